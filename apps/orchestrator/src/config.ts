@@ -1,0 +1,100 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository root (three levels above this file). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const Port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Orchestrator configuration, read once from `process.env` at start-up. Every field has an
+ * embedded default so the product runs on one machine with no cloud keys and no database server.
+ */
+export const ConfigSchema = z.object({
+  /** `HOST`: interface to listen on. Default 127.0.0.1 (set 0.0.0.0 to serve kiosks on the LAN). */
+  host: z.string().min(1).default('127.0.0.1'),
+  /** `PORT`: HTTP + socket.io port. 0 picks a free port. Default 8080. */
+  port: Port.default(8080),
+  /** `DATABASE_URL`: PostgreSQL connection string; when unset the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** `DATA_DIR`: folder of the embedded database. `memory://` keeps it in memory (tests). Default `<repo>/.data/pglite`. */
+  dataDir: z.string().min(1).default(join(REPO_ROOT, '.data', 'pglite')),
+  /** `AUTH_SECRET`: HMAC secret for worker tokens, at least 32 characters. Default: random per start (tokens die with the process). */
+  authSecret: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  /** `TOKEN_TTL_S`: worker token lifetime in seconds. Default 12 h. */
+  tokenTtlS: z.coerce.number().int().positive().default(12 * 3600),
+  /** `OFFER_TIMEOUT_MS`: how long an offer waits for accept before it is re-offered. Default 20000 ms. */
+  offerTimeoutMs: z.coerce.number().int().min(1000).default(20_000),
+  /** `WRAP_UP_MS`: wrap-up time after a session ends before the worker is available again. Default 5000 ms. */
+  wrapUpMs: z.coerce.number().int().nonnegative().default(5_000),
+  /** `AVG_HANDLE_MS`: average handle time used for the visitor's estimated wait. Default 240000 ms (4 min). */
+  avgHandleMs: z.coerce.number().int().positive().default(240_000),
+  /** `MEDIASOUP_WORKER_BIN`: path of the mediasoup-worker binary. Default: the one `scripts/setup-system.sh` unpacked. */
+  mediasoupWorkerBin: z.string().min(1).optional(),
+  /** `RTC_ANNOUNCED_IP`: IP announced in ICE candidates (the host's LAN address when kiosks are remote). Default: the listen IP. */
+  rtcAnnouncedIp: z.string().optional(),
+  /** `RTC_LISTEN_IP`: IP the WebRTC transports bind to. Default 127.0.0.1. */
+  rtcListenIp: z.string().default('127.0.0.1'),
+  /** `RTC_MIN_PORT` / `RTC_MAX_PORT`: UDP/TCP port range for WebRTC. Default 40000-40999. */
+  rtcMinPort: Port.default(40000),
+  rtcMaxPort: Port.default(40999),
+  /** `WEB_DIST_KIOSK` / `WEB_DIST_CONSOLE`: built web apps to serve at /kiosk/ and /console/. */
+  kioskDist: z.string().default(join(REPO_ROOT, 'apps/kiosk/dist/renderer')),
+  consoleDist: z.string().default(join(REPO_ROOT, 'apps/remote-console/dist')),
+  /** `KNOWLEDGE_BASE`: knowledge base file of the embedded assistant. */
+  knowledgeBasePath: z.string().default(join(REPO_ROOT, 'apps/orchestrator/data/knowledge-base.json')),
+  /** `SEED_DEMO`: create demo workers and a demo device when the database is empty. Default true. */
+  seedDemo: z.stringbool().default(true),
+  /** `LOG_LEVEL`: pino level. Default info. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+const ENV_NAMES: Record<keyof Config, string> = {
+  host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
+  tokenTtlS: 'TOKEN_TTL_S', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS',
+  mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
+  rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',
+  knowledgeBasePath: 'KNOWLEDGE_BASE', seedDemo: 'SEED_DEMO', logLevel: 'LOG_LEVEL',
+};
+
+/** Thrown when the environment does not parse; the message names each bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses configuration from environment variables (names in {@link ENV_NAMES}) merged over
+ * `overrides` (tests pass typed values directly).
+ * @throws ConfigError naming each invalid variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ConfigInput> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(ENV_NAMES)) {
+    const v = env[name];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const result = ConfigSchema.safeParse({ ...raw, ...overrides });
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const key = String(i.path[0]) as keyof Config;
+      return `${ENV_NAMES[key] ?? key}: ${i.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return result.data;
+}
+
+/** Finds the mediasoup-worker binary unpacked by scripts/setup-system.sh, if any. */
+export function defaultMediasoupWorkerBin(): string | undefined {
+  const base = join(REPO_ROOT, '.cache/mediasoup-worker/usr/lib');
+  if (!existsSync(base)) return undefined;
+  for (const arch of readdirSync(base)) {
+    const p = join(base, arch, 'mediasoup/mediasoup-worker');
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}

@@ -1,0 +1,59 @@
+import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrationProvider } from './migrations.ts';
+import { PGliteDialect } from './pgliteDialect.ts';
+import type { DatabaseSchema } from './schema.ts';
+
+/** An open database: Kysely over PGlite (embedded) or a PostgreSQL pool. */
+export interface Database {
+  db: Kysely<DatabaseSchema>;
+  /** `pglite` or `postgres`. */
+  kind: 'pglite' | 'postgres';
+  /** Closes the database; idempotent. PGlite must be closed or the process will not exit. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database and runs pending migrations.
+ * @param opts.databaseUrl PostgreSQL URL; when absent, embedded PGlite in `dataDir`.
+ * @param opts.dataDir PGlite data folder, or `memory://` for an in-memory database.
+ * @throws when the database cannot be reached or a migration fails (the error names the migration).
+ */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  let db: Kysely<DatabaseSchema>;
+  let kind: Database['kind'];
+  let closeExtra: () => Promise<void> = async () => {};
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    kind = 'postgres';
+  } else {
+    if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
+    const pglite = await PGlite.create(opts.dataDir);
+    db = new Kysely<DatabaseSchema>({ dialect: new PGliteDialect(pglite) });
+    kind = 'pglite';
+    closeExtra = () => pglite.close();
+  }
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    await db.destroy();
+    await closeExtra();
+    throw new Error(`database migration ${failed} failed`, { cause: error });
+  }
+  let closed = false;
+  return {
+    db,
+    kind,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await closeExtra();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** Provisioned kiosk or robot. The device token is stored only as a SHA-256 hash. */
+export interface DevicesTable {
+  id: string;
+  name: string;
+  location: string;
+  token_hash: string;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Timestamp | null;
+  battery_percent: number | null;
+  charging: boolean | null;
+  robot_link: string;
+  app_version: string | null;
+}
+
+/** Console user (worker, supervisor, facility staff). Passwords as scrypt hashes. */
+export interface WorkersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  /** JSON array of language tags. */
+  languages: ColumnType<string[], string, string>;
+  password_hash: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  id: string;
+  device_id: string;
+  language: string;
+  state: string;
+  mode: string;
+  worker_id: string | null;
+  consent_at: Timestamp;
+  created_at: Timestamp;
+  escalated_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  disposition: string | null;
+  rating: number | null;
+}
+
+export interface TranscriptEntriesTable {
+  id: string;
+  session_id: string;
+  seq: number;
+  speaker: string;
+  text: string;
+  language: string;
+  translation: ColumnType<unknown, string | null, string | null> | null;
+  translation_status: string;
+  created_at: Timestamp;
+}
+
+export interface HandoffPackagesTable {
+  id: string;
+  session_id: string;
+  version: number;
+  package: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+/** Audit trail: every session state change with who, when and why. */
+export interface SessionEventsTable {
+  id: Generated<number>;
+  session_id: string;
+  type: string;
+  actor: string;
+  data: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface DatabaseSchema {
+  devices: DevicesTable;
+  workers: WorkersTable;
+  sessions: SessionsTable;
+  transcript_entries: TranscriptEntriesTable;
+  handoff_packages: HandoffPackagesTable;
+  session_events: SessionEventsTable;
+}
+
+export type DeviceRow = Selectable<DevicesTable>;
+export type WorkerRow = Selectable<WorkersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type NewSession = Insertable<SessionsTable>;
+export type TranscriptRow = Selectable<TranscriptEntriesTable>;

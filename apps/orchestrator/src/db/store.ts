@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import {
+  HandoffPackage,
+  Language,
+  Role,
+  TranscriptEntry,
+  type DeviceStatus,
+  type HandoffPackage as HandoffPackageT,
+  type SessionState,
+  type SessionView,
+  type Speaker,
+  type Translation,
+  type TranscriptEntry as TranscriptEntryT,
+} from '@telekiosk/shared';
+import type { DatabaseSchema, DeviceRow, SessionRow, TranscriptRow, WorkerRow } from './schema.ts';
+
+type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+/** Maps a session row to the wire view. */
+export function toSessionView(r: SessionRow): SessionView {
+  return {
+    id: r.id,
+    deviceId: r.device_id,
+    language: Language.parse(r.language),
+    state: r.state as SessionState,
+    workerId: r.worker_id,
+    createdAt: iso(r.created_at)!,
+    escalatedAt: iso(r.escalated_at),
+    endedAt: iso(r.ended_at),
+    disposition: r.disposition,
+    rating: r.rating,
+  };
+}
+
+/** A worker as stored, without the password hash. */
+export interface StoredWorker {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  languages: Language[];
+}
+
+function toWorker(r: WorkerRow): StoredWorker {
+  return { id: r.id, username: r.username, displayName: r.display_name, role: Role.parse(r.role), languages: Language.array().parse(r.languages) };
+}
+
+/** New transcript line (id, seq and time are assigned by the store). */
+export interface NewTranscriptEntry {
+  sessionId: string;
+  speaker: Speaker;
+  text: string;
+  language: Language;
+  translation: Translation | null;
+  translationStatus: TranscriptEntryT['translationStatus'];
+}
+
+/**
+ * Persistence of sessions, transcripts, handoff packages, workers, devices and the audit
+ * trail. The only module that writes SQL (through Kysely). Methods throw the database's errors.
+ */
+export class Store {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  // --- devices -------------------------------------------------------------------------
+  /** Creates or updates a device (token stored as a SHA-256 hex hash). */
+  async upsertDevice(d: { id: string; name: string; location: string; tokenHash: string }): Promise<void> {
+    await this.db
+      .insertInto('devices')
+      .values({ id: d.id, name: d.name, location: d.location, token_hash: d.tokenHash, robot_link: 'none' })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: d.name, location: d.location, token_hash: d.tokenHash }))
+      .execute();
+  }
+  async getDevice(id: string): Promise<DeviceRow | undefined> {
+    return this.db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  async listDevices(): Promise<DeviceRow[]> {
+    return this.db.selectFrom('devices').selectAll().orderBy('id').execute();
+  }
+  /** Records telemetry and the last-seen time. */
+  async updateDeviceTelemetry(id: string, t: { batteryPercent: number | null; charging: boolean | null; robotLink: string; appVersion: string | null }, at: Date) {
+    await this.db
+      .updateTable('devices')
+      .set({ battery_percent: t.batteryPercent, charging: t.charging, robot_link: t.robotLink, app_version: t.appVersion, last_seen_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+  async touchDevice(id: string, at: Date) {
+    await this.db.updateTable('devices').set({ last_seen_at: at }).where('id', '=', id).execute();
+  }
+
+  // --- workers -------------------------------------------------------------------------
+  async upsertWorker(w: StoredWorker & { passwordHash: string }): Promise<void> {
+    const values = { id: w.id, username: w.username, display_name: w.displayName, role: w.role, languages: JSON.stringify(w.languages), password_hash: w.passwordHash };
+    await this.db.insertInto('workers').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  }
+  async findWorkerByUsername(username: string): Promise<(StoredWorker & { passwordHash: string }) | undefined> {
+    const r = await this.db.selectFrom('workers').selectAll().where('username', '=', username).executeTakeFirst();
+    return r ? { ...toWorker(r), passwordHash: r.password_hash } : undefined;
+  }
+  async getWorker(id: string): Promise<StoredWorker | undefined> {
+    const r = await this.db.selectFrom('workers').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toWorker(r) : undefined;
+  }
+  async countWorkers(): Promise<number> {
+    const r = await this.db.selectFrom('workers').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  // --- sessions ------------------------------------------------------------------------
+  async createSession(s: { deviceId: string; language: Language; mode: string; consentAt: Date; now: Date }): Promise<SessionView> {
+    const row = await this.db
+      .insertInto('sessions')
+      .values({ id: randomUUID(), device_id: s.deviceId, language: s.language, state: 'intake', mode: s.mode, consent_at: s.consentAt, created_at: s.now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toSessionView(row);
+  }
+  async getSession(id: string): Promise<SessionView | undefined> {
+    const r = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toSessionView(r) : undefined;
+  }
+  /** Sessions not yet ended (for a device, or all). */
+  async activeSessions(deviceId?: string): Promise<SessionView[]> {
+    let q = this.db.selectFrom('sessions').selectAll().where('state', '!=', 'ended');
+    if (deviceId) q = q.where('device_id', '=', deviceId);
+    return (await q.orderBy('created_at').execute()).map(toSessionView);
+  }
+  /** intake -> queued. Returns null when the session was not in intake. */
+  async markQueued(id: string, at: Date): Promise<SessionView | null> {
+    const r = await this.db.updateTable('sessions').set({ state: 'queued', escalated_at: at }).where('id', '=', id).where('state', '=', 'intake').returningAll().executeTakeFirst();
+    return r ? toSessionView(r) : null;
+  }
+  /**
+   * queued -> in_call for `workerId`, atomically: a conditional UPDATE, so of two concurrent
+   * accepts (even from two orchestrator processes on one PostgreSQL) exactly one wins.
+   * Returns null when the session was no longer queued.
+   */
+  async assignWorker(id: string, workerId: string, at: Date): Promise<SessionView | null> {
+    const r = await this.db
+      .updateTable('sessions')
+      .set({ state: 'in_call', worker_id: workerId, answered_at: at })
+      .where('id', '=', id)
+      .where('state', '=', 'queued')
+      .returningAll()
+      .executeTakeFirst();
+    return r ? toSessionView(r) : null;
+  }
+  /** Any state but ended -> ended. Returns null when already ended. */
+  async endSession(id: string, at: Date, disposition: string): Promise<SessionView | null> {
+    const r = await this.db.updateTable('sessions').set({ state: 'ended', ended_at: at, disposition }).where('id', '=', id).where('state', '!=', 'ended').returningAll().executeTakeFirst();
+    return r ? toSessionView(r) : null;
+  }
+  /** Stores the CSAT rating of an ended session; returns false when the session is not ended. */
+  async rateSession(id: string, rating: number): Promise<boolean> {
+    const r = await this.db.updateTable('sessions').set({ rating }).where('id', '=', id).where('state', '=', 'ended').executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  // --- transcript ----------------------------------------------------------------------
+  /** Appends a transcript line with the next sequence number (in one transaction). */
+  async appendTranscript(e: NewTranscriptEntry, at: Date): Promise<TranscriptEntryT> {
+    return this.db.transaction().execute(async (trx) => {
+      // Serialize appends of one session (the unique (session_id, seq) is the final guard).
+      await sql`select 1 from sessions where id = ${e.sessionId} for update`.execute(trx);
+      const max = await trx.selectFrom('transcript_entries').select((eb) => eb.fn.max('seq').as('m')).where('session_id', '=', e.sessionId).executeTakeFirst();
+      const seq = Number(max?.m ?? 0) + 1;
+      const row = await trx
+        .insertInto('transcript_entries')
+        .values({ id: randomUUID(), session_id: e.sessionId, seq, speaker: e.speaker, text: e.text, language: e.language, translation: e.translation ? JSON.stringify(e.translation) : null, translation_status: e.translationStatus, created_at: at })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toEntry(row);
+    });
+  }
+  async transcript(sessionId: string): Promise<TranscriptEntryT[]> {
+    const rows = await this.db.selectFrom('transcript_entries').selectAll().where('session_id', '=', sessionId).orderBy('seq').execute();
+    return rows.map(toEntry);
+  }
+
+  // --- handoff packages ----------------------------------------------------------------
+  async saveHandoff(p: HandoffPackageT, at: Date): Promise<void> {
+    await this.db.insertInto('handoff_packages').values({ id: randomUUID(), session_id: p.sessionId, version: p.version, package: JSON.stringify(p), created_at: at }).execute();
+  }
+  /** Latest handoff package of a session, validated against the current schema. */
+  async latestHandoff(sessionId: string): Promise<HandoffPackageT | undefined> {
+    const r = await this.db.selectFrom('handoff_packages').select('package').where('session_id', '=', sessionId).orderBy('created_at', 'desc').executeTakeFirst();
+    return r ? HandoffPackage.parse(r.package) : undefined;
+  }
+
+  // --- audit trail ---------------------------------------------------------------------
+  /** Appends an event to the audit trail: `type` (e.g. `escalated`), `actor` (`device:x`, `worker:y`, `system`). */
+  async recordEvent(sessionId: string, type: string, actor: string, data: Record<string, unknown>, at: Date): Promise<void> {
+    await this.db.insertInto('session_events').values({ session_id: sessionId, type, actor, data: JSON.stringify(data), created_at: at }).execute();
+  }
+  async events(sessionId: string): Promise<{ type: string; actor: string; data: unknown; createdAt: string }[]> {
+    const rows = await this.db.selectFrom('session_events').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
+    return rows.map((r) => ({ type: r.type, actor: r.actor, data: r.data, createdAt: iso(r.created_at)! }));
+  }
+}
+
+function toEntry(r: TranscriptRow): TranscriptEntryT {
+  return TranscriptEntry.parse({
+    id: r.id,
+    sessionId: r.session_id,
+    seq: r.seq,
+    speaker: r.speaker,
+    text: r.text,
+    language: r.language,
+    translation: r.translation ?? null,
+    translationStatus: r.translation_status,
+    createdAt: iso(r.created_at),
+  });
+}
+
+/** Device status view from a row plus live connection state. */
+export function toDeviceStatus(r: DeviceRow, online: boolean, sessionState: SessionState | null): DeviceStatus {
+  return {
+    device: { id: r.id, name: r.name, location: r.location },
+    online,
+    lastSeenAt: iso(r.last_seen_at),
+    batteryPercent: r.battery_percent,
+    charging: r.charging,
+    robotLink: (['up', 'down', 'none'].includes(r.robot_link) ? r.robot_link : 'none') as DeviceStatus['robotLink'],
+    appVersion: r.app_version,
+    sessionState,
+  };
+}

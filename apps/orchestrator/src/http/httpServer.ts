@@ -1,0 +1,96 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import sirv from 'sirv';
+import { LoginRequest, toWireIssues, type LoginResponse } from '@telekiosk/shared';
+import { verifyPassword } from '../auth/passwords.ts';
+import type { TokenService } from '../auth/tokens.ts';
+import type { Store } from '../db/store.ts';
+import { AuthError, HTTP_STATUS, OrchestratorError, toWireError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** Security headers on every response (CSP per app; the SFU and socket.io are same-origin). */
+function securityHeaders(res: ServerResponse, rosbridgeWs: string) {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader(
+    'Content-Security-Policy',
+    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self' ws: wss: ${rosbridgeWs}; object-src 'none'; frame-ancestors 'none'; base-uri 'none'`,
+  );
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new OrchestratorError('bad_request', `body larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+  } catch {
+    throw new OrchestratorError('bad_request', 'body is not valid JSON');
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * HTTP edge: `POST /api/auth/login`, `GET /api/health`, and the built web apps at `/kiosk/`
+ * and `/console/` (single-page fallbacks). Bodies are parsed with zod; errors are JSON
+ * `{ error: { code, message, issues? } }` with the status from {@link HTTP_STATUS}.
+ */
+export function createHttpServer(deps: { store: Store; tokens: TokenService; logger: Logger; kioskDist: string; consoleDist: string; health: () => Promise<Record<string, unknown>> }): Server {
+  const log = deps.logger.child({ module: 'http' });
+  const kiosk = existsSync(deps.kioskDist) ? sirv(deps.kioskDist, { single: true, dev: false, etag: true }) : null;
+  const consoleApp = existsSync(deps.consoleDist) ? sirv(deps.consoleDist, { single: true, dev: false, etag: true }) : null;
+
+  async function login(req: IncomingMessage, res: ServerResponse) {
+    const parsed = LoginRequest.safeParse(await readJson(req));
+    if (!parsed.success) throw Object.assign(new OrchestratorError('bad_request', 'invalid login body'), { issues: toWireIssues(parsed.error) });
+    const w = await deps.store.findWorkerByUsername(parsed.data.username);
+    if (!w || !(await verifyPassword(parsed.data.password, w.passwordHash))) throw AuthError.invalidCredentials();
+    const token = await deps.tokens.sign({ sub: w.id, role: w.role });
+    const body: LoginResponse = { token, expiresInS: deps.tokens.ttlS, worker: { id: w.id, username: w.username, displayName: w.displayName, role: w.role, languages: w.languages, state: 'offline' } };
+    log.info({ workerId: w.id }, 'login');
+    sendJson(res, 200, body);
+  }
+
+  const server = createServer((req, res) => {
+    securityHeaders(res, 'ws://127.0.0.1:* ws://localhost:*');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const route = async () => {
+      if (path === '/api/auth/login' && req.method === 'POST') return login(req, res);
+      if (path === '/api/health' && req.method === 'GET') return sendJson(res, 200, await deps.health());
+      if (path === '/' ) {
+        res.statusCode = 302;
+        res.setHeader('Location', '/console/');
+        return res.end();
+      }
+      for (const [prefix, app] of [['/kiosk', kiosk], ['/console', consoleApp]] as const) {
+        if (path === prefix || path.startsWith(prefix + '/')) {
+          if (!app) return sendJson(res, 503, { error: { code: 'unavailable', message: `${prefix} app is not built; run npm run build` } });
+          req.url = (req.url ?? '/').slice(prefix.length) || '/';
+          return app(req, res, () => sendJson(res, 404, { error: { code: 'not_found', message: 'not found' } }));
+        }
+      }
+      sendJson(res, 404, { error: { code: 'not_found', message: `no route ${req.method} ${path}` } });
+    };
+    route().catch((err: unknown) => {
+      const wire = toWireError(err);
+      const issues = (err as { issues?: unknown }).issues;
+      if (wire.code === 'internal') log.error({ err }, 'http handler failed');
+      sendJson(res, HTTP_STATUS[wire.code], { error: { ...wire, ...(issues ? { issues } : {}) } });
+    });
+  });
+  return server;
+}

@@ -1,0 +1,68 @@
+/**
+ * Shape of a language pack: everything the embedded intake needs to know about one visitor
+ * language. Adding a language (ko, fr, de, pt, ...) means adding one file of this shape under
+ * `src/intake/lexicon/` and registering it in `lexicon/index.ts` — no engine code changes.
+ */
+
+/**
+ * How text of this language is split into search terms.
+ * - `spaced`: words separated by spaces/punctuation (en, es, fr, de, pt...). Lowercased, diacritics
+ *   folded, optional naive plural stripping. Lexicon patterns match on word boundaries.
+ * - `cjk`: no reliable spaces (ja, zh; also fine for ko). `Intl.Segmenter` word segments plus
+ *   character bigrams of Han/Katakana/Hangul runs. Lexicon patterns match as substrings.
+ */
+export type Segmentation = 'spaced' | 'cjk';
+
+/** Lexicon categories recognised in visitor utterances. */
+export type LexiconCategory =
+  | 'requestPerson'
+  | 'greeting'
+  | 'thanks'
+  | 'negativeFeedback'
+  | 'affirm'
+  | 'decline';
+
+/** Every reply the embedded intake can say, in one language. */
+export interface ReplyCatalog {
+  /** Friendly welcome that says what the kiosk can help with. */
+  greeting: string;
+  /** Reply to thanks / goodbye. */
+  thanks: string;
+  /** "I'm not sure about that" — must offer to connect a staff member (a "yes" then escalates). */
+  unknown: string;
+  /** Reply when the visitor declines the offer of a staff member. */
+  anythingElse: string;
+  /** Said when handing the visitor to a human, per escalation reason. */
+  escalation: { explicit_request: string; out_of_scope: string; repeated_failure: string };
+  /** Labels for `summarizeTranscript`. */
+  summary: { first: string; latest: string; topics: string; none: string };
+}
+
+/**
+ * One language's data.
+ *
+ * Pattern mini-syntax (one string per phrase; see `lexicon.ts`):
+ * - slots are separated by spaces; `a|b|c` = alternatives; a trailing `?` makes a slot optional;
+ *   `_` inside an alternative stands for a space (`staff_member`).
+ * - `*` = a short gap (up to 3 words for `spaced`, up to 6 characters for `cjk`).
+ * - `^` / `$` anchor the pattern to the start / end of the (normalised) utterance.
+ * - a pattern starting with `re:` is a raw regular expression run on the normalised text
+ *   (`spaced`: words joined by single spaces and padded with one space each side;
+ *   `cjk`: all whitespace and punctuation removed). Write it already normalised (lowercase,
+ *   no accents).
+ * Literals are normalised like the input (NFKC, lowercase, Latin accents folded), so patterns
+ * may be written naturally (`ayudó`, `ＡＩ`).
+ */
+export interface LanguagePack {
+  /** BCP-47 code; also passed to `Intl.Segmenter`. */
+  code: string;
+  /** Endonym, for UIs and logs. */
+  name: string;
+  segmentation: Segmentation;
+  /** Strip a trailing plural `s` from search terms (en/es-like languages). */
+  stripPlural?: boolean;
+  /** Terms ignored by search (written naturally; normalised on load). */
+  stopwords: readonly string[];
+  patterns: Readonly<Record<LexiconCategory, readonly string[]>>;
+  replies: ReplyCatalog;
+}

@@ -1,0 +1,18 @@
+import { KnowledgeBase } from './intake/knowledgeBase.ts';
+import { createEmbeddedIntake, summarizeTranscript } from './intake/engine.ts';
+import type { IntakeEngine } from './sessions/sessionService.ts';
+
+/**
+ * The embedded (offline, rule-based) intake engine over the knowledge base file, adapted to
+ * the session service's {@link IntakeEngine} interface.
+ * @throws when the knowledge base file is missing or invalid (the error names the field).
+ */
+export function embeddedIntakeFromFile(knowledgeBasePath: string): IntakeEngine {
+  const kb = KnowledgeBase.fromFile(knowledgeBasePath);
+  const engine = createEmbeddedIntake(kb);
+  return {
+    respond: (input) => engine.respond(input),
+    summarize: (entries, language) => summarizeTranscript(entries, language),
+    categoryOf: (id) => kb.get(id)?.category ?? null,
+  };
+}

@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { startOrchestrator } from './server.ts';
+
+/** Entry point: `tsx apps/orchestrator/src/main.ts`. Reads configuration from the environment. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const orch = await startOrchestrator(config);
+  const stop = async () => {
+    await orch.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,251 @@
+/**
+ * The SFU: the ONLY module that imports mediasoup (3.8 here; 3.19 renamed `listenIps` to
+ * `listenInfos` and moved type paths, so an upgrade is a one-file change).
+ *
+ * One mediasoup Router per session; each peer (the kiosk and the worker) gets WebRtcTransports
+ * for sending and receiving, producers for camera and microphone, and consumers of the other
+ * peer's producers. Everything is closed when the session ends.
+ */
+import type { types as ms } from 'mediasoup';
+import type { PeerRole, ProducerInfo, TransportInfo } from '@telekiosk/shared';
+import { OrchestratorError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+/** Codecs the session routers offer: Opus audio, VP8 video (what Chromium and Electron decode everywhere). */
+const MEDIA_CODECS: ms.RtpCodecCapability[] = [
+  { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
+  { kind: 'video', mimeType: 'video/VP8', clockRate: 90000, parameters: { 'x-google-start-bitrate': 600 } },
+];
+
+export interface MediaServerOptions {
+  /** Path of the mediasoup-worker binary. */
+  workerBin?: string;
+  /** IP the transports bind to. */
+  listenIp: string;
+  /** IP announced in ICE candidates (defaults to listenIp). */
+  announcedIp?: string;
+  /** RTC port range. */
+  rtcMinPort: number;
+  rtcMaxPort: number;
+  logger: Logger;
+}
+
+interface Peer {
+  transports: Map<string, ms.WebRtcTransport>;
+  producers: Map<string, ms.Producer>;
+  consumers: Map<string, ms.Consumer>;
+}
+
+/** A session's media room: one router, two peers. */
+export class MediaRoom {
+  private readonly peers = new Map<PeerRole, Peer>();
+  private closed = false;
+  /** Called when a peer's new producer should be consumed by the other peer. */
+  onProducerAdded: (info: ProducerInfo) => void = () => {};
+  onProducerClosed: (producerId: string, peerRole: PeerRole) => void = () => {};
+
+  constructor(
+    readonly sessionId: string,
+    private readonly router: ms.Router,
+    private readonly opts: MediaServerOptions,
+  ) {}
+
+  get rtpCapabilities(): ms.RtpCapabilities {
+    return this.router.rtpCapabilities;
+  }
+
+  private peer(role: PeerRole): Peer {
+    this.ensureOpen();
+    let p = this.peers.get(role);
+    if (!p) {
+      p = { transports: new Map(), producers: new Map(), consumers: new Map() };
+      this.peers.set(role, p);
+    }
+    return p;
+  }
+
+  /** Producers of the peer other than `role` (what `role` should consume). */
+  producersFor(role: PeerRole): ProducerInfo[] {
+    const out: ProducerInfo[] = [];
+    for (const [r, p] of this.peers) {
+      if (r === role) continue;
+      for (const prod of p.producers.values()) out.push({ producerId: prod.id, kind: prod.kind, peerRole: r });
+    }
+    return out;
+  }
+
+  /** Creates a WebRtcTransport (UDP preferred, TCP allowed) for `role`. */
+  async createTransport(role: PeerRole, direction: 'send' | 'recv'): Promise<TransportInfo> {
+    const peer = this.peer(role);
+    const transport = await this.router.createWebRtcTransport({
+      listenIps: [{ ip: this.opts.listenIp, announcedIp: this.opts.announcedIp }],
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      appData: { direction, role },
+    });
+    peer.transports.set(transport.id, transport);
+    transport.observer.on('close', () => peer.transports.delete(transport.id));
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters as unknown as Record<string, unknown>,
+      iceCandidates: transport.iceCandidates as unknown as Record<string, unknown>[],
+      dtlsParameters: transport.dtlsParameters as unknown as Record<string, unknown>,
+    };
+  }
+
+  async connectTransport(role: PeerRole, transportId: string, dtlsParameters: unknown): Promise<void> {
+    const t = this.transport(role, transportId);
+    await t.connect({ dtlsParameters: dtlsParameters as ms.DtlsParameters });
+  }
+
+  async produce(role: PeerRole, transportId: string, kind: 'audio' | 'video', rtpParameters: unknown): Promise<string> {
+    const peer = this.peer(role);
+    const t = this.transport(role, transportId);
+    if ((t.appData as { direction?: string }).direction !== 'send') throw new OrchestratorError('bad_request', 'transportId: not a send transport');
+    const producer = await t.produce({ kind, rtpParameters: rtpParameters as ms.RtpParameters });
+    peer.producers.set(producer.id, producer);
+    producer.observer.on('close', () => {
+      peer.producers.delete(producer.id);
+      this.onProducerClosed(producer.id, role);
+    });
+    this.onProducerAdded({ producerId: producer.id, kind: producer.kind, peerRole: role });
+    return producer.id;
+  }
+
+  /** Creates a paused consumer of another peer's producer; resume with {@link resumeConsumer}. */
+  async consume(role: PeerRole, transportId: string, producerId: string, rtpCapabilities: unknown) {
+    const peer = this.peer(role);
+    const t = this.transport(role, transportId);
+    const caps = rtpCapabilities as ms.RtpCapabilities;
+    const ownsProducer = peer.producers.has(producerId);
+    const exists = this.producersFor(role).some((p) => p.producerId === producerId);
+    if (ownsProducer || !exists) throw new OrchestratorError('not_found', `producerId: ${producerId} is not a producer of the other peer`);
+    if (!this.router.canConsume({ producerId, rtpCapabilities: caps })) throw new OrchestratorError('bad_request', 'rtpCapabilities: cannot consume this producer');
+    const consumer = await t.consume({ producerId, rtpCapabilities: caps, paused: true });
+    peer.consumers.set(consumer.id, consumer);
+    consumer.observer.on('close', () => peer.consumers.delete(consumer.id));
+    consumer.on('producerclose', () => consumer.close());
+    return { consumerId: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters as unknown as Record<string, unknown> };
+  }
+
+  async resumeConsumer(role: PeerRole, consumerId: string): Promise<void> {
+    const c = this.peer(role).consumers.get(consumerId);
+    if (!c) throw new OrchestratorError('not_found', `consumerId: ${consumerId} not found`);
+    await c.resume();
+  }
+
+  /** Closes everything of one peer (it left or reconnects). */
+  closePeer(role: PeerRole): void {
+    const p = this.peers.get(role);
+    if (!p) return;
+    for (const t of p.transports.values()) t.close();
+    this.peers.delete(role);
+  }
+
+  /** Closes the router and with it every transport, producer and consumer. Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.router.close();
+    this.peers.clear();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Counts for tests and metrics. */
+  stats() {
+    let transports = 0, producers = 0, consumers = 0;
+    for (const p of this.peers.values()) {
+      transports += p.transports.size;
+      producers += p.producers.size;
+      consumers += p.consumers.size;
+    }
+    return { transports, producers, consumers };
+  }
+
+  private transport(role: PeerRole, id: string): ms.WebRtcTransport {
+    const t = this.peer(role).transports.get(id);
+    if (!t) throw new OrchestratorError('not_found', `transportId: ${id} not found`);
+    return t;
+  }
+
+  private ensureOpen() {
+    if (this.closed) throw new OrchestratorError('conflict', `media room of session ${this.sessionId} is closed`);
+  }
+}
+
+/** Owns the mediasoup worker and the rooms of live sessions. */
+export class MediaServer {
+  private worker: ms.Worker | null = null;
+  private starting: Promise<ms.Worker> | null = null;
+  private readonly rooms = new Map<string, MediaRoom>();
+  private closed = false;
+
+  constructor(private readonly opts: MediaServerOptions) {}
+
+  /** Starts the mediasoup worker (once). @throws when the worker binary is missing or fails. */
+  async start(): Promise<void> {
+    await this.getWorker();
+  }
+
+  private async getWorker(): Promise<ms.Worker> {
+    if (this.worker) return this.worker;
+    if (!this.starting) {
+      this.starting = (async () => {
+        // mediasoup 3.8 reads MEDIASOUP_WORKER_BIN when its module loads.
+        if (this.opts.workerBin) process.env.MEDIASOUP_WORKER_BIN = this.opts.workerBin;
+        const mediasoup = await import('mediasoup');
+        const worker = await mediasoup.createWorker({ logLevel: 'warn', rtcMinPort: this.opts.rtcMinPort, rtcMaxPort: this.opts.rtcMaxPort });
+        worker.on('died', (err: Error) => {
+          this.opts.logger.error({ err }, 'mediasoup worker died');
+          this.worker = null;
+          this.starting = null;
+          for (const r of this.rooms.values()) r.close();
+          this.rooms.clear();
+        });
+        this.worker = worker;
+        return worker;
+      })();
+    }
+    return this.starting;
+  }
+
+  /** The room of a session, created on first use. */
+  async room(sessionId: string): Promise<MediaRoom> {
+    if (this.closed) throw new OrchestratorError('unavailable', 'media server closed');
+    let room = this.rooms.get(sessionId);
+    if (room && !room.isClosed) return room;
+    const worker = await this.getWorker();
+    room = this.rooms.get(sessionId);
+    if (room && !room.isClosed) return room;
+    const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
+    room = new MediaRoom(sessionId, router, this.opts);
+    this.rooms.set(sessionId, room);
+    return room;
+  }
+
+  existingRoom(sessionId: string): MediaRoom | undefined {
+    return this.rooms.get(sessionId);
+  }
+
+  /** Closes a session's room (session ended). */
+  closeRoom(sessionId: string): void {
+    this.rooms.get(sessionId)?.close();
+    this.rooms.delete(sessionId);
+  }
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const r of this.rooms.values()) r.close();
+    this.rooms.clear();
+    this.worker?.close();
+  }
+}

@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Server as SocketServer } from 'socket.io';
+import type { ConsoleClientToServer, ConsoleServerToClient, KioskClientToServer, KioskServerToClient } from '@telekiosk/shared';
+import { TokenService } from './auth/tokens.ts';
+import { defaultMediasoupWorkerBin, REPO_ROOT, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { Store } from './db/store.ts';
+import { createHttpServer } from './http/httpServer.ts';
+import { embeddedIntakeFromFile } from './intakeAdapter.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { MediaServer } from './media/mediaServer.ts';
+import { systemClock, type Clock } from './routing/router.ts';
+import { seedDemo, type DemoCredentials } from './seed.ts';
+import { SessionService, type IntakeEngine } from './sessions/sessionService.ts';
+import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
+import { attachKioskNamespace, deviceRoom } from './signaling/kioskNamespace.ts';
+
+/** A running orchestrator. */
+export interface Orchestrator {
+  /** Base URL, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  port: number;
+  store: Store;
+  database: Database;
+  sessions: SessionService;
+  media: MediaServer;
+  /** Demo device credentials when `seedDemo` is on. */
+  demo: DemoCredentials | null;
+  logger: Logger;
+  /** Stops everything (sockets, HTTP, SFU, database); idempotent. */
+  close(): Promise<void>;
+}
+
+/** How often waiting kiosks get a fresh queue status even without changes (ms). */
+const QUEUE_TICK_MS = 5_000;
+
+/**
+ * Starts the orchestrator: database (migrated), SFU worker, HTTP + socket.io with the
+ * `/kiosk` and `/console` namespaces.
+ * @throws when the database, the mediasoup worker or the knowledge base cannot be started.
+ */
+export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; logger?: Logger } = {}): Promise<Orchestrator> {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const clock = deps.clock ?? systemClock;
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = new Store(database.db);
+  const media = new MediaServer({
+    workerBin: config.mediasoupWorkerBin ?? defaultMediasoupWorkerBin(),
+    listenIp: config.rtcListenIp,
+    announcedIp: config.rtcAnnouncedIp,
+    rtcMinPort: config.rtcMinPort,
+    rtcMaxPort: config.rtcMaxPort,
+    logger: logger.child({ module: 'media' }),
+  });
+  try {
+    await media.start();
+  } catch (err) {
+    await database.close();
+    throw new Error('mediasoup worker failed to start: run `bash scripts/setup-system.sh` or set MEDIASOUP_WORKER_BIN', { cause: err });
+  }
+  const intake = deps.intake ?? embeddedIntakeFromFile(config.knowledgeBasePath);
+  const tokens = new TokenService(config.authSecret, config.tokenTtlS);
+  const demo = config.seedDemo ? await seedDemo(store, config.dataDir.startsWith('memory://') ? 'memory://' : join(config.dataDir, '..', 'demo-credentials.json')) : null;
+
+  let io: SocketServer | null = null;
+  const sessions = new SessionService({
+    store,
+    media,
+    intake,
+    clock,
+    logger,
+    offerTimeoutMs: config.offerTimeoutMs,
+    wrapUpMs: config.wrapUpMs,
+    avgHandleMs: config.avgHandleMs,
+    notifier: {
+      toDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload),
+      toWorker: (workerId, event, payload) => io?.of('/console').to(workerRoom(workerId)).emit(event, payload),
+      toConsoles: (event, payload) => io?.of('/console').emit(event, payload),
+    },
+  });
+
+  const http = createHttpServer({
+    store,
+    tokens,
+    logger,
+    kioskDist: config.kioskDist,
+    consoleDist: config.consoleDist,
+    health: async () => ({ ok: true, database: database.kind, mediaRooms: media.roomCount }),
+  });
+  io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 256 * 1024, cors: { origin: false } });
+  attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger });
+  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger });
+  // Typed views of the namespaces (for readers; emits go through the notifier).
+  void (io.of('/kiosk') as unknown as import('socket.io').Namespace<KioskClientToServer, KioskServerToClient>);
+  void (io.of('/console') as unknown as import('socket.io').Namespace<ConsoleClientToServer, ConsoleServerToClient>);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const tick = setInterval(() => void sessions.pushQueueStatus().catch(() => {}), QUEUE_TICK_MS);
+  logger.info({ url, database: database.kind, repo: REPO_ROOT }, 'orchestrator listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    store,
+    database,
+    sessions,
+    media,
+    demo,
+    logger,
+    close() {
+      closing ??= (async () => {
+        clearInterval(tick);
+        sessions.close();
+        io?.disconnectSockets(true);
+        await new Promise<void>((r) => io!.close(() => r()));
+        await media.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { DeviceRef, EscalationReason, HandoffPackage, Language, TranscriptEntry, Urgency } from '@telekiosk/shared';
+
+/** What the intake learned, carried into the handoff package. */
+export interface IntakeFacts {
+  intent: string;
+  category: string | null;
+  articlesUsed: { id: string; title: string }[];
+  actionsTaken: string[];
+  sentiment: HandoffPackage['sentiment'];
+}
+
+/** Priority for routing from reason codes: 0 = first (safety), larger = later. */
+export function priorityFor(reasons: EscalationReason[]): number {
+  const codes = new Set(reasons.map((r) => r.code));
+  if (codes.has('safety')) return 0;
+  if (codes.has('vulnerable_visitor')) return 1;
+  if (codes.has('negative_sentiment') || codes.has('sensitive_topic')) return 3;
+  return 5;
+}
+
+/** Urgency shown to the worker, from reason codes. */
+export function urgencyFor(reasons: EscalationReason[]): Urgency {
+  const p = priorityFor(reasons);
+  return p === 0 ? 'critical' : p <= 1 ? 'high' : p <= 3 ? 'high' : 'normal';
+}
+
+/** Suggested next step per first reason code. */
+function nextStep(reasons: EscalationReason[], facts: IntakeFacts): string {
+  const code = reasons[0]?.code;
+  switch (code) {
+    case 'explicit_request':
+    case 'visitor_choice':
+      return facts.articlesUsed.length
+        ? `Greet the visitor; they asked for a person after reading "${facts.articlesUsed.at(-1)!.title}". Confirm what is still open.`
+        : 'Greet the visitor and ask how you can help; they asked for a person.';
+    case 'out_of_scope':
+    case 'repeated_failure':
+      return 'The assistant could not answer. Read the last question in the transcript and answer it directly.';
+    case 'safety':
+      return 'Safety case: check on the visitor immediately and alert facility staff if needed.';
+    default:
+      return 'Review the summary and transcript, then greet the visitor.';
+  }
+}
+
+/**
+ * Builds the versioned handoff package (v1) from the session's transcript and intake facts.
+ * Pure: no I/O.
+ */
+export function buildHandoffPackage(input: {
+  sessionId: string;
+  device: DeviceRef;
+  language: Language;
+  reasons: EscalationReason[];
+  transcript: TranscriptEntry[];
+  facts: IntakeFacts;
+  summary: string;
+  now: Date;
+}): HandoffPackage {
+  return {
+    version: 1,
+    sessionId: input.sessionId,
+    createdAt: input.now.toISOString(),
+    device: input.device,
+    language: input.language,
+    reasons: input.reasons,
+    summary: input.summary,
+    intent: input.facts.intent,
+    category: input.facts.category,
+    urgency: urgencyFor(input.reasons),
+    sentiment: input.facts.sentiment,
+    transcript: input.transcript,
+    actionsTaken: input.facts.actionsTaken,
+    articlesUsed: input.facts.articlesUsed,
+    collectedFields: {},
+    flags: input.reasons.some((r) => r.code === 'safety') ? ['safety'] : [],
+    suggestedNextStep: nextStep(input.reasons, input.facts),
+    owner: 'queue',
+  };
+}

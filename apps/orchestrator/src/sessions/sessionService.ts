@@ -1,0 +1,475 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  Assignment,
+  DeviceStatus,
+  Disposition,
+  EscalationReason,
+  Language,
+  Offer,
+  PeerRole,
+  QueueStatus,
+  SessionView,
+  TranscriptEntry,
+  WorkerState,
+  WorkerView,
+} from '@telekiosk/shared';
+import { AuthError, OfferError, SessionError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { toDeviceStatus, type StoredWorker, type Store } from '../db/store.ts';
+import type { MediaRoom, MediaServer } from '../media/mediaServer.ts';
+import { TaskRouter, type Clock, type OpenOffer } from '../routing/router.ts';
+import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
+import { notice } from './notices.ts';
+
+/** One assistant turn, as the intake engine answers it. */
+export interface IntakeTurn {
+  reply: string;
+  intent: string;
+  confidence: number;
+  articles: { id: string; title: string; score: number }[];
+  escalation: null | { reason: EscalationReason['code']; evidence: string };
+}
+
+/** The intake engine the session service drives (embedded rules by default). */
+export interface IntakeEngine {
+  respond(input: { text: string; language: Language; history: { role: 'visitor' | 'assistant'; text: string }[] }): IntakeTurn | Promise<IntakeTurn>;
+  summarize(entries: { role: 'visitor' | 'assistant'; text: string }[], language: Language): string;
+  /** Category of a knowledge article, for the handoff package. */
+  categoryOf?(articleId: string): string | null;
+}
+
+/** Where the service sends push events; implemented by the socket.io namespaces. */
+export interface Notifier {
+  toDevice<E extends string>(deviceId: string, event: E, payload: unknown): void;
+  toWorker<E extends string>(workerId: string, event: E, payload: unknown): void;
+  /** To every connected console user. */
+  toConsoles<E extends string>(event: E, payload: unknown): void;
+}
+
+interface LiveWorker {
+  worker: StoredWorker;
+  state: WorkerState;
+  connections: number;
+  wrapUpTimer?: unknown;
+}
+
+interface IntakeMemory {
+  facts: IntakeFacts;
+}
+
+export interface SessionServiceOptions {
+  store: Store;
+  media: MediaServer;
+  intake: IntakeEngine;
+  notifier: Notifier;
+  clock: Clock;
+  logger: Logger;
+  offerTimeoutMs: number;
+  wrapUpMs: number;
+  avgHandleMs: number;
+}
+
+/**
+ * Session lifecycle and the glue between kiosks, workers, routing, intake, media and the
+ * database. Every method checks that the caller (device or worker) may act on the session
+ * and throws typed errors ({@link SessionError}, {@link OfferError}, {@link AuthError}).
+ */
+export class SessionService {
+  readonly router: TaskRouter;
+  private readonly workers = new Map<string, LiveWorker>();
+  private readonly onlineDevices = new Map<string, number>();
+  private readonly intakeMemory = new Map<string, IntakeMemory>();
+  private readonly log: Logger;
+  private closed = false;
+
+  constructor(private readonly o: SessionServiceOptions) {
+    this.log = o.logger.child({ module: 'sessions' });
+    this.router = new TaskRouter({
+      offerTimeoutMs: o.offerTimeoutMs,
+      avgHandleMs: o.avgHandleMs,
+      clock: o.clock,
+      newId: randomUUID,
+      events: {
+        offer: (offer) => void this.deliverOffer(offer).catch((err) => this.log.error({ err }, 'offer delivery failed')),
+        offerRevoked: (offer, reason) => this.onOfferRevoked(offer, reason),
+        queueChanged: () => void this.pushQueueStatus().catch((err) => this.log.error({ err }, 'queue status push failed')),
+      },
+    });
+  }
+
+  private now(): Date {
+    return new Date(this.o.clock.now());
+  }
+
+  // --- devices -------------------------------------------------------------------------
+
+  async deviceConnected(deviceId: string): Promise<void> {
+    this.onlineDevices.set(deviceId, (this.onlineDevices.get(deviceId) ?? 0) + 1);
+    await this.o.store.touchDevice(deviceId, this.now());
+    await this.broadcastDevice(deviceId);
+  }
+
+  async deviceDisconnected(deviceId: string): Promise<void> {
+    const n = (this.onlineDevices.get(deviceId) ?? 1) - 1;
+    if (n <= 0) this.onlineDevices.delete(deviceId);
+    else this.onlineDevices.set(deviceId, n);
+    await this.broadcastDevice(deviceId);
+  }
+
+  async deviceTelemetry(deviceId: string, t: { batteryPercent: number | null; charging: boolean | null; robotLink: string; appVersion: string | null }): Promise<void> {
+    await this.o.store.updateDeviceTelemetry(deviceId, t, this.now());
+    await this.broadcastDevice(deviceId);
+  }
+
+  async deviceStatuses(): Promise<DeviceStatus[]> {
+    const rows = await this.o.store.listDevices();
+    const active = await this.o.store.activeSessions();
+    return rows.map((r) => toDeviceStatus(r, this.onlineDevices.has(r.id), active.find((s) => s.deviceId === r.id)?.state ?? null));
+  }
+
+  private async broadcastDevice(deviceId: string): Promise<void> {
+    const status = (await this.deviceStatuses()).find((d) => d.device.id === deviceId);
+    if (status) this.o.notifier.toConsoles('device:update', status);
+  }
+
+  // --- kiosk side ----------------------------------------------------------------------
+
+  /**
+   * Starts a session after consent. Ends any session the device left open (kiosk reset).
+   * With `mode: 'person'` the visitor chose a person up front: escalates at once (`visitor_choice`).
+   */
+  async startSession(deviceId: string, req: { language: Language; consentAcceptedAt: string; mode: 'assistant' | 'person' }) {
+    for (const s of await this.o.store.activeSessions(deviceId)) await this.finish(s, 'visitor_left', `device:${deviceId}`);
+    const now = this.now();
+    const session = await this.o.store.createSession({ deviceId, language: req.language, mode: req.mode, consentAt: new Date(req.consentAcceptedAt), now });
+    this.intakeMemory.set(session.id, { facts: { intent: 'unknown', category: null, articlesUsed: [], actionsTaken: [], sentiment: 'neutral' } });
+    await this.o.store.recordEvent(session.id, 'started', `device:${deviceId}`, { language: req.language, mode: req.mode }, now);
+    this.log.info({ sessionId: session.id, deviceId, language: req.language, mode: req.mode }, 'session started');
+    await this.appendEntry(session, 'assistant', notice('greeting', req.language));
+    let current = session;
+    if (req.mode === 'person') {
+      const entry = await this.appendEntry(session, 'system', notice('visitorChoicePerson', req.language));
+      current = await this.escalate(session, [{ code: 'visitor_choice', evidence: 'Visitor chose "talk to a person" on the start screen', entryId: entry.id }]);
+    }
+    void this.broadcastDevice(deviceId);
+    return { session: current, transcript: await this.o.store.transcript(session.id) };
+  }
+
+  /** A visitor's typed message; in intake the assistant answers and may escalate. */
+  async visitorMessage(deviceId: string, sessionId: string, text: string): Promise<{ entries: TranscriptEntry[]; session: SessionView }> {
+    const session = await this.deviceSession(deviceId, sessionId);
+    if (session.state === 'ended') throw SessionError.wrongState(sessionId, session.state, 'send a message');
+    const visitorEntry = await this.appendEntry(session, 'visitor', text, { notifyDevice: false });
+    const entries = [visitorEntry];
+    let current = session;
+    if (session.state === 'intake') {
+      const history = (await this.o.store.transcript(sessionId))
+        .filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant')
+        .slice(0, -1)
+        .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text }));
+      const turn = await this.o.intake.respond({ text, language: session.language, history });
+      this.remember(sessionId, turn);
+      const reply = await this.appendEntry(session, 'assistant', turn.reply, { notifyDevice: false });
+      entries.push(reply);
+      if (turn.escalation) {
+        current = await this.escalate(session, [{ code: turn.escalation.reason, evidence: turn.escalation.evidence, entryId: visitorEntry.id }]);
+      }
+    }
+    return { entries, session: current };
+  }
+
+  /** The "Talk to a person" button. Idempotent once queued or in a call. */
+  async requestPerson(deviceId: string, sessionId: string): Promise<SessionView> {
+    const session = await this.deviceSession(deviceId, sessionId);
+    if (session.state !== 'intake') {
+      if (session.state === 'ended') throw SessionError.wrongState(sessionId, session.state, 'request a person');
+      return session;
+    }
+    return this.escalate(session, [{ code: 'explicit_request', evidence: 'Visitor pressed "Talk to a person"', entryId: null }]);
+  }
+
+  async rate(deviceId: string, sessionId: string, rating: number): Promise<void> {
+    const session = await this.deviceSession(deviceId, sessionId);
+    if (!(await this.o.store.rateSession(session.id, rating))) throw SessionError.wrongState(sessionId, session.state, 'rate before the session ended');
+    await this.o.store.recordEvent(sessionId, 'rated', `device:${deviceId}`, { rating }, this.now());
+  }
+
+  /** The visitor left or the kiosk idled out. */
+  async leave(deviceId: string, sessionId: string, reason: 'visitor_left' | 'idle'): Promise<void> {
+    const session = await this.deviceSession(deviceId, sessionId);
+    if (session.state === 'ended') return;
+    await this.finish(session, reason === 'idle' ? 'visitor_left' : reason, `device:${deviceId}`);
+  }
+
+  // --- escalation and routing ----------------------------------------------------------
+
+  private async escalate(session: SessionView, reasons: EscalationReason[]): Promise<SessionView> {
+    const now = this.now();
+    const queued = await this.o.store.markQueued(session.id, now);
+    if (!queued) return (await this.o.store.getSession(session.id)) ?? session;
+    if (session.state === 'intake' && reasons[0]?.code !== 'visitor_choice') await this.appendEntry(queued, 'system', notice('escalating', session.language));
+    const transcript = await this.o.store.transcript(session.id);
+    const device = await this.o.store.getDevice(session.deviceId);
+    const facts = this.intakeMemory.get(session.id)?.facts ?? { intent: 'unknown', category: null, articlesUsed: [], actionsTaken: [], sentiment: 'neutral' as const };
+    const convo = transcript.filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant').map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text }));
+    const handoff = buildHandoffPackage({
+      sessionId: session.id,
+      device: { id: session.deviceId, name: device?.name ?? session.deviceId, location: device?.location ?? '' },
+      language: session.language,
+      reasons,
+      transcript,
+      facts: reasons.some((r) => r.code === 'explicit_request' || r.code === 'visitor_choice') && facts.intent === 'unknown' ? { ...facts, intent: 'request_person' } : facts,
+      summary: this.o.intake.summarize(convo, session.language),
+      now,
+    });
+    await this.o.store.saveHandoff(handoff, now);
+    await this.o.store.recordEvent(session.id, 'escalated', 'system', { reasons }, now);
+    this.log.info({ sessionId: session.id, reasons: reasons.map((r) => r.code) }, 'session escalated');
+    this.o.notifier.toDevice(session.deviceId, 'session:update', queued);
+    this.router.enqueue({ sessionId: session.id, language: session.language, priority: priorityFor(reasons), enqueuedAt: now.getTime() });
+    void this.broadcastDevice(session.deviceId);
+    return queued;
+  }
+
+  private remember(sessionId: string, turn: IntakeTurn) {
+    const mem = this.intakeMemory.get(sessionId);
+    if (!mem) return;
+    mem.facts.intent = turn.intent;
+    const top = turn.articles[0];
+    if (top && turn.intent.startsWith('kb:')) {
+      if (!mem.facts.articlesUsed.some((a) => a.id === top.id)) mem.facts.articlesUsed.push({ id: top.id, title: top.title });
+      mem.facts.actionsTaken.push(`Answered from knowledge article "${top.title}" (${top.id})`);
+      mem.facts.category = this.o.intake.categoryOf?.(top.id) ?? mem.facts.category;
+    }
+  }
+
+  private async deliverOffer(o: OpenOffer): Promise<void> {
+    const handoff = await this.o.store.latestHandoff(o.sessionId);
+    if (!handoff) return;
+    const offer: Offer = { id: o.offerId, sessionId: o.sessionId, workerId: o.workerId, expiresAt: new Date(o.expiresAt).toISOString(), handoff };
+    await this.o.store.recordEvent(o.sessionId, 'offered', 'system', { workerId: o.workerId, offerId: o.offerId }, this.now());
+    this.log.info({ sessionId: o.sessionId, workerId: o.workerId, offerId: o.offerId }, 'offer sent');
+    this.o.notifier.toWorker(o.workerId, 'offer:new', offer);
+  }
+
+  private onOfferRevoked(o: OpenOffer, reason: 'declined' | 'timeout' | 'abandoned') {
+    this.o.notifier.toWorker(o.workerId, 'offer:revoked', { offerId: o.offerId, reason });
+    void this.o.store.recordEvent(o.sessionId, `offer_${reason}`, reason === 'declined' ? `worker:${o.workerId}` : 'system', { workerId: o.workerId, offerId: o.offerId }, this.now()).catch(() => {});
+    if (reason === 'timeout') {
+      const lw = this.workers.get(o.workerId);
+      if (lw && lw.state === 'available') this.setLiveState(lw, 'away');
+    }
+  }
+
+  /** Queue position and estimated wait for a queued session. */
+  queueStatus(sessionId: string): QueueStatus | undefined {
+    const s = this.router.queueStatus(sessionId);
+    return s ? { sessionId, ...s } : undefined;
+  }
+
+  /** Pushes queue status to every waiting kiosk (on changes and on a periodic tick). */
+  async pushQueueStatus(): Promise<void> {
+    for (const sessionId of this.router.queuedSessionIds()) {
+      const s = await this.o.store.getSession(sessionId);
+      const status = this.queueStatus(sessionId);
+      if (s && status) this.o.notifier.toDevice(s.deviceId, 'queue:status', status);
+    }
+  }
+
+  // --- console side --------------------------------------------------------------------
+
+  workerView(workerId: string): WorkerView | undefined {
+    const lw = this.workers.get(workerId);
+    return lw ? { id: lw.worker.id, username: lw.worker.username, displayName: lw.worker.displayName, role: lw.worker.role, languages: lw.worker.languages, state: lw.state } : undefined;
+  }
+
+  /** A console socket of `worker` connected. Returns the snapshot for `console:hello`. */
+  async workerConnected(worker: StoredWorker): Promise<void> {
+    const lw = this.workers.get(worker.id);
+    if (lw) {
+      lw.connections++;
+      return;
+    }
+    const active = (await this.o.store.activeSessions()).find((s) => s.workerId === worker.id && s.state === 'in_call');
+    this.workers.set(worker.id, { worker, state: active ? 'busy' : 'away', connections: 1 });
+  }
+
+  async workerDisconnected(workerId: string): Promise<void> {
+    const lw = this.workers.get(workerId);
+    if (!lw) return;
+    lw.connections--;
+    if (lw.connections > 0) return;
+    if (lw.wrapUpTimer) this.o.clock.clearTimeout(lw.wrapUpTimer);
+    this.workers.delete(workerId);
+    this.router.removeWorker(workerId);
+  }
+
+  async hello(workerId: string) {
+    const worker = this.workerView(workerId);
+    if (!worker) throw AuthError.forbidden('not connected');
+    const offers: Offer[] = [];
+    for (const o of this.router.offersOf(workerId)) {
+      const handoff = await this.o.store.latestHandoff(o.sessionId);
+      if (handoff) offers.push({ id: o.offerId, sessionId: o.sessionId, workerId, expiresAt: new Date(o.expiresAt).toISOString(), handoff });
+    }
+    const active = (await this.o.store.activeSessions()).find((s) => s.workerId === workerId && s.state === 'in_call');
+    const assignment = active ? await this.assignment(active) : null;
+    return { worker, offers, assignment, devices: await this.deviceStatuses() };
+  }
+
+  /** Sets `available` or `away`. Refused while busy or in wrap-up. */
+  setWorkerState(workerId: string, state: 'available' | 'away'): WorkerView {
+    const lw = this.workers.get(workerId);
+    if (!lw) throw AuthError.forbidden('not connected');
+    if (lw.worker.role === 'staff') throw AuthError.forbidden('facility staff do not take sessions');
+    if (lw.state === 'busy') throw SessionError.wrongState('-', 'busy', `set state ${state} during a call`);
+    if (lw.wrapUpTimer) {
+      this.o.clock.clearTimeout(lw.wrapUpTimer);
+      lw.wrapUpTimer = undefined;
+    }
+    this.setLiveState(lw, state);
+    return this.workerView(workerId)!;
+  }
+
+  private setLiveState(lw: LiveWorker, state: WorkerState) {
+    lw.state = state;
+    this.router.upsertWorker({ workerId: lw.worker.id, languages: lw.worker.languages, available: state === 'available' });
+    this.o.notifier.toWorker(lw.worker.id, 'worker:update', this.workerView(lw.worker.id));
+    this.log.info({ workerId: lw.worker.id, state }, 'worker state');
+  }
+
+  /** Accepts an offer: atomic assignment in the database; `conflict` if the offer is gone. */
+  async acceptOffer(workerId: string, offerId: string): Promise<Assignment> {
+    const lw = this.workers.get(workerId);
+    if (!lw) throw AuthError.forbidden('not connected');
+    const task = this.router.claim(offerId, workerId);
+    if (!task) throw OfferError.gone(offerId);
+    const now = this.now();
+    const session = await this.o.store.assignWorker(task.sessionId, workerId, now);
+    if (!session) {
+      // Someone else won (another orchestrator) or the visitor left: back to routing if still queued.
+      const s = await this.o.store.getSession(task.sessionId);
+      if (s?.state === 'queued') this.router.enqueue(task);
+      this.setLiveState(lw, 'available');
+      throw OfferError.gone(offerId);
+    }
+    this.setLiveState(lw, 'busy');
+    await this.o.store.recordEvent(session.id, 'accepted', `worker:${workerId}`, { offerId }, now);
+    this.log.info({ sessionId: session.id, workerId }, 'offer accepted');
+    await this.appendEntry(session, 'system', notice('workerJoined', session.language, { name: lw.worker.displayName }));
+    this.o.notifier.toDevice(session.deviceId, 'session:update', session);
+    this.o.notifier.toDevice(session.deviceId, 'call:started', { sessionId: session.id, worker: { displayName: lw.worker.displayName, languages: lw.worker.languages } });
+    void this.broadcastDevice(session.deviceId);
+    return this.assignment(session);
+  }
+
+  declineOffer(workerId: string, offerId: string): void {
+    if (!this.router.decline(offerId, workerId)) throw OfferError.gone(offerId);
+  }
+
+  /** A worker's typed message to the visitor. */
+  async workerMessage(workerId: string, sessionId: string, text: string): Promise<TranscriptEntry> {
+    const session = await this.workerSession(workerId, sessionId);
+    const lw = this.workers.get(workerId);
+    const language: Language = lw && !lw.worker.languages.includes(session.language) ? (lw.worker.languages[0] ?? session.language) : session.language;
+    return this.appendEntry(session, 'worker', text, { language, notifyWorker: false });
+  }
+
+  /** The worker ends the session with a disposition; wrap-up follows. */
+  async endByWorker(workerId: string, sessionId: string, disposition: Disposition, notes?: string): Promise<SessionView> {
+    const session = await this.workerSession(workerId, sessionId);
+    const ended = await this.finish(session, disposition, `worker:${workerId}`, notes);
+    return ended;
+  }
+
+  private async finish(session: SessionView, disposition: string, actor: string, notes?: string): Promise<SessionView> {
+    const now = this.now();
+    if (session.state !== 'ended') await this.appendEntry(session, 'system', notice('sessionEnded', session.language), { notifyDevice: actor.startsWith('worker:') });
+    const ended = await this.o.store.endSession(session.id, now, disposition);
+    if (!ended) return (await this.o.store.getSession(session.id)) ?? session;
+    this.router.removeTask(session.id);
+    this.o.media.closeRoom(session.id);
+    this.intakeMemory.delete(session.id);
+    await this.o.store.recordEvent(session.id, 'ended', actor, { disposition, ...(notes ? { notes } : {}) }, now);
+    this.log.info({ sessionId: session.id, disposition, actor }, 'session ended');
+    this.o.notifier.toDevice(session.deviceId, 'session:update', ended);
+    if (session.state === 'in_call') this.o.notifier.toDevice(session.deviceId, 'call:ended', { sessionId: session.id, disposition });
+    if (session.workerId) {
+      this.o.notifier.toWorker(session.workerId, 'session:update', ended);
+      const lw = this.workers.get(session.workerId);
+      if (lw && lw.state === 'busy') {
+        this.setLiveState(lw, 'wrap_up');
+        lw.wrapUpTimer = this.o.clock.setTimeout(() => {
+          lw.wrapUpTimer = undefined;
+          if (this.workers.get(lw.worker.id) === lw && lw.state === 'wrap_up') this.setLiveState(lw, 'available');
+        }, this.o.wrapUpMs);
+      }
+    }
+    void this.broadcastDevice(session.deviceId);
+    return ended;
+  }
+
+  // --- media ---------------------------------------------------------------------------
+
+  /** The media room of an in-call session, for an authorised peer. */
+  async mediaRoom(actor: { role: PeerRole; id: string }, sessionId: string): Promise<MediaRoom> {
+    const session = actor.role === 'kiosk' ? await this.deviceSession(actor.id, sessionId) : await this.workerSession(actor.id, sessionId);
+    if (session.state !== 'in_call') throw SessionError.wrongState(sessionId, session.state, 'join media');
+    const room = await this.o.media.room(sessionId);
+    room.onProducerAdded = (info) => {
+      if (info.peerRole === 'kiosk' && session.workerId) this.o.notifier.toWorker(session.workerId, 'media:producer-added', { sessionId, ...info });
+      if (info.peerRole === 'worker') this.o.notifier.toDevice(session.deviceId, 'media:producer-added', { sessionId, ...info });
+    };
+    room.onProducerClosed = (producerId, role) => {
+      if (role === 'kiosk' && session.workerId) this.o.notifier.toWorker(session.workerId, 'media:producer-closed', { sessionId, producerId });
+      if (role === 'worker') this.o.notifier.toDevice(session.deviceId, 'media:producer-closed', { sessionId, producerId });
+    };
+    return room;
+  }
+
+  // --- helpers -------------------------------------------------------------------------
+
+  private async assignment(session: SessionView): Promise<Assignment> {
+    const handoff = await this.o.store.latestHandoff(session.id);
+    if (!handoff) throw SessionError.notFound(session.id);
+    return { session, handoff: { ...handoff, owner: session.workerId ?? handoff.owner }, transcript: await this.o.store.transcript(session.id) };
+  }
+
+  private async deviceSession(deviceId: string, sessionId: string): Promise<SessionView> {
+    const s = await this.o.store.getSession(sessionId);
+    if (!s || s.deviceId !== deviceId) throw SessionError.notFound(sessionId);
+    return s;
+  }
+
+  private async workerSession(workerId: string, sessionId: string): Promise<SessionView> {
+    const s = await this.o.store.getSession(sessionId);
+    if (!s || s.workerId !== workerId) throw SessionError.notFound(sessionId);
+    if (s.state !== 'in_call') throw SessionError.wrongState(sessionId, s.state, 'act on it');
+    return s;
+  }
+
+  private async appendEntry(
+    session: SessionView,
+    speaker: TranscriptEntry['speaker'],
+    text: string,
+    opts: { language?: Language; notifyDevice?: boolean; notifyWorker?: boolean } = {},
+  ): Promise<TranscriptEntry> {
+    const language = opts.language ?? session.language;
+    const entry = await this.o.store.appendTranscript(
+      { sessionId: session.id, speaker, text, language, translation: null, translationStatus: language === session.language ? 'same_language' : 'untranslated' },
+      this.now(),
+    );
+    if (opts.notifyDevice !== false) this.o.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
+    const current = await this.o.store.getSession(session.id);
+    if (opts.notifyWorker !== false && current?.workerId && current.state === 'in_call') this.o.notifier.toWorker(current.workerId, 'transcript:entry', entry);
+    return entry;
+  }
+
+  /** Stops timers; idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.router.close();
+    for (const lw of this.workers.values()) if (lw.wrapUpTimer) this.o.clock.clearTimeout(lw.wrapUpTimer);
+  }
+}

@@ -1,0 +1,103 @@
+import type { Namespace, Socket } from 'socket.io';
+import { ConsoleAuth, consoleRequests, type Role } from '@telekiosk/shared';
+import type { TokenService } from '../auth/tokens.ts';
+import type { Store, StoredWorker } from '../db/store.ts';
+import { AuthError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { SessionService } from '../sessions/sessionService.ts';
+import { registerHandlers } from './handle.ts';
+import { mediaHandlers } from './mediaHandlers.ts';
+
+/** Socket data of an authenticated console user. */
+export interface ConsoleSocketData {
+  workerId: string;
+  role: Role;
+  worker: StoredWorker;
+}
+
+/** Room of one worker's sockets: a worker only ever receives events sent to this room or to all consoles. */
+export const workerRoom = (workerId: string) => `worker:${workerId}`;
+
+/** Which roles may send each console event (checked on every event). */
+const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
+  'console:hello': ['worker', 'supervisor', 'staff'],
+  'devices:list': ['worker', 'supervisor', 'staff'],
+  'worker:set-state': ['worker', 'supervisor'],
+  'offer:accept': ['worker', 'supervisor'],
+  'offer:decline': ['worker', 'supervisor'],
+  'worker:message': ['worker', 'supervisor'],
+  'session:end': ['worker', 'supervisor'],
+  'media:join': ['worker', 'supervisor'],
+  'media:create-transport': ['worker', 'supervisor'],
+  'media:connect-transport': ['worker', 'supervisor'],
+  'media:produce': ['worker', 'supervisor'],
+  'media:consume': ['worker', 'supervisor'],
+  'media:resume-consumer': ['worker', 'supervisor'],
+};
+
+/**
+ * The `/console` namespace: users authenticate with the signed token from
+ * `POST /api/auth/login` (`auth: { token }`). Each event is role-checked, then parsed.
+ */
+export function attachConsoleNamespace(nsp: Namespace, deps: { store: Store; sessions: SessionService; tokens: TokenService; logger: Logger }): void {
+  const log = deps.logger.child({ module: 'console-ns' });
+  nsp.use(async (socket, next) => {
+    const parsed = ConsoleAuth.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(new Error('unauthorized: missing token'));
+    const claims = await deps.tokens.verify(parsed.data.token);
+    if (!claims) return next(new Error('unauthorized: invalid or expired token'));
+    const worker = await deps.store.getWorker(claims.sub).catch(() => undefined);
+    if (!worker) return next(new Error('unauthorized: unknown user'));
+    const data = socket.data as ConsoleSocketData;
+    data.workerId = worker.id;
+    data.role = worker.role;
+    data.worker = worker;
+    next();
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    const { workerId, role, worker } = socket.data as ConsoleSocketData;
+    const wlog = log.child({ workerId, role });
+    // Handlers are registered synchronously (no event is lost) and wait for the bookkeeping.
+    const ready = deps.sessions.workerConnected(worker);
+    void socket.join(workerRoom(workerId));
+    wlog.info('console connected');
+    socket.on('disconnect', (reason) => {
+      wlog.info({ reason }, 'console disconnected');
+      void ready.then(() => deps.sessions.workerDisconnected(workerId)).catch(() => {});
+    });
+    const s = deps.sessions;
+    const guarded = <A extends unknown[], R>(event: keyof typeof consoleRequests, fn: (...a: A) => R) =>
+      async (...a: A): Promise<Awaited<R>> => {
+        if (!ALLOWED[event].includes(role)) throw AuthError.forbidden(`${event} for role ${role}`);
+        await ready;
+        return await fn(...a);
+      };
+    const media = mediaHandlers(s, { role: 'worker', id: workerId });
+    registerHandlers(
+      socket,
+      consoleRequests,
+      {
+        'console:hello': guarded('console:hello', () => s.hello(workerId)),
+        'devices:list': guarded('devices:list', async () => ({ devices: await s.deviceStatuses() })),
+        'worker:set-state': guarded('worker:set-state', (p: { state: 'available' | 'away' }) => ({ worker: s.setWorkerState(workerId, p.state) })),
+        'offer:accept': guarded('offer:accept', (p: { offerId: string }) => s.acceptOffer(workerId, p.offerId)),
+        'offer:decline': guarded('offer:decline', (p: { offerId: string }) => {
+          s.declineOffer(workerId, p.offerId);
+          return {};
+        }),
+        'worker:message': guarded('worker:message', async (p: { sessionId: string; text: string }) => ({ entry: await s.workerMessage(workerId, p.sessionId, p.text) })),
+        'session:end': guarded('session:end', async (p: { sessionId: string; disposition: 'resolved' | 'referred' | 'follow_up' | 'visitor_left' | 'handback_ai'; notes?: string }) => ({
+          session: await s.endByWorker(workerId, p.sessionId, p.disposition, p.notes),
+        })),
+        'media:join': guarded('media:join', media['media:join']),
+        'media:create-transport': guarded('media:create-transport', media['media:create-transport']),
+        'media:connect-transport': guarded('media:connect-transport', media['media:connect-transport']),
+        'media:produce': guarded('media:produce', media['media:produce']),
+        'media:consume': guarded('media:consume', media['media:consume']),
+        'media:resume-consumer': guarded('media:resume-consumer', media['media:resume-consumer']),
+      },
+      wlog,
+    );
+  });
+}

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { toWireIssues, type Ack, type RequestDef } from '@telekiosk/shared';
+import { toWireError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+/** Minimal socket surface the handlers need (socket.io's Socket satisfies it). */
+export interface EventSocket {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+/**
+ * Registers a request handler for each definition in `defs`: parses the payload with the
+ * request schema, answers bad input with a `bad_request` ack naming the fields, maps thrown
+ * errors to wire errors, and never throws inside the socket loop. An event without an ack
+ * callback is dropped (and logged), since every request must be answered.
+ */
+export function registerHandlers<M extends Record<string, RequestDef>>(
+  socket: EventSocket,
+  defs: M,
+  handlers: { [K in keyof M]: (payload: z.output<M[K]['request']>) => Promise<z.input<M[K]['response']>> | z.input<M[K]['response']> },
+  log: Logger,
+): void {
+  for (const name of Object.keys(defs) as (keyof M & string)[]) {
+    const def = defs[name]!;
+    const handler = handlers[name];
+    socket.on(name, async (...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack !== 'function') {
+        log.warn({ event: name }, 'request without ack callback dropped');
+        return;
+      }
+      const reply = ack as (res: Ack<unknown>) => void;
+      const parsed = def.request.safeParse(args.length > 1 ? args[0] : undefined);
+      if (!parsed.success) {
+        const issues = toWireIssues(parsed.error);
+        log.debug({ event: name, issues }, 'bad request');
+        reply({ ok: false, error: { code: 'bad_request', message: `invalid ${name} payload: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues } });
+        return;
+      }
+      try {
+        const data = await handler(parsed.data as z.output<M[typeof name]['request']>);
+        reply({ ok: true, data });
+      } catch (err) {
+        const wire = toWireError(err);
+        if (wire.code === 'internal') log.error({ err, event: name }, 'handler failed');
+        else log.debug({ event: name, code: wire.code }, wire.message);
+        reply({ ok: false, error: wire });
+      }
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { defineRequest, Empty, type ClientToServerEvents, type ServerToClientEvents } from './ack.ts';
+import { mediaEvents, mediaRequests } from './media.ts';
+import { UserText, Uuid } from '../common.ts';
+import { DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
+
+/**
+ * The console namespace (`/console`). Users log in over HTTP (`POST /api/auth/login`) and
+ * connect with `auth: ConsoleAuth` carrying the signed token. A worker only ever receives
+ * events of sessions offered or assigned to them.
+ */
+export const ConsoleAuth = z.object({ token: z.string().min(1).max(4096) });
+export type ConsoleAuth = z.infer<typeof ConsoleAuth>;
+
+/** `POST /api/auth/login` body. */
+export const LoginRequest = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+/** `POST /api/auth/login` response: a signed token (expires after `expiresInS` seconds). */
+export const LoginResponse = z.object({ token: z.string(), expiresInS: z.number().int().positive(), worker: WorkerView });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** A session assigned to the worker, with everything needed to serve it. */
+export const Assignment = z.object({ session: SessionView, handoff: HandoffPackage, transcript: z.array(TranscriptEntry) });
+export type Assignment = z.infer<typeof Assignment>;
+
+export const consoleRequests = {
+  ...mediaRequests,
+  /** Snapshot on connect: who I am, my offers and assignment, and device status. */
+  'console:hello': defineRequest(
+    Empty,
+    z.object({ worker: WorkerView, offers: z.array(Offer), assignment: Assignment.nullable(), devices: z.array(DeviceStatus) }),
+  ),
+  /** Set my state; only `available` and `away` can be chosen (busy and wrap-up follow sessions). */
+  'worker:set-state': defineRequest(z.object({ state: WorkerState.extract(['available', 'away']) }), z.object({ worker: WorkerView })),
+  /** Accept an offer: the session is assigned to me (atomic; fails with `conflict` if taken or expired). */
+  'offer:accept': defineRequest(z.object({ offerId: Uuid }), Assignment),
+  /** Decline an offer: it is re-offered to the next available worker. */
+  'offer:decline': defineRequest(z.object({ offerId: Uuid }), Empty),
+  /** A typed message from the worker to the visitor. */
+  'worker:message': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ entry: TranscriptEntry })),
+  /** End the session with a disposition; the worker goes to wrap-up, then available. */
+  'session:end': defineRequest(z.object({ sessionId: Uuid, disposition: Disposition, notes: z.string().max(2000).optional() }), z.object({ session: SessionView })),
+  /** Device list (workers, supervisors and staff). */
+  'devices:list': defineRequest(Empty, z.object({ devices: z.array(DeviceStatus) })),
+} as const;
+export type ConsoleRequests = typeof consoleRequests;
+
+export const consoleEvents = {
+  ...mediaEvents,
+  /** My state changed (e.g. busy after accept, wrap_up after end). */
+  'worker:update': WorkerView,
+  /** A new offer for me. */
+  'offer:new': Offer,
+  /** An offer of mine is gone: declined, timed out, taken or the visitor left. */
+  'offer:revoked': z.object({ offerId: Uuid, reason: z.enum(['declined', 'timeout', 'abandoned', 'taken']) }),
+  /** A session assigned to me changed. */
+  'session:update': SessionView,
+  /** A transcript line of a session assigned to me. */
+  'transcript:entry': TranscriptEntry,
+  /** Device status changed. */
+  'device:update': DeviceStatus,
+} as const;
+export type ConsoleEvents = typeof consoleEvents;
+
+export type ConsoleClientToServer = ClientToServerEvents<ConsoleRequests>;
+export type ConsoleServerToClient = ServerToClientEvents<ConsoleEvents>;

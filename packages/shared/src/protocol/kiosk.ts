@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineRequest, Empty, type ClientToServerEvents, type ServerToClientEvents } from './ack.ts';
+import { mediaEvents, mediaRequests } from './media.ts';
+import { Id, IsoTime, Language, UserText, Uuid } from '../common.ts';
+import { QueueStatus, RobotLink, SessionView, TranscriptEntry } from '../records.ts';
+
+/**
+ * The kiosk namespace (`/kiosk`). A device authenticates in the socket.io handshake with
+ * `auth: KioskAuth`; every event below is then scoped to that device.
+ */
+export const KioskAuth = z.object({ deviceId: Id, deviceToken: z.string().min(16).max(256) });
+export type KioskAuth = z.infer<typeof KioskAuth>;
+
+/** Telemetry the kiosk reports (parsed loosely: unknown fields from newer kiosks are ignored). */
+export const DeviceTelemetry = z.object({
+  /** Battery percent 0..100 from `/battery_state` (ROS `percentage` x 100), null without a base. */
+  batteryPercent: z.number().min(0).max(100).nullable(),
+  charging: z.boolean().nullable(),
+  robotLink: RobotLink,
+  appVersion: z.string().max(64).nullable(),
+});
+export type DeviceTelemetry = z.infer<typeof DeviceTelemetry>;
+
+/** Who the visitor is talking to once a worker accepted. */
+export const CallPeer = z.object({ displayName: z.string(), languages: z.array(Language) });
+
+export const kioskRequests = {
+  ...mediaRequests,
+  /** Start a new session when the visitor picks a language and accepts the consent notice. */
+  'session:start': defineRequest(
+    z.object({ language: Language, consentAcceptedAt: IsoTime, mode: z.enum(['assistant', 'person']) }),
+    z.object({ session: SessionView, transcript: z.array(TranscriptEntry) }),
+  ),
+  /** A typed visitor message; the response carries the new transcript entries (visitor line, assistant reply). */
+  'visitor:message': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ entries: z.array(TranscriptEntry), session: SessionView })),
+  /** The always-visible "Talk to a person" control. */
+  'visitor:request-person': defineRequest(z.object({ sessionId: Uuid }), z.object({ session: SessionView })),
+  /** CSAT rating after the session ended, 1..5. */
+  'session:rate': defineRequest(z.object({ sessionId: Uuid, rating: z.number().int().min(1).max(5) }), Empty),
+  /** The visitor walked away or the kiosk idled out: end and wipe. */
+  'session:leave': defineRequest(z.object({ sessionId: Uuid, reason: z.enum(['visitor_left', 'idle']) }), Empty),
+  /** Periodic device telemetry (every few seconds and on change). */
+  'device:telemetry': defineRequest(DeviceTelemetry, Empty),
+} as const;
+export type KioskRequests = typeof kioskRequests;
+
+export const kioskEvents = {
+  ...mediaEvents,
+  /** Session state changed (queued, in_call, ended...). */
+  'session:update': SessionView,
+  /** A transcript line was added by someone else (worker message, system notice). */
+  'transcript:entry': TranscriptEntry,
+  /** Queue position and estimated wait while queued; sent on every change and every few seconds. */
+  'queue:status': QueueStatus,
+  /** A worker accepted; the call starts. */
+  'call:started': z.object({ sessionId: Uuid, worker: CallPeer }),
+  /** The worker ended the call; the kiosk asks for a rating. */
+  'call:ended': z.object({ sessionId: Uuid, disposition: z.string() }),
+} as const;
+export type KioskEvents = typeof kioskEvents;
+
+export type KioskClientToServer = ClientToServerEvents<KioskRequests>;
+export type KioskServerToClient = ServerToClientEvents<KioskEvents>;

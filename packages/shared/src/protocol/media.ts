@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { defineRequest, Empty } from './ack.ts';
+import { Uuid } from '../common.ts';
+
+/**
+ * Media signaling shared by the kiosk and console namespaces: mediasoup-client talks to the
+ * session's router through these requests. mediasoup objects (RTP capabilities and
+ * parameters, DTLS and ICE parameters) are checked for shape here and fully validated by
+ * mediasoup itself.
+ */
+const MediasoupObject = z.looseObject({});
+
+/** Which peer a producer belongs to. */
+export const PeerRole = z.enum(['kiosk', 'worker']);
+export type PeerRole = z.infer<typeof PeerRole>;
+
+/** A producer in a session's router. */
+export const ProducerInfo = z.object({ producerId: z.string(), kind: z.enum(['audio', 'video']), peerRole: PeerRole });
+export type ProducerInfo = z.infer<typeof ProducerInfo>;
+
+/** WebRtcTransport parameters sent to mediasoup-client's `createSendTransport`/`createRecvTransport`. */
+export const TransportInfo = z.object({
+  id: z.string(),
+  iceParameters: MediasoupObject,
+  iceCandidates: z.array(MediasoupObject),
+  dtlsParameters: MediasoupObject,
+});
+export type TransportInfo = z.infer<typeof TransportInfo>;
+
+export const mediaRequests = {
+  /** Join the session's router; returns its RTP capabilities and the producers already there. */
+  'media:join': defineRequest(
+    z.object({ sessionId: Uuid }),
+    z.object({ routerRtpCapabilities: MediasoupObject, producers: z.array(ProducerInfo) }),
+  ),
+  /** Create a WebRtcTransport for sending or receiving. */
+  'media:create-transport': defineRequest(z.object({ sessionId: Uuid, direction: z.enum(['send', 'recv']) }), TransportInfo),
+  /** Complete the DTLS handshake parameters of a transport. */
+  'media:connect-transport': defineRequest(
+    z.object({ sessionId: Uuid, transportId: z.string().min(1), dtlsParameters: z.looseObject({ fingerprints: z.array(MediasoupObject).min(1) }) }),
+    Empty,
+  ),
+  /** Start a producer (camera video or microphone audio) on a send transport. */
+  'media:produce': defineRequest(
+    z.object({
+      sessionId: Uuid,
+      transportId: z.string().min(1),
+      kind: z.enum(['audio', 'video']),
+      rtpParameters: z.looseObject({ codecs: z.array(MediasoupObject).min(1) }),
+    }),
+    z.object({ producerId: z.string() }),
+  ),
+  /** Create a consumer (paused) of the other peer's producer on a recv transport. */
+  'media:consume': defineRequest(
+    z.object({ sessionId: Uuid, transportId: z.string().min(1), producerId: z.string().min(1), rtpCapabilities: z.looseObject({ codecs: z.array(MediasoupObject) }) }),
+    z.object({ consumerId: z.string(), producerId: z.string(), kind: z.enum(['audio', 'video']), rtpParameters: MediasoupObject }),
+  ),
+  /** Resume a consumer once the client has set it up. */
+  'media:resume-consumer': defineRequest(z.object({ sessionId: Uuid, consumerId: z.string().min(1) }), Empty),
+} as const;
+
+export const mediaEvents = {
+  /** The other peer started a producer: consume it. */
+  'media:producer-added': ProducerInfo.extend({ sessionId: Uuid }),
+  /** A producer closed (peer left or session ended). */
+  'media:producer-closed': z.object({ sessionId: Uuid, producerId: z.string() }),
+} as const;
