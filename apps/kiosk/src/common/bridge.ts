@@ -160,6 +160,7 @@ export type RendererProblem = z.infer<typeof RendererProblemSchema>;
 // Bridge surface and channels
 // ---------------------------------------------------------------------------
 
+/** Channel names and the global name live in the dependency-free `channels.ts` (kept out of zod for the preload bundle). */
 export { KIOSK_BRIDGE_CHANNELS, KIOSK_BRIDGE_GLOBAL, type KioskBridgeChannel } from './channels.ts';
 
 /**

@@ -1,0 +1,39 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskClient } from './client/KioskClient.ts';
+import { Attract } from './screens/Attract.tsx';
+import { Call } from './screens/Call.tsx';
+import { Chat } from './screens/Chat.tsx';
+import { Consent } from './screens/Consent.tsx';
+import { LanguageSelect } from './screens/LanguageSelect.tsx';
+import { Rating, Thanks } from './screens/Rating.tsx';
+import { StatusBar } from './screens/StatusBar.tsx';
+import { Waiting } from './screens/Waiting.tsx';
+
+/** Renders the screen of the visitor journey the client is on. */
+export function App({ client }: { client: KioskClient }) {
+  const state = useSyncExternalStore(client.subscribe, client.getSnapshot);
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    void i18n.changeLanguage(state.language);
+    document.documentElement.lang = state.language;
+  }, [state.language, i18n]);
+
+  let screen;
+  switch (state.screen) {
+    case 'attract': screen = <Attract client={client} />; break;
+    case 'language': screen = <LanguageSelect client={client} />; break;
+    case 'consent': screen = <Consent client={client} state={state} />; break;
+    case 'chat': screen = <Chat client={client} state={state} />; break;
+    case 'waiting': screen = <Waiting client={client} state={state} />; break;
+    case 'call': screen = <Call client={client} state={state} />; break;
+    case 'rating': screen = <Rating client={client} />; break;
+    case 'thanks': screen = <Thanks />; break;
+  }
+  return (
+    <div className="kiosk" onPointerDown={client.noteActivity} onKeyDown={client.noteActivity}>
+      <StatusBar state={state} />
+      <main className="screen" data-screen={state.screen}>{screen}</main>
+    </div>
+  );
+}

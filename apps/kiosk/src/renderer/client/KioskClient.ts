@@ -1,0 +1,311 @@
+import { io, type Socket } from 'socket.io-client';
+import { kioskEvents, kioskRequests, type Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
+import { MediaSession, request } from '@telekiosk/shared/client';
+import { RobotLink, type RobotStatus } from './RobotLink.ts';
+import type { RendererConfig } from './runtimeConfig.ts';
+
+/** Screens of the visitor journey, in order. */
+export type Screen = 'attract' | 'language' | 'consent' | 'chat' | 'waiting' | 'call' | 'rating' | 'thanks';
+
+/**
+ * Everything the kiosk UI renders. Components read it with `useSyncExternalStore`; only the
+ * client changes it. Wiped on reset so nothing of a visitor stays on screen.
+ */
+export interface KioskState {
+  screen: Screen;
+  language: Language;
+  session: SessionView | null;
+  transcript: TranscriptEntry[];
+  queue: QueueStatus | null;
+  /** Display name of the worker in the call. */
+  workerName: string | null;
+  remoteStream: MediaStream | null;
+  localStream: MediaStream | null;
+  /** True when camera/mic could not be opened for the call. */
+  cameraUnavailable: boolean;
+  connection: 'connecting' | 'online' | 'offline';
+  /** A request is in flight (disable double sends). */
+  busy: boolean;
+  /** Locale key of the last error to show, or null. */
+  errorKey: string | null;
+  robot: RobotStatus;
+}
+
+const APP_VERSION = '0.1.0';
+const TELEMETRY_MS = 5000;
+const THANKS_MS = 6000;
+const RATING_TIMEOUT_MS = 30_000;
+
+/**
+ * Owns the kiosk's socket, session, media call, robot link and idle reset. UI components
+ * call its methods and render its state.
+ */
+export class KioskClient {
+  private state: KioskState;
+  private readonly listeners = new Set<() => void>();
+  private readonly socket: Socket;
+  private readonly robot: RobotLink;
+  private media: MediaSession | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private telemetryTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly config: RendererConfig) {
+    this.state = this.initialState();
+    this.socket = io(`${config.orchestratorUrl}/kiosk`, { auth: { deviceId: config.deviceId, deviceToken: config.deviceToken }, transports: ['websocket'] });
+    this.robot = new RobotLink(config.rosbridgeUrl, (robot) => {
+      this.set({ robot });
+      this.sendTelemetry();
+    });
+    this.wireSocket();
+  }
+
+  private initialState(): KioskState {
+    return {
+      screen: 'attract',
+      language: this.config.defaultLocale,
+      session: null,
+      transcript: [],
+      queue: null,
+      workerName: null,
+      remoteStream: null,
+      localStream: null,
+      cameraUnavailable: false,
+      connection: this.state?.connection ?? 'connecting',
+      busy: false,
+      errorKey: null,
+      robot: this.state?.robot ?? { link: this.config.rosbridgeUrl ? 'down' : 'none', batteryPercent: null, charging: null },
+    };
+  }
+
+  // --- store ---------------------------------------------------------------------------
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+  getSnapshot = () => this.state;
+  private set(patch: Partial<KioskState>) {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) {
+      try {
+        l();
+      } catch {
+        /* a listener cannot break the client */
+      }
+    }
+  }
+
+  start(): void {
+    this.robot.start();
+    this.telemetryTimer = setInterval(() => this.sendTelemetry(), TELEMETRY_MS);
+  }
+
+  // --- socket --------------------------------------------------------------------------
+  private wireSocket() {
+    const s = this.socket;
+    s.on('connect', () => {
+      this.set({ connection: 'online' });
+      this.sendTelemetry();
+    });
+    s.on('disconnect', () => this.set({ connection: 'offline' }));
+    s.on('connect_error', () => this.set({ connection: 'offline' }));
+    const on = <K extends keyof typeof kioskEvents>(event: K, fn: (p: ReturnType<(typeof kioskEvents)[K]['parse']>) => void) => {
+      s.on(event as string, (payload: unknown) => {
+        const parsed = kioskEvents[event].safeParse(payload);
+        if (!parsed.success) return console.warn(`ignored invalid ${event}`, parsed.error.issues);
+        fn(parsed.data as never);
+      });
+    };
+    on('transcript:entry', (e) => {
+      if (e.sessionId !== this.state.session?.id) return;
+      this.addEntries([e]);
+    });
+    on('session:update', (session) => {
+      if (session.id !== this.state.session?.id) return;
+      this.set({ session });
+      if (session.state === 'queued' && this.state.screen === 'chat') this.set({ screen: 'waiting' });
+      if (session.state === 'ended' && this.state.screen !== 'rating' && this.state.screen !== 'thanks') {
+        if (session.workerId) this.toRating();
+        else this.reset();
+      }
+    });
+    on('queue:status', (queue) => {
+      if (queue.sessionId === this.state.session?.id) this.set({ queue });
+    });
+    on('call:started', (c) => {
+      if (c.sessionId !== this.state.session?.id) return;
+      this.set({ workerName: c.worker.displayName, screen: 'call', queue: null });
+      void this.startMedia(c.sessionId);
+    });
+    on('call:ended', (c) => {
+      if (c.sessionId === this.state.session?.id) this.toRating();
+    });
+  }
+
+  private sendTelemetry() {
+    if (!this.socket.connected) return;
+    const r = this.state.robot;
+    void request(this.socket, kioskRequests, 'device:telemetry', { batteryPercent: r.batteryPercent, charging: r.charging, robotLink: r.link, appVersion: APP_VERSION }).catch(() => {});
+  }
+
+  private addEntries(entries: TranscriptEntry[]) {
+    const byId = new Map(this.state.transcript.map((e) => [e.id, e]));
+    for (const e of entries) byId.set(e.id, e);
+    this.set({ transcript: [...byId.values()].sort((a, b) => a.seq - b.seq) });
+  }
+
+  // --- visitor actions -----------------------------------------------------------------
+  /** Any touch or key press: postpones the idle reset. */
+  noteActivity = () => this.armIdle();
+
+  touchStart() {
+    this.set({ screen: 'language' });
+    this.armIdle();
+  }
+
+  chooseLanguage(language: Language) {
+    this.set({ language, screen: 'consent' });
+    this.armIdle();
+  }
+
+  back() {
+    const prev: Partial<Record<Screen, Screen>> = { language: 'attract', consent: 'language' };
+    const to = prev[this.state.screen];
+    if (to) this.set({ screen: to });
+    this.armIdle();
+  }
+
+  /** Consent accepted: starts the session with the assistant or straight to a person. */
+  async acceptConsent(mode: 'assistant' | 'person') {
+    await this.guard(async () => {
+      const res = await request(this.socket, kioskRequests, 'session:start', { language: this.state.language, consentAcceptedAt: new Date().toISOString(), mode });
+      this.set({ session: res.session, transcript: res.transcript, screen: res.session.state === 'queued' ? 'waiting' : 'chat' });
+    });
+    this.armIdle();
+  }
+
+  async sendMessage(text: string) {
+    const session = this.state.session;
+    if (!session || !text.trim()) return;
+    await this.guard(async () => {
+      const res = await request(this.socket, kioskRequests, 'visitor:message', { sessionId: session.id, text });
+      this.addEntries(res.entries);
+      this.set({ session: res.session });
+      if (res.session.state === 'queued' && this.state.screen === 'chat') this.set({ screen: 'waiting' });
+    });
+    this.armIdle();
+  }
+
+  async requestPerson() {
+    const session = this.state.session;
+    if (!session) return;
+    await this.guard(async () => {
+      const res = await request(this.socket, kioskRequests, 'visitor:request-person', { sessionId: session.id });
+      this.set({ session: res.session, screen: res.session.state === 'in_call' ? 'call' : 'waiting' });
+    });
+  }
+
+  async rate(rating: number) {
+    const session = this.state.session;
+    if (session) await request(this.socket, kioskRequests, 'session:rate', { sessionId: session.id, rating }).catch(() => {});
+    this.toThanks();
+  }
+
+  skipRating() {
+    this.toThanks();
+  }
+
+  /** The visitor leaves (Finish / Cancel): ends the session and wipes the screen. */
+  async leave() {
+    const session = this.state.session;
+    if (session && session.state !== 'ended') await request(this.socket, kioskRequests, 'session:leave', { sessionId: session.id, reason: 'visitor_left' }).catch(() => {});
+    this.reset();
+  }
+
+  private async guard(fn: () => Promise<void>) {
+    if (this.state.busy) return;
+    this.set({ busy: true, errorKey: null });
+    try {
+      await fn();
+    } catch (err) {
+      console.warn(err);
+      this.set({ errorKey: 'status.error' });
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  // --- call media ----------------------------------------------------------------------
+  private async startMedia(sessionId: string) {
+    let local: MediaStream | null = null;
+    try {
+      local = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
+    } catch {
+      this.set({ cameraUnavailable: true });
+    }
+    this.set({ localStream: local });
+    const media = new MediaSession(this.socket as never, sessionId, {
+      remoteStream: (remoteStream) => this.set({ remoteStream }),
+      problem: (key, message) => message && console.warn(key, message),
+    });
+    this.media = media;
+    try {
+      await media.start(local);
+    } catch (err) {
+      console.warn('media start failed', err);
+    }
+  }
+
+  /** Inbound video stats of the worker's camera (diagnostics and end-to-end tests). */
+  inboundVideoStats() {
+    return this.media?.inboundVideoStats() ?? Promise.resolve(null);
+  }
+
+  private stopMedia() {
+    this.media?.close();
+    this.media = null;
+    for (const t of this.state.localStream?.getTracks() ?? []) t.stop();
+  }
+
+  // --- endings and idle reset ----------------------------------------------------------
+  private toRating() {
+    this.stopMedia();
+    this.set({ screen: 'rating', remoteStream: null, localStream: null });
+    this.armIdle(RATING_TIMEOUT_MS);
+  }
+
+  private toThanks() {
+    this.set({ screen: 'thanks' });
+    this.armIdle(THANKS_MS);
+  }
+
+  /** Back to the attract screen with nothing of the previous visitor kept. */
+  reset() {
+    this.stopMedia();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.state = this.initialState();
+    this.set({});
+  }
+
+  private armIdle(ms = this.config.idleResetMs) {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const screen = this.state.screen;
+    // Never reset a visitor who is waiting for or talking to a person.
+    if (screen === 'attract' || screen === 'waiting' || screen === 'call') return;
+    this.idleTimer = setTimeout(() => {
+      const session = this.state.session;
+      if (session && session.state !== 'ended' && this.state.screen !== 'rating' && this.state.screen !== 'thanks') {
+        void request(this.socket, kioskRequests, 'session:leave', { sessionId: session.id, reason: 'idle' }).catch(() => {});
+      }
+      this.reset();
+    }, ms);
+  }
+
+  close() {
+    this.stopMedia();
+    this.robot.close();
+    if (this.telemetryTimer) clearInterval(this.telemetryTimer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.socket.close();
+  }
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { KioskClient, KioskState } from '../client/KioskClient.ts';
+import { MessageInput } from './MessageInput.tsx';
+import { Transcript } from './Transcript.tsx';
+
+/** Conversation with the AI assistant; "Talk to a person" always visible. */
+export function Chat({ client, state }: { client: KioskClient; state: KioskState }) {
+  const { t } = useTranslation();
+  return (
+    <section className="chat">
+      <div className="chat-head">
+        <span className="ai-badge">🤖 {t('chat.aiBadge')}</span>
+        <button className="big-button person" onClick={() => void client.requestPerson()} disabled={state.busy}>
+          <span aria-hidden="true">🙋 </span>{t('chat.talkToPerson')}
+        </button>
+      </div>
+      <Transcript entries={state.transcript} label={t('chat.transcript')} />
+      {state.busy && <p className="hint" aria-live="polite">{t('chat.thinking')}</p>}
+      {state.errorKey && <p className="problem" role="alert">{t(state.errorKey)}</p>}
+      <MessageInput onSend={(text) => client.sendMessage(text)} disabled={state.busy} />
+      <button className="link-button" onClick={() => void client.leave()}>{t('chat.finish')}</button>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { KioskClient, KioskState } from '../client/KioskClient.ts';
+
+/** Consent and AI disclosure before anything starts; the visitor chooses the assistant or a person. */
+export function Consent({ client, state }: { client: KioskClient; state: KioskState }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel consent" aria-labelledby="consent-title">
+      <h1 id="consent-title">{t('consent.title')}</h1>
+      <p className="notice"><span aria-hidden="true">🤖 </span>{t('consent.ai')}</p>
+      <p className="notice"><span aria-hidden="true">📷 </span>{t('consent.camera')}</p>
+      {state.errorKey && <p className="problem" role="alert">{t(state.errorKey)}</p>}
+      <div className="choice-row">
+        <button className="big-button primary" disabled={state.busy} onClick={() => void client.acceptConsent('assistant')}>{t('consent.assistant')}</button>
+        <button className="big-button person" disabled={state.busy} onClick={() => void client.acceptConsent('person')}>{t('consent.person')}</button>
+      </div>
+      <button className="link-button" onClick={() => client.back()}>{t('consent.back')}</button>
+    </section>
+  );
+}

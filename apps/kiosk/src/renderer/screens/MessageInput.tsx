@@ -1,0 +1,22 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Typed input with a large send button. */
+export function MessageInput({ onSend, disabled }: { onSend: (text: string) => void | Promise<void>; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const v = text.trim();
+    if (!v) return;
+    setText('');
+    void onSend(v);
+  };
+  return (
+    <form className="message-input" onSubmit={submit}>
+      <label className="sr-only" htmlFor="visitor-input">{t('chat.inputLabel')}</label>
+      <input id="visitor-input" value={text} maxLength={1000} autoComplete="off" placeholder={t('chat.placeholder')} onChange={(e) => setText(e.target.value)} />
+      <button type="submit" className="send" disabled={disabled || !text.trim()}>{t('chat.send')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TranscriptEntry } from '@telekiosk/shared';
+
+/** The conversation, newest at the bottom; announced to screen readers as a log. */
+export function Transcript({ entries, label }: { entries: TranscriptEntry[]; label: string }) {
+  const { t } = useTranslation();
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [entries.length]);
+  return (
+    <div className="transcript" role="log" aria-label={label} aria-live="polite">
+      {entries.map((e) => (
+        <div key={e.id} className={`bubble ${e.speaker}`} lang={e.language}>
+          <span className="speaker">{t(`speaker.${e.speaker}`)}</span>
+          <span className="text">{e.translation && e.translation.language !== e.language ? e.translation.text : e.text}</span>
+        </div>
+      ))}
+      <div ref={end} />
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Text normalisation and search-term analysis shared by the knowledge base and the lexicon.
+ * Pure functions; per-language behaviour comes from the {@link LanguagePack} data.
+ */
+import type { LanguagePack } from './lexicon/types.ts';
+
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+const APOSTROPHES = /[’‘`´ʼ]/g;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const BIGRAM_RUN = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{2,}/gu;
+const SINGLE_KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]$/u;
+const WORD_SPLIT = /[^\p{L}\p{N}']+/u;
+
+/**
+ * Canonical form used for every comparison: NFKC (full-width ASCII and half-width katakana
+ * become standard forms), lowercase, accents removed from Latin letters only (so Japanese
+ * dakuten are untouched), typographic apostrophes unified to `'`.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(LATIN_MARKS, '$1')
+    .normalize('NFC')
+    .replace(APOSTROPHES, "'");
+}
+
+/** True if the string contains a Han, kana or Hangul character. */
+export function hasCjk(text: string): boolean {
+  return CJK_CHAR.test(text);
+}
+
+/** One content word of a query, used to measure how much of the query an article covers. */
+export interface QueryUnit {
+  /** The word as indexed (normalised, stopwords removed). */
+  text: string;
+  /** Character bigrams inside the word (CJK words of 3+ characters), else empty. */
+  parts: string[];
+}
+
+/** Result of {@link analyze}: index/search terms and the content units behind them. */
+export interface Analysis {
+  /** Deduplicated terms fed to MiniSearch (words, plus CJK bigrams). */
+  terms: string[];
+  /** Content words, in order, for coverage scoring. */
+  units: QueryUnit[];
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+const stopwordSets = new WeakMap<LanguagePack, Set<string>>();
+
+function segmenter(code: string): Intl.Segmenter {
+  let s = segmenters.get(code);
+  if (!s) {
+    s = new Intl.Segmenter(code, { granularity: 'word' });
+    segmenters.set(code, s);
+  }
+  return s;
+}
+
+/** Normalised stopword set of a pack (computed once per pack). */
+export function stopwordsOf(pack: LanguagePack): Set<string> {
+  let set = stopwordSets.get(pack);
+  if (!set) {
+    set = new Set(pack.stopwords.map((w) => cleanWord(normalizeText(w))));
+    stopwordSets.set(pack, set);
+  }
+  return set;
+}
+
+/** Drops possessive `'s` and apostrophes: `city's` -> `city`, `don't` -> `dont`. */
+function cleanWord(word: string): string {
+  return word.replace(/^'+|'+$/g, '').replace(/'s$/, '').replace(/'/g, '');
+}
+
+/** Naive plural folding: `certificates` -> `certificate`, `impuestos` -> `impuesto`. */
+function stripPlural(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !/\d/.test(word)
+    ? word.slice(0, -1)
+    : word;
+}
+
+function bigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(BIGRAM_RUN) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  }
+  return out;
+}
+
+function spacedUnits(normalized: string, pack: LanguagePack, stop: Set<string>): QueryUnit[] {
+  const units: QueryUnit[] = [];
+  for (const raw of normalized.split(WORD_SPLIT)) {
+    let word = cleanWord(raw);
+    if (!word || stop.has(word)) continue;
+    if (pack.stripPlural) word = stripPlural(word);
+    if (!stop.has(word)) units.push({ text: word, parts: [] });
+  }
+  return units;
+}
+
+/**
+ * Splits text into search terms for `pack`'s language.
+ * - `spaced`: lowercased, accent-folded word tokens minus stopwords (plural-stripped if enabled).
+ * - `cjk`: `Intl.Segmenter` word segments minus stopwords and lone kana, plus character bigrams
+ *   of every Han/Katakana/Hangul run, so a query without spaces still matches when the segmenter
+ *   splits it differently from the article text. Latin words inside CJK text are kept as words.
+ */
+export function analyze(text: string, pack: LanguagePack): Analysis {
+  const normalized = normalizeText(text);
+  const stop = stopwordsOf(pack);
+  let units: QueryUnit[];
+  const extra: string[] = [];
+  if (pack.segmentation === 'spaced') {
+    units = spacedUnits(normalized, pack, stop);
+  } else {
+    units = [];
+    for (const seg of segmenter(pack.code).segment(normalized)) {
+      if (!seg.isWordLike) continue;
+      const word = cleanWord(seg.segment);
+      if (!word || stop.has(word) || SINGLE_KANA.test(word)) continue;
+      const parts = Array.from(word).length >= 3 ? bigrams(word).filter((b) => !stop.has(b)) : [];
+      units.push({ text: word, parts });
+    }
+    extra.push(...bigrams(normalized).filter((b) => !stop.has(b)));
+  }
+  const terms = [...new Set([...units.map((u) => u.text), ...extra])];
+  return { terms, units };
+}

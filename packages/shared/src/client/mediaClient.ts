@@ -1,0 +1,137 @@
+import { Device } from 'mediasoup-client';
+import type { Consumer, Producer, Transport } from 'mediasoup-client/types';
+import { mediaRequests, type ProducerInfo } from '../protocol/media.ts';
+import { request, type AckSocket } from './request.ts';
+
+/** Events a {@link MediaSession} reports to its owner (UI state). */
+export interface MediaSessionEvents {
+  /** The remote peer's media changed: a stream with their current audio and video tracks. */
+  remoteStream(stream: MediaStream): void;
+  /** A problem the UI should show (keyed, e.g. `media:camera`), or null to clear it. */
+  problem(key: string, message: string | null): void;
+}
+
+/** Socket with ack requests and push events (socket.io-client's Socket). */
+export interface MediaSocket extends AckSocket {
+  on(event: string, fn: (payload: any) => void): unknown;
+  off(event: string, fn: (payload: any) => void): unknown;
+}
+
+/**
+ * One peer's side of a session call through the mediasoup SFU: loads the router's RTP
+ * capabilities, sends the local camera and microphone, and consumes the other peer's
+ * producers as they appear. `close()` is idempotent and stops local tracks.
+ */
+export class MediaSession {
+  private device = new Device();
+  private sendTransport: Transport | null = null;
+  private recvTransport: Transport | null = null;
+  private readonly producers: Producer[] = [];
+  private readonly consumers = new Map<string, Consumer>();
+  private readonly remote = new MediaStream();
+  private closed = false;
+  private readonly onAdded = (p: ProducerInfo & { sessionId: string }) => {
+    if (p.sessionId === this.sessionId) void this.consume(p.producerId).catch((e) => this.events.problem('media:consume', String(e)));
+  };
+  private readonly onClosed = (p: { sessionId: string; producerId: string }) => {
+    if (p.sessionId !== this.sessionId) return;
+    for (const c of this.consumers.values()) if (c.producerId === p.producerId) this.dropConsumer(c);
+  };
+
+  constructor(
+    private readonly socket: MediaSocket,
+    readonly sessionId: string,
+    private readonly events: MediaSessionEvents,
+  ) {}
+
+  /** Joins the router, publishes `local` tracks, and consumes existing remote producers. */
+  async start(local: MediaStream | null): Promise<void> {
+    const { routerRtpCapabilities, producers } = await this.req('media:join', { sessionId: this.sessionId });
+    await this.device.load({ routerRtpCapabilities: routerRtpCapabilities as never });
+    this.socket.on('media:producer-added', this.onAdded);
+    this.socket.on('media:producer-closed', this.onClosed);
+    this.recvTransport = await this.createTransport('recv');
+    if (local && local.getTracks().length > 0) {
+      this.sendTransport = await this.createTransport('send');
+      for (const track of local.getTracks()) {
+        const producer = await this.sendTransport.produce({ track, stopTracks: false });
+        this.producers.push(producer);
+      }
+    }
+    for (const p of producers) await this.consume(p.producerId);
+  }
+
+  private req<K extends keyof typeof mediaRequests & string>(event: K, payload: Parameters<typeof request<typeof mediaRequests, K>>[3]) {
+    return request(this.socket, mediaRequests, event, payload);
+  }
+
+  private async createTransport(direction: 'send' | 'recv'): Promise<Transport> {
+    const info = await this.req('media:create-transport', { sessionId: this.sessionId, direction });
+    const params = { id: info.id, iceParameters: info.iceParameters as never, iceCandidates: info.iceCandidates as never, dtlsParameters: info.dtlsParameters as never };
+    const transport = direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      this.req('media:connect-transport', { sessionId: this.sessionId, transportId: transport.id, dtlsParameters: dtlsParameters as never }).then(() => callback(), errback);
+    });
+    if (direction === 'send') {
+      transport.on('produce', ({ kind, rtpParameters }, callback, errback) => {
+        this.req('media:produce', { sessionId: this.sessionId, transportId: transport.id, kind, rtpParameters: rtpParameters as never })
+          .then(({ producerId }) => callback({ id: producerId }), errback);
+      });
+    }
+    transport.on('connectionstatechange', (state) => {
+      if (state === 'failed' || state === 'disconnected') this.events.problem(`media:${direction}`, state);
+      else if (state === 'connected') this.events.problem(`media:${direction}`, null);
+    });
+    return transport;
+  }
+
+  private async consume(producerId: string): Promise<void> {
+    if (this.closed || !this.recvTransport) return;
+    if ([...this.consumers.values()].some((c) => c.producerId === producerId)) return;
+    const res = await this.req('media:consume', {
+      sessionId: this.sessionId,
+      transportId: this.recvTransport.id,
+      producerId,
+      rtpCapabilities: this.device.rtpCapabilities as never,
+    });
+    const consumer = await this.recvTransport.consume({ id: res.consumerId, producerId: res.producerId, kind: res.kind, rtpParameters: res.rtpParameters as never });
+    this.consumers.set(consumer.id, consumer);
+    this.remote.addTrack(consumer.track);
+    await this.req('media:resume-consumer', { sessionId: this.sessionId, consumerId: consumer.id });
+    this.events.remoteStream(new MediaStream(this.remote.getTracks()));
+  }
+
+  private dropConsumer(c: Consumer) {
+    this.remote.removeTrack(c.track);
+    c.close();
+    this.consumers.delete(c.id);
+    this.events.remoteStream(new MediaStream(this.remote.getTracks()));
+  }
+
+  /**
+   * Inbound RTP statistics of the remote video (WebRTC `inbound-rtp` stats), for health
+   * readouts and end-to-end tests: `framesDecoded` counts decoded frames.
+   */
+  async inboundVideoStats(): Promise<{ framesDecoded: number; bytesReceived: number } | null> {
+    for (const c of this.consumers.values()) {
+      if (c.kind !== 'video') continue;
+      const report = await c.getStats();
+      for (const s of report.values()) {
+        if (s.type === 'inbound-rtp') return { framesDecoded: s.framesDecoded ?? 0, bytesReceived: s.bytesReceived ?? 0 };
+      }
+    }
+    return null;
+  }
+
+  /** Closes transports, producers and consumers; idempotent. Local tracks are stopped by their owner. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.off('media:producer-added', this.onAdded);
+    this.socket.off('media:producer-closed', this.onClosed);
+    for (const p of this.producers) p.close();
+    this.sendTransport?.close();
+    this.recvTransport?.close();
+    this.consumers.clear();
+  }
+}
