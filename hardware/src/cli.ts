@@ -86,9 +86,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`error: cannot start simulator: ${(err as Error).message}\n`);
     return 1;
   }
-  process.stdout.write(`rosbridge simulator listening on ${sim.url}\n`);
   const running = sim;
-  await new Promise<void>((resolve) => {
+  // Handlers go in before the line is printed: whoever reads the line may signal at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -97,6 +97,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.stdout.write(`rosbridge simulator listening on ${sim.url}\n`);
+  await stopped;
   return 0;
 }
 

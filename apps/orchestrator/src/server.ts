@@ -7,7 +7,6 @@ import { defaultMediasoupWorkerBin, REPO_ROOT, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { Store } from './db/store.ts';
 import { createHttpServer } from './http/httpServer.ts';
-import { embeddedIntakeFromFile } from './intakeAdapter.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaServer } from './media/mediaServer.ts';
 import { systemClock, type Clock } from './routing/router.ts';
@@ -59,7 +58,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     await database.close();
     throw new Error('mediasoup worker failed to start: run `bash scripts/setup-system.sh` or set MEDIASOUP_WORKER_BIN', { cause: err });
   }
-  const intake = deps.intake ?? embeddedIntakeFromFile(config.knowledgeBasePath);
+  const intake = deps.intake ?? (await import('./intakeAdapter.ts')).embeddedIntakeFromFile(config.knowledgeBasePath);
   const tokens = new TokenService(config.authSecret, config.tokenTtlS);
   const demo = config.seedDemo ? await seedDemo(store, config.dataDir.startsWith('memory://') ? 'memory://' : join(config.dataDir, '..', 'demo-credentials.json')) : null;
 

@@ -45,7 +45,8 @@ export function errorFields(error: unknown): { error: string; stack?: string } {
  */
 export function formatLogLine(level: LogLevel, event: string, fields: LogFields = {}, now: Date = new Date()): string {
   const data = redact(fields) as Record<string, unknown>;
-  return JSON.stringify({ ...data, ts: now.toISOString(), level, scope: 'kiosk-shell', event });
+  for (const reserved of ['ts', 'level', 'scope', 'event']) delete data[reserved];
+  return JSON.stringify({ ts: now.toISOString(), level, scope: 'kiosk-shell', event, ...data });
 }
 
 /** A structured logger. */

@@ -1,0 +1,44 @@
+/**
+ * A short two-tone chime (WebAudio) for new offers. Browsers only let audio start after a user
+ * gesture, so {@link unlockAudio} is called from the sign-in click and from key presses.
+ */
+let ctx: AudioContext | null = null;
+
+function context(): AudioContext | null {
+  if (ctx) return ctx;
+  const Ctor = globalThis.AudioContext ?? (globalThis as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  if (!Ctor) return null;
+  try {
+    ctx = new Ctor();
+  } catch {
+    return null;
+  }
+  return ctx;
+}
+
+/** Creates or resumes the audio context inside a user gesture. */
+export function unlockAudio(): void {
+  const c = context();
+  if (c && c.state === 'suspended') void c.resume().catch(() => {});
+}
+
+/** Plays the offer chime; silently does nothing when audio is unavailable. */
+export function beep(): void {
+  const c = context();
+  if (!c) return;
+  if (c.state === 'suspended') void c.resume().catch(() => {});
+  const start = c.currentTime + 0.02;
+  for (const [i, freq] of [880, 1175].entries()) {
+    const osc = c.createOscillator();
+    const gain = c.createGain();
+    const t0 = start + i * 0.18;
+    osc.type = 'sine';
+    osc.frequency.value = freq;
+    gain.gain.setValueAtTime(0.0001, t0);
+    gain.gain.exponentialRampToValueAtTime(0.25, t0 + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t0 + 0.16);
+    osc.connect(gain).connect(c.destination);
+    osc.start(t0);
+    osc.stop(t0 + 0.17);
+  }
+}

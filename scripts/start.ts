@@ -1,0 +1,56 @@
+/**
+ * Starts the whole product on one machine: the robot-base simulator (rosbridge v2 on
+ * SIM_PORT, default 9090) and the orchestrator (PORT, default 8080) serving the kiosk and the
+ * console, then prints the URLs and demo credentials. Configuration: see
+ * apps/orchestrator/src/config.ts (environment variables).
+ */
+import { startSimulator } from '@telekiosk/hardware';
+import { ConfigError, loadConfig } from '../apps/orchestrator/src/config.ts';
+import { startOrchestrator } from '../apps/orchestrator/src/server.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../apps/orchestrator/src/seed.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const simPort = Number(process.env.SIM_PORT ?? 9090);
+  const sim = await startSimulator({ host: '127.0.0.1', port: simPort });
+  const orch = await startOrchestrator(config);
+  const kioskUrl = orch.demo
+    ? `${orch.url}/kiosk/#deviceId=${orch.demo.deviceId}&token=${orch.demo.deviceToken}&rosbridge=${encodeURIComponent(sim.url)}`
+    : `${orch.url}/kiosk/ (no demo device: provision one)`;
+  const users = DEMO_USERS.map((u) => `${u.username} (${u.role}, ${u.languages.join('/')})`).join(', ');
+  console.log(`
+  Harbor City Office kiosk orchestrator is running (database: ${orch.database.kind}).
+
+  Kiosk:    ${kioskUrl}
+  Console:  ${orch.url}/console/
+  Users:    ${users}
+  Password: ${DEMO_PASSWORD}
+  Robot:    simulator at ${sim.url}
+
+  Press Ctrl+C to stop.
+`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await orch.close();
+    await sim.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
