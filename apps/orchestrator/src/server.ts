@@ -42,7 +42,7 @@ const QUEUE_TICK_MS = 5_000;
 export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; logger?: Logger } = {}): Promise<Orchestrator> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? systemClock;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (err) => logger.warn({ err }, 'idle database connection failed') });
   const store = new Store(database.db);
   const media = new MediaServer({
     workerBin: config.mediasoupWorkerBin ?? defaultMediasoupWorkerBin(),

@@ -20,14 +20,18 @@ export interface Database {
  * Opens the database and runs pending migrations.
  * @param opts.databaseUrl PostgreSQL URL; when absent, embedded PGlite in `dataDir`.
  * @param opts.dataDir PGlite data folder, or `memory://` for an in-memory database.
+ * @param opts.onIdleError called when an idle PostgreSQL connection fails (logged by the caller).
  * @throws when the database cannot be reached or a migration fails (the error names the migration).
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; onIdleError?: (err: Error) => void }): Promise<Database> {
   let db: Kysely<DatabaseSchema>;
   let kind: Database['kind'];
   let closeExtra: () => Promise<void> = async () => {};
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client's error (server restart, admin termination) must not crash the process;
+    // the pool drops the client and the next query opens a new connection.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
     kind = 'postgres';
   } else {

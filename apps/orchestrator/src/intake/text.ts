@@ -37,6 +37,8 @@ export interface QueryUnit {
   text: string;
   /** Character bigrams inside the word (CJK words of 3+ characters), else empty. */
   parts: string[];
+  /** CJK only: the segmenter words merged into this unit, when more than one. */
+  words?: string[];
 }
 
 /** Result of {@link analyze}: index/search terms and the content units behind them. */
@@ -90,6 +92,41 @@ function bigrams(text: string): string[] {
   return out;
 }
 
+const HAN_OR_KATAKANA = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
+const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
+
+/**
+ * Segmenter words minus stopwords and lone kana. Adjacent words are merged into one unit when
+ * both are katakana (マイ|ナンバー|カード) or both are Han/katakana and one is a single character
+ * (住民|票, 駐車|場, 停车|场): the segmenter splits such compounds inconsistently, and a lone
+ * character is rarely meaningful on its own.
+ */
+function cjkUnits(normalized: string, pack: LanguagePack, stop: Set<string>): QueryUnit[] {
+  const units: QueryUnit[] = [];
+  let prevEnd = -1;
+  for (const seg of segmenter(pack.code).segment(normalized)) {
+    const word = seg.isWordLike ? cleanWord(seg.segment) : '';
+    if (!word || stop.has(word) || SINGLE_KANA.test(word)) continue;
+    const prev = units.at(-1);
+    const adjacent = prev !== undefined && prevEnd === seg.index;
+    prevEnd = seg.index + seg.segment.length;
+    if (
+      adjacent &&
+      HAN_OR_KATAKANA.test(prev.text) &&
+      HAN_OR_KATAKANA.test(word) &&
+      ((KATAKANA.test(prev.text) && KATAKANA.test(word)) || Array.from(word).length === 1 || Array.from(prev.text).length === 1)
+    ) {
+      prev.words = [...(prev.words ?? [prev.text]), word];
+      prev.text += word;
+      prev.parts = bigrams(prev.text).filter((b) => !stop.has(b));
+      continue;
+    }
+    const parts = Array.from(word).length >= 3 ? bigrams(word).filter((b) => !stop.has(b)) : [];
+    units.push({ text: word, parts });
+  }
+  return units;
+}
+
 function spacedUnits(normalized: string, pack: LanguagePack, stop: Set<string>): QueryUnit[] {
   const units: QueryUnit[] = [];
   for (const raw of normalized.split(WORD_SPLIT)) {
@@ -116,16 +153,9 @@ export function analyze(text: string, pack: LanguagePack): Analysis {
   if (pack.segmentation === 'spaced') {
     units = spacedUnits(normalized, pack, stop);
   } else {
-    units = [];
-    for (const seg of segmenter(pack.code).segment(normalized)) {
-      if (!seg.isWordLike) continue;
-      const word = cleanWord(seg.segment);
-      if (!word || stop.has(word) || SINGLE_KANA.test(word)) continue;
-      const parts = Array.from(word).length >= 3 ? bigrams(word).filter((b) => !stop.has(b)) : [];
-      units.push({ text: word, parts });
-    }
+    units = cjkUnits(normalized, pack, stop);
     extra.push(...bigrams(normalized).filter((b) => !stop.has(b)));
   }
-  const terms = [...new Set([...units.map((u) => u.text), ...extra])];
+  const terms = [...new Set([...units.flatMap((u) => [u.text, ...(u.words ?? [])]), ...extra])];
   return { terms, units };
 }

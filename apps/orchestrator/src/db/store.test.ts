@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from './database.ts';
+import { Store } from './store.ts';
+
+/** The machine's PostgreSQL (DATABASE_URL, else 127.0.0.1:5432 with trust auth), if reachable. */
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+const hasPostgres = await postgresReachable();
+
+async function exerciseStore(database: Database) {
+  const store = new Store(database.db);
+  await store.upsertDevice({ id: 'kiosk-a', name: 'Kiosk A', location: 'Lobby', tokenHash: 'ab'.repeat(32) });
+  await store.upsertWorker({ id: 'w1', username: 'w1', displayName: 'W One', role: 'worker', languages: ['en'], passwordHash: 'x' });
+  await store.upsertWorker({ id: 'w2', username: 'w2', displayName: 'W Two', role: 'worker', languages: ['ja'], passwordHash: 'x' });
+  const now = new Date();
+  const s = await store.createSession({ deviceId: 'kiosk-a', language: 'en', mode: 'assistant', consentAt: now, now });
+  // Concurrent appends get distinct, gap-free sequence numbers.
+  await Promise.all(Array.from({ length: 8 }, (_, i) => store.appendTranscript({ sessionId: s.id, speaker: 'visitor', text: `m${i}`, language: 'en', translation: null, translationStatus: 'same_language' }, now)));
+  expect((await store.transcript(s.id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  expect(await store.markQueued(s.id, now)).toMatchObject({ state: 'queued' });
+  expect(await store.markQueued(s.id, now)).toBeNull();
+  // Two concurrent accepts: exactly one wins.
+  const [a, b] = await Promise.all([store.assignWorker(s.id, 'w1', now), store.assignWorker(s.id, 'w2', now)]);
+  expect([a, b].filter(Boolean)).toHaveLength(1);
+  expect((await store.getSession(s.id))?.workerId).toBe((a ?? b)!.workerId);
+  // A transcript line for an unknown session is refused and nothing else changes.
+  await expect(store.appendTranscript({ sessionId: '00000000-0000-4000-8000-000000000000', speaker: 'visitor', text: 'x', language: 'en', translation: null, translationStatus: 'same_language' }, now)).rejects.toThrow();
+  expect(await store.transcript(s.id)).toHaveLength(8);
+  expect(await store.rateSession(s.id, 5)).toBe(false); // not ended yet
+  expect(await store.endSession(s.id, now, 'resolved')).toMatchObject({ state: 'ended' });
+  expect(await store.rateSession(s.id, 5)).toBe(true);
+  await expect(store.rateSession(s.id, 9)).rejects.toThrow(); // check constraint
+  expect((await store.getSession(s.id))?.rating).toBe(5);
+}
+
+describe('Store on embedded PGlite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tk-pglite-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates, keeps the rules, and persists across reopen', async () => {
+    const first = await openDatabase({ dataDir: dir });
+    await exerciseStore(first);
+    await first.close();
+    await first.close(); // idempotent
+    const second = await openDatabase({ dataDir: dir });
+    const store = new Store(second.db);
+    expect((await store.listDevices()).map((d) => d.id)).toEqual(['kiosk-a']);
+    expect((await store.activeSessions()).length).toBe(0);
+    await second.close();
+  });
+});
+
+describe.runIf(hasPostgres)('Store on PostgreSQL (machine server or DATABASE_URL)', () => {
+  const dbName = `tk_test_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  afterAll(async () => {
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  });
+
+  it('runs the same migrations and rules', async () => {
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${dbName}`;
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+    expect(database.kind).toBe('postgres');
+    try {
+      await exerciseStore(database);
+    } finally {
+      await database.close();
+    }
+  });
+});

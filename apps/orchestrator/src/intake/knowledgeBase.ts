@@ -1,0 +1,221 @@
+/**
+ * The office knowledge base: a validated JSON file of FAQ articles in every supported language,
+ * searchable offline with MiniSearch (one index per language).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { z } from 'zod';
+import { LANGS, packFor, type Lang } from './lexicon/index.ts';
+import { analyze, hasCjk, type QueryUnit } from './text.ts';
+
+/** Path of the bundled Harbor City knowledge base (`apps/orchestrator/data/knowledge-base.json`). */
+export const DEFAULT_KNOWLEDGE_BASE_PATH = fileURLToPath(new URL('../../data/knowledge-base.json', import.meta.url));
+
+const localizedSchema = z.object({
+  title: z.string().trim().min(1),
+  answer: z.string().trim().min(1),
+  keywords: z.array(z.string().trim().min(1)).min(1),
+});
+
+const contentSchema = z.object(
+  Object.fromEntries(LANGS.map((l) => [l, localizedSchema])) as Record<Lang, typeof localizedSchema>,
+);
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const articleSchema = z.object({
+  id: z.string().regex(KEBAB, 'must be kebab-case'),
+  category: z.string().regex(KEBAB, 'must be kebab-case'),
+  department: z.string().regex(KEBAB, 'must be kebab-case'),
+  content: contentSchema,
+});
+
+/**
+ * Schema of `knowledge-base.json`: `{ version: 1, office, articles: Article[] }`. Every article
+ * needs `content.<lang>` with a non-empty `title`, `answer` and `keywords` for every registered
+ * language; article ids must be unique kebab-case.
+ */
+export const knowledgeBaseFileSchema = z.object({
+  version: z.literal(1),
+  office: z.string().min(1),
+  articles: z
+    .array(articleSchema)
+    .min(1)
+    .superRefine((articles, ctx) => {
+      const seen = new Set<string>();
+      articles.forEach((a, i) => {
+        if (seen.has(a.id)) ctx.addIssue({ code: 'custom', message: `duplicate article id "${a.id}"`, path: [i, 'id'] });
+        seen.add(a.id);
+      });
+    }),
+});
+
+/** Parsed knowledge-base file. */
+export type KnowledgeBaseFile = z.infer<typeof knowledgeBaseFileSchema>;
+/** One article: id, category, department and per-language `{ title, answer, keywords }`. */
+export type Article = z.infer<typeof articleSchema>;
+/** An article's text in one language. */
+export type LocalizedArticle = z.infer<typeof localizedSchema>;
+
+/** A search hit. `score` is in 0..1 (see {@link KnowledgeBase.search}). */
+export interface KbSearchHit {
+  article: Article;
+  score: number;
+}
+
+/** Thrown when a knowledge-base file is unreadable or fails validation; the message names the field. */
+export class KnowledgeBaseError extends Error {
+  override name = 'KnowledgeBaseError';
+}
+
+/** Formats zod issues as `articles[3].content.ja.title: Invalid input: ...`. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = issue.path
+        .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
+        .join('');
+      return `${path || '(root)'}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+/** Field boosts: keywords are curated synonyms, titles name the topic, answers add recall. */
+const BOOST = { keywords: 3, title: 2, answer: 1 } as const;
+/** Query-unit weight when it only matched by prefix or typo tolerance (exact = 1). */
+const PARTIAL_MATCH_WEIGHT = 0.75;
+/** Query-unit weight when only some of its CJK bigrams matched (scaled by the fraction). */
+const BIGRAM_MATCH_WEIGHT = 0.9;
+
+interface LangIndex {
+  search: MiniSearch;
+  /** term -> number of articles containing it (for idf weighting of query units). */
+  df: Map<string, number>;
+}
+
+/** Searchable, validated knowledge base. Construct with {@link fromFile} or {@link fromJson}. */
+export class KnowledgeBase {
+  /** Office name from the file (e.g. "Harbor City Office"). */
+  readonly office: string;
+  /** All articles, in file order. */
+  readonly articles: readonly Article[];
+  private readonly byId: Map<string, Article>;
+  private readonly indexes = new Map<Lang, LangIndex>();
+
+  private constructor(file: KnowledgeBaseFile) {
+    this.office = file.office;
+    this.articles = file.articles;
+    this.byId = new Map(file.articles.map((a) => [a.id, a]));
+    for (const lang of LANGS) this.indexes.set(lang, this.buildIndex(lang));
+  }
+
+  /**
+   * Validates parsed JSON and builds the indexes.
+   * @param source label used in error messages (file path); default `"knowledge base"`.
+   * @throws KnowledgeBaseError naming the offending path, e.g. `articles[2].content.es.answer`.
+   */
+  static fromJson(data: unknown, source = 'knowledge base'): KnowledgeBase {
+    const parsed = knowledgeBaseFileSchema.safeParse(data);
+    if (!parsed.success) throw new KnowledgeBaseError(`Invalid ${source}: ${describeIssues(parsed.error)}`);
+    return new KnowledgeBase(parsed.data);
+  }
+
+  /**
+   * Reads, parses and validates a knowledge-base JSON file (the only I/O in the intake module).
+   * @throws KnowledgeBaseError if the file is missing, not JSON, or invalid.
+   */
+  static fromFile(path: string = DEFAULT_KNOWLEDGE_BASE_PATH): KnowledgeBase {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (err) {
+      throw new KnowledgeBaseError(`Cannot read knowledge base ${path}: ${(err as Error).message}`);
+    }
+    return KnowledgeBase.fromJson(data, `knowledge base ${path}`);
+  }
+
+  /** The article with this id, if any. */
+  get(id: string): Article | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * Finds the articles that best answer `query` in `language`.
+   *
+   * Retrieval: MiniSearch BM25 over title (boost 2), keywords (boost 3) and answer (boost 1), with
+   * prefix matching (terms of 3+ letters, 2+ CJK characters) and typo tolerance (edit distance
+   * 20% of length for Latin terms of 4+ letters).
+   *
+   * `score` (0..1) is *query coverage*: the idf-weighted share of the query's content words that
+   * the article matches (exact 1, prefix/typo 0.75, CJK words by fraction of bigrams x 0.9). It
+   * is comparable across queries and languages, unlike raw BM25, so one threshold works
+   * everywhere (the engine's default is `DEFAULT_MIN_SCORE` in `engine.ts`). Results are sorted by
+   * score, then raw BM25. A query with no content words (only stopwords) returns `[]`.
+   */
+  search(query: string, language: Lang, limit = 3): KbSearchHit[] {
+    const index = this.indexes.get(language);
+    const { units } = analyze(query, packFor(language));
+    if (!index || units.length === 0) return [];
+    const results = index.search.search(query);
+    const total = this.articles.length;
+    return results
+      .map((r) => ({ r, score: coverage(units, r, index.df, total) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || b.r.score - a.r.score)
+      .slice(0, limit)
+      .map((x) => ({ article: this.byId.get(String(x.r.id))!, score: round(x.score) }));
+  }
+
+  private buildIndex(lang: Lang): LangIndex {
+    const pack = packFor(lang);
+    const search = new MiniSearch({
+      fields: ['title', 'keywords', 'answer'],
+      tokenize: (text) => analyze(text, pack).terms,
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: BOOST,
+        prefix: (term) => (hasCjk(term) ? term.length >= 2 : term.length >= 3),
+        fuzzy: (term) => (!hasCjk(term) && term.length >= 4 ? 0.2 : false),
+      },
+    });
+    const df = new Map<string, number>();
+    const docs = this.articles.map((a) => {
+      const c = a.content[lang];
+      const doc = { id: a.id, title: c.title, keywords: c.keywords.join('\n'), answer: c.answer };
+      const terms = new Set([doc.title, doc.keywords, doc.answer].flatMap((t) => analyze(t, pack).terms));
+      for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+      return doc;
+    });
+    search.addAll(docs);
+    return { search, df };
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** BM25 idf; unseen terms count as if they appeared once (they are often fillers, not topics). */
+function idf(df: number, total: number): number {
+  const n = Math.max(df, 1);
+  return Math.log(1 + (total - n + 0.5) / (n + 0.5));
+}
+
+function coverage(units: QueryUnit[], r: SearchResult, df: Map<string, number>, total: number): number {
+  const exact = new Set(Object.keys(r.match));
+  const partial = new Set(r.queryTerms);
+  let matched = 0;
+  let weight = 0;
+  for (const u of units) {
+    const unitDf = df.get(u.text) ?? Math.max(0, ...u.parts.map((p) => df.get(p) ?? 0));
+    const w = idf(unitDf, total);
+    let degree = exact.has(u.text) ? 1 : partial.has(u.text) ? PARTIAL_MATCH_WEIGHT : 0;
+    if (degree < 1 && u.parts.length) {
+      const hit = u.parts.filter((p) => exact.has(p)).length / u.parts.length;
+      degree = Math.max(degree, hit * BIGRAM_MATCH_WEIGHT);
+    }
+    matched += w * degree;
+    weight += w;
+  }
+  return weight > 0 ? matched / weight : 0;
+}
