@@ -106,13 +106,13 @@ describe('session lifecycle over socket.io', () => {
     });
 
     // Worker message reaches the kiosk; another worker cannot post into the session.
-    const entryOnKiosk = next(kiosk, 'transcript:entry', 5000, (e: { speaker: string }) => e.speaker === 'worker');
+    const entryOnKiosk = next(kiosk, 'transcript:entry', 5000, (e: { speaker: string; text: string }) => e.speaker === 'worker');
     await ok(sam, 'worker:message', { sessionId: session.id, text: 'Hello, how can I help?' });
     expect((await entryOnKiosk).text).toBe('Hello, how can I help?');
     expect(await ask(aiko, 'worker:message', { sessionId: session.id, text: 'intrude' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     // Visitor message during the call reaches the worker.
-    const entryOnConsole = next(sam, 'transcript:entry', 5000, (e: { speaker: string }) => e.speaker === 'visitor');
+    const entryOnConsole = next(sam, 'transcript:entry', 5000, (e: { speaker: string; text: string }) => e.speaker === 'visitor');
     await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'ありがとう' });
     expect((await entryOnConsole).text).toBe('ありがとう');
 
@@ -151,5 +151,30 @@ describe('session lifecycle over socket.io', () => {
     await ok(kiosk, 'session:leave', { sessionId: session.id, reason: 'visitor_left' });
     expect((await orch.store.getSession(session.id))?.state).toBe('ended');
     expect(orch.sessions.queueStatus(session.id)).toBeUndefined();
+  });
+});
+
+describe('session record API', () => {
+  it('requires a token, checks the id, and limits workers to their own sessions', async () => {
+    const orch = await startTestOrchestrator();
+    try {
+      const kiosk = await kioskSocket(orch);
+      const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+      kiosk.close();
+      const get = (id: string, token?: string) => fetch(`${orch.url}/api/sessions/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect((await get(session.id)).status).toBe(401);
+      const sup = (await login(orch, 'olivia')).body.token;
+      const worker = (await login(orch, 'sam')).body.token;
+      expect((await get('not-a-uuid', sup)).status).toBe(400);
+      expect((await get(session.id, worker)).status).toBe(404);
+      const res = await get(session.id, sup);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { session: { id: string }; transcript: { speaker: string }[]; events: { type: string }[] };
+      expect(body.session.id).toBe(session.id);
+      expect(body.transcript[0]?.speaker).toBe('assistant');
+      expect(body.events.map((e) => e.type)).toEqual(['started']);
+    } finally {
+      await orch.close();
+    }
   });
 });

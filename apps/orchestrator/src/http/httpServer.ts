@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import sirv from 'sirv';
-import { LoginRequest, toWireIssues, type LoginResponse } from '@telekiosk/shared';
+import { LoginRequest, toWireIssues, Uuid, type LoginResponse } from '@telekiosk/shared';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Store } from '../db/store.ts';
@@ -64,6 +64,17 @@ export function createHttpServer(deps: { store: Store; tokens: TokenService; log
     sendJson(res, 200, body);
   }
 
+  /** `GET /api/sessions/:id` (Bearer token): the stored session, transcript, handoff package and audit trail. Supervisors see all; workers only sessions they handled. */
+  async function sessionRecord(req: IncomingMessage, res: ServerResponse, id: string) {
+    const auth = req.headers.authorization ?? '';
+    const claims = auth.startsWith('Bearer ') ? await deps.tokens.verify(auth.slice(7)) : null;
+    if (!claims) throw new AuthError('unauthorized', 'missing or invalid bearer token');
+    if (!Uuid.safeParse(id).success) throw new OrchestratorError('bad_request', 'id: must be a UUID');
+    const session = await deps.store.getSession(id);
+    if (!session || (claims.role !== 'supervisor' && session.workerId !== claims.sub)) throw new OrchestratorError('not_found', `session ${id} not found`);
+    sendJson(res, 200, { session, transcript: await deps.store.transcript(id), handoff: (await deps.store.latestHandoff(id)) ?? null, events: await deps.store.events(id) });
+  }
+
   const server = createServer((req, res) => {
     securityHeaders(res, 'ws://127.0.0.1:* ws://localhost:*');
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -71,6 +82,8 @@ export function createHttpServer(deps: { store: Store; tokens: TokenService; log
     const route = async () => {
       if (path === '/api/auth/login' && req.method === 'POST') return login(req, res);
       if (path === '/api/health' && req.method === 'GET') return sendJson(res, 200, await deps.health());
+      const m = /^\/api\/sessions\/([^/]+)$/.exec(path);
+      if (m && req.method === 'GET') return sessionRecord(req, res, decodeURIComponent(m[1]!));
       if (path === '/' ) {
         res.statusCode = 302;
         res.setHeader('Location', '/console/');

@@ -88,6 +88,12 @@ const BOOST = { keywords: 3, title: 2, answer: 1 } as const;
 const PARTIAL_MATCH_WEIGHT = 0.75;
 /** Query-unit weight when only some of its CJK bigrams matched (scaled by the fraction). */
 const BIGRAM_MATCH_WEIGHT = 0.9;
+/** Factor for a term found only in the answer text, not in the title or keywords. */
+const ANSWER_ONLY_WEIGHT = 0.5;
+/** Field factor assumed for a typo-tolerant match (the document term is not identifiable). */
+const FUZZY_FIELD_WEIGHT = 0.8;
+/** Share of the score that depends on raw BM25 relative to the best result (ranks ties). */
+const RELATIVE_RANK_SHARE = 0.3;
 
 interface LangIndex {
   search: MiniSearch;
@@ -160,8 +166,12 @@ export class KnowledgeBase {
     if (!index || units.length === 0) return [];
     const results = index.search.search(query);
     const total = this.articles.length;
+    const top = results[0]?.score ?? 1;
     return results
-      .map((r) => ({ r, score: coverage(units, r, index.df, total) }))
+      .map((r) => ({
+        r,
+        score: coverage(units, r, index.df, total) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
+      }))
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score || b.r.score - a.r.score)
       .slice(0, limit)
@@ -176,7 +186,7 @@ export class KnowledgeBase {
       processTerm: (term) => term,
       searchOptions: {
         boost: BOOST,
-        prefix: (term) => (hasCjk(term) ? term.length >= 2 : term.length >= 3),
+        prefix: (term) => hasCjk(term) || term.length >= 3,
         fuzzy: (term) => (!hasCjk(term) && term.length >= 4 ? 0.2 : false),
       },
     });
@@ -193,6 +203,7 @@ export class KnowledgeBase {
   }
 }
 
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** BM25 idf; unseen terms count as if they appeared once (they are often fillers, not topics). */
@@ -201,20 +212,34 @@ function idf(df: number, total: number): number {
   return Math.log(1 + (total - n + 0.5) / (n + 0.5));
 }
 
+/** How well one article matches one query unit, 0..1 (see {@link KnowledgeBase.search}). */
+function unitDegree(u: QueryUnit, r: SearchResult): number {
+  const fieldFactor = (docTerm: string) =>
+    (r.match[docTerm] ?? []).some((f) => f !== 'answer') ? 1 : ANSWER_ONLY_WEIGHT;
+  if (r.match[u.text]) return fieldFactor(u.text);
+  let degree = 0;
+  if (r.queryTerms.includes(u.text)) {
+    // prefix or typo match: credit the best matching document term
+    const keys = Object.keys(r.match).filter((k) => k.startsWith(u.text));
+    const factor = keys.length ? Math.max(...keys.map(fieldFactor)) : FUZZY_FIELD_WEIGHT;
+    degree = PARTIAL_MATCH_WEIGHT * factor;
+  }
+  if (u.parts.length) {
+    const hit = u.parts.reduce((sum, p) => sum + (r.match[p] ? fieldFactor(p) : 0), 0) / u.parts.length;
+    degree = Math.max(degree, hit * BIGRAM_MATCH_WEIGHT);
+  }
+  return degree;
+}
+
 function coverage(units: QueryUnit[], r: SearchResult, df: Map<string, number>, total: number): number {
-  const exact = new Set(Object.keys(r.match));
-  const partial = new Set(r.queryTerms);
   let matched = 0;
   let weight = 0;
   for (const u of units) {
     const unitDf = df.get(u.text) ?? Math.max(0, ...u.parts.map((p) => df.get(p) ?? 0));
+    // unknown all-hiragana "words" are segmentation debris (ありま|すか), not topics
+    if (unitDf === 0 && HIRAGANA_ONLY.test(u.text)) continue;
     const w = idf(unitDf, total);
-    let degree = exact.has(u.text) ? 1 : partial.has(u.text) ? PARTIAL_MATCH_WEIGHT : 0;
-    if (degree < 1 && u.parts.length) {
-      const hit = u.parts.filter((p) => exact.has(p)).length / u.parts.length;
-      degree = Math.max(degree, hit * BIGRAM_MATCH_WEIGHT);
-    }
-    matched += w * degree;
+    matched += w * unitDegree(u, r);
     weight += w;
   }
   return weight > 0 ? matched / weight : 0;

@@ -12,7 +12,7 @@ export const en: LanguagePack = {
   stopwords: [
     'a', 'an', 'the', 'and', 'or', 'but', 'to', 'of', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'about', 'into',
     'i', 'im', 'me', 'my', 'mine', 'we', 'our', 'you', 'your', 'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here',
-    'is', 'are', 'was', 'were', 'be', 'been', 'am', 'do', 'does', 'did', 'have', 'has', 'had', 'can', 'could', 'would',
+    'is', 'are', 'was', 'were', 'be', 'been', 'am', 'do', 'does', 'did', 'have', 'has', 'can', 'could', 'would',
     'should', 'will', 'shall', 'may', 'might', 'must', 'what', 'whats', 'where', 'wheres', 'when', 'how', 'hows', 'which',
     'who', 'why', 'please', 'tell', 'know', 'want', 'wanna', 'like', 'need', 'get', 'go', 'find', 'some', 'any', 'so',
     'if', 'just', 'also', 'again', 'then', 'than', 'too', 'very', 'ok', 'okay', 'um', 'uh', 'hi', 'hello', 'thanks',

@@ -1,0 +1,49 @@
+/** Small inline icons (decorative: always paired with text, hidden from screen readers). */
+export type IconName =
+  | 'online'
+  | 'offline'
+  | 'battery'
+  | 'charging'
+  | 'linkUp'
+  | 'linkDown'
+  | 'linkNone'
+  | 'session'
+  | 'idle'
+  | 'alert'
+  | 'check'
+  | 'clock'
+  | 'globe'
+  | 'location'
+  | 'cameraOff'
+  | 'refresh'
+  | 'person'
+  | 'pause';
+
+const PATHS: Record<IconName, string> = {
+  online: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-1.2 11.6-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z',
+  offline: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm3.5 10.1-1.4 1.4L12 13.4l-2.1 2.1-1.4-1.4 2.1-2.1-2.1-2.1 1.4-1.4 2.1 2.1 2.1-2.1 1.4 1.4-2.1 2.1 2.1 2.1Z',
+  battery: 'M4 8h14v8H4V8Zm-2-2v12h18v-3h2V9h-2V6H2Zm4 4v4h6v-4H6Z',
+  charging: 'M13 2 5 13h5l-1 9 8-11h-5l1-9Z',
+  linkUp: 'M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 1 1 4.2 4.2l-2 2-1.4-1.4 2-2a1 1 0 0 0-1.4-1.4L12 13.4a1 1 0 0 1-1.4 0ZM13.4 10.6a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 1 1-4.2-4.2l2-2 1.4 1.4-2 2a1 1 0 1 0 1.4 1.4L12 10.6a1 1 0 0 1 1.4 0Z',
+  linkDown: 'M3.3 4.7 4.7 3.3l16 16-1.4 1.4-16-16ZM16.2 14.8l2.1-2.1a3 3 0 0 0-4.2-4.2L12 10.6 13.4 12l2.1-2.1a1 1 0 0 1 1.4 1.4l-2.1 2.1 1.4 1.4ZM7.8 9.2l-2.1 2.1a3 3 0 0 0 4.2 4.2l2.1-2.1-1.4-1.4-2.1 2.1a1 1 0 1 1-1.4-1.4l2.1-2.1-1.4-1.4Z',
+  linkNone: 'M5 11h14v2H5v-2Z',
+  session: 'M4 5h16v11H8l-4 4V5Zm2 2v8.2L7.2 14H18V7H6Z',
+  idle: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm0 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12Z',
+  alert: 'M12 2 1 21h22L12 2Zm-1 7h2v6h-2V9Zm0 8h2v2h-2v-2Z',
+  check: 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4L9 16.2Z',
+  clock: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 2a7 7 0 1 1 0 14 7 7 0 0 1 0-14Zm-1 2v6l5 3 1-1.7-4-2.3V7h-2Z',
+  globe: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm6.9 9h-3a15.6 15.6 0 0 0-1.3-5.6A8 8 0 0 1 18.9 11ZM12 4.1c.9 1.2 1.8 3.6 1.9 6.9h-3.8C10.2 7.7 11.1 5.3 12 4.1ZM9.4 5.4A15.6 15.6 0 0 0 8.1 11h-3a8 8 0 0 1 4.3-5.6ZM5.1 13h3a15.6 15.6 0 0 0 1.3 5.6A8 8 0 0 1 5.1 13Zm6.9 6.9c-.9-1.2-1.8-3.6-1.9-6.9h3.8c-.1 3.3-1 5.7-1.9 6.9Zm2.6-1.3a15.6 15.6 0 0 0 1.3-5.6h3a8 8 0 0 1-4.3 5.6Z',
+  location: 'M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7Zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5Z',
+  cameraOff: 'M3.3 2 2 3.3 4.7 6H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h12c.2 0 .4 0 .5-.1l3.2 3.1 1.3-1.3L3.3 2ZM21 6.5l-4 4V7a1 1 0 0 0-1-1H9.8L21 17.2V6.5Z',
+  refresh: 'M17.6 6.4A8 8 0 1 0 20 12h-2a6 6 0 1 1-1.8-4.2L13 11h7V4l-2.4 2.4Z',
+  person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm0 2c-4 0-8 2-8 5v1h16v-1c0-3-4-5-8-5Z',
+  pause: 'M7 5h4v14H7V5Zm6 0h4v14h-4V5Z',
+};
+
+export function Icon({ name, className }: { name: IconName; className?: string }) {
+  return (
+    <svg className={`icon ${className ?? ''}`} viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d={PATHS[name]} fill="currentColor" />
+    </svg>
+  );
+}
