@@ -1,5 +1,5 @@
 import { KnowledgeBase } from './intake/knowledgeBase.ts';
-import { createEmbeddedIntake, summarizeTranscript } from './intake/engine.ts';
+import { createEmbeddedIntake } from './intake/engine.ts';
 import type { IntakeEngine } from './sessions/sessionService.ts';
 
 /**
@@ -12,7 +12,7 @@ export function embeddedIntakeFromFile(knowledgeBasePath: string): IntakeEngine 
   const engine = createEmbeddedIntake(kb);
   return {
     respond: (input) => engine.respond(input),
-    summarize: (entries, language) => summarizeTranscript(entries, language),
+    summarize: (entries, language) => engine.summarize(entries, language),
     categoryOf: (id) => kb.get(id)?.category ?? null,
   };
 }

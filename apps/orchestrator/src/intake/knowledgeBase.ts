@@ -82,6 +82,14 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/**
+ * Default minimum {@link KnowledgeBase.search} score for treating a hit as an answer (used by the
+ * engine and the transcript summary). Tuned on the question banks in the tests: typical in-scope
+ * questions score 0.8-1, out-of-scope ones (weather, restaurants, passports, train stations)
+ * stay at or below 0.6.
+ */
+export const DEFAULT_MIN_SCORE = 0.65;
+
 /** Field boosts: keywords are curated synonyms, titles name the topic, answers add recall. */
 const BOOST = { keywords: 3, title: 2, answer: 1 } as const;
 /** Query-unit weight when it only matched by prefix or typo tolerance (exact = 1). */
@@ -151,31 +159,67 @@ export class KnowledgeBase {
    * Finds the articles that best answer `query` in `language`.
    *
    * Retrieval: MiniSearch BM25 over title (boost 2), keywords (boost 3) and answer (boost 1), with
-   * prefix matching (terms of 3+ letters, 2+ CJK characters) and typo tolerance (edit distance
+   * prefix matching (Latin terms of 3+ letters, any CJK term) and typo tolerance (edit distance
    * 20% of length for Latin terms of 4+ letters).
    *
    * `score` (0..1) is *query coverage*: the idf-weighted share of the query's content words that
-   * the article matches (exact 1, prefix/typo 0.75, CJK words by fraction of bigrams x 0.9). It
-   * is comparable across queries and languages, unlike raw BM25, so one threshold works
-   * everywhere (the engine's default is `DEFAULT_MIN_SCORE` in `engine.ts`). Results are sorted by
-   * score, then raw BM25. A query with no content words (only stopwords) returns `[]`.
+   * the article matches — exact 1, prefix/typo 0.75, CJK words by the share of their bigrams or
+   * sub-words x 0.9, each halved when the word occurs only in the answer text (not title or
+   * keywords) — times `0.7 + 0.3 x raw BM25 / best raw BM25` to rank near-ties. Unlike raw BM25
+   * it is comparable across queries and languages, so one threshold works everywhere (the
+   * default threshold is {@link DEFAULT_MIN_SCORE} = 0.65). Results are sorted by
+   * score, then raw BM25. A query with several sentences is also scored per sentence and each
+   * article keeps its best score. A query with no content words (only stopwords) returns `[]`.
    */
   search(query: string, language: Lang, limit = 3): KbSearchHit[] {
     const index = this.indexes.get(language);
+    if (!index) return [];
+    // Multi-sentence utterances ("Hi. I just moved here. What do I bring?") are also scored
+    // sentence by sentence; each article keeps its best score.
+    const sentences = query.split(SENTENCE_END).filter((s) => s.trim());
+    const best = new Map<string, { score: number; raw: number }>();
+    for (const part of sentences.length > 1 ? [query, ...sentences] : [query]) {
+      for (const hit of this.scoreQuery(part, language, index)) {
+        const prev = best.get(hit.id);
+        if (!prev || hit.score > prev.score) best.set(hit.id, hit);
+      }
+    }
+    return [...best.entries()]
+      .sort(([, a], [, b]) => b.score - a.score || b.raw - a.raw)
+      .slice(0, limit)
+      .map(([id, { score }]) => ({ article: this.byId.get(id)!, score: round(score) }));
+  }
+
+  private scoreQuery(query: string, language: Lang, index: LangIndex): { id: string; score: number; raw: number }[] {
     const { units } = analyze(query, packFor(language));
-    if (!index || units.length === 0) return [];
+    if (units.length === 0) return [];
     const results = index.search.search(query);
     const total = this.articles.length;
     const top = results[0]?.score ?? 1;
     return results
       .map((r) => ({
-        r,
+        id: String(r.id),
+        raw: r.score,
         score: coverage(units, r, index.df, total) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
       }))
-      .filter((x) => x.score > 0)
-      .sort((a, b) => b.score - a.score || b.r.score - a.r.score)
-      .slice(0, limit)
-      .map((x) => ({ article: this.byId.get(String(x.r.id))!, score: round(x.score) }));
+      .filter((x) => x.score > 0);
+  }
+
+  /**
+   * {@link search} in `language`; if no hit reaches `minScore` there, the other languages are
+   * tried (visitors sometimes type in a language other than the one selected) and the first that
+   * reaches `minScore` wins. Returns the hits and the language they were found in; article
+   * content can still be shown in any language.
+   */
+  searchWithFallback(query: string, language: Lang, minScore: number, limit = 3): { hits: KbSearchHit[]; language: Lang } {
+    const hits = this.search(query, language, limit);
+    if ((hits[0]?.score ?? 0) >= minScore) return { hits, language };
+    for (const other of LANGS) {
+      if (other === language) continue;
+      const alt = this.search(query, other, limit);
+      if ((alt[0]?.score ?? 0) >= minScore) return { hits: alt, language: other };
+    }
+    return { hits, language };
   }
 
   private buildIndex(lang: Lang): LangIndex {
@@ -203,6 +247,7 @@ export class KnowledgeBase {
   }
 }
 
+const SENTENCE_END = /[.?!]+(?=\s|$)|[。？！\n]+|[¿¡]/u;
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -226,6 +271,12 @@ function unitDegree(u: QueryUnit, r: SearchResult): number {
   }
   if (u.parts.length) {
     const hit = u.parts.reduce((sum, p) => sum + (r.match[p] ? fieldFactor(p) : 0), 0) / u.parts.length;
+    degree = Math.max(degree, hit * BIGRAM_MATCH_WEIGHT);
+  }
+  if (u.words) {
+    // merged CJK unit (刷|信用卡): share of its characters in exactly matched segmenter words
+    const len = (w: string) => Array.from(w).length;
+    const hit = u.words.reduce((sum, w) => sum + (r.match[w] ? len(w) * fieldFactor(w) : 0), 0) / len(u.text);
     degree = Math.max(degree, hit * BIGRAM_MATCH_WEIGHT);
   }
   return degree;

@@ -228,7 +228,7 @@ export class ConsoleClient {
   async setAvailability(state: 'available' | 'away'): Promise<void> {
     const s = this.store.getSnapshot();
     if (s.pending.state || s.worker?.state === state) return;
-    this.setPending({ state: true });
+    this.setPending({ state });
     try {
       const { worker } = await this.req('worker:set-state', { state });
       this.dispatch({ type: 'push', event: { type: 'worker:update', payload: worker }, now: this.o.now() });
@@ -236,7 +236,7 @@ export class ConsoleClient {
     } catch (err) {
       this.patch({ actionError: errorMessage(err, 'errors.internal') });
     } finally {
-      this.setPending({ state: false });
+      this.setPending({ state: null });
     }
   }
 

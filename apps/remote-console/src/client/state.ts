@@ -42,7 +42,8 @@ export type Connection = 'offline' | 'connecting' | 'connected' | 'reconnecting'
 
 export interface Pending {
   login: boolean;
-  state: boolean;
+  /** The availability being requested (shown as chosen until the server answers). */
+  state: 'available' | 'away' | null;
   offerId: string | null;
   message: boolean;
   end: boolean;
@@ -67,7 +68,7 @@ export interface ConsoleState {
   announcement: Announcement | null;
 }
 
-export const idlePending: Pending = { login: false, state: false, offerId: null, message: false, end: false };
+export const idlePending: Pending = { login: false, state: null, offerId: null, message: false, end: false };
 
 export const initialState: ConsoleState = {
   phase: 'signed_out',

@@ -11,12 +11,12 @@ export const en: LanguagePack = {
   stripPlural: true,
   stopwords: [
     'a', 'an', 'the', 'and', 'or', 'but', 'to', 'of', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'about', 'into',
-    'i', 'im', 'me', 'my', 'mine', 'we', 'our', 'you', 'your', 'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here',
+    'no', 'not', 'i', 'im', 'me', 'my', 'mine', 'we', 'our', 'you', 'your', 'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here',
     'is', 'are', 'was', 'were', 'be', 'been', 'am', 'do', 'does', 'did', 'have', 'has', 'can', 'could', 'would',
     'should', 'will', 'shall', 'may', 'might', 'must', 'what', 'whats', 'where', 'wheres', 'when', 'how', 'hows', 'which',
     'who', 'why', 'please', 'tell', 'know', 'want', 'wanna', 'like', 'need', 'get', 'go', 'find', 'some', 'any', 'so',
     'if', 'just', 'also', 'again', 'then', 'than', 'too', 'very', 'ok', 'okay', 'um', 'uh', 'hi', 'hello', 'thanks',
-    'thank', 'much', 'many', 'one', 'up', 'out', 'city', 'harbor', 'office', 'help', 'there', 'ask', 'looking', 'look',
+    'thank', 'much', 'many', 'one', 'up', 'out', 'city', 'harbor', 'office', 'help', 'there', 'ask', 'looking', 'look', 'our', 'us', 'next', 'month', 'soon', 'today', 'tomorrow', 'now', 'later',
   ],
   patterns: {
     requestPerson: [
@@ -28,7 +28,7 @@ export const en: LanguagePack = {
       'someone|somebody|person|human|staff i can talk|speak to|with',
       'call|fetch|bring me? a|an|the|some? staff|staff_member|person|human|someone|somebody|clerk|attendant|employee|agent',
       `^ ${PERSON} please? $`,
-      "don't|dont|do_not want * robot|bot|machine|computer",
+      "don't|dont|do_not want|like * a|an|the? robot|bot|machine|computer",
     ],
     greeting: [
       '^ hello|hi|hey|hiya|howdy|greetings|yo there?',
@@ -44,10 +44,10 @@ export const en: LanguagePack = {
       'have a nice|good|great day',
     ],
     negativeFeedback: [
-      "did not|didn't|didnt|does not|doesn't|doesnt|do not|don't|dont|not|wasn't|isn't help|helpful|helping|useful",
+      "did_not|didn't|didnt|does_not|doesn't|doesnt|do_not|don't|dont|not|wasn't|isn't|wasnt|isnt help|helpful|helping|useful",
       "not|isn't|wasn't|isnt|wasnt what i|we * asked|meant|wanted|need|needed|said|asking|looking",
-      "did not|didn't|didnt|does not|doesn't|doesnt|not answer|answering * question",
-      "you don't|do not|didn't|did not|dont|didnt understand|get_it",
+      "did_not|didn't|didnt|does_not|doesn't|doesnt|not answer|answering|answered * question",
+      "you don't|do_not|didn't|did_not|dont|didnt understand|get_it",
       'useless|unhelpful|pointless',
       'wrong answer|information|info',
       "that's|thats|that_is|it's|its|this_is|you're|youre|your wrong|incorrect|not_right|not_it|not_correct",
@@ -80,6 +80,6 @@ export const en: LanguagePack = {
       out_of_scope: "I'm sorry, I can't answer that myself. I'll connect you with a staff member now.",
       repeated_failure: "I'm sorry that didn't help. I'll connect you with a staff member now.",
     },
-    summary: { first: 'First question', latest: 'Latest', topics: 'Topics', none: 'No specific question yet.' },
+    summary: { first: 'First question', latest: 'Latest', topics: 'Topics', none: 'No specific question yet.', listSeparator: ', ' },
   },
 };

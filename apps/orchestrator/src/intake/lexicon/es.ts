@@ -11,13 +11,13 @@ export const es: LanguagePack = {
   stripPlural: true,
   stopwords: [
     'a', 'al', 'el', 'la', 'lo', 'los', 'las', 'un', 'una', 'unos', 'unas', 'de', 'del', 'en', 'con', 'por', 'para', 'y',
-    'o', 'u', 'que', 'qué', 'se', 'me', 'mi', 'mis', 'te', 'tu', 'su', 'sus', 'le', 'les', 'yo', 'usted', 'ustedes',
+    'o', 'u', 'no', 'que', 'qué', 'se', 'me', 'mi', 'mis', 'te', 'tu', 'su', 'sus', 'le', 'les', 'yo', 'usted', 'ustedes',
     'nos', 'es', 'son', 'esta', 'está', 'estan', 'están', 'estoy', 'hay', 'ser', 'estar', 'donde', 'dónde', 'cuando',
     'cuándo', 'como', 'cómo', 'cual', 'cuál', 'cuales', 'quien', 'quién', 'puedo', 'puede', 'pueden', 'podria',
     'podría', 'quiero', 'quisiera', 'necesito', 'tengo', 'tiene', 'hacer', 'hago', 'saber', 'favor', 'por', 'este',
     'esta', 'eso', 'esto', 'ese', 'aqui', 'aquí', 'alli', 'allí', 'muy', 'mas', 'más', 'hola', 'gracias', 'buenos',
-    'buenas', 'dias', 'días', 'tardes', 'si', 'sí', 'ya', 'tambien', 'también', 'oficina', 'ayuntamiento', 'ciudad',
-    'harbor', 'city', 'informacion', 'información', 'ayuda', 'ayudar', 'sobre', 'acerca', 'decir', 'dime', 'digame',
+    'buenas', 'dias', 'días', 'tardes', 'mucho', 'mucha', 'muchos', 'muchas', 'si', 'sí', 'ya', 'tambien', 'también', 'oficina', 'ayuntamiento', 'ciudad',
+    'harbor', 'city', 'informacion', 'información', 'ayuda', 'ayudar', 'sobre', 'acerca', 'decir', 'dime', 'digame', 'sacar', 'obtener', 'conseguir', 'pedir', 'tramitar', 'hoy', 'ahora',
   ],
   patterns: {
     requestPerson: [
@@ -35,6 +35,7 @@ export const es: LanguagePack = {
       '^ hola|saludos|buenas|buenos|buen|oiga|oye|disculpe|perdone|perdon|hey dias|tardes|noches|dia?',
     ],
     thanks: [
+      'muchas|mil|muchisimas gracias',
       'gracias|agradezco|agradecido|agradecida|adios|chao|chau',
       'hasta luego|pronto|manana|la_vista',
       '^ eso es todo',
@@ -72,6 +73,6 @@ export const es: LanguagePack = {
       out_of_scope: 'Lo siento, no puedo responder a eso. Ahora mismo le comunico con un miembro del personal.',
       repeated_failure: 'Siento no haberle ayudado. Ahora mismo le comunico con un miembro del personal.',
     },
-    summary: { first: 'Primera pregunta', latest: 'Última', topics: 'Temas', none: 'Todavía no hay una pregunta concreta.' },
+    summary: { first: 'Primera pregunta', latest: 'Última', topics: 'Temas', none: 'Todavía no hay una pregunta concreta.', listSeparator: ', ' },
   },
 };

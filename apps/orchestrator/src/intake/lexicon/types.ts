@@ -35,7 +35,7 @@ export interface ReplyCatalog {
   /** Said when handing the visitor to a human, per escalation reason. */
   escalation: { explicit_request: string; out_of_scope: string; repeated_failure: string };
   /** Labels for `summarizeTranscript`. */
-  summary: { first: string; latest: string; topics: string; none: string };
+  summary: { first: string; latest: string; topics: string; none: string; listSeparator: string };
 }
 
 /**

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { createEmbeddedIntake, summarizeTranscript, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
+import { KnowledgeBase } from './knowledgeBase.ts';
+import { LANGUAGE_PACKS, type Lang } from './lexicon/index.ts';
+
+const kb = KnowledgeBase.fromFile();
+const intake = createEmbeddedIntake(kb);
+const replies = (lang: Lang) => LANGUAGE_PACKS[lang].replies;
+
+/** Plays visitor turns in order, feeding each reply back as history. */
+function converse(language: Lang, turns: string[]): { results: IntakeTurnResult[]; history: TranscriptEntry[] } {
+  const history: TranscriptEntry[] = [];
+  const results: IntakeTurnResult[] = [];
+  for (const text of turns) {
+    const r = intake.respond({ text, language, history: [...history] });
+    results.push(r);
+    history.push({ role: 'visitor', text }, { role: 'assistant', text: r.reply });
+  }
+  return { results, history };
+}
+
+describe('explicit requests for a person', () => {
+  const cases: [Lang, string][] = [
+    ['en', 'Can I talk to a person?'],
+    ['en', 'I want to speak with a human agent'],
+    ['en', 'operator'],
+    ['ja', '人と話したい'],
+    ['ja', '担当者に代わってください'],
+    ['ja', 'スタッフを呼んでください'],
+    ['es', 'Quiero hablar con una persona'],
+    ['es', '¿Me pasa con un agente?'],
+    ['es', 'necesito un empleado'],
+    ['zh', '转人工'],
+    ['zh', '我想和真人说话'],
+    ['zh', '请帮我找工作人员'],
+  ];
+  it.each(cases)('[%s] %s escalates', (language, text) => {
+    const r = intake.respond({ text, language, history: [] });
+    expect(r.intent).toBe('request_person');
+    expect(r.escalation?.reason).toBe('explicit_request');
+    expect(r.escalation?.evidence).toContain(text);
+    expect(r.reply).toBe(replies(language).escalation.explicit_request);
+    expect(r.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('works even when the visitor types in another language than selected', () => {
+    expect(intake.respond({ text: 'talk to a person', language: 'ja', history: [] }).escalation?.reason).toBe('explicit_request');
+  });
+
+  it('keeps the related articles for the human', () => {
+    const r = intake.respond({ text: 'I want to talk to someone about my tax certificate', language: 'en', history: [] });
+    expect(r.escalation?.reason).toBe('explicit_request');
+    expect(r.articles[0]?.id).toBe('tax-certificates');
+  });
+});
+
+describe('ordinary turns', () => {
+  const cases: [Lang, string, string][] = [
+    ['en', 'When are you open?', 'office-hours'],
+    ['en', 'Where is the staff at counter 2? I need a residence certificate', 'residence-certificate'],
+    ['ja', '住民票はどこで取れますか', 'residence-certificate'],
+    ['ja', 'ごみの出し方を教えてください', 'garbage-sorting'],
+    ['es', '¿dónde tiro la basura?', 'garbage-sorting'],
+    ['es', '¿A qué hora abren?', 'office-hours'],
+    ['zh', '税务证明', 'tax-certificates'],
+    ['zh', '停车场在哪', 'parking'],
+  ];
+  it.each(cases)('[%s] %s -> kb:%s in the visitor language, no escalation', (language, text, id) => {
+    const r = intake.respond({ text, language, history: [] });
+    expect(r.escalation).toBeNull();
+    expect(r.intent).toBe(`kb:${id}`);
+    expect(r.reply).toBe(kb.get(id)!.content[language].answer);
+    expect(r.articles[0]).toMatchObject({ id, title: kb.get(id)!.content[language].title });
+    expect(r.confidence).toBeGreaterThanOrEqual(0.65);
+  });
+
+  it.each([
+    ['en', 'Hello'],
+    ['ja', 'こんにちは'],
+    ['es', 'Hola, buenos días'],
+    ['zh', '你好'],
+  ] as [Lang, string][])('[%s] greeting %s', (language, text) => {
+    const r = intake.respond({ text, language, history: [] });
+    expect(r).toMatchObject({ intent: 'greeting', escalation: null, reply: replies(language).greeting });
+  });
+
+  it('answers the question when a greeting comes first, and thanks politely', () => {
+    expect(intake.respond({ text: 'Hi! Where is the restroom?', language: 'en', history: [] }).intent).toBe('kb:restrooms');
+    expect(intake.respond({ text: 'こんにちは。トイレはどこですか', language: 'ja', history: [] }).intent).toBe('kb:restrooms');
+    const t = intake.respond({ text: '¡Muchas gracias!', language: 'es', history: [] });
+    expect(t).toMatchObject({ intent: 'thanks', reply: replies('es').thanks, escalation: null });
+  });
+
+  it('offers a person when unsure, in the visitor language', () => {
+    for (const [language, text] of [
+      ['en', 'Who won the football game?'],
+      ['ja', 'おすすめのラーメン屋は'],
+      ['es', '¿Qué tiempo hace hoy?'],
+      ['zh', '附近有好吃的餐厅吗'],
+    ] as [Lang, string][]) {
+      const r = intake.respond({ text, language, history: [] });
+      expect(r).toMatchObject({ intent: 'unknown', escalation: null, reply: replies(language).unknown });
+      expect(r.confidence).toBeGreaterThan(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('respects a custom minScore', () => {
+    const strict = createEmbeddedIntake(kb, { minScore: 1.01 });
+    expect(strict.respond({ text: 'When are you open?', language: 'en', history: [] }).intent).toBe('unknown');
+  });
+});
+
+describe('repeated failure rules', () => {
+  it('two unknowns in a row escalate as out_of_scope', () => {
+    const { results } = converse('en', ['What is the meaning of life?', 'Who won the football game?']);
+    expect(results[0]!.escalation).toBeNull();
+    expect(results[1]!.escalation?.reason).toBe('out_of_scope');
+    expect(results[1]!.escalation?.evidence).toContain('What is the meaning of life?');
+    expect(results[1]!.escalation?.evidence).toContain('Who won the football game?');
+    expect(results[1]!.reply).toBe(replies('en').escalation.out_of_scope);
+  });
+
+  it.each([
+    ['en', 'When are you open?', 'That did not help'],
+    ['ja', '住民票はどこで取れますか', '役に立たない'],
+    ['es', '¿dónde tiro la basura?', 'No me ayudó'],
+    ['zh', '税务证明', '没用'],
+  ] as [Lang, string, string][])('[%s] negative feedback after an answer escalates', (language, question, complaint) => {
+    const { results } = converse(language, [question, complaint]);
+    expect(results[0]!.escalation).toBeNull();
+    expect(results[1]!.escalation?.reason).toBe('repeated_failure');
+    expect(results[1]!.escalation?.evidence).toContain(complaint);
+    expect(results[1]!.reply).toBe(replies(language).escalation.repeated_failure);
+  });
+
+  it('asking about the same article again escalates as repeated_failure', () => {
+    const { results } = converse('en', ['When are you open?', 'What are your opening hours?']);
+    expect(results[1]!.escalation?.reason).toBe('repeated_failure');
+    expect(results[1]!.intent).toBe('kb:office-hours');
+  });
+
+  it('the same question asked twice escalates even with turns in between', () => {
+    const { results } = converse('ja', ['住民票はどこで取れますか', 'トイレはどこですか', '住民票はどこで取れますか']);
+    expect(results[1]!.escalation).toBeNull();
+    expect(results[2]!.escalation?.reason).toBe('repeated_failure');
+  });
+
+  it('yes to the offer escalates, no continues', () => {
+    expect(converse('en', ['Where can I buy a train ticket?', 'yes please']).results[1]!.escalation?.reason).toBe('explicit_request');
+    expect(converse('zh', ['火车站在哪里', '好的']).results[1]!.escalation?.reason).toBe('explicit_request');
+    const no = converse('es', ['¿Dónde venden billetes de tren?', 'no, gracias', '¿Dónde está el baño?']).results;
+    expect(no[1]).toMatchObject({ intent: 'decline', escalation: null, reply: replies('es').anythingElse });
+    expect(no[2]!.intent).toBe('kb:restrooms');
+  });
+
+  it('ordinary successful conversations are never escalated', () => {
+    const { results } = converse('zh', ['你好', '我的东西丢了', '停车场在哪', '谢谢']);
+    expect(results.map((r) => r.escalation)).toEqual([null, null, null, null]);
+    expect(results.map((r) => r.intent)).toEqual(['greeting', 'kb:lost-and-found', 'kb:parking', 'thanks']);
+  });
+
+  it('tolerates history that already contains the current text', () => {
+    const history: TranscriptEntry[] = [{ role: 'visitor', text: 'When are you open?' }];
+    expect(intake.respond({ text: 'When are you open?', language: 'en', history }).escalation).toBeNull();
+  });
+
+  it('judges unrecognised assistant replies (another engine) by the previous question', () => {
+    const history: TranscriptEntry[] = [
+      { role: 'visitor', text: 'Who won the football game?' },
+      { role: 'assistant', text: 'Hmm, I could not find that.' },
+    ];
+    const r = intake.respond({ text: 'What is the meaning of life?', language: 'en', history });
+    expect(r.escalation?.reason).toBe('out_of_scope');
+  });
+});
+
+describe('summarizeTranscript', () => {
+  it('quotes the first and latest questions and lists matched topics', () => {
+    const { history } = converse('en', ['Hello', 'When are you open?', 'thanks', 'Where can I get a tax certificate?', 'bye']);
+    const summary = intake.summarize(history, 'en');
+    expect(summary).toBe(
+      'First question: "When are you open?"\nLatest: "Where can I get a tax certificate?"\nTopics: Office hours, Tax certificates',
+    );
+  });
+
+  it('labels in the requested language and works without a knowledge base', () => {
+    const entries: TranscriptEntry[] = [
+      { role: 'visitor', text: '你好' },
+      { role: 'visitor', text: '税务证明在哪里办' },
+    ];
+    expect(summarizeTranscript(entries, 'zh')).toBe('首个问题: "税务证明在哪里办"');
+    expect(intake.summarize(entries, 'zh')).toContain('相关主题: 税务证明');
+    expect(summarizeTranscript([{ role: 'visitor', text: 'こんにちは' }], 'ja')).toBe(replies('ja').summary.none);
+  });
+});

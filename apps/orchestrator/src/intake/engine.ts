@@ -1,0 +1,211 @@
+/**
+ * Embedded (offline, no cloud key) intake engine: answers visitor questions from the knowledge
+ * base in the visitor's language, recognises greetings/thanks, and decides when to hand the
+ * visitor to a human. Pure and stateless: everything it needs is in the turn input's history.
+ */
+import { DEFAULT_MIN_SCORE, type KbSearchHit, type KnowledgeBase } from './knowledgeBase.ts';
+import { findLexiconMatch, languageOrder, matchForm, stripLexicon, type LexiconMatch } from './lexicon.ts';
+import { LANGS, packFor, type Lang } from './lexicon/index.ts';
+import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
+
+export { summarizeTranscript, type TranscriptEntry } from './summary.ts';
+/** Minimum article score (0..1 query coverage) to answer; re-exported from `knowledgeBase.ts`. */
+export { DEFAULT_MIN_SCORE } from './knowledgeBase.ts';
+
+/** Confidence reported for lexicon-based decisions (pattern hits are precise but not certain). */
+export const LEXICON_CONFIDENCE = 0.9;
+/** Confidence reported for an explicit request for a person. */
+export const EXPLICIT_REQUEST_CONFIDENCE = 0.95;
+
+/** One visitor turn. `history` holds the earlier turns, oldest first, without the current text. */
+export interface IntakeTurnInput {
+  text: string;
+  language: Lang;
+  history: TranscriptEntry[];
+}
+
+/** Why the visitor is being handed to a human. */
+export type EscalationReason = 'explicit_request' | 'out_of_scope' | 'repeated_failure';
+
+/** Hand-off decision with a human-readable trace of what triggered it (quotes the utterance). */
+export interface Escalation {
+  reason: EscalationReason;
+  evidence: string;
+}
+
+/**
+ * Result of one turn.
+ * - `reply`: what the kiosk says, in the visitor's language (article answer or catalog string).
+ * - `intent`: `'kb:<articleId>' | 'greeting' | 'thanks' | 'request_person' | 'decline' | 'unknown'`
+ *   (`decline` = the visitor said "no" to the offer of a staff member).
+ * - `confidence` (0..1): article score for `kb:*`; {@link EXPLICIT_REQUEST_CONFIDENCE} or
+ *   {@link LEXICON_CONFIDENCE} for lexicon decisions; `1 - best score` for `unknown`.
+ * - `articles`: up to 3 best knowledge-base matches (title in the visitor's language), even when
+ *   none was good enough to answer — useful context for the human.
+ * - `escalation`: non-null when the visitor should be handed to a person now.
+ */
+export interface IntakeTurnResult {
+  reply: string;
+  intent: string;
+  confidence: number;
+  articles: { id: string; title: string; score: number }[];
+  escalation: Escalation | null;
+}
+
+/** Options for {@link createEmbeddedIntake}. */
+export interface EmbeddedIntakeOptions {
+  /** Minimum article score to answer (0..1); default {@link DEFAULT_MIN_SCORE}. */
+  minScore?: number;
+}
+
+/** The embedded intake: `respond` per visitor turn, `summarize` for the handoff package. */
+export interface EmbeddedIntake {
+  respond(input: IntakeTurnInput): IntakeTurnResult;
+  /** {@link summarizeTranscript} with this engine's knowledge base and threshold. */
+  summarize(entries: readonly TranscriptEntry[], language: Lang): string;
+}
+
+type Previous =
+  | { kind: 'none' }
+  | { kind: 'answered'; id: string; question: string }
+  | { kind: 'unknown'; question: string }
+  | { kind: 'other'; question: string };
+
+const key = (text: string) => matchForm(text, 'cjk');
+const q = (text: string) => `"${clip(text)}"`;
+
+/**
+ * Creates the embedded intake over `kb`.
+ *
+ * Rules, in order:
+ * 1. explicit request for a person (any language's lexicon) -> escalate `explicit_request`;
+ * 2. "yes" right after the kiosk offered a staff member -> escalate `explicit_request`;
+ * 3. "no" right after the offer -> `decline` ("anything else?");
+ * 4. negative feedback ("that didn't help") after a reply -> escalate `repeated_failure` if the
+ *    reply was an article answer, `out_of_scope` if it was the "not sure" reply;
+ * 5. article hit >= `minScore` (greetings/thanks stripped first) -> the article's answer, unless
+ *    the same article was just answered or the same question was asked before -> escalate
+ *    `repeated_failure`;
+ * 6. greeting -> `greeting`; thanks/bye -> `thanks`;
+ * 7. otherwise `unknown` (the "not sure" reply offers a person); a second unknown in a row ->
+ *    escalate `out_of_scope`; an unknown question asked twice -> escalate `repeated_failure`.
+ * The previous reply is recognised by comparing the last assistant text with the catalog and
+ * article answers; if it is not recognised (another engine wrote it), the previous visitor
+ * question is re-classified instead.
+ */
+export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOptions = {}): EmbeddedIntake {
+  const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
+  const answers = new Map<string, string>();
+  for (const a of kb.articles) for (const l of LANGS) answers.set(key(a.content[l].answer), a.id);
+  const offers = new Set(LANGS.map((l) => key(packFor(l).replies.unknown)));
+  const otherReplies = new Set(
+    LANGS.flatMap((l) => {
+      const r = packFor(l).replies;
+      return [r.greeting, r.thanks, r.anythingElse, ...Object.values(r.escalation)].map(key);
+    }),
+  );
+
+  function searchKb(text: string, lang: Lang) {
+    const greeting = findLexiconMatch(text, 'greeting', languageOrder(lang));
+    const thanks = findLexiconMatch(text, 'thanks', languageOrder(lang));
+    const stripLang = greeting?.lang ?? thanks?.lang ?? lang;
+    const residual = greeting || thanks ? stripLexicon(text, stripLang, ['greeting', 'thanks']) : text;
+    const { hits } = residual ? kb.searchWithFallback(residual, lang, minScore) : { hits: [] as KbSearchHit[] };
+    const best = hits[0] && hits[0].score >= minScore ? hits[0] : null;
+    return { greeting, thanks, hits, best };
+  }
+
+  function previous(history: readonly TranscriptEntry[], lang: Lang): Previous {
+    const i = history.findLastIndex((e) => e.role === 'assistant');
+    if (i < 0) return { kind: 'none' };
+    const question = history.slice(0, i).findLast((e) => e.role === 'visitor')?.text ?? '';
+    const said = key(history[i]!.text);
+    const answered = answers.get(said);
+    if (answered) return { kind: 'answered', id: answered, question };
+    if (offers.has(said)) return { kind: 'unknown', question };
+    if (otherReplies.has(said) || !question) return { kind: 'other', question };
+    // Unrecognised reply (e.g. written by another engine): judge by the question instead.
+    if (findLexiconMatch(question, 'requestPerson', languageOrder(lang))) return { kind: 'other', question };
+    const { best, greeting, thanks } = searchKb(question, lang);
+    if (best) return { kind: 'answered', id: best.article.id, question };
+    return greeting || thanks ? { kind: 'other', question } : { kind: 'unknown', question };
+  }
+
+  function respond(input: IntakeTurnInput): IntakeTurnResult {
+    const { text, language: lang } = input;
+    const pack = packFor(lang);
+    const history = [...input.history];
+    const lastEntry = history.at(-1);
+    if (lastEntry?.role === 'visitor' && key(lastEntry.text) === key(text)) history.pop(); // tolerate history incl. current
+    const prev = previous(history, lang);
+    const { greeting, thanks, hits, best } = searchKb(text, lang);
+    const articles = hits.map((h) => ({ id: h.article.id, title: h.article.content[lang].title, score: h.score }));
+    const topScore = hits[0]?.score ?? 0;
+    const escalate = (reason: EscalationReason, evidence: string, confidence: number, intent?: string): IntakeTurnResult => ({
+      reply: pack.replies.escalation[reason],
+      intent: intent ?? (reason === 'explicit_request' ? 'request_person' : best ? `kb:${best.article.id}` : 'unknown'),
+      confidence,
+      articles,
+      escalation: { reason, evidence },
+    });
+    const plain = (reply: string, intent: string, confidence: number): IntakeTurnResult => ({
+      reply,
+      intent,
+      confidence,
+      articles,
+      escalation: null,
+    });
+    const said = (m: LexiconMatch) => `"${m.phrase}" (${m.category}, ${m.lang}) in ${q(text)}`;
+
+    if (!text.trim()) return plain(pack.replies.greeting, 'unknown', 0);
+
+    const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang));
+    if (person) return escalate('explicit_request', `explicit request for a person: ${said(person)}`, EXPLICIT_REQUEST_CONFIDENCE);
+
+    const affirm = prev.kind === 'unknown' ? findLexiconMatch(text, 'affirm', [lang]) : null;
+    if (affirm) {
+      return escalate('explicit_request', `accepted the offer of a staff member: ${said(affirm)}`, LEXICON_CONFIDENCE);
+    }
+
+    const decline = prev.kind === 'unknown' ? findLexiconMatch(text, 'decline', [lang]) : null;
+    if (decline) return plain(pack.replies.anythingElse, 'decline', LEXICON_CONFIDENCE);
+
+    const negative = findLexiconMatch(text, 'negativeFeedback', languageOrder(lang));
+    if (negative && prev.kind === 'answered') {
+      return escalate(
+        'repeated_failure',
+        `negative feedback ${said(negative)} after the answer kb:${prev.id} to ${q(prev.question)}`,
+        LEXICON_CONFIDENCE,
+        `kb:${prev.id}`,
+      );
+    }
+    if (negative && prev.kind === 'unknown') {
+      return escalate('out_of_scope', `negative feedback ${said(negative)} after unanswered ${q(prev.question)}`, LEXICON_CONFIDENCE);
+    }
+
+    const earlier = history.filter((e) => e.role === 'visitor' && key(e.text) === key(text) && key(text));
+    if (best) {
+      const id = best.article.id;
+      if (prev.kind === 'answered' && prev.id === id) {
+        return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(text)}`, best.score);
+      }
+      if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, best.score);
+      return plain(best.article.content[lang].answer, `kb:${id}`, best.score);
+    }
+
+    if (greeting) return plain(pack.replies.greeting, 'greeting', LEXICON_CONFIDENCE);
+    if (thanks) return plain(pack.replies.thanks, 'thanks', LEXICON_CONFIDENCE);
+
+    const unsure = Math.round((1 - topScore) * 1000) / 1000;
+    if (prev.kind === 'unknown') {
+      return escalate('out_of_scope', `two questions in a row without an answer: ${q(prev.question)} then ${q(text)}`, unsure);
+    }
+    if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, unsure);
+    return plain(pack.replies.unknown, 'unknown', unsure);
+  }
+
+  return {
+    respond,
+    summarize: (entries, language) => summarizeTranscript(entries, language, kb, minScore),
+  };
+}

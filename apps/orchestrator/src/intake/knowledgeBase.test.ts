@@ -1,0 +1,184 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MIN_SCORE } from './engine.ts';
+import { DEFAULT_KNOWLEDGE_BASE_PATH, KnowledgeBase, KnowledgeBaseError } from './knowledgeBase.ts';
+import { LANGS, type Lang } from './lexicon/index.ts';
+
+const raw = JSON.parse(readFileSync(DEFAULT_KNOWLEDGE_BASE_PATH, 'utf8'));
+const kb = KnowledgeBase.fromFile(DEFAULT_KNOWLEDGE_BASE_PATH);
+const tmp = mkdtempSync(join(tmpdir(), 'kb-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const clone = () => structuredClone(raw);
+const writeTmp = (name: string, content: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('knowledge-base.json', () => {
+  it('validates and has at least 18 articles in every language', () => {
+    expect(kb.office).toBe('Harbor City Office');
+    expect(kb.articles.length).toBeGreaterThanOrEqual(18);
+    for (const a of kb.articles) {
+      expect(a.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      for (const l of LANGS) {
+        const c = a.content[l];
+        expect(c.title.length, `${a.id}.${l}.title`).toBeGreaterThan(0);
+        expect(c.keywords.length, `${a.id}.${l}.keywords`).toBeGreaterThan(2);
+        const sentences = c.answer.split(/[.!?。！？](?:\s|$)|[。！？]/).filter((s) => s.trim().length > 0);
+        expect(sentences.length, `${a.id}.${l}.answer sentences`).toBeGreaterThanOrEqual(1);
+        expect(sentences.length, `${a.id}.${l}.answer sentences`).toBeLessThanOrEqual(4);
+      }
+    }
+  });
+
+  it('covers the required topics', () => {
+    const ids = kb.articles.map((a) => a.id);
+    for (const id of [
+      'office-hours', 'moving-in', 'moving-out', 'residence-certificate', 'tax-certificates', 'garbage-sorting',
+      'garbage-collection-days', 'oversized-garbage', 'counter-directory', 'my-number-card', 'seal-registration',
+      'certificate-fees-payment', 'parking', 'accessibility', 'lost-and-found', 'child-benefits', 'health-insurance',
+      'national-pension', 'marriage-registration', 'appointments', 'free-wifi', 'restrooms',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+});
+
+describe('KnowledgeBase.search', () => {
+  const cases: [Lang, string, string][] = [
+    ['en', 'when are you open', 'office-hours'],
+    ['en', 'Are you open on Saturday?', 'office-hours'],
+    ['en', 'Where can I get a residence certificate?', 'residence-certificate'],
+    ['en', 'I just moved here, what do I need to bring?', 'moving-in'],
+    ['en', 'how much is a tax certificate', 'tax-certificates'],
+    ['en', 'How do I sort my trash?', 'garbage-sorting'],
+    ['en', 'which day is garbage collected', 'garbage-collection-days'],
+    ['en', 'how do I throw away a sofa', 'oversized-garbage'],
+    ['en', 'where is the toilet', 'restrooms'],
+    ['en', 'Is there free WiFi?', 'free-wifi'],
+    ['en', 'I lost my wallet', 'lost-and-found'],
+    ['en', 'can I pay by credit card', 'certificate-fees-payment'],
+    ['en', 'I want to register my seal', 'seal-registration'],
+    ['en', 'we want to get married', 'marriage-registration'],
+    ['en', 'I had a baby', 'birth-registration'],
+    ['en', 'where is counter 4', 'counter-directory'],
+    ['en', 'Do you have a wheelchair?', 'accessibility'],
+    ['ja', '住民票はどこで取れますか', 'residence-certificate'],
+    ['ja', '何時まで開いていますか', 'office-hours'],
+    ['ja', 'ごみの出し方を教えてください', 'garbage-sorting'],
+    ['ja', '粗大ごみを出したい', 'oversized-garbage'],
+    ['ja', 'トイレはどこですか', 'restrooms'],
+    ['ja', '税金の証明書がほしい', 'tax-certificates'],
+    ['ja', 'マイナンバーカードを作りたい', 'my-number-card'],
+    ['ja', '印鑑登録をしたいです', 'seal-registration'],
+    ['ja', '駐車場はありますか', 'parking'],
+    ['ja', '財布を落としました', 'lost-and-found'],
+    ['ja', '国民健康保険に入りたい', 'health-insurance'],
+    ['es', '¿dónde tiro la basura?', 'garbage-sorting'],
+    ['es', '¿A qué hora abren?', 'office-hours'],
+    ['es', 'Necesito un certificado de residencia', 'residence-certificate'],
+    ['es', '¿Dónde está el baño?', 'restrooms'],
+    ['es', 'donde esta el bano', 'restrooms'],
+    ['es', 'perdí mi cartera', 'lost-and-found'],
+    ['es', 'me mudé a la ciudad', 'moving-in'],
+    ['es', '¿Dónde puedo estacionar?', 'parking'],
+    ['es', 'quiero casarme', 'marriage-registration'],
+    ['zh', '税务证明', 'tax-certificates'],
+    ['zh', '你们几点开门', 'office-hours'],
+    ['zh', '垃圾怎么分类', 'garbage-sorting'],
+    ['zh', '住民票在哪里办', 'residence-certificate'],
+    ['zh', '洗手间在哪里', 'restrooms'],
+    ['zh', '停车场在哪', 'parking'],
+    ['zh', '我要结婚登记', 'marriage-registration'],
+    ['zh', '我的东西丢了', 'lost-and-found'],
+    ['zh', '个人编号卡怎么申请', 'my-number-card'],
+    // paraphrases, fillers and multi-sentence utterances
+    ['en', 'Hi. I just moved here. What do I need to bring?', 'moving-in'],
+    ['en', 'Do I need to book in advance?', 'appointments'],
+    ['en', 'I am moving to another city next month', 'moving-out'],
+    ['en', 'my wife and I want to register our marriage', 'marriage-registration'],
+    ['ja', 'ゴミはいつ出せばいいですか', 'garbage-collection-days'],
+    ['ja', '窓口4は何階ですか', 'counter-directory'],
+    ['ja', '結婚届を出したい', 'marriage-registration'],
+    ['es', '¿Cuándo pasa el camión de la basura?', 'garbage-collection-days'],
+    ['es', 'Quiero sacar la tarjeta My Number', 'my-number-card'],
+    ['zh', '我刚搬来，需要带什么', 'moving-in'],
+    ['zh', '可以刷信用卡吗', 'certificate-fees-payment'],
+    ['zh', '星期六开门吗', 'office-hours'],
+  ];
+  it.each(cases)('[%s] %s -> %s', (lang, query, id) => {
+    const hits = kb.search(query, lang);
+    expect(hits[0]?.article.id).toBe(id);
+    expect(hits[0]!.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+    expect(hits[0]!.score).toBeLessThanOrEqual(1);
+    expect(hits.length).toBeLessThanOrEqual(3);
+  });
+
+  const outOfScope: [Lang, string][] = [
+    ['en', 'what is the weather today'],
+    ['en', 'can you recommend a good ramen restaurant'],
+    ['en', 'where is the train station'],
+    ['en', 'how do I renew my passport'],
+    ['ja', '天気はどうですか'],
+    ['ja', 'パスポートを更新したい'],
+    ['es', '¿qué tiempo hace hoy?'],
+    ['es', '¿dónde está la estación de tren?'],
+    ['zh', '今天天气怎么样'],
+    ['zh', '我想办护照'],
+  ];
+  it.each(outOfScope)('[%s] %s stays below the threshold', (lang, query) => {
+    expect(kb.search(query, lang)[0]?.score ?? 0).toBeLessThan(DEFAULT_MIN_SCORE);
+  });
+
+  it('handles full-width text, stopword-only queries and limits', () => {
+    expect(kb.search('ＷＩＦＩ', 'en')[0]?.article.id).toBe('free-wifi');
+    expect(kb.search('where is it', 'en')).toEqual([]);
+    expect(kb.search('', 'ja')).toEqual([]);
+    expect(kb.search('certificate', 'en', 5).length).toBeLessThanOrEqual(5);
+  });
+
+  it('falls back to another language when the selected one has no good hit', () => {
+    const { hits, language } = kb.searchWithFallback('where is the toilet', 'ja', DEFAULT_MIN_SCORE);
+    expect(language).toBe('en');
+    expect(hits[0]?.article.id).toBe('restrooms');
+  });
+});
+
+describe('KnowledgeBase validation', () => {
+  it('rejects a missing field and names it', () => {
+    const data = clone();
+    delete data.articles[2].content.ja.title;
+    const path = writeTmp('missing-title.json', JSON.stringify(data));
+    expect(() => KnowledgeBase.fromFile(path)).toThrow(KnowledgeBaseError);
+    expect(() => KnowledgeBase.fromFile(path)).toThrow(/articles\[2\]\.content\.ja\.title/);
+    expect(() => KnowledgeBase.fromFile(path)).toThrow(path);
+  });
+
+  it('rejects a missing language, bad ids and duplicates', () => {
+    const noZh = clone();
+    delete noZh.articles[0].content.zh;
+    expect(() => KnowledgeBase.fromJson(noZh)).toThrow(/articles\[0\]\.content\.zh/);
+
+    const badId = clone();
+    badId.articles[1].id = 'Office Hours';
+    expect(() => KnowledgeBase.fromJson(badId)).toThrow(/articles\[1\]\.id: must be kebab-case/);
+
+    const dup = clone();
+    dup.articles[3].id = dup.articles[0].id;
+    expect(() => KnowledgeBase.fromJson(dup)).toThrow(/articles\[3\]\.id: duplicate article id/);
+
+    const emptyKeywords = clone();
+    emptyKeywords.articles[4].content.es.keywords = [];
+    expect(() => KnowledgeBase.fromJson(emptyKeywords)).toThrow(/articles\[4\]\.content\.es\.keywords/);
+  });
+
+  it('rejects unreadable and non-JSON files', () => {
+    expect(() => KnowledgeBase.fromFile(join(tmp, 'nope.json'))).toThrow(/Cannot read knowledge base/);
+    const path = writeTmp('broken.json', '{ "version": 1, "articles": [');
+    expect(() => KnowledgeBase.fromFile(path)).toThrow(KnowledgeBaseError);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { assignment, device, entry, offer, OFFER_ID, session, worker } from './fixtures.test-util.ts';
+import { initialState, mergeEntry, reduce, type ConsoleState, type PushEvent } from './state.ts';
+
+const ready = (over: Partial<ConsoleState> = {}): ConsoleState => ({ ...initialState, phase: 'ready', worker: worker(), ...over });
+const push = (s: ConsoleState, event: PushEvent, now = 1000) => reduce(s, { type: 'push', event, now });
+
+describe('console state reducer', () => {
+  it('applies the hello snapshot and keeps the arrival time of known offers', () => {
+    const before = ready({ offers: [{ ...offer(), receivedAt: 5 }] });
+    const s = reduce(before, { type: 'hello', snapshot: { worker: worker('away'), offers: [offer()], assignment: null, devices: [device('b', 'Robot B'), device('a', 'Kiosk A')] }, now: 99 });
+    expect(s.phase).toBe('ready');
+    expect(s.worker?.state).toBe('away');
+    expect(s.offers[0]?.receivedAt).toBe(5);
+    expect(s.devices.map((d) => d.device.name)).toEqual(['Kiosk A', 'Robot B']);
+  });
+
+  it('adds a new offer once, announces it urgently, and removes it when revoked', () => {
+    let s = push(ready(), { type: 'offer:new', payload: offer() }, 1234);
+    expect(s.offers).toHaveLength(1);
+    expect(s.offers[0]?.receivedAt).toBe(1234);
+    expect(s.announcement).toMatchObject({ key: 'announce.newOffer', urgent: true, params: { device: 'Lobby robot 1', urgency: 'normal' } });
+    expect(push(s, { type: 'offer:new', payload: offer() }).offers).toHaveLength(1);
+    s = push(s, { type: 'offer:revoked', payload: { offerId: OFFER_ID, reason: 'timeout' } });
+    expect(s.offers).toHaveLength(0);
+    expect(s.announcement).toMatchObject({ key: 'announce.offerRevoked.timeout', urgent: false });
+  });
+
+  it('ignores offers addressed to another worker and revocations of unknown offers', () => {
+    const s = ready();
+    expect(push(s, { type: 'offer:new', payload: offer({ workerId: 'w-other' }) })).toBe(s);
+    expect(push(s, { type: 'offer:revoked', payload: { offerId: OFFER_ID, reason: 'taken' } })).toBe(s);
+  });
+
+  it('accepting moves the offer into the assignment; transcript entries merge in seq order without duplicates', () => {
+    let s = reduce(push(ready(), { type: 'offer:new', payload: offer() }), { type: 'assigned', assignment: assignment() });
+    expect(s.offers).toHaveLength(0);
+    expect(s.assignment?.session.state).toBe('in_call');
+    s = push(s, { type: 'transcript:entry', payload: entry(5) });
+    s = push(s, { type: 'transcript:entry', payload: entry(4, { speaker: 'worker' }) });
+    s = push(s, { type: 'transcript:entry', payload: entry(5) });
+    expect(s.assignment?.transcript.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    const other = push(s, { type: 'transcript:entry', payload: entry(6, { sessionId: '11111111-1111-4111-8111-111111111111' }) });
+    expect(other).toBe(s);
+  });
+
+  it('a session:update to ended closes the call; it counts as mine while my end request is pending', () => {
+    const inCall = reduce(ready({ worker: worker('busy') }), { type: 'assigned', assignment: assignment() });
+    const byVisitor = push(inCall, { type: 'session:update', payload: session('ended', { disposition: 'visitor_left' }) });
+    expect(byVisitor.assignment).toBeNull();
+    expect(byVisitor.ended).toMatchObject({ byMe: false, session: { disposition: 'visitor_left' } });
+    expect(byVisitor.announcement?.key).toBe('announce.sessionEndedRemote');
+    const mine = push({ ...inCall, pending: { ...inCall.pending, end: true } }, { type: 'session:update', payload: session('ended', { disposition: 'resolved' }) });
+    expect(mine.ended?.byMe).toBe(true);
+    // The later `session:end` answer changes nothing.
+    expect(reduce(mine, { type: 'ended', session: session('ended'), byMe: true })).toBe(mine);
+  });
+
+  it('keeps the ended session during wrap-up and clears it once available again', () => {
+    let s = reduce(ready({ worker: worker('busy') }), { type: 'assigned', assignment: assignment() });
+    s = reduce(s, { type: 'ended', session: session('ended', { disposition: 'resolved' }), byMe: true });
+    s = push(s, { type: 'worker:update', payload: worker('wrap_up') });
+    expect(s.ended).not.toBeNull();
+    expect(s.announcement).toMatchObject({ key: 'announce.stateChanged', params: { state: 'wrap_up' } });
+    s = push(s, { type: 'worker:update', payload: worker('available') });
+    expect(s.ended).toBeNull();
+    expect(s.worker?.state).toBe('available');
+  });
+
+  it('upserts device status by id, sorted by name', () => {
+    let s = reduce(ready(), { type: 'devices', devices: [device('a', 'Kiosk A')] });
+    s = push(s, { type: 'device:update', payload: device('a', 'Kiosk A', { online: false }) });
+    s = push(s, { type: 'device:update', payload: device('0', 'Entrance kiosk') });
+    expect(s.devices.map((d) => [d.device.id, d.online])).toEqual([
+      ['0', true],
+      ['a', false],
+    ]);
+  });
+
+  it('mergeEntry replaces an entry with the same id', () => {
+    const merged = mergeEntry([entry(1), entry(2)], entry(2, { text: 'edited' }));
+    expect(merged.map((e) => e.text)).toEqual(['line 1', 'edited']);
+  });
+});
