@@ -204,11 +204,16 @@ export class ConsoleClient {
       if (this.socket !== socket) return;
       const hadOffers = this.store.getSnapshot().offers.map((o) => o.id);
       this.dispatch({ type: 'hello', snapshot, now: this.o.now() });
+      if (this.store.getSnapshot().actionError?.key === 'errors.hello') this.patch({ actionError: null });
       if (this.auth) saveAuth(this.o.storage, { ...this.auth, worker: snapshot.worker });
       if (snapshot.offers.some((o) => !hadOffers.includes(o.id))) this.o.onOffer?.();
     } catch (err) {
       if (this.socket !== socket) return;
       this.patch({ actionError: errorMessage(err, 'errors.hello') });
+      // Without a snapshot the desk cannot be shown: try again while the socket stays up.
+      this.retryTimer = setTimeout(() => {
+        if (this.socket === socket && this.store.getSnapshot().connection === 'connected') void this.hello(socket);
+      }, RETRY_MS);
     }
   }
 

@@ -19,11 +19,12 @@ describe('console state reducer', () => {
     let s = push(ready(), { type: 'offer:new', payload: offer() }, 1234);
     expect(s.offers).toHaveLength(1);
     expect(s.offers[0]?.receivedAt).toBe(1234);
-    expect(s.announcement).toMatchObject({ key: 'announce.newOffer', urgent: true, params: { device: 'Lobby robot 1', urgency: 'normal' } });
+    expect(s.announcements.urgent).toMatchObject({ key: 'announce.newOffer', urgent: true, params: { device: 'Lobby robot 1', urgency: 'normal' } });
     expect(push(s, { type: 'offer:new', payload: offer() }).offers).toHaveLength(1);
     s = push(s, { type: 'offer:revoked', payload: { offerId: OFFER_ID, reason: 'timeout' } });
     expect(s.offers).toHaveLength(0);
-    expect(s.announcement).toMatchObject({ key: 'announce.offerRevoked.timeout', urgent: false });
+    expect(s.announcements.polite).toMatchObject({ key: 'announce.offerRevoked.timeout', urgent: false });
+    expect(s.announcements.urgent?.key).toBe('announce.newOffer');
   });
 
   it('ignores offers addressed to another worker and revocations of unknown offers', () => {
@@ -49,7 +50,7 @@ describe('console state reducer', () => {
     const byVisitor = push(inCall, { type: 'session:update', payload: session('ended', { disposition: 'visitor_left' }) });
     expect(byVisitor.assignment).toBeNull();
     expect(byVisitor.ended).toMatchObject({ byMe: false, session: { disposition: 'visitor_left' } });
-    expect(byVisitor.announcement?.key).toBe('announce.sessionEndedRemote');
+    expect(byVisitor.announcements.polite?.key).toBe('announce.sessionEndedRemote');
     const mine = push({ ...inCall, pending: { ...inCall.pending, end: true } }, { type: 'session:update', payload: session('ended', { disposition: 'resolved' }) });
     expect(mine.ended?.byMe).toBe(true);
     // The later `session:end` answer changes nothing.
@@ -61,7 +62,7 @@ describe('console state reducer', () => {
     s = reduce(s, { type: 'ended', session: session('ended', { disposition: 'resolved' }), byMe: true });
     s = push(s, { type: 'worker:update', payload: worker('wrap_up') });
     expect(s.ended).not.toBeNull();
-    expect(s.announcement).toMatchObject({ key: 'announce.stateChanged', params: { state: 'wrap_up' } });
+    expect(s.announcements.polite).toMatchObject({ key: 'announce.stateChanged', params: { state: 'wrap_up' } });
     s = push(s, { type: 'worker:update', payload: worker('available') });
     expect(s.ended).toBeNull();
     expect(s.worker?.state).toBe('available');

@@ -65,7 +65,13 @@ export interface ConsoleState {
   devices: DeviceStatus[];
   call: CallMedia | null;
   pending: Pending;
-  announcement: Announcement | null;
+  /** Latest screen-reader announcements, one per live region (so they do not replace each other). */
+  announcements: Announcements;
+}
+
+export interface Announcements {
+  polite: Announcement | null;
+  urgent: Announcement | null;
 }
 
 export const idlePending: Pending = { login: false, state: null, offerId: null, message: false, end: false };
@@ -83,7 +89,7 @@ export const initialState: ConsoleState = {
   devices: [],
   call: null,
   pending: idlePending,
-  announcement: null,
+  announcements: { polite: null, urgent: null },
 };
 
 /** Push events the store handles (media events are consumed by MediaSession). */
@@ -103,8 +109,10 @@ export type Action =
   | { type: 'devices'; devices: DeviceStatus[] };
 
 let announcementSeq = 0;
-function announce(key: string, params: Record<string, string | number> = {}, urgent = false): Announcement {
-  return { id: ++announcementSeq, key, params, urgent };
+/** The state's announcements with a new one in its region (`urgent`: assertive). */
+function announce(state: ConsoleState, key: string, params: Record<string, string | number> = {}, urgent = false): Announcements {
+  const a: Announcement = { id: ++announcementSeq, key, params, urgent };
+  return urgent ? { ...state.announcements, urgent: a } : { ...state.announcements, polite: a };
 }
 
 /** Transcript with `entry` merged in: deduplicated by id, ordered by `seq`. */
@@ -130,7 +138,7 @@ function endAssignment(state: ConsoleState, session: SessionView, byMe: boolean)
     ...state,
     assignment: null,
     ended: { session, handoff: a.handoff, byMe },
-    announcement: announce(byMe ? 'announce.sessionEnded' : 'announce.sessionEndedRemote', { device: a.handoff.device.name }),
+    announcements: announce(state, byMe ? 'announce.sessionEnded' : 'announce.sessionEndedRemote', { device: a.handoff.device.name }),
   };
 }
 
@@ -156,7 +164,7 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
         assignment: action.assignment,
         ended: null,
         offers: state.offers.filter((o) => o.sessionId !== action.assignment.session.id),
-        announcement: announce('announce.callStarted', { device: action.assignment.handoff.device.name }),
+        announcements: announce(state, 'announce.callStarted', { device: action.assignment.handoff.device.name }),
       };
     case 'entry': {
       const a = state.assignment;
@@ -182,7 +190,7 @@ function reducePush(state: ConsoleState, event: PushEvent, now: number): Console
         ...state,
         worker: w,
         ended: w.state === 'wrap_up' ? state.ended : null,
-        announcement: changed ? announce('announce.stateChanged', { state: w.state }) : state.announcement,
+        announcements: changed ? announce(state, 'announce.stateChanged', { state: w.state }) : state.announcements,
       };
     }
     case 'offer:new': {
@@ -192,7 +200,7 @@ function reducePush(state: ConsoleState, event: PushEvent, now: number): Console
       return {
         ...state,
         offers: [...state.offers, { ...o, receivedAt: now }],
-        announcement: announce('announce.newOffer', { device: o.handoff.device.name, urgency: o.handoff.urgency }, true),
+        announcements: announce(state, 'announce.newOffer', { device: o.handoff.device.name, urgency: o.handoff.urgency }, true),
       };
     }
     case 'offer:revoked': {
@@ -201,7 +209,7 @@ function reducePush(state: ConsoleState, event: PushEvent, now: number): Console
       return {
         ...state,
         offers: state.offers.filter((o) => o.id !== gone.id),
-        announcement: announce(`announce.offerRevoked.${event.payload.reason}`, { device: gone.handoff.device.name }),
+        announcements: announce(state, `announce.offerRevoked.${event.payload.reason}`, { device: gone.handoff.device.name }),
       };
     }
     case 'session:update': {

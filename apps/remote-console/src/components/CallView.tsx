@@ -7,7 +7,6 @@ import { useAutoScroll } from '../lib/useAutoScroll.ts';
 import { EndSessionDialog } from './EndSessionDialog.tsx';
 import { HandoffDetails } from './HandoffDetails.tsx';
 import { Icon } from './Icon.tsx';
-import { LanguageBadge } from './LanguageBadge.tsx';
 import { MediaProblems } from './MediaProblems.tsx';
 import { MessageComposer } from './MessageComposer.tsx';
 import { TranscriptList } from './TranscriptList.tsx';
@@ -42,7 +41,7 @@ export function CallView() {
             <UrgencyBadge urgency={handoff.urgency} />
             <span className="badge badge--lang">
               <Icon name="globe" />
-              {t('offer.visitorLanguage')}: <LanguageBadge language={session.language} className="" />
+              {t('offer.visitorLanguage', { language: t('languageTag', { name: t(`languages.${session.language}`), tag: session.language }) })}
             </span>
             {session.escalatedAt && (
               <span className="badge badge--plain">

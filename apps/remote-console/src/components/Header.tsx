@@ -22,7 +22,7 @@ export function Header() {
         </div>
       )}
       <div className="header-controls">
-        {worker && <StatusPill state={worker.state} />}
+        {worker && worker.role !== 'staff' && <StatusPill state={worker.state} />}
         {worker && worker.role !== 'staff' && <AvailabilityControl state={worker.state} pending={pending.state} />}
         <LanguageSwitcher />
         <button type="button" className="btn btn--header" onClick={() => client.logout()}>

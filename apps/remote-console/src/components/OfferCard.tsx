@@ -7,7 +7,6 @@ import { useAutoScroll } from '../lib/useAutoScroll.ts';
 import { Countdown } from './Countdown.tsx';
 import { Icon } from './Icon.tsx';
 import { HandoffDetails } from './HandoffDetails.tsx';
-import { LanguageBadge } from './LanguageBadge.tsx';
 import { TranscriptList } from './TranscriptList.tsx';
 import { UrgencyBadge } from './UrgencyBadge.tsx';
 
@@ -37,7 +36,7 @@ export function OfferCard({ offer, busy, first }: { offer: OfferItem; busy: bool
         <UrgencyBadge urgency={h.urgency} />
         <span className="badge badge--lang">
           <Icon name="globe" />
-          {t('offer.visitorLanguage')}: <LanguageBadge language={h.language} className="" />
+          {t('offer.visitorLanguage', { language: t('languageTag', { name: t(`languages.${h.language}`), tag: h.language }) })}
         </span>
         <span className="badge badge--plain">
           <Icon name="clock" />

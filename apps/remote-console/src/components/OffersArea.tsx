@@ -36,7 +36,11 @@ export function OffersArea() {
             {t('offers.goAvailable')}
           </button>
         </div>
-      ) : null}
+      ) : (
+        <div className="empty-state empty-state--quiet">
+          <p className="muted">{t('offers.pausedBody')}</p>
+        </div>
+      )}
     </section>
   );
 }

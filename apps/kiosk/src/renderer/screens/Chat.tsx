@@ -9,9 +9,9 @@ export function Chat({ client, state }: { client: KioskClient; state: KioskState
   return (
     <section className="chat">
       <div className="chat-head">
-        <span className="ai-badge">🤖 {t('chat.aiBadge')}</span>
+        <span className="ai-badge">{t("chat.aiBadge")}</span>
         <button className="big-button person" onClick={() => void client.requestPerson()} disabled={state.busy}>
-          <span aria-hidden="true">🙋 </span>{t('chat.talkToPerson')}
+          {t('chat.talkToPerson')}
         </button>
       </div>
       <Transcript entries={state.transcript} label={t('chat.transcript')} />

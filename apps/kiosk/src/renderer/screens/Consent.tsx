@@ -7,8 +7,8 @@ export function Consent({ client, state }: { client: KioskClient; state: KioskSt
   return (
     <section className="panel consent" aria-labelledby="consent-title">
       <h1 id="consent-title">{t('consent.title')}</h1>
-      <p className="notice"><span aria-hidden="true">🤖 </span>{t('consent.ai')}</p>
-      <p className="notice"><span aria-hidden="true">📷 </span>{t('consent.camera')}</p>
+      <p className="notice">{t('consent.ai')}</p>
+      <p className="notice">{t('consent.camera')}</p>
       {state.errorKey && <p className="problem" role="alert">{t(state.errorKey)}</p>}
       <div className="choice-row">
         <button className="big-button primary" disabled={state.busy} onClick={() => void client.acceptConsent('assistant')}>{t('consent.assistant')}</button>

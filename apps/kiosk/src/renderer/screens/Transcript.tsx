@@ -6,7 +6,9 @@ import type { TranscriptEntry } from '@telekiosk/shared';
 export function Transcript({ entries, label }: { entries: TranscriptEntry[]; label: string }) {
   const { t } = useTranslation();
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [entries.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [entries.length]);
   return (
     <div className="transcript" role="log" aria-label={label} aria-live="polite">
       {entries.map((e) => (
