@@ -33,7 +33,7 @@ export function App({ client }: { client: KioskClient }) {
   return (
     <div className="kiosk" onPointerDown={client.noteActivity} onKeyDown={client.noteActivity}>
       <StatusBar state={state} />
-      <main className="screen" data-screen={state.screen}>{screen}</main>
+      <main className="screen" data-screen={state.screen} data-session-id={state.session?.id}>{screen}</main>
     </div>
   );
 }
