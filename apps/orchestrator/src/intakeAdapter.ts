@@ -1,5 +1,9 @@
 import { KnowledgeBase } from './intake/knowledgeBase.ts';
 import { createEmbeddedIntake } from './intake/engine.ts';
+import { isLang, type Lang } from './intake/lexicon/index.ts';
+
+/** The engine's knowledge base and lexicons cover these languages; others are answered in English for now. */
+const engineLang = (l: string): Lang => (isLang(l) ? l : 'en');
 import type { IntakeEngine } from './sessions/sessionService.ts';
 
 /**
@@ -11,8 +15,8 @@ export function embeddedIntakeFromFile(knowledgeBasePath: string): IntakeEngine 
   const kb = KnowledgeBase.fromFile(knowledgeBasePath);
   const engine = createEmbeddedIntake(kb);
   return {
-    respond: (input) => engine.respond(input),
-    summarize: (entries, language) => engine.summarize(entries, language),
+    respond: (input) => engine.respond({ ...input, language: engineLang(input.language) }),
+    summarize: (entries, language) => engine.summarize(entries, engineLang(language)),
     categoryOf: (id) => kb.get(id)?.category ?? null,
   };
 }

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 
 /**
- * Languages the kiosk UI and the embedded intake engine support (BCP 47 primary tags;
- * `zh` is Simplified Chinese). Later phases add more: add the tag here and a locale catalog.
+ * Languages a visitor or worker may speak or type, as BCP 47 primary tags (`zh` is Simplified
+ * Chinese): the embedded intake engine detects and handles all of them.
  */
-export const LANGUAGES = ['en', 'ja', 'es', 'zh'] as const;
+export const LANGUAGES = ['en', 'ja', 'es', 'zh', 'ko', 'fr', 'de', 'pt'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
+
+/** Languages the kiosk and console UIs ship locale catalogs for (a subset of {@link LANGUAGES}). */
+export const UI_LANGUAGES = ['en', 'ja', 'es', 'zh'] as const;
+export const UiLanguage = z.enum(UI_LANGUAGES);
+export type UiLanguage = z.infer<typeof UiLanguage>;
 
 /** Opaque identifier: 1..64 characters of letters, digits, `_` and `-`. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -');

@@ -1,4 +1,4 @@
-import type { Language } from '@telekiosk/shared';
+import { UiLanguage, type Language } from '@telekiosk/shared';
 
 /**
  * System and assistant notices written into the transcript, in the visitor's language.
@@ -35,9 +35,10 @@ export const NOTICES = {
     es: 'La conversación ha terminado. Gracias por su visita.',
     zh: '对话已结束。感谢您的来访。',
   },
-} satisfies Record<string, Record<Language, string>>;
+} satisfies Record<string, Record<UiLanguage, string>>;
 
-/** A notice in `language`, with `{name}`-style placeholders filled from `vars`. */
+/** A notice in `language` (English when the UI has no catalog for it), with `{name}`-style placeholders filled from `vars`. */
 export function notice(key: keyof typeof NOTICES, language: Language, vars: Record<string, string> = {}): string {
-  return NOTICES[key][language].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+  const lang = UiLanguage.safeParse(language).success ? (language as UiLanguage) : 'en';
+  return NOTICES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 }

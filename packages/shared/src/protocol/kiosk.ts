@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRequest, Empty, type ClientToServerEvents, type ServerToClientEvents } from './ack.ts';
 import { mediaEvents, mediaRequests } from './media.ts';
-import { Id, IsoTime, Language, UserText, Uuid } from '../common.ts';
+import { Id, IsoTime, Language, UiLanguage, UserText, Uuid } from '../common.ts';
 import { QueueStatus, RobotLink, SessionView, TranscriptEntry } from '../records.ts';
 
 /**
@@ -28,7 +28,7 @@ export const kioskRequests = {
   ...mediaRequests,
   /** Start a new session when the visitor picks a language and accepts the consent notice. */
   'session:start': defineRequest(
-    z.object({ language: Language, consentAcceptedAt: IsoTime, mode: z.enum(['assistant', 'person']) }),
+    z.object({ language: UiLanguage, consentAcceptedAt: IsoTime, mode: z.enum(['assistant', 'person']) }),
     z.object({ session: SessionView, transcript: z.array(TranscriptEntry) }),
   ),
   /** A typed visitor message; the response carries the new transcript entries (visitor line, assistant reply). */

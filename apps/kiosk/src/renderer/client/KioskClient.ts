@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { kioskEvents, kioskRequests, type Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
+import { kioskEvents, kioskRequests, type UiLanguage as Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
 import { MediaSession, request } from '@telekiosk/shared/client';
 import { RobotLink, type RobotStatus } from './RobotLink.ts';
 import type { RendererConfig } from './runtimeConfig.ts';

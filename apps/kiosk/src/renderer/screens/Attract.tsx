@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '@telekiosk/shared';
+import { UI_LANGUAGES as LANGUAGES } from '@telekiosk/shared';
 import type { KioskClient } from '../client/KioskClient.ts';
 
 /** Attract screen: one big target; the invitation in every UI language. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '@telekiosk/shared';
+import { UI_LANGUAGES as LANGUAGES } from '@telekiosk/shared';
 import type { KioskClient } from '../client/KioskClient.ts';
 
 /** Language choice: each language named in itself. */
