@@ -26,7 +26,7 @@ function watchErrors(page: Page, name: string, errors: string[]) {
 /** Polls a page's diagnostics hook until the remote video has decoded frames. */
 async function framesDecoded(page: Page, hook: '__kioskMedia' | '__consoleMedia'): Promise<number> {
   let frames = 0;
-  for (let i = 0; i < 60 && frames === 0; i++) {
+  for (let i = 0; i < 120 && frames === 0; i++) {
     frames = await page.evaluate(async (h) => {
       const media = (window as unknown as Record<string, { inboundVideoStats: () => Promise<{ framesDecoded: number } | null> | null } | undefined>)[h];
       const stats = await media?.inboundVideoStats();

@@ -30,8 +30,13 @@ export class MediaSession {
   private readonly consumers = new Map<string, Consumer>();
   private readonly remote = new MediaStream();
   private closed = false;
+  /** Producers announced before the receive transport was ready; consumed once it is. */
+  private readonly pending = new Set<string>();
+  private ready = false;
   private readonly onAdded = (p: ProducerInfo & { sessionId: string }) => {
-    if (p.sessionId === this.sessionId) void this.consume(p.producerId).catch((e) => this.events.problem('media:consume', String(e)));
+    if (p.sessionId !== this.sessionId) return;
+    if (!this.ready) this.pending.add(p.producerId);
+    else void this.consume(p.producerId).catch((e) => this.events.problem('media:consume', String(e)));
   };
   private readonly onClosed = (p: { sessionId: string; producerId: string }) => {
     if (p.sessionId !== this.sessionId) return;
@@ -46,10 +51,11 @@ export class MediaSession {
 
   /** Joins the router, publishes `local` tracks, and consumes existing remote producers. */
   async start(local: MediaStream | null): Promise<void> {
-    const { routerRtpCapabilities, producers } = await this.req('media:join', { sessionId: this.sessionId });
-    await this.device.load({ routerRtpCapabilities: routerRtpCapabilities as never });
+    // Listen before joining: a producer announced while we set up is queued, not lost.
     this.socket.on('media:producer-added', this.onAdded);
     this.socket.on('media:producer-closed', this.onClosed);
+    const { routerRtpCapabilities, producers } = await this.req('media:join', { sessionId: this.sessionId });
+    await this.device.load({ routerRtpCapabilities: routerRtpCapabilities as never });
     this.recvTransport = await this.createTransport('recv');
     if (local && local.getTracks().length > 0) {
       this.sendTransport = await this.createTransport('send');
@@ -58,7 +64,10 @@ export class MediaSession {
         this.producers.push(producer);
       }
     }
-    for (const p of producers) await this.consume(p.producerId);
+    this.ready = true;
+    for (const p of producers) this.pending.add(p.producerId);
+    for (const id of this.pending) await this.consume(id);
+    this.pending.clear();
   }
 
   private req<K extends keyof typeof mediaRequests & string>(event: K, payload: Parameters<typeof request<typeof mediaRequests, K>>[3]) {
