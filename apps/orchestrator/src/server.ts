@@ -11,7 +11,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { MediaServer } from './media/mediaServer.ts';
 import { systemClock, type Clock } from './routing/router.ts';
 import { seedDemo, type DemoCredentials } from './seed.ts';
-import { SessionService, type IntakeEngine } from './sessions/sessionService.ts';
+import { SessionService, type IntakeEngine, type TranslatorLike } from './sessions/sessionService.ts';
 import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
 import { attachKioskNamespace, deviceRoom } from './signaling/kioskNamespace.ts';
 
@@ -39,7 +39,7 @@ const QUEUE_TICK_MS = 5_000;
  * `/kiosk` and `/console` namespaces.
  * @throws when the database, the mediasoup worker or the knowledge base cannot be started.
  */
-export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; logger?: Logger } = {}): Promise<Orchestrator> {
+export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; translator?: TranslatorLike | null; logger?: Logger } = {}): Promise<Orchestrator> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? systemClock;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (err) => logger.warn({ err }, 'idle database connection failed') });
@@ -67,6 +67,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     store,
     media,
     intake,
+    translator: deps.translator ?? null,
     clock,
     logger,
     offerTimeoutMs: config.offerTimeoutMs,

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { consoleRequests, kioskRequests, type Ack, type LoginResponse } from '@telekiosk/shared';
 import { loadConfig } from '../src/config.ts';
 import { startOrchestrator, type Orchestrator } from '../src/server.ts';
-import type { IntakeEngine } from '../src/sessions/sessionService.ts';
+import type { IntakeEngine, TranslatorLike } from '../src/sessions/sessionService.ts';
 import { DEMO_PASSWORD } from '../src/seed.ts';
 
 /** Deterministic intake for integration tests: "person" escalates, everything else is answered. */
@@ -15,9 +15,9 @@ export const fakeIntake: IntakeEngine = {
   categoryOf: () => 'hours',
 };
 
-export async function startTestOrchestrator(overrides: Record<string, unknown> = {}, intake: IntakeEngine = fakeIntake): Promise<Orchestrator> {
+export async function startTestOrchestrator(overrides: Record<string, unknown> = {}, intake: IntakeEngine = fakeIntake, translator: TranslatorLike | null = null): Promise<Orchestrator> {
   const config = loadConfig({}, { port: 0, dataDir: 'memory://', logLevel: 'silent', wrapUpMs: 100, ...overrides });
-  return startOrchestrator(config, { intake });
+  return startOrchestrator(config, { intake, translator });
 }
 
 /** Connects a socket and resolves once connected (rejects with the connect_error). */

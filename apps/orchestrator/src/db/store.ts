@@ -176,6 +176,15 @@ export class Store {
       return toEntry(row);
     });
   }
+  /** Sets (or clears, as untranslated) the translation of a stored line. */
+  async setTranslation(entryId: string, translation: Translation | null, status: TranscriptEntryT['translationStatus']): Promise<void> {
+    await this.db
+      .updateTable('transcript_entries')
+      .set({ translation: translation ? JSON.stringify(translation) : null, translation_status: status })
+      .where('id', '=', entryId)
+      .execute();
+  }
+
   async transcript(sessionId: string): Promise<TranscriptEntryT[]> {
     const rows = await this.db.selectFrom('transcript_entries').selectAll().where('session_id', '=', sessionId).orderBy('seq').execute();
     return rows.map(toEntry);

@@ -38,6 +38,16 @@ export interface IntakeEngine {
   categoryOf?(articleId: string): string | null;
 }
 
+/**
+ * A translation provider (Azure Translator, an LLM, ...). Absent means "not configured": the
+ * transcript then keeps the original with its language and says plainly it is untranslated.
+ * @throws on provider failure (the caller stores the line untranslated; nothing is lost).
+ */
+export interface TranslatorLike {
+  readonly id: string;
+  translate(text: string, to: Language, from?: Language): Promise<{ text: string; provider: string }>;
+}
+
 /** Where the service sends push events; implemented by the socket.io namespaces. */
 export interface Notifier {
   toDevice<E extends string>(deviceId: string, event: E, payload: unknown): void;
@@ -61,6 +71,8 @@ export interface SessionServiceOptions {
   store: Store;
   media: MediaServer;
   intake: IntakeEngine;
+  /** Translation provider, or null when none is configured. */
+  translator?: TranslatorLike | null;
   notifier: Notifier;
   clock: Clock;
   logger: Logger;
@@ -355,6 +367,7 @@ export class SessionService {
     }
     this.setLiveState(lw, 'busy');
     await this.o.store.recordEvent(session.id, 'accepted', `worker:${workerId}`, { offerId }, now);
+    await this.translateBacklog(session, lw.worker);
     this.log.info({ sessionId: session.id, workerId }, 'offer accepted');
     await this.appendEntry(session, 'system', notice('workerJoined', session.language, { name: lw.worker.displayName }));
     this.o.notifier.toDevice(session.deviceId, 'session:update', session);
@@ -455,14 +468,59 @@ export class SessionService {
     opts: { language?: Language; notifyDevice?: boolean; notifyWorker?: boolean } = {},
   ): Promise<TranscriptEntry> {
     const language = opts.language ?? session.language;
+    const current = (await this.o.store.getSession(session.id)) ?? session;
+    const target = this.translationTarget(current, speaker, language);
+    const translated = target ? await this.translate(text, language, target, current.id) : null;
     const entry = await this.o.store.appendTranscript(
-      { sessionId: session.id, speaker, text, language, translation: null, translationStatus: language === session.language ? 'same_language' : 'untranslated' },
+      {
+        sessionId: session.id,
+        speaker,
+        text,
+        language,
+        translation: translated,
+        translationStatus: !target ? 'same_language' : translated ? 'translated' : 'untranslated',
+      },
       this.now(),
     );
     if (opts.notifyDevice !== false) this.o.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
-    const current = await this.o.store.getSession(session.id);
-    if (opts.notifyWorker !== false && current?.workerId && current.state === 'in_call') this.o.notifier.toWorker(current.workerId, 'transcript:entry', entry);
+    if (opts.notifyWorker !== false && current.workerId && current.state === 'in_call') this.o.notifier.toWorker(current.workerId, 'transcript:entry', entry);
     return entry;
+  }
+
+  /**
+   * The language a line must be translated into so the other party can read it, or null:
+   * worker lines into the visitor's language; visitor, assistant and system lines into the
+   * assigned worker's first language when the worker does not speak the visitor's.
+   */
+  private translationTarget(session: SessionView, speaker: TranscriptEntry['speaker'], language: Language): Language | null {
+    if (speaker === 'worker') return language === session.language ? null : session.language;
+    const worker = session.workerId ? this.workers.get(session.workerId)?.worker : undefined;
+    if (!worker || worker.languages.includes(language)) return null;
+    return worker.languages[0] ?? null;
+  }
+
+  private async translate(text: string, from: Language, to: Language, sessionId: string) {
+    const t = this.o.translator;
+    if (!t) return null;
+    try {
+      const r = await t.translate(text, to, from);
+      return { text: r.text, language: to, provider: r.provider };
+    } catch (err) {
+      this.log.warn({ err, sessionId, provider: t.id }, 'translation failed; line kept untranslated');
+      return null;
+    }
+  }
+
+  /** On accept by a worker who does not speak the visitor's language: translate the transcript so far for them. */
+  private async translateBacklog(session: SessionView, worker: StoredWorker): Promise<void> {
+    if (worker.languages.includes(session.language) || !this.o.translator) return;
+    const to = worker.languages[0];
+    if (!to) return;
+    for (const e of await this.o.store.transcript(session.id)) {
+      if (e.translation || e.language === to) continue;
+      const tr = await this.translate(e.text, e.language, to, session.id);
+      await this.o.store.setTranslation(e.id, tr, tr ? 'translated' : 'untranslated');
+    }
   }
 
   /** Stops timers; idempotent. */
