@@ -77,6 +77,10 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
       toDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload),
       toWorker: (workerId, event, payload) => io?.of('/console').to(workerRoom(workerId)).emit(event, payload),
       toConsoles: (event, payload) => io?.of('/console').emit(event, payload),
+      requestDevice: async (deviceId, event, payload, timeoutMs) => {
+        const answers: unknown[] = (await io?.of('/kiosk').to(deviceRoom(deviceId)).timeout(timeoutMs).emitWithAck(event, payload)) ?? [];
+        return answers[0];
+      },
     },
   });
 

@@ -4,3 +4,4 @@ export * from './protocol/ack.ts';
 export * from './protocol/media.ts';
 export * from './protocol/kiosk.ts';
 export * from './protocol/console.ts';
+export * from './protocol/robot.ts';

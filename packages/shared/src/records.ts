@@ -182,6 +182,10 @@ export const DeviceStatus = z.object({
   appVersion: z.string().nullable(),
   /** State of the device's current session, null when idle. */
   sessionState: SessionState.nullable(),
+  /** Latched e-stop of the robot base, null when unknown or no base. */
+  estop: z.boolean().nullable().default(null),
+  /** Pose in the venue map (x, y in m, theta in rad), null when unknown. */
+  pose: z.object({ x: z.number(), y: z.number(), theta: z.number() }).nullable().default(null),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 

@@ -81,6 +81,12 @@ export const migrations: Record<string, Migration> = {
       await sql`create index session_events_session on session_events (session_id, id)`.execute(db);
     },
   },
+  '0002_device_robot_state': {
+    async up(db: Kysely<any>) {
+      await sql`alter table devices add column estop boolean`.execute(db);
+      await sql`alter table devices add column pose jsonb`.execute(db);
+    },
+  },
 };
 
 /** Kysely migration provider over {@link migrations}. */

@@ -14,6 +14,10 @@ export interface DevicesTable {
   charging: boolean | null;
   robot_link: string;
   app_version: string | null;
+  /** Latched e-stop as last reported (migration 0002). */
+  estop: Generated<boolean | null>;
+  /** Last reported pose `{x, y, theta}` (m, m, rad) (migration 0002). */
+  pose: ColumnType<{ x: number; y: number; theta: number } | null, string | null, string | null>;
 }
 
 /** Console user (worker, supervisor, facility staff). Passwords as scrypt hashes. */

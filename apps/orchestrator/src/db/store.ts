@@ -81,10 +81,22 @@ export class Store {
     return this.db.selectFrom('devices').selectAll().orderBy('id').execute();
   }
   /** Records telemetry and the last-seen time. */
-  async updateDeviceTelemetry(id: string, t: { batteryPercent: number | null; charging: boolean | null; robotLink: string; appVersion: string | null }, at: Date) {
+  async updateDeviceTelemetry(
+    id: string,
+    t: { batteryPercent: number | null; charging: boolean | null; robotLink: string; appVersion: string | null; robot?: { estop: boolean; pose: { x: number; y: number; theta: number } | null } | null },
+    at: Date,
+  ) {
     await this.db
       .updateTable('devices')
-      .set({ battery_percent: t.batteryPercent, charging: t.charging, robot_link: t.robotLink, app_version: t.appVersion, last_seen_at: at })
+      .set({
+        battery_percent: t.batteryPercent,
+        charging: t.charging,
+        robot_link: t.robotLink,
+        app_version: t.appVersion,
+        last_seen_at: at,
+        estop: t.robot ? t.robot.estop : null,
+        pose: t.robot?.pose ? JSON.stringify({ x: t.robot.pose.x, y: t.robot.pose.y, theta: t.robot.pose.theta }) : null,
+      })
       .where('id', '=', id)
       .execute();
   }
@@ -236,5 +248,7 @@ export function toDeviceStatus(r: DeviceRow, online: boolean, sessionState: Sess
     robotLink: (['up', 'down', 'none'].includes(r.robot_link) ? r.robot_link : 'none') as DeviceStatus['robotLink'],
     appVersion: r.app_version,
     sessionState,
+    estop: r.estop ?? null,
+    pose: r.pose ?? null,
   };
 }

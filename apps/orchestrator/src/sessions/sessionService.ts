@@ -20,6 +20,7 @@ import type { MediaRoom, MediaServer } from '../media/mediaServer.ts';
 import { TaskRouter, type Clock, type OpenOffer } from '../routing/router.ts';
 import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
+import { RobotControl } from './robotControl.ts';
 
 /** One assistant turn, as the intake engine answers it. */
 export interface IntakeTurn {
@@ -54,6 +55,12 @@ export interface Notifier {
   toWorker<E extends string>(workerId: string, event: E, payload: unknown): void;
   /** To every connected console user. */
   toConsoles<E extends string>(event: E, payload: unknown): void;
+  /**
+   * Sends to the device's sockets and resolves with the first acknowledgement, or undefined
+   * when the device has no connected socket.
+   * @throws when no acknowledgement arrives within `timeoutMs`.
+   */
+  requestDevice(deviceId: string, event: string, payload: unknown, timeoutMs: number): Promise<unknown>;
 }
 
 interface LiveWorker {
@@ -88,6 +95,8 @@ export interface SessionServiceOptions {
  */
 export class SessionService {
   readonly router: TaskRouter;
+  /** Robot control leases of live sessions. */
+  readonly robot: RobotControl;
   private readonly workers = new Map<string, LiveWorker>();
   private readonly onlineDevices = new Map<string, number>();
   private readonly intakeMemory = new Map<string, IntakeMemory>();
@@ -96,6 +105,7 @@ export class SessionService {
 
   constructor(private readonly o: SessionServiceOptions) {
     this.log = o.logger.child({ module: 'sessions' });
+    this.robot = new RobotControl(o.store, o.notifier, o.logger);
     this.router = new TaskRouter({
       offerTimeoutMs: o.offerTimeoutMs,
       avgHandleMs: o.avgHandleMs,
@@ -128,7 +138,7 @@ export class SessionService {
     await this.broadcastDevice(deviceId);
   }
 
-  async deviceTelemetry(deviceId: string, t: { batteryPercent: number | null; charging: boolean | null; robotLink: string; appVersion: string | null }): Promise<void> {
+  async deviceTelemetry(deviceId: string, t: Parameters<Store['updateDeviceTelemetry']>[1]): Promise<void> {
     await this.o.store.updateDeviceTelemetry(deviceId, t, this.now());
     await this.broadcastDevice(deviceId);
   }
@@ -368,6 +378,7 @@ export class SessionService {
     this.setLiveState(lw, 'busy');
     await this.o.store.recordEvent(session.id, 'accepted', `worker:${workerId}`, { offerId }, now);
     await this.translateBacklog(session, lw.worker);
+    this.robot.grant(session.id, session.deviceId, workerId);
     this.log.info({ sessionId: session.id, workerId }, 'offer accepted');
     await this.appendEntry(session, 'system', notice('workerJoined', session.language, { name: lw.worker.displayName }));
     this.o.notifier.toDevice(session.deviceId, 'session:update', session);
@@ -401,6 +412,7 @@ export class SessionService {
     const ended = await this.o.store.endSession(session.id, now, disposition);
     if (!ended) return (await this.o.store.getSession(session.id)) ?? session;
     this.router.removeTask(session.id);
+    this.robot.end(session.id);
     this.o.media.closeRoom(session.id);
     this.intakeMemory.delete(session.id);
     await this.o.store.recordEvent(session.id, 'ended', actor, { disposition, ...(notes ? { notes } : {}) }, now);

@@ -1,5 +1,5 @@
 import type { Namespace, Socket } from 'socket.io';
-import { ConsoleAuth, consoleRequests, type Role } from '@telekiosk/shared';
+import { ConsoleAuth, consoleRequests, type RobotCommand, type Role } from '@telekiosk/shared';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Store, StoredWorker } from '../db/store.ts';
 import { AuthError } from '../errors.ts';
@@ -33,6 +33,9 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'media:produce': ['worker', 'supervisor'],
   'media:consume': ['worker', 'supervisor'],
   'media:resume-consumer': ['worker', 'supervisor'],
+  'robot:command': ['worker', 'supervisor'],
+  'robot:revoke-lease': ['supervisor'],
+  'robot:estop-release': ['staff', 'supervisor'],
 };
 
 /**
@@ -90,6 +93,12 @@ export function attachConsoleNamespace(nsp: Namespace, deps: { store: Store; ses
         'session:end': guarded('session:end', async (p: { sessionId: string; disposition: 'resolved' | 'referred' | 'follow_up' | 'visitor_left' | 'handback_ai'; notes?: string }) => ({
           session: await s.endByWorker(workerId, p.sessionId, p.disposition, p.notes),
         })),
+        'robot:command': guarded('robot:command', (p: { sessionId: string; command: RobotCommand }) => s.robot.command(workerId, p.sessionId, p.command)),
+        'robot:revoke-lease': guarded('robot:revoke-lease', (p: { sessionId: string }) => {
+          s.robot.revoke(role, p.sessionId);
+          return {};
+        }),
+        'robot:estop-release': guarded('robot:estop-release', (p: { deviceId: string }) => s.robot.releaseEstop(role, p.deviceId)),
         'media:join': guarded('media:join', media['media:join']),
         'media:create-transport': guarded('media:create-transport', media['media:create-transport']),
         'media:connect-transport': guarded('media:connect-transport', media['media:connect-transport']),

@@ -77,6 +77,8 @@ export const assignment = (): Assignment => ({ session: session('in_call'), hand
 export const device = (id: string, name: string, over: Partial<DeviceStatus> = {}): DeviceStatus => ({
   device: { id, name, location: 'Lobby' },
   online: true,
+  estop: null,
+  pose: null,
   lastSeenAt: T0,
   batteryPercent: 80,
   charging: false,

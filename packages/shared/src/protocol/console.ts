@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRequest, Empty, type ClientToServerEvents, type ServerToClientEvents } from './ack.ts';
 import { mediaEvents, mediaRequests } from './media.ts';
+import { ControlLease, robotConsoleRequests } from './robot.ts';
 import { UserText, Uuid } from '../common.ts';
 import { DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -25,6 +26,7 @@ export type Assignment = z.infer<typeof Assignment>;
 
 export const consoleRequests = {
   ...mediaRequests,
+  ...robotConsoleRequests,
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
@@ -59,6 +61,8 @@ export const consoleEvents = {
   'transcript:entry': TranscriptEntry,
   /** Device status changed. */
   'device:update': DeviceStatus,
+  /** The control lease of a session's robot changed (granted on accept, revoked, ended). */
+  'robot:lease': ControlLease,
 } as const;
 export type ConsoleEvents = typeof consoleEvents;
 

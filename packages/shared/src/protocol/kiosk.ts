@@ -3,6 +3,7 @@ import { defineRequest, Empty, type ClientToServerEvents, type ServerToClientEve
 import { mediaEvents, mediaRequests } from './media.ts';
 import { Id, IsoTime, Language, UiLanguage, UserText, Uuid } from '../common.ts';
 import { QueueStatus, RobotLink, SessionView, TranscriptEntry } from '../records.ts';
+import { RobotCommand, RobotState } from './robot.ts';
 
 /**
  * The kiosk namespace (`/kiosk`). A device authenticates in the socket.io handshake with
@@ -18,6 +19,8 @@ export const DeviceTelemetry = z.object({
   charging: z.boolean().nullable(),
   robotLink: RobotLink,
   appVersion: z.string().max(64).nullable(),
+  /** Robot base state (e-stop, pose, navigation); absent on kiosks without a base. */
+  robot: RobotState.nullable().optional(),
 });
 export type DeviceTelemetry = z.infer<typeof DeviceTelemetry>;
 
@@ -54,6 +57,11 @@ export const kioskEvents = {
   'queue:status': QueueStatus,
   /** A worker accepted; the call starts. */
   'call:started': z.object({ sessionId: Uuid, worker: CallPeer }),
+  /**
+   * A robot command relayed from the lease holder (or staff for `estop_release`). The kiosk
+   * answers through the socket.io acknowledgement with a `RobotCommandResult`.
+   */
+  'robot:command': RobotCommand,
   /** The worker ended the call; the kiosk asks for a rating. */
   'call:ended': z.object({ sessionId: Uuid, disposition: z.string() }),
 } as const;
