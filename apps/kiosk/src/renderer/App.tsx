@@ -32,7 +32,7 @@ export function App({ client }: { client: KioskClient }) {
   }
   return (
     <div className="kiosk" onPointerDown={client.noteActivity} onKeyDown={client.noteActivity}>
-      <StatusBar state={state} />
+      <StatusBar state={state} onEstop={client.engageEstop} />
       <main className="screen" data-screen={state.screen} data-session-id={state.session?.id}>{screen}</main>
     </div>
   );

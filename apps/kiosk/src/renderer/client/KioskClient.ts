@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { kioskEvents, kioskRequests, type UiLanguage as Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
+import { kioskEvents, kioskRequests, RobotCommand, type UiLanguage as Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
 import { MediaSession, request } from '@telekiosk/shared/client';
 import { RobotLink, type RobotStatus } from './RobotLink.ts';
 import type { RendererConfig } from './runtimeConfig.ts';
@@ -54,8 +54,8 @@ export class KioskClient {
     this.socket = io(`${config.orchestratorUrl}/kiosk`, { auth: { deviceId: config.deviceId, deviceToken: config.deviceToken }, transports: ['websocket'] });
     this.robot = new RobotLink(config.rosbridgeUrl, (robot) => {
       this.set({ robot });
-      this.sendTelemetry();
-    });
+      this.scheduleTelemetry();
+    }, config.limits);
     this.wireSocket();
   }
 
@@ -73,7 +73,7 @@ export class KioskClient {
       connection: this.state?.connection ?? 'connecting',
       busy: false,
       errorKey: null,
-      robot: this.state?.robot ?? { link: this.config.rosbridgeUrl ? 'down' : 'none', batteryPercent: null, charging: null },
+      robot: this.state?.robot ?? { link: this.config.rosbridgeUrl ? 'down' : 'none', batteryPercent: null, charging: null, estop: false, pose: null, navigation: null },
     };
   }
 
@@ -136,16 +136,38 @@ export class KioskClient {
       this.set({ workerName: c.worker.displayName, screen: 'call', queue: null });
       void this.startMedia(c.sessionId);
     });
+    s.on('robot:command', (payload: unknown, ack?: (r: unknown) => void) => {
+      const parsed = RobotCommand.safeParse(payload);
+      if (!parsed.success) return ack?.({ ok: false, reason: 'bad_command' });
+      void this.robot.handle(parsed.data).then((r) => ack?.(r));
+    });
     on('call:ended', (c) => {
       if (c.sessionId === this.state.session?.id) this.toRating();
     });
   }
 
+  private telemetrySoon: ReturnType<typeof setTimeout> | null = null;
+  /** Coalesces bursts of robot status changes (odometry arrives at 2 Hz) into one report. */
+  private scheduleTelemetry() {
+    if (this.telemetrySoon) return;
+    this.telemetrySoon = setTimeout(() => {
+      this.telemetrySoon = null;
+      this.sendTelemetry();
+    }, 300);
+  }
+
   private sendTelemetry() {
     if (!this.socket.connected) return;
     const r = this.state.robot;
-    void request(this.socket, kioskRequests, 'device:telemetry', { batteryPercent: r.batteryPercent, charging: r.charging, robotLink: r.link, appVersion: APP_VERSION }).catch(() => {});
+    const robot = r.link === 'none' ? null : { estop: r.estop, pose: r.pose, navigation: r.navigation };
+    void request(this.socket, kioskRequests, 'device:telemetry', { batteryPercent: r.batteryPercent, charging: r.charging, robotLink: r.link, appVersion: APP_VERSION, robot }).catch(() => {});
   }
+
+  /** The on-screen emergency stop: latches until facility staff release it. */
+  engageEstop = () => {
+    this.robot.engageEstop('kiosk');
+    this.sendTelemetry();
+  };
 
   private addEntries(entries: TranscriptEntry[]) {
     const byId = new Map(this.state.transcript.map((e) => [e.id, e]));

@@ -12,6 +12,8 @@ export const RendererConfig = z.object({
   /** Idle time before the UI resets for the next visitor (ms). */
   idleResetMs: z.number().int().min(1000),
   defaultLocale: z.enum(['en', 'ja', 'es', 'zh']),
+  /** Site speed limits for teleoperation: m/s and rad/s (defaults 0.5 and 1.0). */
+  limits: z.object({ maxLinear: z.number().positive().max(2), maxAngular: z.number().positive().max(4) }).default({ maxLinear: 0.5, maxAngular: 1.0 }),
 });
 export type RendererConfig = z.infer<typeof RendererConfig>;
 
@@ -41,5 +43,6 @@ export async function loadRendererConfig(): Promise<RendererConfig> {
     rosbridgeUrl: robot === 'none' ? null : (robot ?? 'ws://127.0.0.1:9090'),
     idleResetMs: Number(p.get('idle') ?? 90_000),
     defaultLocale: p.get('lang') ?? 'en',
+    limits: p.get('maxLinear') || p.get('maxAngular') ? { maxLinear: Number(p.get('maxLinear') ?? 0.5), maxAngular: Number(p.get('maxAngular') ?? 1) } : undefined,
   });
 }
