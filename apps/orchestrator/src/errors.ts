@@ -30,6 +30,10 @@ export class SessionError extends OrchestratorError {
   static wrongState(id: string, state: string, action: string) {
     return new SessionError('conflict', `session ${id} is ${state}; cannot ${action}`);
   }
+  /** The device is out of service (open critical alert or staff). Fix: staff resolve the alert or put it back in service. */
+  static deviceOutOfService(deviceId: string, reasons: string[]) {
+    return new SessionError('unavailable', `device ${deviceId} is out of service: ${reasons.join(', ')}`);
+  }
   /** The device already has an active session. Fix: leave it first. */
   static deviceBusy(deviceId: string) {
     return new SessionError('conflict', `device ${deviceId} already has an active session`);

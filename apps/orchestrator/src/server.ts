@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { MediaServer } from './media/mediaServer.ts';
 import { systemClock, type Clock } from './routing/router.ts';
 import { seedDemo, type DemoCredentials } from './seed.ts';
+import { DEFAULT_THRESHOLDS } from './fleet/alertRules.ts';
 import { SessionService, type IntakeEngine, type TranslatorLike } from './sessions/sessionService.ts';
 import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
 import { attachKioskNamespace, deviceRoom } from './signaling/kioskNamespace.ts';
@@ -73,6 +74,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     offerTimeoutMs: config.offerTimeoutMs,
     wrapUpMs: config.wrapUpMs,
     avgHandleMs: config.avgHandleMs,
+    alertThresholds: { ...DEFAULT_THRESHOLDS, offlineGraceMs: config.offlineGraceMs },
     notifier: {
       toDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload),
       toWorker: (workerId, event, payload) => io?.of('/console').to(workerRoom(workerId)).emit(event, payload),
@@ -94,7 +96,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   });
   io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 256 * 1024, cors: { origin: false } });
   attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger });
-  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger });
+  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, notifyDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
   // Typed views of the namespaces (for readers; emits go through the notifier).
   void (io.of('/kiosk') as unknown as import('socket.io').Namespace<KioskClientToServer, KioskServerToClient>);
   void (io.of('/console') as unknown as import('socket.io').Namespace<ConsoleClientToServer, ConsoleServerToClient>);

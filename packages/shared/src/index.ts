@@ -5,3 +5,4 @@ export * from './protocol/media.ts';
 export * from './protocol/kiosk.ts';
 export * from './protocol/console.ts';
 export * from './protocol/robot.ts';
+export * from './protocol/fleet.ts';

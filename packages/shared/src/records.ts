@@ -186,6 +186,12 @@ export const DeviceStatus = z.object({
   estop: z.boolean().nullable().default(null),
   /** Pose in the venue map (x, y in m, theta in rad), null when unknown. */
   pose: z.object({ x: z.number(), y: z.number(), theta: z.number() }).nullable().default(null),
+  /** False when out of service (open critical alert, or put out of service by staff): not routed, kiosk shows out-of-service. */
+  inService: z.boolean().default(true),
+  /** Camera health reported by the kiosk. */
+  camera: z.enum(['ok', 'failed', 'unknown']).default('unknown'),
+  /** Microphone health reported by the kiosk. */
+  microphone: z.enum(['ok', 'failed', 'unknown']).default('unknown'),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 

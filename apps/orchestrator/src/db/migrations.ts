@@ -87,6 +87,35 @@ export const migrations: Record<string, Migration> = {
       await sql`alter table devices add column pose jsonb`.execute(db);
     },
   },
+  '0003_fleet': {
+    async up(db: Kysely<any>) {
+      await sql`alter table devices add column in_service boolean not null default true`.execute(db);
+      await sql`alter table devices add column camera text not null default 'unknown'`.execute(db);
+      await sql`alter table devices add column microphone text not null default 'unknown'`.execute(db);
+      await sql`
+        create table alerts (
+          id uuid primary key,
+          device_id text not null references devices(id),
+          kind text not null,
+          severity text not null check (severity in ('warning','critical')),
+          state text not null check (state in ('open','acknowledged','resolved')),
+          detail text not null,
+          opened_at timestamptz not null,
+          acknowledged_by text,
+          resolved_at timestamptz
+        )`.execute(db);
+      await sql`create index alerts_device_state on alerts (device_id, state)`.execute(db);
+      await sql`
+        create table telemetry_samples (
+          id bigserial primary key,
+          device_id text not null references devices(id),
+          at timestamptz not null,
+          battery_percent real,
+          charging boolean
+        )`.execute(db);
+      await sql`create index telemetry_device_at on telemetry_samples (device_id, at)`.execute(db);
+    },
+  },
 };
 
 /** Kysely migration provider over {@link migrations}. */

@@ -18,6 +18,32 @@ export interface DevicesTable {
   estop: Generated<boolean | null>;
   /** Last reported pose `{x, y, theta}` (m, m, rad) (migration 0002). */
   pose: ColumnType<{ x: number; y: number; theta: number } | null, string | null, string | null>;
+  /** Manually in service (migration 0003). */
+  in_service: Generated<boolean>;
+  camera: Generated<string>;
+  microphone: Generated<string>;
+}
+
+/** Fleet alerts (migration 0003). */
+export interface AlertsTable {
+  id: string;
+  device_id: string;
+  kind: string;
+  severity: string;
+  state: string;
+  detail: string;
+  opened_at: Timestamp;
+  acknowledged_by: string | null;
+  resolved_at: Timestamp | null;
+}
+
+/** Battery history (migration 0003). */
+export interface TelemetrySamplesTable {
+  id: Generated<number>;
+  device_id: string;
+  at: Timestamp;
+  battery_percent: number | null;
+  charging: boolean | null;
 }
 
 /** Console user (worker, supervisor, facility staff). Passwords as scrypt hashes. */
@@ -85,6 +111,8 @@ export interface DatabaseSchema {
   transcript_entries: TranscriptEntriesTable;
   handoff_packages: HandoffPackagesTable;
   session_events: SessionEventsTable;
+  alerts: AlertsTable;
+  telemetry_samples: TelemetrySamplesTable;
 }
 
 export type DeviceRow = Selectable<DevicesTable>;
@@ -92,3 +120,4 @@ export type WorkerRow = Selectable<WorkersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type NewSession = Insertable<SessionsTable>;
 export type TranscriptRow = Selectable<TranscriptEntriesTable>;
+export type AlertRow = Selectable<AlertsTable>;

@@ -13,7 +13,7 @@ import {
   type Translation,
   type TranscriptEntry as TranscriptEntryT,
 } from '@telekiosk/shared';
-import type { DatabaseSchema, DeviceRow, SessionRow, TranscriptRow, WorkerRow } from './schema.ts';
+import type { AlertRow, DatabaseSchema, DeviceRow, SessionRow, TranscriptRow, WorkerRow } from './schema.ts';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -83,7 +83,14 @@ export class Store {
   /** Records telemetry and the last-seen time. */
   async updateDeviceTelemetry(
     id: string,
-    t: { batteryPercent: number | null; charging: boolean | null; robotLink: string; appVersion: string | null; robot?: { estop: boolean; pose: { x: number; y: number; theta: number } | null } | null },
+    t: {
+      batteryPercent: number | null;
+      charging: boolean | null;
+      robotLink: string;
+      appVersion: string | null;
+      robot?: { estop: boolean; pose: { x: number; y: number; theta: number } | null } | null;
+      media?: { camera: string; microphone: string };
+    },
     at: Date,
   ) {
     await this.db
@@ -96,10 +103,55 @@ export class Store {
         last_seen_at: at,
         estop: t.robot ? t.robot.estop : null,
         pose: t.robot?.pose ? JSON.stringify({ x: t.robot.pose.x, y: t.robot.pose.y, theta: t.robot.pose.theta }) : null,
+        ...(t.media ? { camera: t.media.camera, microphone: t.media.microphone } : {}),
       })
       .where('id', '=', id)
       .execute();
   }
+  async setDeviceInService(id: string, inService: boolean): Promise<void> {
+    await this.db.updateTable('devices').set({ in_service: inService }).where('id', '=', id).execute();
+  }
+  async addTelemetrySample(id: string, at: Date, batteryPercent: number | null, charging: boolean | null): Promise<void> {
+    await this.db.insertInto('telemetry_samples').values({ device_id: id, at, battery_percent: batteryPercent, charging }).execute();
+  }
+  /** Battery samples of a device since `since`, oldest first (at most 2000, evenly thinned). */
+  async batteryHistory(id: string, since: Date): Promise<{ at: string; batteryPercent: number; charging: boolean | null }[]> {
+    const rows = await this.db
+      .selectFrom('telemetry_samples')
+      .select(['at', 'battery_percent', 'charging'])
+      .where('device_id', '=', id)
+      .where('at', '>=', since)
+      .where('battery_percent', 'is not', null)
+      .orderBy('at')
+      .execute();
+    const step = Math.max(1, Math.ceil(rows.length / 2000));
+    return rows.filter((_, i) => i % step === 0).map((r) => ({ at: iso(r.at)!, batteryPercent: r.battery_percent!, charging: r.charging }));
+  }
+
+  // --- alerts --------------------------------------------------------------------------
+  async insertAlert(a: { id: string; deviceId: string; kind: string; severity: string; detail: string; openedAt: Date }): Promise<AlertRow> {
+    return this.db
+      .insertInto('alerts')
+      .values({ id: a.id, device_id: a.deviceId, kind: a.kind, severity: a.severity, state: 'open', detail: a.detail, opened_at: a.openedAt })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+  /** Alerts not yet resolved (of one device, or all). */
+  async activeAlerts(deviceId?: string): Promise<AlertRow[]> {
+    let q = this.db.selectFrom('alerts').selectAll().where('state', '!=', 'resolved');
+    if (deviceId) q = q.where('device_id', '=', deviceId);
+    return q.orderBy('opened_at').execute();
+  }
+  async getAlert(id: string): Promise<AlertRow | undefined> {
+    return this.db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  async acknowledgeAlert(id: string, by: string): Promise<AlertRow | undefined> {
+    return this.db.updateTable('alerts').set({ state: 'acknowledged', acknowledged_by: by }).where('id', '=', id).where('state', '=', 'open').returningAll().executeTakeFirst();
+  }
+  async resolveAlert(id: string, at: Date): Promise<AlertRow | undefined> {
+    return this.db.updateTable('alerts').set({ state: 'resolved', resolved_at: at }).where('id', '=', id).where('state', '!=', 'resolved').returningAll().executeTakeFirst();
+  }
+
   async touchDevice(id: string, at: Date) {
     await this.db.updateTable('devices').set({ last_seen_at: at }).where('id', '=', id).execute();
   }
@@ -238,7 +290,8 @@ function toEntry(r: TranscriptRow): TranscriptEntryT {
 }
 
 /** Device status view from a row plus live connection state. */
-export function toDeviceStatus(r: DeviceRow, online: boolean, sessionState: SessionState | null): DeviceStatus {
+/** `inService` is the effective state: manual flag and no open critical alert (decided by the fleet service). */
+export function toDeviceStatus(r: DeviceRow, online: boolean, sessionState: SessionState | null, inService = r.in_service): DeviceStatus {
   return {
     device: { id: r.id, name: r.name, location: r.location },
     online,
@@ -250,5 +303,8 @@ export function toDeviceStatus(r: DeviceRow, online: boolean, sessionState: Sess
     sessionState,
     estop: r.estop ?? null,
     pose: r.pose ?? null,
+    inService,
+    camera: (['ok', 'failed', 'unknown'].includes(r.camera) ? r.camera : 'unknown') as DeviceStatus['camera'],
+    microphone: (['ok', 'failed', 'unknown'].includes(r.microphone) ? r.microphone : 'unknown') as DeviceStatus['microphone'],
   };
 }

@@ -21,6 +21,8 @@ import { TaskRouter, type Clock, type OpenOffer } from '../routing/router.ts';
 import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
 import { RobotControl } from './robotControl.ts';
+import { FleetService } from '../fleet/fleetService.ts';
+import type { AlertThresholds } from '../fleet/alertRules.ts';
 
 /** One assistant turn, as the intake engine answers it. */
 export interface IntakeTurn {
@@ -86,6 +88,8 @@ export interface SessionServiceOptions {
   offerTimeoutMs: number;
   wrapUpMs: number;
   avgHandleMs: number;
+  /** Alert thresholds of the fleet service (defaults in fleet/alertRules.ts). */
+  alertThresholds?: AlertThresholds;
 }
 
 /**
@@ -97,6 +101,8 @@ export class SessionService {
   readonly router: TaskRouter;
   /** Robot control leases of live sessions. */
   readonly robot: RobotControl;
+  /** Fleet health: alerts, battery history, service state. */
+  readonly fleet: FleetService;
   private readonly workers = new Map<string, LiveWorker>();
   private readonly onlineDevices = new Map<string, number>();
   private readonly intakeMemory = new Map<string, IntakeMemory>();
@@ -106,6 +112,13 @@ export class SessionService {
   constructor(private readonly o: SessionServiceOptions) {
     this.log = o.logger.child({ module: 'sessions' });
     this.robot = new RobotControl(o.store, o.notifier, o.logger);
+    this.fleet = new FleetService(o.store, o.clock, o.logger, {
+      alert: (alert) => o.notifier.toConsoles('alert:update', alert),
+      service: (deviceId, inService, reasons) => {
+        o.notifier.toDevice(deviceId, 'device:service', { inService, reasons });
+        void this.broadcastDevice(deviceId);
+      },
+    }, o.alertThresholds);
     this.router = new TaskRouter({
       offerTimeoutMs: o.offerTimeoutMs,
       avgHandleMs: o.avgHandleMs,
@@ -128,6 +141,10 @@ export class SessionService {
   async deviceConnected(deviceId: string): Promise<void> {
     this.onlineDevices.set(deviceId, (this.onlineDevices.get(deviceId) ?? 0) + 1);
     await this.o.store.touchDevice(deviceId, this.now());
+    this.fleet.connectionChanged(deviceId, true, () => this.deviceStatus(deviceId));
+    // Tell the kiosk its service state right away (it may be out of service).
+    const reasons = await this.fleet.outOfServiceReasons(deviceId);
+    this.o.notifier.toDevice(deviceId, 'device:service', { inService: reasons.length === 0, reasons });
     await this.broadcastDevice(deviceId);
   }
 
@@ -135,18 +152,36 @@ export class SessionService {
     const n = (this.onlineDevices.get(deviceId) ?? 1) - 1;
     if (n <= 0) this.onlineDevices.delete(deviceId);
     else this.onlineDevices.set(deviceId, n);
+    if (n <= 0) this.fleet.connectionChanged(deviceId, false, () => this.deviceStatus(deviceId));
     await this.broadcastDevice(deviceId);
   }
 
   async deviceTelemetry(deviceId: string, t: Parameters<Store['updateDeviceTelemetry']>[1]): Promise<void> {
     await this.o.store.updateDeviceTelemetry(deviceId, t, this.now());
+    await this.fleet.sample(deviceId, t.batteryPercent, t.charging);
+    const status = await this.deviceStatus(deviceId);
+    if (status) await this.fleet.evaluate({ ...status, stuck: (t.robot as { stuck?: unknown } | null | undefined)?.stuck === true });
     await this.broadcastDevice(deviceId);
   }
 
   async deviceStatuses(): Promise<DeviceStatus[]> {
     const rows = await this.o.store.listDevices();
     const active = await this.o.store.activeSessions();
-    return rows.map((r) => toDeviceStatus(r, this.onlineDevices.has(r.id), active.find((s) => s.deviceId === r.id)?.state ?? null));
+    return rows.map((r) => toDeviceStatus(r, this.onlineDevices.has(r.id), active.find((s) => s.deviceId === r.id)?.state ?? null, r.in_service && this.fleet.inService(r.id)));
+  }
+
+  async deviceStatus(deviceId: string): Promise<DeviceStatus | undefined> {
+    return (await this.deviceStatuses()).find((d) => d.device.id === deviceId);
+  }
+
+  /** Staff put a device out of service or back (manual flag). */
+  async setDeviceInService(deviceId: string, inService: boolean, actor: string): Promise<DeviceStatus> {
+    if (!(await this.o.store.getDevice(deviceId))) throw new SessionError('not_found', `device ${deviceId} not found`);
+    await this.o.store.setDeviceInService(deviceId, inService);
+    this.log.info({ deviceId, inService, actor }, 'device service set by staff');
+    await this.fleet.updateService(deviceId);
+    await this.broadcastDevice(deviceId);
+    return (await this.deviceStatus(deviceId))!;
   }
 
   private async broadcastDevice(deviceId: string): Promise<void> {
@@ -161,6 +196,8 @@ export class SessionService {
    * With `mode: 'person'` the visitor chose a person up front: escalates at once (`visitor_choice`).
    */
   async startSession(deviceId: string, req: { language: Language; consentAcceptedAt: string; mode: 'assistant' | 'person' }) {
+    const outOfService = await this.fleet.outOfServiceReasons(deviceId);
+    if (outOfService.length > 0) throw SessionError.deviceOutOfService(deviceId, outOfService);
     for (const s of await this.o.store.activeSessions(deviceId)) await this.finish(s, 'visitor_left', `device:${deviceId}`);
     const now = this.now();
     const session = await this.o.store.createSession({ deviceId, language: req.language, mode: req.mode, consentAt: new Date(req.consentAcceptedAt), now });
@@ -540,6 +577,7 @@ export class SessionService {
     if (this.closed) return;
     this.closed = true;
     this.router.close();
+    this.fleet.close();
     for (const lw of this.workers.values()) if (lw.wrapUpTimer) this.o.clock.clearTimeout(lw.wrapUpTimer);
   }
 }

@@ -2,7 +2,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { ConsoleAuth, consoleRequests, type RobotCommand, type Role } from '@telekiosk/shared';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Store, StoredWorker } from '../db/store.ts';
-import { AuthError } from '../errors.ts';
+import { AuthError, OrchestratorError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionService } from '../sessions/sessionService.ts';
 import { registerHandlers } from './handle.ts';
@@ -36,13 +36,28 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'robot:command': ['worker', 'supervisor'],
   'robot:revoke-lease': ['supervisor'],
   'robot:estop-release': ['staff', 'supervisor'],
+  'fleet:snapshot': ['staff', 'supervisor', 'worker'],
+  'alert:ack': ['staff', 'supervisor'],
+  'alert:resolve': ['staff', 'supervisor'],
+  'device:set-service': ['staff', 'supervisor'],
+  'device:reload': ['staff', 'supervisor'],
+  'device:dock': ['staff', 'supervisor'],
+  'device:history': ['staff', 'supervisor', 'worker'],
 };
 
 /**
  * The `/console` namespace: users authenticate with the signed token from
  * `POST /api/auth/login` (`auth: { token }`). Each event is role-checked, then parsed.
  */
-export function attachConsoleNamespace(nsp: Namespace, deps: { store: Store; sessions: SessionService; tokens: TokenService; logger: Logger }): void {
+function orNotFound<T>(v: T | undefined, id: string): T {
+  if (v === undefined) throw new OrchestratorError('not_found', `${id} not found`);
+  return v;
+}
+
+export function attachConsoleNamespace(
+  nsp: Namespace,
+  deps: { store: Store; sessions: SessionService; tokens: TokenService; logger: Logger; notifyDevice: (deviceId: string, event: string, payload: unknown) => void },
+): void {
   const log = deps.logger.child({ module: 'console-ns' });
   nsp.use(async (socket, next) => {
     const parsed = ConsoleAuth.safeParse(socket.handshake.auth);
@@ -99,6 +114,18 @@ export function attachConsoleNamespace(nsp: Namespace, deps: { store: Store; ses
           return {};
         }),
         'robot:estop-release': guarded('robot:estop-release', (p: { deviceId: string }) => s.robot.releaseEstop(role, p.deviceId)),
+        'fleet:snapshot': guarded('fleet:snapshot', async () => ({ devices: await s.deviceStatuses(), alerts: await s.fleet.activeAlerts() })),
+        'alert:ack': guarded('alert:ack', async (p: { alertId: string }) => ({ alert: orNotFound(await s.fleet.acknowledge(p.alertId, workerId), p.alertId) })),
+        'alert:resolve': guarded('alert:resolve', async (p: { alertId: string }) => ({ alert: orNotFound(await s.fleet.resolve(p.alertId), p.alertId) })),
+        'device:set-service': guarded('device:set-service', async (p: { deviceId: string; inService: boolean }) => ({ device: await s.setDeviceInService(p.deviceId, p.inService, workerId) })),
+        'device:reload': guarded('device:reload', async (p: { deviceId: string }) => {
+          deps.notifyDevice(p.deviceId, 'device:reload', {});
+          return {};
+        }),
+        'device:dock': guarded('device:dock', (p: { deviceId: string }) => s.robot.staffCommand(role, p.deviceId, { type: 'dock' })),
+        'device:history': guarded('device:history', async (p: { deviceId: string; hours: number }) => ({
+          samples: await deps.store.batteryHistory(p.deviceId, new Date(Date.now() - p.hours * 3600_000)),
+        })),
         'media:join': guarded('media:join', media['media:join']),
         'media:create-transport': guarded('media:create-transport', media['media:create-transport']),
         'media:connect-transport': guarded('media:connect-transport', media['media:connect-transport']),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRequest, Empty, type ClientToServerEvents, type ServerToClientEvents } from './ack.ts';
 import { mediaEvents, mediaRequests } from './media.ts';
 import { ControlLease, robotConsoleRequests } from './robot.ts';
+import { fleetConsoleEvents, fleetConsoleRequests } from './fleet.ts';
 import { UserText, Uuid } from '../common.ts';
 import { DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -27,6 +28,7 @@ export type Assignment = z.infer<typeof Assignment>;
 export const consoleRequests = {
   ...mediaRequests,
   ...robotConsoleRequests,
+  ...fleetConsoleRequests,
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
@@ -49,6 +51,7 @@ export type ConsoleRequests = typeof consoleRequests;
 
 export const consoleEvents = {
   ...mediaEvents,
+  ...fleetConsoleEvents,
   /** My state changed (e.g. busy after accept, wrap_up after end). */
   'worker:update': WorkerView,
   /** A new offer for me. */

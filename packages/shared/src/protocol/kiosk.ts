@@ -4,6 +4,7 @@ import { mediaEvents, mediaRequests } from './media.ts';
 import { Id, IsoTime, Language, UiLanguage, UserText, Uuid } from '../common.ts';
 import { QueueStatus, RobotLink, SessionView, TranscriptEntry } from '../records.ts';
 import { RobotCommand, RobotState } from './robot.ts';
+import { fleetKioskEvents, MediaHealth } from './fleet.ts';
 
 /**
  * The kiosk namespace (`/kiosk`). A device authenticates in the socket.io handshake with
@@ -21,6 +22,8 @@ export const DeviceTelemetry = z.object({
   appVersion: z.string().max(64).nullable(),
   /** Robot base state (e-stop, pose, navigation); absent on kiosks without a base. */
   robot: RobotState.nullable().optional(),
+  /** Camera and microphone health from the kiosk's media devices and tracks. */
+  media: z.object({ camera: MediaHealth, microphone: MediaHealth }).optional(),
 });
 export type DeviceTelemetry = z.infer<typeof DeviceTelemetry>;
 
@@ -49,6 +52,7 @@ export type KioskRequests = typeof kioskRequests;
 
 export const kioskEvents = {
   ...mediaEvents,
+  ...fleetKioskEvents,
   /** Session state changed (queued, in_call, ended...). */
   'session:update': SessionView,
   /** A transcript line was added by someone else (worker message, system notice). */

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Alert, AlertKind, DeviceStatus } from '@telekiosk/shared';
+import type { Store } from '../db/store.ts';
+import type { AlertRow } from '../db/schema.ts';
+import type { Logger } from '../logger.ts';
+import type { Clock } from '../routing/router.ts';
+import { DEFAULT_THRESHOLDS, desiredAlerts, type AlertThresholds } from './alertRules.ts';
+
+/** Maps an alert row to the wire shape. */
+export function toAlert(r: AlertRow): Alert {
+  return {
+    id: r.id,
+    deviceId: r.device_id,
+    kind: r.kind as AlertKind,
+    severity: r.severity as Alert['severity'],
+    state: r.state as Alert['state'],
+    detail: r.detail,
+    openedAt: new Date(r.opened_at).toISOString(),
+    acknowledgedBy: r.acknowledged_by,
+    resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+  };
+}
+
+export interface FleetEvents {
+  alert(alert: Alert): void;
+  /** The device's effective service state changed. */
+  service(deviceId: string, inService: boolean, reasons: (AlertKind | 'manual')[]): void;
+}
+
+/**
+ * Fleet health: opens and resolves alerts from device status (pure rules in alertRules.ts),
+ * keeps battery history, and decides whether a device is in service (manual flag and no open
+ * critical alert). Devices out of service are not routed and show an out-of-service screen.
+ */
+export class FleetService {
+  private readonly offlineSince = new Map<string, number>();
+  private readonly offlineTimers = new Map<string, unknown>();
+  private readonly serviceState = new Map<string, boolean>();
+  private readonly log: Logger;
+  /** Serializes evaluations per device so alerts are not opened twice. */
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    logger: Logger,
+    private readonly events: FleetEvents,
+    private readonly thresholds: AlertThresholds = DEFAULT_THRESHOLDS,
+  ) {
+    this.log = logger.child({ module: 'fleet' });
+  }
+
+  /** Effective service state (true until evaluated). */
+  inService(deviceId: string): boolean {
+    return this.serviceState.get(deviceId) ?? true;
+  }
+
+  /** Connection changes: offline raises an alert after the grace period. */
+  connectionChanged(deviceId: string, online: boolean, status: () => Promise<DeviceStatus | undefined>): void {
+    const timer = this.offlineTimers.get(deviceId);
+    if (timer) this.clock.clearTimeout(timer);
+    this.offlineTimers.delete(deviceId);
+    if (online) {
+      this.offlineSince.delete(deviceId);
+    } else {
+      this.offlineSince.set(deviceId, this.clock.now());
+      this.offlineTimers.set(
+        deviceId,
+        this.clock.setTimeout(() => void status().then((s) => s && this.evaluate(s)), this.thresholds.offlineGraceMs),
+      );
+    }
+    void status().then((s) => s && this.evaluate(s));
+  }
+
+  /** Records a battery sample. */
+  async sample(deviceId: string, batteryPercent: number | null, charging: boolean | null): Promise<void> {
+    if (batteryPercent !== null) await this.store.addTelemetrySample(deviceId, new Date(this.clock.now()), batteryPercent, charging);
+  }
+
+  /** Reconciles the device's alerts with its condition and updates its service state. */
+  evaluate(status: DeviceStatus & { stuck?: boolean }): Promise<void> {
+    const id = status.device.id;
+    const run = (this.chains.get(id) ?? Promise.resolve()).then(() => this.reconcile(status)).catch((err) => this.log.error({ err, deviceId: id }, 'alert evaluation failed'));
+    this.chains.set(id, run);
+    return run;
+  }
+
+  private async reconcile(status: DeviceStatus & { stuck?: boolean }): Promise<void> {
+    const id = status.device.id;
+    const since = this.offlineSince.get(id);
+    const offlineFor = status.online || since === undefined ? 0 : this.clock.now() - since;
+    const desired = desiredAlerts(status, offlineFor, this.thresholds);
+    const active = await this.store.activeAlerts(id);
+    const now = new Date(this.clock.now());
+    for (const a of active) {
+      if (!desired.has(a.kind as AlertKind)) {
+        const resolved = await this.store.resolveAlert(a.id, now);
+        if (resolved) this.events.alert(toAlert(resolved));
+      }
+    }
+    for (const [kind, d] of desired) {
+      if (active.some((a) => a.kind === kind)) continue;
+      const row = await this.store.insertAlert({ id: randomUUID(), deviceId: id, kind, severity: d.severity, detail: d.detail, openedAt: now });
+      this.log.info({ deviceId: id, kind, severity: d.severity }, 'alert opened');
+      this.events.alert(toAlert(row));
+    }
+    await this.updateService(id);
+  }
+
+  /** Recomputes the effective service state and reports changes. */
+  async updateService(deviceId: string): Promise<void> {
+    const device = await this.store.getDevice(deviceId);
+    if (!device) return;
+    const critical = (await this.store.activeAlerts(deviceId)).filter((a) => a.severity === 'critical').map((a) => a.kind as AlertKind);
+    const reasons: (AlertKind | 'manual')[] = [...(device.in_service ? [] : (['manual'] as const)), ...critical];
+    const inService = reasons.length === 0;
+    if (this.serviceState.get(deviceId) !== inService) {
+      this.serviceState.set(deviceId, inService);
+      this.log.info({ deviceId, inService, reasons }, 'device service state');
+      this.events.service(deviceId, inService, reasons);
+    }
+  }
+
+  /** Reasons a device is out of service right now (empty when in service). */
+  async outOfServiceReasons(deviceId: string): Promise<(AlertKind | 'manual')[]> {
+    const device = await this.store.getDevice(deviceId);
+    const critical = (await this.store.activeAlerts(deviceId)).filter((a) => a.severity === 'critical').map((a) => a.kind as AlertKind);
+    return [...(device && !device.in_service ? (['manual'] as const) : []), ...critical];
+  }
+
+  async acknowledge(alertId: string, by: string): Promise<Alert | undefined> {
+    const row = (await this.store.acknowledgeAlert(alertId, by)) ?? (await this.store.getAlert(alertId));
+    if (row) this.events.alert(toAlert(row));
+    return row ? toAlert(row) : undefined;
+  }
+
+  async resolve(alertId: string): Promise<Alert | undefined> {
+    const row = (await this.store.resolveAlert(alertId, new Date(this.clock.now()))) ?? (await this.store.getAlert(alertId));
+    if (!row) return undefined;
+    this.events.alert(toAlert(row));
+    await this.updateService(row.device_id);
+    return toAlert(row);
+  }
+
+  async activeAlerts(): Promise<Alert[]> {
+    return (await this.store.activeAlerts()).map(toAlert);
+  }
+
+  close(): void {
+    for (const t of this.offlineTimers.values()) this.clock.clearTimeout(t);
+    this.offlineTimers.clear();
+  }
+}
