@@ -9,6 +9,7 @@ import { LanguageSelect } from './screens/LanguageSelect.tsx';
 import { Rating, Thanks } from './screens/Rating.tsx';
 import { StatusBar } from './screens/StatusBar.tsx';
 import { Waiting } from './screens/Waiting.tsx';
+import { OutOfService } from './screens/OutOfService.tsx';
 
 /** Renders the screen of the visitor journey the client is on. */
 export function App({ client }: { client: KioskClient }) {
@@ -20,7 +21,10 @@ export function App({ client }: { client: KioskClient }) {
   }, [state.language, i18n]);
 
   let screen;
-  switch (state.screen) {
+  // Out of service: only between visitors (a visitor already being served is never cut off).
+  const idle = state.screen === 'attract' || state.screen === 'language' || state.screen === 'consent';
+  if (!state.inService && idle) screen = <OutOfService />;
+  else switch (state.screen) {
     case 'attract': screen = <Attract client={client} />; break;
     case 'language': screen = <LanguageSelect client={client} />; break;
     case 'consent': screen = <Consent client={client} state={state} />; break;

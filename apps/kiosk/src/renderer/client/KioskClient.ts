@@ -29,6 +29,10 @@ export interface KioskState {
   /** Locale key of the last error to show, or null. */
   errorKey: string | null;
   robot: RobotStatus;
+  /** False while the orchestrator has the device out of service (critical alert or staff). */
+  inService: boolean;
+  /** Camera and microphone health as seen from the media devices and tracks. */
+  media: { camera: 'ok' | 'failed' | 'unknown'; microphone: 'ok' | 'failed' | 'unknown' };
 }
 
 const APP_VERSION = '0.1.0';
@@ -73,6 +77,8 @@ export class KioskClient {
       connection: this.state?.connection ?? 'connecting',
       busy: false,
       errorKey: null,
+      inService: this.state?.inService ?? true,
+      media: this.state?.media ?? { camera: 'unknown', microphone: 'unknown' },
       robot: this.state?.robot ?? { link: this.config.rosbridgeUrl ? 'down' : 'none', batteryPercent: null, charging: null, estop: false, pose: null, navigation: null },
     };
   }
@@ -96,6 +102,8 @@ export class KioskClient {
 
   start(): void {
     this.robot.start();
+    void this.checkMediaDevices();
+    navigator.mediaDevices?.addEventListener?.('devicechange', () => void this.checkMediaDevices());
     this.telemetryTimer = setInterval(() => this.sendTelemetry(), TELEMETRY_MS);
   }
 
@@ -136,6 +144,11 @@ export class KioskClient {
       this.set({ workerName: c.worker.displayName, screen: 'call', queue: null });
       void this.startMedia(c.sessionId);
     });
+    on('device:service', (svc) => {
+      this.set({ inService: svc.inService });
+      if (!svc.inService && (this.state.screen === 'attract' || this.state.screen === 'language' || this.state.screen === 'consent')) this.reset();
+    });
+    on('device:reload', () => window.location.reload());
     s.on('robot:command', (payload: unknown, ack?: (r: unknown) => void) => {
       const parsed = RobotCommand.safeParse(payload);
       if (!parsed.success) return ack?.({ ok: false, reason: 'bad_command' });
@@ -160,7 +173,24 @@ export class KioskClient {
     if (!this.socket.connected) return;
     const r = this.state.robot;
     const robot = r.link === 'none' ? null : { estop: r.estop, pose: r.pose, navigation: r.navigation };
-    void request(this.socket, kioskRequests, 'device:telemetry', { batteryPercent: r.batteryPercent, charging: r.charging, robotLink: r.link, appVersion: APP_VERSION, robot }).catch(() => {});
+    void request(this.socket, kioskRequests, 'device:telemetry', { batteryPercent: r.batteryPercent, charging: r.charging, robotLink: r.link, appVersion: APP_VERSION, robot, media: this.state.media }).catch(() => {});
+  }
+
+  /** Camera/microphone health: present in the device list (labels need no permission for `kind`). */
+  private async checkMediaDevices() {
+    try {
+      const devices = await navigator.mediaDevices.enumerateDevices();
+      const media = {
+        camera: devices.some((d) => d.kind === 'videoinput') ? ('ok' as const) : ('failed' as const),
+        microphone: devices.some((d) => d.kind === 'audioinput') ? ('ok' as const) : ('failed' as const),
+      };
+      if (media.camera !== this.state.media.camera || media.microphone !== this.state.media.microphone) {
+        this.set({ media });
+        this.sendTelemetry();
+      }
+    } catch {
+      /* enumerateDevices unavailable: stay unknown */
+    }
   }
 
   /** The on-screen emergency stop: latches until facility staff release it. */
@@ -265,6 +295,12 @@ export class KioskClient {
       this.set({ cameraUnavailable: true });
     }
     this.set({ localStream: local });
+    for (const track of local?.getTracks() ?? []) {
+      track.addEventListener('ended', () => {
+        this.set({ media: { ...this.state.media, [track.kind === 'video' ? 'camera' : 'microphone']: 'failed' } });
+        this.sendTelemetry();
+      });
+    }
     const media = new MediaSession(this.socket as never, sessionId, {
       remoteStream: (remoteStream) => this.set({ remoteStream }),
       problem: (key, message) => message && console.warn(key, message),
