@@ -14,7 +14,7 @@ async function main() {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || (err instanceof Error && err.name === 'ProviderConfigError')) {
       console.error(err.message);
       process.exit(2);
     }
@@ -22,13 +22,23 @@ async function main() {
   }
   const simPort = Number(process.env.SIM_PORT ?? 9090);
   const sim = await startSimulator({ host: '127.0.0.1', port: simPort });
-  const orch = await startOrchestrator(config);
+  let orch;
+  try {
+    orch = await startOrchestrator(config);
+  } catch (err) {
+    await sim.close();
+    if (err instanceof Error && err.name === 'ProviderConfigError') {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
   const kioskUrl = orch.demo
     ? `${orch.url}/kiosk/#deviceId=${orch.demo.deviceId}&token=${orch.demo.deviceToken}&rosbridge=${encodeURIComponent(sim.url)}`
     : `${orch.url}/kiosk/ (no demo device: provision one)`;
   const users = DEMO_USERS.map((u) => `${u.username} (${u.role}, ${u.languages.join('/')})`).join(', ');
   console.log(`
-  Harbor City Office kiosk orchestrator is running (database: ${orch.database.kind}).
+  Harbor City Office kiosk orchestrator is running (database: ${orch.database.kind}; AI: ${orch.providers.llm}, translation: ${orch.providers.translator}${orch.providers.translator === 'none' ? ' (messages across languages are shown untranslated)' : ''}).
 
   Kiosk:    ${kioskUrl}
   Console:  ${orch.url}/console/

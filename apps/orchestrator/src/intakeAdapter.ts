@@ -12,7 +12,11 @@ import type { IntakeEngine } from './sessions/sessionService.ts';
  * @throws when the knowledge base file is missing or invalid (the error names the field).
  */
 export function embeddedIntakeFromFile(knowledgeBasePath: string): IntakeEngine {
-  const kb = KnowledgeBase.fromFile(knowledgeBasePath);
+  return embeddedIntake(KnowledgeBase.fromFile(knowledgeBasePath));
+}
+
+/** The embedded intake engine over an already loaded knowledge base. */
+export function embeddedIntake(kb: KnowledgeBase): IntakeEngine {
   const engine = createEmbeddedIntake(kb);
   return {
     respond: (input) => engine.respond({ ...input, language: engineLang(input.language) }),

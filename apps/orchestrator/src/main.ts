@@ -23,6 +23,11 @@ async function main() {
 }
 
 main().catch((err) => {
+  // Configuration errors name the variable; print them plainly.
+  if (err instanceof Error && err.name === 'ProviderConfigError') {
+    console.error(err.message);
+    process.exit(2);
+  }
   console.error(err);
   process.exit(1);
 });

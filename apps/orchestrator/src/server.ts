@@ -25,6 +25,8 @@ export interface Orchestrator {
   database: Database;
   sessions: SessionService;
   media: MediaServer;
+  /** Which AI providers are active (`embedded` / `openai`, `azure` / `llm` / `none`). */
+  providers: Record<string, string>;
   /** Demo device credentials when `seedDemo` is on. */
   demo: DemoCredentials | null;
   logger: Logger;
@@ -59,7 +61,20 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     await database.close();
     throw new Error('mediasoup worker failed to start: run `bash scripts/setup-system.sh` or set MEDIASOUP_WORKER_BIN', { cause: err });
   }
-  const intake = deps.intake ?? (await import('./intakeAdapter.ts')).embeddedIntakeFromFile(config.knowledgeBasePath);
+  // AI providers: cloud keys live here only. Embedded engine by default; OpenAI / Azure by configuration.
+  let intake = deps.intake;
+  let translator: TranslatorLike | null = deps.translator ?? null;
+  let providerStatus: Record<string, string> = { llm: 'embedded', translator: 'none', speech: 'browser' };
+  if (!intake) {
+    const { KnowledgeBase } = await import('./intake/knowledgeBase.ts');
+    const { embeddedIntake } = await import('./intakeAdapter.ts');
+    const { createProviders, loadProviderConfig } = await import('./providers/index.ts');
+    const kb = KnowledgeBase.fromFile(config.knowledgeBasePath);
+    const providers = createProviders(loadProviderConfig(process.env), { kb, embedded: embeddedIntake(kb), logger: logger.child({ module: 'providers' }) });
+    intake = providers.intake;
+    translator = deps.translator !== undefined ? deps.translator : providers.translator;
+    providerStatus = { ...providers.status() };
+  }
   const tokens = new TokenService(config.authSecret, config.tokenTtlS);
   const demo = config.seedDemo ? await seedDemo(store, config.dataDir.startsWith('memory://') ? 'memory://' : join(config.dataDir, '..', 'demo-credentials.json')) : null;
 
@@ -68,7 +83,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     store,
     media,
     intake,
-    translator: deps.translator ?? null,
+    translator,
     clock,
     logger,
     offerTimeoutMs: config.offerTimeoutMs,
@@ -92,7 +107,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     logger,
     kioskDist: config.kioskDist,
     consoleDist: config.consoleDist,
-    health: async () => ({ ok: true, database: database.kind, mediaRooms: media.roomCount }),
+    health: async () => ({ ok: true, database: database.kind, mediaRooms: media.roomCount, providers: providerStatus }),
   });
   io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 256 * 1024, cors: { origin: false } });
   attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger });
@@ -119,6 +134,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     sessions,
     media,
     demo,
+    providers: providerStatus,
     logger,
     close() {
       closing ??= (async () => {

@@ -7,6 +7,10 @@ export interface IntakeFacts {
   articlesUsed: { id: string; title: string }[];
   actionsTaken: string[];
   sentiment: HandoffPackage['sentiment'];
+  /** Structured details collected (name, case number...). */
+  collectedFields: Record<string, string>;
+  /** Policy, risk and degradation flags (e.g. `ai_degraded`). */
+  flags: string[];
 }
 
 /** Priority for routing from reason codes: 0 = first (safety), larger = later. */
@@ -72,8 +76,8 @@ export function buildHandoffPackage(input: {
     transcript: input.transcript,
     actionsTaken: input.facts.actionsTaken,
     articlesUsed: input.facts.articlesUsed,
-    collectedFields: {},
-    flags: input.reasons.some((r) => r.code === 'safety') ? ['safety'] : [],
+    collectedFields: input.facts.collectedFields,
+    flags: [...new Set([...(input.reasons.some((r) => r.code === 'safety') ? ['safety'] : []), ...input.facts.flags])],
     suggestedNextStep: nextStep(input.reasons, input.facts),
     owner: 'queue',
   };

@@ -31,12 +31,23 @@ export interface IntakeTurn {
   confidence: number;
   articles: { id: string; title: string; score: number }[];
   escalation: null | { reason: EscalationReason['code']; evidence: string };
+  /** Structured details the AI collected this turn (name, case number...). */
+  collectedFields?: Record<string, string>;
+  /** The AI's reading of the turn. */
+  analysis?: { sentiment: 'negative' | 'neutral' | 'positive'; urgency: string; confidence: number; category: string | null };
+  /** True when the configured provider failed and the embedded engine answered this turn. */
+  degraded?: boolean;
+  degradedReason?: string | null;
+  /** Which engine answered (`openai`, `embedded`). */
+  provider?: string;
 }
 
 /** The intake engine the session service drives (embedded rules by default). */
 export interface IntakeEngine {
   respond(input: { text: string; language: Language; history: { role: 'visitor' | 'assistant'; text: string }[] }): IntakeTurn | Promise<IntakeTurn>;
   summarize(entries: { role: 'visitor' | 'assistant'; text: string }[], language: Language): string;
+  /** LLM summary when configured (falls back to the extractive one inside). */
+  summarizeAsync?(entries: { role: 'visitor' | 'assistant'; text: string }[], language: Language): Promise<{ text: string; degraded: boolean }>;
   /** Category of a knowledge article, for the handoff package. */
   categoryOf?(articleId: string): string | null;
 }
@@ -201,7 +212,7 @@ export class SessionService {
     for (const s of await this.o.store.activeSessions(deviceId)) await this.finish(s, 'visitor_left', `device:${deviceId}`);
     const now = this.now();
     const session = await this.o.store.createSession({ deviceId, language: req.language, mode: req.mode, consentAt: new Date(req.consentAcceptedAt), now });
-    this.intakeMemory.set(session.id, { facts: { intent: 'unknown', category: null, articlesUsed: [], actionsTaken: [], sentiment: 'neutral' } });
+    this.intakeMemory.set(session.id, { facts: { intent: 'unknown', category: null, articlesUsed: [], actionsTaken: [], sentiment: 'neutral', collectedFields: {}, flags: [] } });
     await this.o.store.recordEvent(session.id, 'started', `device:${deviceId}`, { language: req.language, mode: req.mode }, now);
     this.log.info({ sessionId: session.id, deviceId, language: req.language, mode: req.mode }, 'session started');
     await this.appendEntry(session, 'assistant', notice('greeting', req.language));
@@ -269,7 +280,7 @@ export class SessionService {
     if (session.state === 'intake' && reasons[0]?.code !== 'visitor_choice') await this.appendEntry(queued, 'system', notice('escalating', session.language));
     const transcript = await this.o.store.transcript(session.id);
     const device = await this.o.store.getDevice(session.deviceId);
-    const facts = this.intakeMemory.get(session.id)?.facts ?? { intent: 'unknown', category: null, articlesUsed: [], actionsTaken: [], sentiment: 'neutral' as const };
+    const facts = this.intakeMemory.get(session.id)?.facts ?? { intent: 'unknown', category: null, articlesUsed: [], actionsTaken: [], sentiment: 'neutral' as const, collectedFields: {}, flags: [] };
     const convo = transcript.filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant').map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text }));
     const handoff = buildHandoffPackage({
       sessionId: session.id,
@@ -278,7 +289,7 @@ export class SessionService {
       reasons,
       transcript,
       facts: reasons.some((r) => r.code === 'explicit_request' || r.code === 'visitor_choice') && facts.intent === 'unknown' ? { ...facts, intent: 'request_person' } : facts,
-      summary: this.o.intake.summarize(convo, session.language),
+      summary: this.o.intake.summarizeAsync ? (await this.o.intake.summarizeAsync(convo, session.language)).text : this.o.intake.summarize(convo, session.language),
       now,
     });
     await this.o.store.saveHandoff(handoff, now);
@@ -294,6 +305,16 @@ export class SessionService {
     const mem = this.intakeMemory.get(sessionId);
     if (!mem) return;
     mem.facts.intent = turn.intent;
+    if (turn.collectedFields) Object.assign(mem.facts.collectedFields, turn.collectedFields);
+    if (turn.analysis) {
+      mem.facts.sentiment = turn.analysis.sentiment;
+      if (turn.analysis.category) mem.facts.category = turn.analysis.category;
+    }
+    if (turn.degraded && !mem.facts.flags.includes('ai_degraded')) {
+      mem.facts.flags.push('ai_degraded');
+      mem.facts.actionsTaken.push(`AI provider unavailable (${turn.degradedReason ?? 'unknown'}); the embedded assistant answered`);
+      void this.o.store.recordEvent(sessionId, 'intake_degraded', 'system', { reason: turn.degradedReason ?? null }, this.now()).catch(() => {});
+    }
     const top = turn.articles[0];
     if (top && turn.intent.startsWith('kb:')) {
       if (!mem.facts.articlesUsed.some((a) => a.id === top.id)) mem.facts.articlesUsed.push({ id: top.id, title: top.title });

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { startOrchestrator, type Orchestrator } from '../src/server.ts';
+import { chatAnswer, FakeOpenAI, openAIError } from './fakes/fakeOpenAI.ts';
+import { consoleSocket, kioskSocket, next, ok } from './helpers.ts';
+
+/**
+ * The orchestrator with the real `openai` client configured against a fake OpenAI server on
+ * 127.0.0.1: the LLM answers; when it fails, the embedded engine answers that turn, the
+ * session is marked degraded where the worker sees it, and no transcript line is lost.
+ */
+describe('AI provider configured by environment', () => {
+  const fake = new FakeOpenAI();
+  let orch: Orchestrator;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    await fake.start();
+    process.env.OPENAI_API_KEY = 'sk-test';
+    process.env.OPENAI_BASE_URL = fake.baseURL;
+    process.env.OPENAI_CHAT_MODEL = 'city-model';
+    process.env.PROVIDER_TIMEOUT_MS = '2000';
+    process.env.PROVIDER_MAX_RETRIES = '0';
+    orch = await startOrchestrator(loadConfig({}, { port: 0, dataDir: 'memory://', logLevel: 'silent' }));
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await orch?.close();
+    await fake.stop();
+  });
+
+  it('answers with the LLM, falls back per turn on failure, and the worker sees the degradation', async () => {
+    expect(orch.providers).toMatchObject({ llm: 'openai', translator: 'llm' });
+    const kiosk = await kioskSocket(orch);
+    const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+
+    fake.chat(chatAnswer({ reply: 'We are open 8:30 to 17:15 on weekdays.', intent: 'kb:office-hours', category: 'hours', sentiment: 'neutral', urgency: 'normal', confidence: 0.9, escalate: null }));
+    const first = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'When are you open?' });
+    expect(first.entries[1].text).toBe('We are open 8:30 to 17:15 on weekdays.');
+    const body = fake.chatBodies()[0]!;
+    expect(body.model).toBe('city-model');
+    expect(JSON.stringify(body.messages)).toContain('When are you open?');
+
+    fake.chat(openAIError(500));
+    const second = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Where do I get a tax certificate?' });
+    expect(second.entries.map((e: { speaker: string }) => e.speaker)).toEqual(['visitor', 'assistant']);
+    expect(second.entries[1].text.length).toBeGreaterThan(10); // the embedded engine answered
+
+    const sam = await consoleSocket(orch, 'sam');
+    await ok(sam, 'console:hello');
+    await ok(sam, 'worker:set-state', { state: 'available' });
+    const offer = next(sam, 'offer:new');
+    fake.chat(openAIError(503)); // the summary call fails too: extractive summary
+    await ok(kiosk, 'visitor:request-person', { sessionId: session.id });
+    const handoff = (await offer).handoff;
+    expect(handoff.flags).toContain('ai_degraded');
+    expect(handoff.summary.length).toBeGreaterThan(0);
+    expect(handoff.transcript.map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(['When are you open?', 'Where do I get a tax certificate?']));
+    expect((await orch.store.events(session.id)).map((e) => e.type)).toContain('intake_degraded');
+    kiosk.close();
+    sam.close();
+  });
+});
