@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { MediaServer } from './media/mediaServer.ts';
 import { systemClock, type Clock } from './routing/router.ts';
 import { seedDemo, type DemoCredentials } from './seed.ts';
+import type { AssistEngine } from './assist/kbAssist.ts';
 import { DEFAULT_THRESHOLDS } from './fleet/alertRules.ts';
 import { SessionService, type IntakeEngine, type TranslatorLike } from './sessions/sessionService.ts';
 import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
@@ -42,7 +43,7 @@ const QUEUE_TICK_MS = 5_000;
  * `/kiosk` and `/console` namespaces.
  * @throws when the database, the mediasoup worker or the knowledge base cannot be started.
  */
-export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; translator?: TranslatorLike | null; logger?: Logger } = {}): Promise<Orchestrator> {
+export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; translator?: TranslatorLike | null; assist?: AssistEngine | null; logger?: Logger } = {}): Promise<Orchestrator> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? systemClock;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (err) => logger.warn({ err }, 'idle database connection failed') });
@@ -64,14 +65,17 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   // AI providers: cloud keys live here only. Embedded engine by default; OpenAI / Azure by configuration.
   let intake = deps.intake;
   let translator: TranslatorLike | null = deps.translator ?? null;
+  let assist: AssistEngine | null = deps.assist ?? null;
   let providerStatus: Record<string, string> = { llm: 'embedded', translator: 'none', speech: 'browser' };
   if (!intake) {
     const { KnowledgeBase } = await import('./intake/knowledgeBase.ts');
     const { embeddedIntake } = await import('./intakeAdapter.ts');
     const { createProviders, loadProviderConfig } = await import('./providers/index.ts');
+    const { KbAssist } = await import('./assist/kbAssist.ts');
     const kb = KnowledgeBase.fromFile(config.knowledgeBasePath);
     const providers = createProviders(loadProviderConfig(process.env), { kb, embedded: embeddedIntake(kb), logger: logger.child({ module: 'providers' }) });
     intake = providers.intake;
+    assist = deps.assist !== undefined ? deps.assist : new KbAssist(kb);
     translator = deps.translator !== undefined ? deps.translator : providers.translator;
     providerStatus = { ...providers.status() };
   }
@@ -84,6 +88,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     media,
     intake,
     translator,
+    assist,
     clock,
     logger,
     offerTimeoutMs: config.offerTimeoutMs,

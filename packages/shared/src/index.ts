@@ -6,3 +6,4 @@ export * from './protocol/kiosk.ts';
 export * from './protocol/console.ts';
 export * from './protocol/robot.ts';
 export * from './protocol/fleet.ts';
+export * from './protocol/assist.ts';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  AssistUpdate,
   Assignment,
   DeviceStatus,
   Disposition,
@@ -21,6 +22,7 @@ import { TaskRouter, type Clock, type OpenOffer } from '../routing/router.ts';
 import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
 import { RobotControl } from './robotControl.ts';
+import type { AssistEngine } from '../assist/kbAssist.ts';
 import { FleetService } from '../fleet/fleetService.ts';
 import type { AlertThresholds } from '../fleet/alertRules.ts';
 
@@ -93,6 +95,8 @@ export interface SessionServiceOptions {
   intake: IntakeEngine;
   /** Translation provider, or null when none is configured. */
   translator?: TranslatorLike | null;
+  /** Agent assist for workers in a call (knowledge-base suggestions by default). */
+  assist?: AssistEngine | null;
   notifier: Notifier;
   clock: Clock;
   logger: Logger;
@@ -117,6 +121,8 @@ export class SessionService {
   private readonly workers = new Map<string, LiveWorker>();
   private readonly onlineDevices = new Map<string, number>();
   private readonly intakeMemory = new Map<string, IntakeMemory>();
+  /** Latest agent-assist suggestions per session. */
+  private readonly assistLatest = new Map<string, AssistUpdate>();
   private readonly log: Logger;
   private closed = false;
 
@@ -232,6 +238,7 @@ export class SessionService {
     const visitorEntry = await this.appendEntry(session, 'visitor', text, { notifyDevice: false });
     const entries = [visitorEntry];
     let current = session;
+    if (session.state === 'in_call') void this.runAssist(session, visitorEntry);
     if (session.state === 'intake') {
       const history = (await this.o.store.transcript(sessionId))
         .filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant')
@@ -473,6 +480,7 @@ export class SessionService {
     this.robot.end(session.id);
     this.o.media.closeRoom(session.id);
     this.intakeMemory.delete(session.id);
+    this.assistLatest.delete(session.id);
     await this.o.store.recordEvent(session.id, 'ended', actor, { disposition, ...(notes ? { notes } : {}) }, now);
     this.log.info({ sessionId: session.id, disposition, actor }, 'session ended');
     this.o.notifier.toDevice(session.deviceId, 'session:update', ended);
@@ -490,6 +498,29 @@ export class SessionService {
     }
     void this.broadcastDevice(session.deviceId);
     return ended;
+  }
+
+  // --- agent assist --------------------------------------------------------------------
+
+  private async runAssist(session: SessionView, entry: TranscriptEntry): Promise<void> {
+    const assist = this.o.assist;
+    const workerId = session.workerId;
+    if (!assist || !workerId) return;
+    const worker = this.workers.get(workerId)?.worker;
+    try {
+      const suggestions = await assist.suggest(entry.text, entry.language, worker?.languages ?? [session.language]);
+      const update: AssistUpdate = { sessionId: session.id, entryId: entry.id, suggestions };
+      this.assistLatest.set(session.id, update);
+      this.o.notifier.toWorker(workerId, 'assist:update', update);
+    } catch (err) {
+      this.log.warn({ err, sessionId: session.id }, 'agent assist failed');
+    }
+  }
+
+  /** Latest suggestions of a session assigned to `workerId`. */
+  async latestAssist(workerId: string, sessionId: string): Promise<AssistUpdate | null> {
+    await this.workerSession(workerId, sessionId);
+    return this.assistLatest.get(sessionId) ?? null;
   }
 
   // --- media ---------------------------------------------------------------------------

@@ -43,6 +43,7 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'device:reload': ['staff', 'supervisor'],
   'device:dock': ['staff', 'supervisor'],
   'device:history': ['staff', 'supervisor', 'worker'],
+  'assist:latest': ['worker', 'supervisor'],
 };
 
 /**
@@ -126,6 +127,7 @@ export function attachConsoleNamespace(
         'device:history': guarded('device:history', async (p: { deviceId: string; hours: number }) => ({
           samples: await deps.store.batteryHistory(p.deviceId, new Date(Date.now() - p.hours * 3600_000)),
         })),
+        'assist:latest': guarded('assist:latest', (p: { sessionId: string }) => s.latestAssist(workerId, p.sessionId)),
         'media:join': guarded('media:join', media['media:join']),
         'media:create-transport': guarded('media:create-transport', media['media:create-transport']),
         'media:connect-transport': guarded('media:connect-transport', media['media:connect-transport']),

@@ -3,6 +3,7 @@ import { defineRequest, Empty, type ClientToServerEvents, type ServerToClientEve
 import { mediaEvents, mediaRequests } from './media.ts';
 import { ControlLease, robotConsoleRequests } from './robot.ts';
 import { fleetConsoleEvents, fleetConsoleRequests } from './fleet.ts';
+import { assistConsoleEvents, assistConsoleRequests } from './assist.ts';
 import { UserText, Uuid } from '../common.ts';
 import { DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -29,6 +30,7 @@ export const consoleRequests = {
   ...mediaRequests,
   ...robotConsoleRequests,
   ...fleetConsoleRequests,
+  ...assistConsoleRequests,
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
@@ -52,6 +54,7 @@ export type ConsoleRequests = typeof consoleRequests;
 export const consoleEvents = {
   ...mediaEvents,
   ...fleetConsoleEvents,
+  ...assistConsoleEvents,
   /** My state changed (e.g. busy after accept, wrap_up after end). */
   'worker:update': WorkerView,
   /** A new offer for me. */
