@@ -13,7 +13,7 @@ import { systemClock, type Clock } from './routing/router.ts';
 import { seedDemo, type DemoCredentials } from './seed.ts';
 import type { AssistEngine } from './assist/kbAssist.ts';
 import { DEFAULT_THRESHOLDS } from './fleet/alertRules.ts';
-import { SessionService, type IntakeEngine, type TranslatorLike } from './sessions/sessionService.ts';
+import { SessionService, type IntakeEngine, type SpeechLike, type TranslatorLike } from './sessions/sessionService.ts';
 import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
 import { attachKioskNamespace, deviceRoom } from './signaling/kioskNamespace.ts';
 
@@ -43,7 +43,7 @@ const QUEUE_TICK_MS = 5_000;
  * `/kiosk` and `/console` namespaces.
  * @throws when the database, the mediasoup worker or the knowledge base cannot be started.
  */
-export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; translator?: TranslatorLike | null; assist?: AssistEngine | null; logger?: Logger } = {}): Promise<Orchestrator> {
+export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; translator?: TranslatorLike | null; assist?: AssistEngine | null; speech?: SpeechLike | null; logger?: Logger } = {}): Promise<Orchestrator> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? systemClock;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (err) => logger.warn({ err }, 'idle database connection failed') });
@@ -66,6 +66,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   let intake = deps.intake;
   let translator: TranslatorLike | null = deps.translator ?? null;
   let assist: AssistEngine | null = deps.assist ?? null;
+  let speech: SpeechLike | null = deps.speech ?? null;
   let providerStatus: Record<string, string> = { llm: 'embedded', translator: 'none', speech: 'browser' };
   if (!intake) {
     const { KnowledgeBase } = await import('./intake/knowledgeBase.ts');
@@ -76,6 +77,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     const providers = createProviders(loadProviderConfig(process.env), { kb, embedded: embeddedIntake(kb), logger: logger.child({ module: 'providers' }) });
     intake = providers.intake;
     assist = deps.assist !== undefined ? deps.assist : new KbAssist(kb);
+    speech = deps.speech !== undefined ? deps.speech : providers.speech;
     translator = deps.translator !== undefined ? deps.translator : providers.translator;
     providerStatus = { ...providers.status() };
   }
@@ -89,6 +91,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     intake,
     translator,
     assist,
+    speech,
     clock,
     logger,
     offerTimeoutMs: config.offerTimeoutMs,
@@ -114,7 +117,8 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     consoleDist: config.consoleDist,
     health: async () => ({ ok: true, database: database.kind, mediaRooms: media.roomCount, providers: providerStatus }),
   });
-  io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 256 * 1024, cors: { origin: false } });
+  // maxHttpBufferSize: utterances up to 1 MiB (MAX_UTTERANCE_BYTES) plus framing.
+  io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 1200 * 1024, cors: { origin: false } });
   attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger });
   attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, notifyDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
   // Typed views of the namespaces (for readers; emits go through the notifier).

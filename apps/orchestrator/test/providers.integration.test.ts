@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { startOrchestrator, type Orchestrator } from '../src/server.ts';
-import { chatAnswer, FakeOpenAI, openAIError } from './fakes/fakeOpenAI.ts';
-import { consoleSocket, kioskSocket, next, ok } from './helpers.ts';
+import { chatAnswer, FakeOpenAI, openAIError, speechAudio, transcriptionResult } from './fakes/fakeOpenAI.ts';
+import { io } from 'socket.io-client';
+import { ask, consoleSocket, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
 
 /**
  * The orchestrator with the real `openai` client configured against a fake OpenAI server on
@@ -58,5 +59,51 @@ describe('AI provider configured by environment', () => {
     expect((await orch.store.events(session.id)).map((e) => e.type)).toContain('intake_degraded');
     kiosk.close();
     sam.close();
+  });
+
+  it('transcribes push-to-talk utterances and synthesizes speech through the provider', async () => {
+    const capabilities = new Promise((resolve) => {
+      const s = io(`${orch.url}/kiosk`, { auth: { deviceId: orch.demo!.deviceId, deviceToken: orch.demo!.deviceToken }, transports: ['websocket'], forceNew: true });
+      s.once('device:capabilities', (c) => {
+        resolve(c);
+        s.close();
+      });
+    });
+    expect(await capabilities).toEqual({ speechInput: true, speechOutput: 'provider', translation: 'llm' });
+    const kiosk = await kioskSocket(orch);
+    const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+    fake.enqueue('transcription', transcriptionResult('When are you open?'));
+    fake.chat(chatAnswer({ reply: 'Weekdays 8:30 to 17:15.', intent: 'kb:office-hours', category: 'hours', sentiment: 'neutral', urgency: 'normal', confidence: 0.9, escalate: null }));
+    const res = await ok(kiosk, 'visitor:utterance', { sessionId: session.id, audio: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3]), mimeType: 'audio/webm;codecs=opus' });
+    expect(res.entries.map((e: { text: string }) => e.text)).toEqual(['When are you open?', 'Weekdays 8:30 to 17:15.']);
+    const upload = fake.requestsTo('transcription').at(-1)!;
+    expect(JSON.stringify(upload.body)).toContain('gpt-4o-mini-transcribe');
+
+    fake.enqueue('speech', speechAudio(new Uint8Array([9, 8, 7])));
+    const tts = await ok(kiosk, 'speech:synthesize', { text: 'Hello', language: 'en' });
+    expect(tts.mimeType).toBe('audio/mpeg');
+    expect([...new Uint8Array(tts.audio)]).toEqual([9, 8, 7]);
+
+    // Bad input: empty audio is refused with the field named; nothing is stored.
+    const before = (await orch.store.transcript(session.id)).length;
+    const bad = await ask(kiosk, 'visitor:utterance', { sessionId: session.id, audio: new Uint8Array(0), mimeType: 'audio/webm' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request', issues: [{ path: 'audio' }] } });
+    expect((await orch.store.transcript(session.id)).length).toBe(before);
+    kiosk.close();
+  });
+});
+
+describe('speech without a provider', () => {
+  it('says plainly that speech recognition is not configured', async () => {
+    const orch = await startTestOrchestrator();
+    try {
+      const kiosk = await kioskSocket(orch);
+      const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+      const res = await ask(kiosk, 'visitor:utterance', { sessionId: session.id, audio: new Uint8Array([1, 2, 3]), mimeType: 'audio/webm' });
+      expect(res).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/not configured/) } });
+      kiosk.close();
+    } finally {
+      await orch.close();
+    }
   });
 });

@@ -7,3 +7,4 @@ export * from './protocol/console.ts';
 export * from './protocol/robot.ts';
 export * from './protocol/fleet.ts';
 export * from './protocol/assist.ts';
+export * from './protocol/speech.ts';

@@ -39,6 +39,7 @@ export class FleetService {
   private readonly log: Logger;
   /** Serializes evaluations per device so alerts are not opened twice. */
   private readonly chains = new Map<string, Promise<void>>();
+  private closed = false;
 
   constructor(
     private readonly store: Store,
@@ -66,10 +67,19 @@ export class FleetService {
       this.offlineSince.set(deviceId, this.clock.now());
       this.offlineTimers.set(
         deviceId,
-        this.clock.setTimeout(() => void status().then((s) => s && this.evaluate(s)), this.thresholds.offlineGraceMs),
+        this.clock.setTimeout(() => this.evaluateLater(status), this.thresholds.offlineGraceMs),
       );
     }
-    void status().then((s) => s && this.evaluate(s));
+    this.evaluateLater(status);
+  }
+
+  private evaluateLater(status: () => Promise<DeviceStatus | undefined>): void {
+    if (this.closed) return;
+    status()
+      .then((s) => (s && !this.closed ? this.evaluate(s) : undefined))
+      .catch((err) => {
+        if (!this.closed) this.log.error({ err }, 'device status for alerts failed');
+      });
   }
 
   /** Records a battery sample. */
@@ -147,6 +157,7 @@ export class FleetService {
   }
 
   close(): void {
+    this.closed = true;
     for (const t of this.offlineTimers.values()) this.clock.clearTimeout(t);
     this.offlineTimers.clear();
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AssistUpdate,
+  Capabilities,
   Assignment,
   DeviceStatus,
   Disposition,
@@ -14,7 +15,7 @@ import type {
   WorkerState,
   WorkerView,
 } from '@telekiosk/shared';
-import { AuthError, OfferError, SessionError } from '../errors.ts';
+import { AuthError, OfferError, OrchestratorError, SessionError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { toDeviceStatus, type StoredWorker, type Store } from '../db/store.ts';
 import type { MediaRoom, MediaServer } from '../media/mediaServer.ts';
@@ -64,6 +65,12 @@ export interface TranslatorLike {
   translate(text: string, to: Language, from?: Language): Promise<{ text: string; provider: string }>;
 }
 
+/** Speech provider (OpenAI by configuration). @throws on provider failure. */
+export interface SpeechLike {
+  transcribe(audio: Uint8Array, mimeType: string, languageHint?: Language): Promise<{ text: string; language: Language | null }>;
+  synthesize(text: string, language: Language): Promise<{ audio: Uint8Array; mimeType: string }>;
+}
+
 /** Where the service sends push events; implemented by the socket.io namespaces. */
 export interface Notifier {
   toDevice<E extends string>(deviceId: string, event: E, payload: unknown): void;
@@ -97,6 +104,8 @@ export interface SessionServiceOptions {
   translator?: TranslatorLike | null;
   /** Agent assist for workers in a call (knowledge-base suggestions by default). */
   assist?: AssistEngine | null;
+  /** Speech recognition and synthesis, or null (browser voice, typed input only). */
+  speech?: SpeechLike | null;
   notifier: Notifier;
   clock: Clock;
   logger: Logger;
@@ -156,6 +165,7 @@ export class SessionService {
   // --- devices -------------------------------------------------------------------------
 
   async deviceConnected(deviceId: string): Promise<void> {
+    if (this.closed) return;
     this.onlineDevices.set(deviceId, (this.onlineDevices.get(deviceId) ?? 0) + 1);
     await this.o.store.touchDevice(deviceId, this.now());
     this.fleet.connectionChanged(deviceId, true, () => this.deviceStatus(deviceId));
@@ -166,6 +176,7 @@ export class SessionService {
   }
 
   async deviceDisconnected(deviceId: string): Promise<void> {
+    if (this.closed) return;
     const n = (this.onlineDevices.get(deviceId) ?? 1) - 1;
     if (n <= 0) this.onlineDevices.delete(deviceId);
     else this.onlineDevices.set(deviceId, n);
@@ -382,6 +393,7 @@ export class SessionService {
   }
 
   async workerDisconnected(workerId: string): Promise<void> {
+    if (this.closed) return;
     const lw = this.workers.get(workerId);
     if (!lw) return;
     lw.connections--;
@@ -401,7 +413,7 @@ export class SessionService {
     }
     const active = (await this.o.store.activeSessions()).find((s) => s.workerId === workerId && s.state === 'in_call');
     const assignment = active ? await this.assignment(active) : null;
-    return { worker, offers, assignment, devices: await this.deviceStatuses() };
+    return { worker, offers, assignment, devices: await this.deviceStatuses(), capabilities: this.capabilities() };
   }
 
   /** Sets `available` or `away`. Refused while busy or in wrap-up. */
@@ -498,6 +510,58 @@ export class SessionService {
     }
     void this.broadcastDevice(session.deviceId);
     return ended;
+  }
+
+  // --- speech --------------------------------------------------------------------------
+
+  /** What this orchestrator offers devices and consoles (never pretend). */
+  capabilities(): Capabilities {
+    const t = this.o.translator?.id;
+    return {
+      speechInput: !!this.o.speech,
+      speechOutput: this.o.speech ? 'provider' : 'browser',
+      translation: t === 'azure' ? 'azure' : t ? 'llm' : 'none',
+    };
+  }
+
+  private async transcribe(audio: Uint8Array, mimeType: string, hint: Language): Promise<{ text: string; language: Language }> {
+    if (!this.o.speech) throw new OrchestratorError('unavailable', 'speech recognition is not configured on this orchestrator; type instead');
+    let r;
+    try {
+      r = await this.o.speech.transcribe(audio, mimeType.split(';')[0]!.trim(), hint);
+    } catch (err) {
+      this.log.warn({ err }, 'transcription failed');
+      throw new OrchestratorError('unavailable', 'speech recognition failed; please try again or type');
+    }
+    if (!r.text.trim()) throw new OrchestratorError('bad_request', 'audio: no speech recognised');
+    return { text: r.text.trim().slice(0, 1000), language: r.language ?? hint };
+  }
+
+  /** A visitor's spoken utterance: transcribed in the session language, then handled like a typed message. */
+  async visitorUtterance(deviceId: string, sessionId: string, audio: Uint8Array, mimeType: string) {
+    const session = await this.deviceSession(deviceId, sessionId);
+    const { text } = await this.transcribe(audio, mimeType, session.language);
+    return this.visitorMessage(deviceId, sessionId, text);
+  }
+
+  /** A worker's spoken utterance: transcribed in the worker's language, translated for the visitor. */
+  async workerUtterance(workerId: string, sessionId: string, audio: Uint8Array, mimeType: string): Promise<TranscriptEntry> {
+    const session = await this.workerSession(workerId, sessionId);
+    const worker = this.workers.get(workerId)?.worker;
+    const hint = worker && !worker.languages.includes(session.language) ? (worker.languages[0] ?? session.language) : session.language;
+    const { text, language } = await this.transcribe(audio, mimeType, hint);
+    return this.appendEntry(session, 'worker', text, { language, notifyWorker: false });
+  }
+
+  /** Synthesizes an assistant line for the kiosk (provider voice). */
+  async synthesize(text: string, language: Language): Promise<{ audio: Uint8Array; mimeType: string }> {
+    if (!this.o.speech) throw new OrchestratorError('unavailable', 'speech synthesis is not configured; use the browser voice');
+    try {
+      return await this.o.speech.synthesize(text, language);
+    } catch (err) {
+      this.log.warn({ err }, 'speech synthesis failed');
+      throw new OrchestratorError('unavailable', 'speech synthesis failed; use the browser voice');
+    }
   }
 
   // --- agent assist --------------------------------------------------------------------

@@ -44,6 +44,7 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'device:dock': ['staff', 'supervisor'],
   'device:history': ['staff', 'supervisor', 'worker'],
   'assist:latest': ['worker', 'supervisor'],
+  'worker:utterance': ['worker', 'supervisor'],
 };
 
 /**
@@ -126,6 +127,9 @@ export function attachConsoleNamespace(
         'device:dock': guarded('device:dock', (p: { deviceId: string }) => s.robot.staffCommand(role, p.deviceId, { type: 'dock' })),
         'device:history': guarded('device:history', async (p: { deviceId: string; hours: number }) => ({
           samples: await deps.store.batteryHistory(p.deviceId, new Date(Date.now() - p.hours * 3600_000)),
+        })),
+        'worker:utterance': guarded('worker:utterance', async (p: { sessionId: string; audio: Uint8Array; mimeType: string }) => ({
+          entry: await s.workerUtterance(workerId, p.sessionId, p.audio, p.mimeType),
         })),
         'assist:latest': guarded('assist:latest', (p: { sessionId: string }) => s.latestAssist(workerId, p.sessionId)),
         'media:join': guarded('media:join', media['media:join']),

@@ -36,6 +36,7 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
     const dlog = log.child({ deviceId });
     dlog.info('kiosk connected');
     void socket.join(deviceRoom(deviceId));
+    socket.emit('device:capabilities', deps.sessions.capabilities());
     void deps.sessions.deviceConnected(deviceId).catch((err) => dlog.error({ err }, 'device connect bookkeeping failed'));
     socket.on('disconnect', (reason) => {
       dlog.info({ reason }, 'kiosk disconnected');
@@ -49,6 +50,11 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
         ...mediaHandlers(s, { role: 'kiosk', id: deviceId }),
         'session:start': (p) => s.startSession(deviceId, p),
         'visitor:message': (p) => s.visitorMessage(deviceId, p.sessionId, p.text),
+        'visitor:utterance': (p) => s.visitorUtterance(deviceId, p.sessionId, p.audio, p.mimeType),
+        'speech:synthesize': async (p) => {
+          const r = await s.synthesize(p.text, p.language);
+          return { audio: new Uint8Array(r.audio), mimeType: r.mimeType };
+        },
         'visitor:request-person': async (p) => ({ session: await s.requestPerson(deviceId, p.sessionId) }),
         'session:rate': async (p) => {
           await s.rate(deviceId, p.sessionId, p.rating);

@@ -4,6 +4,7 @@ import { mediaEvents, mediaRequests } from './media.ts';
 import { ControlLease, robotConsoleRequests } from './robot.ts';
 import { fleetConsoleEvents, fleetConsoleRequests } from './fleet.ts';
 import { assistConsoleEvents, assistConsoleRequests } from './assist.ts';
+import { Capabilities, Utterance } from './speech.ts';
 import { UserText, Uuid } from '../common.ts';
 import { DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -34,7 +35,7 @@ export const consoleRequests = {
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
-    z.object({ worker: WorkerView, offers: z.array(Offer), assignment: Assignment.nullable(), devices: z.array(DeviceStatus) }),
+    z.object({ worker: WorkerView, offers: z.array(Offer), assignment: Assignment.nullable(), devices: z.array(DeviceStatus), capabilities: Capabilities.optional() }),
   ),
   /** Set my state; only `available` and `away` can be chosen (busy and wrap-up follow sessions). */
   'worker:set-state': defineRequest(z.object({ state: WorkerState.extract(['available', 'away']) }), z.object({ worker: WorkerView })),
@@ -42,6 +43,8 @@ export const consoleRequests = {
   'offer:accept': defineRequest(z.object({ offerId: Uuid }), Assignment),
   /** Decline an offer: it is re-offered to the next available worker. */
   'offer:decline': defineRequest(z.object({ offerId: Uuid }), Empty),
+  /** A spoken worker utterance (push-to-talk): transcribed, translated and shown as a caption on the kiosk. */
+  'worker:utterance': defineRequest(Utterance, z.object({ entry: TranscriptEntry })),
   /** A typed message from the worker to the visitor. */
   'worker:message': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ entry: TranscriptEntry })),
   /** End the session with a disposition; the worker goes to wrap-up, then available. */

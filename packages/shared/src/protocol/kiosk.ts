@@ -5,6 +5,7 @@ import { Id, IsoTime, Language, UiLanguage, UserText, Uuid } from '../common.ts'
 import { QueueStatus, RobotLink, SessionView, TranscriptEntry } from '../records.ts';
 import { RobotCommand, RobotState } from './robot.ts';
 import { fleetKioskEvents, MediaHealth } from './fleet.ts';
+import { Capabilities, speechKioskRequests, Utterance } from './speech.ts';
 
 /**
  * The kiosk namespace (`/kiosk`). A device authenticates in the socket.io handshake with
@@ -32,6 +33,9 @@ export const CallPeer = z.object({ displayName: z.string(), languages: z.array(L
 
 export const kioskRequests = {
   ...mediaRequests,
+  ...speechKioskRequests,
+  /** A spoken visitor utterance (push-to-talk): transcribed, then handled like a typed message. */
+  'visitor:utterance': defineRequest(Utterance, z.object({ entries: z.array(TranscriptEntry), session: SessionView })),
   /** Start a new session when the visitor picks a language and accepts the consent notice. */
   'session:start': defineRequest(
     z.object({ language: UiLanguage, consentAcceptedAt: IsoTime, mode: z.enum(['assistant', 'person']) }),
@@ -53,6 +57,8 @@ export type KioskRequests = typeof kioskRequests;
 export const kioskEvents = {
   ...mediaEvents,
   ...fleetKioskEvents,
+  /** What the orchestrator offers this device (sent on connect). */
+  'device:capabilities': Capabilities,
   /** Session state changed (queued, in_call, ended...). */
   'session:update': SessionView,
   /** A transcript line was added by someone else (worker message, system notice). */
