@@ -54,6 +54,25 @@ describe('cli', () => {
     expect(await run.exited).toBe(0);
   });
 
+  it('applies --scenario at start and scenario names typed on stdin while running', async () => {
+    const run = runCli(['--port', '0', '--scenario', 'estopPressed,cameraFailure']);
+    running.push(run);
+    const line = await waitFor(() => run.stdout().includes('\n') && run.stdout(), { timeoutMs: 15_000, what: 'the listening line' });
+    const raw = await RawClient.connect(/ws:\/\/\S+/.exec(line)![0]);
+    const estop = (data: boolean) => (f: { op: string; topic?: unknown; msg?: unknown }) =>
+      f.op === 'publish' && f.topic === '/estop' && (f.msg as { data: boolean }).data === data;
+    await raw.request({ op: 'subscribe', topic: '/estop' }, estop(true)); // latched: sent at once
+    run.child.stdin.write('nominal\n');
+    await raw.next(estop(false));
+    await waitFor(() => run.stderr().includes('scenario nominal applied'), { what: 'the acknowledgement' });
+    run.child.stdin.write('flying\n');
+    await waitFor(() => run.stderr().includes("unknown scenario 'flying'"), { what: 'the complaint' });
+    await raw.close();
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.stdout()).toBe(line);
+  });
+
   it('rejects a bad --port with a clear message and exit code 2', async () => {
     const run = runCli(['--port', 'eighty']);
     expect(await run.exited).toBe(2);
@@ -75,5 +94,9 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--colour', 'red'])).toMatchObject({ ok: false, error: expect.stringContaining('--colour') });
     expect(parseCliArgs(['--initial-battery', '101'])).toEqual({ ok: false, error: '--initial-battery: must be <= 100' });
     expect(parseCliArgs(['9090'])).toMatchObject({ ok: false });
+    expect(parseCliArgs(['--scenario', 'stuck, cameraFailure'])).toMatchObject({ ok: true, options: { scenario: ['stuck', 'cameraFailure'] } });
+    expect(parseCliArgs(['--scenario', 'lowBattery,nap'])).toEqual({
+      ok: false, error: "--scenario: unknown scenario 'nap'; scenarios: lowBattery, linkLost, charging, stuck, estopPressed, cameraFailure, nominal",
+    });
   });
 });

@@ -1,25 +1,30 @@
 #!/usr/bin/env tsx
 /**
- * Command line entry: `tsx hardware/src/cli.ts [--port N] [--host H] [--tick-ms MS] [--initial-battery PERCENT] [--battery-drain PERCENT_PER_MIN]`.
+ * Command line entry: `tsx hardware/src/cli.ts [--port N] [--host H] [--tick-ms MS] [--initial-battery PERCENT]
+ * [--battery-drain PERCENT_PER_MIN] [--scenario NAME[,NAME...]]`.
  *
  * Starts the simulator alone, prints one line `rosbridge simulator listening on ws://H:N` to stdout
- * and shuts down on SIGINT/SIGTERM (exit 0). Invalid arguments print a message to stderr and exit 2;
- * a start failure (e.g. port in use) exits 1.
+ * and shuts down on SIGINT/SIGTERM (exit 0). While it runs, a line on stdin naming a scenario
+ * (e.g. `estopPressed`, `nominal`) applies it and is acknowledged on stderr. Invalid arguments print
+ * a message to stderr and exit 2; a start failure (e.g. port in use) exits 1.
  */
+import { createInterface } from 'node:readline';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatIssues } from './messages.ts';
-import { startSimulator, type SimulatorOptions } from './simulator.ts';
+import { isScenario, SCENARIOS, startSimulator, type Scenario, type SimulatorOptions } from './simulator.ts';
 
 /** Usage text printed by `--help` and after argument errors. */
-export const USAGE = `usage: tsx hardware/src/cli.ts [--port N] [--host H] [--tick-ms MS] [--initial-battery PERCENT] [--battery-drain PERCENT_PER_MIN]
+export const USAGE = `usage: tsx hardware/src/cli.ts [--port N] [--host H] [--tick-ms MS] [--initial-battery PERCENT] [--battery-drain PERCENT_PER_MIN] [--scenario NAME[,NAME...]]
   --port             TCP port, 0..65535 (0 = any free port; default 9090)
   --host             interface to bind (default 127.0.0.1)
   --tick-ms          physics step, ms (default 50)
   --initial-battery  battery at start, percent 0..100 (default 100)
-  --battery-drain    idle battery drain, percent per minute (default 0.5)`;
+  --battery-drain    idle battery drain, percent per minute (default 0.5)
+  --scenario         scenario(s) applied at start: ${SCENARIOS.join(', ')}
+While running, type a scenario name and Enter to apply it.`;
 
 /** Parses a decimal number; anything else (including '', '1e3x', 'abc') becomes NaN so zod rejects it. */
 const numeric = z.string().transform((s) => (/^\s*-?\d+(\.\d+)?\s*$/.test(s) ? Number(s) : Number.NaN));
@@ -30,6 +35,10 @@ const ArgsSchema = z.strictObject({
   'tick-ms': numeric.pipe(z.number('must be a number').positive('must be > 0')).optional(),
   'initial-battery': numeric.pipe(z.number('must be a number').min(0, 'must be >= 0').max(100, 'must be <= 100')).optional(),
   'battery-drain': numeric.pipe(z.number('must be a number').min(0, 'must be >= 0')).optional(),
+  scenario: z.string()
+    .transform((s) => s.split(',').map((n) => n.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isScenario, { error: (iss) => `unknown scenario '${String(iss.input)}'; scenarios: ${SCENARIOS.join(', ')}` })).min(1, 'needs a scenario name'))
+    .optional(),
   help: z.boolean().optional(),
 });
 
@@ -46,14 +55,15 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       allowPositionals: false,
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'tick-ms': { type: 'string' },
-        'initial-battery': { type: 'string' }, 'battery-drain': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'initial-battery': { type: 'string' }, 'battery-drain': { type: 'string' }, scenario: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }
   const parsed = ArgsSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error).replace(/field '([^']+)'/g, '--$1') };
+  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error).replace(/field '([^'.]+)(\.\d+)?'/g, '--$1') };
   const a = parsed.data;
   return {
     ok: true,
@@ -64,6 +74,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       tickMs: a['tick-ms'],
       initialBatteryPercent: a['initial-battery'],
       batteryDrainPercentPerMin: a['battery-drain'],
+      ...(a.scenario ? { scenario: a.scenario as Scenario[] } : {}),
     },
   };
 }
@@ -98,7 +109,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.on('SIGTERM', stop);
   });
   process.stdout.write(`rosbridge simulator listening on ${sim.url}\n`);
+  const commands = createInterface({ input: process.stdin, terminal: false });
+  commands.on('line', (line) => {
+    const name = line.trim();
+    if (!name) return;
+    if (!isScenario(name)) {
+      process.stderr.write(`unknown scenario '${name}'; scenarios: ${SCENARIOS.join(', ')}\n`);
+      return;
+    }
+    running.setScenario(name);
+    process.stderr.write(`scenario ${name} applied\n`);
+  });
   await stopped;
+  commands.close();
   return 0;
 }
 

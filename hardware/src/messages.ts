@@ -57,6 +57,30 @@ export const BatteryStateSchema = z.strictObject({
   location: z.string(),
   serial_number: z.string(),
 });
+/** builtin_interfaces/msg/Duration: `sec` (int32, s) and `nanosec` (uint32, ns, < 1e9). */
+export const DurationSchema = TimeSchema;
+/** geometry_msgs/msg/Pose: position (m) and orientation (unit quaternion). */
+export const PoseSchema = z.strictObject({ position: PointSchema, orientation: QuaternionSchema });
+/** geometry_msgs/msg/PoseStamped: a pose in `header.frame_id` (here `map`). */
+export const PoseStampedSchema = z.strictObject({ header: HeaderSchema, pose: PoseSchema });
+/** diagnostic_msgs/msg/KeyValue. */
+export const KeyValueSchema = z.strictObject({ key: z.string(), value: z.string() });
+/**
+ * diagnostic_msgs/msg/DiagnosticStatus. `level` is a `byte` (rosbridge sends it as a JSON number):
+ * OK=0, WARN=1, ERROR=2, STALE=3 ({@link DIAGNOSTIC_LEVEL}).
+ */
+export const DiagnosticStatusSchema = z.strictObject({
+  level: z.number().int().min(0).max(3),
+  name: z.string(),
+  message: z.string(),
+  hardware_id: z.string(),
+  values: z.array(KeyValueSchema),
+});
+/** diagnostic_msgs/msg/DiagnosticArray: one status per component. */
+export const DiagnosticArraySchema = z.strictObject({ header: HeaderSchema, status: z.array(DiagnosticStatusSchema) });
+/** `level` constants of diagnostic_msgs/msg/DiagnosticStatus. */
+export const DIAGNOSTIC_LEVEL = Object.freeze({ OK: 0, WARN: 1, ERROR: 2, STALE: 3 });
+
 /** std_msgs/msg/String. */
 export const StringMsgSchema = z.strictObject({ data: z.string() });
 /** std_msgs/msg/Bool. */
@@ -74,6 +98,16 @@ export type Odometry = z.infer<typeof OdometrySchema>;
 export type BatteryState = z.infer<typeof BatteryStateSchema>;
 /** builtin_interfaces/msg/Time as a TypeScript type. */
 export type RosTime = z.infer<typeof TimeSchema>;
+/** builtin_interfaces/msg/Duration as a TypeScript type (`sec` s, `nanosec` ns). */
+export type RosDuration = z.infer<typeof DurationSchema>;
+/** geometry_msgs/msg/PoseStamped as a TypeScript type. */
+export type PoseStamped = z.infer<typeof PoseStampedSchema>;
+/** geometry_msgs/msg/Quaternion as a TypeScript type. */
+export type Quaternion = z.infer<typeof QuaternionSchema>;
+/** diagnostic_msgs/msg/DiagnosticStatus as a TypeScript type. */
+export type DiagnosticStatus = z.infer<typeof DiagnosticStatusSchema>;
+/** diagnostic_msgs/msg/DiagnosticArray as a TypeScript type. */
+export type DiagnosticArray = z.infer<typeof DiagnosticArraySchema>;
 
 /** `power_supply_status` constants of sensor_msgs/msg/BatteryState. */
 export const POWER_SUPPLY_STATUS = Object.freeze({ UNKNOWN: 0, CHARGING: 1, DISCHARGING: 2, NOT_CHARGING: 3, FULL: 4 });
@@ -90,8 +124,30 @@ export function toRosTime(ms: number): RosTime {
   return { sec, nanosec: Math.min(999_999_999, Math.round((ms - sec * 1000) * 1e6)) };
 }
 
+/** Converts a duration in ms (negative counts as 0) to a builtin_interfaces/msg/Duration. */
+export function toRosDuration(ms: number): RosDuration {
+  return toRosTime(Math.max(0, Number.isFinite(ms) ? ms : 0));
+}
+
+/** Quaternion of a rotation by `theta` rad about z (yaw). */
+export function yawToQuaternion(theta: number): Quaternion {
+  return { x: 0, y: 0, z: Math.sin(theta / 2), w: Math.cos(theta / 2) };
+}
+
+/** Yaw in rad, (−π, π], of a quaternion (normalised first); NaN for the zero quaternion. */
+export function quaternionToYaw(q: Quaternion): number {
+  const n = Math.hypot(q.x, q.y, q.z, q.w);
+  if (n === 0) return Number.NaN;
+  const [x, y, z, w] = [q.x / n, q.y / n, q.z / n, q.w / n];
+  return Math.atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z));
+}
+
 const zeroVector = () => ({ x: 0, y: 0, z: 0 });
 const zeroHeader = (nowMs: number) => ({ stamp: toRosTime(nowMs), frame_id: '' });
+/** The zero geometry_msgs/msg/Pose (identity orientation, as the ROS 2 default `w = 1`). */
+export const zeroPose = () => ({ position: zeroVector(), orientation: { x: 0, y: 0, z: 0, w: 1 } });
+/** The zero std_msgs/msg/Header stamped `nowMs` (ms since epoch), as rosbridge fills an omitted header. */
+export const defaultHeader = zeroHeader;
 
 /** One entry of the type registry. */
 export interface MessageType {
@@ -124,6 +180,16 @@ const TYPES: readonly MessageType[] = [
       cell_voltage: [], cell_temperature: [], location: '', serial_number: '',
     }),
   },
+  {
+    name: 'geometry_msgs/msg/PoseStamped',
+    schema: PoseStampedSchema,
+    defaults: (now) => ({ header: zeroHeader(now), pose: zeroPose() }),
+  },
+  {
+    name: 'diagnostic_msgs/msg/DiagnosticArray',
+    schema: DiagnosticArraySchema,
+    defaults: (now) => ({ header: zeroHeader(now), status: [] }),
+  },
   { name: 'std_msgs/msg/String', schema: StringMsgSchema, defaults: () => ({ data: '' }) },
   { name: 'std_msgs/msg/Bool', schema: BoolMsgSchema, defaults: () => ({ data: false }) },
   { name: 'std_msgs/msg/Float32', schema: Float32MsgSchema, defaults: () => ({ data: 0 }) },
@@ -136,9 +202,9 @@ export const MESSAGE_TYPE_NAMES: readonly string[] = TYPES.map((t) => t.name);
 
 /**
  * Canonical ROS 2 form of an interface type name: `pkg/Type` becomes `pkg/<kind>/Type`
- * (ROS 1 style names are accepted by rosbridge too). `kind` is `msg` or `srv`.
+ * (ROS 1 style names are accepted by rosbridge too). `kind` is `msg`, `srv` or `action`.
  */
-export function canonicalTypeName(name: string, kind: 'msg' | 'srv' = 'msg'): string {
+export function canonicalTypeName(name: string, kind: 'msg' | 'srv' | 'action' = 'msg'): string {
   const parts = name.trim().split('/');
   return parts.length === 2 ? `${parts[0]}/${kind}/${parts[1]}` : name.trim();
 }
@@ -179,11 +245,19 @@ export type ValidationResult =
 export function validateMessage(typeName: string, msg: unknown, nowMs: number): ValidationResult {
   const type = lookupMessageType(typeName);
   if (!type) return { ok: false, error: `unknown message type '${typeName}'` };
-  if (!isPlainObject(msg)) return { ok: false, error: `field 'msg': expected a JSON object for ${type.name}, received ${describe(msg)}` };
+  return validateWith(type, msg, nowMs);
+}
+
+/**
+ * Like {@link validateMessage} for a type outside the registry (e.g. an action goal): fills missing
+ * fields from `type.defaults(nowMs)`, then checks `type.schema`; errors name the field (`msg.a.b`).
+ */
+export function validateWith(type: MessageType, msg: unknown, nowMs: number, root = 'msg'): ValidationResult {
+  if (!isPlainObject(msg)) return { ok: false, error: `field '${root}': expected a JSON object for ${type.name}, received ${describe(msg)}` };
   const filled: string[] = [];
   const completed = fillDefaults(msg, type.defaults(nowMs), '', filled);
   const parsed = type.schema.safeParse(completed);
-  if (!parsed.success) return { ok: false, error: `invalid ${type.name}: ${formatIssues(parsed.error, 'msg')}` };
+  if (!parsed.success) return { ok: false, error: `invalid ${type.name}: ${formatIssues(parsed.error, root)}` };
   return { ok: true, value: parsed.data as Record<string, unknown>, filled };
 }
 

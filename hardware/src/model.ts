@@ -5,6 +5,9 @@
  * The rules follow ros2_control's diff_drive_controller: commanded velocities are clamped to
  * velocity limits, the actual velocity follows the command within acceleration limits, and the
  * command is zeroed when `/cmd_vel` has been silent for longer than `cmd_vel_timeout` (0.5 s).
+ * Safety: an engaged e-stop zeroes and blocks commands and brakes harder; a motion into an
+ * obstacle (injected {@link CollisionCheck}) is undone and stops the base (bumper); the `stuck`
+ * drive fault keeps the wheels still although commanded.
  */
 
 /** Time source returning milliseconds since the Unix epoch (like `Date.now`). Injected so tests control time. */
@@ -58,6 +61,12 @@ export const LOW_BATTERY_PERCENT = 10;
 /** Internal integration step, ms: `step(dtMs)` is split into sub-steps no longer than this. */
 const MAX_SUBSTEP_MS = 10;
 
+/**
+ * Collision test injected into the model (the venue map supplies it): returns the name of the
+ * obstacle or wall the robot footprint would touch at `pose` (m, m, rad), or undefined when clear.
+ */
+export type CollisionCheck = (pose: Pose2D) => string | undefined;
+
 /** Options of {@link RobotModel}. Every field is optional. */
 export interface RobotModelOptions {
   /** Time source used to stamp commands and state, ms since epoch. Default `Date.now`. */
@@ -74,6 +83,14 @@ export interface RobotModelOptions {
   cmdVelTimeoutMs?: number;
   /** Overrides of {@link DEFAULT_LIMITS}. */
   limits?: Partial<DriveLimits>;
+  /** Braking deceleration while the e-stop is engaged, m/s². Default 1.5 (3× the normal limit). */
+  estopLinearDeceleration?: number;
+  /** Angular braking deceleration while the e-stop is engaged, rad/s². Default 6. */
+  estopAngularDeceleration?: number;
+  /** Bumper: a motion into a pose where this returns a name is undone and the base stopped. Default: no obstacles. */
+  collides?: CollisionCheck;
+  /** Start pose (m, m, rad). Default the origin facing +x. */
+  initialPose?: Pose2D;
 }
 
 /** Planar pose of `base_link` in the `odom` frame. */
@@ -112,6 +129,16 @@ export interface RobotState {
   msSinceLastCommand: number;
   /** True when the deadman zeroed the command because `/cmd_vel` went silent. */
   deadmanStopped: boolean;
+  /** E-stop engaged: commands are ignored and the base brakes at the e-stop deceleration. */
+  estopped: boolean;
+  /** Drive fault (the `stuck` scenario): the wheels do not turn, pose and actual velocity stay put. */
+  stuck: boolean;
+  /** True while stuck and commanded to move (a stalled drive). */
+  stalled: boolean;
+  /** True while the bumper is pressed: the last motion ran into an obstacle and was stopped. */
+  bumperPressed: boolean;
+  /** Name of the obstacle or wall the bumper touches, or null when clear. */
+  bumperContact: string | null;
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
@@ -149,6 +176,11 @@ export class RobotModel {
   private charging = false;
   private sinceCommandMs = Number.POSITIVE_INFINITY;
   private deadmanStopped = false;
+  private estopped = false;
+  private stuck = false;
+  private contact: string | null = null;
+  private readonly estopDecel: Velocity;
+  private readonly collides: CollisionCheck | undefined;
 
   /** @param options see {@link RobotModelOptions}; invalid numbers throw a RangeError. */
   constructor(options: RobotModelOptions = {}) {
@@ -162,18 +194,24 @@ export class RobotModel {
     if (!(initial >= 0 && initial <= 100)) throw new RangeError(`initialBatteryPercent must be within 0..100 percent, got ${initial}`);
     this.battery = initial;
     for (const [key, value] of Object.entries(this.limits)) nonNegative(key, value);
+    this.estopDecel = {
+      linear: nonNegative('estopLinearDeceleration', options.estopLinearDeceleration ?? 1.5),
+      angular: nonNegative('estopAngularDeceleration', options.estopAngularDeceleration ?? 6),
+    };
+    this.collides = options.collides;
+    if (options.initialPose) this.setPose(options.initialPose);
   }
 
   /**
    * Sets the velocity command, as a `/cmd_vel` Twist does (linear.x in m/s, angular.z in rad/s).
    * Values are clamped to the velocity limits; non-finite values are rejected with a RangeError.
-   * Resets the deadman timer. Ignored (command stays zero) while the battery is empty.
+   * Resets the deadman timer. Ignored (command stays zero) while the battery is empty or the e-stop is engaged.
    */
   setCommand(linear: number, angular: number): void {
     if (!Number.isFinite(linear) || !Number.isFinite(angular)) throw new RangeError('velocity command must be finite');
     this.sinceCommandMs = 0;
     this.deadmanStopped = false;
-    if (this.battery <= 0) {
+    if (this.battery <= 0 || this.estopped) {
       this.commanded = { linear: 0, angular: 0 };
       return;
     }
@@ -192,6 +230,30 @@ export class RobotModel {
   /** Puts the robot on (true) or off (false) its charger. */
   setCharging(charging: boolean): void {
     this.charging = charging;
+  }
+
+  /**
+   * Engages (true) or releases (false) the e-stop. While engaged the command is zero, new commands
+   * are ignored and the base brakes at the e-stop deceleration (m/s², rad/s²).
+   */
+  setEstop(engaged: boolean): void {
+    this.estopped = engaged;
+    if (engaged) this.commanded = { linear: 0, angular: 0 };
+  }
+
+  /** Sets or clears the drive fault of the `stuck` scenario: while set, the wheels do not turn although commanded. */
+  setStuck(stuck: boolean): void {
+    this.stuck = stuck;
+    if (stuck) this.actual = { linear: 0, angular: 0 };
+  }
+
+  /** Places the robot at `pose` (m, m, rad) at rest and clears the bumper. For scenarios and tests. */
+  setPose(pose: Pose2D): void {
+    if (![pose.x, pose.y, pose.theta].every(Number.isFinite)) throw new RangeError('pose must be finite');
+    this.pose = { x: pose.x, y: pose.y, theta: normalizeAngle(pose.theta) };
+    this.actual = { linear: 0, angular: 0 };
+    this.commanded = { linear: 0, angular: 0 };
+    this.contact = null;
   }
 
   /**
@@ -215,15 +277,35 @@ export class RobotModel {
       this.commanded = { linear: 0, angular: 0 };
       this.deadmanStopped = true;
     }
-    if (this.battery <= 0) this.commanded = { linear: 0, angular: 0 };
+    if (this.battery <= 0 || this.estopped) this.commanded = { linear: 0, angular: 0 };
+    if (this.stuck) {
+      this.actual = { linear: 0, angular: 0 };
+      this.updateBattery(dt);
+      return;
+    }
 
     const before = this.actual;
+    const linearAccel = this.estopped ? this.estopDecel.linear : this.limits.maxLinearAcceleration;
+    const angularAccel = this.estopped ? this.estopDecel.angular : this.limits.maxAngularAcceleration;
     const after: Velocity = {
-      linear: approach(before.linear, this.commanded.linear, this.limits.maxLinearAcceleration * dt),
-      angular: approach(before.angular, this.commanded.angular, this.limits.maxAngularAcceleration * dt),
+      linear: approach(before.linear, this.commanded.linear, linearAccel * dt),
+      angular: approach(before.angular, this.commanded.angular, angularAccel * dt),
     };
     this.actual = after;
+    const previous = this.pose;
     this.integratePose((before.linear + after.linear) / 2, (before.angular + after.angular) / 2, dt);
+    const moving = before.linear !== 0 || before.angular !== 0 || after.linear !== 0 || after.angular !== 0;
+    const hit = moving && this.collides ? this.collides(this.pose) : undefined;
+    // A pose that already overlaps (placed there by setPose) must not trap the robot: only new contacts count.
+    if (hit !== undefined && this.collides?.(previous) === undefined) {
+      // Bumper: the motion is undone and the base stops at once, like a safety controller on a bumper event.
+      this.pose = previous;
+      this.actual = { linear: 0, angular: 0 };
+      this.commanded = { linear: 0, angular: 0 };
+      this.contact = hit;
+    } else if (this.contact !== null && (after.linear !== 0 || after.angular !== 0)) {
+      this.contact = null; // moved away without touching
+    }
     this.updateBattery(dt);
   }
 
@@ -267,6 +349,11 @@ export class RobotModel {
       charging: this.charging,
       msSinceLastCommand: this.sinceCommandMs,
       deadmanStopped: this.deadmanStopped,
+      estopped: this.estopped,
+      stuck: this.stuck,
+      stalled: this.stuck && (this.commanded.linear !== 0 || this.commanded.angular !== 0),
+      bumperPressed: this.contact !== null,
+      bumperContact: this.contact,
     };
   }
 }

@@ -18,6 +18,9 @@ describe('parseFrame', () => {
       { op: 'unsubscribe', id: 's', topic: '/odom' },
       { op: 'call_service', id: 7, service: '/get_robot_info', args: {} },
       { op: 'set_level', level: 'warning' },
+      // roslib 2.x Action.sendGoal / cancelGoal
+      { op: 'send_action_goal', id: 'send_action_goal:/navigate_to_pose:3', action: '/navigate_to_pose', action_type: 'nav2_msgs/action/NavigateToPose', args: { pose: {} }, feedback: true },
+      { op: 'cancel_action_goal', id: 'send_action_goal:/navigate_to_pose:3', action: '/navigate_to_pose' },
     ];
     for (const f of frames) expect(parseFrame(JSON.stringify(f))).toMatchObject({ ok: true, op: f });
   });
@@ -29,6 +32,9 @@ describe('parseFrame', () => {
     expect(error('{"op":5}').error).toBe("field 'op': expected a string, received number");
     expect(error('{"op":"fly","id":3}')).toMatchObject({ id: 3, error: expect.stringMatching(/^unknown op 'fly'; supported ops: advertise/) });
     expect(error('{"op":"advertise_service","service":"/x","type":"a/B"}').error).toMatch(/not supported by the simulator/);
+    expect(error('{"op":"advertise_action","action":"/x","type":"a/action/B"}').error).toMatch(/not supported by the simulator/);
+    expect(error('{"op":"send_action_goal","id":"g","action":"/x"}')).toMatchObject({ id: 'g', error: expect.stringContaining("field 'action_type'") });
+    expect(error('{"op":"cancel_action_goal","action":"/x"}').error).toContain("field 'id'");
     expect(error('{"op":"subscribe","id":"q"}')).toMatchObject({ id: 'q', error: expect.stringContaining("field 'topic'") });
     expect(error('{"op":"subscribe","topic":"/odom","throttle_rate":-1}').error).toContain("field 'throttle_rate'");
     expect(error('{"op":"subscribe","topic":"/odom","bogus":1}').error).toContain("field 'bogus': unknown field");

@@ -53,6 +53,18 @@ export const SetLevelSchema = z.strictObject({
   op: z.literal('set_level'), id: IdSchema.optional(), level: z.enum(['info', 'warning', 'error', 'none']),
 });
 
+/**
+ * `send_action_goal` (spec §3.2.12): send goal `args` to `action` of type `action_type`; `feedback: true`
+ * asks for `action_feedback` messages. `id` identifies the goal for `cancel_action_goal` and the replies.
+ */
+export const SendActionGoalSchema = z.strictObject({
+  op: z.literal('send_action_goal'), id: IdSchema.optional(), action: name, action_type: name,
+  args: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  feedback: z.boolean().optional(), fragment_size: z.number().int().min(1).optional(), compression: compression.optional(),
+});
+/** `cancel_action_goal` (spec §3.2.13): cancel the in-progress goal of `action` sent with this `id`. */
+export const CancelActionGoalSchema = z.strictObject({ op: z.literal('cancel_action_goal'), id: IdSchema, action: name });
+
 /** Every operation the simulator implements, keyed by `op`. */
 export const OP_SCHEMAS = {
   advertise: AdvertiseSchema,
@@ -62,6 +74,8 @@ export const OP_SCHEMAS = {
   unsubscribe: UnsubscribeSchema,
   call_service: CallServiceSchema,
   set_level: SetLevelSchema,
+  send_action_goal: SendActionGoalSchema,
+  cancel_action_goal: CancelActionGoalSchema,
 } as const;
 
 /** Name of an implemented operation. */
@@ -69,10 +83,13 @@ export type OpName = keyof typeof OP_SCHEMAS;
 /** A parsed, valid inbound operation. */
 export type InboundOp = { [K in OpName]: z.infer<(typeof OP_SCHEMAS)[K]> }[OpName];
 
-/** Operations in the spec that this simulator deliberately does not implement (answered with an error status). */
+/**
+ * Operations in the spec that this simulator deliberately does not implement (answered with an error
+ * status): fragments and PNG, and client-side service and action servers.
+ */
 export const UNSUPPORTED_OPS: readonly string[] = [
   'fragment', 'png', 'auth', 'advertise_service', 'unadvertise_service', 'service_response',
-  'advertise_action', 'unadvertise_action', 'send_action_goal', 'cancel_action_goal', 'action_feedback', 'action_result',
+  'advertise_action', 'unadvertise_action', 'action_feedback', 'action_result',
 ];
 
 /** Status levels in increasing severity; a client receives statuses at or above its `set_level`. */

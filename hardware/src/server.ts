@@ -1,10 +1,12 @@
 /**
  * Thin WebSocket edge of the rosbridge v2 server: accepts connections, hands text frames to a
- * {@link ClientSession} each, keeps the topic registry and fans published messages out to subscribers.
+ * {@link ClientSession} each, keeps the topic, service and action registries and the active goals,
+ * and fans published messages out to subscribers.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, WebSocket } from 'ws';
+import { GoalRegistry, type ActionDefinition } from './actions.ts';
 import { ClientSession, type ServiceDefinition, type SessionHost, type TopicInfo } from './session.ts';
 
 /** A topic the server owns, with the simulator's handler for client publishes on `in` topics. */
@@ -25,6 +27,8 @@ export interface RosbridgeServerOptions {
   topics: readonly TopicDefinition[];
   /** Services answered by the simulator. */
   services: readonly ServiceDefinition[];
+  /** Actions executed by the simulator; each also gets its `<name>/_action/cancel_goal` service. */
+  actions?: readonly ActionDefinition[];
   /** Time source for message stamps, ms since epoch. */
   now: () => number;
   /** Largest accepted inbound frame, bytes. Default 1 MiB. */
@@ -42,6 +46,9 @@ export class RosbridgeServer {
   private readonly owned: Map<string, TopicDefinition>;
   private readonly relayTopics = new Map<string, TopicInfo>();
   private readonly services: Map<string, ServiceDefinition>;
+  private readonly actions: Map<string, ActionDefinition>;
+  /** Goals in progress, of every client. */
+  readonly goals = new GoalRegistry();
   private readonly clients = new Map<WebSocket, ClientSession>();
   private readonly sockets = new Set<Socket>();
   private readonly now: () => number;
@@ -54,7 +61,9 @@ export class RosbridgeServer {
     this.host = options.host;
     this.port = (http.address() as AddressInfo).port;
     this.owned = new Map(options.topics.map((t) => [t.name, t]));
-    this.services = new Map(options.services.map((s) => [s.name, s]));
+    this.actions = new Map((options.actions ?? []).map((a) => [a.name, a]));
+    const cancelServices = [...this.actions.values()].map((a) => this.goals.cancelService(a));
+    this.services = new Map([...options.services, ...cancelServices].map((s) => [s.name, s]));
     this.now = options.now;
     http.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -155,6 +164,8 @@ export class RosbridgeServer {
         this.publish(topic, msg);
       },
       service: (name) => this.services.get(name),
+      action: (name) => this.actions.get(name),
+      goals: this.goals,
     };
   }
 }

@@ -4,10 +4,14 @@
  * Semantics follow the rosbridge v2 spec and rosbridge_library's capabilities: errors are reported
  * with `status` messages (level "error", echoing the operation's `id`) and the offending operation
  * is dropped; a failed `call_service` also gets a `service_response` with `result: false` and the
- * error text in `values`, as rosbridge's call_service capability does.
+ * error text in `values`, as rosbridge's call_service capability does, and a goal that cannot be sent
+ * gets an `action_result` with `result: false`, `status` 0 (UNKNOWN) and the error text in `values`,
+ * as rosbridge's send_action_goal capability does.
  */
 import type { z } from 'zod';
-import { canonicalTypeName, formatIssues, lookupMessageType, MESSAGE_TYPE_NAMES, validateMessage } from './messages.ts';
+import { actionTypeMatches, type ActionDefinition, type GoalRegistry } from './actions.ts';
+import { GOAL_STATUS } from './interfaces.ts';
+import { canonicalTypeName, formatIssues, lookupMessageType, MESSAGE_TYPE_NAMES, validateMessage, validateWith } from './messages.ts';
 import {
   parseFrame, STATUS_LEVELS,
   type InboundOp, type OpId, type StatusLevel, type StatusMessage,
@@ -25,6 +29,8 @@ export interface TopicInfo {
    * clients publish and may subscribe; `relay`: created by clients, relayed between them.
    */
   direction: 'in' | 'out' | 'relay';
+  /** For latched topics: the current message, sent to each new subscriber at once (like a transient-local publisher). */
+  latest?: () => unknown;
 }
 
 /** A service the server answers. */
@@ -53,6 +59,10 @@ export interface SessionHost {
   publish(topic: string, msg: Record<string, unknown>): void;
   /** The service called `name`, if any. */
   service(name: string): ServiceDefinition | undefined;
+  /** The action called `name`, if any. */
+  action(name: string): ActionDefinition | undefined;
+  /** The server's active goals. */
+  goals: GoalRegistry;
 }
 
 const NO_ID = Symbol('no id');
@@ -128,6 +138,12 @@ export class ClientSession {
       case 'subscribe': return this.subscribe(op);
       case 'unsubscribe': return this.unsubscribe(op.topic, op.id);
       case 'call_service': return this.callService(op);
+      case 'send_action_goal': return this.sendActionGoal(op);
+      case 'cancel_action_goal':
+        if (this.host.goals.cancel(op.action, op.id, this) === 0) {
+          this.status('warning', `cancel_action_goal ${op.action}: no goal in progress with id ${JSON.stringify(op.id)}`, op.id);
+        }
+        return;
       case 'set_level':
         this.statusLevel = op.level;
         return;
@@ -198,6 +214,8 @@ export class ClientSession {
       this.subscriptions.set(topic, sub);
     }
     sub.add(id, { throttleRateMs: op.throttle_rate ?? 0, queueLength: op.queue_length ?? 0 });
+    const latest = this.host.topic(topic)?.latest;
+    if (latest) this.send({ op: 'publish', topic, msg: latest() }); // latched: the current value at once
     if (op.compression && op.compression !== 'none') {
       this.status('warning', `subscribe: compression '${op.compression}' is not supported; messages are sent as JSON`, id);
     }
@@ -242,5 +260,36 @@ export class ClientSession {
       return fail((err as Error)?.message ?? String(err));
     }
     this.send({ op: 'service_response', service, values, result: true, ...(id !== undefined ? { id } : {}) });
+  }
+
+  private sendActionGoal(op: Extract<InboundOp, { op: 'send_action_goal' }>): void {
+    const { action, id } = op;
+    const withId = id !== undefined ? { id } : {};
+    const fail = (error: string) => {
+      this.status('error', `send_action_goal ${action}: ${error}`, id);
+      this.send({ op: 'action_result', action, values: error, status: GOAL_STATUS.UNKNOWN, result: false, ...withId });
+    };
+    const def = this.host.action(action);
+    if (!def) return fail(`unknown action '${action}'`);
+    if (!actionTypeMatches(def, op.action_type)) return fail(`wrong action type '${op.action_type}'; '${action}' has type '${def.type}'`);
+    let args: unknown = op.args ?? {};
+    if (Array.isArray(args)) {
+      if (args.length > 0) return fail(`field 'args': positional (list) arguments are not supported; send an object`);
+      args = {};
+    }
+    const goal = validateWith(def.goal, args, this.host.now(), 'args');
+    if (!goal.ok) return fail(`invalid goal: ${goal.error}`);
+    const wantsFeedback = op.feedback === true;
+    this.host.goals.start(def, goal.value, {
+      id,
+      owner: this,
+      nowMs: this.host.now(),
+      sink: {
+        feedback: (values) => {
+          if (wantsFeedback) this.send({ op: 'action_feedback', action, values, ...withId });
+        },
+        result: (status, values) => this.send({ op: 'action_result', action, values, status, result: true, ...withId }),
+      },
+    });
   }
 }

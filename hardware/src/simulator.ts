@@ -1,20 +1,23 @@
 /**
  * Robot-base simulator speaking rosbridge v2 over WebSocket, so the product runs without a robot.
  *
- * Wires the {@link RobotModel} (physics, battery, deadman) to a {@link RosbridgeServer}:
- * `/cmd_vel` in, `/odom` (10 Hz) and `/battery_state` (1 Hz) out, `/get_robot_info` service.
+ * Wires the {@link RobotWorld} (physics, battery, deadman, venue, bumper, e-stop, faults, tasks) to a
+ * {@link RosbridgeServer}: `/cmd_vel` in; `/odom` (10 Hz), `/battery_state`, `/diagnostics` (1 Hz),
+ * `/estop` and `/bumper` (on change and 1 Hz) out; services `/get_robot_info`, `/get_waypoints`,
+ * `/estop/engage`, `/estop/release`; actions `/navigate_to_pose`, `/dock`, `/undock`.
  */
-import { z } from 'zod';
-import {
-  LOW_BATTERY_PERCENT, RobotModel,
-  type Clock, type RobotModelOptions, type RobotState,
-} from './model.ts';
-import {
-  POWER_SUPPLY_HEALTH, POWER_SUPPLY_STATUS, POWER_SUPPLY_TECHNOLOGY, toRosTime,
-  type BatteryState, type Odometry, type Twist,
-} from './messages.ts';
+import { diagnosticsMessage } from './diagnostics.ts';
+import type { Twist } from './messages.ts';
+import { LOW_BATTERY_PERCENT, type Clock, type RobotModelOptions, type RobotState } from './model.ts';
+import { robotActions } from './robot-actions.ts';
 import { RosbridgeServer } from './server.ts';
-import type { ServiceDefinition } from './session.ts';
+import { robotServices } from './services.ts';
+import { batteryStateMessage, boolMessage, odometryMessage } from './telemetry.ts';
+import { parseVenueMap, type VenueMap } from './venue.ts';
+import { CONTROL_PERIOD_MS, RobotWorld, type TaskKind } from './world.ts';
+
+export { ROBOT_INFO_SERVICE, ROBOT_INFO_SERVICE_TYPE } from './services.ts';
+export { batteryStateMessage, FIRMWARE_VERSION, odometryMessage, ROBOT_MODEL_NAME, SERIAL_NUMBER } from './telemetry.ts';
 
 /** Topic of velocity commands (geometry_msgs/msg/Twist; `geometry_msgs/Twist` accepted). */
 export const CMD_VEL_TOPIC = '/cmd_vel';
@@ -22,32 +25,41 @@ export const CMD_VEL_TOPIC = '/cmd_vel';
 export const ODOM_TOPIC = '/odom';
 /** Topic of battery state (sensor_msgs/msg/BatteryState), published at {@link BATTERY_RATE_HZ}. */
 export const BATTERY_TOPIC = '/battery_state';
-/** Service returning model, firmware and battery (telekiosk_msgs/srv/GetRobotInfo). */
-export const ROBOT_INFO_SERVICE = '/get_robot_info';
-/** Type of {@link ROBOT_INFO_SERVICE}. */
-export const ROBOT_INFO_SERVICE_TYPE = 'telekiosk_msgs/srv/GetRobotInfo';
+/** Topic of diagnostics (diagnostic_msgs/msg/DiagnosticArray), published at {@link DIAGNOSTICS_RATE_HZ} and on e-stop and bumper changes. */
+export const DIAGNOSTICS_TOPIC = '/diagnostics';
+/** Topic of the e-stop state (std_msgs/msg/Bool, `data` true = engaged): on change, at {@link ESTOP_RATE_HZ}, and at once to each new subscriber. */
+export const ESTOP_TOPIC = '/estop';
+/** Topic of the bumper (std_msgs/msg/Bool, `data` true = pressed): on change, at 1 Hz, and at once to each new subscriber. */
+export const BUMPER_TOPIC = '/bumper';
 /** `/odom` publish rate, Hz. */
 export const ODOM_RATE_HZ = 10;
 /** `/battery_state` publish rate, Hz. */
 export const BATTERY_RATE_HZ = 1;
-/** Model name reported by `/get_robot_info`. */
-export const ROBOT_MODEL_NAME = 'TeleKiosk Base Sim';
-/** Firmware version reported by `/get_robot_info`. */
-export const FIRMWARE_VERSION = 'sim-1.0.0';
-/** Serial number reported by `/get_robot_info` and `/battery_state`. */
-export const SERIAL_NUMBER = 'SIM-0001';
-
-/** Nominal battery pack: 7S Li-ion, 21.0 V empty to 29.4 V full, 20 Ah. */
-const PACK = { emptyVolts: 21.0, fullVolts: 29.4, capacityAh: 20, cells: 7 } as const;
+/** `/diagnostics` publish rate, Hz. */
+export const DIAGNOSTICS_RATE_HZ = 1;
+/** `/estop` and `/bumper` repeat rate, Hz. */
+export const ESTOP_RATE_HZ = 1;
 
 /**
- * Test and demo scenarios:
- * - `lowBattery`: battery set to 10 percent (and off the charger); one-shot.
+ * Test and demo scenarios, applied with {@link RobotSimulator.setScenario}, the `scenario` option or `--scenario`:
+ * - `lowBattery`: battery set to 10 percent (and off the charger); one-shot. Diagnostics: battery WARN.
  * - `linkLost`: every connection is dropped (no close handshake) and new ones get HTTP 503 until `nominal`.
- * - `charging`: robot on its charger; battery rises, `power_supply_status` CHARGING (FULL at 100 percent).
- * - `nominal`: link restored and off the charger; battery level unchanged.
+ * - `charging`: robot on a charger where it stands; battery rises, `power_supply_status` CHARGING (FULL at 100 percent).
+ * - `stuck`: drive fault; the base does not move although commanded. Diagnostics: motors ERROR while commanded, then WARN.
+ * - `estopPressed`: the hardware e-stop button is pressed: the base brakes, ignores `/cmd_vel`, goals abort. Diagnostics: estop ERROR.
+ * - `cameraFailure`: the camera delivers no frames. Diagnostics: camera ERROR.
+ * - `nominal`: clears everything above: link restored, off the charger, drive fault and camera fault cleared,
+ *   e-stop released (battery level and pose unchanged).
  */
-export type Scenario = 'lowBattery' | 'linkLost' | 'charging' | 'nominal';
+export type Scenario = 'lowBattery' | 'linkLost' | 'charging' | 'stuck' | 'estopPressed' | 'cameraFailure' | 'nominal';
+
+/** Every {@link Scenario} name. */
+export const SCENARIOS: readonly Scenario[] = Object.freeze(['lowBattery', 'linkLost', 'charging', 'stuck', 'estopPressed', 'cameraFailure', 'nominal']);
+
+/** True when `name` is a {@link Scenario}. */
+export function isScenario(name: string): name is Scenario {
+  return (SCENARIOS as readonly string[]).includes(name);
+}
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -63,16 +75,36 @@ export interface SimulatorOptions {
   initialBatteryPercent?: number;
   /** Time source, ms since epoch (default `Date.now`): drives the physics step and message stamps. */
   clock?: Clock;
-  /** Further model options (limits, deadman timeout, charge rate). */
-  model?: Omit<RobotModelOptions, 'clock' | 'initialBatteryPercent' | 'batteryDrainPercentPerMin'>;
+  /** Further model options (limits, deadman timeout, charge rate, e-stop deceleration, initial pose). */
+  model?: Omit<RobotModelOptions, 'clock' | 'initialBatteryPercent' | 'batteryDrainPercentPerMin' | 'collides'>;
+  /** The venue (waypoints, obstacles, walls, docks); validated. Default `DEFAULT_VENUE`, the office lobby. */
+  venue?: VenueMap;
+  /** Scenario(s) applied right after start, in order. */
+  scenario?: Scenario | readonly Scenario[];
+  /**
+   * When true, simulated time stands still except through {@link RobotSimulator.advance}: no physics
+   * timer runs, and stamps start at `clock()` and move only with `advance`. For deterministic tests and
+   * demos. Publishing timers (odom, battery, diagnostics) still run in wall-clock time. Default false.
+   */
+  manualTime?: boolean;
 }
 
-/** Snapshot returned by {@link RobotSimulator.state}: the model state plus link status. */
+/** Snapshot returned by {@link RobotSimulator.state}: the model state plus link, e-stop, faults, dock and task. */
 export interface SimulatorState extends RobotState {
   /** False while the `linkLost` scenario is active. */
   linkUp: boolean;
   /** Number of connected rosbridge clients. */
   clients: number;
+  /** Why the e-stop is engaged, or null when released. */
+  estopReason: string | null;
+  /** False during the `cameraFailure` scenario. */
+  cameraOk: boolean;
+  /** Dock waypoint the robot is charging on, or null. */
+  docked: string | null;
+  /** Running motion task (goal of `/navigate_to_pose`, `/dock` or `/undock`), or null. */
+  task: TaskKind | null;
+  /** Number of action goals in progress. */
+  activeGoals: number;
 }
 
 /** A running simulator. */
@@ -81,64 +113,20 @@ export interface RobotSimulator {
   readonly port: number;
   /** WebSocket URL, `ws://host:port`. */
   readonly url: string;
-  /** Current state: pose (m, rad), commanded and actual velocity (m/s, rad/s), battery (percent), charging, link. */
+  /** The venue map in use (frame `map`, m and rad). */
+  readonly venue: VenueMap;
+  /** Current state: pose (m, rad), commanded and actual velocity (m/s, rad/s), battery (percent), charging, link, safety, task. */
   state(): SimulatorState;
-  /** Applies a {@link Scenario}. */
+  /** Applies a {@link Scenario}; throws a RangeError for an unknown name. */
   setScenario(scenario: Scenario): void;
+  /**
+   * Advances simulated time by `ms` milliseconds at once (physics, controller, goals, feedback), in
+   * control periods of 20 ms. With `manualTime` this is the only way time passes; otherwise it
+   * fast-forwards. Throws a RangeError for a negative or non-finite `ms`.
+   */
+  advance(ms: number): void;
   /** Stops timers and the server. Idempotent: later calls return the same promise. */
   close(): Promise<void>;
-}
-
-/** Request of `/get_robot_info`: empty. */
-const RobotInfoRequestSchema = z.strictObject({});
-
-/** Builds the nav_msgs/msg/Odometry for a state (frame `odom`, child frame `base_link`). */
-export function odometryMessage(state: RobotState): Odometry {
-  const { x, y, theta } = state.pose;
-  return {
-    header: { stamp: toRosTime(state.stampMs), frame_id: 'odom' },
-    child_frame_id: 'base_link',
-    pose: {
-      pose: { position: { x, y, z: 0 }, orientation: { x: 0, y: 0, z: Math.sin(theta / 2), w: Math.cos(theta / 2) } },
-      covariance: new Array(36).fill(0),
-    },
-    twist: {
-      twist: { linear: { x: state.actual.linear, y: 0, z: 0 }, angular: { x: 0, y: 0, z: state.actual.angular } },
-      covariance: new Array(36).fill(0),
-    },
-  };
-}
-
-/**
- * Builds the sensor_msgs/msg/BatteryState for a state: `percentage` 0..1, voltage V (linear over
- * the pack range), current A (negative when discharging), charge and capacity Ah, and
- * `power_supply_status` per the message constants (CHARGING=1, DISCHARGING=2, FULL=4).
- */
-export function batteryStateMessage(state: RobotState): BatteryState {
-  const fraction = state.batteryPercent / 100;
-  const moving = Math.abs(state.actual.linear) > 1e-3 || Math.abs(state.actual.angular) > 1e-3;
-  const status = !state.charging
-    ? POWER_SUPPLY_STATUS.DISCHARGING
-    : state.batteryPercent >= 100 ? POWER_SUPPLY_STATUS.FULL : POWER_SUPPLY_STATUS.CHARGING;
-  const voltage = PACK.emptyVolts + (PACK.fullVolts - PACK.emptyVolts) * fraction;
-  return {
-    header: { stamp: toRosTime(state.stampMs), frame_id: 'base_link' },
-    voltage,
-    temperature: 25,
-    current: state.charging ? (status === POWER_SUPPLY_STATUS.FULL ? 0 : 5) : moving ? -4 : -1.5,
-    charge: PACK.capacityAh * fraction,
-    capacity: PACK.capacityAh,
-    design_capacity: PACK.capacityAh,
-    percentage: fraction,
-    power_supply_status: status,
-    power_supply_health: fraction > 0 ? POWER_SUPPLY_HEALTH.GOOD : POWER_SUPPLY_HEALTH.DEAD,
-    power_supply_technology: POWER_SUPPLY_TECHNOLOGY.LION,
-    present: true,
-    cell_voltage: new Array<number>(PACK.cells).fill(voltage / PACK.cells),
-    cell_temperature: new Array<number>(PACK.cells).fill(25),
-    location: 'base',
-    serial_number: SERIAL_NUMBER,
-  };
 }
 
 /** Starts the simulator and resolves once it listens. Rejects on invalid options or a listen error (e.g. EADDRINUSE). */
@@ -148,34 +136,29 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ro
   const tickMs = options.tickMs ?? 50;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer 0..65535, got ${port}`);
   if (!(Number.isFinite(tickMs) && tickMs > 0)) throw new RangeError(`tickMs must be a positive number of ms, got ${tickMs}`);
-  const clock = options.clock ?? Date.now;
-  const model = new RobotModel({
+  const scenarios = options.scenario === undefined ? [] : typeof options.scenario === 'string' ? [options.scenario] : [...options.scenario];
+  for (const s of scenarios) if (!isScenario(s)) throw new RangeError(`unknown scenario '${String(s)}'; scenarios: ${SCENARIOS.join(', ')}`);
+  const venue = options.venue ? parseVenueMap(options.venue) : undefined;
+  const base = options.clock ?? Date.now;
+  const startMs = base();
+  let offsetMs = 0;
+  const now: Clock = options.manualTime ? () => startMs + offsetMs : () => base() + offsetMs;
+
+  const world = new RobotWorld({
     ...options.model,
-    clock,
+    clock: now,
+    venue,
     initialBatteryPercent: options.initialBatteryPercent,
     batteryDrainPercentPerMin: options.batteryDrainPercentPerMin,
   });
-
-  const robotInfo: ServiceDefinition = {
-    name: ROBOT_INFO_SERVICE,
-    type: ROBOT_INFO_SERVICE_TYPE,
-    request: RobotInfoRequestSchema,
-    handle: () => {
-      const s = model.state();
-      return {
-        model_name: ROBOT_MODEL_NAME,
-        firmware_version: FIRMWARE_VERSION,
-        serial_number: SERIAL_NUMBER,
-        battery_percentage: s.batteryPercent / 100,
-        charging: s.charging,
-      };
-    },
-  };
+  const estopMsg = () => boolMessage(world.status().estop.engaged);
+  const bumperMsg = () => boolMessage(world.model.state().bumperPressed);
   const server = await RosbridgeServer.listen({
     host,
     port,
-    now: clock,
-    services: [robotInfo],
+    now,
+    services: robotServices(world, now),
+    actions: robotActions(world, now),
     topics: [
       {
         name: CMD_VEL_TOPIC,
@@ -183,56 +166,114 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ro
         direction: 'in',
         onMessage: (msg) => {
           const twist = msg as Twist;
-          model.setCommand(twist.linear.x, twist.angular.z);
+          world.command(twist.linear.x, twist.angular.z);
         },
       },
       { name: ODOM_TOPIC, type: 'nav_msgs/msg/Odometry', direction: 'out' },
       { name: BATTERY_TOPIC, type: 'sensor_msgs/msg/BatteryState', direction: 'out' },
+      { name: DIAGNOSTICS_TOPIC, type: 'diagnostic_msgs/msg/DiagnosticArray', direction: 'out' },
+      { name: ESTOP_TOPIC, type: 'std_msgs/msg/Bool', direction: 'out', latest: estopMsg },
+      { name: BUMPER_TOPIC, type: 'std_msgs/msg/Bool', direction: 'out', latest: bumperMsg },
     ],
   });
 
-  let last = clock();
-  const physics = setInterval(() => {
-    const now = clock();
-    model.step(Math.min(Math.max(now - last, 0), 1000)); // a stalled event loop does not teleport the robot
-    last = now;
-  }, tickMs);
-  const publishBattery = () => server.publish(BATTERY_TOPIC, batteryStateMessage(model.state()));
-  const odom = setInterval(() => server.publish(ODOM_TOPIC, odometryMessage(model.state())), 1000 / ODOM_RATE_HZ);
-  const battery = setInterval(publishBattery, 1000 / BATTERY_RATE_HZ);
+  const publishBattery = () => server.publish(BATTERY_TOPIC, batteryStateMessage(world.model.state()));
+  const publishDiagnostics = () => server.publish(DIAGNOSTICS_TOPIC, diagnosticsMessage(world.model.state(), world.status()));
+  const publishEstop = () => server.publish(ESTOP_TOPIC, estopMsg());
+  const publishBumper = () => server.publish(BUMPER_TOPIC, bumperMsg());
+  world.on((event) => {
+    if (event.type === 'estop') publishEstop();
+    if (event.type === 'bumper') publishBumper();
+    if (event.type === 'charging') publishBattery();
+    publishDiagnostics();
+  });
+
+  let last = now();
+  const timers = [
+    setInterval(() => server.publish(ODOM_TOPIC, odometryMessage(world.model.state())), 1000 / ODOM_RATE_HZ),
+    setInterval(publishBattery, 1000 / BATTERY_RATE_HZ),
+    setInterval(publishDiagnostics, 1000 / DIAGNOSTICS_RATE_HZ),
+    setInterval(() => {
+      publishEstop();
+      publishBumper();
+    }, 1000 / ESTOP_RATE_HZ),
+  ];
+  if (!options.manualTime) {
+    timers.push(setInterval(() => {
+      const t = now();
+      world.step(Math.min(Math.max(t - last, 0), 1000)); // a stalled event loop does not teleport the robot
+      last = t;
+    }, tickMs));
+  }
+
+  const setScenario = (scenario: Scenario) => {
+    switch (scenario) {
+      case 'lowBattery':
+        world.setCharging(false);
+        world.model.setBatteryPercent(LOW_BATTERY_PERCENT);
+        break;
+      case 'linkLost':
+        server.setAcceptingConnections(false);
+        break;
+      case 'charging':
+        world.setCharging(true);
+        break;
+      case 'stuck':
+        world.setStuck(true);
+        break;
+      case 'estopPressed':
+        world.engageEstop('hardware button pressed');
+        break;
+      case 'cameraFailure':
+        world.setCameraOk(false);
+        break;
+      case 'nominal':
+        world.setCharging(false);
+        world.setStuck(false);
+        world.setCameraOk(true);
+        world.releaseEstop();
+        server.setAcceptingConnections(true);
+        break;
+      default:
+        throw new RangeError(`unknown scenario '${String(scenario)}'; scenarios: ${SCENARIOS.join(', ')}`);
+    }
+    publishBattery();
+    publishDiagnostics();
+  };
+  for (const s of scenarios) setScenario(s);
 
   let closing: Promise<void> | undefined;
   const url = `ws://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   return {
     port: server.port,
     url,
-    state: () => ({ ...model.state(), linkUp: server.acceptingConnections, clients: server.clientCount }),
-    setScenario(scenario: Scenario) {
-      switch (scenario) {
-        case 'lowBattery':
-          model.setCharging(false);
-          model.setBatteryPercent(LOW_BATTERY_PERCENT);
-          break;
-        case 'linkLost':
-          server.setAcceptingConnections(false);
-          break;
-        case 'charging':
-          model.setCharging(true);
-          break;
-        case 'nominal':
-          model.setCharging(false);
-          server.setAcceptingConnections(true);
-          break;
-        default:
-          throw new RangeError(`unknown scenario '${String(scenario)}'`);
+    venue: world.venue,
+    state: () => {
+      const status = world.status();
+      return {
+        ...world.model.state(),
+        linkUp: server.acceptingConnections,
+        clients: server.clientCount,
+        estopReason: status.estop.reason,
+        cameraOk: status.cameraOk,
+        docked: status.docked,
+        task: status.task?.kind ?? null,
+        activeGoals: server.goals.active().length,
+      };
+    },
+    setScenario,
+    advance(ms: number) {
+      if (!(Number.isFinite(ms) && ms >= 0)) throw new RangeError(`advance: ms must be a finite number >= 0, got ${ms}`);
+      for (let left = ms; left > 0; left -= CONTROL_PERIOD_MS) {
+        const h = Math.min(CONTROL_PERIOD_MS, left);
+        offsetMs += h; // stamps inside the step read the time at its end
+        world.step(h);
       }
-      publishBattery();
+      last = now();
     },
     close() {
       closing ??= (async () => {
-        clearInterval(physics);
-        clearInterval(odom);
-        clearInterval(battery);
+        for (const timer of timers) clearInterval(timer);
         await server.close();
       })();
       return closing;

@@ -2,7 +2,9 @@
  * Helpers for the hardware tests: polling waits (no fixed sleeps) and a raw rosbridge WebSocket client.
  * Not part of the public API.
  */
+import { Ros } from 'roslib';
 import { WebSocket } from 'ws';
+import type { RobotSimulator } from './simulator.ts';
 
 /** Polls `probe` every `intervalMs` ms until it returns a value other than undefined/false, or fails after `timeoutMs` ms. */
 export async function waitFor<T>(
@@ -71,5 +73,36 @@ export class RawClient {
       this.ws.once('close', () => resolve());
       this.ws.close();
     });
+  }
+}
+
+/** Connects a roslib client and resolves once the WebSocket is open. */
+export async function connectRos(url: string): Promise<Ros> {
+  const ros = new Ros();
+  const opened = new Promise<void>((resolve, reject) => {
+    ros.once('connection', () => resolve());
+    ros.once('error', () => reject(new Error(`roslib could not connect to ${url}`)));
+  });
+  await ros.connect(url);
+  await opened;
+  return ros;
+}
+
+/**
+ * For a simulator started with `manualTime`: advances simulated time in steps of `stepMs` ms (letting
+ * real time pass briefly after each so WebSocket messages arrive) until `probe` returns a value other
+ * than undefined/false; fails after `maxSimMs` ms of simulated time. Deterministic physics, no timing flakes.
+ */
+export async function runUntil<T>(
+  sim: RobotSimulator,
+  probe: () => T | undefined | false,
+  { stepMs = 100, maxSimMs = 120_000, what = 'condition' }: { stepMs?: number; maxSimMs?: number; what?: string } = {},
+): Promise<T> {
+  for (let t = 0; ; t += stepMs) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (t > maxSimMs) throw new Error(`no ${what} within ${maxSimMs} ms of simulated time`);
+    sim.advance(stepMs);
+    await sleep(2);
   }
 }

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { kioskEvents, kioskRequests, RobotCommand, type UiLanguage as Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
+import { kioskEvents, kioskRequests, RobotCommand, type Capabilities, type UiLanguage as Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
 import { MediaSession, request } from '@telekiosk/shared/client';
 import { RobotLink, type RobotStatus } from './RobotLink.ts';
 import type { RendererConfig } from './runtimeConfig.ts';
@@ -31,6 +31,12 @@ export interface KioskState {
   robot: RobotStatus;
   /** False while the orchestrator has the device out of service (critical alert or staff). */
   inService: boolean;
+  /** What the orchestrator offers (speech input, provider voice, translation). */
+  capabilities: Capabilities;
+  /** Push-to-talk recording in progress. */
+  recording: boolean;
+  /** Read assistant answers aloud. */
+  voiceOn: boolean;
   /** Camera and microphone health as seen from the media devices and tracks. */
   media: { camera: 'ok' | 'failed' | 'unknown'; microphone: 'ok' | 'failed' | 'unknown' };
 }
@@ -78,8 +84,11 @@ export class KioskClient {
       busy: false,
       errorKey: null,
       inService: this.state?.inService ?? true,
+      capabilities: this.state?.capabilities ?? { speechInput: false, speechOutput: 'browser', translation: 'none' },
+      recording: false,
+      voiceOn: true,
       media: this.state?.media ?? { camera: 'unknown', microphone: 'unknown' },
-      robot: this.state?.robot ?? { link: this.config.rosbridgeUrl ? 'down' : 'none', batteryPercent: null, charging: null, estop: false, pose: null, navigation: null },
+      robot: this.state?.robot ?? { link: this.config.rosbridgeUrl ? 'down' : 'none', batteryPercent: null, charging: null, estop: false, pose: null, navigation: null, stuck: false },
     };
   }
 
@@ -149,6 +158,7 @@ export class KioskClient {
       if (!svc.inService && (this.state.screen === 'attract' || this.state.screen === 'language' || this.state.screen === 'consent')) this.reset();
     });
     on('device:reload', () => window.location.reload());
+    on('device:capabilities', (capabilities) => this.set({ capabilities }));
     s.on('robot:command', (payload: unknown, ack?: (r: unknown) => void) => {
       const parsed = RobotCommand.safeParse(payload);
       if (!parsed.success) return ack?.({ ok: false, reason: 'bad_command' });
@@ -172,7 +182,7 @@ export class KioskClient {
   private sendTelemetry() {
     if (!this.socket.connected) return;
     const r = this.state.robot;
-    const robot = r.link === 'none' ? null : { estop: r.estop, pose: r.pose, navigation: r.navigation };
+    const robot = r.link === 'none' ? null : { estop: r.estop, pose: r.pose, navigation: r.navigation, stuck: r.stuck };
     void request(this.socket, kioskRequests, 'device:telemetry', { batteryPercent: r.batteryPercent, charging: r.charging, robotLink: r.link, appVersion: APP_VERSION, robot, media: this.state.media }).catch(() => {});
   }
 
@@ -240,11 +250,88 @@ export class KioskClient {
     if (!session || !text.trim()) return;
     await this.guard(async () => {
       const res = await request(this.socket, kioskRequests, 'visitor:message', { sessionId: session.id, text });
-      this.addEntries(res.entries);
-      this.set({ session: res.session });
-      if (res.session.state === 'queued' && this.state.screen === 'chat') this.set({ screen: 'waiting' });
+      this.afterVisitorTurn(res);
     });
     this.armIdle();
+  }
+
+  private afterVisitorTurn(res: { entries: TranscriptEntry[]; session: SessionView }) {
+    this.addEntries(res.entries);
+    this.set({ session: res.session });
+    if (res.session.state === 'queued' && this.state.screen === 'chat') this.set({ screen: 'waiting' });
+    const reply = res.entries.find((e) => e.speaker === 'assistant');
+    if (reply) void this.speak(reply.text, reply.language);
+  }
+
+  // --- voice ---------------------------------------------------------------------------
+  private recorder: MediaRecorder | null = null;
+  private recordedChunks: Blob[] = [];
+
+  /** Push-to-talk: starts recording the microphone (only when speech input is configured). */
+  async startTalking() {
+    if (!this.state.capabilities.speechInput || this.recorder || !this.state.session) return;
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const recorder = new MediaRecorder(stream);
+      this.recordedChunks = [];
+      recorder.ondataavailable = (e) => this.recordedChunks.push(e.data);
+      recorder.onstop = () => {
+        for (const t of stream.getTracks()) t.stop();
+        void this.sendUtterance(new Blob(this.recordedChunks, { type: recorder.mimeType || 'audio/webm' }));
+      };
+      recorder.start();
+      this.recorder = recorder;
+      this.set({ recording: true });
+    } catch {
+      this.set({ errorKey: 'voice.micUnavailable', media: { ...this.state.media, microphone: 'failed' } });
+    }
+    this.armIdle();
+  }
+
+  /** Push-to-talk released: sends the utterance for transcription. */
+  stopTalking() {
+    const r = this.recorder;
+    this.recorder = null;
+    this.set({ recording: false });
+    if (r && r.state !== 'inactive') r.stop();
+  }
+
+  private async sendUtterance(blob: Blob) {
+    const session = this.state.session;
+    if (!session || blob.size === 0) return;
+    await this.guard(async () => {
+      const audio = new Uint8Array(await blob.arrayBuffer());
+      const res = await request(this.socket, kioskRequests, 'visitor:utterance', { sessionId: session.id, audio, mimeType: blob.type || 'audio/webm' }, 30_000);
+      this.afterVisitorTurn(res);
+    });
+  }
+
+  toggleVoice = () => {
+    this.set({ voiceOn: !this.state.voiceOn });
+    if (!this.state.voiceOn) window.speechSynthesis?.cancel();
+  };
+
+  /** Reads an assistant line aloud: the provider's voice when configured, else the browser's own. */
+  private async speak(text: string, language: string) {
+    if (!this.state.voiceOn) return;
+    if (this.state.capabilities.speechOutput === 'provider') {
+      try {
+        const r = await request(this.socket, kioskRequests, 'speech:synthesize', { text: text.slice(0, 4096), language: language as Language }, 15_000);
+        const url = URL.createObjectURL(new Blob([new Uint8Array(r.audio)], { type: r.mimeType }));
+        const audio = new Audio(url);
+        audio.onended = () => URL.revokeObjectURL(url);
+        await audio.play();
+        return;
+      } catch {
+        /* fall back to the browser voice */
+      }
+    }
+    const synth = window.speechSynthesis;
+    if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return;
+    const u = new SpeechSynthesisUtterance(text);
+    u.lang = language;
+    synth.cancel();
+    synth.speak(u);
   }
 
   async requestPerson() {
@@ -339,6 +426,8 @@ export class KioskClient {
   /** Back to the attract screen with nothing of the previous visitor kept. */
   reset() {
     this.stopMedia();
+    this.stopTalking();
+    window.speechSynthesis?.cancel();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.state = this.initialState();

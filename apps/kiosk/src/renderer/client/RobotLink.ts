@@ -10,12 +10,17 @@ const Odometry = z.looseObject({
   pose: z.looseObject({ pose: z.looseObject({ position: z.looseObject({ x: z.number(), y: z.number() }), orientation: z.looseObject({ z: z.number(), w: z.number() }) }) }),
 });
 const BoolMsg = z.looseObject({ data: z.boolean() });
-/** `/get_waypoints` response: named poses of the venue map. */
-const Waypoints = z.looseObject({ names: z.array(z.string()), poses: z.array(z.looseObject({ x: z.number(), y: z.number(), theta: z.number() })) });
+/** `/get_waypoints` response: names and `geometry_msgs/msg/PoseStamped` poses in the `map` frame. */
+const PoseStamped = z.looseObject({ pose: z.looseObject({ position: z.looseObject({ x: z.number(), y: z.number() }), orientation: z.looseObject({ z: z.number(), w: z.number() }) }) });
+const Waypoints = z.looseObject({ names: z.array(z.string()), poses: z.array(PoseStamped) });
+/** `diagnostic_msgs/msg/DiagnosticArray`: level 2 = ERROR (diagnostic_msgs/DiagnosticStatus). */
+const Diagnostics = z.looseObject({ status: z.array(z.looseObject({ name: z.string(), level: z.number() })) });
 const NavFeedback = z.looseObject({ distance_remaining: z.number().optional() });
 
 /** Robot base status as the kiosk sees it. */
 export interface RobotStatus extends RobotState {
+  /** The base reports its motors stalled (diagnostics ERROR) although commanded. */
+  stuck: boolean;
   link: 'up' | 'down' | 'none';
   /** Battery in percent (0..100), null before the first reading. */
   batteryPercent: number | null;
@@ -46,7 +51,7 @@ export class RobotLink {
     limits: SpeedLimits = DEFAULT_LIMITS,
     private readonly retryMs = 3000,
   ) {
-    this.status = { link: url ? 'down' : 'none', batteryPercent: null, charging: null, estop: false, pose: null, navigation: null };
+    this.status = { link: url ? 'down' : 'none', batteryPercent: null, charging: null, estop: false, pose: null, navigation: null, stuck: false };
     this.teleop = new TeleopController({
       limits,
       publish: (v) => this.cmdVel?.publish({ linear: { x: v.linear, y: 0, z: 0 }, angular: { x: 0, y: 0, z: v.angular } }),
@@ -75,11 +80,24 @@ export class RobotLink {
         const e = BoolMsg.safeParse(msg);
         if (e.success && e.data.data && !this.status.estop) this.engageEstop('base');
       });
+      new Topic({ ros, name: '/diagnostics', messageType: 'diagnostic_msgs/msg/DiagnosticArray', throttle_rate: 1000 }).subscribe((msg: unknown) => {
+        const d = Diagnostics.safeParse(msg);
+        if (!d.success) return;
+        // The motors status is ERROR while the base is stalled (stuck) although commanded.
+        const motors = d.data.status.find((st) => st.name === 'motors');
+        if (motors) this.update({ stuck: motors.level >= 2 });
+      });
       new Service({ ros, name: '/get_waypoints', serviceType: 'telekiosk_msgs/srv/GetWaypoints' }).callService(
         {},
         (res: unknown) => {
           const w = Waypoints.safeParse(res);
-          if (w.success) this.waypoints = new Map(w.data.names.map((n, i) => [n, w.data.poses[i]!]));
+          if (!w.success) return;
+          this.waypoints = new Map(
+            w.data.names.map((n, i) => {
+              const p = w.data.poses[i]!.pose;
+              return [n, { x: p.position.x, y: p.position.y, theta: 2 * Math.atan2(p.orientation.z, p.orientation.w) }];
+            }),
+          );
         },
         () => {},
       );
@@ -126,7 +144,7 @@ export class RobotLink {
       case 'navigate':
         return this.navigate(command.waypoint);
       case 'dock':
-        return this.navigate('dock');
+        return this.dock();
       case 'cancel':
         this.cancelGoal();
         return { ok: true };
@@ -152,6 +170,18 @@ export class RobotLink {
       },
       () => this.finishGoal('aborted'),
     );
+    if (id) this.goal = { action, id };
+    return { ok: true };
+  }
+
+  /** Docks with nav2's docking server (`nav2_msgs/action/DockRobot`), which also starts charging. */
+  private dock(): RobotCommandResult {
+    if (!this.ros) return { ok: false, reason: 'robot_link_down' };
+    this.cancelGoal();
+    this.teleop.halt();
+    const action = new Action({ ros: this.ros, name: '/dock', actionType: 'nav2_msgs/action/DockRobot' });
+    this.update({ navigation: { waypoint: 'dock', status: 'active', distanceRemaining: null } });
+    const id = action.sendGoal({ dock_id: 'dock' }, () => this.finishGoal('succeeded'), undefined, () => this.finishGoal('aborted'));
     if (id) this.goal = { action, id };
     return { ok: true };
   }

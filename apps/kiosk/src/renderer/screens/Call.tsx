@@ -18,7 +18,7 @@ export function Call({ client, state }: { client: KioskClient; state: KioskState
       </div>
       {state.cameraUnavailable && <p className="problem" role="alert">{t('call.cameraUnavailable')}</p>}
       <Transcript entries={recent} label={t('call.messages')} />
-      <MessageInput onSend={(text) => client.sendMessage(text)} />
+      <MessageInput talk={state.capabilities.speechInput ? { recording: state.recording, start: () => void client.startTalking(), stop: () => client.stopTalking() } : undefined} onSend={(text) => client.sendMessage(text)} />
     </section>
   );
 }

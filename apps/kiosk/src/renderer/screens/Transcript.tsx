@@ -15,6 +15,7 @@ export function Transcript({ entries, label }: { entries: TranscriptEntry[]; lab
         <div key={e.id} className={`bubble ${e.speaker}`} lang={e.language}>
           <span className="speaker">{t(`speaker.${e.speaker}`)}</span>
           <span className="text">{e.translation && e.translation.language !== e.language ? e.translation.text : e.text}</span>
+          {e.translationStatus === 'untranslated' && <span className="untranslated">{t('chat.untranslated')}</span>}
         </div>
       ))}
       <div ref={end} />

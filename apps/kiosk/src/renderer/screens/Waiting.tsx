@@ -25,7 +25,7 @@ export function Waiting({ client, state }: { client: KioskClient; state: KioskSt
         <p className="hint">{t('waiting.keepTyping')}</p>
       </div>
       <Transcript entries={state.transcript} label={t('chat.transcript')} />
-      <MessageInput onSend={(text) => client.sendMessage(text)} disabled={state.busy} />
+      <MessageInput talk={state.capabilities.speechInput ? { recording: state.recording, start: () => void client.startTalking(), stop: () => client.stopTalking() } : undefined} onSend={(text) => client.sendMessage(text)} disabled={state.busy} />
       <button className="link-button" onClick={() => void client.leave()}>{t('waiting.leave')}</button>
     </section>
   );
