@@ -33,6 +33,8 @@ export const ConfigSchema = z.object({
   avgHandleMs: z.coerce.number().int().positive().default(240_000),
   /** `OFFLINE_GRACE_MS`: a disconnected device raises the `offline` alert after this (ms). Default 5000 (staff see it within 10 s). */
   offlineGraceMs: z.coerce.number().int().min(0).default(5000),
+  /** `METRICS_TOKEN`: when set, `GET /metrics` requires `Authorization: Bearer <token>` (otherwise open, as Prometheus scrapers usually are on an internal network). */
+  metricsToken: z.string().min(16).optional(),
   /** `MEDIASOUP_WORKER_BIN`: path of the mediasoup-worker binary. Default: the one `scripts/setup-system.sh` unpacked. */
   mediasoupWorkerBin: z.string().min(1).optional(),
   /** `RTC_ANNOUNCED_IP`: IP announced in ICE candidates (the host's LAN address when kiosks are remote). Default: the listen IP. */
@@ -58,7 +60,7 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 const ENV_NAMES: Record<keyof Config, string> = {
   host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
   tokenTtlS: 'TOKEN_TTL_S', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS',
-  mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', offlineGraceMs: 'OFFLINE_GRACE_MS', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
+  mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
   rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',
   knowledgeBasePath: 'KNOWLEDGE_BASE', seedDemo: 'SEED_DEMO', logLevel: 'LOG_LEVEL',
 };

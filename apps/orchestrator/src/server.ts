@@ -12,6 +12,8 @@ import { MediaServer } from './media/mediaServer.ts';
 import { systemClock, type Clock } from './routing/router.ts';
 import { seedDemo, type DemoCredentials } from './seed.ts';
 import type { AssistEngine } from './assist/kbAssist.ts';
+import { KpiService } from './kpi/kpiQueries.ts';
+import { createMetrics } from './kpi/metrics.ts';
 import { DEFAULT_THRESHOLDS } from './fleet/alertRules.ts';
 import { SessionService, type IntakeEngine, type SpeechLike, type TranslatorLike } from './sessions/sessionService.ts';
 import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
@@ -109,7 +111,19 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     },
   });
 
+  const kpi = new KpiService(database.db);
+  const metrics = createMetrics(kpi, { onError: (err) => logger.warn({ err }, 'KPI refresh for /metrics failed') });
   const http = createHttpServer({
+    kpi,
+    metrics: {
+      contentType: metrics.contentType,
+      metrics: async () => {
+        const workers = sessions.workerStateCounts();
+        metrics.setLive({ queueWaiting: sessions.router.queuedSessionIds().length, workers, devicesOnline: sessions.onlineDeviceCount() });
+        return metrics.metrics();
+      },
+    },
+    metricsToken: config.metricsToken,
     store,
     tokens,
     logger,
@@ -120,7 +134,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   // maxHttpBufferSize: utterances up to 1 MiB (MAX_UTTERANCE_BYTES) plus framing.
   io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 1200 * 1024, cors: { origin: false } });
   attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger });
-  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, notifyDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
+  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, kpi, notifyDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
   // Typed views of the namespaces (for readers; emits go through the notifier).
   void (io.of('/kiosk') as unknown as import('socket.io').Namespace<KioskClientToServer, KioskServerToClient>);
   void (io.of('/console') as unknown as import('socket.io').Namespace<ConsoleClientToServer, ConsoleServerToClient>);

@@ -178,3 +178,40 @@ describe('session record API', () => {
     }
   });
 });
+
+describe('KPI, CSV and metrics endpoints', () => {
+  it('serve supervisors only, and /metrics in Prometheus text format', async () => {
+    const orch = await startTestOrchestrator();
+    try {
+      const kiosk = await kioskSocket(orch);
+      const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'person' });
+      await ok(kiosk, 'session:leave', { sessionId: session.id, reason: 'visitor_left' });
+      kiosk.close();
+      const sup = (await login(orch, 'olivia')).body.token;
+      const worker = (await login(orch, 'sam')).body.token;
+      const get = (path: string, token?: string) => fetch(`${orch.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect((await get('/api/kpi')).status).toBe(401);
+      expect((await get('/api/kpi', worker)).status).toBe(403);
+      const report = (await (await get('/api/kpi', sup)).json()) as { sessionsTotal: number; abandonmentRatePercent: number; escalationByReason: { code: string; sessions: number }[] };
+      expect(report.sessionsTotal).toBe(1);
+      expect(report.abandonmentRatePercent).toBe(100);
+      expect(report.escalationByReason.find((r) => r.code === 'visitor_choice')?.sessions).toBe(1);
+      const bad = await get('/api/kpi?from=yesterday', sup);
+      expect(bad.status).toBe(400);
+      const csv = await get('/api/sessions.csv', sup);
+      expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+      expect(await csv.text()).toContain(session.id);
+      const metrics = await (await get('/metrics')).text();
+      expect(metrics).toMatch(/^telekiosk_sessions_total 1$/m);
+      expect(metrics).toMatch(/^telekiosk_devices_online 0$/m);
+      const ws = await consoleSocket(orch, 'olivia');
+      expect((await ok(ws, 'kpi:report', {})).sessionsTotal).toBe(1);
+      const samWs = await consoleSocket(orch, 'sam');
+      expect(await ask(samWs, 'kpi:report', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      ws.close();
+      samWs.close();
+    } finally {
+      await orch.close();
+    }
+  });
+});

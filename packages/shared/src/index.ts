@@ -8,3 +8,4 @@ export * from './protocol/robot.ts';
 export * from './protocol/fleet.ts';
 export * from './protocol/assist.ts';
 export * from './protocol/speech.ts';
+export * from './protocol/kpi.ts';

@@ -6,6 +6,8 @@ import { verifyPassword } from '../auth/passwords.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Store } from '../db/store.ts';
 import { AuthError, HTTP_STATUS, OrchestratorError, toWireError } from '../errors.ts';
+import type { KpiService } from '../kpi/kpiQueries.ts';
+import { CSV_CONTENT_TYPE, csvFilename, reportToCsv, sessionsToCsv } from '../kpi/csv.ts';
 import type { Logger } from '../logger.ts';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -48,7 +50,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
  * and `/console/` (single-page fallbacks). Bodies are parsed with zod; errors are JSON
  * `{ error: { code, message, issues? } }` with the status from {@link HTTP_STATUS}.
  */
-export function createHttpServer(deps: { store: Store; tokens: TokenService; logger: Logger; kioskDist: string; consoleDist: string; health: () => Promise<Record<string, unknown>> }): Server {
+export function createHttpServer(deps: {
+  store: Store;
+  tokens: TokenService;
+  logger: Logger;
+  kioskDist: string;
+  consoleDist: string;
+  health: () => Promise<Record<string, unknown>>;
+  kpi: KpiService;
+  metrics: { contentType: string; metrics(): Promise<string> };
+  /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}): Server {
   const log = deps.logger.child({ module: 'http' });
   const kiosk = existsSync(deps.kioskDist) ? sirv(deps.kioskDist, { single: true, dev: false, etag: true }) : null;
   const consoleApp = existsSync(deps.consoleDist) ? sirv(deps.consoleDist, { single: true, dev: false, etag: true }) : null;
@@ -62,6 +75,23 @@ export function createHttpServer(deps: { store: Store; tokens: TokenService; log
     const body: LoginResponse = { token, expiresInS: deps.tokens.ttlS, worker: { id: w.id, username: w.username, displayName: w.displayName, role: w.role, languages: w.languages, state: 'offline' } };
     log.info({ workerId: w.id }, 'login');
     sendJson(res, 200, body);
+  }
+
+  /** Verifies a Bearer token and requires one of `roles`. @throws AuthError */
+  async function requireRole(req: IncomingMessage, roles: string[]) {
+    const auth = req.headers.authorization ?? '';
+    const claims = auth.startsWith('Bearer ') ? await deps.tokens.verify(auth.slice(7)) : null;
+    if (!claims) throw new AuthError('unauthorized', 'missing or invalid bearer token');
+    if (!roles.includes(claims.role)) throw AuthError.forbidden(`requires role ${roles.join(' or ')}`);
+    return claims;
+  }
+
+  function sendCsv(res: ServerResponse, name: string, body: string) {
+    res.statusCode = 200;
+    res.setHeader('Content-Type', CSV_CONTENT_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(body);
   }
 
   /** `GET /api/sessions/:id` (Bearer token): the stored session, transcript, handoff package and audit trail. Supervisors see all; workers only sessions they handled. */
@@ -82,6 +112,22 @@ export function createHttpServer(deps: { store: Store; tokens: TokenService; log
     const route = async () => {
       if (path === '/api/auth/login' && req.method === 'POST') return login(req, res);
       if (path === '/api/health' && req.method === 'GET') return sendJson(res, 200, await deps.health());
+      if (path === '/metrics' && req.method === 'GET') {
+        if (deps.metricsToken) {
+          const auth = req.headers.authorization ?? '';
+          if (auth !== `Bearer ${deps.metricsToken}`) throw new AuthError('unauthorized', 'metrics need the METRICS_TOKEN bearer token');
+        }
+        res.setHeader('Content-Type', deps.metrics.contentType);
+        return res.end(await deps.metrics.metrics());
+      }
+      if (path.startsWith('/api/kpi') || path === '/api/sessions.csv') {
+        if (req.method !== 'GET') throw new OrchestratorError('bad_request', `${req.method} not supported`);
+        await requireRole(req, ['supervisor']);
+        const filter = Object.fromEntries(url.searchParams);
+        if (path === '/api/kpi') return sendJson(res, 200, await deps.kpi.report(filter));
+        if (path === '/api/kpi.csv') return sendCsv(res, csvFilename('kpi', new Date()), reportToCsv(await deps.kpi.report(filter), { bom: true }));
+        if (path === '/api/sessions.csv') return sendCsv(res, csvFilename('sessions', new Date()), sessionsToCsv(await deps.kpi.sessionRows(filter), { bom: true }));
+      }
       const m = /^\/api\/sessions\/([^/]+)$/.exec(path);
       if (m && req.method === 'GET') return sessionRecord(req, res, decodeURIComponent(m[1]!));
       if (path === '/' ) {

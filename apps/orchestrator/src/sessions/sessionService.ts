@@ -376,6 +376,18 @@ export class SessionService {
 
   // --- console side --------------------------------------------------------------------
 
+  /** Connected console users per state (for /metrics). */
+  workerStateCounts(): Partial<Record<WorkerState, number>> {
+    const out: Partial<Record<WorkerState, number>> = {};
+    for (const lw of this.workers.values()) out[lw.state] = (out[lw.state] ?? 0) + 1;
+    return out;
+  }
+
+  /** Devices with a connected kiosk socket. */
+  onlineDeviceCount(): number {
+    return this.onlineDevices.size;
+  }
+
   workerView(workerId: string): WorkerView | undefined {
     const lw = this.workers.get(workerId);
     return lw ? { id: lw.worker.id, username: lw.worker.username, displayName: lw.worker.displayName, role: lw.worker.role, languages: lw.worker.languages, state: lw.state } : undefined;

@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
-import { ConsoleAuth, consoleRequests, type RobotCommand, type Role } from '@telekiosk/shared';
+import { ConsoleAuth, consoleRequests, type KpiFilter, type RobotCommand, type Role } from '@telekiosk/shared';
+import type { KpiService } from '../kpi/kpiQueries.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Store, StoredWorker } from '../db/store.ts';
 import { AuthError, OrchestratorError } from '../errors.ts';
@@ -45,6 +46,7 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'device:history': ['staff', 'supervisor', 'worker'],
   'assist:latest': ['worker', 'supervisor'],
   'worker:utterance': ['worker', 'supervisor'],
+  'kpi:report': ['supervisor'],
 };
 
 /**
@@ -58,7 +60,7 @@ function orNotFound<T>(v: T | undefined, id: string): T {
 
 export function attachConsoleNamespace(
   nsp: Namespace,
-  deps: { store: Store; sessions: SessionService; tokens: TokenService; logger: Logger; notifyDevice: (deviceId: string, event: string, payload: unknown) => void },
+  deps: { store: Store; sessions: SessionService; tokens: TokenService; logger: Logger; kpi: KpiService; notifyDevice: (deviceId: string, event: string, payload: unknown) => void },
 ): void {
   const log = deps.logger.child({ module: 'console-ns' });
   nsp.use(async (socket, next) => {
@@ -128,6 +130,7 @@ export function attachConsoleNamespace(
         'device:history': guarded('device:history', async (p: { deviceId: string; hours: number }) => ({
           samples: await deps.store.batteryHistory(p.deviceId, new Date(Date.now() - p.hours * 3600_000)),
         })),
+        'kpi:report': guarded('kpi:report', (p: KpiFilter) => deps.kpi.report(p)),
         'worker:utterance': guarded('worker:utterance', async (p: { sessionId: string; audio: Uint8Array; mimeType: string }) => ({
           entry: await s.workerUtterance(workerId, p.sessionId, p.audio, p.mimeType),
         })),

@@ -5,6 +5,7 @@ import { ControlLease, robotConsoleRequests } from './robot.ts';
 import { fleetConsoleEvents, fleetConsoleRequests } from './fleet.ts';
 import { assistConsoleEvents, assistConsoleRequests } from './assist.ts';
 import { Capabilities, Utterance } from './speech.ts';
+import { kpiConsoleRequests } from './kpi.ts';
 import { UserText, Uuid } from '../common.ts';
 import { DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -32,6 +33,7 @@ export const consoleRequests = {
   ...robotConsoleRequests,
   ...fleetConsoleRequests,
   ...assistConsoleRequests,
+  ...kpiConsoleRequests,
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
