@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import type { ConsoleClientToServer, ConsoleServerToClient, KioskClientToServer, KioskServerToClient } from '@telekiosk/shared';
 import { TokenService } from './auth/tokens.ts';
-import { defaultMediasoupWorkerBin, REPO_ROOT, type Config } from './config.ts';
+import { ConfigError, defaultMediasoupWorkerBin, REPO_ROOT, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { Store } from './db/store.ts';
 import { createHttpServer } from './http/httpServer.ts';
@@ -15,6 +15,7 @@ import type { AssistEngine } from './assist/kbAssist.ts';
 import { KpiService } from './kpi/kpiQueries.ts';
 import { createMetrics } from './kpi/metrics.ts';
 import { DEFAULT_THRESHOLDS } from './fleet/alertRules.ts';
+import { OfficeHours } from './sessions/officeHours.ts';
 import { SessionService, type IntakeEngine, type SpeechLike, type TranslatorLike } from './sessions/sessionService.ts';
 import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
 import { attachKioskNamespace, deviceRoom } from './signaling/kioskNamespace.ts';
@@ -45,6 +46,14 @@ const QUEUE_TICK_MS = 5_000;
  * `/kiosk` and `/console` namespaces.
  * @throws when the database, the mediasoup worker or the knowledge base cannot be started.
  */
+function officeHoursFrom(config: Config): OfficeHours {
+  try {
+    return OfficeHours.parse(config.officeHours, config.officeTimeZone);
+  } catch (err) {
+    throw new ConfigError(`invalid configuration:\n  OFFICE_HOURS / OFFICE_TIMEZONE: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; translator?: TranslatorLike | null; assist?: AssistEngine | null; speech?: SpeechLike | null; logger?: Logger } = {}): Promise<Orchestrator> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? systemClock;
@@ -100,6 +109,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     wrapUpMs: config.wrapUpMs,
     avgHandleMs: config.avgHandleMs,
     alertThresholds: { ...DEFAULT_THRESHOLDS, offlineGraceMs: config.offlineGraceMs },
+    officeHours: officeHoursFrom(config),
     notifier: {
       toDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload),
       toWorker: (workerId, event, payload) => io?.of('/console').to(workerRoom(workerId)).emit(event, payload),

@@ -9,3 +9,4 @@ export * from './protocol/fleet.ts';
 export * from './protocol/assist.ts';
 export * from './protocol/speech.ts';
 export * from './protocol/kpi.ts';
+export * from './protocol/callback.ts';

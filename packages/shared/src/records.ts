@@ -206,6 +206,11 @@ export const QueueStatus = z.object({
   availableWorkers: z.number().int().nonnegative(),
   /** True while an offer is out to a worker. */
   offered: z.boolean(),
+  /**
+   * When set, the kiosk offers a callback (or ticket) instead of a long wait: `no_workers`
+   * (nobody logged in to serve), `after_hours` (outside office hours).
+   */
+  callbackReason: z.enum(['no_workers', 'after_hours']).nullable().default(null),
 });
 export type QueueStatus = z.infer<typeof QueueStatus>;
 

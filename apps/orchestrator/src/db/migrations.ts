@@ -116,6 +116,25 @@ export const migrations: Record<string, Migration> = {
       await sql`create index telemetry_device_at on telemetry_samples (device_id, at)`.execute(db);
     },
   },
+  '0004_callbacks': {
+    async up(db: Kysely<any>) {
+      await sql`
+        create table callbacks (
+          id uuid primary key,
+          ticket text not null unique,
+          session_id uuid not null references sessions(id),
+          device_id text not null references devices(id),
+          language text not null,
+          name text not null,
+          contact text not null,
+          note text,
+          created_at timestamptz not null,
+          status text not null check (status in ('open','done')),
+          handled_by text references workers(id)
+        )`.execute(db);
+      await sql`create index callbacks_status on callbacks (status, created_at)`.execute(db);
+    },
+  },
 };
 
 /** Kysely migration provider over {@link migrations}. */

@@ -104,7 +104,23 @@ export interface SessionEventsTable {
   created_at: Timestamp;
 }
 
+/** Callback requests (migration 0004). Contains the visitor's contact details: purge after handling per retention policy. */
+export interface CallbacksTable {
+  id: string;
+  ticket: string;
+  session_id: string;
+  device_id: string;
+  language: string;
+  name: string;
+  contact: string;
+  note: string | null;
+  created_at: Timestamp;
+  status: string;
+  handled_by: string | null;
+}
+
 export interface DatabaseSchema {
+  callbacks: CallbacksTable;
   devices: DevicesTable;
   workers: WorkersTable;
   sessions: SessionsTable;
@@ -121,3 +137,4 @@ export type SessionRow = Selectable<SessionsTable>;
 export type NewSession = Insertable<SessionsTable>;
 export type TranscriptRow = Selectable<TranscriptEntriesTable>;
 export type AlertRow = Selectable<AlertsTable>;
+export type CallbackRow = Selectable<CallbacksTable>;

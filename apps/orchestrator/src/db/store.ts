@@ -13,7 +13,7 @@ import {
   type Translation,
   type TranscriptEntry as TranscriptEntryT,
 } from '@telekiosk/shared';
-import type { AlertRow, DatabaseSchema, DeviceRow, SessionRow, TranscriptRow, WorkerRow } from './schema.ts';
+import type { AlertRow, CallbackRow, DatabaseSchema, DeviceRow, SessionRow, TranscriptRow, WorkerRow } from './schema.ts';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -262,6 +262,17 @@ export class Store {
   async latestHandoff(sessionId: string): Promise<HandoffPackageT | undefined> {
     const r = await this.db.selectFrom('handoff_packages').select('package').where('session_id', '=', sessionId).orderBy('created_at', 'desc').executeTakeFirst();
     return r ? HandoffPackage.parse(r.package) : undefined;
+  }
+
+  // --- callbacks -----------------------------------------------------------------------
+  async insertCallback(c: Omit<CallbackRow, 'status' | 'handled_by'>): Promise<CallbackRow> {
+    return this.db.insertInto('callbacks').values({ ...c, status: 'open', handled_by: null }).returningAll().executeTakeFirstOrThrow();
+  }
+  async openCallbacks(): Promise<CallbackRow[]> {
+    return this.db.selectFrom('callbacks').selectAll().where('status', '=', 'open').orderBy('created_at').execute();
+  }
+  async completeCallback(id: string, by: string): Promise<CallbackRow | undefined> {
+    return this.db.updateTable('callbacks').set({ status: 'done', handled_by: by }).where('id', '=', id).returningAll().executeTakeFirst();
   }
 
   // --- audit trail ---------------------------------------------------------------------

@@ -23,6 +23,7 @@ import { TaskRouter, type Clock, type OpenOffer } from '../routing/router.ts';
 import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
 import { RobotControl } from './robotControl.ts';
+import { OfficeHours } from './officeHours.ts';
 import type { AssistEngine } from '../assist/kbAssist.ts';
 import { FleetService } from '../fleet/fleetService.ts';
 import type { AlertThresholds } from '../fleet/alertRules.ts';
@@ -112,6 +113,8 @@ export interface SessionServiceOptions {
   offerTimeoutMs: number;
   wrapUpMs: number;
   avgHandleMs: number;
+  /** Office hours; outside them waiting visitors are offered a callback. Default: always open. */
+  officeHours?: OfficeHours;
   /** Alert thresholds of the fleet service (defaults in fleet/alertRules.ts). */
   alertThresholds?: AlertThresholds;
 }
@@ -362,7 +365,32 @@ export class SessionService {
   /** Queue position and estimated wait for a queued session. */
   queueStatus(sessionId: string): QueueStatus | undefined {
     const s = this.router.queueStatus(sessionId);
-    return s ? { sessionId, ...s } : undefined;
+    if (!s) return undefined;
+    return { sessionId, ...s, callbackReason: this.callbackReason() };
+  }
+
+  /** Why a waiting visitor should be offered a callback now, or null. */
+  private callbackReason(): QueueStatus['callbackReason'] {
+    if (!(this.o.officeHours ?? OfficeHours.parse('')).isOpen(this.now())) return 'after_hours';
+    const staffed = [...this.workers.values()].some((w) => w.worker.role !== 'staff' && (w.state === 'available' || w.state === 'busy' || w.state === 'wrap_up'));
+    return staffed ? null : 'no_workers';
+  }
+
+  /**
+   * The visitor leaves a callback request instead of waiting: stored in the callback queue
+   * with a ticket number; the session ends with disposition `callback`.
+   */
+  async requestCallback(deviceId: string, req: { sessionId: string; name: string; contact: string; note?: string }): Promise<{ ticket: string }> {
+    const session = await this.deviceSession(deviceId, req.sessionId);
+    if (session.state === 'ended' || session.state === 'in_call') throw SessionError.wrongState(session.id, session.state, 'request a callback');
+    const now = this.now();
+    const ticket = `CB-${randomUUID().replace(/-/g, '').slice(0, 6).toUpperCase()}`;
+    const row = await this.o.store.insertCallback({ id: randomUUID(), ticket, session_id: session.id, device_id: deviceId, language: session.language, name: req.name, contact: req.contact, note: req.note ?? null, created_at: now });
+    await this.o.store.recordEvent(session.id, 'callback_requested', `device:${deviceId}`, { ticket: row.ticket }, now);
+    this.log.info({ sessionId: session.id, ticket }, 'callback requested');
+    await this.finish((await this.o.store.getSession(session.id))!, 'callback', `device:${deviceId}`);
+    this.o.notifier.toConsoles('callbacks:changed', {});
+    return { ticket };
   }
 
   /** Pushes queue status to every waiting kiosk (on changes and on a periodic tick). */

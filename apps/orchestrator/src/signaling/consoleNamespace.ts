@@ -1,6 +1,7 @@
 import type { Namespace, Socket } from 'socket.io';
-import { ConsoleAuth, consoleRequests, type KpiFilter, type RobotCommand, type Role } from '@telekiosk/shared';
+import { ConsoleAuth, consoleRequests, type Callback, type KpiFilter, type RobotCommand, type Role } from '@telekiosk/shared';
 import type { KpiService } from '../kpi/kpiQueries.ts';
+import type { CallbackRow } from '../db/schema.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Store, StoredWorker } from '../db/store.ts';
 import { AuthError, OrchestratorError } from '../errors.ts';
@@ -47,12 +48,30 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'assist:latest': ['worker', 'supervisor'],
   'worker:utterance': ['worker', 'supervisor'],
   'kpi:report': ['supervisor'],
+  'callbacks:list': ['worker', 'supervisor'],
+  'callback:complete': ['worker', 'supervisor'],
 };
 
 /**
  * The `/console` namespace: users authenticate with the signed token from
  * `POST /api/auth/login` (`auth: { token }`). Each event is role-checked, then parsed.
  */
+function toCallback(r: CallbackRow): Callback {
+  return {
+    id: r.id,
+    ticket: r.ticket,
+    sessionId: r.session_id,
+    deviceId: r.device_id,
+    language: r.language as Callback['language'],
+    name: r.name,
+    contact: r.contact,
+    note: r.note,
+    createdAt: new Date(r.created_at).toISOString(),
+    status: r.status as Callback['status'],
+    handledBy: r.handled_by,
+  };
+}
+
 function orNotFound<T>(v: T | undefined, id: string): T {
   if (v === undefined) throw new OrchestratorError('not_found', `${id} not found`);
   return v;
@@ -129,6 +148,10 @@ export function attachConsoleNamespace(
         'device:dock': guarded('device:dock', (p: { deviceId: string }) => s.robot.staffCommand(role, p.deviceId, { type: 'dock' })),
         'device:history': guarded('device:history', async (p: { deviceId: string; hours: number }) => ({
           samples: await deps.store.batteryHistory(p.deviceId, new Date(Date.now() - p.hours * 3600_000)),
+        })),
+        'callbacks:list': guarded('callbacks:list', async () => ({ callbacks: (await deps.store.openCallbacks()).map(toCallback) })),
+        'callback:complete': guarded('callback:complete', async (p: { callbackId: string }) => ({
+          callback: toCallback(orNotFound(await deps.store.completeCallback(p.callbackId, workerId), p.callbackId)),
         })),
         'kpi:report': guarded('kpi:report', (p: KpiFilter) => deps.kpi.report(p)),
         'worker:utterance': guarded('worker:utterance', async (p: { sessionId: string; audio: Uint8Array; mimeType: string }) => ({

@@ -55,6 +55,7 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
           const r = await s.synthesize(p.text, p.language);
           return { audio: new Uint8Array(r.audio), mimeType: r.mimeType };
         },
+        'visitor:callback': (p) => s.requestCallback(deviceId, p),
         'visitor:request-person': async (p) => ({ session: await s.requestPerson(deviceId, p.sessionId) }),
         'session:rate': async (p) => {
           await s.rate(deviceId, p.sessionId, p.rating);

@@ -6,6 +6,7 @@ import { fleetConsoleEvents, fleetConsoleRequests } from './fleet.ts';
 import { assistConsoleEvents, assistConsoleRequests } from './assist.ts';
 import { Capabilities, Utterance } from './speech.ts';
 import { kpiConsoleRequests } from './kpi.ts';
+import { callbackConsoleRequests } from './callback.ts';
 import { UserText, Uuid } from '../common.ts';
 import { DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -34,6 +35,7 @@ export const consoleRequests = {
   ...fleetConsoleRequests,
   ...assistConsoleRequests,
   ...kpiConsoleRequests,
+  ...callbackConsoleRequests,
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
@@ -72,6 +74,8 @@ export const consoleEvents = {
   'transcript:entry': TranscriptEntry,
   /** Device status changed. */
   'device:update': DeviceStatus,
+  /** The callback queue changed: refresh with `callbacks:list`. */
+  'callbacks:changed': z.object({}),
   /** The control lease of a session's robot changed (granted on accept, revoked, ended). */
   'robot:lease': ControlLease,
 } as const;

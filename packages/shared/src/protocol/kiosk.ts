@@ -6,6 +6,7 @@ import { QueueStatus, RobotLink, SessionView, TranscriptEntry } from '../records
 import { RobotCommand, RobotState } from './robot.ts';
 import { fleetKioskEvents, MediaHealth } from './fleet.ts';
 import { Capabilities, speechKioskRequests, Utterance } from './speech.ts';
+import { callbackKioskRequests } from './callback.ts';
 
 /**
  * The kiosk namespace (`/kiosk`). A device authenticates in the socket.io handshake with
@@ -34,6 +35,7 @@ export const CallPeer = z.object({ displayName: z.string(), languages: z.array(L
 export const kioskRequests = {
   ...mediaRequests,
   ...speechKioskRequests,
+  ...callbackKioskRequests,
   /** A spoken visitor utterance (push-to-talk): transcribed, then handled like a typed message. */
   'visitor:utterance': defineRequest(Utterance, z.object({ entries: z.array(TranscriptEntry), session: SessionView })),
   /** Start a new session when the visitor picks a language and accepts the consent notice. */
