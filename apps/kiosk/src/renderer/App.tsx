@@ -32,7 +32,7 @@ export function App({ client }: { client: KioskClient }) {
     case 'waiting': screen = <Waiting client={client} state={state} />; break;
     case 'call': screen = <Call client={client} state={state} />; break;
     case 'rating': screen = <Rating client={client} />; break;
-    case 'thanks': screen = <Thanks />; break;
+    case 'thanks': screen = <Thanks ticket={state.callbackTicket} />; break;
   }
   return (
     <div className="kiosk" onPointerDown={client.noteActivity} onKeyDown={client.noteActivity}>

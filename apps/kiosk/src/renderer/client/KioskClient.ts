@@ -33,6 +33,8 @@ export interface KioskState {
   inService: boolean;
   /** What the orchestrator offers (speech input, provider voice, translation). */
   capabilities: Capabilities;
+  /** Ticket number after a callback request. */
+  callbackTicket: string | null;
   /** Push-to-talk recording in progress. */
   recording: boolean;
   /** Read assistant answers aloud. */
@@ -86,6 +88,7 @@ export class KioskClient {
       inService: this.state?.inService ?? true,
       capabilities: this.state?.capabilities ?? { speechInput: false, speechOutput: 'browser', translation: 'none' },
       recording: false,
+      callbackTicket: null,
       voiceOn: true,
       media: this.state?.media ?? { camera: 'unknown', microphone: 'unknown' },
       robot: this.state?.robot ?? { link: this.config.rosbridgeUrl ? 'down' : 'none', batteryPercent: null, charging: null, estop: false, pose: null, navigation: null, stuck: false },
@@ -140,7 +143,7 @@ export class KioskClient {
       if (session.id !== this.state.session?.id) return;
       this.set({ session });
       if (session.state === 'queued' && this.state.screen === 'chat') this.set({ screen: 'waiting' });
-      if (session.state === 'ended' && this.state.screen !== 'rating' && this.state.screen !== 'thanks') {
+      if (session.state === 'ended' && this.state.screen !== 'rating' && this.state.screen !== 'thanks' && session.disposition !== 'callback') {
         if (session.workerId) this.toRating();
         else this.reset();
       }
@@ -304,6 +307,20 @@ export class KioskClient {
       const res = await request(this.socket, kioskRequests, 'visitor:utterance', { sessionId: session.id, audio, mimeType: blob.type || 'audio/webm' }, 30_000);
       this.afterVisitorTurn(res);
     });
+  }
+
+  /** Leaves a callback request; on success shows the ticket number, then resets after a while. */
+  async requestCallback(name: string, contact: string): Promise<boolean> {
+    const session = this.state.session;
+    if (!session) return false;
+    let done = false;
+    await this.guard(async () => {
+      const r = await request(this.socket, kioskRequests, 'visitor:callback', { sessionId: session.id, name, contact });
+      this.set({ callbackTicket: r.ticket, screen: 'thanks' });
+      this.armIdle(20_000);
+      done = true;
+    });
+    return done;
   }
 
   toggleVoice = () => {

@@ -19,12 +19,19 @@ export function Rating({ client }: { client: KioskClient }) {
   );
 }
 
-/** Closing screen before the reset. */
-export function Thanks() {
+/** Closing screen before the reset; shows the callback ticket when one was left. */
+export function Thanks({ ticket }: { ticket: string | null }) {
   const { t } = useTranslation();
   return (
     <section className="panel center" role="status">
       <h1>{t('thanks.title')}</h1>
+      {ticket && (
+        <>
+          <p className="big">{t('callback.ticketIntro')}</p>
+          <p className="ticket" data-testid="callback-ticket">{ticket}</p>
+          <p className="big">{t('callback.ticketNext')}</p>
+        </>
+      )}
       <p className="big">{t('thanks.body')}</p>
     </section>
   );
