@@ -20,8 +20,15 @@ async function main() {
     }
     throw err;
   }
+  // ROSBRIDGE_URL: use an existing rosbridge server (a real robot, or a simulator started with
+  // `npm run sim`) instead of starting the built-in simulator on SIM_PORT (default 9090).
+  const external = process.env.ROSBRIDGE_URL;
+  if (external !== undefined && !/^wss?:\/\/[^\s]+$/.test(external)) {
+    console.error('invalid configuration:\n  ROSBRIDGE_URL: must be a ws:// or wss:// URL');
+    process.exit(2);
+  }
   const simPort = Number(process.env.SIM_PORT ?? 9090);
-  const sim = await startSimulator({ host: '127.0.0.1', port: simPort });
+  const sim = external ? { url: external, close: async () => {} } : await startSimulator({ host: '127.0.0.1', port: simPort });
   let orch;
   try {
     orch = await startOrchestrator(config);
@@ -44,7 +51,7 @@ async function main() {
   Console:  ${orch.url}/console/
   Users:    ${users}
   Password: ${DEMO_PASSWORD}
-  Robot:    simulator at ${sim.url}
+  Robot:    ${external ? 'rosbridge' : 'simulator'} at ${sim.url}
 
   Press Ctrl+C to stop.
 `);
