@@ -4,7 +4,7 @@ import { ClientProvider } from './client/ClientContext.tsx';
 import { ConsoleClient } from './client/ConsoleClient.ts';
 import { App } from './components/App.tsx';
 import { initI18n } from './i18n/i18n.ts';
-import { beep } from './lib/beep.ts';
+import { alarm, beep } from './lib/beep.ts';
 import './styles.css';
 
 declare global {
@@ -15,7 +15,7 @@ declare global {
 }
 
 initI18n();
-const client = new ConsoleClient({ onOffer: beep });
+const client = new ConsoleClient({ onOffer: beep, onCriticalAlert: alarm });
 window.__consoleMedia = { inboundVideoStats: () => client.inboundVideoStats() };
 client.resume();
 

@@ -4,7 +4,7 @@
  * visitor to a human. Pure and stateless: everything it needs is in the turn input's history.
  */
 import { DEFAULT_MIN_SCORE, type KbSearchHit, type KnowledgeBase } from './knowledgeBase.ts';
-import { findLexiconMatch, languageOrder, matchForm, stripLexicon, type LexiconMatch } from './lexicon.ts';
+import { findExtraPersonRequest, findLexiconMatch, languageOrder, matchForm, stripLexicon, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
 
@@ -78,7 +78,8 @@ const q = (text: string) => `"${clip(text)}"`;
  * Creates the embedded intake over `kb`.
  *
  * Rules, in order:
- * 1. explicit request for a person (any language's lexicon) -> escalate `explicit_request`;
+ * 1. explicit request for a person (any language's lexicon, including the request-only patterns
+ *    for ko/fr/de/pt) -> escalate `explicit_request`;
  * 2. "yes" right after the kiosk offered a staff member -> escalate `explicit_request`;
  * 3. "no" right after the offer -> `decline` ("anything else?");
  * 4. negative feedback ("that didn't help") after a reply -> escalate `repeated_failure` if the
@@ -125,7 +126,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     if (offers.has(said)) return { kind: 'unknown', question };
     if (otherReplies.has(said) || !question) return { kind: 'other', question };
     // Unrecognised reply (e.g. written by another engine): judge by the question instead.
-    if (findLexiconMatch(question, 'requestPerson', languageOrder(lang))) return { kind: 'other', question };
+    if (findLexiconMatch(question, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(question)) return { kind: 'other', question };
     const { best, greeting, thanks } = searchKb(question, lang);
     if (best) return { kind: 'answered', id: best.article.id, question };
     return greeting || thanks ? { kind: 'other', question } : { kind: 'unknown', question };
@@ -155,11 +156,11 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       articles,
       escalation: null,
     });
-    const said = (m: LexiconMatch) => `"${m.phrase}" (${m.category}, ${m.lang}) in ${q(text)}`;
+    const said = (m: LexiconMatch | ExtraRequestMatch) => `"${m.phrase}" (${m.category}, ${m.lang}) in ${q(text)}`;
 
     if (!text.trim()) return plain(pack.replies.greeting, 'unknown', 0);
 
-    const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang));
+    const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(text);
     if (person) return escalate('explicit_request', `explicit request for a person: ${said(person)}`, EXPLICIT_REQUEST_CONFIDENCE);
 
     const affirm = prev.kind === 'unknown' ? findLexiconMatch(text, 'affirm', [lang]) : null;

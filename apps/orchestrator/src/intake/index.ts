@@ -26,6 +26,7 @@ export {
   type KnowledgeBaseFile,
   type LocalizedArticle,
 } from './knowledgeBase.ts';
-export { findLexiconMatch, languageOrder, stripLexicon, type LexiconMatch } from './lexicon.ts';
+export { findExtraPersonRequest, findLexiconMatch, languageOrder, stripLexicon, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
+export { EXTRA_REQUEST_LANGS, REQUEST_PERSON_EXTRA, type ExtraRequestLang } from './lexicon/requestPerson.ts';
 export { isLang, LANGS, LANGUAGE_PACKS, packFor, type Lang, type LanguagePack } from './lexicon/index.ts';
 export { normalizeText } from './text.ts';

@@ -8,6 +8,7 @@
  * and the pattern literals go through {@link normalizeText} (NFKC + lowercase + accent folding).
  */
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
+import { EXTRA_REQUEST_LANGS, REQUEST_PERSON_EXTRA, type ExtraRequestLang } from './lexicon/requestPerson.ts';
 import type { LanguagePack, LexiconCategory, Segmentation } from './lexicon/types.ts';
 import { normalizeText } from './text.ts';
 
@@ -114,6 +115,37 @@ export function findLexiconMatch(
       const m = p.re.exec(form);
       if (m) return { category, lang, phrase: m[0].trim(), pattern: p.source };
     }
+  }
+  return null;
+}
+
+/** A request for a person found in one of the {@link EXTRA_REQUEST_LANGS} (ko, fr, de, pt). */
+export interface ExtraRequestMatch {
+  category: 'requestPerson';
+  lang: ExtraRequestLang;
+  phrase: string;
+  pattern: string;
+}
+
+let extraCompiled: { lang: ExtraRequestLang; source: string; re: RegExp }[] | null = null;
+
+/**
+ * First request-for-a-person pattern of the languages without a full pack (ko, fr, de, pt;
+ * see `lexicon/requestPerson.ts`) that matches `text`, or null. Same normalisation as
+ * {@link findLexiconMatch}.
+ */
+export function findExtraPersonRequest(text: string): ExtraRequestMatch | null {
+  extraCompiled ??= EXTRA_REQUEST_LANGS.flatMap((lang) => {
+    const { segmentation, patterns } = REQUEST_PERSON_EXTRA[lang];
+    return patterns.map((source) => ({ lang, source, re: compilePattern(source, segmentation) }));
+  });
+  const forms = new Map<string, string>();
+  for (const p of extraCompiled) {
+    const seg = REQUEST_PERSON_EXTRA[p.lang].segmentation;
+    let form = forms.get(seg);
+    if (form === undefined) forms.set(seg, (form = matchForm(text, seg)));
+    const m = p.re.exec(form);
+    if (m) return { category: 'requestPerson', lang: p.lang, phrase: m[0].trim(), pattern: p.source };
   }
   return null;
 }

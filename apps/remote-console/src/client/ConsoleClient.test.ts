@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Ack } from '@telekiosk/shared';
 import { ConsoleClient, type ConsoleSocket, type MediaController } from './ConsoleClient.ts';
-import { assignment, offer, worker } from './fixtures.test-util.ts';
+import { alert, assignment, offer, SESSION_ID, worker } from './fixtures.test-util.ts';
 
 /** A fake socket.io socket: records handlers, answers requests from `answers`. */
 class FakeSocket implements ConsoleSocket {
@@ -52,7 +52,7 @@ class FakeMedia implements MediaController {
 const loginOk = () =>
   vi.fn(async () => new Response(JSON.stringify({ token: 'tok', expiresInS: 3600, worker: worker('offline') }), { status: 200, headers: { 'Content-Type': 'application/json' } }));
 
-function setup(answers: Record<string, (p: unknown) => Ack<unknown>> = {}) {
+function setup(answers: Record<string, (p: unknown) => Ack<unknown>> = {}, perfNow?: () => number) {
   const socket = new FakeSocket({
     'console:hello': () => ({ ok: true, data: { worker: worker('available'), offers: [], assignment: null, devices: [] } }),
     ...answers,
@@ -60,8 +60,9 @@ function setup(answers: Record<string, (p: unknown) => Ack<unknown>> = {}) {
   const media = new FakeMedia();
   const log = { warn: vi.fn(), info: vi.fn() };
   const onOffer = vi.fn();
-  const client = new ConsoleClient({ connect: () => socket, fetch: loginOk(), storage: null, createMedia: () => media, onOffer, log });
-  return { client, socket, media, log, onOffer };
+  const onCriticalAlert = vi.fn();
+  const client = new ConsoleClient({ connect: () => socket, fetch: loginOk(), storage: null, createMedia: () => media, onOffer, onCriticalAlert, log, ...(perfNow ? { perfNow } : {}) });
+  return { client, socket, media, log, onOffer, onCriticalAlert };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -118,5 +119,102 @@ describe('ConsoleClient', () => {
       loginError: { key: 'login.errors.unauthorized', detail: 'unauthorized: invalid or expired token' },
     });
     expect(socket.active).toBe(false);
+  });
+
+  describe('robot control', () => {
+    async function inCall(answers: Record<string, (p: unknown) => Ack<unknown>>, perfNow?: () => number) {
+      const ctx = setup({ 'offer:accept': () => ({ ok: true, data: assignment() }), ...answers }, perfNow);
+      await ctx.client.login('aiko', 'harbor-demo');
+      ctx.socket.fire('connect');
+      await flush();
+      ctx.socket.fire('offer:new', offer());
+      await ctx.client.acceptOffer(offer().id);
+      return ctx;
+    }
+
+    it('sends commands for the current session and shows refusals plainly', async () => {
+      const { client, socket } = await inCall({ 'robot:command': () => ({ ok: true, data: { ok: false, reason: 'estop' } }) });
+      const result = await client.robotCommand({ type: 'navigate', waypoint: 'counter-3' });
+      expect(result).toEqual({ ok: false, reason: 'estop' });
+      expect(socket.emitted.at(-1)).toEqual({ event: 'robot:command', payload: { sessionId: SESSION_ID, command: { type: 'navigate', waypoint: 'counter-3' } } });
+      expect(client.getSnapshot().robot.last).toMatchObject({ command: 'navigate', waypoint: 'counter-3', ok: false, reason: 'estop' });
+      expect(client.getSnapshot().robot.busy).toBe(false);
+    });
+
+    it('the stop after releasing the pad keeps a refused drive on the status line', async () => {
+      const { client } = await inCall({ 'robot:command': (p) => ({ ok: true, data: (p as { command: { type: string } }).command.type === 'drive' ? { ok: false, reason: 'estop' } : { ok: true } }) });
+      await client.robotCommand({ type: 'drive', linear: 0.4, angular: 0 });
+      await client.robotCommand({ type: 'stop' }, { keepFailure: true });
+      expect(client.getSnapshot().robot.last).toMatchObject({ command: 'drive', ok: false, reason: 'estop' });
+      await client.robotCommand({ type: 'stop' });
+      expect(client.getSnapshot().robot.last).toMatchObject({ command: 'stop', ok: true });
+    });
+
+    it('a lease refusal from the server reads "no_lease" and ends the lease locally', async () => {
+      const { client } = await inCall({ 'robot:command': () => ({ ok: false, error: { code: 'forbidden', message: 'robot control: you do not hold the control lease' } }) });
+      expect(client.getSnapshot().lease?.holder).toBe('w-aiko');
+      expect(await client.robotCommand({ type: 'drive', linear: 0.4, angular: 0 })).toEqual({ ok: false, reason: 'no_lease' });
+      expect(client.getSnapshot().lease?.holder).toBeNull();
+    });
+
+    it('measures the ping round trip in the browser and keeps the kiosk rosbridge time', async () => {
+      let clock = 1000;
+      const { client } = await inCall(
+        {
+          'robot:command': () => {
+            clock += 42;
+            return { ok: true, data: { ok: true, rosRttMs: 7.5 } };
+          },
+        },
+        () => clock,
+      );
+      await client.pingRobot();
+      expect(client.getSnapshot().robot.latency).toMatchObject({ ok: true, browserMs: 42, rosRttMs: 7.5 });
+      expect(client.getSnapshot().robot.last).toBeNull(); // pings do not replace the command status line
+    });
+
+    it('the supervisor revoke clears the lease', async () => {
+      const { client, socket } = await inCall({ 'robot:revoke-lease': () => ({ ok: true, data: {} }) });
+      await client.revokeControl();
+      expect(socket.emitted.at(-1)).toEqual({ event: 'robot:revoke-lease', payload: { sessionId: SESSION_ID } });
+      expect(client.getSnapshot().lease).toEqual({ sessionId: SESSION_ID, holder: null });
+    });
+  });
+
+  describe('fleet', () => {
+    const staff = { ...worker('available'), id: 'w-kenji', username: 'kenji', role: 'staff' as const };
+
+    it('staff load the fleet snapshot after hello and hear an alarm for new critical alerts only', async () => {
+      const { client, socket, onCriticalAlert } = setup({
+        'console:hello': () => ({ ok: true, data: { worker: staff, offers: [], assignment: null, devices: [] } }),
+        'fleet:snapshot': () => ({ ok: true, data: { devices: [], alerts: [alert()] } }),
+      });
+      await client.login('kenji', 'harbor-demo');
+      socket.fire('connect');
+      await flush();
+      await flush();
+      expect(socket.emitted.map((e) => e.event)).toContain('fleet:snapshot');
+      expect(client.getSnapshot().alerts).toHaveLength(1);
+      const critical = alert({ id: '8e2f3a4b-5c6d-4e7f-8091-a2b3c4d5e6f7', kind: 'estop', severity: 'critical' });
+      socket.fire('alert:update', critical);
+      socket.fire('alert:update', { ...critical, state: 'acknowledged', acknowledgedBy: 'w-kenji' });
+      socket.fire('alert:update', alert({ state: 'resolved' }));
+      expect(onCriticalAlert).toHaveBeenCalledTimes(1);
+      expect(client.getSnapshot().alerts.map((a) => a.kind)).toEqual(['estop']);
+    });
+
+    it('device actions report their outcome on the device', async () => {
+      const { client, socket } = setup({
+        'robot:estop-release': () => ({ ok: true, data: { ok: false, reason: 'robot_link_down' } }),
+        'device:reload': () => ({ ok: true, data: {} }),
+      });
+      await client.login('kenji', 'harbor-demo');
+      socket.fire('connect');
+      await flush();
+      await client.releaseEstop('lobby-1');
+      expect(client.getSnapshot().deviceActions['lobby-1']).toEqual({ pending: null, result: { ok: false, key: 'fleet.result.failed', params: { reason: 'robot_link_down' } } });
+      await client.reloadDevice('lobby-1');
+      expect(client.getSnapshot().deviceActions['lobby-1']?.result).toEqual({ ok: true, key: 'fleet.result.reloaded' });
+    });
   });
 });

@@ -1,11 +1,27 @@
 import { io } from 'socket.io-client';
-import { consoleEvents, consoleRequests, type ConsoleRequests, type Disposition } from '@telekiosk/shared';
+import { consoleEvents, consoleRequests, type Alert, type ConsoleRequests, type Disposition, type RobotCommand, type RobotCommandResult } from '@telekiosk/shared';
 import { request, RequestError, type MediaSocket } from '@telekiosk/shared/client';
 import type { z } from 'zod';
 import { CallMediaController } from '../media/CallMediaController.ts';
 import { loadAuth, login, saveAuth, type AuthStorage, type StoredAuth } from './auth.ts';
 import { createStore, type Store } from './store.ts';
-import { idlePending, initialState, reduce, STORE_EVENTS, type Action, type CallMedia, type ConsoleState, type Pending, type PushEvent, type UiMessage } from './state.ts';
+import {
+  idlePending,
+  initialState,
+  isNewCriticalAlert,
+  reduce,
+  STORE_EVENTS,
+  type Action,
+  type CallMedia,
+  type ConsoleState,
+  type DeviceActionKind,
+  type DeviceActionState,
+  type Pending,
+  type PushEvent,
+  type RobotOutcome,
+  type UiMessage,
+  type View,
+} from './state.ts';
 
 /** The socket surface the client uses (socket.io-client's Socket satisfies it). */
 export interface ConsoleSocket extends MediaSocket {
@@ -30,6 +46,10 @@ export interface ConsoleClientOptions {
   storage?: AuthStorage | null;
   /** Called when a new offer arrives (default: none; the app plays a chime). */
   onOffer?: () => void;
+  /** Called when a new critical fleet alert arrives for staff or a supervisor (default: none; the app sounds an alarm). */
+  onCriticalAlert?: () => void;
+  /** Monotonic clock for the control latency readout (default: performance.now). */
+  perfNow?: () => number;
   createMedia?: (socket: ConsoleSocket, onChange: (call: CallMedia | null) => void) => MediaController;
   now?: () => number;
   log?: Pick<Console, 'warn' | 'info'>;
@@ -66,7 +86,8 @@ export class ConsoleClient {
   private media: MediaController | null = null;
   private auth: StoredAuth | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly o: Required<Omit<ConsoleClientOptions, 'onOffer'>> & Pick<ConsoleClientOptions, 'onOffer'>;
+  private pingInFlight = false;
+  private readonly o: Required<Omit<ConsoleClientOptions, 'onOffer' | 'onCriticalAlert'>> & Pick<ConsoleClientOptions, 'onOffer' | 'onCriticalAlert'>;
 
   constructor(options: ConsoleClientOptions = {}) {
     this.o = {
@@ -74,6 +95,8 @@ export class ConsoleClient {
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       storage: options.storage === undefined ? defaultStorage() : options.storage,
       onOffer: options.onOffer,
+      onCriticalAlert: options.onCriticalAlert,
+      perfNow: options.perfNow ?? (() => globalThis.performance.now()),
       createMedia: options.createMedia ?? ((socket, onChange) => new CallMediaController(socket, onChange)),
       now: options.now ?? Date.now,
       log: options.log ?? console,
@@ -193,9 +216,12 @@ export class ConsoleClient {
       this.o.log.warn(`[console] ignored invalid ${name} event:`, parsed.error.issues);
       return;
     }
-    const before = this.store.getSnapshot().offers.length;
+    const prior = this.store.getSnapshot();
+    const before = prior.offers.length;
+    const critical = name === 'alert:update' && isNewCriticalAlert(prior, parsed.data as Alert);
     this.dispatch({ type: 'push', event: { type: name, payload: parsed.data } as PushEvent, now: this.o.now() });
     if (name === 'offer:new' && this.store.getSnapshot().offers.length > before) this.o.onOffer?.();
+    if (critical) this.o.onCriticalAlert?.();
   }
 
   private async hello(socket: ConsoleSocket) {
@@ -207,6 +233,8 @@ export class ConsoleClient {
       if (this.store.getSnapshot().actionError?.key === 'errors.hello') this.patch({ actionError: null });
       if (this.auth) saveAuth(this.o.storage, { ...this.auth, worker: snapshot.worker });
       if (snapshot.offers.some((o) => !hadOffers.includes(o.id))) this.o.onOffer?.();
+      // Staff and supervisors keep the alert list current (it feeds the fleet screen and the alarm).
+      if (snapshot.worker.role !== 'worker') void this.loadFleet();
     } catch (err) {
       if (this.socket !== socket) return;
       this.patch({ actionError: errorMessage(err, 'errors.hello') });
@@ -217,10 +245,10 @@ export class ConsoleClient {
     }
   }
 
-  private req<K extends keyof Req & string>(event: K, payload: ReqPayload<K>) {
+  private req<K extends keyof Req & string>(event: K, payload: ReqPayload<K>, timeoutMs?: number) {
     const socket = this.socket;
     if (!socket) return Promise.reject(new RequestError(event, { code: 'unavailable', message: 'not connected' }));
-    return request(socket, consoleRequests, event, payload);
+    return request(socket, consoleRequests, event, payload, timeoutMs);
   }
 
   // --- actions -------------------------------------------------------------------------
@@ -335,6 +363,203 @@ export class ConsoleClient {
       this.dispatch({ type: 'devices', devices });
     } catch (err) {
       this.patch({ actionError: errorMessage(err, 'errors.internal') });
+    }
+  }
+
+  // --- robot control (call view) -------------------------------------------------------
+
+  /**
+   * Sends a command to the current session's robot and records the outcome for the panel.
+   * Never throws: refusals come back as `{ ok: false, reason }` (`no_lease` when the server says
+   * this user does not hold the control lease, which also hides the controls). `keepFailure`:
+   * a successful answer does not replace a refusal on the status line (the stop after a release).
+   */
+  async robotCommand(command: RobotCommand, opts: { keepFailure?: boolean } = {}): Promise<RobotCommandResult> {
+    const s = this.store.getSnapshot();
+    const sessionId = s.assignment?.session.id;
+    if (!sessionId) return { ok: false, reason: 'no_session' };
+    const tracked = command.type === 'navigate' || command.type === 'cancel' || command.type === 'dock';
+    if (tracked) this.patchRobot({ busy: true });
+    let result: RobotCommandResult;
+    try {
+      // Drive repeats every 100 ms: a late answer is useless, so they time out quickly.
+      result = await this.req('robot:command', { sessionId, command }, command.type === 'drive' || command.type === 'stop' ? 2_500 : 5_000);
+    } catch (err) {
+      result = { ok: false, reason: this.commandErrorReason(err, sessionId) };
+    } finally {
+      if (tracked) this.patchRobot({ busy: false });
+    }
+    if (command.type !== 'ping' && this.store.getSnapshot().assignment?.session.id === sessionId) {
+      const last = this.store.getSnapshot().robot.last;
+      const outcome: RobotOutcome = { command: command.type, ok: result.ok, at: this.o.now() };
+      if (command.type === 'navigate') outcome.waypoint = command.waypoint;
+      if (result.reason) outcome.reason = result.reason;
+      // Drive repeats: only a change of outcome is worth a new render.
+      const same = last && command.type === 'drive' && last.command === 'drive' && last.ok === outcome.ok && last.reason === outcome.reason;
+      // The stop after releasing the pad must not hide why the drive was refused (e-stop, link down).
+      const masks = opts.keepFailure && outcome.ok && last && !last.ok;
+      if (!same && !masks) this.patchRobot({ last: outcome });
+    }
+    return result;
+  }
+
+  /** Maps a request failure of `robot:command` to a reason; a lease refusal ends the lease locally. */
+  private commandErrorReason(err: unknown, sessionId: string): string {
+    if (err instanceof RequestError && (err.code === 'forbidden' || err.code === 'not_found')) {
+      const s = this.store.getSnapshot();
+      if (s.assignment?.session.id === sessionId && s.lease?.holder) this.dispatch({ type: 'push', event: { type: 'robot:lease', payload: { sessionId, holder: null } }, now: this.o.now() });
+      return 'no_lease';
+    }
+    if (err instanceof RequestError && err.code === 'unavailable') return 'unavailable';
+    return 'error';
+  }
+
+  /** Measures the control round trip (browser -> orchestrator -> kiosk -> rosbridge and back). */
+  async pingRobot(): Promise<void> {
+    if (this.pingInFlight || !this.store.getSnapshot().assignment) return;
+    this.pingInFlight = true;
+    const started = this.o.perfNow();
+    try {
+      const result = await this.robotCommand({ type: 'ping' });
+      const elapsed = Math.round((this.o.perfNow() - started) * 10) / 10;
+      const answered = result.reason !== 'unavailable' && result.reason !== 'no_session';
+      this.patchRobot({
+        latency: {
+          ok: result.ok,
+          browserMs: answered ? elapsed : null,
+          rosRttMs: result.rosRttMs ?? null,
+          at: this.o.now(),
+          ...(result.reason ? { reason: result.reason } : {}),
+        },
+      });
+    } finally {
+      this.pingInFlight = false;
+    }
+  }
+
+  /** Supervisor: revokes the control lease of the current session (the robot stops). */
+  async revokeControl(): Promise<void> {
+    const s = this.store.getSnapshot();
+    const sessionId = s.assignment?.session.id;
+    if (!sessionId || s.robot.busy) return;
+    this.patchRobot({ busy: true });
+    try {
+      await this.req('robot:revoke-lease', { sessionId });
+      this.dispatch({ type: 'push', event: { type: 'robot:lease', payload: { sessionId, holder: null } }, now: this.o.now() });
+      this.patch({ actionError: null });
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+    } finally {
+      this.patchRobot({ busy: false });
+    }
+  }
+
+  private patchRobot(p: Partial<ConsoleState['robot']>) {
+    this.store.update((s) => ({ ...s, robot: { ...s.robot, ...p } }));
+  }
+
+  // --- fleet (staff and supervisors) ---------------------------------------------------
+
+  /** Desk or fleet screen (supervisors' tabs). Showing the fleet refreshes it. */
+  showView(view: View): void {
+    if (this.store.getSnapshot().view === view) return;
+    this.patch({ view });
+    if (view === 'fleet') void this.loadFleet();
+  }
+
+  /** Loads devices and open/acknowledged alerts. */
+  async loadFleet(): Promise<void> {
+    try {
+      const { devices, alerts } = await this.req('fleet:snapshot', {});
+      this.dispatch({ type: 'fleet', devices, alerts });
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.fleet') });
+    }
+  }
+
+  /** Acknowledges an alert (someone is on it). */
+  async acknowledgeAlert(alertId: string): Promise<void> {
+    await this.alertAction('alert:ack', alertId);
+  }
+
+  /** Resolves an alert by hand (it reopens if the condition persists). */
+  async resolveAlert(alertId: string): Promise<void> {
+    await this.alertAction('alert:resolve', alertId);
+  }
+
+  private async alertAction(event: 'alert:ack' | 'alert:resolve', alertId: string) {
+    try {
+      const { alert } = await this.req(event, { alertId });
+      this.dispatch({ type: 'push', event: { type: 'alert:update', payload: alert }, now: this.o.now() });
+      this.patch({ actionError: null });
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+    }
+  }
+
+  /** Releases a device's latched e-stop. */
+  releaseEstop(deviceId: string): Promise<void> {
+    return this.deviceAction(deviceId, 'estop', async () => {
+      const r = await this.req('robot:estop-release', { deviceId });
+      return r.ok ? { ok: true, key: 'fleet.result.estopReleased' } : { ok: false, key: 'fleet.result.failed', params: { reason: r.reason ?? 'error' } };
+    });
+  }
+
+  /** Puts a device out of service or back in service. */
+  setDeviceService(deviceId: string, inService: boolean): Promise<void> {
+    return this.deviceAction(deviceId, 'service', async () => {
+      const { device } = await this.req('device:set-service', { deviceId, inService });
+      this.dispatch({ type: 'push', event: { type: 'device:update', payload: device }, now: this.o.now() });
+      // Back in service by hand can still leave it out while a critical alert is open.
+      if (inService && !device.inService) return { ok: false, key: 'fleet.result.stillOut' };
+      return { ok: true, key: inService ? 'fleet.result.inService' : 'fleet.result.outOfService' };
+    });
+  }
+
+  /** Reloads a device's kiosk app. */
+  reloadDevice(deviceId: string): Promise<void> {
+    return this.deviceAction(deviceId, 'reload', async () => {
+      await this.req('device:reload', { deviceId });
+      return { ok: true, key: 'fleet.result.reloaded' };
+    });
+  }
+
+  /** Sends a device's robot to its dock. */
+  dockDevice(deviceId: string): Promise<void> {
+    return this.deviceAction(deviceId, 'dock', async () => {
+      const r = await this.req('device:dock', { deviceId });
+      return r.ok ? { ok: true, key: 'fleet.result.docking' } : { ok: false, key: 'fleet.result.failed', params: { reason: r.reason ?? 'error' } };
+    });
+  }
+
+  private async deviceAction(deviceId: string, kind: DeviceActionKind, run: () => Promise<UiMessage & { ok: boolean }>): Promise<void> {
+    if (this.store.getSnapshot().deviceActions[deviceId]?.pending) return;
+    this.patchDeviceAction(deviceId, { pending: kind, result: null });
+    let result: UiMessage & { ok: boolean };
+    try {
+      result = await run();
+    } catch (err) {
+      result = { ok: false, ...errorMessage(err, 'errors.internal') };
+    }
+    this.patchDeviceAction(deviceId, { pending: null, result });
+  }
+
+  private patchDeviceAction(deviceId: string, p: DeviceActionState) {
+    this.store.update((s) => ({ ...s, deviceActions: { ...s.deviceActions, [deviceId]: p } }));
+  }
+
+  /** Loads the battery history chart of a device (last `hours`). */
+  async loadHistory(deviceId: string, hours = 24): Promise<void> {
+    const current = this.store.getSnapshot().history;
+    const keep = current?.deviceId === deviceId ? current.samples : [];
+    this.patch({ history: { deviceId, hours, status: 'loading', samples: keep } });
+    try {
+      const { samples } = await this.req('device:history', { deviceId, hours });
+      if (this.store.getSnapshot().history?.deviceId !== deviceId) return;
+      this.patch({ history: { deviceId, hours, status: 'ready', samples } });
+    } catch {
+      if (this.store.getSnapshot().history?.deviceId !== deviceId) return;
+      this.patch({ history: { deviceId, hours, status: 'error', samples: keep } });
     }
   }
 

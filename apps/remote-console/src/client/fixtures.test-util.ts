@@ -1,4 +1,4 @@
-import type { Assignment, DeviceStatus, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerView } from '@telekiosk/shared';
+import type { Alert, Assignment, DeviceStatus, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerView } from '@telekiosk/shared';
 
 /** Test data builders (valid against the shared schemas). */
 export const SESSION_ID = '0b6f6a4e-2f5c-4d53-9a53-5a3d2b1c0e01';
@@ -88,5 +88,20 @@ export const device = (id: string, name: string, over: Partial<DeviceStatus> = {
   robotLink: 'up',
   appVersion: '0.1.0',
   sessionState: null,
+  ...over,
+});
+
+export const ALERT_ID = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+
+export const alert = (over: Partial<Alert> = {}): Alert => ({
+  id: ALERT_ID,
+  deviceId: 'lobby-1',
+  kind: 'low_battery',
+  severity: 'warning',
+  state: 'open',
+  detail: 'Battery 15%',
+  openedAt: T0,
+  acknowledgedBy: null,
+  resolvedAt: null,
   ...over,
 });

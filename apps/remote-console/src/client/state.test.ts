@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignment, device, entry, offer, OFFER_ID, session, worker } from './fixtures.test-util.ts';
-import { initialState, mergeEntry, reduce, type ConsoleState, type PushEvent } from './state.ts';
+import { alert, ALERT_ID, assignment, device, entry, offer, OFFER_ID, SESSION_ID, session, worker } from './fixtures.test-util.ts';
+import { holdsLease, initialState, mergeEntry, reduce, sortAlerts, type ConsoleState, type PushEvent } from './state.ts';
 
 const ready = (over: Partial<ConsoleState> = {}): ConsoleState => ({ ...initialState, phase: 'ready', worker: worker(), ...over });
 const push = (s: ConsoleState, event: PushEvent, now = 1000) => reduce(s, { type: 'push', event, now });
@@ -81,5 +81,81 @@ describe('console state reducer', () => {
   it('mergeEntry replaces an entry with the same id', () => {
     const merged = mergeEntry([entry(1), entry(2)], entry(2, { text: 'edited' }));
     expect(merged.map((e) => e.text)).toEqual(['line 1', 'edited']);
+  });
+
+  describe('robot control lease', () => {
+    const inCall = () => reduce(ready({ worker: worker('busy') }), { type: 'assigned', assignment: assignment() });
+
+    it('is assumed held from accept until a robot:lease with holder null arrives', () => {
+      let s = inCall();
+      expect(s.lease).toEqual({ sessionId: SESSION_ID, holder: 'w-aiko' });
+      expect(holdsLease(s)).toBe(true);
+      s = push(s, { type: 'robot:lease', payload: { sessionId: SESSION_ID, holder: 'w-aiko' } });
+      expect(holdsLease(s)).toBe(true);
+      s = push(s, { type: 'robot:lease', payload: { sessionId: SESSION_ID, holder: null } });
+      expect(holdsLease(s)).toBe(false);
+      expect(s.announcements.urgent).toMatchObject({ key: 'announce.leaseLost', params: { device: 'Lobby robot 1' } });
+    });
+
+    it('a lease held by someone else is not mine; a lease of another session is ignored', () => {
+      const s = inCall();
+      expect(holdsLease(push(s, { type: 'robot:lease', payload: { sessionId: SESSION_ID, holder: 'w-olivia' } }))).toBe(false);
+      expect(push(s, { type: 'robot:lease', payload: { sessionId: '11111111-1111-4111-8111-111111111111', holder: null } })).toBe(s);
+      expect(push(ready(), { type: 'robot:lease', payload: { sessionId: SESSION_ID, holder: 'w-aiko' } }).lease).toBeNull();
+    });
+
+    it('survives a reconnect snapshot of the same session and ends with the session', () => {
+      let s = push(inCall(), { type: 'robot:lease', payload: { sessionId: SESSION_ID, holder: null } });
+      s = reduce(s, { type: 'hello', snapshot: { worker: worker('busy'), offers: [], assignment: assignment(), devices: [] }, now: 5 });
+      expect(holdsLease(s)).toBe(false);
+      s = push(s, { type: 'session:update', payload: session('ended') });
+      expect(s.lease).toBeNull();
+      expect(holdsLease(s)).toBe(false);
+      // A snapshot with a (new) assignment assumes the lease granted at accept.
+      const fresh = reduce(ready(), { type: 'hello', snapshot: { worker: worker('busy'), offers: [], assignment: assignment(), devices: [] }, now: 5 });
+      expect(holdsLease(fresh)).toBe(true);
+    });
+  });
+
+  describe('fleet alerts', () => {
+    const staff = (over: Partial<ConsoleState> = {}) => ready({ worker: { ...worker(), id: 'w-kenji', role: 'staff' }, devices: [device('lobby-1', 'Lobby robot 1')], ...over });
+    const A2 = '8e2f3a4b-5c6d-4e7f-8091-a2b3c4d5e6f7';
+    const A3 = '9f3a4b5c-6d7e-4f80-91a2-b3c4d5e6f708';
+
+    it('inserts new alerts, critical first then newest first', () => {
+      let s = push(staff(), { type: 'alert:update', payload: alert() });
+      s = push(s, { type: 'alert:update', payload: alert({ id: A2, openedAt: '2026-11-21T09:40:00.000Z' }) });
+      s = push(s, { type: 'alert:update', payload: alert({ id: A3, kind: 'estop', severity: 'critical', openedAt: '2026-11-21T09:20:00.000Z' }) });
+      expect(s.alerts.map((a) => a.id)).toEqual([A3, A2, ALERT_ID]);
+    });
+
+    it('updates an alert in place when acknowledged and removes it once resolved', () => {
+      let s = push(staff(), { type: 'alert:update', payload: alert() });
+      s = push(s, { type: 'alert:update', payload: alert({ state: 'acknowledged', acknowledgedBy: 'w-kenji' }) });
+      expect(s.alerts).toHaveLength(1);
+      expect(s.alerts[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'w-kenji' });
+      s = push(s, { type: 'alert:update', payload: alert({ state: 'resolved', resolvedAt: '2026-11-21T10:00:00.000Z' }) });
+      expect(s.alerts).toEqual([]);
+      // A resolved alert never seen before is not added.
+      expect(push(staff(), { type: 'alert:update', payload: alert({ state: 'resolved' }) }).alerts).toEqual([]);
+    });
+
+    it('announces a new critical alert urgently to staff, once, but not to workers', () => {
+      const critical = alert({ kind: 'estop', severity: 'critical', detail: 'E-stop pressed' });
+      const s = push(staff(), { type: 'alert:update', payload: critical });
+      expect(s.announcements.urgent).toMatchObject({ key: 'announce.criticalAlert', params: { kind: 'estop', device: 'Lobby robot 1', detail: 'E-stop pressed' } });
+      const again = push(s, { type: 'alert:update', payload: { ...critical, state: 'acknowledged' } });
+      expect(again.announcements.urgent?.id).toBe(s.announcements.urgent?.id);
+      expect(push(staff(), { type: 'alert:update', payload: alert() }).announcements.urgent).toBeNull();
+      expect(push(ready(), { type: 'alert:update', payload: critical }).announcements.urgent).toBeNull();
+    });
+
+    it('the fleet snapshot replaces devices and alerts', () => {
+      const s = reduce(staff({ alerts: [alert({ id: A2 })] }), { type: 'fleet', devices: [device('b', 'Robot B'), device('a', 'Kiosk A')], alerts: [alert(), alert({ id: A3, severity: 'critical' })] });
+      expect(s.fleetLoaded).toBe(true);
+      expect(s.devices.map((d) => d.device.id)).toEqual(['a', 'b']);
+      expect(s.alerts.map((a) => a.id)).toEqual([A3, ALERT_ID]);
+      expect(sortAlerts(s.alerts)).toEqual(s.alerts);
+    });
   });
 });

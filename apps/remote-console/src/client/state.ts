@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Assignment, ConsoleEvents, ConsoleRequests, DeviceStatus, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerView } from '@telekiosk/shared';
+import type { Alert, Assignment, BatterySample, ConsoleEvents, ConsoleRequests, ControlLease, DeviceStatus, HandoffPackage, Offer, RobotCommand, SessionView, TranscriptEntry, WorkerView } from '@telekiosk/shared';
 
 /** A message for the UI: a catalog key, its interpolation values and an optional raw detail. */
 export interface UiMessage {
@@ -49,6 +49,53 @@ export interface Pending {
   end: boolean;
 }
 
+/** The last answer to a robot command sent from the call view (pings excluded). */
+export interface RobotOutcome {
+  command: RobotCommand['type'];
+  /** For `navigate`: the waypoint asked for. */
+  waypoint?: string;
+  ok: boolean;
+  /** Why it was refused: the kiosk's reason (`estop`, `robot_link_down`...) or `no_lease`, `unavailable`. */
+  reason?: string;
+  at: number;
+}
+
+/** The control latency readout: browser round trip of a `ping` command and the kiosk's rosbridge time. */
+export interface RobotLatency {
+  ok: boolean;
+  /** performance.now() around the request, ms (null when it never came back). */
+  browserMs: number | null;
+  /** The kiosk's rosbridge round trip, ms. */
+  rosRttMs: number | null;
+  reason?: string;
+  at: number;
+}
+
+export interface RobotUi {
+  last: RobotOutcome | null;
+  latency: RobotLatency | null;
+  /** A navigate/cancel/dock/revoke request is in flight. */
+  busy: boolean;
+}
+
+/** A device action of the fleet screen that is running or has answered. */
+export interface DeviceActionState {
+  pending: DeviceActionKind | null;
+  /** The last outcome, shown in the device's card (role=status). */
+  result: (UiMessage & { ok: boolean }) | null;
+}
+export type DeviceActionKind = 'estop' | 'service' | 'reload' | 'dock';
+
+/** Battery history of the device selected on the fleet screen. */
+export interface BatteryHistory {
+  deviceId: string;
+  hours: number;
+  status: 'loading' | 'ready' | 'error';
+  samples: BatterySample[];
+}
+
+export type View = 'desk' | 'fleet';
+
 export interface ConsoleState {
   phase: Phase;
   connection: Connection;
@@ -64,6 +111,17 @@ export interface ConsoleState {
   ended: EndedSession | null;
   devices: DeviceStatus[];
   call: CallMedia | null;
+  /** Robot control lease of the current assignment (assumed held from accept until a `robot:lease` says otherwise). */
+  lease: ControlLease | null;
+  robot: RobotUi;
+  /** Open and acknowledged fleet alerts, critical first, then newest first. */
+  alerts: Alert[];
+  /** True once a `fleet:snapshot` has been loaded. */
+  fleetLoaded: boolean;
+  /** Desk or fleet screen (staff always see the fleet; supervisors switch with tabs). */
+  view: View;
+  deviceActions: Record<string, DeviceActionState>;
+  history: BatteryHistory | null;
   pending: Pending;
   /** Latest screen-reader announcements, one per live region (so they do not replace each other). */
   announcements: Announcements;
@@ -75,6 +133,8 @@ export interface Announcements {
 }
 
 export const idlePending: Pending = { login: false, state: null, offerId: null, message: false, end: false };
+
+export const idleRobot: RobotUi = { last: null, latency: null, busy: false };
 
 export const initialState: ConsoleState = {
   phase: 'signed_out',
@@ -88,12 +148,19 @@ export const initialState: ConsoleState = {
   ended: null,
   devices: [],
   call: null,
+  lease: null,
+  robot: idleRobot,
+  alerts: [],
+  fleetLoaded: false,
+  view: 'desk',
+  deviceActions: {},
+  history: null,
   pending: idlePending,
   announcements: { polite: null, urgent: null },
 };
 
 /** Push events the store handles (media events are consumed by MediaSession). */
-export const STORE_EVENTS = ['worker:update', 'offer:new', 'offer:revoked', 'session:update', 'transcript:entry', 'device:update'] as const;
+export const STORE_EVENTS = ['worker:update', 'offer:new', 'offer:revoked', 'session:update', 'transcript:entry', 'device:update', 'robot:lease', 'alert:update'] as const;
 export type StoreEventName = (typeof STORE_EVENTS)[number];
 export type PushEvent = { [K in StoreEventName]: { type: K; payload: z.output<ConsoleEvents[K]> } }[StoreEventName];
 
@@ -106,7 +173,8 @@ export type Action =
   | { type: 'assigned'; assignment: Assignment }
   | { type: 'entry'; entry: TranscriptEntry }
   | { type: 'ended'; session: SessionView; byMe: boolean }
-  | { type: 'devices'; devices: DeviceStatus[] };
+  | { type: 'devices'; devices: DeviceStatus[] }
+  | { type: 'fleet'; devices: DeviceStatus[]; alerts: Alert[] };
 
 let announcementSeq = 0;
 /** The state's announcements with a new one in its region (`urgent`: assertive). */
@@ -131,12 +199,50 @@ function upsertDevice(devices: readonly DeviceStatus[], d: DeviceStatus): Device
   return sortDevices([...devices.filter((x) => x.device.id !== d.device.id), d]);
 }
 
+const SEVERITY_RANK: Record<Alert['severity'], number> = { critical: 0, warning: 1 };
+
+/** Alerts in display order: critical first, then newest first. */
+export function sortAlerts(alerts: readonly Alert[]): Alert[] {
+  return [...alerts].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Date.parse(b.openedAt) - Date.parse(a.openedAt) || a.id.localeCompare(b.id));
+}
+
+/** The alert list with `alert` applied: inserted or updated while open/acknowledged, removed once resolved. */
+export function applyAlert(alerts: readonly Alert[], alert: Alert): Alert[] {
+  const rest = alerts.filter((a) => a.id !== alert.id);
+  return alert.state === 'resolved' ? rest : sortAlerts([...rest, alert]);
+}
+
+/** Whether `alert` is a critical alert the user has not seen yet (staff and supervisors are alerted). */
+export function isNewCriticalAlert(state: ConsoleState, alert: Alert): boolean {
+  return alert.severity === 'critical' && alert.state === 'open' && state.worker?.role !== 'worker' && !state.alerts.some((a) => a.id === alert.id);
+}
+
+/** Display name of a device id (the id itself for unknown devices). */
+export function deviceName(devices: readonly DeviceStatus[], deviceId: string): string {
+  return devices.find((d) => d.device.id === deviceId)?.device.name ?? deviceId;
+}
+
+/** Whether the signed-in user holds the control lease of the current assignment's robot. */
+export function holdsLease(state: ConsoleState): boolean {
+  const { lease, assignment, worker } = state;
+  return !!assignment && !!worker && lease?.sessionId === assignment.session.id && lease.holder === worker.id;
+}
+
+/** The lease after an assignment appears: kept when it is the same session, else assumed held (granted at accept). */
+function leaseFor(state: ConsoleState, assignment: Assignment | null, workerId: string | undefined): ControlLease | null {
+  if (!assignment || !workerId) return null;
+  if (state.lease?.sessionId === assignment.session.id) return state.lease;
+  return { sessionId: assignment.session.id, holder: workerId };
+}
+
 function endAssignment(state: ConsoleState, session: SessionView, byMe: boolean): ConsoleState {
   const a = state.assignment;
   if (!a || a.session.id !== session.id) return state;
   return {
     ...state,
     assignment: null,
+    lease: null,
+    robot: idleRobot,
     ended: { session, handoff: a.handoff, byMe },
     announcements: announce(state, byMe ? 'announce.sessionEnded' : 'announce.sessionEndedRemote', { device: a.handoff.device.name }),
   };
@@ -154,6 +260,8 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
         worker,
         offers: offers.map((o) => ({ ...o, receivedAt: known.get(o.id) ?? action.now })),
         assignment,
+        lease: leaseFor(state, assignment, worker.id),
+        robot: assignment && assignment.session.id === state.assignment?.session.id ? state.robot : idleRobot,
         ended: assignment ? null : state.ended,
         devices: sortDevices(devices),
       };
@@ -162,6 +270,8 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
       return {
         ...state,
         assignment: action.assignment,
+        lease: leaseFor(state, action.assignment, state.worker?.id),
+        robot: idleRobot,
         ended: null,
         offers: state.offers.filter((o) => o.sessionId !== action.assignment.session.id),
         announcements: announce(state, 'announce.callStarted', { device: action.assignment.handoff.device.name }),
@@ -175,6 +285,8 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
       return endAssignment(state, action.session, action.byMe);
     case 'devices':
       return { ...state, devices: sortDevices(action.devices) };
+    case 'fleet':
+      return { ...state, devices: sortDevices(action.devices), alerts: sortAlerts(action.alerts.filter((a) => a.state !== 'resolved')), fleetLoaded: true };
     case 'push':
       return reducePush(state, action.event, action.now);
   }
@@ -224,5 +336,26 @@ function reducePush(state: ConsoleState, event: PushEvent, now: number): Console
       return reduce(state, { type: 'entry', entry: event.payload });
     case 'device:update':
       return { ...state, devices: upsertDevice(state.devices, event.payload) };
+    case 'robot:lease': {
+      const lease = event.payload;
+      const a = state.assignment;
+      if (!a || a.session.id !== lease.sessionId) return state;
+      const had = holdsLease(state);
+      const next = { ...state, lease };
+      const has = holdsLease(next);
+      if (had === has) return next;
+      return { ...next, announcements: announce(state, has ? 'announce.leaseGranted' : 'announce.leaseLost', { device: a.handoff.device.name }, !has) };
+    }
+    case 'alert:update': {
+      const alert = event.payload;
+      const fresh = isNewCriticalAlert(state, alert);
+      const alerts = applyAlert(state.alerts, alert);
+      if (!fresh) return { ...state, alerts };
+      return {
+        ...state,
+        alerts,
+        announcements: announce(state, 'announce.criticalAlert', { kind: alert.kind, device: deviceName(state.devices, alert.deviceId), detail: alert.detail }, true),
+      };
+    }
   }
 }

@@ -6,14 +6,16 @@ import { Banners } from './Banners.tsx';
 import { CallView } from './CallView.tsx';
 import { ConnectingScreen } from './ConnectingScreen.tsx';
 import { DeskScreen } from './DeskScreen.tsx';
+import { FleetScreen } from './FleetScreen.tsx';
 import { Header } from './Header.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
+import { VIEW_PANEL_ID, ViewTabs } from './ViewTabs.tsx';
 
-/** Top level: login, connecting, then the desk or the call. */
+/** Top level: login, connecting, then the desk or the call (workers), Desk/Fleet tabs (supervisors), the fleet (staff). */
 export function App() {
   const { t } = useTranslation();
-  const { phase, assignment } = useConsoleState();
+  const { phase, assignment, worker, view } = useConsoleState();
 
   // Audio may only start after a user gesture: any key or click unlocks the offer chime.
   useEffect(() => {
@@ -36,7 +38,20 @@ export function App() {
         </a>
         <Header />
         <Banners />
-        {assignment ? <CallView /> : <DeskScreen />}
+        {worker?.role === 'staff' ? (
+          <FleetScreen />
+        ) : assignment ? (
+          <CallView />
+        ) : worker?.role === 'supervisor' ? (
+          <>
+            <ViewTabs />
+            <div id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={`tab-${view}`} className="view-panel">
+              {view === 'fleet' ? <FleetScreen /> : <DeskScreen />}
+            </div>
+          </>
+        ) : (
+          <DeskScreen />
+        )}
       </div>
     );
   return (

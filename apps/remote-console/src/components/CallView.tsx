@@ -9,6 +9,7 @@ import { HandoffDetails } from './HandoffDetails.tsx';
 import { Icon } from './Icon.tsx';
 import { MediaProblems } from './MediaProblems.tsx';
 import { MessageComposer } from './MessageComposer.tsx';
+import { RobotPanel } from './RobotPanel.tsx';
 import { TranscriptList } from './TranscriptList.tsx';
 import { UrgencyBadge } from './UrgencyBadge.tsx';
 import { VideoView } from './VideoView.tsx';
@@ -70,13 +71,14 @@ export function CallView() {
             )}
           </div>
         </div>
+        <RobotPanel />
         <div className="call-controls">
           <button type="button" className="btn btn--danger btn--large" onClick={() => setEnding(true)} aria-haspopup="dialog">
             {t('call.end')}
           </button>
         </div>
       </section>
-      <aside className="call-side">
+      <aside className="call-side" data-drive-keys="off">
         <section className="panel summary-panel" aria-labelledby="summary-heading">
           <h2 id="summary-heading" className="panel-title">
             {t('call.summary')}

@@ -6,23 +6,13 @@ import { DevicesPanel } from './DevicesPanel.tsx';
 import { OffersArea } from './OffersArea.tsx';
 import { WrapUpCard } from './WrapUpCard.tsx';
 
-/** The desk: offers (workers and supervisors) and the devices column. */
+/** The desk of workers and supervisors: offers and the devices column (staff see the fleet screen instead). */
 export function DeskScreen() {
   const { t } = useTranslation();
   const client = useClient();
   const { worker, ended } = useConsoleState();
-  const takesSessions = worker?.role !== 'staff';
   const bindings = useMemo(() => ({ a: () => client.acceptFirstOffer(), d: () => client.declineFirstOffer() }), [client]);
-  useShortcuts(bindings, takesSessions);
-
-  if (!takesSessions) {
-    return (
-      <main id="main" className="desk desk--staff">
-        <p className="role-note">{t('desk.staffNote')}</p>
-        <DevicesPanel />
-      </main>
-    );
-  }
+  useShortcuts(bindings);
   return (
     <main id="main" className="desk">
       <div className="desk-main">

@@ -17,7 +17,23 @@ export type IconName =
   | 'cameraOff'
   | 'refresh'
   | 'person'
-  | 'pause';
+  | 'pause'
+  | 'arrowUp'
+  | 'arrowDown'
+  | 'turnLeft'
+  | 'turnRight'
+  | 'stop'
+  | 'dock'
+  | 'flag'
+  | 'cancel'
+  | 'camera'
+  | 'mic'
+  | 'estop'
+  | 'service'
+  | 'robot'
+  | 'version'
+  | 'pose'
+  | 'bell';
 
 const PATHS: Record<IconName, string> = {
   online: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-1.2 11.6-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z',
@@ -38,6 +54,22 @@ const PATHS: Record<IconName, string> = {
   refresh: 'M17.6 6.4A8 8 0 1 0 20 12h-2a6 6 0 1 1-1.8-4.2L13 11h7V4l-2.4 2.4Z',
   person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm0 2c-4 0-8 2-8 5v1h16v-1c0-3-4-5-8-5Z',
   pause: 'M7 5h4v14H7V5Zm6 0h4v14h-4V5Z',
+  arrowUp: 'M12 3 4 11h5v10h6V11h5l-8-8Z',
+  arrowDown: 'M12 21l8-8h-5V3H9v10H4l8 8Z',
+  turnLeft: 'M9 4 3 9.5 9 15v-4h5a4 4 0 0 1 4 4v5h3v-5a7 7 0 0 0-7-7H9V4Z',
+  turnRight: 'M15 4l6 5.5-6 5.5v-4h-5a4 4 0 0 0-4 4v5H3v-5a7 7 0 0 1 7-7h5V4Z',
+  stop: 'M8.3 2h7.4L22 8.3v7.4L15.7 22H8.3L2 15.7V8.3L8.3 2ZM7 10v4h10v-4H7Z',
+  dock: 'M4 20V9l8-6 8 6v11h-5v-6H9v6H4Zm7-8h2V8h-2v4Z',
+  flag: 'M5 2h2v1h11l-2 4.5L18 12H7v10H5V2Z',
+  cancel: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm4.2 11.8-1.4 1.4L12 13.4l-2.8 2.8-1.4-1.4 2.8-2.8-2.8-2.8 1.4-1.4 2.8 2.8 2.8-2.8 1.4 1.4-2.8 2.8 2.8 2.8Z',
+  camera: 'M9 4 7.2 6H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2h-3.2L15 4H9Zm3 4.5a4.5 4.5 0 1 1 0 9 4.5 4.5 0 0 1 0-9Zm0 2a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5Z',
+  mic: 'M12 2a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V5a3 3 0 0 0-3-3Zm-7 9h2a5 5 0 0 0 10 0h2a7 7 0 0 1-6 6.9V21h-2v-3.1A7 7 0 0 1 5 11Z',
+  estop: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1 4h2v8h-2V6Zm0 10h2v2h-2v-2Z',
+  service: 'M21.7 18.6 13 9.9a5.5 5.5 0 0 0-7.2-6.8l3.3 3.3-2.8 2.8-3.3-3.3A5.5 5.5 0 0 0 9.9 13l8.7 8.7 3.1-3.1Z',
+  robot: 'M11 2h2v3h4a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2ZM9 10a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3ZM8 15v2h8v-2H8Zm-7-5h2v5H1v-5Zm20 0h2v5h-2v-5Z',
+  version: 'M3 3h8l10 10-8 8L3 11V3Zm4.5 2.5a2 2 0 1 0 0 4 2 2 0 0 0 0-4Z',
+  pose: 'M12 2 4.5 20.3l.7.7L12 18l6.8 3 .7-.7L12 2Z',
+  bell: 'M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.8V3a1.5 1.5 0 0 0-3 0v1.2A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z',
 };
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

@@ -14,6 +14,7 @@ export function LiveAnnouncer() {
     const params: Record<string, string | number> = { ...a.params };
     if (typeof params.state === 'string') params.state = t(`workerState.${params.state}`);
     if (typeof params.urgency === 'string') params.urgency = t(`urgency.${params.urgency}`);
+    if (typeof params.kind === 'string') params.kind = t(`alertKind.${params.kind}`);
     return t(a.key, params);
   };
   const { urgent, polite } = announcements;

@@ -1,6 +1,7 @@
 /**
- * A short two-tone chime (WebAudio) for new offers. Browsers only let audio start after a user
- * gesture, so {@link unlockAudio} is called from the sign-in click and from key presses.
+ * Sounds (WebAudio): a short two-tone chime for new offers and a falling three-tone alarm for new
+ * critical fleet alerts. Browsers only let audio start after a user gesture, so
+ * {@link unlockAudio} is called from the sign-in click and from key presses.
  */
 let ctx: AudioContext | null = null;
 
@@ -40,5 +41,26 @@ export function beep(): void {
     osc.connect(gain).connect(c.destination);
     osc.start(t0);
     osc.stop(t0 + 0.17);
+  }
+}
+
+/** The alarm for a new critical fleet alert: three falling tones, distinct from the offer chime. */
+export function alarm(): void {
+  const c = context();
+  if (!c) return;
+  if (c.state === 'suspended') void c.resume().catch(() => {});
+  const start = c.currentTime + 0.02;
+  for (const [i, freq] of [988, 784, 659].entries()) {
+    const osc = c.createOscillator();
+    const gain = c.createGain();
+    const t0 = start + i * 0.22;
+    osc.type = 'triangle';
+    osc.frequency.value = freq;
+    gain.gain.setValueAtTime(0.0001, t0);
+    gain.gain.exponentialRampToValueAtTime(0.3, t0 + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t0 + 0.2);
+    osc.connect(gain).connect(c.destination);
+    osc.start(t0);
+    osc.stop(t0 + 0.21);
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
-/** True when the key press is aimed at a text field, a select or an open dialog. */
-function isTyping(target: EventTarget | null): boolean {
+/** True when the key press is aimed at a text field or a select (keys belong to the field then). */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

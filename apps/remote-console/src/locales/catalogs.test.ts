@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Disposition, ReasonCode, Role, SessionState, Speaker, Urgency, WorkerState } from '@telekiosk/shared';
+import { AlertKind, Disposition, MediaHealth, ReasonCode, Role, SessionState, Speaker, Urgency, WorkerState } from '@telekiosk/shared';
+import { WAYPOINT_NAMES } from '../lib/venue.ts';
+import { DIRECTIONS } from '../lib/drive.ts';
 import en from './en.json';
 import es from './es.json';
 import ja from './ja.json';
@@ -38,6 +40,15 @@ describe('locale catalogs', () => {
       ['role', Role.options],
       ['speaker', Speaker.options],
       ['sessionState', SessionState.options],
+      ['alertKind', AlertKind.options],
+      ['alertSeverity', ['warning', 'critical']],
+      ['health', MediaHealth.options],
+      ['robotLink', ['up', 'down', 'none']],
+      ['robot.drive', DIRECTIONS],
+      ['robot.driveShort', DIRECTIONS],
+      ['robot.result', ['navigate', 'cancel', 'dock', 'stop', 'drive', 'failed']],
+      ['robot.command', ['navigate', 'cancel', 'dock', 'stop', 'drive', 'ping', 'estop_release']],
+      ['robotReason', ['estop', 'robot_link_down', 'no_lease', 'no_robot', 'unknown_waypoint', 'robot_timeout', 'robot_error', 'device_timeout', 'device_offline', 'unavailable', 'other']],
     ];
     for (const [group, values] of enums) for (const v of values) expect(reference.has(`${group}.${v}`), `${group}.${v}`).toBe(true);
   });
@@ -47,5 +58,32 @@ describe('locale catalogs', () => {
     expect([e.offer.accept, e.offer.decline]).toEqual(['Accept', 'Decline']);
     expect([e.call.visitorCamera, e.call.transcript, e.call.messageLabel, e.call.send, e.call.end]).toEqual(['Visitor camera', 'Transcript', 'Message to visitor', 'Send', 'End session']);
     expect([e.availability.available, e.availability.away]).toEqual(['Available', 'Away']);
+  });
+
+  it('keeps the English accessible names of robot control and the fleet screen', () => {
+    const e = en as unknown as Record<string, Record<string, string | Record<string, string>>>;
+    const robot = e.robot as Record<string, string> & { drive: Record<string, string> };
+    expect(robot.drive).toEqual({ forward: 'Drive forward', backward: 'Drive backward', left: 'Turn left', right: 'Turn right' });
+    expect([robot.stop, robot.goTo, robot.go, robot.cancelNav, robot.dock, robot.revoke]).toEqual(['Stop robot', 'Go to', 'Go', 'Cancel navigation', 'Return to dock', 'Revoke control']);
+    const fleet = e.fleet as Record<string, string>;
+    expect([fleet.releaseEstop, fleet.putOutOfService, fleet.putInService, fleet.reload, fleet.dock]).toEqual([
+      'Release e-stop',
+      'Put out of service',
+      'Put back in service',
+      'Reload kiosk app',
+      'Send to dock',
+    ]);
+    const alerts = e.alerts as Record<string, string>;
+    expect([alerts.acknowledge, alerts.resolve]).toEqual(['Acknowledge', 'Resolve']);
+    expect([e.tabs!.desk, e.tabs!.fleet]).toEqual(['Desk', 'Fleet']);
+    expect((e.map as Record<string, string>).deviceAt).toBe('{{name}} at x {{x}} m, y {{y}} m');
+  });
+
+  it('names every venue waypoint in every language', async () => {
+    const { waypointLabelKey } = await import('../lib/venue.ts');
+    for (const [lng, tree] of Object.entries(catalogs)) {
+      const mine = keys(tree);
+      for (const name of WAYPOINT_NAMES) expect(mine.has(waypointLabelKey(name).key), `${lng}: ${name}`).toBe(true);
+    }
   });
 });

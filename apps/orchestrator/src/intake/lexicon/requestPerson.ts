@@ -1,0 +1,80 @@
+/**
+ * Explicit requests for a person in the visitor languages that have no full language pack
+ * (no knowledge-base content yet): ko, fr, de, pt. The engine recognises them in any session
+ * language, so a French visitor asking for "un conseiller" is handed to staff at once; the
+ * escalation policy (`src/policy`) uses the same patterns. Pattern syntax: see `types.ts`.
+ * Adding a full pack for one of these languages later means moving its patterns into the pack.
+ */
+import type { Segmentation } from './types.ts';
+
+/** Languages with request-for-a-person patterns but no full language pack. */
+export const EXTRA_REQUEST_LANGS = ['ko', 'fr', 'de', 'pt'] as const;
+/** One of {@link EXTRA_REQUEST_LANGS}. */
+export type ExtraRequestLang = (typeof EXTRA_REQUEST_LANGS)[number];
+
+const KO_STAFF = '상담원|상담사|직원|담당자|사람|매니저|관리자|안내원|책임자|공무원|실제_사람|진짜_사람';
+const FR_PERSON =
+  "personne|quelqu'un|quelqu_un|quelquun|humain|humaine|agent|agente|conseiller|conseillere|employe|employee|fonctionnaire|responsable|operateur|operatrice|guichetier|guichetiere|prepose|preposee|interlocuteur|etre_humain|membre_du_personnel|personnel|collaborateur|superviseur|directeur|chef";
+const FR_WANT = 'veux|voudrais|souhaite|souhaiterais|aimerais|prefere|prefererais|peux|pourrais|puis-je|dois|faut';
+const DE_PERSON =
+  'mensch|menschen|person|personen|mitarbeiter|mitarbeiterin|mitarbeitenden|sachbearbeiter|sachbearbeiterin|angestellten|angestellte|beamten|beamtin|berater|beraterin|jemand|jemandem|jemanden|ansprechpartner|ansprechpartnerin|vorgesetzten|chef|zustandigen|zustandige|personal|agenten|kundenberater|servicemitarbeiter';
+const PT_PERSON =
+  'pessoa|humano|humana|atendente|funcionario|funcionaria|alguem|agente|operador|operadora|responsavel|gerente|supervisor|supervisora|representante|servidor|servidora|assistente|consultor|consultora';
+
+/** Request-for-a-person patterns and segmentation per extra language. */
+export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentation: Segmentation; patterns: readonly string[] }>> = {
+  ko: {
+    segmentation: 'cjk',
+    patterns: [
+      `${KO_STAFF} * 연결|바꿔|불러|부탁|얘기|이야기|대화|말하|말할|만나|통화|상담하`,
+      '상담원|직원|담당자 연결',
+      '로봇|기계|ai|인공지능 * 말고|싫|아니라',
+      '누구 없어요|없나요|계세요',
+      '사람 이랑|하고|과|와 얘기|이야기|말',
+    ],
+  },
+  fr: {
+    segmentation: 'spaced',
+    patterns: [
+      `parler|discuter|parle|echanger|m'adresser|cause avec|a|au * ${FR_PERSON}`,
+      `passer|passez|passez-moi|mettre|mettez-moi|transferer|transferez|connecter|connectez-moi|rediriger|orienter * avec|a|vers * ${FR_PERSON}`,
+      `${FR_WANT} voir|avoir|contacter|joindre|parler_a * ${FR_PERSON}`,
+      `contacter|joindre|appeler|appelez|voir * ${FR_PERSON}`,
+      `passez-moi|passe-moi|appelez-moi|faites_venir|allez_chercher * ${FR_PERSON}`,
+      'service|relation client|clients|clientele|a_la_clientele',
+      'un|une|des vrai|vraie|vraies|vrais|veritable personne|humain|agent|conseiller',
+      "y_a-t-il|il_y_a|est-ce_qu'il_y_a|y_a quelqu'un|une_personne|un_employe",
+      `^ ${FR_PERSON} s'il_vous_plait|svp|stp? $`,
+      'pas * robot|machine|ordinateur|ia|automate',
+    ],
+  },
+  de: {
+    segmentation: 'spaced',
+    patterns: [
+      `mit|zu|an * ${DE_PERSON} sprechen|reden|verbunden|verbinden|weiterleiten|durchstellen`,
+      `sprechen|reden|sprache|rede mit|zu * ${DE_PERSON}`,
+      `verbinden|verbindet|verbinde|weiterleiten|durchstellen|stellen * mit|zu|an * ${DE_PERSON}`,
+      `mochte|brauche|hatte_gern|hatte_gerne|wurde_gern|wurde_gerne|kann_ich|darf_ich * ${DE_PERSON}`,
+      'kundenservice|kundendienst|kundenbetreuung|servicehotline|kundensupport',
+      'einen|ein|eine echten|echte|echter|richtigen|richtige|lebenden mensch|menschen|person|mitarbeiter|mitarbeiterin',
+      'ist hier|da jemand|ein_mitarbeiter',
+      'kein|keinen|nicht * roboter|bot|computer|maschine|automaten',
+    ],
+  },
+  pt: {
+    segmentation: 'spaced',
+    patterns: [
+      `falar|conversar|falo|fale|atendimento com|a|ao|o * ${PT_PERSON}`,
+      `passar|passe|transferir|transfira|conectar|conecte|encaminhar|encaminhe * com|para|a * ${PT_PERSON}`,
+      `quero|queria|preciso|gostaria|prefiro|posso * falar|ver|ser_atendido * ${PT_PERSON}`,
+      'quero|queria|preciso|gostaria|prefiro um|uma atendente|humano|pessoa|funcionario|funcionaria|agente',
+      'atendimento humano|pessoal|presencial|ao_cliente|ao_consumidor',
+      'servico de atendimento|ao_cliente',
+      'pessoa|atendente de verdade|real',
+      'ser humano',
+      `chamar|chame|chama|chamem * ${PT_PERSON}`,
+      'tem|ha alguem|algum_funcionario|alguma_pessoa',
+      'nao quero * robo|maquina|bot|computador',
+    ],
+  },
+};

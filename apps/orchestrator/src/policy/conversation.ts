@@ -1,0 +1,88 @@
+/**
+ * Conversation-level signals used by the policy: repeated questions and unanswered streaks.
+ * Pure helpers over the turn list.
+ */
+import { matchForm } from '../intake/lexicon.ts';
+
+/** The intake engine's answer to one visitor turn (the parts the policy reads). */
+export interface IntakeAnswer {
+  /** `kb:<articleId>`, `greeting`, `thanks`, `request_person`, `decline` or `unknown` (no KB match). */
+  intent: string;
+  /** 0..1. For `kb:*` the article score; for `unknown` the engine's certainty that nothing matched. */
+  confidence: number;
+  /** The engine's own hand-off decision for this turn, if any. */
+  escalation: null | { reason: string; evidence: string };
+  /** Department of the matched article, when known (used when no reason names a department). */
+  department?: string | null;
+}
+
+/** One transcript line given to the policy, oldest first. */
+export interface PolicyTurn {
+  role: 'visitor' | 'assistant';
+  text: string;
+  /** Transcript entry id (UUID), copied into the reasons this turn triggers. */
+  entryId?: string | null;
+  /** When the line was said, in ms since the epoch. */
+  at?: number;
+  /** The intake engine's answer to this visitor turn, when known (for unanswered streaks). */
+  intake?: IntakeAnswer | null;
+}
+
+/** Minimum content tokens for two utterances to be compared as "the same question". */
+export const MIN_REPEAT_TOKENS = 3;
+/** Jaccard similarity of content tokens at or above which two questions are "the same". */
+export const REPEAT_SIMILARITY = 0.8;
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * Content tokens for similarity: Latin-script words of 3+ letters; CJK character bigrams
+ * (whitespace and punctuation removed).
+ */
+export function contentTokens(text: string): Set<string> {
+  if (CJK.test(text)) {
+    const chars = Array.from(matchForm(text, 'cjk'));
+    const grams = new Set<string>();
+    for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+    return grams;
+  }
+  return new Set(matchForm(text, 'spaced').split(' ').filter((w) => [...w].length >= 3));
+}
+
+/** Jaccard similarity of two token sets (0 when either has fewer than {@link MIN_REPEAT_TOKENS}). */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size < MIN_REPEAT_TOKENS || b.size < MIN_REPEAT_TOKENS) return 0;
+  let common = 0;
+  for (const t of a) if (b.has(t)) common++;
+  return common / (a.size + b.size - common);
+}
+
+/** The earlier visitor turn that `text` repeats (similarity >= {@link REPEAT_SIMILARITY}), if any. */
+export function findRepeat(text: string, earlier: readonly PolicyTurn[]): PolicyTurn | undefined {
+  const mine = contentTokens(text);
+  return earlier.find((t) => t.role === 'visitor' && similarity(mine, contentTokens(t.text)) >= REPEAT_SIMILARITY);
+}
+
+/**
+ * True if the intake could not answer: intent `unknown`, or an article answer scoring below
+ * `lowConfidence`. False when there is no intake answer (nothing to judge).
+ */
+export function isUnanswered(answer: IntakeAnswer | null | undefined, lowConfidence: number): boolean {
+  if (!answer) return false;
+  if (answer.intent === 'unknown') return true;
+  return answer.intent.startsWith('kb:') && answer.confidence < lowConfidence;
+}
+
+/**
+ * Number of consecutive unanswered visitor turns ending with the last one. `lastAnswer`
+ * overrides the last visitor turn's own `intake`.
+ */
+export function unansweredStreak(visitorTurns: readonly PolicyTurn[], lastAnswer: IntakeAnswer | null | undefined, lowConfidence: number): number {
+  let streak = 0;
+  for (let i = visitorTurns.length - 1; i >= 0; i--) {
+    const answer = i === visitorTurns.length - 1 ? (lastAnswer ?? visitorTurns[i]!.intake) : visitorTurns[i]!.intake;
+    if (!isUnanswered(answer, lowConfidence)) break;
+    streak++;
+  }
+  return streak;
+}

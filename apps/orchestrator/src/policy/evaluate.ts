@@ -1,0 +1,273 @@
+/**
+ * The escalation policy decision, run after every visitor turn: should the visitor be handed
+ * to a person now, why (reason codes with evidence), how urgently and to whom. Pure and
+ * deterministic: no clock, no I/O, no randomness (time comes from `now` / the turns' `at`).
+ */
+import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type Urgency } from '@telekiosk/shared';
+import { clip } from '../intake/summary.ts';
+import { findRepeat, isUnanswered, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
+import { findCues, type CueHit, type CueKind } from './cues.ts';
+import { identifyLanguage } from './language.ts';
+import { LOWEST_PRIORITY, type Policy } from './policySchema.ts';
+import { scoreSentiment, SENTIMENT_LABEL_CUTOFF } from './sentiment.ts';
+import { SAFETY_CATEGORIES, SENSITIVE_TOPICS, type SafetyCategory, type SensitiveTopic } from './taxonomy.ts';
+
+export type { IntakeAnswer, PolicyTurn } from './conversation.ts';
+
+/** Input of {@link evaluateTurn}: the conversation so far, the last visitor turn being judged. */
+export interface PolicyInput {
+  /** Transcript lines, oldest first; the last visitor line is the one judged. */
+  turns: PolicyTurn[];
+  /** The visitor's selected language; kept for short or ambiguous text. */
+  language?: Language;
+  /** Session start, ms since the epoch (default: the first turn's `at`). */
+  sessionStartedAt?: number;
+  /** Current time, ms since the epoch (default: the last turn's `at`). */
+  now?: number;
+  /** The intake engine's answer to the last visitor turn, when available. */
+  intake?: IntakeAnswer | null;
+}
+
+/** Result of {@link evaluateTurn}. */
+export interface PolicyDecision {
+  /** True if at least one enabled reason fired: hand the visitor to a person now. */
+  escalate: boolean;
+  /** Fired enabled reasons, most urgent first; evidence names the rule or score and quotes the utterance. */
+  reasons: EscalationReason[];
+  /** Routing priority 0..9, lower = sooner: the minimum over `reasons`; 9 when not escalating. */
+  priority: number;
+  /** `critical` for priority 0 or an alert, `high` <= 2, `normal` <= 5, else `low` (also when not escalating). */
+  urgency: Urgency;
+  /** True if a safety category with `alertStaff` fired: alert facility staff as well. */
+  alertStaff: boolean;
+  /** Routing skills: the visitor's language and the department (null when not escalating). */
+  skills: { language: Language; department: string | null };
+  /** The visitor's language: detected from the last visitor turn, or the session language. */
+  language: Language;
+  /**
+   * 0..1 confidence in this decision. Escalating: the highest confidence of the fired reasons
+   * (0.95 explicit request, 0.9 safety, 0.85 other lexicon cues, 1 timeouts and choices, the
+   * intake's own figure for out-of-scope). Not escalating: 0.9 lowered by near misses
+   * (negativity below the threshold, an unanswered turn), never below 0.5.
+   */
+  confidence: number;
+  /** Sentiment label of the last visitor turn (cutoff ±0.25). */
+  sentiment: 'negative' | 'neutral' | 'positive';
+  /** Sentiment score of the last visitor turn, -1..1. */
+  sentimentScore: number;
+  /**
+   * Signals for the handoff package and logs: `safety:<category>`, `alert_staff`,
+   * `sensitive:<topic>`, `vulnerable:<cue>`, `policy_exception:<cue>`, `restricted_action:<cue>`,
+   * `sentiment:<anger|distress|profanity|shouting|custom>`, `unanswered`, `language:<detected>`
+   * when it differs from the session language, `disabled:<code>` when a disabled reason's signal fired.
+   */
+  flags: string[];
+}
+
+/** Confidence of a built-in lexicon cue (precise phrases, but not certain). */
+export const CUE_CONFIDENCE = 0.85;
+/** Confidence of an explicit request for a person. */
+export const EXPLICIT_CONFIDENCE = 0.95;
+/** Confidence of a safety cue or of a phrase from the policy file. */
+export const STRONG_CUE_CONFIDENCE = 0.9;
+
+interface Candidate {
+  code: ReasonCode;
+  evidence: string;
+  confidence: number;
+  department?: string | null;
+  alertStaff?: boolean;
+}
+
+const REASON_ORDER = [
+  'safety', 'vulnerable_visitor', 'explicit_request', 'visitor_choice', 'negative_sentiment', 'sensitive_topic',
+  'restricted_action', 'policy_exception', 'repeated_failure', 'out_of_scope', 'intake_timeout',
+] as const satisfies readonly ReasonCode[];
+
+const quote = (text: string) => `"${clip(text)}"`;
+const cite = (h: CueHit) => `"${h.phrase}" (${h.category === 'request' || h.category === 'feedback' ? '' : `${h.category}, `}${h.lang}${h.origin === 'policy' ? ', policy phrase' : ''})`;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Urgency for a priority: 0 or a staff alert -> critical, <= 2 high, <= 5 normal, else low. */
+export function urgencyForPriority(priority: number, alertStaff = false): Urgency {
+  if (priority === 0 || alertStaff) return 'critical';
+  return priority <= 2 ? 'high' : priority <= 5 ? 'normal' : 'low';
+}
+
+/** Cue hits of `kind` whose category is enabled (custom policy phrases always are). */
+function enabledHits(hits: readonly CueHit[], kind: CueKind, enabled: readonly string[]): CueHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    if (h.kind !== kind || (h.category !== 'custom' && !enabled.includes(h.category)) || seen.has(h.category)) return false;
+    seen.add(h.category);
+    return true;
+  });
+}
+
+function cueCandidate(code: ReasonCode, label: string, hits: CueHit[], text: string, department: string | null, flag: string, flags: string[]): Candidate | null {
+  if (!hits.length) return null;
+  for (const h of hits) flags.push(`${flag}:${h.category}`);
+  const strong = hits.some((h) => h.origin === 'policy');
+  return { code, evidence: `${label}: ${hits.map(cite).join(', ')} in ${quote(text)}`, confidence: strong ? STRONG_CUE_CONFIDENCE : CUE_CONFIDENCE, department };
+}
+
+/**
+ * Judges the last visitor turn of a conversation against `policy`. Content rules (explicit
+ * request, sentiment, sensitive topic, safety, policy exception, restricted action, vulnerable
+ * visitor) read the last visitor turn in every language, the detected and session languages
+ * first; conversation rules (out of scope, repeated failure, intake timeout) read the whole
+ * conversation and the intake answers. Multiple reasons can fire; priority = min over them.
+ */
+export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision {
+  const { turns } = input;
+  const th = policy.thresholds;
+  const visitorTurns = turns.filter((t) => t.role === 'visitor');
+  const last = visitorTurns.at(-1);
+  const lastIndex = last ? turns.lastIndexOf(last) : -1;
+  const text = last?.text ?? '';
+  const lastIntake = input.intake ?? last?.intake ?? null;
+  const guess = identifyLanguage(text, input.language, { ...policy.languageDetection, fallback: policy.defaultLanguage });
+  const langs = [...new Set<Language>([guess.language, ...(input.language ? [input.language] : []), ...LANGUAGES])];
+  const typoLangs = [...new Set<Language>([guess.language, ...(input.language ? [input.language] : [])])];
+  const cues = (t: string) => findCues(t, policy, langs, typoLangs);
+  const hits = last ? cues(text) : [];
+  const sentiment = scoreSentiment(text, hits);
+  const flags: string[] = sentiment.strong.map((s) => `sentiment:${s}`);
+  if (guess.detected && input.language && guess.detected !== input.language) flags.push(`language:${guess.detected}`);
+  const out: Candidate[] = [];
+  const push = (c: Candidate | null) => c && out.push(c);
+
+  // explicit_request
+  const person = hits.find((h) => h.kind === 'requestPerson');
+  if (person) push({ code: 'explicit_request', evidence: `explicit request for a person: ${cite(person)} in ${quote(text)}`, confidence: EXPLICIT_CONFIDENCE });
+  else if (lastIntake?.escalation?.reason === 'explicit_request' && lastIndex > 0 && turns[lastIndex - 1]!.role === 'assistant') {
+    // The engine's own request patterns are part of `hits` (with innocent phrases masked), so its
+    // decision adds something only as "yes" to its offer of a person, which needs a reply before.
+    push({ code: 'explicit_request', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: Math.max(lastIntake.confidence, CUE_CONFIDENCE) });
+  }
+
+  // negative_sentiment: this turn, or sustained over the last three visitor turns
+  const earlierScores = visitorTurns.slice(-3, -1).map((t) => scoreSentiment(t.text, cues(t.text)).score);
+  const negativeTurns = [...earlierScores, sentiment.score].filter((s) => s <= -SENTIMENT_LABEL_CUTOFF).length;
+  if (last && sentiment.score <= -th.negativeSentiment) {
+    push({
+      code: 'negative_sentiment',
+      evidence: `sentiment score ${sentiment.score} <= -${th.negativeSentiment} (${sentiment.cues.join(', ')}) in ${quote(text)}`,
+      confidence: round2(Math.min(0.95, 0.5 + Math.abs(sentiment.score) / 2)),
+    });
+  } else if (sentiment.score <= -SENTIMENT_LABEL_CUTOFF && negativeTurns >= 2) {
+    push({ code: 'negative_sentiment', evidence: `sustained negative sentiment: ${negativeTurns} of the last ${earlierScores.length + 1} visitor turns scored <= -${SENTIMENT_LABEL_CUTOFF}, latest ${sentiment.score} (${sentiment.cues.join(', ')}) in ${quote(text)}`, confidence: CUE_CONFIDENCE });
+  }
+
+  // sensitive_topic and safety (department of the first category in taxonomy order)
+  const topics = enabledHits(hits, 'sensitive', SENSITIVE_TOPICS.filter((t) => policy.sensitiveTopics[t].enabled));
+  const topicOf = (h: CueHit) => h.category as SensitiveTopic;
+  topics.sort((x, y) => SENSITIVE_TOPICS.indexOf(topicOf(x)) - SENSITIVE_TOPICS.indexOf(topicOf(y)));
+  push(cueCandidate('sensitive_topic', 'sensitive topic', topics, text, topics[0] ? policy.sensitiveTopics[topicOf(topics[0])].department : null, 'sensitive', flags));
+  const safety = enabledHits(hits, 'safety', SAFETY_CATEGORIES.filter((c) => policy.safety[c].enabled));
+  const safetyOf = (h: CueHit) => h.category as SafetyCategory;
+  safety.sort((x, y) => SAFETY_CATEGORIES.indexOf(safetyOf(x)) - SAFETY_CATEGORIES.indexOf(safetyOf(y)));
+  const safetyCandidate = cueCandidate('safety', 'safety', safety, text, safety[0] ? policy.safety[safetyOf(safety[0])].department : null, 'safety', flags);
+  if (safetyCandidate) {
+    safetyCandidate.confidence = STRONG_CUE_CONFIDENCE;
+    safetyCandidate.alertStaff = safety.some((h) => policy.safety[safetyOf(h)].alertStaff);
+    flags.push('safety');
+  }
+  push(safetyCandidate);
+
+  // vulnerable_visitor, policy_exception, restricted_action
+  push(cueCandidate('vulnerable_visitor', 'vulnerable visitor cue', enabledHits(hits, 'vulnerable', policy.vulnerableVisitor.cues), text, policy.vulnerableVisitor.department, 'vulnerable', flags));
+  push(cueCandidate('policy_exception', 'asks for a policy exception', enabledHits(hits, 'policyException', policy.policyException.cues), text, policy.policyException.department, 'policy_exception', flags));
+  push(cueCandidate('restricted_action', 'asks for an action the assistant must not take alone', enabledHits(hits, 'restrictedAction', policy.restrictedAction.cues), text, policy.restrictedAction.department, 'restricted_action', flags));
+
+  // out_of_scope: a topic the policy reserves for staff, the engine's own decision, or an unanswered streak
+  const unanswered = last ? isUnanswered(lastIntake, th.lowConfidence) : false;
+  if (unanswered) flags.push('unanswered');
+  const streak = last ? unansweredStreak(visitorTurns, lastIntake, th.lowConfidence) : 0;
+  const reserved = hits.find((h) => h.kind === 'outOfScope');
+  const unsure = lastIntake ? (lastIntake.intent === 'unknown' ? lastIntake.confidence : 1 - lastIntake.confidence) : 0;
+  if (reserved) push({ code: 'out_of_scope', evidence: `topic reserved for staff by the policy: ${cite(reserved)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
+  else if (streak >= th.unansweredTurns) {
+    const score = lastIntake ? `intake ${lastIntake.intent} ${round2(lastIntake.confidence)}` : 'no answer';
+    push({ code: 'out_of_scope', evidence: `${streak} unanswered visitor turn(s) in a row >= ${th.unansweredTurns} (${score}; low-confidence threshold ${th.lowConfidence}) for ${quote(text)}`, confidence: round2(Math.max(0.5, unsure)) });
+  } else if (lastIntake?.escalation?.reason === 'out_of_scope' && (visitorTurns.length < 2 || !visitorTurns.slice(0, -1).every((t) => t.intake))) {
+    // Only when the earlier answers are not given: otherwise the streak above applies the policy's own threshold.
+    push({ code: 'out_of_scope', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: round2(Math.max(0.5, unsure)) });
+  }
+
+  // repeated_failure: same question twice, "that did not help" after a reply, N failed turns, or the engine's decision
+  const before = turns.slice(0, Math.max(lastIndex, 0));
+  const repeat = last ? findRepeat(text, before) : undefined;
+  const feedback = hits.find((h) => h.kind === 'negativeFeedback');
+  const afterReply = lastIndex > 0 && turns[lastIndex - 1]!.role === 'assistant';
+  const failures = visitorTurns.filter((t, i) => {
+    const answer = t === last ? lastIntake : t.intake;
+    const earlier = turns.slice(0, turns.indexOf(t));
+    return isUnanswered(answer, th.lowConfidence) || (t === last ? !!feedback : cues(t.text).some((h) => h.kind === 'negativeFeedback')) || (i > 0 && !!findRepeat(t.text, earlier));
+  }).length;
+  if (repeat) push({ code: 'repeated_failure', evidence: `same question asked twice: ${quote(repeat.text)} then ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
+  else if (feedback && afterReply) push({ code: 'repeated_failure', evidence: `the answer did not help: ${cite(feedback)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
+  else if (failures >= th.repeatedFailures) push({ code: 'repeated_failure', evidence: `${failures} failed visitor turns (unanswered, repeated or "did not help") >= ${th.repeatedFailures}`, confidence: CUE_CONFIDENCE });
+  else if (lastIntake?.escalation?.reason === 'repeated_failure') push({ code: 'repeated_failure', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: CUE_CONFIDENCE });
+
+  // intake_timeout: time or turns
+  const start = input.sessionStartedAt ?? turns.find((t) => t.at !== undefined)?.at;
+  const now = input.now ?? turns.findLast((t) => t.at !== undefined)?.at;
+  if (start !== undefined && now !== undefined && now - start >= th.intakeTimeoutMs) {
+    push({ code: 'intake_timeout', evidence: `in intake for ${Math.round((now - start) / 1000)} s >= ${th.intakeTimeoutMs / 1000} s`, confidence: 1 });
+  } else if (visitorTurns.length >= th.maxVisitorTurns) {
+    push({ code: 'intake_timeout', evidence: `${visitorTurns.length} visitor turns >= maximum ${th.maxVisitorTurns}`, confidence: 1 });
+  }
+
+  return decide(policy, out, flags, { language: guess.language, sentiment, unanswered, entryId: last?.entryId ?? null, intakeDepartment: lastIntake?.department ?? null });
+}
+
+function decide(
+  policy: Policy,
+  candidates: Candidate[],
+  flags: string[],
+  ctx: { language: Language; sentiment: ReturnType<typeof scoreSentiment>; unanswered: boolean; entryId: string | null; intakeDepartment: string | null },
+): PolicyDecision {
+  const enabled = new Set(policy.enabledReasons);
+  for (const c of candidates) if (!enabled.has(c.code)) flags.push(`disabled:${c.code}`);
+  const fired = candidates
+    .filter((c) => enabled.has(c.code))
+    .sort((a, b) => policy.priorities[a.code] - policy.priorities[b.code] || REASON_ORDER.indexOf(a.code) - REASON_ORDER.indexOf(b.code));
+  const escalate = fired.length > 0;
+  const priority = escalate ? Math.min(...fired.map((c) => policy.priorities[c.code])) : LOWEST_PRIORITY;
+  const alertStaff = fired.some((c) => c.alertStaff);
+  if (alertStaff) flags.push('alert_staff');
+  const department = escalate ? (fired.find((c) => c.department)?.department ?? ctx.intakeDepartment ?? policy.defaultDepartment) : null;
+  const negativity = Math.max(0, -ctx.sentiment.score) / Math.max(policy.thresholds.negativeSentiment, 0.01);
+  const calm = round2(Math.max(0.5, 0.9 - 0.3 * Math.min(1, negativity) - (ctx.unanswered ? 0.2 : 0)));
+  return {
+    escalate,
+    reasons: fired.map((c) => ({ code: c.code, evidence: c.evidence, entryId: ctx.entryId })),
+    priority,
+    urgency: escalate ? urgencyForPriority(priority, alertStaff) : 'low',
+    alertStaff,
+    skills: { language: ctx.language, department },
+    language: ctx.language,
+    confidence: escalate ? round2(Math.max(...fired.map((c) => c.confidence))) : calm,
+    sentiment: ctx.sentiment.label,
+    sentimentScore: ctx.sentiment.score,
+    flags: [...new Set(flags)],
+  };
+}
+
+/**
+ * Decision for the start-screen choice "talk to a person" (`visitor_choice`): escalates at once
+ * with confidence 1, unless the policy disables `visitor_choice` (then `escalate: false` and the
+ * flag `disabled:visitor_choice`; the kiosk should not offer the choice).
+ */
+export function visitorChoiceDecision(policy: Policy, opts: { language?: Language; entryId?: string | null } = {}): PolicyDecision {
+  const language = opts.language ?? policy.defaultLanguage;
+  const choice: Candidate = { code: 'visitor_choice', evidence: 'visitor chose "talk to a person" on the start screen', confidence: 1 };
+  return decide(policy, [choice], [], {
+    language,
+    sentiment: { score: 0, label: 'neutral', cues: [], strong: [] },
+    unanswered: false,
+    entryId: opts.entryId ?? null,
+    intakeDepartment: null,
+  });
+}

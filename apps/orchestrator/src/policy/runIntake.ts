@@ -1,0 +1,89 @@
+/**
+ * Runs the embedded intake engine and the escalation policy together on a conversation: the
+ * engine answers every visitor turn (so the policy sees unanswered streaks), then the policy
+ * judges the last visitor turn. Used by `npm run intake:classify` and `npm run eval:escalation`.
+ */
+import type { Language } from '@telekiosk/shared';
+import { createEmbeddedIntake, type EmbeddedIntake, type IntakeTurnResult } from '../intake/engine.ts';
+import { KnowledgeBase } from '../intake/knowledgeBase.ts';
+import { isLang, type Lang } from '../intake/lexicon/index.ts';
+import type { IntakeAnswer, PolicyTurn } from './conversation.ts';
+import { evaluateTurn, type PolicyDecision } from './evaluate.ts';
+import { identifyLanguage } from './language.ts';
+import { defaultPolicy, type Policy } from './policySchema.ts';
+
+/** A conversation to classify: turns oldest first (no intake answers needed). */
+export interface ConversationInput {
+  turns: Omit<PolicyTurn, 'intake'>[];
+  /** Visitor's selected language; detected from the visitor turns when absent. */
+  language?: Language;
+  /** Session start, ms since the epoch. */
+  sessionStartedAt?: number;
+  /** Current time, ms since the epoch. */
+  now?: number;
+}
+
+/** The engine, its knowledge base (for article departments) and the policy. */
+export interface IntakeRunner {
+  engine: EmbeddedIntake;
+  policy: Policy;
+  kb?: KnowledgeBase;
+}
+
+/** Result of {@link runIntakeTurn}. */
+export interface IntakeTurnOutcome {
+  decision: PolicyDecision;
+  /** The engine's answer to the last visitor turn (null when there is none). */
+  intake: IntakeTurnResult | null;
+  /** Language the engine ran in (its knowledge base covers en ja es zh; others run as en). */
+  engineLanguage: Lang;
+}
+
+/** The engine's language for a visitor language: itself when the KB covers it, else `en`. */
+export function engineLanguageFor(language: Language): Lang {
+  return isLang(language) ? language : 'en';
+}
+
+/** Converts an engine result into the {@link IntakeAnswer} the policy reads. */
+export function toIntakeAnswer(result: IntakeTurnResult, kb?: KnowledgeBase): IntakeAnswer {
+  const id = result.intent.startsWith('kb:') ? result.intent.slice(3) : null;
+  return {
+    intent: result.intent,
+    confidence: result.confidence,
+    escalation: result.escalation,
+    department: id && kb ? (kb.get(id)?.department ?? null) : null,
+  };
+}
+
+/**
+ * Runs the engine on each visitor turn (history = the turns before it) and the policy on the
+ * last visitor turn. Deterministic.
+ */
+export function runIntakeTurn(runner: IntakeRunner, input: ConversationInput): IntakeTurnOutcome {
+  const visitorText = input.turns.filter((t) => t.role === 'visitor').map((t) => t.text).join('\n');
+  const language = input.language ?? identifyLanguage(visitorText, undefined, { ...runner.policy.languageDetection, fallback: runner.policy.defaultLanguage }).language;
+  const engineLanguage = engineLanguageFor(language);
+  const turns: PolicyTurn[] = [];
+  let last: IntakeTurnResult | null = null;
+  for (const turn of input.turns) {
+    if (turn.role !== 'visitor') {
+      turns.push({ ...turn });
+      continue;
+    }
+    const history = turns.map((t) => ({ role: t.role, text: t.text }));
+    last = runner.engine.respond({ text: turn.text, language: engineLanguage, history });
+    turns.push({ ...turn, intake: toIntakeAnswer(last, runner.kb) });
+  }
+  const decision = evaluateTurn(runner.policy, { ...input, turns, intake: turns.findLast((t) => t.role === 'visitor')?.intake ?? null });
+  return { decision, intake: last, engineLanguage };
+}
+
+/**
+ * Builds a runner over the bundled knowledge base (or `knowledgeBasePath` / `kb`) and the
+ * default policy (or `policy`).
+ * @throws KnowledgeBaseError / PolicyError when a file is missing or invalid.
+ */
+export function createIntakeRunner(opts: { policy?: Policy; kb?: KnowledgeBase; knowledgeBasePath?: string; minScore?: number } = {}): IntakeRunner {
+  const kb = opts.kb ?? KnowledgeBase.fromFile(opts.knowledgeBasePath);
+  return { engine: createEmbeddedIntake(kb, { minScore: opts.minScore }), policy: opts.policy ?? defaultPolicy(), kb };
+}
