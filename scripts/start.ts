@@ -34,7 +34,7 @@ async function main() {
     orch = await startOrchestrator(config);
   } catch (err) {
     await sim.close();
-    if (err instanceof Error && err.name === 'ProviderConfigError') {
+    if (err instanceof Error && (err.name === 'ProviderConfigError' || err.name === 'PolicyError' || err.name === 'ConfigError')) {
       console.error(err.message);
       process.exit(2);
     }

@@ -33,6 +33,8 @@ export const ConfigSchema = z.object({
   avgHandleMs: z.coerce.number().int().positive().default(240_000),
   /** `OFFLINE_GRACE_MS`: a disconnected device raises the `offline` alert after this (ms). Default 5000 (staff see it within 10 s). */
   offlineGraceMs: z.coerce.number().int().min(0).default(5000),
+  /** `ESCALATION_POLICY`: the deployment's escalation policy file (JSON, see data/escalation-policy.json for the documented default). */
+  escalationPolicyPath: z.string().default(join(REPO_ROOT, 'apps/orchestrator/data/escalation-policy.json')),
   /** `OFFICE_HOURS`: e.g. `mon-fri 08:30-17:15; sat 09:00-12:00`; outside them the kiosk offers a callback. Unset = always open. */
   officeHours: z.string().optional(),
   /** `OFFICE_TIMEZONE`: IANA time zone of the office hours. Default UTC. */
@@ -64,7 +66,7 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 const ENV_NAMES: Record<keyof Config, string> = {
   host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
   tokenTtlS: 'TOKEN_TTL_S', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS',
-  mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
+  mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
   rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',
   knowledgeBasePath: 'KNOWLEDGE_BASE', seedDemo: 'SEED_DEMO', logLevel: 'LOG_LEVEL',
 };

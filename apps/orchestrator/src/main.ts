@@ -24,7 +24,7 @@ async function main() {
 
 main().catch((err) => {
   // Configuration errors name the variable; print them plainly.
-  if (err instanceof Error && err.name === 'ProviderConfigError') {
+  if (err instanceof Error && (err.name === 'ProviderConfigError' || err.name === 'PolicyError' || err.name === 'ConfigError')) {
     console.error(err.message);
     process.exit(2);
   }

@@ -16,6 +16,7 @@ import { KpiService } from './kpi/kpiQueries.ts';
 import { createMetrics } from './kpi/metrics.ts';
 import { DEFAULT_THRESHOLDS } from './fleet/alertRules.ts';
 import { OfficeHours } from './sessions/officeHours.ts';
+import { loadPolicy, type Policy } from './policy/index.ts';
 import { SessionService, type IntakeEngine, type SpeechLike, type TranslatorLike } from './sessions/sessionService.ts';
 import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
 import { attachKioskNamespace, deviceRoom } from './signaling/kioskNamespace.ts';
@@ -54,7 +55,7 @@ function officeHoursFrom(config: Config): OfficeHours {
   }
 }
 
-export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; translator?: TranslatorLike | null; assist?: AssistEngine | null; speech?: SpeechLike | null; logger?: Logger } = {}): Promise<Orchestrator> {
+export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; translator?: TranslatorLike | null; assist?: AssistEngine | null; speech?: SpeechLike | null; policy?: Policy | null; logger?: Logger } = {}): Promise<Orchestrator> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? systemClock;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (err) => logger.warn({ err }, 'idle database connection failed') });
@@ -110,6 +111,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     avgHandleMs: config.avgHandleMs,
     alertThresholds: { ...DEFAULT_THRESHOLDS, offlineGraceMs: config.offlineGraceMs },
     officeHours: officeHoursFrom(config),
+    policy: deps.policy !== undefined ? deps.policy : loadPolicy(config.escalationPolicyPath),
     notifier: {
       toDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload),
       toWorker: (workerId, event, payload) => io?.of('/console').to(workerRoom(workerId)).emit(event, payload),

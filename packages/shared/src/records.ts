@@ -121,6 +121,8 @@ export const HandoffPackageV1 = z.object({
   suggestedNextStep: z.string(),
   /** Owner of the next action: `queue` until accepted, then the worker id. */
   owner: z.string(),
+  /** Skills the task needs (routing): the visitor's language and the department, when known. Optional: added after v1 shipped. */
+  skills: z.object({ language: Language, department: z.string().nullable() }).optional(),
 });
 export type HandoffPackageV1 = z.infer<typeof HandoffPackageV1>;
 /** Current handoff package version. */

@@ -6,6 +6,9 @@ import type { Logger } from '../logger.ts';
 import type { Clock } from '../routing/router.ts';
 import { DEFAULT_THRESHOLDS, desiredAlerts, type AlertThresholds } from './alertRules.ts';
 
+/** Alert kinds that are not derived from device condition: never auto-resolved, never take a device out of service. */
+const MANUAL_KINDS = new Set<string>(['safety']);
+
 /** Maps an alert row to the wire shape. */
 export function toAlert(r: AlertRow): Alert {
   return {
@@ -100,7 +103,7 @@ export class FleetService {
     const since = this.offlineSince.get(id);
     const offlineFor = status.online || since === undefined ? 0 : this.clock.now() - since;
     const desired = desiredAlerts(status, offlineFor, this.thresholds);
-    const active = await this.store.activeAlerts(id);
+    const active = (await this.store.activeAlerts(id)).filter((a) => !MANUAL_KINDS.has(a.kind));
     const now = new Date(this.clock.now());
     for (const a of active) {
       if (!desired.has(a.kind as AlertKind)) {
@@ -121,7 +124,7 @@ export class FleetService {
   async updateService(deviceId: string): Promise<void> {
     const device = await this.store.getDevice(deviceId);
     if (!device) return;
-    const critical = (await this.store.activeAlerts(deviceId)).filter((a) => a.severity === 'critical').map((a) => a.kind as AlertKind);
+    const critical = (await this.store.activeAlerts(deviceId)).filter((a) => a.severity === 'critical' && !MANUAL_KINDS.has(a.kind)).map((a) => a.kind as AlertKind);
     const reasons: (AlertKind | 'manual')[] = [...(device.in_service ? [] : (['manual'] as const)), ...critical];
     const inService = reasons.length === 0;
     if (this.serviceState.get(deviceId) !== inService) {
@@ -134,8 +137,20 @@ export class FleetService {
   /** Reasons a device is out of service right now (empty when in service). */
   async outOfServiceReasons(deviceId: string): Promise<(AlertKind | 'manual')[]> {
     const device = await this.store.getDevice(deviceId);
-    const critical = (await this.store.activeAlerts(deviceId)).filter((a) => a.severity === 'critical').map((a) => a.kind as AlertKind);
+    const critical = (await this.store.activeAlerts(deviceId)).filter((a) => a.severity === 'critical' && !MANUAL_KINDS.has(a.kind)).map((a) => a.kind as AlertKind);
     return [...(device && !device.in_service ? (['manual'] as const) : []), ...critical];
+  }
+
+  /**
+   * A safety escalation at a device (emergency, threat, injury): a critical alert for facility
+   * staff, resolved by hand; the device stays in service.
+   */
+  async raiseSafety(deviceId: string, detail: string): Promise<Alert> {
+    const row = await this.store.insertAlert({ id: randomUUID(), deviceId, kind: 'safety', severity: 'critical', detail: detail.slice(0, 500), openedAt: new Date(this.clock.now()) });
+    this.log.warn({ deviceId }, 'safety alert raised');
+    const alert = toAlert(row);
+    this.events.alert(alert);
+    return alert;
   }
 
   async acknowledge(alertId: string, by: string): Promise<Alert | undefined> {

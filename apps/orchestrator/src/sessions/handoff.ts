@@ -60,6 +60,8 @@ export function buildHandoffPackage(input: {
   facts: IntakeFacts;
   summary: string;
   now: Date;
+  /** Decision of the escalation policy, when one ran: its priority, urgency and department win. */
+  policy?: { urgency: Urgency; department: string | null; sentiment: HandoffPackage['sentiment'] } | null;
 }): HandoffPackage {
   return {
     version: 1,
@@ -71,8 +73,8 @@ export function buildHandoffPackage(input: {
     summary: input.summary,
     intent: input.facts.intent,
     category: input.facts.category,
-    urgency: urgencyFor(input.reasons),
-    sentiment: input.facts.sentiment,
+    urgency: input.policy?.urgency ?? urgencyFor(input.reasons),
+    sentiment: input.facts.sentiment !== 'neutral' ? input.facts.sentiment : (input.policy?.sentiment ?? 'neutral'),
     transcript: input.transcript,
     actionsTaken: input.facts.actionsTaken,
     articlesUsed: input.facts.articlesUsed,
@@ -80,5 +82,6 @@ export function buildHandoffPackage(input: {
     flags: [...new Set([...(input.reasons.some((r) => r.code === 'safety') ? ['safety'] : []), ...input.facts.flags])],
     suggestedNextStep: nextStep(input.reasons, input.facts),
     owner: 'queue',
+    skills: { language: input.language, department: input.policy?.department ?? null },
   };
 }

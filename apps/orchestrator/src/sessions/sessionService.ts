@@ -24,6 +24,7 @@ import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts
 import { notice } from './notices.ts';
 import { RobotControl } from './robotControl.ts';
 import { OfficeHours } from './officeHours.ts';
+import { evaluateTurn, type Policy, type PolicyDecision } from '../policy/index.ts';
 import type { AssistEngine } from '../assist/kbAssist.ts';
 import { FleetService } from '../fleet/fleetService.ts';
 import type { AlertThresholds } from '../fleet/alertRules.ts';
@@ -113,6 +114,8 @@ export interface SessionServiceOptions {
   offerTimeoutMs: number;
   wrapUpMs: number;
   avgHandleMs: number;
+  /** Escalation policy evaluated after every visitor turn (null: the intake engine's own escalation only). */
+  policy?: Policy | null;
   /** Office hours; outside them waiting visitors are offered a callback. Default: always open. */
   officeHours?: OfficeHours;
   /** Alert thresholds of the fleet service (defaults in fleet/alertRules.ts). */
@@ -260,11 +263,16 @@ export class SessionService {
         .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text }));
       const turn = await this.o.intake.respond({ text, language: session.language, history });
       this.remember(sessionId, turn);
+      const decision = await this.evaluatePolicy(session, turn);
       const reply = await this.appendEntry(session, 'assistant', turn.reply, { notifyDevice: false });
       entries.push(reply);
-      if (turn.escalation) {
-        current = await this.escalate(session, [{ code: turn.escalation.reason, evidence: turn.escalation.evidence, entryId: visitorEntry.id }]);
-      }
+      const reasons = decision?.escalate
+        ? decision.reasons.map((r) => ({ ...r, entryId: r.entryId ?? visitorEntry.id }))
+        : turn.escalation
+          ? [{ code: turn.escalation.reason, evidence: turn.escalation.evidence, entryId: visitorEntry.id }]
+          : [];
+      if (reasons.length > 0) current = await this.escalate(session, reasons, decision);
+      else if (decision) await this.o.store.recordEvent(sessionId, 'policy_checked', 'system', { confidence: decision.confidence, sentiment: decision.sentiment, flags: decision.flags }, this.now());
     }
     return { entries, session: current };
   }
@@ -294,7 +302,28 @@ export class SessionService {
 
   // --- escalation and routing ----------------------------------------------------------
 
-  private async escalate(session: SessionView, reasons: EscalationReason[]): Promise<SessionView> {
+  /** Runs the escalation policy on the conversation so far (after the intake answered the last visitor turn). */
+  private async evaluatePolicy(session: SessionView, turn: IntakeTurn): Promise<PolicyDecision | null> {
+    if (!this.o.policy) return null;
+    const transcript = await this.o.store.transcript(session.id);
+    const turns = transcript
+      .filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant')
+      .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text, entryId: e.id, at: Date.parse(e.createdAt) }));
+    try {
+      return evaluateTurn(this.o.policy, {
+        turns,
+        language: session.language,
+        sessionStartedAt: Date.parse(session.createdAt),
+        now: this.o.clock.now(),
+        intake: { intent: turn.intent, confidence: turn.confidence, escalation: turn.escalation },
+      });
+    } catch (err) {
+      this.log.error({ err, sessionId: session.id }, 'escalation policy failed; using the intake engine decision');
+      return null;
+    }
+  }
+
+  private async escalate(session: SessionView, reasons: EscalationReason[], decision: PolicyDecision | null = null): Promise<SessionView> {
     const now = this.now();
     const queued = await this.o.store.markQueued(session.id, now);
     if (!queued) return (await this.o.store.getSession(session.id)) ?? session;
@@ -310,14 +339,20 @@ export class SessionService {
       reasons,
       transcript,
       facts: reasons.some((r) => r.code === 'explicit_request' || r.code === 'visitor_choice') && facts.intent === 'unknown' ? { ...facts, intent: 'request_person' } : facts,
+      policy: decision ? { urgency: decision.urgency, department: decision.skills.department, sentiment: decision.sentiment } : null,
       summary: this.o.intake.summarizeAsync ? (await this.o.intake.summarizeAsync(convo, session.language)).text : this.o.intake.summarize(convo, session.language),
       now,
     });
+    if (decision) handoff.flags = [...new Set([...handoff.flags, ...decision.flags])];
     await this.o.store.saveHandoff(handoff, now);
-    await this.o.store.recordEvent(session.id, 'escalated', 'system', { reasons }, now);
+    await this.o.store.recordEvent(session.id, 'escalated', 'system', { reasons, ...(decision ? { priority: decision.priority, department: decision.skills.department } : {}) }, now);
+    if (decision?.alertStaff) {
+      const evidence = reasons.find((r) => r.code === 'safety')?.evidence ?? reasons[0]?.evidence ?? '';
+      await this.fleet.raiseSafety(session.deviceId, `Session ${session.id.slice(0, 8)}: ${evidence}`).catch((err) => this.log.error({ err }, 'safety alert failed'));
+    }
     this.log.info({ sessionId: session.id, reasons: reasons.map((r) => r.code) }, 'session escalated');
     this.o.notifier.toDevice(session.deviceId, 'session:update', queued);
-    this.router.enqueue({ sessionId: session.id, language: session.language, priority: priorityFor(reasons), enqueuedAt: now.getTime() });
+    this.router.enqueue({ sessionId: session.id, language: session.language, priority: decision?.priority ?? priorityFor(reasons), enqueuedAt: now.getTime() });
     void this.broadcastDevice(session.deviceId);
     return queued;
   }

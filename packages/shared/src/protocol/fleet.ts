@@ -3,8 +3,12 @@ import { defineRequest, Empty } from './ack.ts';
 import { Id, IsoTime, Uuid } from '../common.ts';
 import { DeviceStatus } from '../records.ts';
 
-/** Kinds of fleet alert. Each is opened and resolved automatically from telemetry, and acknowledged by staff. */
-export const AlertKind = z.enum(['offline', 'low_battery', 'estop', 'stuck', 'camera_failure', 'microphone_failure', 'robot_link_lost']);
+/**
+ * Kinds of fleet alert. Device kinds are opened and resolved automatically from telemetry and
+ * acknowledged by staff. `safety` is raised by the escalation policy (emergency, threat,
+ * injury at a device): staff resolve it by hand, and it does not take the device out of service.
+ */
+export const AlertKind = z.enum(['offline', 'low_battery', 'estop', 'stuck', 'camera_failure', 'microphone_failure', 'robot_link_lost', 'safety']);
 export type AlertKind = z.infer<typeof AlertKind>;
 
 /**
