@@ -14,6 +14,42 @@ export interface Stack {
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/** The robot simulator alone (`npm run sim`), so a test can switch scenarios and stop it. */
+export interface Sim {
+  url: string;
+  /** Switches a scenario through the CLI's stdin (e.g. `lowBattery`, `nominal`). */
+  scenario(name: string): void;
+  stop(): Promise<void>;
+}
+
+export async function startSim(): Promise<Sim> {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['hardware/src/cli.ts', '--port', '0'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const url = await new Promise<string>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`simulator did not start:\n${out}`)), 30_000);
+    child.stdout!.on('data', () => {
+      const m = /listening on (ws:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1]!);
+      }
+    });
+    child.once('exit', (code) => rej(new Error(`simulator exited with ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    scenario: (name) => child.stdin!.write(`${name}\n`),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** Starts orchestrator + simulator with a fresh PGlite data folder and waits for the URLs. */
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const dataRoot = mkdtempSync(join(tmpdir(), 'tk-e2e-'));
