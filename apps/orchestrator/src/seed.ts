@@ -6,13 +6,13 @@ import { hashDeviceToken, hashPassword, newDeviceToken } from './auth/passwords.
 import type { Store } from './db/store.ts';
 
 /** Demo console users (password for all: {@link DEMO_PASSWORD}). */
-export const DEMO_USERS: { id: string; username: string; displayName: string; role: Role; languages: Language[] }[] = [
-  { id: 'w-aiko', username: 'aiko', displayName: 'Aiko Tanaka', role: 'worker', languages: ['ja', 'en'] },
-  { id: 'w-maria', username: 'maria', displayName: 'María López', role: 'worker', languages: ['es', 'en'] },
-  { id: 'w-wei', username: 'wei', displayName: 'Wei Chen', role: 'worker', languages: ['zh', 'en'] },
-  { id: 'w-sam', username: 'sam', displayName: 'Sam Carter', role: 'worker', languages: ['en'] },
-  { id: 's-olivia', username: 'olivia', displayName: 'Olivia Brown', role: 'supervisor', languages: ['en', 'es'] },
-  { id: 'f-kenji', username: 'kenji', displayName: 'Kenji Mori', role: 'staff', languages: ['ja', 'en'] },
+export const DEMO_USERS: { id: string; username: string; displayName: string; role: Role; languages: Language[]; departments: string[]; level: number }[] = [
+  { id: 'w-aiko', username: 'aiko', displayName: 'Aiko Tanaka', role: 'worker', languages: ['ja', 'en'], departments: ['general', 'citizen-services'], level: 2 },
+  { id: 'w-maria', username: 'maria', displayName: 'María López', role: 'worker', languages: ['es', 'en'], departments: ['general', 'tax', 'financial'], level: 2 },
+  { id: 'w-wei', username: 'wei', displayName: 'Wei Chen', role: 'worker', languages: ['zh', 'en'], departments: ['general', 'environment'], level: 1 },
+  { id: 'w-sam', username: 'sam', displayName: 'Sam Carter', role: 'worker', languages: ['en'], departments: ['general', 'security'], level: 1 },
+  { id: 's-olivia', username: 'olivia', displayName: 'Olivia Brown', role: 'supervisor', languages: ['en', 'es'], departments: ['general', 'citizen-services', 'tax', 'financial', 'environment', 'security', 'legal'], level: 3 },
+  { id: 'f-kenji', username: 'kenji', displayName: 'Kenji Mori', role: 'staff', languages: ['ja', 'en'], departments: ['general'], level: 1 },
 ];
 export const DEMO_PASSWORD = 'harbor-demo';
 export const DEMO_DEVICE = { id: 'lobby-1', name: 'Lobby robot 1', location: 'Ground floor lobby, near entrance A' };

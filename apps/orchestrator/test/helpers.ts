@@ -16,7 +16,7 @@ export const fakeIntake: IntakeEngine = {
 };
 
 export async function startTestOrchestrator(overrides: Record<string, unknown> = {}, intake: IntakeEngine = fakeIntake, translator: TranslatorLike | null = null): Promise<Orchestrator> {
-  const config = loadConfig({}, { port: 0, dataDir: 'memory://', logLevel: 'silent', wrapUpMs: 100, ...overrides });
+  const config = loadConfig({}, { port: 0, dataDir: 'memory://', logLevel: 'silent', wrapUpMs: 100, routingLanguageFallbackMs: 0, ...overrides });
   return startOrchestrator(config, { intake, translator });
 }
 

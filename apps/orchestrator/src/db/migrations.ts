@@ -135,6 +135,12 @@ export const migrations: Record<string, Migration> = {
       await sql`create index callbacks_status on callbacks (status, created_at)`.execute(db);
     },
   },
+  '0005_worker_skills': {
+    async up(db: Kysely<any>) {
+      await sql`alter table workers add column departments jsonb not null default '["general"]'`.execute(db);
+      await sql`alter table workers add column level smallint not null default 1 check (level between 1 and 3)`.execute(db);
+    },
+  },
 };
 
 /** Kysely migration provider over {@link migrations}. */

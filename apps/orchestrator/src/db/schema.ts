@@ -56,6 +56,10 @@ export interface WorkersTable {
   languages: ColumnType<string[], string, string>;
   password_hash: string;
   created_at: Generated<Timestamp>;
+  /** JSON array of department queues the worker serves (migration 0005). */
+  departments: ColumnType<string[], string | undefined, string>;
+  /** Tier 1..3 (migration 0005). */
+  level: Generated<number>;
 }
 
 export interface SessionsTable {

@@ -42,10 +42,22 @@ export interface StoredWorker {
   displayName: string;
   role: Role;
   languages: Language[];
+  /** Department queues served (default `general`). */
+  departments?: string[];
+  /** Tier 1..3 (default 1). */
+  level?: number;
 }
 
 function toWorker(r: WorkerRow): StoredWorker {
-  return { id: r.id, username: r.username, displayName: r.display_name, role: Role.parse(r.role), languages: Language.array().parse(r.languages) };
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: Role.parse(r.role),
+    languages: Language.array().parse(r.languages),
+    departments: Array.isArray(r.departments) ? r.departments.map(String) : ['general'],
+    level: r.level ?? 1,
+  };
 }
 
 /** New transcript line (id, seq and time are assigned by the store). */
@@ -158,7 +170,16 @@ export class Store {
 
   // --- workers -------------------------------------------------------------------------
   async upsertWorker(w: StoredWorker & { passwordHash: string }): Promise<void> {
-    const values = { id: w.id, username: w.username, display_name: w.displayName, role: w.role, languages: JSON.stringify(w.languages), password_hash: w.passwordHash };
+    const values = {
+      id: w.id,
+      username: w.username,
+      display_name: w.displayName,
+      role: w.role,
+      languages: JSON.stringify(w.languages),
+      password_hash: w.passwordHash,
+      departments: JSON.stringify(w.departments ?? ['general']),
+      level: w.level ?? 1,
+    };
     await this.db.insertInto('workers').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
   }
   async findWorkerByUsername(username: string): Promise<(StoredWorker & { passwordHash: string }) | undefined> {

@@ -20,6 +20,7 @@ import type { Logger } from '../logger.ts';
 import { toDeviceStatus, type StoredWorker, type Store } from '../db/store.ts';
 import type { MediaRoom, MediaServer } from '../media/mediaServer.ts';
 import { TaskRouter, type Clock, type OpenOffer } from '../routing/router.ts';
+import type { RoutingConfig } from '../routing/types.ts';
 import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
 import { RobotControl } from './robotControl.ts';
@@ -118,6 +119,8 @@ export interface SessionServiceOptions {
   policy?: Policy | null;
   /** Office hours; outside them waiting visitors are offered a callback. Default: always open. */
   officeHours?: OfficeHours;
+  /** Routing engine rules (e.g. `languageFallbackMs`, `departmentFallbackMs`); defaults in routing/types.ts. */
+  routing?: Partial<RoutingConfig>;
   /** Alert thresholds of the fleet service (defaults in fleet/alertRules.ts). */
   alertThresholds?: AlertThresholds;
 }
@@ -156,6 +159,7 @@ export class SessionService {
       avgHandleMs: o.avgHandleMs,
       clock: o.clock,
       newId: randomUUID,
+      ...(o.routing ? { routing: o.routing } : {}),
       events: {
         offer: (offer) => void this.deliverOffer(offer).catch((err) => this.log.error({ err }, 'offer delivery failed')),
         offerRevoked: (offer, reason) => this.onOfferRevoked(offer, reason),
@@ -352,7 +356,9 @@ export class SessionService {
     }
     this.log.info({ sessionId: session.id, reasons: reasons.map((r) => r.code) }, 'session escalated');
     this.o.notifier.toDevice(session.deviceId, 'session:update', queued);
-    this.router.enqueue({ sessionId: session.id, language: session.language, priority: decision?.priority ?? priorityFor(reasons), enqueuedAt: now.getTime() });
+    // Department queue from the policy; safety cases go to everyone at once (no department wait).
+    const department = decision && decision.priority > 0 ? (decision.skills.department ?? undefined) : undefined;
+    this.router.enqueue({ sessionId: session.id, language: session.language, priority: decision?.priority ?? priorityFor(reasons), enqueuedAt: now.getTime(), ...(department ? { department } : {}) });
     void this.broadcastDevice(session.deviceId);
     return queued;
   }
@@ -507,7 +513,7 @@ export class SessionService {
 
   private setLiveState(lw: LiveWorker, state: WorkerState) {
     lw.state = state;
-    this.router.upsertWorker({ workerId: lw.worker.id, languages: lw.worker.languages, available: state === 'available' });
+    this.router.upsertWorker({ workerId: lw.worker.id, languages: lw.worker.languages, departments: lw.worker.departments, level: lw.worker.level, available: state === 'available' });
     this.o.notifier.toWorker(lw.worker.id, 'worker:update', this.workerView(lw.worker.id));
     this.log.info({ workerId: lw.worker.id, state }, 'worker state');
   }
