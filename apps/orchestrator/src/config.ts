@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
   wrapUpMs: z.coerce.number().int().nonnegative().default(5_000),
   /** `ROUTING_LANGUAGE_FALLBACK_MS`: wait before a worker without the visitor's language (using live translation) may be offered the visitor. Default 60000 ms. */
   routingLanguageFallbackMs: z.coerce.number().int().nonnegative().default(60_000),
+  /** `RECONNECT_GRACE_MS`: a worker who drops mid-call may reconnect within this before the visitor is requeued at the head. Default 15000 ms. */
+  reconnectGraceMs: z.coerce.number().int().nonnegative().default(15_000),
   /** `AVG_HANDLE_MS`: average handle time used for the visitor's estimated wait. Default 240000 ms (4 min). */
   avgHandleMs: z.coerce.number().int().positive().default(240_000),
   /** `OFFLINE_GRACE_MS`: a disconnected device raises the `offline` alert after this (ms). Default 5000 (staff see it within 10 s). */
@@ -67,7 +69,7 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 
 const ENV_NAMES: Record<keyof Config, string> = {
   host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
-  tokenTtlS: 'TOKEN_TTL_S', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
+  tokenTtlS: 'TOKEN_TTL_S', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
   mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
   rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',
   knowledgeBasePath: 'KNOWLEDGE_BASE', seedDemo: 'SEED_DEMO', logLevel: 'LOG_LEVEL',

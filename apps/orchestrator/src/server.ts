@@ -111,6 +111,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     avgHandleMs: config.avgHandleMs,
     alertThresholds: { ...DEFAULT_THRESHOLDS, offlineGraceMs: config.offlineGraceMs },
     officeHours: officeHoursFrom(config),
+    reconnectGraceMs: config.reconnectGraceMs,
     routing: { languageFallbackMs: config.routingLanguageFallbackMs, minSpeakerProficiency: 3 },
     policy: deps.policy !== undefined ? deps.policy : loadPolicy(config.escalationPolicyPath),
     notifier: {

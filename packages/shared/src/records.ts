@@ -224,9 +224,14 @@ export const Offer = z.object({
   /** When the offer times out and is re-offered. */
   expiresAt: IsoTime,
   handoff: HandoffPackage,
+  /** Set for a warm transfer: who hands the visitor over, and their note. */
+  transfer: z.object({ fromWorkerId: Id, fromName: z.string(), note: z.string() }).nullable().default(null),
 });
 export type Offer = z.infer<typeof Offer>;
 
 /** Disposition codes a worker picks when ending a session. */
 export const Disposition = z.enum(['resolved', 'referred', 'follow_up', 'visitor_left', 'handback_ai']);
+
+/** Department queues a session can be routed or cold-transferred to. */
+export const Department = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case department name').max(40);
 export type Disposition = z.infer<typeof Disposition>;

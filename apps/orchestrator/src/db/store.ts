@@ -234,9 +234,38 @@ export class Store {
       .executeTakeFirst();
     return r ? toSessionView(r) : null;
   }
+  /** in_call -> queued (worker lost or cold transfer): no worker until the next accept. */
+  async requeueFromCall(id: string): Promise<SessionView | null> {
+    const r = await this.db.updateTable('sessions').set({ state: 'queued', worker_id: null }).where('id', '=', id).where('state', '=', 'in_call').returningAll().executeTakeFirst();
+    return r ? toSessionView(r) : null;
+  }
+  /** in_call -> intake (handback to the AI assistant), remembering the handback as the disposition of the human part. */
+  async handbackToIntake(id: string): Promise<SessionView | null> {
+    const r = await this.db
+      .updateTable('sessions')
+      .set({ state: 'intake', worker_id: null, disposition: 'handback_ai' })
+      .where('id', '=', id)
+      .where('state', '=', 'in_call')
+      .returningAll()
+      .executeTakeFirst();
+    return r ? toSessionView(r) : null;
+  }
+  /** Warm transfer: the call passes from `fromWorker` to `toWorker` atomically. */
+  async reassign(id: string, fromWorker: string, toWorker: string): Promise<SessionView | null> {
+    const r = await this.db.updateTable('sessions').set({ worker_id: toWorker }).where('id', '=', id).where('state', '=', 'in_call').where('worker_id', '=', fromWorker).returningAll().executeTakeFirst();
+    return r ? toSessionView(r) : null;
+  }
+
   /** Any state but ended -> ended. Returns null when already ended. */
   async endSession(id: string, at: Date, disposition: string): Promise<SessionView | null> {
-    const r = await this.db.updateTable('sessions').set({ state: 'ended', ended_at: at, disposition }).where('id', '=', id).where('state', '!=', 'ended').returningAll().executeTakeFirst();
+    // A handback keeps its disposition (`handback_ai`) for the human part of the session.
+    const r = await this.db
+      .updateTable('sessions')
+      .set((eb) => ({ state: 'ended', ended_at: at, disposition: eb.fn.coalesce('disposition', eb.val(disposition)) }))
+      .where('id', '=', id)
+      .where('state', '!=', 'ended')
+      .returningAll()
+      .executeTakeFirst();
     return r ? toSessionView(r) : null;
   }
   /** Stores the CSAT rating of an ended session; returns false when the session is not ended. */

@@ -29,6 +29,24 @@ export const NOTICES = {
     es: '{name}, de la Oficina de Harbor City, se ha unido.',
     zh: '港城市政府的{name}已加入。',
   },
+  workerLost: {
+    en: 'The staff member was disconnected. We are connecting you to the next available staff member. You keep your place.',
+    ja: '職員との接続が切れました。次に対応できる職員におつなぎします。順番は保たれます。',
+    es: 'Se perdió la conexión con el personal. Le conectamos con el siguiente miembro disponible. Mantiene su lugar.',
+    zh: '与工作人员的连接已断开。正在为您联系下一位工作人员。您的排队位置会保留。',
+  },
+  transferring: {
+    en: 'You are being transferred to a colleague who can help. Everything you said goes with you.',
+    ja: '対応できる別の職員におつなぎします。これまでの内容はすべて引き継がれます。',
+    es: 'Le transferimos a un colega que puede ayudarle. Todo lo que dijo se transmite.',
+    zh: '正在为您转接可以提供帮助的同事。您说过的内容都会一并转交。',
+  },
+  handback: {
+    en: 'You are back with the virtual assistant (AI). You can ask for a person again at any time.',
+    ja: 'バーチャルアシスタント(AI)に戻りました。いつでも再び職員を呼ぶことができます。',
+    es: 'Vuelve a estar con el asistente virtual (IA). Puede pedir una persona de nuevo en cualquier momento.',
+    zh: '您已回到虚拟助手(人工智能)。您随时可以再次要求人工服务。',
+  },
   sessionEnded: {
     en: 'The conversation has ended. Thank you for visiting.',
     ja: '会話を終了しました。ご来庁ありがとうございました。',

@@ -119,6 +119,8 @@ export interface SessionServiceOptions {
   policy?: Policy | null;
   /** Office hours; outside them waiting visitors are offered a callback. Default: always open. */
   officeHours?: OfficeHours;
+  /** How long a worker who drops mid-call may take to reconnect before the visitor is requeued (ms). Default 15000. */
+  reconnectGraceMs?: number;
   /** Routing engine rules (e.g. `languageFallbackMs`, `departmentFallbackMs`); defaults in routing/types.ts. */
   routing?: Partial<RoutingConfig>;
   /** Alert thresholds of the fleet service (defaults in fleet/alertRules.ts). */
@@ -139,6 +141,12 @@ export class SessionService {
   private readonly workers = new Map<string, LiveWorker>();
   private readonly onlineDevices = new Map<string, number>();
   private readonly intakeMemory = new Map<string, IntakeMemory>();
+  /** Warm-transfer offers (directed to one colleague), by offer id. */
+  private readonly directed = new Map<string, { offer: Offer; fromWorkerId: string; timer: unknown }>();
+  /** Worker-loss grace timers, by worker id: a worker who reconnects in time keeps the call. */
+  private readonly lostTimers = new Map<string, unknown>();
+  /** The routing task of each escalated session (priority, department, age) for requeues. */
+  private readonly tasks = new Map<string, { priority: number; department?: string; enqueuedAt: number }>();
   /** Latest agent-assist suggestions per session. */
   private readonly assistLatest = new Map<string, AssistUpdate>();
   private readonly log: Logger;
@@ -358,6 +366,7 @@ export class SessionService {
     this.o.notifier.toDevice(session.deviceId, 'session:update', queued);
     // Department queue from the policy; safety cases go to everyone at once (no department wait).
     const department = decision && decision.priority > 0 ? (decision.skills.department ?? undefined) : undefined;
+    this.tasks.set(session.id, { priority: decision?.priority ?? priorityFor(reasons), enqueuedAt: now.getTime(), ...(department ? { department } : {}) });
     this.router.enqueue({ sessionId: session.id, language: session.language, priority: decision?.priority ?? priorityFor(reasons), enqueuedAt: now.getTime(), ...(department ? { department } : {}) });
     void this.broadcastDevice(session.deviceId);
     return queued;
@@ -388,7 +397,7 @@ export class SessionService {
   private async deliverOffer(o: OpenOffer): Promise<void> {
     const handoff = await this.o.store.latestHandoff(o.sessionId);
     if (!handoff) return;
-    const offer: Offer = { id: o.offerId, sessionId: o.sessionId, workerId: o.workerId, expiresAt: new Date(o.expiresAt).toISOString(), handoff };
+    const offer: Offer = { id: o.offerId, sessionId: o.sessionId, workerId: o.workerId, expiresAt: new Date(o.expiresAt).toISOString(), handoff, transfer: null };
     await this.o.store.recordEvent(o.sessionId, 'offered', 'system', { workerId: o.workerId, offerId: o.offerId }, this.now());
     this.log.info({ sessionId: o.sessionId, workerId: o.workerId, offerId: o.offerId }, 'offer sent');
     this.o.notifier.toWorker(o.workerId, 'offer:new', offer);
@@ -464,6 +473,11 @@ export class SessionService {
 
   /** A console socket of `worker` connected. Returns the snapshot for `console:hello`. */
   async workerConnected(worker: StoredWorker): Promise<void> {
+    const lost = this.lostTimers.get(worker.id);
+    if (lost) {
+      this.o.clock.clearTimeout(lost);
+      this.lostTimers.delete(worker.id);
+    }
     const lw = this.workers.get(worker.id);
     if (lw) {
       lw.connections++;
@@ -482,6 +496,150 @@ export class SessionService {
     if (lw.wrapUpTimer) this.o.clock.clearTimeout(lw.wrapUpTimer);
     this.workers.delete(workerId);
     this.router.removeWorker(workerId);
+    for (const [id, d] of this.directed) if (d.offer.workerId === workerId) this.closeDirected(id, 'unavailable');
+    // A worker who drops mid-call gets a grace period to reconnect; then the visitor goes back to the head of the queue.
+    const call = (await this.o.store.activeSessions()).find((s) => s.workerId === workerId && s.state === 'in_call');
+    if (call) {
+      this.lostTimers.set(
+        workerId,
+        this.o.clock.setTimeout(() => {
+          this.lostTimers.delete(workerId);
+          void this.requeueAfterWorkerLoss(call.id, workerId).catch((err) => this.log.error({ err }, 'requeue after worker loss failed'));
+        }, this.o.reconnectGraceMs ?? 15_000),
+      );
+    }
+  }
+
+  // --- worker loss, transfers, handback ------------------------------------------------
+
+  /** The worker did not come back: the session returns to the head of its queue; nothing of the transcript is lost. */
+  private async requeueAfterWorkerLoss(sessionId: string, workerId: string): Promise<void> {
+    if (this.closed || this.workers.has(workerId)) return;
+    const queued = await this.o.store.requeueFromCall(sessionId);
+    if (!queued) return;
+    this.leaveCall(sessionId);
+    await this.o.store.recordEvent(sessionId, 'worker_lost', 'system', { workerId }, this.now());
+    this.log.warn({ sessionId, workerId }, 'worker lost mid-call; session requeued at head');
+    await this.appendEntry(queued, 'system', notice('workerLost', queued.language));
+    this.o.notifier.toDevice(queued.deviceId, 'session:update', queued);
+    const t = this.tasks.get(sessionId) ?? { priority: 5, enqueuedAt: this.o.clock.now() };
+    this.router.requeueAtHead({ sessionId, language: queued.language, ...t });
+    void this.broadcastDevice(queued.deviceId);
+  }
+
+  /** Closes the live call parts of a session (media room, robot lease) without ending it. */
+  private leaveCall(sessionId: string) {
+    this.robot.end(sessionId);
+    this.o.media.closeRoom(sessionId);
+  }
+
+  /** The releasing worker goes to wrap-up, then available. */
+  private releaseWorker(workerId: string) {
+    const lw = this.workers.get(workerId);
+    if (!lw || lw.state !== 'busy') return;
+    this.setLiveState(lw, 'wrap_up');
+    lw.wrapUpTimer = this.o.clock.setTimeout(() => {
+      lw.wrapUpTimer = undefined;
+      if (this.workers.get(lw.worker.id) === lw && lw.state === 'wrap_up') this.setLiveState(lw, 'available');
+    }, this.o.wrapUpMs);
+  }
+
+  /**
+   * Transfers a call. Cold: back to a department queue with its original age; the worker wraps
+   * up. Warm: a directed offer to a colleague with the handoff package and the note; the worker
+   * stays in the call until the colleague accepts (then wraps up).
+   * @throws SessionError / AuthError for sessions not assigned to the caller or unknown colleagues.
+   */
+  async transfer(workerId: string, req: { sessionId: string; mode: 'cold'; department: string; note?: string } | { sessionId: string; mode: 'warm'; toWorkerId: string; note: string }): Promise<SessionView> {
+    const session = await this.workerSession(workerId, req.sessionId);
+    const now = this.now();
+    if (req.mode === 'cold') {
+      const queued = await this.o.store.requeueFromCall(session.id);
+      if (!queued) throw SessionError.wrongState(session.id, session.state, 'transfer');
+      this.leaveCall(session.id);
+      await this.o.store.recordEvent(session.id, 'transferred', `worker:${workerId}`, { mode: 'cold', department: req.department, note: req.note ?? null }, now);
+      await this.appendEntry(queued, 'system', notice('transferring', queued.language));
+      this.o.notifier.toDevice(queued.deviceId, 'session:update', queued);
+      const t = this.tasks.get(session.id) ?? { priority: 5, enqueuedAt: now.getTime() };
+      this.tasks.set(session.id, { ...t, department: req.department });
+      this.router.enqueue({ sessionId: session.id, language: queued.language, priority: t.priority, enqueuedAt: t.enqueuedAt, department: req.department });
+      this.releaseWorker(workerId);
+      return queued;
+    }
+    const target = this.workers.get(req.toWorkerId);
+    if (!target || req.toWorkerId === workerId || target.worker.role === 'staff') throw new OrchestratorError('not_found', `toWorkerId: ${req.toWorkerId} is not a connected colleague`);
+    if ([...this.directed.values()].some((d) => d.offer.sessionId === session.id)) throw SessionError.wrongState(session.id, 'transferring', 'start a second transfer');
+    const handoff = await this.o.store.latestHandoff(session.id);
+    if (!handoff) throw SessionError.notFound(session.id);
+    const from = this.workers.get(workerId)?.worker;
+    const offerId = randomUUID();
+    const offer: Offer = {
+      id: offerId,
+      sessionId: session.id,
+      workerId: req.toWorkerId,
+      expiresAt: new Date(now.getTime() + this.o.offerTimeoutMs).toISOString(),
+      handoff: { ...handoff, transcript: await this.o.store.transcript(session.id), owner: workerId },
+      transfer: { fromWorkerId: workerId, fromName: from?.displayName ?? workerId, note: req.note },
+    };
+    const timer = this.o.clock.setTimeout(() => this.closeDirected(offerId, 'timeout'), this.o.offerTimeoutMs);
+    this.directed.set(offerId, { offer, fromWorkerId: workerId, timer });
+    await this.o.store.recordEvent(session.id, 'transfer_offered', `worker:${workerId}`, { mode: 'warm', toWorkerId: req.toWorkerId, offerId }, now);
+    this.o.notifier.toWorker(req.toWorkerId, 'offer:new', offer);
+    return session;
+  }
+
+  private closeDirected(offerId: string, reason: 'declined' | 'timeout' | 'unavailable') {
+    const d = this.directed.get(offerId);
+    if (!d) return;
+    this.directed.delete(offerId);
+    this.o.clock.clearTimeout(d.timer);
+    this.o.notifier.toWorker(d.offer.workerId, 'offer:revoked', { offerId, reason: reason === 'unavailable' ? 'abandoned' : reason });
+    this.o.notifier.toWorker(d.fromWorkerId, 'transfer:failed', { sessionId: d.offer.sessionId, toWorkerId: d.offer.workerId, reason });
+    void this.o.store.recordEvent(d.offer.sessionId, `transfer_${reason}`, `worker:${d.offer.workerId}`, { offerId }, this.now()).catch(() => {});
+  }
+
+  /** The colleague accepts a warm transfer: the call passes to them atomically. */
+  private async acceptDirected(workerId: string, offerId: string): Promise<Assignment> {
+    const d = this.directed.get(offerId)!;
+    this.directed.delete(offerId);
+    this.o.clock.clearTimeout(d.timer);
+    const lw = this.workers.get(workerId);
+    if (!lw || lw.state === 'busy') throw OfferError.gone(offerId);
+    const session = await this.o.store.reassign(d.offer.sessionId, d.fromWorkerId, workerId);
+    if (!session) throw OfferError.gone(offerId);
+    const now = this.now();
+    this.robot.end(session.id);
+    this.o.media.closeRoom(session.id);
+    this.releaseWorker(d.fromWorkerId);
+    this.o.notifier.toWorker(d.fromWorkerId, 'session:update', session);
+    this.setLiveState(lw, 'busy');
+    await this.o.store.recordEvent(session.id, 'transferred', `worker:${workerId}`, { mode: 'warm', fromWorkerId: d.fromWorkerId, offerId }, now);
+    await this.translateBacklog(session, lw.worker);
+    this.robot.grant(session.id, session.deviceId, workerId);
+    await this.appendEntry(session, 'system', notice('workerJoined', session.language, { name: lw.worker.displayName }));
+    this.o.notifier.toDevice(session.deviceId, 'call:started', { sessionId: session.id, worker: { displayName: lw.worker.displayName, languages: lw.worker.languages } });
+    return this.assignment(session);
+  }
+
+  /** Hands the visitor back to the AI assistant; the worker wraps up. */
+  async handback(workerId: string, sessionId: string, note?: string): Promise<SessionView> {
+    const session = await this.workerSession(workerId, sessionId);
+    const back = await this.o.store.handbackToIntake(session.id);
+    if (!back) throw SessionError.wrongState(session.id, session.state, 'hand back');
+    this.leaveCall(session.id);
+    await this.o.store.recordEvent(session.id, 'handback', `worker:${workerId}`, { note: note ?? null }, this.now());
+    this.intakeMemory.set(session.id, { facts: { intent: 'unknown', category: null, articlesUsed: [], actionsTaken: [], sentiment: 'neutral', collectedFields: {}, flags: [] } });
+    await this.appendEntry(back, 'assistant', notice('handback', back.language));
+    this.o.notifier.toDevice(back.deviceId, 'session:update', back);
+    this.o.notifier.toWorker(workerId, 'session:update', back);
+    this.releaseWorker(workerId);
+    void this.broadcastDevice(back.deviceId);
+    return back;
+  }
+
+  /** Colleagues for a warm transfer. */
+  colleagues(): WorkerView[] {
+    return [...this.workers.values()].filter((w) => w.worker.role !== 'staff').map((w) => this.workerView(w.worker.id)!);
   }
 
   async hello(workerId: string) {
@@ -490,7 +648,10 @@ export class SessionService {
     const offers: Offer[] = [];
     for (const o of this.router.offersOf(workerId)) {
       const handoff = await this.o.store.latestHandoff(o.sessionId);
-      if (handoff) offers.push({ id: o.offerId, sessionId: o.sessionId, workerId, expiresAt: new Date(o.expiresAt).toISOString(), handoff });
+      if (handoff) offers.push({ id: o.offerId, sessionId: o.sessionId, workerId, expiresAt: new Date(o.expiresAt).toISOString(), handoff, transfer: null });
+    }
+    for (const d of this.directed.values()) {
+      if (d.offer.workerId === workerId) offers.push(d.offer);
     }
     const active = (await this.o.store.activeSessions()).find((s) => s.workerId === workerId && s.state === 'in_call');
     const assignment = active ? await this.assignment(active) : null;
@@ -522,6 +683,8 @@ export class SessionService {
   async acceptOffer(workerId: string, offerId: string): Promise<Assignment> {
     const lw = this.workers.get(workerId);
     if (!lw) throw AuthError.forbidden('not connected');
+    const directed = this.directed.get(offerId);
+    if (directed && directed.offer.workerId === workerId) return this.acceptDirected(workerId, offerId);
     const task = this.router.claim(offerId, workerId);
     if (!task) throw OfferError.gone(offerId);
     const now = this.now();
@@ -546,6 +709,8 @@ export class SessionService {
   }
 
   declineOffer(workerId: string, offerId: string): void {
+    const directed = this.directed.get(offerId);
+    if (directed && directed.offer.workerId === workerId) return this.closeDirected(offerId, 'declined');
     if (!this.router.decline(offerId, workerId)) throw OfferError.gone(offerId);
   }
 
@@ -578,16 +743,11 @@ export class SessionService {
     this.log.info({ sessionId: session.id, disposition, actor }, 'session ended');
     this.o.notifier.toDevice(session.deviceId, 'session:update', ended);
     if (session.state === 'in_call') this.o.notifier.toDevice(session.deviceId, 'call:ended', { sessionId: session.id, disposition });
+    this.tasks.delete(session.id);
+    for (const [id, d] of this.directed) if (d.offer.sessionId === session.id) this.closeDirected(id, 'unavailable');
     if (session.workerId) {
       this.o.notifier.toWorker(session.workerId, 'session:update', ended);
-      const lw = this.workers.get(session.workerId);
-      if (lw && lw.state === 'busy') {
-        this.setLiveState(lw, 'wrap_up');
-        lw.wrapUpTimer = this.o.clock.setTimeout(() => {
-          lw.wrapUpTimer = undefined;
-          if (this.workers.get(lw.worker.id) === lw && lw.state === 'wrap_up') this.setLiveState(lw, 'available');
-        }, this.o.wrapUpMs);
-      }
+      this.releaseWorker(session.workerId);
     }
     void this.broadcastDevice(session.deviceId);
     return ended;
@@ -775,6 +935,8 @@ export class SessionService {
     this.closed = true;
     this.router.close();
     this.fleet.close();
+    for (const t of this.lostTimers.values()) this.o.clock.clearTimeout(t);
+    for (const d of this.directed.values()) this.o.clock.clearTimeout(d.timer);
     for (const lw of this.workers.values()) if (lw.wrapUpTimer) this.o.clock.clearTimeout(lw.wrapUpTimer);
   }
 }

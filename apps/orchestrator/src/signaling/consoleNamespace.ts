@@ -48,6 +48,9 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'assist:latest': ['worker', 'supervisor'],
   'worker:utterance': ['worker', 'supervisor'],
   'kpi:report': ['supervisor'],
+  'session:transfer': ['worker', 'supervisor'],
+  'session:handback': ['worker', 'supervisor'],
+  'workers:list': ['worker', 'supervisor'],
   'callbacks:list': ['worker', 'supervisor'],
   'callback:complete': ['worker', 'supervisor'],
 };
@@ -153,6 +156,9 @@ export function attachConsoleNamespace(
         'callback:complete': guarded('callback:complete', async (p: { callbackId: string }) => ({
           callback: toCallback(orNotFound(await deps.store.completeCallback(p.callbackId, workerId), p.callbackId)),
         })),
+        'session:transfer': guarded('session:transfer', async (p: Parameters<SessionService['transfer']>[1]) => ({ session: await s.transfer(workerId, p) })),
+        'session:handback': guarded('session:handback', async (p: { sessionId: string; note?: string }) => ({ session: await s.handback(workerId, p.sessionId, p.note) })),
+        'workers:list': guarded('workers:list', () => ({ workers: s.colleagues() })),
         'kpi:report': guarded('kpi:report', (p: KpiFilter) => deps.kpi.report(p)),
         'worker:utterance': guarded('worker:utterance', async (p: { sessionId: string; audio: Uint8Array; mimeType: string }) => ({
           entry: await s.workerUtterance(workerId, p.sessionId, p.audio, p.mimeType),

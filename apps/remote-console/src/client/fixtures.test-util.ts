@@ -51,6 +51,7 @@ export const handoff = (over: Partial<HandoffPackage> = {}): HandoffPackage => (
 
 export const offer = (over: Partial<Offer> = {}): Offer => ({
   id: OFFER_ID,
+  transfer: null,
   sessionId: SESSION_ID,
   workerId: 'w-aiko',
   expiresAt: '2026-11-21T09:30:20.000Z',

@@ -7,8 +7,8 @@ import { assistConsoleEvents, assistConsoleRequests } from './assist.ts';
 import { Capabilities, Utterance } from './speech.ts';
 import { kpiConsoleRequests } from './kpi.ts';
 import { callbackConsoleRequests } from './callback.ts';
-import { UserText, Uuid } from '../common.ts';
-import { DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
+import { Id, UserText, Uuid } from '../common.ts';
+import { Department, DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
 /**
  * The console namespace (`/console`). Users log in over HTTP (`POST /api/auth/login`) and
@@ -53,6 +53,22 @@ export const consoleRequests = {
   'worker:message': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ entry: TranscriptEntry })),
   /** End the session with a disposition; the worker goes to wrap-up, then available. */
   'session:end': defineRequest(z.object({ sessionId: Uuid, disposition: Disposition, notes: z.string().max(2000).optional() }), z.object({ session: SessionView })),
+  /**
+   * Transfer the visitor: `cold` back to a department queue (keeps their place by age), or
+   * `warm` to a named colleague, who gets an offer with the handoff package and the note; the
+   * caller stays in the call until the colleague accepts.
+   */
+  'session:transfer': defineRequest(
+    z.discriminatedUnion('mode', [
+      z.object({ sessionId: Uuid, mode: z.literal('cold'), department: Department, note: z.string().max(1000).optional() }),
+      z.object({ sessionId: Uuid, mode: z.literal('warm'), toWorkerId: Id, note: z.string().max(1000) }),
+    ]),
+    z.object({ session: SessionView }),
+  ),
+  /** Hand the visitor back to the AI assistant (the session continues in intake). */
+  'session:handback': defineRequest(z.object({ sessionId: Uuid, note: z.string().max(1000).optional() }), z.object({ session: SessionView })),
+  /** Colleagues and their states (for warm transfers). */
+  'workers:list': defineRequest(Empty, z.object({ workers: z.array(WorkerView) })),
   /** Device list (workers, supervisors and staff). */
   'devices:list': defineRequest(Empty, z.object({ devices: z.array(DeviceStatus) })),
 } as const;
@@ -66,6 +82,8 @@ export const consoleEvents = {
   'worker:update': WorkerView,
   /** A new offer for me. */
   'offer:new': Offer,
+  /** A warm transfer I started did not happen (declined, timed out, the colleague left). */
+  'transfer:failed': z.object({ sessionId: Uuid, toWorkerId: Id, reason: z.enum(['declined', 'timeout', 'unavailable']) }),
   /** An offer of mine is gone: declined, timed out, taken or the visitor left. */
   'offer:revoked': z.object({ offerId: Uuid, reason: z.enum(['declined', 'timeout', 'abandoned', 'taken']) }),
   /** A session assigned to me changed. */
