@@ -141,8 +141,18 @@ export class KioskClient {
     });
     on('session:update', (session) => {
       if (session.id !== this.state.session?.id) return;
+      const wasInCall = this.state.screen === 'call';
       this.set({ session });
-      if (session.state === 'queued' && this.state.screen === 'chat') this.set({ screen: 'waiting' });
+      if (session.state === 'queued' && (this.state.screen === 'chat' || wasInCall)) {
+        // Escalated, or the worker was lost / transferred the call: wait for the next person.
+        if (wasInCall) this.stopMedia();
+        this.set({ screen: 'waiting', workerName: null, remoteStream: null, localStream: null });
+      }
+      if (session.state === 'intake' && wasInCall) {
+        // Handed back to the AI assistant.
+        this.stopMedia();
+        this.set({ screen: 'chat', workerName: null, remoteStream: null, localStream: null });
+      }
       if (session.state === 'ended' && this.state.screen !== 'rating' && this.state.screen !== 'thanks' && session.disposition !== 'callback') {
         if (session.workerId) this.toRating();
         else this.reset();
@@ -153,7 +163,9 @@ export class KioskClient {
     });
     on('call:started', (c) => {
       if (c.sessionId !== this.state.session?.id) return;
-      this.set({ workerName: c.worker.displayName, screen: 'call', queue: null });
+      // A warm transfer brings a new worker into a running call: restart the media session.
+      if (this.media) this.stopMedia();
+      this.set({ workerName: c.worker.displayName, screen: 'call', queue: null, remoteStream: null });
       void this.startMedia(c.sessionId);
     });
     on('device:service', (svc) => {
