@@ -40,6 +40,8 @@ interface Peer {
 export class MediaRoom {
   private readonly peers = new Map<PeerRole, Peer>();
   private closed = false;
+  /** Whether a peer role may produce (monitors only after barging in). */
+  canProduce: (role: PeerRole) => boolean = () => true;
   /** Called when a peer's new producer should be consumed by the other peer. */
   onProducerAdded: (info: ProducerInfo) => void = () => {};
   onProducerClosed: (producerId: string, peerRole: PeerRole) => void = () => {};
@@ -100,6 +102,7 @@ export class MediaRoom {
   }
 
   async produce(role: PeerRole, transportId: string, kind: 'audio' | 'video', rtpParameters: unknown): Promise<string> {
+    if (!this.canProduce(role)) throw new OrchestratorError('forbidden', 'a monitor sends media only after barging in');
     const peer = this.peer(role);
     const t = this.transport(role, transportId);
     if ((t.appData as { direction?: string }).direction !== 'send') throw new OrchestratorError('bad_request', 'transportId: not a send transport');

@@ -24,6 +24,7 @@ import type { RoutingConfig } from '../routing/types.ts';
 import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
 import { RobotControl } from './robotControl.ts';
+import { Supervision } from './supervision.ts';
 import { OfficeHours } from './officeHours.ts';
 import { evaluateTurn, type Policy, type PolicyDecision } from '../policy/index.ts';
 import type { AssistEngine } from '../assist/kbAssist.ts';
@@ -138,6 +139,8 @@ export class SessionService {
   readonly robot: RobotControl;
   /** Fleet health: alerts, battery history, service state. */
   readonly fleet: FleetService;
+  /** Supervisor snapshot, monitoring and barge-in. */
+  readonly supervision: Supervision;
   private readonly workers = new Map<string, LiveWorker>();
   private readonly onlineDevices = new Map<string, number>();
   private readonly intakeMemory = new Map<string, IntakeMemory>();
@@ -155,6 +158,21 @@ export class SessionService {
   constructor(private readonly o: SessionServiceOptions) {
     this.log = o.logger.child({ module: 'sessions' });
     this.robot = new RobotControl(o.store, o.notifier, o.logger);
+    this.supervision = new Supervision({
+      store: o.store,
+      clock: o.clock,
+      workerViews: () => [...this.workers.keys()].map((id) => this.workerView(id)!),
+      queued: () =>
+        this.router.queuedSessionIds().map((id) => ({
+          sessionId: id,
+          offered: this.router.queueStatus(id)?.offered ?? false,
+          priority: this.tasks.get(id)?.priority ?? 5,
+          department: this.tasks.get(id)?.department ?? null,
+        })),
+      toSupervisors: (event, payload) => {
+        for (const lw of this.workers.values()) if (lw.worker.role === 'supervisor') o.notifier.toWorker(lw.worker.id, event, payload);
+      },
+    });
     this.fleet = new FleetService(o.store, o.clock, o.logger, {
       alert: (alert) => o.notifier.toConsoles('alert:update', alert),
       service: (deviceId, inService, reasons) => {
@@ -171,7 +189,10 @@ export class SessionService {
       events: {
         offer: (offer) => void this.deliverOffer(offer).catch((err) => this.log.error({ err }, 'offer delivery failed')),
         offerRevoked: (offer, reason) => this.onOfferRevoked(offer, reason),
-        queueChanged: () => void this.pushQueueStatus().catch((err) => this.log.error({ err }, 'queue status push failed')),
+        queueChanged: () => {
+          void this.pushQueueStatus().catch((err) => this.log.error({ err }, 'queue status push failed'));
+          this.supervision?.changed();
+        },
       },
     });
   }
@@ -605,8 +626,13 @@ export class SessionService {
     this.o.clock.clearTimeout(d.timer);
     const lw = this.workers.get(workerId);
     if (!lw || lw.state === 'busy') throw OfferError.gone(offerId);
-    const session = await this.o.store.reassign(d.offer.sessionId, d.fromWorkerId, workerId);
+    const current = await this.o.store.getSession(d.offer.sessionId);
+    const session =
+      current?.state === 'queued'
+        ? await this.o.store.assignWorker(d.offer.sessionId, workerId, this.now()) // supervisor reassignment from the queue
+        : await this.o.store.reassign(d.offer.sessionId, d.fromWorkerId, workerId); // warm transfer
     if (!session) throw OfferError.gone(offerId);
+    if (current?.state === 'queued') this.router.removeTask(session.id);
     const now = this.now();
     this.robot.end(session.id);
     this.o.media.closeRoom(session.id);
@@ -617,7 +643,9 @@ export class SessionService {
     await this.translateBacklog(session, lw.worker);
     this.robot.grant(session.id, session.deviceId, workerId);
     await this.appendEntry(session, 'system', notice('workerJoined', session.language, { name: lw.worker.displayName }));
+    this.o.notifier.toDevice(session.deviceId, 'session:update', session);
     this.o.notifier.toDevice(session.deviceId, 'call:started', { sessionId: session.id, worker: { displayName: lw.worker.displayName, languages: lw.worker.languages } });
+    this.supervision.changed();
     return this.assignment(session);
   }
 
@@ -676,6 +704,7 @@ export class SessionService {
     lw.state = state;
     this.router.upsertWorker({ workerId: lw.worker.id, languages: lw.worker.languages, departments: lw.worker.departments, level: lw.worker.level, available: state === 'available' });
     this.o.notifier.toWorker(lw.worker.id, 'worker:update', this.workerView(lw.worker.id));
+    this.supervision.changed();
     this.log.info({ workerId: lw.worker.id, state }, 'worker state');
   }
 
@@ -744,6 +773,8 @@ export class SessionService {
     this.o.notifier.toDevice(session.deviceId, 'session:update', ended);
     if (session.state === 'in_call') this.o.notifier.toDevice(session.deviceId, 'call:ended', { sessionId: session.id, disposition });
     this.tasks.delete(session.id);
+    this.supervision.ended(session.id);
+    this.supervision.changed();
     for (const [id, d] of this.directed) if (d.offer.sessionId === session.id) this.closeDirected(id, 'unavailable');
     if (session.workerId) {
       this.o.notifier.toWorker(session.workerId, 'session:update', ended);
@@ -831,19 +862,81 @@ export class SessionService {
   // --- media ---------------------------------------------------------------------------
 
   /** The media room of an in-call session, for an authorised peer. */
-  async mediaRoom(actor: { role: PeerRole; id: string }, sessionId: string): Promise<MediaRoom> {
-    const session = actor.role === 'kiosk' ? await this.deviceSession(actor.id, sessionId) : await this.workerSession(actor.id, sessionId);
+  /** The media room of an in-call session for an authorised peer, and the role it joins as (`monitor` for a supervisor watching). */
+  async mediaRoom(actor: { role: PeerRole; id: string }, sessionId: string): Promise<{ room: MediaRoom; role: PeerRole }> {
+    let session: SessionView;
+    let role = actor.role;
+    if (actor.role === 'kiosk') session = await this.deviceSession(actor.id, sessionId);
+    else if (this.supervision.isMonitoring(actor.id, sessionId)) {
+      session = (await this.o.store.getSession(sessionId)) ?? (() => { throw SessionError.notFound(sessionId); })();
+      role = 'monitor';
+    } else session = await this.workerSession(actor.id, sessionId);
     if (session.state !== 'in_call') throw SessionError.wrongState(sessionId, session.state, 'join media');
     const room = await this.o.media.room(sessionId);
+    room.canProduce = (r) => r !== 'monitor' || this.supervision.monitorsOf(sessionId).some((id) => this.supervision.hasBarged(id, sessionId));
+    // Tell every other peer of a session about a producer: kiosk, worker and monitoring supervisors.
+    const others = (from: PeerRole) => ({
+      device: from !== 'kiosk',
+      workers: [...(from !== 'worker' && session.workerId ? [session.workerId] : []), ...(from !== 'monitor' ? this.supervision.monitorsOf(sessionId) : [])],
+    });
     room.onProducerAdded = (info) => {
-      if (info.peerRole === 'kiosk' && session.workerId) this.o.notifier.toWorker(session.workerId, 'media:producer-added', { sessionId, ...info });
-      if (info.peerRole === 'worker') this.o.notifier.toDevice(session.deviceId, 'media:producer-added', { sessionId, ...info });
+      const o = others(info.peerRole);
+      if (o.device) this.o.notifier.toDevice(session.deviceId, 'media:producer-added', { sessionId, ...info });
+      for (const w of o.workers) this.o.notifier.toWorker(w, 'media:producer-added', { sessionId, ...info });
     };
-    room.onProducerClosed = (producerId, role) => {
-      if (role === 'kiosk' && session.workerId) this.o.notifier.toWorker(session.workerId, 'media:producer-closed', { sessionId, producerId });
-      if (role === 'worker') this.o.notifier.toDevice(session.deviceId, 'media:producer-closed', { sessionId, producerId });
+    room.onProducerClosed = (producerId, from) => {
+      const o = others(from);
+      if (o.device) this.o.notifier.toDevice(session.deviceId, 'media:producer-closed', { sessionId, producerId });
+      for (const w of o.workers) this.o.notifier.toWorker(w, 'media:producer-closed', { sessionId, producerId });
     };
-    return room;
+    return { room, role };
+  }
+
+  /** A supervisor starts monitoring a call: returns the call's context (handoff and transcript). */
+  async monitorCall(supervisorId: string, sessionId: string): Promise<Assignment> {
+    const session = await this.supervision.monitor(supervisorId, sessionId);
+    await this.o.store.recordEvent(sessionId, 'monitored', `worker:${supervisorId}`, {}, this.now());
+    return this.assignment(session);
+  }
+
+  /** A monitoring supervisor barges in. */
+  async bargeIn(supervisorId: string, sessionId: string): Promise<void> {
+    this.supervision.bargeIn(supervisorId, sessionId);
+    await this.o.store.recordEvent(sessionId, 'barged_in', `worker:${supervisorId}`, {}, this.now());
+  }
+
+  /** A supervisor who barged in posts a message to the visitor (and the worker sees it). */
+  async supervisorMessage(supervisorId: string, sessionId: string, text: string): Promise<TranscriptEntry> {
+    if (!this.supervision.hasBarged(supervisorId, sessionId)) throw AuthError.forbidden('barge in before posting into the call');
+    const session = await this.o.store.getSession(sessionId);
+    if (!session || session.state !== 'in_call') throw SessionError.notFound(sessionId);
+    const sup = this.workers.get(supervisorId)?.worker;
+    const language: Language = sup && !sup.languages.includes(session.language) ? (sup.languages[0] ?? session.language) : session.language;
+    return this.appendEntry(session, 'worker', text, { language });
+  }
+
+  /** Supervisor: offer a waiting visitor to a specific worker now. */
+  async reassign(supervisorId: string, sessionId: string, toWorkerId: string): Promise<void> {
+    const session = await this.o.store.getSession(sessionId);
+    if (!session || session.state !== 'queued') throw SessionError.wrongState(sessionId, session?.state ?? 'unknown', 'reassign');
+    const target = this.workers.get(toWorkerId);
+    if (!target || target.worker.role === 'staff' || target.state === 'busy') throw new OrchestratorError('conflict', `toWorkerId: ${toWorkerId} cannot take a visitor now`);
+    const handoff = await this.o.store.latestHandoff(sessionId);
+    if (!handoff) throw SessionError.notFound(sessionId);
+    const offerId = randomUUID();
+    const sup = this.workers.get(supervisorId)?.worker;
+    const offer: Offer = {
+      id: offerId,
+      sessionId,
+      workerId: toWorkerId,
+      expiresAt: new Date(this.o.clock.now() + this.o.offerTimeoutMs).toISOString(),
+      handoff: { ...handoff, transcript: await this.o.store.transcript(sessionId) },
+      transfer: { fromWorkerId: supervisorId, fromName: sup?.displayName ?? supervisorId, note: 'Assigned by a supervisor' },
+    };
+    const timer = this.o.clock.setTimeout(() => this.closeDirected(offerId, 'timeout'), this.o.offerTimeoutMs);
+    this.directed.set(offerId, { offer, fromWorkerId: supervisorId, timer });
+    await this.o.store.recordEvent(sessionId, 'reassigned', `worker:${supervisorId}`, { toWorkerId, offerId }, this.now());
+    this.o.notifier.toWorker(toWorkerId, 'offer:new', offer);
   }
 
   // --- helpers -------------------------------------------------------------------------
@@ -890,6 +983,7 @@ export class SessionService {
     );
     if (opts.notifyDevice !== false) this.o.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
     if (opts.notifyWorker !== false && current.workerId && current.state === 'in_call') this.o.notifier.toWorker(current.workerId, 'transcript:entry', entry);
+    for (const sup of this.supervision.monitorsOf(session.id)) this.o.notifier.toWorker(sup, 'transcript:entry', entry);
     return entry;
   }
 
@@ -935,6 +1029,7 @@ export class SessionService {
     this.closed = true;
     this.router.close();
     this.fleet.close();
+    this.supervision.close();
     for (const t of this.lostTimers.values()) this.o.clock.clearTimeout(t);
     for (const d of this.directed.values()) this.o.clock.clearTimeout(d.timer);
     for (const lw of this.workers.values()) if (lw.wrapUpTimer) this.o.clock.clearTimeout(lw.wrapUpTimer);

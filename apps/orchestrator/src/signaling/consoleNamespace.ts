@@ -51,6 +51,12 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'session:transfer': ['worker', 'supervisor'],
   'session:handback': ['worker', 'supervisor'],
   'workers:list': ['worker', 'supervisor'],
+  'supervisor:snapshot': ['supervisor'],
+  'supervisor:monitor': ['supervisor'],
+  'supervisor:barge-in': ['supervisor'],
+  'supervisor:message': ['supervisor'],
+  'supervisor:leave': ['supervisor'],
+  'supervisor:reassign': ['supervisor'],
   'callbacks:list': ['worker', 'supervisor'],
   'callback:complete': ['worker', 'supervisor'],
 };
@@ -158,6 +164,21 @@ export function attachConsoleNamespace(
         })),
         'session:transfer': guarded('session:transfer', async (p: Parameters<SessionService['transfer']>[1]) => ({ session: await s.transfer(workerId, p) })),
         'session:handback': guarded('session:handback', async (p: { sessionId: string; note?: string }) => ({ session: await s.handback(workerId, p.sessionId, p.note) })),
+        'supervisor:snapshot': guarded('supervisor:snapshot', () => s.supervision.snapshot()),
+        'supervisor:monitor': guarded('supervisor:monitor', (p: { sessionId: string }) => s.monitorCall(workerId, p.sessionId)),
+        'supervisor:barge-in': guarded('supervisor:barge-in', async (p: { sessionId: string }) => {
+          await s.bargeIn(workerId, p.sessionId);
+          return {};
+        }),
+        'supervisor:message': guarded('supervisor:message', async (p: { sessionId: string; text: string }) => ({ entry: await s.supervisorMessage(workerId, p.sessionId, p.text) })),
+        'supervisor:leave': guarded('supervisor:leave', (p: { sessionId: string }) => {
+          s.supervision.leave(workerId, p.sessionId);
+          return {};
+        }),
+        'supervisor:reassign': guarded('supervisor:reassign', async (p: { sessionId: string; toWorkerId: string }) => {
+          await s.reassign(workerId, p.sessionId, p.toWorkerId);
+          return {};
+        }),
         'workers:list': guarded('workers:list', () => ({ workers: s.colleagues() })),
         'kpi:report': guarded('kpi:report', (p: KpiFilter) => deps.kpi.report(p)),
         'worker:utterance': guarded('worker:utterance', async (p: { sessionId: string; audio: Uint8Array; mimeType: string }) => ({

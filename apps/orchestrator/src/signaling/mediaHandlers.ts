@@ -2,8 +2,14 @@ import type { PeerRole } from '@telekiosk/shared';
 import type { SessionService } from '../sessions/sessionService.ts';
 
 /** Handlers of the shared media requests for one authenticated peer. */
-export function mediaHandlers(sessions: SessionService, actor: { role: PeerRole; id: string }) {
-  const room = (sessionId: string) => sessions.mediaRoom(actor, sessionId);
+export function mediaHandlers(sessions: SessionService, initialActor: { role: PeerRole; id: string }) {
+  let actor = initialActor;
+  // The session service decides the peer role: a supervisor monitoring a call joins as `monitor`.
+  const room = async (sessionId: string) => {
+    const { room: r, role } = await sessions.mediaRoom(initialActor, sessionId);
+    actor = { ...initialActor, role };
+    return r;
+  };
   return {
     'media:join': async (p: { sessionId: string }) => {
       const r = await room(p.sessionId);

@@ -25,6 +25,26 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const LoginResponse = z.object({ token: z.string(), expiresInS: z.number().int().positive(), worker: WorkerView });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+/** A waiting visitor as supervisors see it. */
+export const QueueItem = z.object({
+  sessionId: Uuid,
+  deviceId: Id,
+  deviceName: z.string(),
+  language: z.string(),
+  /** Department queue, `general` when none. */
+  department: z.string(),
+  /** Routing priority (0 = safety). */
+  priority: z.number(),
+  /** Waiting since escalation, ms. */
+  waitingMs: z.number().nonnegative(),
+  offered: z.boolean(),
+});
+/** A live call as supervisors see it. */
+export const LiveCall = z.object({ sessionId: Uuid, deviceId: Id, deviceName: z.string(), workerId: Id, workerName: z.string(), language: z.string(), sinceMs: z.number().nonnegative() });
+/** Supervisor view: queues, workers and calls. */
+export const SupervisorSnapshot = z.object({ queue: z.array(QueueItem), workers: z.array(WorkerView), calls: z.array(LiveCall) });
+export type SupervisorSnapshot = z.infer<typeof SupervisorSnapshot>;
+
 /** A session assigned to the worker, with everything needed to serve it. */
 export const Assignment = z.object({ session: SessionView, handoff: HandoffPackage, transcript: z.array(TranscriptEntry) });
 export type Assignment = z.infer<typeof Assignment>;
@@ -67,6 +87,18 @@ export const consoleRequests = {
   ),
   /** Hand the visitor back to the AI assistant (the session continues in intake). */
   'session:handback': defineRequest(z.object({ sessionId: Uuid, note: z.string().max(1000).optional() }), z.object({ session: SessionView })),
+  /** Supervisor: live queues, worker states and calls. */
+  'supervisor:snapshot': defineRequest(Empty, SupervisorSnapshot),
+  /** Supervisor: watch and listen to a live call (join its media as a monitor; nothing is sent). */
+  'supervisor:monitor': defineRequest(z.object({ sessionId: Uuid }), Assignment),
+  /** Supervisor: barge in: the supervisor may now speak in the call and post messages to the visitor. */
+  'supervisor:barge-in': defineRequest(z.object({ sessionId: Uuid }), Empty),
+  /** Supervisor: post a message into a monitored call after barging in. */
+  'supervisor:message': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ entry: TranscriptEntry })),
+  /** Supervisor: stop monitoring. */
+  'supervisor:leave': defineRequest(z.object({ sessionId: Uuid }), Empty),
+  /** Supervisor: offer a waiting visitor to a specific worker now (directed offer). */
+  'supervisor:reassign': defineRequest(z.object({ sessionId: Uuid, toWorkerId: Id }), Empty),
   /** Colleagues and their states (for warm transfers). */
   'workers:list': defineRequest(Empty, z.object({ workers: z.array(WorkerView) })),
   /** Device list (workers, supervisors and staff). */
@@ -82,6 +114,8 @@ export const consoleEvents = {
   'worker:update': WorkerView,
   /** A new offer for me. */
   'offer:new': Offer,
+  /** Supervisors: queues, workers or calls changed (at most about once per second). */
+  'supervisor:update': SupervisorSnapshot,
   /** A warm transfer I started did not happen (declined, timed out, the colleague left). */
   'transfer:failed': z.object({ sessionId: Uuid, toWorkerId: Id, reason: z.enum(['declined', 'timeout', 'unavailable']) }),
   /** An offer of mine is gone: declined, timed out, taken or the visitor left. */
