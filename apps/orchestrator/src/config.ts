@@ -59,6 +59,10 @@ export const ConfigSchema = z.object({
   consoleDist: z.string().default(join(REPO_ROOT, 'apps/remote-console/dist')),
   /** `KNOWLEDGE_BASE`: knowledge base file of the embedded assistant. */
   knowledgeBasePath: z.string().default(join(REPO_ROOT, 'apps/orchestrator/data/knowledge-base.json')),
+  /** `CANNED_REPLIES`: canned replies per language for the console. */
+  cannedRepliesPath: z.string().default(join(REPO_ROOT, 'apps/orchestrator/data/canned-replies.json')),
+  /** `CONTENT_DIR`: files workers can show on kiosks, served at /content/. */
+  contentDir: z.string().default(join(REPO_ROOT, 'apps/orchestrator/data/content')),
   /** `SEED_DEMO`: create demo workers and a demo device when the database is empty. Default true. */
   seedDemo: z.stringbool().default(true),
   /** `LOG_LEVEL`: pino level. Default info. */
@@ -72,7 +76,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   tokenTtlS: 'TOKEN_TTL_S', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
   mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
   rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',
-  knowledgeBasePath: 'KNOWLEDGE_BASE', seedDemo: 'SEED_DEMO', logLevel: 'LOG_LEVEL',
+  knowledgeBasePath: 'KNOWLEDGE_BASE', cannedRepliesPath: 'CANNED_REPLIES', contentDir: 'CONTENT_DIR', seedDemo: 'SEED_DEMO', logLevel: 'LOG_LEVEL',
 };
 
 /** Thrown when the environment does not parse; the message names each bad variable. */

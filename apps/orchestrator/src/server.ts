@@ -16,6 +16,7 @@ import { KpiService } from './kpi/kpiQueries.ts';
 import { createMetrics } from './kpi/metrics.ts';
 import { DEFAULT_THRESHOLDS } from './fleet/alertRules.ts';
 import { OfficeHours } from './sessions/officeHours.ts';
+import { CannedReplies } from './sessions/desk.ts';
 import { loadPolicy, type Policy } from './policy/index.ts';
 import { SessionService, type IntakeEngine, type SpeechLike, type TranslatorLike } from './sessions/sessionService.ts';
 import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
@@ -143,12 +144,13 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     logger,
     kioskDist: config.kioskDist,
     consoleDist: config.consoleDist,
+    contentDir: config.contentDir,
     health: async () => ({ ok: true, database: database.kind, mediaRooms: media.roomCount, providers: providerStatus }),
   });
   // maxHttpBufferSize: utterances up to 1 MiB (MAX_UTTERANCE_BYTES) plus framing.
   io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 1200 * 1024, cors: { origin: false } });
   attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger });
-  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, kpi, notifyDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
+  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, kpi, canned: CannedReplies.fromFile(config.cannedRepliesPath), notifyDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
   // Typed views of the namespaces (for readers; emits go through the notifier).
   void (io.of('/kiosk') as unknown as import('socket.io').Namespace<KioskClientToServer, KioskServerToClient>);
   void (io.of('/console') as unknown as import('socket.io').Namespace<ConsoleClientToServer, ConsoleServerToClient>);

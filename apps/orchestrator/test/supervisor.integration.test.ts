@@ -33,7 +33,7 @@ describe('supervisor view', () => {
     const o = await offer;
     expect(o.transfer).toMatchObject({ fromWorkerId: 's-olivia' });
     await ok(sam, 'offer:accept', { offerId: o.id });
-    const update = await next(olivia, 'supervisor:update', 5000, (u: { calls: unknown[] }) => u.calls.length === 1);
+    const update = await next(olivia, 'supervisor:update', 5000, (u: { calls: unknown[]; queue: unknown[] }) => u.calls.length === 1);
     expect(update.calls[0]).toMatchObject({ sessionId: session.id, workerId: 'w-sam', workerName: 'Sam Carter' });
     expect(update.queue).toEqual([]);
 
@@ -51,7 +51,7 @@ describe('supervisor view', () => {
     await seen;
 
     await ok(olivia, 'supervisor:barge-in', { sessionId: session.id });
-    const onKiosk = next(kiosk, 'transcript:entry', 5000, (e: { speaker: string }) => e.speaker === 'worker');
+    const onKiosk = next(kiosk, 'transcript:entry', 5000, (e: { speaker: string; text: string }) => e.speaker === 'worker');
     const onWorker = next(sam, 'transcript:entry', 5000, (e: { text: string }) => e.text === 'I am the supervisor, I can help.');
     await ok(olivia, 'supervisor:message', { sessionId: session.id, text: 'I am the supervisor, I can help.' });
     expect((await onKiosk).text).toBe('I am the supervisor, I can help.');

@@ -10,3 +10,4 @@ export * from './protocol/assist.ts';
 export * from './protocol/speech.ts';
 export * from './protocol/kpi.ts';
 export * from './protocol/callback.ts';
+export * from './protocol/desk.ts';

@@ -274,6 +274,32 @@ export class Store {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /**
+   * Sessions for the history list, newest first: handled by `workerId` (all when null),
+   * optionally with `query` in the transcript (case-insensitive substring) or as the session id prefix.
+   */
+  async searchSessions(opts: { workerId: string | null; query?: string; limit: number }) {
+    let q = this.db.selectFrom('sessions').innerJoin('devices', 'devices.id', 'sessions.device_id').selectAll('sessions').select('devices.name as device_name');
+    if (opts.workerId) q = q.where('sessions.worker_id', '=', opts.workerId);
+    if (opts.query) {
+      const like = `%${opts.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb(sql<string>`sessions.id::text`, 'like', `${opts.query!.toLowerCase().replace(/[^0-9a-f-]/g, '')}%`),
+          eb.exists(eb.selectFrom('transcript_entries').select(sql`1`.as('one')).whereRef('transcript_entries.session_id', '=', 'sessions.id').where('transcript_entries.text', 'ilike', like)),
+        ]),
+      );
+    }
+    const rows = await q.orderBy('sessions.created_at', 'desc').limit(opts.limit).execute();
+    const out = [];
+    for (const r of rows) {
+      const first = await this.db.selectFrom('transcript_entries').select('text').where('session_id', '=', r.id).where('speaker', '=', 'visitor').orderBy('seq').executeTakeFirst();
+      const handoff = await this.latestHandoff(r.id).catch(() => undefined);
+      out.push({ session: toSessionView(r), deviceName: r.device_name, reasons: handoff?.reasons.map((x) => x.code) ?? [], firstLine: first?.text ?? null });
+    }
+    return out;
+  }
+
   // --- transcript ----------------------------------------------------------------------
   /** Appends a transcript line with the next sequence number (in one transaction). */
   async appendTranscript(e: NewTranscriptEntry, at: Date): Promise<TranscriptEntryT> {

@@ -56,6 +56,8 @@ export function createHttpServer(deps: {
   logger: Logger;
   kioskDist: string;
   consoleDist: string;
+  /** Files workers may show on kiosks (served at /content/). */
+  contentDir: string;
   health: () => Promise<Record<string, unknown>>;
   kpi: KpiService;
   metrics: { contentType: string; metrics(): Promise<string> };
@@ -65,6 +67,7 @@ export function createHttpServer(deps: {
   const log = deps.logger.child({ module: 'http' });
   const kiosk = existsSync(deps.kioskDist) ? sirv(deps.kioskDist, { single: true, dev: false, etag: true }) : null;
   const consoleApp = existsSync(deps.consoleDist) ? sirv(deps.consoleDist, { single: true, dev: false, etag: true }) : null;
+  const content = existsSync(deps.contentDir) ? sirv(deps.contentDir, { dev: false, etag: true }) : null;
 
   async function login(req: IncomingMessage, res: ServerResponse) {
     const parsed = LoginRequest.safeParse(await readJson(req));
@@ -135,7 +138,7 @@ export function createHttpServer(deps: {
         res.setHeader('Location', '/console/');
         return res.end();
       }
-      for (const [prefix, app] of [['/kiosk', kiosk], ['/console', consoleApp]] as const) {
+      for (const [prefix, app] of [['/kiosk', kiosk], ['/console', consoleApp], ['/content', content]] as const) {
         if (path === prefix || path.startsWith(prefix + '/')) {
           if (!app) return sendJson(res, 503, { error: { code: 'unavailable', message: `${prefix} app is not built; run npm run build` } });
           req.url = (req.url ?? '/').slice(prefix.length) || '/';

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  KioskContent,
+  SessionNote,
   AssistUpdate,
   Capabilities,
   Assignment,
@@ -25,6 +27,7 @@ import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts
 import { notice } from './notices.ts';
 import { RobotControl } from './robotControl.ts';
 import { Supervision } from './supervision.ts';
+import { sessionNotes } from './desk.ts';
 import { OfficeHours } from './officeHours.ts';
 import { evaluateTurn, type Policy, type PolicyDecision } from '../policy/index.ts';
 import type { AssistEngine } from '../assist/kbAssist.ts';
@@ -663,6 +666,40 @@ export class SessionService {
     this.releaseWorker(workerId);
     void this.broadcastDevice(back.deviceId);
     return back;
+  }
+
+  /** A note on a session assigned to the worker (audit trail). */
+  async addNote(workerId: string, sessionId: string, text: string): Promise<SessionNote> {
+    await this.workerSession(workerId, sessionId);
+    const at = this.now();
+    await this.o.store.recordEvent(sessionId, 'note', `worker:${workerId}`, { text }, at);
+    return { text, by: workerId, at: at.toISOString() };
+  }
+
+  /** Notes of a session the caller handles or handled (supervisors: any). */
+  async notes(worker: { id: string; role: string }, sessionId: string): Promise<SessionNote[]> {
+    await this.canSeeSession(worker, sessionId);
+    return sessionNotes(this.o.store, sessionId);
+  }
+
+  /** Full transcript of a session the caller handled (supervisors: any). */
+  async pastTranscript(worker: { id: string; role: string }, sessionId: string): Promise<TranscriptEntry[]> {
+    await this.canSeeSession(worker, sessionId);
+    return this.o.store.transcript(sessionId);
+  }
+
+  private async canSeeSession(worker: { id: string; role: string }, sessionId: string) {
+    const s = await this.o.store.getSession(sessionId);
+    const handled = s && (s.workerId === worker.id || (await this.o.store.events(sessionId)).some((e) => e.actor === `worker:${worker.id}`));
+    if (!s || (worker.role !== 'supervisor' && !handled)) throw SessionError.notFound(sessionId);
+  }
+
+  /** Pushes content to the kiosk screen of the worker's call (or clears it with null). */
+  async showOnKiosk(workerId: string, sessionId: string, content: KioskContent | null): Promise<void> {
+    const session = await this.workerSession(workerId, sessionId);
+    if (content) this.o.notifier.toDevice(session.deviceId, 'content:show', content);
+    else this.o.notifier.toDevice(session.deviceId, 'content:clear', {});
+    await this.o.store.recordEvent(sessionId, content ? 'content_shown' : 'content_cleared', `worker:${workerId}`, content ? { type: content.type, title: content.title } : {}, this.now());
   }
 
   /** Colleagues for a warm transfer. */

@@ -1,7 +1,8 @@
 import type { Namespace, Socket } from 'socket.io';
-import { ConsoleAuth, consoleRequests, type Callback, type KpiFilter, type RobotCommand, type Role } from '@telekiosk/shared';
+import { ConsoleAuth, consoleRequests, type Callback, type KioskContent, type KpiFilter, type RobotCommand, type Role } from '@telekiosk/shared';
 import type { KpiService } from '../kpi/kpiQueries.ts';
 import type { CallbackRow } from '../db/schema.ts';
+import { sessionSummaries, type CannedReplies } from '../sessions/desk.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Store, StoredWorker } from '../db/store.ts';
 import { AuthError, OrchestratorError } from '../errors.ts';
@@ -51,6 +52,13 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'session:transfer': ['worker', 'supervisor'],
   'session:handback': ['worker', 'supervisor'],
   'workers:list': ['worker', 'supervisor'],
+  'session:note': ['worker', 'supervisor'],
+  'session:notes': ['worker', 'supervisor'],
+  'canned:list': ['worker', 'supervisor'],
+  'sessions:search': ['worker', 'supervisor'],
+  'sessions:transcript': ['worker', 'supervisor'],
+  'kiosk:show': ['worker', 'supervisor'],
+  'kiosk:clear': ['worker', 'supervisor'],
   'supervisor:snapshot': ['supervisor'],
   'supervisor:monitor': ['supervisor'],
   'supervisor:barge-in': ['supervisor'],
@@ -88,7 +96,7 @@ function orNotFound<T>(v: T | undefined, id: string): T {
 
 export function attachConsoleNamespace(
   nsp: Namespace,
-  deps: { store: Store; sessions: SessionService; tokens: TokenService; logger: Logger; kpi: KpiService; notifyDevice: (deviceId: string, event: string, payload: unknown) => void },
+  deps: { store: Store; sessions: SessionService; tokens: TokenService; logger: Logger; kpi: KpiService; canned: CannedReplies; notifyDevice: (deviceId: string, event: string, payload: unknown) => void },
 ): void {
   const log = deps.logger.child({ module: 'console-ns' });
   nsp.use(async (socket, next) => {
@@ -164,6 +172,21 @@ export function attachConsoleNamespace(
         })),
         'session:transfer': guarded('session:transfer', async (p: Parameters<SessionService['transfer']>[1]) => ({ session: await s.transfer(workerId, p) })),
         'session:handback': guarded('session:handback', async (p: { sessionId: string; note?: string }) => ({ session: await s.handback(workerId, p.sessionId, p.note) })),
+        'session:note': guarded('session:note', async (p: { sessionId: string; text: string }) => ({ note: await s.addNote(workerId, p.sessionId, p.text) })),
+        'session:notes': guarded('session:notes', async (p: { sessionId: string }) => ({ notes: await s.notes({ id: workerId, role }, p.sessionId) })),
+        'canned:list': guarded('canned:list', () => ({ replies: deps.canned.forLanguages(worker.languages) })),
+        'sessions:search': guarded('sessions:search', async (p: { query?: string; limit: number }) => ({
+          sessions: await sessionSummaries(deps.store, { workerId: role === 'supervisor' ? null : workerId, ...(p.query ? { query: p.query } : {}), limit: p.limit }),
+        })),
+        'sessions:transcript': guarded('sessions:transcript', async (p: { sessionId: string }) => ({ transcript: await s.pastTranscript({ id: workerId, role }, p.sessionId) })),
+        'kiosk:show': guarded('kiosk:show', async (p: { sessionId: string; content: KioskContent }) => {
+          await s.showOnKiosk(workerId, p.sessionId, p.content);
+          return {};
+        }),
+        'kiosk:clear': guarded('kiosk:clear', async (p: { sessionId: string }) => {
+          await s.showOnKiosk(workerId, p.sessionId, null);
+          return {};
+        }),
         'supervisor:snapshot': guarded('supervisor:snapshot', () => s.supervision.snapshot()),
         'supervisor:monitor': guarded('supervisor:monitor', (p: { sessionId: string }) => s.monitorCall(workerId, p.sessionId)),
         'supervisor:barge-in': guarded('supervisor:barge-in', async (p: { sessionId: string }) => {

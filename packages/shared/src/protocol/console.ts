@@ -7,6 +7,7 @@ import { assistConsoleEvents, assistConsoleRequests } from './assist.ts';
 import { Capabilities, Utterance } from './speech.ts';
 import { kpiConsoleRequests } from './kpi.ts';
 import { callbackConsoleRequests } from './callback.ts';
+import { deskConsoleRequests } from './desk.ts';
 import { Id, UserText, Uuid } from '../common.ts';
 import { Department, DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -56,6 +57,7 @@ export const consoleRequests = {
   ...assistConsoleRequests,
   ...kpiConsoleRequests,
   ...callbackConsoleRequests,
+  ...deskConsoleRequests,
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,

@@ -7,6 +7,7 @@ import { RobotCommand, RobotState } from './robot.ts';
 import { fleetKioskEvents, MediaHealth } from './fleet.ts';
 import { Capabilities, speechKioskRequests, Utterance } from './speech.ts';
 import { callbackKioskRequests } from './callback.ts';
+import { deskKioskEvents } from './desk.ts';
 
 /**
  * The kiosk namespace (`/kiosk`). A device authenticates in the socket.io handshake with
@@ -59,6 +60,7 @@ export type KioskRequests = typeof kioskRequests;
 export const kioskEvents = {
   ...mediaEvents,
   ...fleetKioskEvents,
+  ...deskKioskEvents,
   /** What the orchestrator offers this device (sent on connect). */
   'device:capabilities': Capabilities,
   /** Session state changed (queued, in_call, ended...). */
