@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { kioskEvents, kioskRequests, RobotCommand, type Capabilities, type UiLanguage as Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
+import { kioskEvents, kioskRequests, RobotCommand, type Capabilities, type KioskContent, type UiLanguage as Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
 import { MediaSession, request } from '@telekiosk/shared/client';
 import { RobotLink, type RobotStatus } from './RobotLink.ts';
 import type { RendererConfig } from './runtimeConfig.ts';
@@ -33,6 +33,8 @@ export interface KioskState {
   inService: boolean;
   /** What the orchestrator offers (speech input, provider voice, translation). */
   capabilities: Capabilities;
+  /** Content the worker pushed to the screen, or null. */
+  content: KioskContent | null;
   /** Ticket number after a callback request. */
   callbackTicket: string | null;
   /** Push-to-talk recording in progress. */
@@ -89,6 +91,7 @@ export class KioskClient {
       capabilities: this.state?.capabilities ?? { speechInput: false, speechOutput: 'browser', translation: 'none' },
       recording: false,
       callbackTicket: null,
+      content: null,
       voiceOn: true,
       media: this.state?.media ?? { camera: 'unknown', microphone: 'unknown' },
       robot: this.state?.robot ?? { link: this.config.rosbridgeUrl ? 'down' : 'none', batteryPercent: null, charging: null, estop: false, pose: null, navigation: null, stuck: false },
@@ -174,6 +177,10 @@ export class KioskClient {
     });
     on('device:reload', () => window.location.reload());
     on('device:capabilities', (capabilities) => this.set({ capabilities }));
+    on('content:show', (content) => {
+      if (this.state.screen === 'call') this.set({ content });
+    });
+    on('content:clear', () => this.set({ content: null }));
     s.on('robot:command', (payload: unknown, ack?: (r: unknown) => void) => {
       const parsed = RobotCommand.safeParse(payload);
       if (!parsed.success) return ack?.({ ok: false, reason: 'bad_command' });
@@ -443,7 +450,7 @@ export class KioskClient {
   // --- endings and idle reset ----------------------------------------------------------
   private toRating() {
     this.stopMedia();
-    this.set({ screen: 'rating', remoteStream: null, localStream: null });
+    this.set({ screen: 'rating', remoteStream: null, localStream: null, content: null });
     this.armIdle(RATING_TIMEOUT_MS);
   }
 
