@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Ack } from '@telekiosk/shared';
-import { ConsoleClient, type ConsoleSocket, type MediaController } from './ConsoleClient.ts';
-import { alert, assignment, offer, SESSION_ID, worker } from './fixtures.test-util.ts';
+import { ConsoleClient, type ConsoleSocket, type MediaController, type MonitorMediaLike } from './ConsoleClient.ts';
+import { alert, assignment, entry, offer, OTHER_SESSION, SESSION_ID, session, snapshot, suggestion, worker } from './fixtures.test-util.ts';
 
 /** A fake socket.io socket: records handlers, answers requests from `answers`. */
 class FakeSocket implements ConsoleSocket {
@@ -215,6 +215,217 @@ describe('ConsoleClient', () => {
       expect(client.getSnapshot().deviceActions['lobby-1']).toEqual({ pending: null, result: { ok: false, key: 'fleet.result.failed', params: { reason: 'robot_link_down' } } });
       await client.reloadDevice('lobby-1');
       expect(client.getSnapshot().deviceActions['lobby-1']?.result).toEqual({ ok: true, key: 'fleet.result.reloaded' });
+    });
+  });
+
+  describe('desk and call tools', () => {
+    class FakeMonitor implements MonitorMediaLike {
+      sessionId: string | null = null;
+      starts: { sessionId: string; mic: boolean }[] = [];
+      async start(sessionId: string, opts: { mic: boolean }) {
+        this.sessionId = sessionId;
+        this.starts.push({ sessionId, mic: opts.mic });
+      }
+      stop() {
+        this.sessionId = null;
+      }
+      inboundVideoStats() {
+        return Promise.resolve({ framesDecoded: 7, bytesReceived: 1 });
+      }
+    }
+
+    const me = (role: 'worker' | 'supervisor' = 'worker') => (role === 'worker' ? worker('available') : { ...worker('available'), id: 'w-olivia', username: 'olivia', displayName: 'Olivia Brown', role });
+
+    async function connected(answers: Record<string, (p: unknown) => Ack<unknown>>, role: 'worker' | 'supervisor' = 'worker', extra: { fetch?: typeof fetch } = {}) {
+      const socket = new FakeSocket({
+        'console:hello': () => ({ ok: true, data: { worker: me(role), offers: [], assignment: null, devices: [], capabilities: { speechInput: true, speechOutput: 'browser', translation: 'azure' } } }),
+        'canned:list': () => ({ ok: true, data: { replies: [{ id: 'greeting', category: 'opening', text: 'Hello', language: 'en' }] } }),
+        'callbacks:list': () => ({ ok: true, data: { callbacks: [] } }),
+        'fleet:snapshot': () => ({ ok: true, data: { devices: [], alerts: [] } }),
+        'offer:accept': () => ({ ok: true, data: assignment() }),
+        'assist:latest': () => ({ ok: true, data: { sessionId: SESSION_ID, entryId: entry(2).id, suggestions: [suggestion()] } }),
+        'session:notes': () => ({ ok: true, data: { notes: [] } }),
+        ...answers,
+      });
+      const media = new FakeMedia();
+      const monitor = new FakeMonitor();
+      const saved: { blob: Blob; name: string }[] = [];
+      const fetchFn = extra.fetch ?? loginOk();
+      const client = new ConsoleClient({
+        connect: () => socket,
+        fetch: fetchFn,
+        storage: null,
+        createMedia: () => media,
+        createMonitorMedia: () => monitor,
+        saveFile: (blob, name) => saved.push({ blob, name }),
+        log: { warn: vi.fn(), info: vi.fn() },
+      });
+      await client.login(role === 'worker' ? 'aiko' : 'olivia', 'harbor-demo');
+      socket.fire('connect');
+      await flush();
+      await flush();
+      return { client, socket, media, monitor, saved, fetchFn };
+    }
+    const events = (socket: FakeSocket) => socket.emitted.map((e) => e.event);
+
+    it('after hello loads canned replies and callbacks; on accept loads suggestions and notes', async () => {
+      const { client, socket } = await connected({});
+      expect(client.getSnapshot().capabilities?.translation).toBe('azure');
+      expect(client.getSnapshot().canned.map((r) => r.id)).toEqual(['greeting']);
+      expect(events(socket)).toEqual(expect.arrayContaining(['canned:list', 'callbacks:list']));
+      socket.fire('offer:new', offer());
+      await client.acceptOffer(offer().id);
+      await flush();
+      expect(events(socket)).toEqual(expect.arrayContaining(['assist:latest', 'session:notes']));
+      expect(client.getSnapshot().assist?.suggestions).toHaveLength(1);
+      expect(client.getSnapshot().notes).toMatchObject({ sessionId: SESSION_ID, status: 'ready' });
+    });
+
+    it('sends a suggestion as my message, saves notes and shows content on the kiosk', async () => {
+      const { client, socket } = await connected({
+        'worker:message': (p) => ({ ok: true, data: { entry: entry(4, { speaker: 'worker', text: (p as { text: string }).text }) } }),
+        'session:note': (p) => ({ ok: true, data: { note: { text: (p as { text: string }).text, by: 'w-aiko', at: '2026-11-21T09:40:00.000Z' } } }),
+        'kiosk:show': () => ({ ok: true, data: {} }),
+        'kiosk:clear': () => ({ ok: true, data: {} }),
+      });
+      socket.fire('offer:new', offer());
+      await client.acceptOffer(offer().id);
+      expect(await client.sendSuggestion(suggestion())).toBe(true);
+      expect(socket.emitted.find((e) => e.event === 'worker:message')?.payload).toEqual({ sessionId: SESSION_ID, text: 'Tax certificates are issued at Counter 4.' });
+      expect(await client.addNote('  Needs a certificate  ')).toBe(true);
+      expect(socket.emitted.find((e) => e.event === 'session:note')?.payload).toEqual({ sessionId: SESSION_ID, text: 'Needs a certificate' });
+      expect(client.getSnapshot().notes?.items.map((n) => n.text)).toEqual(['Needs a certificate']);
+      const content = { type: 'link' as const, title: 'Scan', url: 'https://harbor.example/' };
+      expect(await client.showOnKiosk(content)).toBe(true);
+      expect(client.getSnapshot().kioskShown?.content).toEqual(content);
+      expect(await client.showOnKiosk(null)).toBe(true);
+      expect(events(socket)).toContain('kiosk:clear');
+      expect(client.getSnapshot().kioskShown).toBeNull();
+    });
+
+    it('push-to-talk sends the audio bytes with the MIME type', async () => {
+      const { client, socket } = await connected({ 'worker:utterance': () => ({ ok: true, data: { entry: entry(4, { speaker: 'worker', text: 'spoken' }) } }) });
+      socket.fire('offer:new', offer());
+      await client.acceptOffer(offer().id);
+      const audio = new Uint8Array([1, 2, 3]);
+      expect(await client.sendUtterance(audio, 'audio/webm')).toBe(true);
+      const sent = socket.emitted.find((e) => e.event === 'worker:utterance')?.payload as { audio: Uint8Array; mimeType: string; sessionId: string };
+      expect(sent).toMatchObject({ sessionId: SESSION_ID, mimeType: 'audio/webm' });
+      expect(sent.audio).toBeInstanceOf(Uint8Array);
+      expect(client.getSnapshot().utterance.status).toBe('sent');
+      expect(client.getSnapshot().assignment?.transcript.at(-1)?.text).toBe('spoken');
+    });
+
+    it('a cold transfer ends my part and stops the media; a warm one waits, then fails plainly', async () => {
+      const { client, socket, media } = await connected({
+        'session:transfer': (p) => ({ ok: true, data: { session: (p as { mode: string }).mode === 'cold' ? session('queued', { workerId: null }) : session('in_call') } }),
+      });
+      socket.fire('offer:new', offer());
+      await client.acceptOffer(offer().id);
+      expect(await client.transferToColleague({ id: 'w-maria', displayName: 'María López' }, 'Needs Spanish')).toBe(true);
+      expect(socket.emitted.at(-1)).toEqual({ event: 'session:transfer', payload: { sessionId: SESSION_ID, mode: 'warm', toWorkerId: 'w-maria', note: 'Needs Spanish' } });
+      expect(client.getSnapshot().transfer).toMatchObject({ status: 'waiting', toName: 'María López' });
+      socket.fire('transfer:failed', { sessionId: SESSION_ID, toWorkerId: 'w-maria', reason: 'declined' });
+      expect(client.getSnapshot().transfer).toMatchObject({ status: 'failed', reason: 'declined' });
+      client.dismissTransfer();
+      expect(client.getSnapshot().transfer).toBeNull();
+      expect(await client.transferToQueue('tax')).toBe(true);
+      expect(socket.emitted.at(-1)).toEqual({ event: 'session:transfer', payload: { sessionId: SESSION_ID, mode: 'cold', department: 'tax' } });
+      expect(client.getSnapshot().ended).toMatchObject({ outcome: 'transferred_queue', to: 'tax' });
+      expect(media.sessionId).toBeNull();
+    });
+
+    it('hands the visitor back to the assistant', async () => {
+      const { client, socket } = await connected({ 'session:handback': () => ({ ok: true, data: { session: session('intake', { workerId: null }) } }) });
+      socket.fire('offer:new', offer());
+      await client.acceptOffer(offer().id);
+      expect(await client.handBack('Only wanted opening hours')).toBe(true);
+      expect(socket.emitted.at(-1)).toEqual({ event: 'session:handback', payload: { sessionId: SESSION_ID, note: 'Only wanted opening hours' } });
+      expect(client.getSnapshot()).toMatchObject({ assignment: null, ended: { outcome: 'handback' } });
+    });
+
+    it('reloads callbacks when they change and marks one called back', async () => {
+      const cb = { id: '3c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5', ticket: 'CB-4821', sessionId: SESSION_ID, deviceId: 'lobby-1', language: 'ja', name: 'Hana', contact: '+81 90 1234 5678', note: null, createdAt: '2026-11-21T09:30:00.000Z', status: 'open', handledBy: null };
+      let list = [cb];
+      const { client, socket } = await connected({
+        'callbacks:list': () => ({ ok: true, data: { callbacks: list } }),
+        'callback:complete': () => ({ ok: true, data: { callback: { ...cb, status: 'done', handledBy: 'w-aiko' } } }),
+      });
+      expect(client.getSnapshot().callbacks.items).toHaveLength(1);
+      list = [cb, { ...cb, id: '4d2e3f4a-5b6c-4d7e-8f80-91a2b3c4d5e6', ticket: 'CB-9999' }];
+      socket.fire('callbacks:changed', {});
+      await flush();
+      expect(client.getSnapshot().callbacks.items.map((c) => c.ticket)).toEqual(['CB-4821', 'CB-9999']);
+      await client.completeCallback(cb.id);
+      expect(client.getSnapshot().callbacks).toMatchObject({ items: [{ ticket: 'CB-9999' }], result: { ok: true, key: 'callbacks.done', params: { ticket: 'CB-4821' } } });
+    });
+
+    it('searches the history and opens a session with its transcript and notes', async () => {
+      const { client, socket } = await connected({
+        'sessions:search': () => ({ ok: true, data: { sessions: [{ session: session('ended'), deviceName: 'Lobby robot 1', reasons: ['explicit_request'], firstLine: 'line 1' }] } }),
+        'sessions:transcript': () => ({ ok: true, data: { transcript: [entry(1)] } }),
+        'session:notes': () => ({ ok: true, data: { notes: [{ text: 'n', by: 'w-aiko', at: '2026-11-21T09:40:00.000Z' }] } }),
+      });
+      await client.searchHistory(' tax ');
+      expect(socket.emitted.find((e) => e.event === 'sessions:search')?.payload).toEqual({ query: 'tax', limit: 20 });
+      expect(client.getSnapshot().sessionHistory).toMatchObject({ status: 'ready', query: 'tax', sessions: [{ deviceName: 'Lobby robot 1' }] });
+      await client.openHistorySession(SESSION_ID);
+      expect(client.getSnapshot().sessionHistory.selected).toMatchObject({ sessionId: SESSION_ID, status: 'ready', transcript: [{ seq: 1 }], notes: [{ text: 'n' }] });
+    });
+
+    it('supervisor: reassigns, monitors receive-only, barges in with the microphone, posts and leaves', async () => {
+      const { client, socket, monitor, media } = await connected(
+        {
+          'supervisor:snapshot': () => ({ ok: true, data: snapshot() }),
+          'supervisor:reassign': () => ({ ok: true, data: {} }),
+          'supervisor:monitor': () => ({ ok: true, data: assignment() }),
+          'supervisor:barge-in': () => ({ ok: true, data: {} }),
+          'supervisor:message': (p) => ({ ok: true, data: { entry: entry(9, { speaker: 'worker', text: (p as { text: string }).text }) } }),
+          'supervisor:leave': () => ({ ok: true, data: {} }),
+        },
+        'supervisor',
+      );
+      client.showView('supervision');
+      await flush();
+      expect(client.getSnapshot().supervisor?.snapshot.calls).toHaveLength(1);
+      await client.reassign(OTHER_SESSION, { id: 'w-maria', displayName: 'María López' });
+      expect(socket.emitted.at(-1)).toEqual({ event: 'supervisor:reassign', payload: { sessionId: OTHER_SESSION, toWorkerId: 'w-maria' } });
+      expect(client.getSnapshot().supervisor?.assign).toMatchObject({ ok: true, message: { key: 'supervision.assigned', params: { name: 'María López' } } });
+
+      await client.startMonitor(snapshot().calls[0]!);
+      expect(client.getSnapshot().monitor).toMatchObject({ status: 'watching', call: { session: { id: SESSION_ID } } });
+      expect(monitor.starts).toEqual([{ sessionId: SESSION_ID, mic: false }]);
+      expect(media.sessionId).toBeNull(); // not my call
+      expect(await client.inboundVideoStats()).toEqual({ framesDecoded: 7, bytesReceived: 1 });
+      expect(await client.sendSupervisorMessage('Hello')).toBe(false); // only after barging in
+      await client.bargeIn();
+      expect(monitor.starts.at(-1)).toEqual({ sessionId: SESSION_ID, mic: true });
+      expect(await client.sendSupervisorMessage('Hello from the supervisor')).toBe(true);
+      expect(client.getSnapshot().monitor?.call?.transcript.at(-1)?.text).toBe('Hello from the supervisor');
+      await client.stopMonitor();
+      expect(socket.emitted.at(-1)).toEqual({ event: 'supervisor:leave', payload: { sessionId: SESSION_ID } });
+      expect(monitor.sessionId).toBeNull();
+      expect(client.getSnapshot().monitor).toBeNull();
+    });
+
+    it('supervisor: loads the KPI report and downloads CSV with the bearer token', async () => {
+      const calls: { url: string; auth: string | null }[] = [];
+      const fetchFn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (url.includes('/api/auth/login')) return new Response(JSON.stringify({ token: 'tok', expiresInS: 3600, worker: me('supervisor') }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+        calls.push({ url, auth: new Headers(init?.headers).get('Authorization') });
+        return new Response('a,b\n1,2\n', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="telekiosk-kpi-2026-11-21.csv"' } });
+      }) as unknown as typeof fetch;
+      const report = { generatedAt: '2026-11-21T10:00:00.000Z', filter: {}, timeZone: 'UTC' };
+      const { client, socket, saved } = await connected({ 'kpi:report': () => ({ ok: true, data: report }) }, 'supervisor', { fetch: fetchFn });
+      const filter = { from: '2026-11-01T00:00:00.000Z', deviceId: 'lobby-1' };
+      await client.loadKpi(filter);
+      expect(socket.emitted.at(-1)).toEqual({ event: 'kpi:report', payload: filter });
+      // The stub report is incomplete: the response schema refuses it and the error is kept.
+      expect(client.getSnapshot().kpi).toMatchObject({ status: 'error', filter, error: { key: 'errors.internal' } });
+      expect(await client.downloadCsv('kpi')).toBe(true);
+      expect(calls[0]).toEqual({ url: '/api/kpi.csv?from=2026-11-01T00%3A00%3A00.000Z&deviceId=lobby-1', auth: 'Bearer tok' });
+      expect(saved[0]?.name).toBe('telekiosk-kpi-2026-11-21.csv');
     });
   });
 });

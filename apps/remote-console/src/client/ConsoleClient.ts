@@ -1,8 +1,24 @@
 import { io } from 'socket.io-client';
-import { consoleEvents, consoleRequests, type Alert, type ConsoleRequests, type Disposition, type RobotCommand, type RobotCommandResult } from '@telekiosk/shared';
+import {
+  consoleEvents,
+  consoleRequests,
+  type Alert,
+  type AssistSuggestion,
+  type ConsoleRequests,
+  type Disposition,
+  type KioskContent,
+  type KpiFilter,
+  type RobotCommand,
+  type RobotCommandResult,
+  type SupervisorSnapshot,
+  type WorkerView,
+} from '@telekiosk/shared';
 import { request, RequestError, type MediaSocket } from '@telekiosk/shared/client';
 import type { z } from 'zod';
 import { CallMediaController } from '../media/CallMediaController.ts';
+import { MonitorMediaController } from '../media/MonitorMediaController.ts';
+import { filenameFromDisposition, saveBlob } from '../lib/download.ts';
+import { kpiQueryString } from '../lib/kpi.ts';
 import { loadAuth, login, saveAuth, type AuthStorage, type StoredAuth } from './auth.ts';
 import { createStore, type Store } from './store.ts';
 import {
@@ -11,8 +27,10 @@ import {
   isNewCriticalAlert,
   reduce,
   STORE_EVENTS,
+  idleHistory,
   type Action,
   type CallMedia,
+  type MonitorMedia,
   type ConsoleState,
   type DeviceActionKind,
   type DeviceActionState,
@@ -38,6 +56,16 @@ export interface MediaController {
   inboundVideoStats(): Promise<{ framesDecoded: number; bytesReceived: number } | null> | null;
 }
 
+/** The monitor media surface (see {@link MonitorMediaController}). */
+export interface MonitorMediaLike {
+  readonly sessionId: string | null;
+  start(sessionId: string, opts: { mic: boolean }): Promise<void>;
+  stop(): void;
+  inboundVideoStats(): Promise<{ framesDecoded: number; bytesReceived: number } | null> | null;
+}
+
+type LiveCall = SupervisorSnapshot['calls'][number];
+
 export interface ConsoleClientOptions {
   /** Opens the `/console` socket with the token (default: socket.io-client, same origin, websocket only). */
   connect?: (token: string) => ConsoleSocket;
@@ -51,6 +79,10 @@ export interface ConsoleClientOptions {
   /** Monotonic clock for the control latency readout (default: performance.now). */
   perfNow?: () => number;
   createMedia?: (socket: ConsoleSocket, onChange: (call: CallMedia | null) => void) => MediaController;
+  /** Media of a call a supervisor monitors (default: {@link MonitorMediaController}). */
+  createMonitorMedia?: (socket: ConsoleSocket, onChange: (media: MonitorMedia | null) => void) => MonitorMediaLike;
+  /** Saves a downloaded file (default: a blob URL download). */
+  saveFile?: (blob: Blob, filename: string) => void;
   now?: () => number;
   log?: Pick<Console, 'warn' | 'info'>;
 }
@@ -84,6 +116,9 @@ export class ConsoleClient {
   private readonly store: Store<ConsoleState> = createStore(initialState);
   private socket: ConsoleSocket | null = null;
   private media: MediaController | null = null;
+  private monitorMedia: MonitorMediaLike | null = null;
+  /** Session whose call tools (assist, notes) were loaded. */
+  private toolsSession: string | null = null;
   private auth: StoredAuth | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private pingInFlight = false;
@@ -98,6 +133,8 @@ export class ConsoleClient {
       onCriticalAlert: options.onCriticalAlert,
       perfNow: options.perfNow ?? (() => globalThis.performance.now()),
       createMedia: options.createMedia ?? ((socket, onChange) => new CallMediaController(socket, onChange)),
+      createMonitorMedia: options.createMonitorMedia ?? ((socket, onChange) => new MonitorMediaController(socket, onChange)),
+      saveFile: options.saveFile ?? saveBlob,
       now: options.now ?? Date.now,
       log: options.log ?? console,
     };
@@ -119,6 +156,17 @@ export class ConsoleClient {
   private dispatch(action: Action) {
     this.store.update((s) => reduce(s, action));
     this.syncMedia();
+    this.syncCallTools();
+  }
+
+  /** Loads the call's assist suggestions and notes once per assignment. */
+  private syncCallTools() {
+    const id = this.store.getSnapshot().assignment?.session.id ?? null;
+    if (id === this.toolsSession) return;
+    this.toolsSession = id;
+    if (!id) return;
+    void this.loadAssist(id);
+    void this.loadNotes(id);
   }
 
   /** Keeps the call media in step with the assignment: started in a call, stopped after. */
@@ -167,6 +215,9 @@ export class ConsoleClient {
     this.retryTimer = null;
     this.media?.stop();
     this.media = null;
+    this.monitorMedia?.stop();
+    this.monitorMedia = null;
+    this.toolsSession = null;
     const socket = this.socket;
     this.socket = null;
     socket?.disconnect();
@@ -179,6 +230,7 @@ export class ConsoleClient {
     const socket = this.o.connect(auth.token);
     this.socket = socket;
     this.media = this.o.createMedia(socket, (call) => this.patch({ call }));
+    this.monitorMedia = this.o.createMonitorMedia(socket, (monitorMedia) => this.patch({ monitorMedia }));
 
     socket.on('connect', () => {
       if (this.socket !== socket) return;
@@ -220,6 +272,7 @@ export class ConsoleClient {
     const before = prior.offers.length;
     const critical = name === 'alert:update' && isNewCriticalAlert(prior, parsed.data as Alert);
     this.dispatch({ type: 'push', event: { type: name, payload: parsed.data } as PushEvent, now: this.o.now() });
+    if (name === 'callbacks:changed') void this.loadCallbacks();
     if (name === 'offer:new' && this.store.getSnapshot().offers.length > before) this.o.onOffer?.();
     if (critical) this.o.onCriticalAlert?.();
   }
@@ -235,6 +288,15 @@ export class ConsoleClient {
       if (snapshot.offers.some((o) => !hadOffers.includes(o.id))) this.o.onOffer?.();
       // Staff and supervisors keep the alert list current (it feeds the fleet screen and the alarm).
       if (snapshot.worker.role !== 'worker') void this.loadFleet();
+      if (snapshot.worker.role !== 'staff') {
+        void this.loadCanned();
+        void this.loadCallbacks();
+      }
+      if (snapshot.worker.role === 'supervisor') {
+        const view = this.store.getSnapshot().view;
+        if (view === 'supervision') void this.loadSupervisor();
+        if (view === 'reports' && this.store.getSnapshot().kpi.status !== 'idle') void this.loadKpi(this.store.getSnapshot().kpi.filter);
+      }
     } catch (err) {
       if (this.socket !== socket) return;
       this.patch({ actionError: errorMessage(err, 'errors.hello') });
@@ -278,6 +340,8 @@ export class ConsoleClient {
     this.setPending({ offerId });
     try {
       const assignment = await this.req('offer:accept', { offerId });
+      // A supervisor who takes a call stops monitoring another one (one call's media at a time).
+      if (this.store.getSnapshot().monitor) await this.stopMonitor();
       this.dispatch({ type: 'assigned', assignment });
       this.patch({ actionError: null });
     } catch (err) {
@@ -462,9 +526,13 @@ export class ConsoleClient {
 
   /** Desk or fleet screen (supervisors' tabs). Showing the fleet refreshes it. */
   showView(view: View): void {
-    if (this.store.getSnapshot().view === view) return;
+    const s = this.store.getSnapshot();
+    if (s.view === view) return;
     this.patch({ view });
     if (view === 'fleet') void this.loadFleet();
+    if (view === 'supervision') void this.loadSupervisor();
+    if (view === 'history' && s.sessionHistory.status === 'idle') void this.searchHistory('');
+    if (view === 'desk') void this.loadCallbacks();
   }
 
   /** Loads devices and open/acknowledged alerts. */
@@ -563,8 +631,399 @@ export class ConsoleClient {
     }
   }
 
-  /** Inbound video statistics of the current call (diagnostics; `window.__consoleMedia`). */
+  /** Inbound video statistics of the active media session: the monitored call, else my call (diagnostics; `window.__consoleMedia`). */
   inboundVideoStats(): Promise<{ framesDecoded: number; bytesReceived: number } | null> | null {
+    if (this.monitorMedia?.sessionId) return this.monitorMedia.inboundVideoStats();
     return this.media?.inboundVideoStats() ?? null;
+  }
+
+  // --- call tools: assist, canned replies, notes, kiosk content ------------------------
+
+  private async loadAssist(sessionId: string): Promise<void> {
+    try {
+      const update = await this.req('assist:latest', { sessionId });
+      if (update) this.dispatch({ type: 'assist', update });
+    } catch (err) {
+      this.o.log.warn('[console] assist:latest failed:', err);
+    }
+  }
+
+  private async loadNotes(sessionId: string): Promise<void> {
+    try {
+      const { notes } = await this.req('session:notes', { sessionId });
+      this.dispatch({ type: 'notes', sessionId, notes });
+    } catch {
+      this.dispatch({ type: 'notes', sessionId, notes: null });
+    }
+  }
+
+  /** Canned replies in my language (loaded after hello). */
+  async loadCanned(): Promise<void> {
+    try {
+      const { replies } = await this.req('canned:list', {});
+      this.patch({ canned: replies });
+    } catch (err) {
+      this.o.log.warn('[console] canned:list failed:', err);
+    }
+  }
+
+  /** Sends an agent-assist suggestion to the visitor as my message. */
+  sendSuggestion(suggestion: AssistSuggestion): Promise<boolean> {
+    return this.sendMessage(suggestion.text);
+  }
+
+  /** Saves a note on the current session; resolves true when saved. */
+  async addNote(text: string): Promise<boolean> {
+    const s = this.store.getSnapshot();
+    const sessionId = s.assignment?.session.id;
+    const trimmed = text.trim();
+    if (!sessionId || !trimmed || s.pending.note) return false;
+    this.setPending({ note: true });
+    try {
+      const { note } = await this.req('session:note', { sessionId, text: trimmed });
+      this.dispatch({ type: 'note', sessionId, note });
+      this.patch({ actionError: null });
+      return true;
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+      return false;
+    } finally {
+      this.setPending({ note: false });
+    }
+  }
+
+  /** Shows content on the kiosk of my call (replacing what was shown); null takes it back. */
+  async showOnKiosk(content: KioskContent | null): Promise<boolean> {
+    const s = this.store.getSnapshot();
+    const sessionId = s.assignment?.session.id;
+    if (!sessionId || s.pending.kiosk) return false;
+    this.setPending({ kiosk: true });
+    try {
+      if (content) await this.req('kiosk:show', { sessionId, content });
+      else await this.req('kiosk:clear', { sessionId });
+      this.dispatch({ type: 'kioskShown', sessionId, content });
+      this.patch({ actionError: null });
+      return true;
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+      return false;
+    } finally {
+      this.setPending({ kiosk: false });
+    }
+  }
+
+  // --- transfer and handback -----------------------------------------------------------
+
+  /** Colleagues for a warm transfer (everyone connected except me). */
+  async loadColleagues(): Promise<void> {
+    try {
+      const { workers } = await this.req('workers:list', {});
+      const me = this.store.getSnapshot().worker?.id;
+      this.patch({ colleagues: workers.filter((w) => w.id !== me && w.role !== 'staff') });
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+    }
+  }
+
+  /** Cold transfer: back to a department queue; my part ends. Resolves true when done. */
+  async transferToQueue(department: string, note?: string): Promise<boolean> {
+    const s = this.store.getSnapshot();
+    const sessionId = s.assignment?.session.id;
+    if (!sessionId || s.pending.transfer) return false;
+    this.setPending({ transfer: true });
+    try {
+      const trimmed = note?.trim();
+      const { session } = await this.req('session:transfer', { sessionId, mode: 'cold', department, ...(trimmed ? { note: trimmed } : {}) });
+      this.dispatch({ type: 'ended', session, byMe: true, outcome: 'transferred_queue', to: department });
+      this.patch({ actionError: null });
+      return true;
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+      return false;
+    } finally {
+      this.setPending({ transfer: false });
+    }
+  }
+
+  /** Warm transfer: a directed offer to a colleague with my note; I stay in the call until they accept. */
+  async transferToColleague(colleague: Pick<WorkerView, 'id' | 'displayName'>, note: string): Promise<boolean> {
+    const s = this.store.getSnapshot();
+    const sessionId = s.assignment?.session.id;
+    const trimmed = note.trim();
+    if (!sessionId || !trimmed || s.pending.transfer) return false;
+    this.setPending({ transfer: true });
+    try {
+      await this.req('session:transfer', { sessionId, mode: 'warm', toWorkerId: colleague.id, note: trimmed });
+      this.dispatch({ type: 'transferStarted', sessionId, toWorkerId: colleague.id, toName: colleague.displayName });
+      this.patch({ actionError: null });
+      return true;
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+      return false;
+    } finally {
+      this.setPending({ transfer: false });
+    }
+  }
+
+  /** Clears the "did not take the transfer" notice. */
+  dismissTransfer(): void {
+    const tr = this.store.getSnapshot().transfer;
+    if (tr?.status === 'failed') this.patch({ transfer: null });
+  }
+
+  /** Hands the visitor back to the AI assistant; my part ends. */
+  async handBack(note?: string): Promise<boolean> {
+    const s = this.store.getSnapshot();
+    const sessionId = s.assignment?.session.id;
+    if (!sessionId || s.pending.handback) return false;
+    this.setPending({ handback: true });
+    try {
+      const trimmed = note?.trim();
+      const { session } = await this.req('session:handback', { sessionId, ...(trimmed ? { note: trimmed } : {}) });
+      this.dispatch({ type: 'ended', session, byMe: true, outcome: 'handback' });
+      this.patch({ actionError: null });
+      return true;
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+      return false;
+    } finally {
+      this.setPending({ handback: false });
+    }
+  }
+
+  // --- push-to-talk --------------------------------------------------------------------
+
+  /** Sends a recorded utterance (push-to-talk): transcribed, translated and shown to the visitor. */
+  async sendUtterance(audio: Uint8Array<ArrayBuffer>, mimeType: string): Promise<boolean> {
+    const s = this.store.getSnapshot();
+    const sessionId = s.assignment?.session.id;
+    if (!sessionId || audio.byteLength === 0 || s.pending.utterance) return false;
+    this.setPending({ utterance: true });
+    this.patch({ utterance: { status: 'sending', error: null } });
+    try {
+      const { entry } = await this.req('worker:utterance', { sessionId, audio, mimeType }, 30_000);
+      this.dispatch({ type: 'entry', entry });
+      this.patch({ utterance: { status: 'sent', error: null } });
+      return true;
+    } catch (err) {
+      // Speech recognition may be down or missing: say that it was the voice input, with the server's reason.
+      const detail = err instanceof RequestError ? err.wire.message : err instanceof Error ? err.message : String(err);
+      this.patch({ utterance: { status: 'failed', error: { key: 'ptt.failed', detail } } });
+      return false;
+    } finally {
+      this.setPending({ utterance: false });
+    }
+  }
+
+  /** A push-to-talk problem found in the browser (no microphone, recorder failed). */
+  utteranceProblem(key: string, detail?: string): void {
+    this.patch({ utterance: { status: 'failed', error: { key, ...(detail ? { detail } : {}) } } });
+  }
+
+  // --- session history -----------------------------------------------------------------
+
+  /** Searches past sessions (mine; supervisors: everyone's), newest first. */
+  async searchHistory(query: string): Promise<void> {
+    const q = query.trim();
+    this.store.update((s) => ({ ...s, sessionHistory: { ...s.sessionHistory, status: 'loading', query: q } }));
+    try {
+      const { sessions } = await this.req('sessions:search', { ...(q ? { query: q } : {}), limit: 20 });
+      this.store.update((s) => (s.sessionHistory.query === q ? { ...s, sessionHistory: { ...s.sessionHistory, status: 'ready', sessions } } : s));
+    } catch (err) {
+      this.store.update((s) => (s.sessionHistory.query === q ? { ...s, sessionHistory: { ...s.sessionHistory, status: 'error' } } : s));
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+    }
+  }
+
+  /** Opens a past session: its transcript and notes. */
+  async openHistorySession(sessionId: string): Promise<void> {
+    const setSelected = (sel: typeof idleHistory.selected) =>
+      this.store.update((s) => (sel && s.sessionHistory.selected && s.sessionHistory.selected.sessionId !== sel.sessionId ? s : { ...s, sessionHistory: { ...s.sessionHistory, selected: sel } }));
+    this.store.update((s) => ({ ...s, sessionHistory: { ...s.sessionHistory, selected: { sessionId, status: 'loading', transcript: [], notes: [] } } }));
+    try {
+      const [{ transcript }, { notes }] = await Promise.all([this.req('sessions:transcript', { sessionId }), this.req('session:notes', { sessionId })]);
+      setSelected({ sessionId, status: 'ready', transcript, notes });
+    } catch {
+      setSelected({ sessionId, status: 'error', transcript: [], notes: [] });
+    }
+  }
+
+  closeHistorySession(): void {
+    this.store.update((s) => ({ ...s, sessionHistory: { ...s.sessionHistory, selected: null } }));
+  }
+
+  // --- callbacks -----------------------------------------------------------------------
+
+  /** Loads the open callbacks (also on `callbacks:changed`). */
+  async loadCallbacks(): Promise<void> {
+    const role = this.store.getSnapshot().worker?.role;
+    if (role === 'staff') return;
+    this.store.update((s) => ({ ...s, callbacks: { ...s.callbacks, status: s.callbacks.status === 'ready' ? 'ready' : 'loading' } }));
+    try {
+      const { callbacks } = await this.req('callbacks:list', {});
+      this.store.update((s) => ({ ...s, callbacks: { ...s.callbacks, status: 'ready', items: callbacks } }));
+    } catch {
+      this.store.update((s) => ({ ...s, callbacks: { ...s.callbacks, status: 'error' } }));
+    }
+  }
+
+  /** Marks a callback done after calling the visitor back. */
+  async completeCallback(callbackId: string): Promise<void> {
+    if (this.store.getSnapshot().pending.callbackId) return;
+    this.setPending({ callbackId });
+    try {
+      const { callback } = await this.req('callback:complete', { callbackId });
+      this.store.update((s) => ({
+        ...s,
+        callbacks: { ...s.callbacks, items: s.callbacks.items.filter((c) => c.id !== callbackId), result: { ok: true, key: 'callbacks.done', params: { ticket: callback.ticket } } },
+      }));
+    } catch (err) {
+      this.store.update((s) => ({ ...s, callbacks: { ...s.callbacks, result: { ok: false, ...errorMessage(err, 'errors.internal') } } }));
+    } finally {
+      this.setPending({ callbackId: null });
+    }
+  }
+
+  // --- supervision ---------------------------------------------------------------------
+
+  /** Loads the live supervision snapshot (then kept current by `supervisor:update`). */
+  async loadSupervisor(): Promise<void> {
+    try {
+      const snapshot = await this.req('supervisor:snapshot', {});
+      this.dispatch({ type: 'supervisor', snapshot, now: this.o.now() });
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.supervision') });
+    }
+  }
+
+  /** Offers a waiting visitor to a chosen worker now. */
+  async reassign(sessionId: string, toWorker: Pick<WorkerView, 'id' | 'displayName'>): Promise<void> {
+    if (this.store.getSnapshot().pending.reassign) return;
+    this.setPending({ reassign: sessionId });
+    let assign: NonNullable<ConsoleState['supervisor']>['assign'];
+    try {
+      await this.req('supervisor:reassign', { sessionId, toWorkerId: toWorker.id });
+      assign = { sessionId, ok: true, message: { key: 'supervision.assigned', params: { name: toWorker.displayName } } };
+    } catch (err) {
+      assign = { sessionId, ok: false, message: errorMessage(err, 'errors.internal') };
+    } finally {
+      this.setPending({ reassign: null });
+    }
+    this.store.update((s) => (s.supervisor ? { ...s, supervisor: { ...s.supervisor, assign } } : s));
+  }
+
+  /** Starts monitoring a live call: its context, then receive-only media. */
+  async startMonitor(call: Pick<LiveCall, 'sessionId' | 'deviceName' | 'workerName'>): Promise<void> {
+    const s = this.store.getSnapshot();
+    if (s.pending.monitor) return;
+    if (s.monitor && s.monitor.sessionId !== call.sessionId) await this.stopMonitor();
+    this.patch({ monitor: { sessionId: call.sessionId, status: 'starting', call: null, deviceName: call.deviceName, workerName: call.workerName, barged: false, error: null } });
+    this.setPending({ monitor: true });
+    try {
+      const context = await this.req('supervisor:monitor', { sessionId: call.sessionId });
+      this.dispatch({ type: 'monitorStarted', call: context });
+      void this.monitorMedia?.start(call.sessionId, { mic: false });
+    } catch (err) {
+      this.store.update((st) => (st.monitor?.sessionId === call.sessionId ? { ...st, monitor: { ...st.monitor, status: 'error', error: errorMessage(err, 'errors.internal') } } : st));
+    } finally {
+      this.setPending({ monitor: false });
+    }
+  }
+
+  /** Barge in: the supervisor may speak (media restarted with the microphone) and post messages. */
+  async bargeIn(): Promise<void> {
+    const s = this.store.getSnapshot();
+    const m = s.monitor;
+    if (!m || m.status !== 'watching' || m.barged || s.pending.monitor) return;
+    this.setPending({ monitor: true });
+    try {
+      await this.req('supervisor:barge-in', { sessionId: m.sessionId });
+      this.dispatch({ type: 'bargedIn', sessionId: m.sessionId });
+      void this.monitorMedia?.start(m.sessionId, { mic: true });
+      this.patch({ actionError: null });
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+    } finally {
+      this.setPending({ monitor: false });
+    }
+  }
+
+  /** After barging in: a message to the visitor in the monitored call. */
+  async sendSupervisorMessage(text: string): Promise<boolean> {
+    const s = this.store.getSnapshot();
+    const m = s.monitor;
+    const trimmed = text.trim();
+    if (!m?.barged || !trimmed || s.pending.message) return false;
+    this.setPending({ message: true });
+    try {
+      const { entry } = await this.req('supervisor:message', { sessionId: m.sessionId, text: trimmed });
+      this.dispatch({ type: 'entry', entry });
+      this.patch({ actionError: null });
+      return true;
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+      return false;
+    } finally {
+      this.setPending({ message: false });
+    }
+  }
+
+  /** Stops monitoring: leaves the call and closes its media. */
+  async stopMonitor(): Promise<void> {
+    const m = this.store.getSnapshot().monitor;
+    if (!m) return;
+    this.monitorMedia?.stop();
+    this.dispatch({ type: 'monitorStopped' });
+    if (m.status === 'watching' || m.status === 'ended') {
+      try {
+        await this.req('supervisor:leave', { sessionId: m.sessionId });
+      } catch (err) {
+        this.o.log.warn('[console] supervisor:leave failed:', err);
+      }
+    }
+  }
+
+  // --- reports -------------------------------------------------------------------------
+
+  /** Computes the KPI report for a filter. */
+  async loadKpi(filter: KpiFilter): Promise<void> {
+    this.store.update((s) => ({ ...s, kpi: { ...s.kpi, status: 'loading', filter, error: null } }));
+    try {
+      const report = await this.req('kpi:report', filter, 20_000);
+      this.store.update((s) => (s.kpi.filter === filter ? { ...s, kpi: { status: 'ready', filter, report, error: null } } : s));
+    } catch (err) {
+      this.store.update((s) => (s.kpi.filter === filter ? { ...s, kpi: { ...s.kpi, status: 'error', error: errorMessage(err, 'errors.internal') } } : s));
+    }
+  }
+
+  /** Downloads the KPI report or the session list of the current filter as CSV (HTTP with my token). */
+  async downloadCsv(kind: 'kpi' | 'sessions'): Promise<boolean> {
+    const s = this.store.getSnapshot();
+    const token = this.auth?.token;
+    if (!token || s.pending.csv) return false;
+    this.setPending({ csv: kind });
+    try {
+      const res = await this.o.fetch(`/api/${kind}.csv${kpiQueryString(s.kpi.filter)}`, { headers: { Authorization: `Bearer ${token}` } });
+      if (!res.ok) {
+        let detail = `HTTP ${res.status}`;
+        try {
+          const body = (await res.json()) as { error?: { message?: string } };
+          if (body.error?.message) detail = body.error.message;
+        } catch {
+          // not JSON: keep the status
+        }
+        this.patch({ actionError: { key: 'reports.csvFailed', detail } });
+        return false;
+      }
+      const blob = await res.blob();
+      this.o.saveFile(blob, filenameFromDisposition(res.headers.get('Content-Disposition'), `${kind}.csv`));
+      this.patch({ actionError: null });
+      return true;
+    } catch (err) {
+      this.patch({ actionError: { key: 'reports.csvFailed', detail: err instanceof Error ? err.message : String(err) } });
+      return false;
+    } finally {
+      this.setPending({ csv: null });
+    }
   }
 }

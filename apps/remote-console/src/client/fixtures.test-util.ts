@@ -1,4 +1,4 @@
-import type { Alert, Assignment, DeviceStatus, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerView } from '@telekiosk/shared';
+import type { Alert, Assignment, AssistSuggestion, DeviceStatus, HandoffPackage, Offer, SessionView, SupervisorSnapshot, TranscriptEntry, WorkerView } from '@telekiosk/shared';
 
 /** Test data builders (valid against the shared schemas). */
 export const SESSION_ID = '0b6f6a4e-2f5c-4d53-9a53-5a3d2b1c0e01';
@@ -104,5 +104,25 @@ export const alert = (over: Partial<Alert> = {}): Alert => ({
   openedAt: T0,
   acknowledgedBy: null,
   resolvedAt: null,
+  ...over,
+});
+
+export const OTHER_SESSION = '11111111-1111-4111-8111-111111111111';
+
+/** A supervisor snapshot with one waiting visitor, one live call and the given workers. */
+export const snapshot = (over: Partial<SupervisorSnapshot> = {}): SupervisorSnapshot => ({
+  queue: [{ sessionId: OTHER_SESSION, deviceId: 'lobby-2', deviceName: 'Lobby kiosk 2', language: 'es', department: 'tax', priority: 5, waitingMs: 30_000, offered: false }],
+  workers: [worker('busy'), { ...worker('available'), id: 'w-maria', username: 'maria', displayName: 'María López', languages: ['es', 'en'] }],
+  calls: [{ sessionId: SESSION_ID, deviceId: 'lobby-1', deviceName: 'Lobby robot 1', workerId: 'w-aiko', workerName: 'Aiko Tanaka', language: 'ja', sinceMs: 60_000 }],
+  ...over,
+});
+
+export const suggestion = (over: Partial<AssistSuggestion> = {}): AssistSuggestion => ({
+  id: 'kb:tax-certificates',
+  text: 'Tax certificates are issued at Counter 4.',
+  language: 'en',
+  source: 'kb',
+  article: { id: 'tax-certificates', title: 'Tax certificates' },
+  score: 0.8,
   ...over,
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alert, ALERT_ID, assignment, device, entry, offer, OFFER_ID, SESSION_ID, session, worker } from './fixtures.test-util.ts';
-import { holdsLease, initialState, mergeEntry, reduce, sortAlerts, type ConsoleState, type PushEvent } from './state.ts';
+import { alert, ALERT_ID, assignment, device, entry, offer, OFFER_ID, OTHER_SESSION, SESSION_ID, session, snapshot, suggestion, worker } from './fixtures.test-util.ts';
+import { holdsLease, initialState, mergeEntry, reduce, sessionOutcome, sortAlerts, viewsFor, type ConsoleState, type PushEvent } from './state.ts';
 
 const ready = (over: Partial<ConsoleState> = {}): ConsoleState => ({ ...initialState, phase: 'ready', worker: worker(), ...over });
 const push = (s: ConsoleState, event: PushEvent, now = 1000) => reduce(s, { type: 'push', event, now });
@@ -156,6 +156,113 @@ describe('console state reducer', () => {
       expect(s.devices.map((d) => d.device.id)).toEqual(['a', 'b']);
       expect(s.alerts.map((a) => a.id)).toEqual([A3, ALERT_ID]);
       expect(sortAlerts(s.alerts)).toEqual(s.alerts);
+    });
+  });
+
+  describe('call tools', () => {
+    const inCall = () => reduce(ready({ worker: worker('busy') }), { type: 'assigned', assignment: assignment() });
+
+    it('keeps capabilities from hello', () => {
+      const s = reduce(ready(), { type: 'hello', snapshot: { worker: worker(), offers: [], assignment: null, devices: [], capabilities: { speechInput: false, speechOutput: 'browser', translation: 'none' } }, now: 1 });
+      expect(s.capabilities).toEqual({ speechInput: false, speechOutput: 'browser', translation: 'none' });
+      expect(reduce(ready(), { type: 'hello', snapshot: { worker: worker(), offers: [], assignment: null, devices: [] }, now: 1 }).capabilities).toBeNull();
+    });
+
+    it('takes assist suggestions of my call only and forgets them when the call ends', () => {
+      let s = inCall();
+      const update = { sessionId: SESSION_ID, entryId: entry(3).id, suggestions: [suggestion()] };
+      s = push(s, { type: 'assist:update', payload: update });
+      expect(s.assist?.suggestions[0]?.article?.title).toBe('Tax certificates');
+      expect(push(s, { type: 'assist:update', payload: { ...update, sessionId: OTHER_SESSION, suggestions: [] } }).assist).toBe(s.assist);
+      s = reduce(s, { type: 'ended', session: session('ended'), byMe: true });
+      expect(s.assist).toBeNull();
+    });
+
+    it('loads and appends notes, and records what is shown on the kiosk', () => {
+      let s = reduce(inCall(), { type: 'notes', sessionId: SESSION_ID, notes: [{ text: 'first', by: 'w-aiko', at: '2026-11-21T09:31:00.000Z' }] });
+      s = reduce(s, { type: 'note', sessionId: SESSION_ID, note: { text: 'second', by: 'w-aiko', at: '2026-11-21T09:32:00.000Z' } });
+      expect(s.notes).toMatchObject({ status: 'ready', items: [{ text: 'first' }, { text: 'second' }] });
+      expect(reduce(s, { type: 'notes', sessionId: SESSION_ID, notes: null }).notes).toMatchObject({ status: 'error', items: [{ text: 'first' }, { text: 'second' }] });
+      s = reduce(s, { type: 'kioskShown', sessionId: SESSION_ID, content: { type: 'image', title: 'Moving-in form', path: '/content/moving-in-form.svg' } });
+      expect(s.kioskShown?.content.type).toBe('image');
+      expect(reduce(s, { type: 'kioskShown', sessionId: SESSION_ID, content: null }).kioskShown).toBeNull();
+      expect(reduce(s, { type: 'note', sessionId: OTHER_SESSION, note: { text: 'x', by: 'w', at: '2026-11-21T09:33:00.000Z' } })).toBe(s);
+    });
+
+    it('labels staff lines of others: lines present at accept and pushed staff lines; mine stay mine', () => {
+      const a = { ...assignment(), transcript: [entry(1), entry(2, { speaker: 'worker' })] };
+      let s = reduce(ready({ worker: worker('busy') }), { type: 'assigned', assignment: a });
+      expect(s.otherStaff).toEqual({ sessionId: SESSION_ID, ids: [entry(2).id] });
+      s = reduce(s, { type: 'entry', entry: entry(3, { speaker: 'worker' }) }); // my own message (request answer)
+      s = push(s, { type: 'transcript:entry', payload: entry(4, { speaker: 'worker' }) }); // a supervisor who barged in
+      expect(s.otherStaff?.ids).toEqual([entry(2).id, entry(4).id]);
+      expect(s.assignment?.transcript.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    });
+  });
+
+  describe('transfers and handback', () => {
+    const inCall = () => reduce(ready({ worker: worker('busy') }), { type: 'assigned', assignment: assignment() });
+
+    it('tells what a session update means for my call', () => {
+      expect(sessionOutcome(session('in_call'), 'w-aiko')).toBeNull();
+      expect(sessionOutcome(session('in_call', { workerId: 'w-maria' }), 'w-aiko')).toBe('transferred_colleague');
+      expect(sessionOutcome(session('queued', { workerId: null }), 'w-aiko')).toBe('transferred_queue');
+      expect(sessionOutcome(session('intake', { workerId: null }), 'w-aiko')).toBe('handback');
+      expect(sessionOutcome(session('ended'), 'w-aiko')).toBe('ended');
+    });
+
+    it('waits for the colleague, says plainly when they did not take it, and ends my part when they accept', () => {
+      let s = reduce(inCall(), { type: 'transferStarted', sessionId: SESSION_ID, toWorkerId: 'w-maria', toName: 'María López' });
+      expect(s.transfer).toMatchObject({ status: 'waiting', toName: 'María López' });
+      expect(push(s, { type: 'transfer:failed', payload: { sessionId: SESSION_ID, toWorkerId: 'w-other', reason: 'declined' } })).toBe(s);
+      const failed = push(s, { type: 'transfer:failed', payload: { sessionId: SESSION_ID, toWorkerId: 'w-maria', reason: 'timeout' } });
+      expect(failed.transfer).toMatchObject({ status: 'failed', reason: 'timeout' });
+      expect(failed.announcements.urgent).toMatchObject({ key: 'announce.transferFailed', params: { name: 'María López' } });
+      expect(failed.assignment).not.toBeNull();
+      s = push(s, { type: 'session:update', payload: session('in_call', { workerId: 'w-maria' }) });
+      expect(s.assignment).toBeNull();
+      expect(s.transfer).toBeNull();
+      expect(s.ended).toMatchObject({ outcome: 'transferred_colleague', to: 'María López', byMe: true });
+      expect(s.announcements.polite).toMatchObject({ key: 'announce.transferredColleague', params: { name: 'María López' } });
+    });
+
+    it('a handback or a cold transfer ends my part with its outcome', () => {
+      const back = push(inCall(), { type: 'session:update', payload: session('intake', { workerId: null }) });
+      expect(back.ended).toMatchObject({ outcome: 'handback' });
+      const cold = reduce(inCall(), { type: 'ended', session: session('queued', { workerId: null }), byMe: true, outcome: 'transferred_queue', to: 'tax' });
+      expect(cold.ended).toMatchObject({ outcome: 'transferred_queue', to: 'tax' });
+      expect(cold.announcements.polite?.key).toBe('announce.transferredQueue');
+    });
+  });
+
+  describe('supervision', () => {
+    const supervisor = () => ready({ worker: { ...worker('available'), id: 'w-olivia', role: 'supervisor' } });
+
+    it('lists the screens of each role', () => {
+      expect(viewsFor('worker')).toEqual(['desk', 'history']);
+      expect(viewsFor('supervisor')).toEqual(['desk', 'supervision', 'reports', 'fleet', 'history']);
+      expect(viewsFor('staff')).toEqual([]);
+    });
+
+    it('stores snapshots with their arrival time', () => {
+      const s = push(supervisor(), { type: 'supervisor:update', payload: snapshot() }, 4242);
+      expect(s.supervisor).toMatchObject({ at: 4242, snapshot: { queue: [{ department: 'tax' }] } });
+    });
+
+    it('merges live entries into the monitored call and notices when the call is gone', () => {
+      let s: ConsoleState = { ...supervisor(), monitor: { sessionId: SESSION_ID, status: 'starting', call: null, deviceName: 'Lobby robot 1', workerName: 'Aiko Tanaka', barged: false, error: null } };
+      s = reduce(s, { type: 'monitorStarted', call: assignment() });
+      expect(s.monitor?.status).toBe('watching');
+      s = push(s, { type: 'transcript:entry', payload: entry(4) });
+      expect(s.monitor?.call?.transcript.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+      s = reduce(s, { type: 'bargedIn', sessionId: SESSION_ID });
+      expect(s.monitor?.barged).toBe(true);
+      s = push(s, { type: 'supervisor:update', payload: snapshot() });
+      expect(s.monitor?.status).toBe('watching');
+      s = push(s, { type: 'supervisor:update', payload: snapshot({ calls: [] }) });
+      expect(s.monitor?.status).toBe('ended');
+      expect(s.announcements.polite).toMatchObject({ key: 'announce.monitorEnded', params: { device: 'Lobby robot 1' } });
+      expect(reduce(s, { type: 'monitorStopped' }).monitor).toBeNull();
     });
   });
 });

@@ -1,5 +1,30 @@
 import type { z } from 'zod';
-import type { Alert, Assignment, BatterySample, ConsoleEvents, ConsoleRequests, ControlLease, DeviceStatus, HandoffPackage, Offer, RobotCommand, SessionView, TranscriptEntry, WorkerView } from '@telekiosk/shared';
+import type {
+  Alert,
+  Assignment,
+  AssistUpdate,
+  BatterySample,
+  Callback,
+  CannedReply,
+  Capabilities,
+  ConsoleEvents,
+  ConsoleRequests,
+  ControlLease,
+  DeviceStatus,
+  HandoffPackage,
+  KioskContent,
+  KpiFilter,
+  KpiReport,
+  Offer,
+  PeerRole,
+  RobotCommand,
+  SessionNote,
+  SessionSummary,
+  SessionView,
+  SupervisorSnapshot,
+  TranscriptEntry,
+  WorkerView,
+} from '@telekiosk/shared';
 
 /** A message for the UI: a catalog key, its interpolation values and an optional raw detail. */
 export interface UiMessage {
@@ -20,12 +45,22 @@ export interface OfferItem extends Offer {
   receivedAt: number;
 }
 
+/**
+ * How the worker's part in a session ended: `ended` (session over), `transferred_queue` (cold
+ * transfer back to a department queue), `transferred_colleague` (a colleague accepted the warm
+ * transfer), `handback` (back to the AI assistant).
+ */
+export type EndOutcome = 'ended' | 'transferred_queue' | 'transferred_colleague' | 'handback';
+
 /** A session that just ended, shown during wrap-up. */
 export interface EndedSession {
   session: SessionView;
   handoff: HandoffPackage;
   /** True when the worker ended it; false when the visitor left or the device reset. */
   byMe: boolean;
+  outcome: EndOutcome;
+  /** Colleague name (warm transfer) or department (cold transfer). */
+  to?: string;
 }
 
 /** Media of the current call (streams are opaque references for the video elements). */
@@ -47,6 +82,18 @@ export interface Pending {
   offerId: string | null;
   message: boolean;
   end: boolean;
+  note: boolean;
+  kiosk: boolean;
+  transfer: boolean;
+  handback: boolean;
+  utterance: boolean;
+  /** Callback being marked done. */
+  callbackId: string | null;
+  /** Queue item being assigned by a supervisor. */
+  reassign: string | null;
+  /** Monitor start, barge-in or stop in flight. */
+  monitor: boolean;
+  csv: 'kpi' | 'sessions' | null;
 }
 
 /** The last answer to a robot command sent from the call view (pings excluded). */
@@ -94,7 +141,92 @@ export interface BatteryHistory {
   samples: BatterySample[];
 }
 
-export type View = 'desk' | 'fleet';
+export type View = 'desk' | 'fleet' | 'history' | 'supervision' | 'reports';
+
+/** Tabs each role sees (staff: the fleet screen alone, no tabs). */
+export function viewsFor(role: WorkerView['role'] | undefined): View[] {
+  if (role === 'supervisor') return ['desk', 'supervision', 'reports', 'fleet', 'history'];
+  if (role === 'worker') return ['desk', 'history'];
+  return [];
+}
+
+/** Notes of the current call. */
+export interface CallNotes {
+  sessionId: string;
+  status: 'loading' | 'ready' | 'error';
+  items: SessionNote[];
+}
+
+/** What the worker has put on the kiosk screen of the current call. */
+export interface KioskShown {
+  sessionId: string;
+  content: KioskContent;
+}
+
+/** A warm transfer the worker started: waiting for the colleague, or not taken. */
+export interface TransferState {
+  sessionId: string;
+  toWorkerId: string;
+  toName: string;
+  status: 'waiting' | 'failed';
+  reason?: 'declined' | 'timeout' | 'unavailable';
+}
+
+/** The last push-to-talk utterance. */
+export interface UtteranceState {
+  status: 'idle' | 'sending' | 'sent' | 'failed';
+  error: UiMessage | null;
+}
+
+/** Session history search and the selected past session. */
+export interface HistoryState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  query: string;
+  sessions: SessionSummary[];
+  selected: { sessionId: string; status: 'loading' | 'ready' | 'error'; transcript: TranscriptEntry[]; notes: SessionNote[] } | null;
+}
+
+/** The callback queue of the desk. */
+export interface CallbacksState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  items: Callback[];
+  /** Last outcome, shown beside the list (role=status). */
+  result: (UiMessage & { ok: boolean }) | null;
+}
+
+/** Supervisor snapshot and when it arrived (waiting times and call lengths age from there). */
+export interface SupervisorState {
+  snapshot: SupervisorSnapshot;
+  at: number;
+  /** Outcome of the last "Assign to…", by queue item. */
+  assign: { sessionId: string; ok: boolean; message: UiMessage } | null;
+}
+
+/** A call the supervisor monitors. */
+export interface MonitorState {
+  sessionId: string;
+  status: 'starting' | 'watching' | 'ended' | 'error';
+  /** Session, handoff and transcript (from `supervisor:monitor`, then live entries). */
+  call: Assignment | null;
+  /** Device and worker names from the supervision board, shown while starting. */
+  deviceName: string;
+  workerName: string;
+  barged: boolean;
+  error: UiMessage | null;
+}
+
+/** Media of the monitored call: every remote track and the peer role of each (by track id). */
+export interface MonitorMedia extends CallMedia {
+  roles: Record<string, PeerRole>;
+}
+
+/** The supervisor KPI report. */
+export interface KpiState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  filter: KpiFilter;
+  report: KpiReport | null;
+  error: UiMessage | null;
+}
 
 export interface ConsoleState {
   phase: Phase;
@@ -122,6 +254,29 @@ export interface ConsoleState {
   view: View;
   deviceActions: Record<string, DeviceActionState>;
   history: BatteryHistory | null;
+  /** What the orchestrator can do (speech input, translation); null until hello. */
+  capabilities: Capabilities | null;
+  /** Agent-assist suggestions of the current call. */
+  assist: AssistUpdate | null;
+  /** Canned replies in my language. */
+  canned: CannedReply[];
+  notes: CallNotes | null;
+  kioskShown: KioskShown | null;
+  transfer: TransferState | null;
+  /**
+   * Worker-speaker lines of my call written by someone else (a colleague before a transfer, a
+   * supervisor who barged in): shown as "Staff member", not "You".
+   */
+  otherStaff: { sessionId: string; ids: string[] } | null;
+  /** Colleagues for a warm transfer (`workers:list`), without me. */
+  colleagues: WorkerView[];
+  utterance: UtteranceState;
+  sessionHistory: HistoryState;
+  callbacks: CallbacksState;
+  supervisor: SupervisorState | null;
+  monitor: MonitorState | null;
+  monitorMedia: MonitorMedia | null;
+  kpi: KpiState;
   pending: Pending;
   /** Latest screen-reader announcements, one per live region (so they do not replace each other). */
   announcements: Announcements;
@@ -132,7 +287,27 @@ export interface Announcements {
   urgent: Announcement | null;
 }
 
-export const idlePending: Pending = { login: false, state: null, offerId: null, message: false, end: false };
+export const idlePending: Pending = {
+  login: false,
+  state: null,
+  offerId: null,
+  message: false,
+  end: false,
+  note: false,
+  kiosk: false,
+  transfer: false,
+  handback: false,
+  utterance: false,
+  callbackId: null,
+  reassign: null,
+  monitor: false,
+  csv: null,
+};
+
+export const idleHistory: HistoryState = { status: 'idle', query: '', sessions: [], selected: null };
+export const idleCallbacks: CallbacksState = { status: 'idle', items: [], result: null };
+export const idleKpi: KpiState = { status: 'idle', filter: {}, report: null, error: null };
+export const idleUtterance: UtteranceState = { status: 'idle', error: null };
 
 export const idleRobot: RobotUi = { last: null, latency: null, busy: false };
 
@@ -155,12 +330,40 @@ export const initialState: ConsoleState = {
   view: 'desk',
   deviceActions: {},
   history: null,
+  capabilities: null,
+  assist: null,
+  canned: [],
+  notes: null,
+  kioskShown: null,
+  transfer: null,
+  otherStaff: null,
+  colleagues: [],
+  utterance: idleUtterance,
+  sessionHistory: idleHistory,
+  callbacks: idleCallbacks,
+  supervisor: null,
+  monitor: null,
+  monitorMedia: null,
+  kpi: idleKpi,
   pending: idlePending,
   announcements: { polite: null, urgent: null },
 };
 
 /** Push events the store handles (media events are consumed by MediaSession). */
-export const STORE_EVENTS = ['worker:update', 'offer:new', 'offer:revoked', 'session:update', 'transcript:entry', 'device:update', 'robot:lease', 'alert:update'] as const;
+export const STORE_EVENTS = [
+  'worker:update',
+  'offer:new',
+  'offer:revoked',
+  'session:update',
+  'transcript:entry',
+  'device:update',
+  'robot:lease',
+  'alert:update',
+  'assist:update',
+  'supervisor:update',
+  'transfer:failed',
+  'callbacks:changed',
+] as const;
 export type StoreEventName = (typeof STORE_EVENTS)[number];
 export type PushEvent = { [K in StoreEventName]: { type: K; payload: z.output<ConsoleEvents[K]> } }[StoreEventName];
 
@@ -171,10 +374,19 @@ export type Action =
   | { type: 'hello'; snapshot: HelloSnapshot; now: number }
   | { type: 'push'; event: PushEvent; now: number }
   | { type: 'assigned'; assignment: Assignment }
-  | { type: 'entry'; entry: TranscriptEntry }
-  | { type: 'ended'; session: SessionView; byMe: boolean }
+  | { type: 'entry'; entry: TranscriptEntry; fromPush?: boolean }
+  | { type: 'ended'; session: SessionView; byMe: boolean; outcome?: EndOutcome; to?: string }
   | { type: 'devices'; devices: DeviceStatus[] }
-  | { type: 'fleet'; devices: DeviceStatus[]; alerts: Alert[] };
+  | { type: 'fleet'; devices: DeviceStatus[]; alerts: Alert[] }
+  | { type: 'assist'; update: AssistUpdate | null }
+  | { type: 'notes'; sessionId: string; notes: SessionNote[] | null }
+  | { type: 'note'; sessionId: string; note: SessionNote }
+  | { type: 'kioskShown'; sessionId: string; content: KioskContent | null }
+  | { type: 'transferStarted'; sessionId: string; toWorkerId: string; toName: string }
+  | { type: 'supervisor'; snapshot: SupervisorSnapshot; now: number }
+  | { type: 'monitorStarted'; call: Assignment }
+  | { type: 'monitorStopped' }
+  | { type: 'bargedIn'; sessionId: string };
 
 let announcementSeq = 0;
 /** The state's announcements with a new one in its region (`urgent`: assertive). */
@@ -235,29 +447,58 @@ function leaseFor(state: ConsoleState, assignment: Assignment | null, workerId: 
   return { sessionId: assignment.session.id, holder: workerId };
 }
 
-function endAssignment(state: ConsoleState, session: SessionView, byMe: boolean): ConsoleState {
+/** The state of the call's tools (assist, notes, kiosk content, transfer) reset for another call or none. */
+const noCallTools = { assist: null, notes: null, kioskShown: null, transfer: null, otherStaff: null, utterance: idleUtterance } as const;
+
+const END_ANNOUNCEMENT: Record<EndOutcome, string> = {
+  ended: 'announce.sessionEnded',
+  transferred_queue: 'announce.transferredQueue',
+  transferred_colleague: 'announce.transferredColleague',
+  handback: 'announce.handedBack',
+};
+
+function endAssignment(state: ConsoleState, session: SessionView, byMe: boolean, outcome: EndOutcome = 'ended', to?: string): ConsoleState {
   const a = state.assignment;
   if (!a || a.session.id !== session.id) return state;
+  const key = outcome === 'ended' && !byMe ? 'announce.sessionEndedRemote' : END_ANNOUNCEMENT[outcome];
   return {
     ...state,
+    ...noCallTools,
     assignment: null,
     lease: null,
     robot: idleRobot,
-    ended: { session, handoff: a.handoff, byMe },
-    announcements: announce(state, byMe ? 'announce.sessionEnded' : 'announce.sessionEndedRemote', { device: a.handoff.device.name }),
+    ended: { session, handoff: a.handoff, byMe, outcome, ...(to ? { to } : {}) },
+    announcements: announce(state, key, { device: a.handoff.device.name, name: to ?? '' }),
   };
+}
+
+/** What a `session:update` of my call means for me: still mine, or how my part ended. */
+export function sessionOutcome(s: SessionView, me: string | undefined): EndOutcome | null {
+  if (s.state === 'ended') return 'ended';
+  if (s.state === 'intake') return 'handback';
+  if (s.state === 'queued') return 'transferred_queue';
+  if (me && s.workerId && s.workerId !== me) return 'transferred_colleague';
+  return null;
+}
+
+/** Keeps the call tools only when they belong to `sessionId`. */
+function toolsFor(state: ConsoleState, sessionId: string | null): Partial<ConsoleState> {
+  const keep = <T extends { sessionId: string } | null>(v: T) => (v && v.sessionId === sessionId ? v : null);
+  return { assist: keep(state.assist), notes: keep(state.notes), kioskShown: keep(state.kioskShown), transfer: keep(state.transfer), otherStaff: keep(state.otherStaff) };
 }
 
 /** Applies a server snapshot, response or push event to the state (pure). */
 export function reduce(state: ConsoleState, action: Action): ConsoleState {
   switch (action.type) {
     case 'hello': {
-      const { worker, offers, assignment, devices } = action.snapshot;
+      const { worker, offers, assignment, devices, capabilities } = action.snapshot;
       const known = new Map(state.offers.map((o) => [o.id, o.receivedAt]));
       return {
         ...state,
+        ...toolsFor(state, assignment?.session.id ?? null),
         phase: 'ready',
         worker,
+        capabilities: capabilities ?? null,
         offers: offers.map((o) => ({ ...o, receivedAt: known.get(o.id) ?? action.now })),
         assignment,
         lease: leaseFor(state, assignment, worker.id),
@@ -269,6 +510,9 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
     case 'assigned':
       return {
         ...state,
+        ...toolsFor(state, action.assignment.session.id),
+        // Staff lines already there when I accept were written by someone else (before a transfer or requeue).
+        otherStaff: { sessionId: action.assignment.session.id, ids: action.assignment.transcript.filter((e) => e.speaker === 'worker').map((e) => e.id) },
         assignment: action.assignment,
         lease: leaseFor(state, action.assignment, state.worker?.id),
         robot: idleRobot,
@@ -277,12 +521,57 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
         announcements: announce(state, 'announce.callStarted', { device: action.assignment.handoff.device.name }),
       };
     case 'entry': {
+      let next = state;
       const a = state.assignment;
-      if (!a || a.session.id !== action.entry.sessionId) return state;
-      return { ...state, assignment: { ...a, transcript: mergeEntry(a.transcript, action.entry) } };
+      if (a && a.session.id === action.entry.sessionId) {
+        next = { ...next, assignment: { ...a, transcript: mergeEntry(a.transcript, action.entry) } };
+        // My own lines never come back as pushes: a pushed staff line is someone else's (a supervisor who barged in).
+        if (action.fromPush && action.entry.speaker === 'worker') {
+          const ids = state.otherStaff?.sessionId === a.session.id ? state.otherStaff.ids : [];
+          if (!ids.includes(action.entry.id)) next = { ...next, otherStaff: { sessionId: a.session.id, ids: [...ids, action.entry.id] } };
+        }
+      }
+      const m = state.monitor;
+      if (m?.call && m.sessionId === action.entry.sessionId) next = { ...next, monitor: { ...m, call: { ...m.call, transcript: mergeEntry(m.call.transcript, action.entry) } } };
+      return next;
     }
     case 'ended':
-      return endAssignment(state, action.session, action.byMe);
+      return endAssignment(state, action.session, action.byMe, action.outcome, action.to);
+    case 'assist':
+      if (action.update && action.update.sessionId !== state.assignment?.session.id) return state;
+      return { ...state, assist: action.update };
+    case 'notes':
+      if (action.sessionId !== state.assignment?.session.id) return state;
+      return { ...state, notes: { sessionId: action.sessionId, status: action.notes ? 'ready' : 'error', items: action.notes ?? state.notes?.items ?? [] } };
+    case 'note': {
+      if (action.sessionId !== state.assignment?.session.id) return state;
+      const items = state.notes?.sessionId === action.sessionId ? state.notes.items : [];
+      return { ...state, notes: { sessionId: action.sessionId, status: 'ready', items: [...items, action.note] } };
+    }
+    case 'kioskShown':
+      if (action.sessionId !== state.assignment?.session.id) return state;
+      return { ...state, kioskShown: action.content ? { sessionId: action.sessionId, content: action.content } : null };
+    case 'transferStarted':
+      if (action.sessionId !== state.assignment?.session.id) return state;
+      return {
+        ...state,
+        transfer: { sessionId: action.sessionId, toWorkerId: action.toWorkerId, toName: action.toName, status: 'waiting' },
+        announcements: announce(state, 'announce.transferWaiting', { name: action.toName }),
+      };
+    case 'supervisor':
+      return applySnapshot(state, action.snapshot, action.now);
+    case 'monitorStarted': {
+      const m = state.monitor;
+      if (!m || m.sessionId !== action.call.session.id) return state;
+      return { ...state, monitor: { ...m, status: 'watching', call: action.call, error: null } };
+    }
+    case 'monitorStopped':
+      return { ...state, monitor: null, monitorMedia: null };
+    case 'bargedIn': {
+      const m = state.monitor;
+      if (!m || m.sessionId !== action.sessionId) return state;
+      return { ...state, monitor: { ...m, barged: true }, announcements: announce(state, 'announce.bargedIn', {}) };
+    }
     case 'devices':
       return { ...state, devices: sortDevices(action.devices) };
     case 'fleet':
@@ -328,12 +617,18 @@ function reducePush(state: ConsoleState, event: PushEvent, now: number): Console
       const s = event.payload;
       const a = state.assignment;
       if (!a || a.session.id !== s.id) return state;
+      const outcome = sessionOutcome(s, state.worker?.id);
       // The push can arrive before the `session:end` answer: a pending end means the worker ended it.
-      if (s.state === 'ended') return endAssignment(state, s, state.pending.end);
+      if (outcome === 'ended') return endAssignment(state, s, state.pending.end);
+      if (outcome === 'transferred_colleague') {
+        const name = state.transfer?.toWorkerId === s.workerId ? state.transfer.toName : (state.colleagues.find((w) => w.id === s.workerId)?.displayName ?? s.workerId ?? '');
+        return endAssignment(state, s, true, outcome, name);
+      }
+      if (outcome) return endAssignment(state, s, true, outcome);
       return { ...state, assignment: { ...a, session: s } };
     }
     case 'transcript:entry':
-      return reduce(state, { type: 'entry', entry: event.payload });
+      return reduce(state, { type: 'entry', entry: event.payload, fromPush: true });
     case 'device:update':
       return { ...state, devices: upsertDevice(state.devices, event.payload) };
     case 'robot:lease': {
@@ -357,5 +652,28 @@ function reducePush(state: ConsoleState, event: PushEvent, now: number): Console
         announcements: announce(state, 'announce.criticalAlert', { kind: alert.kind, device: deviceName(state.devices, alert.deviceId), detail: alert.detail }, true),
       };
     }
+    case 'assist:update':
+      return reduce(state, { type: 'assist', update: event.payload });
+    case 'supervisor:update':
+      return applySnapshot(state, event.payload, now);
+    case 'transfer:failed': {
+      const tr = state.transfer;
+      const f = event.payload;
+      if (!tr || tr.sessionId !== f.sessionId || tr.toWorkerId !== f.toWorkerId) return state;
+      return { ...state, transfer: { ...tr, status: 'failed', reason: f.reason }, announcements: announce(state, 'announce.transferFailed', { name: tr.toName }, true) };
+    }
+    case 'callbacks:changed':
+      // The client reloads the list (callbacks:list); nothing to apply here.
+      return state;
   }
+}
+
+/** A supervisor snapshot: stored with its arrival time; a monitored call that is gone has ended. */
+function applySnapshot(state: ConsoleState, snapshot: SupervisorSnapshot, now: number): ConsoleState {
+  const next: ConsoleState = { ...state, supervisor: { snapshot, at: now, assign: state.supervisor?.assign ?? null } };
+  const m = state.monitor;
+  if (m && m.status === 'watching' && !snapshot.calls.some((c) => c.sessionId === m.sessionId)) {
+    return { ...next, monitor: { ...m, status: 'ended' }, announcements: announce(state, 'announce.monitorEnded', { device: m.call?.handoff.device.name ?? m.deviceName }) };
+  }
+  return next;
 }

@@ -8,11 +8,27 @@ import { ConnectingScreen } from './ConnectingScreen.tsx';
 import { DeskScreen } from './DeskScreen.tsx';
 import { FleetScreen } from './FleetScreen.tsx';
 import { Header } from './Header.tsx';
+import { HistoryScreen } from './HistoryScreen.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
+import { ReportsScreen } from './ReportsScreen.tsx';
+import { SupervisionScreen } from './SupervisionScreen.tsx';
 import { VIEW_PANEL_ID, ViewTabs } from './ViewTabs.tsx';
+import { viewsFor, type View } from '../client/state.ts';
 
-/** Top level: login, connecting, then the desk or the call (workers), Desk/Fleet tabs (supervisors), the fleet (staff). */
+const SCREENS: Record<View, React.ReactNode> = {
+  desk: <DeskScreen />,
+  fleet: <FleetScreen />,
+  supervision: <SupervisionScreen />,
+  reports: <ReportsScreen />,
+  history: <HistoryScreen />,
+};
+
+/**
+ * Top level: login, connecting, then the call while there is one; otherwise the role's screens
+ * in tabs (workers: Desk, History; supervisors: Desk, Fleet, Supervision, Reports, History);
+ * staff see the fleet alone.
+ */
 export function App() {
   const { t } = useTranslation();
   const { phase, assignment, worker, view } = useConsoleState();
@@ -27,6 +43,8 @@ export function App() {
     };
   }, []);
 
+  const views = viewsFor(worker?.role);
+  const shown: View = views.includes(view) ? view : 'desk';
   let body;
   if (phase === 'signed_out' || phase === 'signing_in') body = <LoginScreen />;
   else if (phase === 'connecting') body = <ConnectingScreen />;
@@ -42,15 +60,13 @@ export function App() {
           <FleetScreen />
         ) : assignment ? (
           <CallView />
-        ) : worker?.role === 'supervisor' ? (
+        ) : (
           <>
             <ViewTabs />
-            <div id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={`tab-${view}`} className="view-panel">
-              {view === 'fleet' ? <FleetScreen /> : <DeskScreen />}
+            <div id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={`tab-${shown}`} className="view-panel">
+              {SCREENS[shown]}
             </div>
           </>
-        ) : (
-          <DeskScreen />
         )}
       </div>
     );

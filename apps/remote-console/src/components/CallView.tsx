@@ -1,30 +1,58 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConsoleState } from '../client/ClientContext.tsx';
+import { useClient, useConsoleState } from '../client/ClientContext.tsx';
 import { localeOf } from '../i18n/i18n.ts';
 import { formatTime } from '../lib/format.ts';
 import { useAutoScroll } from '../lib/useAutoScroll.ts';
+import { AssistPanel } from './AssistPanel.tsx';
+import { CannedReplies } from './CannedReplies.tsx';
 import { EndSessionDialog } from './EndSessionDialog.tsx';
+import { HandbackDialog } from './HandbackDialog.tsx';
 import { HandoffDetails } from './HandoffDetails.tsx';
 import { Icon } from './Icon.tsx';
+import { KioskContentPanel } from './KioskContentPanel.tsx';
 import { MediaProblems } from './MediaProblems.tsx';
 import { MessageComposer } from './MessageComposer.tsx';
+import { NotesPanel } from './NotesPanel.tsx';
+import { PushToTalk } from './PushToTalk.tsx';
 import { RobotPanel } from './RobotPanel.tsx';
 import { TranscriptList } from './TranscriptList.tsx';
+import { TransferDialog } from './TransferDialog.tsx';
 import { UrgencyBadge } from './UrgencyBadge.tsx';
 import { VideoView } from './VideoView.tsx';
 
-/** The live call: visitor video large, self-view small, handoff summary, transcript, message box, end. */
+type Dialog = 'end' | 'transfer' | 'handback' | null;
+
+/**
+ * The live call: visitor video large, self-view small, robot control, push to kiosk and notes;
+ * beside it the handoff summary, suggested replies, the transcript and the message box.
+ * Transfer, hand back and end are at the bottom of the stage.
+ */
 export function CallView() {
   const { t, i18n } = useTranslation();
-  const { assignment, call } = useConsoleState();
-  const [ending, setEnding] = useState(false);
+  const client = useClient();
+  const { assignment, call, capabilities, transfer, otherStaff } = useConsoleState();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [draft, setDraft] = useState('');
+  const composerRef = useRef<HTMLTextAreaElement>(null);
   const transcript = assignment?.transcript ?? [];
   const logRef = useAutoScroll<HTMLDivElement>(transcript.length);
   if (!assignment) return null;
   const { handoff, session } = assignment;
   const hasRemoteVideo = !!call?.remoteStream?.getVideoTracks().length;
   const hasLocalVideo = !!call?.localStream?.getVideoTracks().length;
+  const waiting = transfer?.status === 'waiting';
+  const close = () => setDialog(null);
+
+  const insertReply = (text: string) => {
+    setDraft(text);
+    requestAnimationFrame(() => {
+      const el = composerRef.current;
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(text.length, text.length);
+    });
+  };
 
   return (
     <main id="main" className="call">
@@ -50,6 +78,11 @@ export function CallView() {
                 {t('offer.escalatedAt', { time: formatTime(session.escalatedAt, localeOf(i18n.language)) })}
               </span>
             )}
+            {capabilities && (
+              <span className={`badge ${capabilities.translation === 'none' ? 'badge--translation-off' : 'badge--plain'}`} data-testid="translation-capability">
+                {t(`call.translation.${capabilities.translation}`)}
+              </span>
+            )}
           </div>
         </div>
         <MediaProblems problems={call?.problems ?? {}} />
@@ -71,11 +104,40 @@ export function CallView() {
             )}
           </div>
         </div>
-        <RobotPanel />
+        {transfer && (
+          <div className={`banner ${transfer.status === 'failed' ? 'banner--error' : 'banner--info'}`} role={transfer.status === 'failed' ? 'alert' : 'status'}>
+            <Icon name={transfer.status === 'failed' ? 'alert' : 'clock'} />
+            <p>
+              {transfer.status === 'failed' ? (
+                <>
+                  <strong>{t('transfer.failed', { name: transfer.toName })}</strong> {transfer.reason && t(`transfer.failedReason.${transfer.reason}`)}
+                </>
+              ) : (
+                t('transfer.waiting', { name: transfer.toName })
+              )}
+            </p>
+            {transfer.status === 'failed' && (
+              <button type="button" className="btn btn--quiet" onClick={() => client.dismissTransfer()}>
+                {t('common.dismiss')}
+              </button>
+            )}
+          </div>
+        )}
         <div className="call-controls">
-          <button type="button" className="btn btn--danger btn--large" onClick={() => setEnding(true)} aria-haspopup="dialog">
+          <button type="button" className="btn btn--large" onClick={() => setDialog('transfer')} aria-haspopup="dialog" disabled={waiting}>
+            {t('call.transfer')}
+          </button>
+          <button type="button" className="btn btn--large" onClick={() => setDialog('handback')} aria-haspopup="dialog" disabled={waiting}>
+            {t('call.handback')}
+          </button>
+          <button type="button" className="btn btn--danger btn--large" onClick={() => setDialog('end')} aria-haspopup="dialog">
             {t('call.end')}
           </button>
+        </div>
+        <RobotPanel />
+        <div className="call-tools">
+          <KioskContentPanel />
+          <NotesPanel />
         </div>
       </section>
       <aside className="call-side" data-drive-keys="off">
@@ -87,17 +149,23 @@ export function CallView() {
             <HandoffDetails handoff={handoff} full />
           </div>
         </section>
+        <AssistPanel />
         <section className="panel transcript-panel" aria-labelledby="transcript-heading">
           <h2 id="transcript-heading" className="panel-title">
             {t('call.transcriptHeading')}
           </h2>
           <div className="panel-scroll transcript-log" ref={logRef} role="log" aria-label={t('call.transcript')} tabIndex={0}>
-            <TranscriptList entries={transcript} />
+            <TranscriptList entries={transcript} otherStaff={otherStaff?.sessionId === session.id ? otherStaff.ids : undefined} />
           </div>
-          <MessageComposer />
+          <MessageComposer text={draft} setText={setDraft} inputRef={composerRef} tools={<CannedReplies onInsert={insertReply} />} />
+          <div className="voice-row">
+            <PushToTalk />
+          </div>
         </section>
       </aside>
-      <EndSessionDialog open={ending} onClose={() => setEnding(false)} />
+      <EndSessionDialog open={dialog === 'end'} onClose={close} />
+      <TransferDialog open={dialog === 'transfer'} onClose={close} />
+      <HandbackDialog open={dialog === 'handback'} onClose={close} />
     </main>
   );
 }

@@ -2,11 +2,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useConsoleState } from '../client/ClientContext.tsx';
 import { useShortcuts } from '../lib/useShortcuts.ts';
+import { CallbacksPanel } from './CallbacksPanel.tsx';
 import { DevicesPanel } from './DevicesPanel.tsx';
 import { OffersArea } from './OffersArea.tsx';
 import { WrapUpCard } from './WrapUpCard.tsx';
 
-/** The desk of workers and supervisors: offers and the devices column (staff see the fleet screen instead). */
+/** The desk of workers and supervisors: offers, then the callback queue and the devices (staff see the fleet screen instead). */
 export function DeskScreen() {
   const { t } = useTranslation();
   const client = useClient();
@@ -23,6 +24,7 @@ export function DeskScreen() {
         </p>
       </div>
       <aside className="desk-side">
+        <CallbacksPanel />
         <DevicesPanel />
       </aside>
     </main>

@@ -10,6 +10,7 @@ export type IconName =
   | 'session'
   | 'idle'
   | 'alert'
+  | 'download'
   | 'check'
   | 'clock'
   | 'globe'
@@ -69,6 +70,7 @@ const PATHS: Record<IconName, string> = {
   robot: 'M11 2h2v3h4a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2ZM9 10a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3ZM8 15v2h8v-2H8Zm-7-5h2v5H1v-5Zm20 0h2v5h-2v-5Z',
   version: 'M3 3h8l10 10-8 8L3 11V3Zm4.5 2.5a2 2 0 1 0 0 4 2 2 0 0 0 0-4Z',
   pose: 'M12 2 4.5 20.3l.7.7L12 18l6.8 3 .7-.7L12 2Z',
+  download: 'M11 3h2v10.2l3.6-3.6 1.4 1.4-6 6-6-6 1.4-1.4 3.6 3.6V3ZM4 19h16v2H4v-2Z',
   bell: 'M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.8V3a1.5 1.5 0 0 0-3 0v1.2A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z',
 };
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.tsx';
 
-const KNOWN = ['camera', 'media:start', 'media:send', 'media:recv', 'media:consume'];
+const KNOWN = ['camera', 'microphone', 'media:start', 'media:send', 'media:recv', 'media:consume'];
 
 /** Visible notices for camera and media problems (receive-only, connection failed...). */
 export function MediaProblems({ problems }: { problems: Record<string, string> }) {
@@ -12,7 +12,7 @@ export function MediaProblems({ problems }: { problems: Record<string, string> }
     <div className="media-problems" role="alert">
       {entries.map(([key, detail]) => (
         <p key={key} className="banner banner--warn">
-          <Icon name={key === 'camera' ? 'cameraOff' : 'alert'} />
+          <Icon name={key === 'camera' ? 'cameraOff' : key === 'microphone' ? 'mic' : 'alert'} />
           <span>
             {t(`mediaProblem.${KNOWN.includes(key) ? key.replace(':', '_') : 'other'}`)} <span className="detail">({detail})</span>
           </span>

@@ -1,13 +1,12 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useConsoleState } from '../client/ClientContext.tsx';
 
-/** Typed message to the visitor: Enter sends, Shift+Enter starts a new line. */
-export function MessageComposer() {
+/** Typed message to the visitor: Enter sends, Shift+Enter starts a new line. The text is owned by the call view (canned replies insert into it). */
+export function MessageComposer({ text, setText, inputRef, tools }: { text: string; setText: (t: string) => void; inputRef?: RefObject<HTMLTextAreaElement | null>; /** Shown beside the label (canned replies). */ tools?: ReactNode }) {
   const { t } = useTranslation();
   const client = useClient();
   const { pending } = useConsoleState();
-  const [text, setText] = useState('');
 
   const send = async () => {
     if (!text.trim()) return;
@@ -26,10 +25,14 @@ export function MessageComposer() {
 
   return (
     <form className="composer" onSubmit={onSubmit}>
-      <label htmlFor="composer-text">{t('call.messageLabel')}</label>
+      <div className="composer-head">
+        <label htmlFor="composer-text">{t('call.messageLabel')}</label>
+        {tools}
+      </div>
       <div className="composer-row">
         <textarea
           id="composer-text"
+          ref={inputRef}
           rows={2}
           maxLength={1000}
           value={text}

@@ -17,11 +17,12 @@ export function OfferCard({ offer, busy, first }: { offer: OfferItem; busy: bool
   const h = offer.handoff;
   const titleId = `offer-${offer.id}-title`;
   const scrollRef = useAutoScroll<HTMLDivElement>(h.transcript.length);
+  const tr = offer.transfer;
   return (
-    <article className={`offer-card offer-card--${h.urgency}`} aria-labelledby={titleId}>
+    <article className={`offer-card offer-card--${h.urgency}${tr ? ' offer-card--transfer' : ''}`} aria-labelledby={titleId}>
       <header className="offer-head">
         <div>
-          <p className="offer-kicker">{t('offer.kicker')}</p>
+          <p className="offer-kicker">{tr ? t('offer.transferFrom', { name: tr.fromName }) : t('offer.kicker')}</p>
           <h3 id={titleId} className="offer-title">
             {h.device.name}
           </h3>
@@ -43,6 +44,15 @@ export function OfferCard({ offer, busy, first }: { offer: OfferItem; busy: bool
           {t('offer.escalatedAt', { time: formatTime(h.createdAt, localeOf(i18n.language)) })}
         </span>
       </div>
+      {tr && (
+        <section className="transfer-note" aria-labelledby={`${titleId}-note`}>
+          <h4 id={`${titleId}-note`} className="transfer-note-title">
+            <Icon name="person" />
+            {t('offer.transferNote', { name: tr.fromName })}
+          </h4>
+          <p className="transfer-note-text">{tr.note}</p>
+        </section>
+      )}
       <HandoffDetails handoff={h} headingLevel={4} />
       <section className="offer-transcript">
         <h4 id={`${titleId}-transcript`} className="sub-heading">

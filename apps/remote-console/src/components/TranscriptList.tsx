@@ -8,7 +8,17 @@ import { LanguageBadge } from './LanguageBadge.tsx';
  * Transcript lines, oldest first: speaker, time, language tag, the original text, and the
  * translation when there is one. Untranslated lines say so plainly.
  */
-export function TranscriptList({ entries }: { entries: readonly TranscriptEntry[] }) {
+export function TranscriptList({
+  entries,
+  workerLabel,
+  otherStaff,
+}: {
+  entries: readonly TranscriptEntry[];
+  /** Who every "worker" line is (default "You"): "Staff member" in history and monitoring. */
+  workerLabel?: string;
+  /** Ids of "worker" lines written by someone else (shown as "Staff member"). */
+  otherStaff?: readonly string[];
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   if (entries.length === 0) return <p className="muted transcript-empty">{t('transcript.empty')}</p>;
@@ -17,7 +27,7 @@ export function TranscriptList({ entries }: { entries: readonly TranscriptEntry[
       {entries.map((e) => (
         <li key={e.id} className={`line line--${e.speaker}`}>
           <div className="line-head">
-            <span className="line-speaker">{t(`speaker.${e.speaker}`)}</span>
+            <span className="line-speaker">{e.speaker !== 'worker' ? t(`speaker.${e.speaker}`) : (workerLabel ?? (otherStaff?.includes(e.id) ? t('speaker.staff') : t('speaker.worker')))}</span>
             <time dateTime={e.createdAt}>{formatTime(e.createdAt, locale)}</time>
             <LanguageBadge language={e.language} className="line-lang" />
             {e.translationStatus === 'untranslated' && <span className="badge badge--untranslated">{t('transcript.untranslated')}</span>}

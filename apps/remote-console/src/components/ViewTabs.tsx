@@ -1,16 +1,20 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useConsoleState } from '../client/ClientContext.tsx';
-import type { View } from '../client/state.ts';
+import { viewsFor, type View } from '../client/state.ts';
 
-const VIEWS: View[] = ['desk', 'fleet'];
 export const VIEW_PANEL_ID = 'view-panel';
 
-/** Supervisors' Desk / Fleet tabs (arrow keys move between them, as in any tab list). */
+/**
+ * The screens of the signed-in role: workers Desk / History; supervisors Desk / Fleet /
+ * Supervision / Reports / History (arrow keys move between them, as in any tab list).
+ */
 export function ViewTabs() {
   const { t } = useTranslation();
   const client = useClient();
-  const { view, offers, alerts } = useConsoleState();
+  const { view, offers, alerts, worker, callbacks, supervisor } = useConsoleState();
+  const VIEWS = viewsFor(worker?.role);
+  const waiting = supervisor?.snapshot.queue.length ?? 0;
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const critical = alerts.filter((a) => a.severity === 'critical' && a.state === 'open').length;
 
@@ -45,9 +49,14 @@ export function ViewTabs() {
           onClick={() => client.showView(v)}
         >
           {t(`tabs.${v}`)}
-          {v === 'desk' && offers.length > 0 && (
+          {v === 'desk' && offers.length + callbacks.items.length > 0 && (
             <span className="tab-badge" aria-hidden="true">
-              {offers.length}
+              {offers.length + callbacks.items.length}
+            </span>
+          )}
+          {v === 'supervision' && waiting > 0 && (
+            <span className="tab-badge tab-badge--warn" aria-hidden="true">
+              {waiting}
             </span>
           )}
           {v === 'fleet' && critical > 0 && (

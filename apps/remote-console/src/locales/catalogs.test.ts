@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AlertKind, Disposition, MediaHealth, ReasonCode, Role, SessionState, Speaker, Urgency, WorkerState } from '@telekiosk/shared';
+import { AlertKind, Disposition, LANGUAGES, MediaHealth, ReasonCode, Role, SessionState, Speaker, Urgency, WorkerState } from '@telekiosk/shared';
 import { WAYPOINT_NAMES } from '../lib/venue.ts';
 import { DIRECTIONS } from '../lib/drive.ts';
+import { DEPARTMENTS } from '../lib/disposition.ts';
 import en from './en.json';
 import es from './es.json';
 import ja from './ja.json';
@@ -49,6 +50,15 @@ describe('locale catalogs', () => {
       ['robot.result', ['navigate', 'cancel', 'dock', 'stop', 'drive', 'failed']],
       ['robot.command', ['navigate', 'cancel', 'dock', 'stop', 'drive', 'ping', 'estop_release']],
       ['robotReason', ['estop', 'robot_link_down', 'no_lease', 'no_robot', 'unknown_waypoint', 'robot_timeout', 'robot_error', 'device_timeout', 'device_offline', 'unavailable', 'other']],
+      ['department', DEPARTMENTS],
+      ['languages', LANGUAGES],
+      ['call.translation', ['azure', 'llm', 'none']],
+      ['assist.source', ['kb', 'llm']],
+      ['transfer.mode', ['queue', 'colleague']],
+      ['transfer.failedReason', ['declined', 'timeout', 'unavailable']],
+      ['tabs', ['desk', 'fleet', 'supervision', 'reports', 'history']],
+      ['reports.problem', ['fromInvalid', 'toInvalid', 'range']],
+      ['monitor', ['visitorCamera', 'workerCamera', 'otherCamera']],
     ];
     for (const [group, values] of enums) for (const v of values) expect(reference.has(`${group}.${v}`), `${group}.${v}`).toBe(true);
   });
@@ -77,6 +87,51 @@ describe('locale catalogs', () => {
     expect([alerts.acknowledge, alerts.resolve]).toEqual(['Acknowledge', 'Resolve']);
     expect([e.tabs!.desk, e.tabs!.fleet]).toEqual(['Desk', 'Fleet']);
     expect((e.map as Record<string, string>).deviceAt).toBe('{{name}} at x {{x}} m, y {{y}} m');
+  });
+
+  it('keeps the English accessible names of the desk, call tools, supervision and reports', () => {
+    const e = en as unknown as Record<string, Record<string, unknown>>;
+    const get = (path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], e);
+    const names: Record<string, string> = {
+      'assist.heading': 'Suggested replies',
+      'assist.send': 'Send suggestion',
+      'canned.heading': 'Canned replies',
+      'canned.insert': 'Insert reply: {{words}}',
+      'notes.label': 'Session notes',
+      'notes.save': 'Save note',
+      'kiosk.heading': 'Show on kiosk',
+      'kiosk.showMovingInForm': 'Show moving-in form',
+      'kiosk.linkLabel': 'Link to show (https)',
+      'kiosk.showLink': 'Show link',
+      'kiosk.showMap': 'Show map',
+      'kiosk.clear': 'Take back from kiosk',
+      'call.transfer': 'Transfer',
+      'call.handback': 'Hand back to assistant',
+      'transfer.mode.queue': 'To a queue',
+      'transfer.mode.colleague': 'To a colleague',
+      'transfer.note': 'Note for your colleague',
+      'transfer.confirm': 'Transfer now',
+      'transfer.waiting': 'Waiting for {{name}} to accept…',
+      'transfer.failed': '{{name}} did not take the transfer',
+      'offer.transferFrom': 'Transfer from {{name}}',
+      'end.notesRequired': 'Notes are required for this disposition',
+      'ptt.hold': 'Hold to talk',
+      'ptt.notConfigured': 'Voice input is not configured; type your messages',
+      'call.translation.none': 'Live translation: off (messages across languages stay untranslated)',
+      'history.search': 'Search sessions',
+      'callbacks.heading': 'Callbacks',
+      'callbacks.complete': 'Mark called back',
+      'supervision.assignTo': 'Assign to…',
+      'supervision.assign': 'Assign',
+      'supervision.monitor': 'Monitor',
+      'monitor.visitorCamera': 'Visitor camera',
+      'monitor.workerCamera': 'Worker camera',
+      'monitor.bargeIn': 'Barge in',
+      'monitor.stop': 'Stop monitoring',
+      'reports.csvKpi': 'Download KPI CSV',
+      'reports.csvSessions': 'Download sessions CSV',
+    };
+    for (const [path, name] of Object.entries(names)) expect(get(path), path).toBe(name);
   });
 
   it('names every venue waypoint in every language', async () => {
