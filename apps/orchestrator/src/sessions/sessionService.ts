@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  HandoffPackage,
   KioskContent,
   SessionNote,
   AssistUpdate,
@@ -152,7 +153,9 @@ export class SessionService {
   /** Worker-loss grace timers, by worker id: a worker who reconnects in time keeps the call. */
   private readonly lostTimers = new Map<string, unknown>();
   /** The routing task of each escalated session (priority, department, age) for requeues. */
-  private readonly tasks = new Map<string, { priority: number; department?: string; enqueuedAt: number }>();
+  private readonly tasks = new Map<string, { priority: number; department?: string; enqueuedAt: number; deviceId: string }>();
+  /** Handoff packages of escalated sessions (until they end), so offers need no database read. */
+  private readonly handoffs = new Map<string, HandoffPackage>();
   /** Latest agent-assist suggestions per session. */
   private readonly assistLatest = new Map<string, AssistUpdate>();
   private readonly log: Logger;
@@ -241,7 +244,10 @@ export class SessionService {
   }
 
   async deviceStatus(deviceId: string): Promise<DeviceStatus | undefined> {
-    return (await this.deviceStatuses()).find((d) => d.device.id === deviceId);
+    const r = await this.o.store.getDevice(deviceId);
+    if (!r) return undefined;
+    const active = await this.o.store.activeSessions(deviceId);
+    return toDeviceStatus(r, this.onlineDevices.has(r.id), active[0]?.state ?? null, r.in_service && this.fleet.inService(r.id));
   }
 
   /** Staff put a device out of service or back (manual flag). */
@@ -255,7 +261,7 @@ export class SessionService {
   }
 
   private async broadcastDevice(deviceId: string): Promise<void> {
-    const status = (await this.deviceStatuses()).find((d) => d.device.id === deviceId);
+    const status = await this.deviceStatus(deviceId);
     if (status) this.o.notifier.toConsoles('device:update', status);
   }
 
@@ -381,6 +387,7 @@ export class SessionService {
     });
     if (decision) handoff.flags = [...new Set([...handoff.flags, ...decision.flags])];
     await this.o.store.saveHandoff(handoff, now);
+    this.handoffs.set(session.id, handoff);
     await this.o.store.recordEvent(session.id, 'escalated', 'system', { reasons, ...(decision ? { priority: decision.priority, department: decision.skills.department } : {}) }, now);
     if (decision?.alertStaff) {
       const evidence = reasons.find((r) => r.code === 'safety')?.evidence ?? reasons[0]?.evidence ?? '';
@@ -390,7 +397,7 @@ export class SessionService {
     this.o.notifier.toDevice(session.deviceId, 'session:update', queued);
     // Department queue from the policy; safety cases go to everyone at once (no department wait).
     const department = decision && decision.priority > 0 ? (decision.skills.department ?? undefined) : undefined;
-    this.tasks.set(session.id, { priority: decision?.priority ?? priorityFor(reasons), enqueuedAt: now.getTime(), ...(department ? { department } : {}) });
+    this.tasks.set(session.id, { priority: decision?.priority ?? priorityFor(reasons), enqueuedAt: now.getTime(), deviceId: session.deviceId, ...(department ? { department } : {}) });
     this.router.enqueue({ sessionId: session.id, language: session.language, priority: decision?.priority ?? priorityFor(reasons), enqueuedAt: now.getTime(), ...(department ? { department } : {}) });
     void this.broadcastDevice(session.deviceId);
     return queued;
@@ -419,12 +426,15 @@ export class SessionService {
   }
 
   private async deliverOffer(o: OpenOffer): Promise<void> {
-    const handoff = await this.o.store.latestHandoff(o.sessionId);
+    // The handoff package of a waiting visitor is cached: an offer goes out without a database read.
+    const handoff = this.handoffs.get(o.sessionId) ?? (await this.o.store.latestHandoff(o.sessionId));
     if (!handoff) return;
     const offer: Offer = { id: o.offerId, sessionId: o.sessionId, workerId: o.workerId, expiresAt: new Date(o.expiresAt).toISOString(), handoff, transfer: null };
-    await this.o.store.recordEvent(o.sessionId, 'offered', 'system', { workerId: o.workerId, offerId: o.offerId }, this.now());
-    this.log.info({ sessionId: o.sessionId, workerId: o.workerId, offerId: o.offerId }, 'offer sent');
+    // Queue the audit write first (keeps event order), deliver, then wait for the write.
+    const recorded = this.o.store.recordEvent(o.sessionId, 'offered', 'system', { workerId: o.workerId, offerId: o.offerId }, this.now());
     this.o.notifier.toWorker(o.workerId, 'offer:new', offer);
+    this.log.info({ sessionId: o.sessionId, workerId: o.workerId, offerId: o.offerId }, 'offer sent');
+    await recorded;
   }
 
   private onOfferRevoked(o: OpenOffer, reason: 'declined' | 'timeout' | 'abandoned') {
@@ -467,12 +477,20 @@ export class SessionService {
     return { ticket };
   }
 
-  /** Pushes queue status to every waiting kiosk (on changes and on a periodic tick). */
+  private queuePushPending = false;
+  /**
+   * Pushes queue status to every waiting kiosk (on changes and on a periodic tick). Coalesced:
+   * a burst of queue changes costs one pass, from memory (no database reads per kiosk).
+   */
   async pushQueueStatus(): Promise<void> {
+    if (this.queuePushPending || this.closed) return;
+    this.queuePushPending = true;
+    await new Promise<void>((r) => setImmediate(r));
+    this.queuePushPending = false;
     for (const sessionId of this.router.queuedSessionIds()) {
-      const s = await this.o.store.getSession(sessionId);
+      const deviceId = this.tasks.get(sessionId)?.deviceId;
       const status = this.queueStatus(sessionId);
-      if (s && status) this.o.notifier.toDevice(s.deviceId, 'queue:status', status);
+      if (deviceId && status) this.o.notifier.toDevice(deviceId, 'queue:status', status);
     }
   }
 
@@ -546,8 +564,8 @@ export class SessionService {
     this.log.warn({ sessionId, workerId }, 'worker lost mid-call; session requeued at head');
     await this.appendEntry(queued, 'system', notice('workerLost', queued.language));
     this.o.notifier.toDevice(queued.deviceId, 'session:update', queued);
-    const t = this.tasks.get(sessionId) ?? { priority: 5, enqueuedAt: this.o.clock.now() };
-    this.router.requeueAtHead({ sessionId, language: queued.language, ...t });
+    const t = this.tasks.get(sessionId) ?? { priority: 5, enqueuedAt: this.o.clock.now(), deviceId: queued.deviceId };
+    this.router.requeueAtHead({ sessionId, language: queued.language, priority: t.priority, enqueuedAt: t.enqueuedAt, ...(t.department ? { department: t.department } : {}) });
     void this.broadcastDevice(queued.deviceId);
   }
 
@@ -584,7 +602,7 @@ export class SessionService {
       await this.o.store.recordEvent(session.id, 'transferred', `worker:${workerId}`, { mode: 'cold', department: req.department, note: req.note ?? null }, now);
       await this.appendEntry(queued, 'system', notice('transferring', queued.language));
       this.o.notifier.toDevice(queued.deviceId, 'session:update', queued);
-      const t = this.tasks.get(session.id) ?? { priority: 5, enqueuedAt: now.getTime() };
+      const t = this.tasks.get(session.id) ?? { priority: 5, enqueuedAt: now.getTime(), deviceId: queued.deviceId };
       this.tasks.set(session.id, { ...t, department: req.department });
       this.router.enqueue({ sessionId: session.id, language: queued.language, priority: t.priority, enqueuedAt: t.enqueuedAt, department: req.department });
       this.releaseWorker(workerId);
@@ -810,6 +828,7 @@ export class SessionService {
     this.o.notifier.toDevice(session.deviceId, 'session:update', ended);
     if (session.state === 'in_call') this.o.notifier.toDevice(session.deviceId, 'call:ended', { sessionId: session.id, disposition });
     this.tasks.delete(session.id);
+    this.handoffs.delete(session.id);
     this.supervision.ended(session.id);
     this.supervision.changed();
     for (const [id, d] of this.directed) if (d.offer.sessionId === session.id) this.closeDirected(id, 'unavailable');
