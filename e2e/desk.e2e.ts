@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startStack, type Stack } from './stack.ts';
+
+/**
+ * Routing and the worker/supervisor console in real Chromium: decline and timeout re-offer,
+ * a supervisor monitoring a live call with video, a warm transfer that keeps the transcript,
+ * and an accessibility scan (axe-core, WCAG 2 A/AA) of the screens involved.
+ */
+let stack: Stack;
+test.beforeAll(async () => {
+  stack = await startStack({ OFFER_TIMEOUT_MS: '4000' });
+});
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+async function signIn(browser: Browser, username: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => {
+    throw new Error(`${username}: ${e.message}`);
+  });
+  await page.goto(stack.consoleUrl);
+  await page.getByRole('textbox', { name: 'Username' }).fill(username);
+  await page.getByRole('textbox', { name: 'Password' }).fill('harbor-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return page;
+}
+
+async function framesDecoded(page: Page): Promise<number> {
+  let frames = 0;
+  for (let i = 0; i < 120 && frames === 0; i++) {
+    frames = await page.evaluate(async () => {
+      const media = (window as unknown as { __consoleMedia?: { inboundVideoStats: () => Promise<{ framesDecoded: number } | null> | null } }).__consoleMedia;
+      return (await media?.inboundVideoStats())?.framesDecoded ?? 0;
+    });
+    if (frames === 0) await page.waitForTimeout(500);
+  }
+  return frames;
+}
+
+async function expectNoSeriousAxeViolations(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${name}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
+
+test('decline and timeout re-offer, supervisor monitoring, warm transfer with the transcript', async ({ browser }) => {
+  const sam = await signIn(browser, 'sam');
+  await sam.getByRole('radio', { name: 'Available' }).check();
+  const maria = await signIn(browser, 'maria');
+  await maria.getByRole('radio', { name: 'Available' }).check();
+  const olivia = await signIn(browser, 'olivia');
+  await expectNoSeriousAxeViolations(sam, 'desk');
+
+  const kioskCtx = await browser.newContext();
+  const kiosk = await kioskCtx.newPage();
+  await kiosk.goto(stack.kioskUrl);
+  await kiosk.getByRole('button', { name: 'Touch here to start' }).click();
+  await kiosk.getByRole('button', { name: 'English' }).click();
+  await kiosk.getByRole('button', { name: 'Start with the assistant' }).click();
+  const question = 'How do I fill in the moving-in form?';
+  await kiosk.getByRole('textbox', { name: 'Type your question' }).fill(question);
+  await kiosk.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(kiosk.getByRole('log', { name: 'Conversation' })).toContainText(question);
+  await kiosk.getByRole('button', { name: 'Talk to a person' }).click();
+
+  // Sam (longest idle) gets the offer and declines; it moves to María.
+  await expect(sam.getByRole('button', { name: 'Accept', exact: true })).toBeVisible();
+  await sam.getByRole('button', { name: 'Decline', exact: true }).click();
+  await expect(maria.getByRole('button', { name: 'Accept', exact: true })).toBeVisible();
+  // María lets it time out (4 s here): she is set away and it goes back to Sam.
+  await expect(sam.getByRole('button', { name: 'Accept', exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(maria.getByRole('radio', { name: 'Away' })).toBeChecked();
+  await sam.getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(kiosk.getByText('You are talking with Sam Carter')).toBeVisible();
+  await expect(sam.getByRole('log', { name: 'Transcript' })).toContainText(question);
+  await expectNoSeriousAxeViolations(sam, 'call view');
+
+  // The supervisor monitors the live call and sees video.
+  await olivia.getByRole('tab', { name: 'Supervision' }).click();
+  const calls = olivia.getByRole('region', { name: 'Live calls' });
+  await calls.getByRole('button', { name: 'Monitor' }).click();
+  await expect(olivia.getByRole('log', { name: 'Live transcript' })).toContainText(question);
+  expect(await framesDecoded(olivia)).toBeGreaterThan(0);
+  await expectNoSeriousAxeViolations(olivia, 'monitor');
+  await olivia.getByRole('button', { name: 'Stop monitoring' }).click();
+
+  // Warm transfer to María with a note: she sees the note and the whole transcript.
+  await sam.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await sam.getByRole('radio', { name: 'To a colleague' }).check();
+  await sam.getByRole('radio', { name: /María López/ }).check();
+  await sam.getByRole('textbox', { name: 'Note for your colleague' }).fill('Needs help with the moving-in form, speaks Spanish too');
+  await sam.getByRole('button', { name: 'Transfer now' }).click();
+  await expect(maria.getByText('Transfer from Sam Carter')).toBeVisible();
+  await expect(maria.getByText('Needs help with the moving-in form, speaks Spanish too')).toBeVisible();
+  await maria.getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(kiosk.getByText('You are talking with María López')).toBeVisible();
+  await expect(maria.getByRole('log', { name: 'Transcript' })).toContainText(question);
+  expect(await framesDecoded(maria)).toBeGreaterThan(0);
+  await expect(sam.getByRole('heading', { name: 'Transferred to María López' })).toBeVisible();
+  if (process.env.SCREENSHOTS) await maria.screenshot({ path: 'e2e/screenshots/30-console-after-transfer.png' });
+});
