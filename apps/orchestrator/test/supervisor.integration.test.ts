@@ -51,7 +51,7 @@ describe('supervisor view', () => {
     await seen;
 
     await ok(olivia, 'supervisor:barge-in', { sessionId: session.id });
-    const onKiosk = next(kiosk, 'transcript:entry', 5000, (e: { speaker: string; text: string }) => e.speaker === 'worker');
+    const onKiosk = next(kiosk, 'transcript:entry', 5000, (e: { speaker: string; text: string }) => e.speaker === 'supervisor');
     const onWorker = next(sam, 'transcript:entry', 5000, (e: { text: string }) => e.text === 'I am the supervisor, I can help.');
     await ok(olivia, 'supervisor:message', { sessionId: session.id, text: 'I am the supervisor, I can help.' });
     expect((await onKiosk).text).toBe('I am the supervisor, I can help.');

@@ -28,8 +28,8 @@ export const ReasonCode = z.enum([
 ]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 
-/** Who said a transcript line. `system` lines are notices (e.g. "connected to a staff member"). */
-export const Speaker = z.enum(['visitor', 'assistant', 'worker', 'system']);
+/** Who said a transcript line. `system` lines are notices (e.g. "connected to a staff member"); `supervisor` lines come from a supervisor who barged in. */
+export const Speaker = z.enum(['visitor', 'assistant', 'worker', 'supervisor', 'system']);
 export type Speaker = z.infer<typeof Speaker>;
 
 /** A translation of a transcript line, with the provider that produced it. */

@@ -280,7 +280,16 @@ export class Store {
    */
   async searchSessions(opts: { workerId: string | null; query?: string; limit: number }) {
     let q = this.db.selectFrom('sessions').innerJoin('devices', 'devices.id', 'sessions.device_id').selectAll('sessions').select('devices.name as device_name');
-    if (opts.workerId) q = q.where('sessions.worker_id', '=', opts.workerId);
+    if (opts.workerId) {
+      const actor = `worker:${opts.workerId}`;
+      // Sessions the worker holds or held (also those transferred on or handed back).
+      q = q.where((eb) =>
+        eb.or([
+          eb('sessions.worker_id', '=', opts.workerId),
+          eb.exists(eb.selectFrom('session_events').select(sql`1`.as('one')).whereRef('session_events.session_id', '=', 'sessions.id').where('session_events.actor', '=', actor)),
+        ]),
+      );
+    }
     if (opts.query) {
       const like = `%${opts.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) =>

@@ -955,6 +955,12 @@ export class SessionService {
     return this.assignment(session);
   }
 
+  /** A supervisor stops monitoring; the monitor's media closes when no supervisor is left watching. */
+  stopMonitoring(supervisorId: string, sessionId: string): void {
+    this.supervision.leave(supervisorId, sessionId);
+    if (this.supervision.monitorsOf(sessionId).length === 0) this.o.media.existingRoom(sessionId)?.closePeer('monitor');
+  }
+
   /** A monitoring supervisor barges in. */
   async bargeIn(supervisorId: string, sessionId: string): Promise<void> {
     this.supervision.bargeIn(supervisorId, sessionId);
@@ -968,7 +974,7 @@ export class SessionService {
     if (!session || session.state !== 'in_call') throw SessionError.notFound(sessionId);
     const sup = this.workers.get(supervisorId)?.worker;
     const language: Language = sup && !sup.languages.includes(session.language) ? (sup.languages[0] ?? session.language) : session.language;
-    return this.appendEntry(session, 'worker', text, { language });
+    return this.appendEntry(session, 'supervisor', text, { language });
   }
 
   /** Supervisor: offer a waiting visitor to a specific worker now. */
@@ -1049,7 +1055,7 @@ export class SessionService {
    * assigned worker's first language when the worker does not speak the visitor's.
    */
   private translationTarget(session: SessionView, speaker: TranscriptEntry['speaker'], language: Language): Language | null {
-    if (speaker === 'worker') return language === session.language ? null : session.language;
+    if (speaker === 'worker' || speaker === 'supervisor') return language === session.language ? null : session.language;
     const worker = session.workerId ? this.workers.get(session.workerId)?.worker : undefined;
     if (!worker || worker.languages.includes(language)) return null;
     return worker.languages[0] ?? null;

@@ -195,7 +195,7 @@ export function attachConsoleNamespace(
         }),
         'supervisor:message': guarded('supervisor:message', async (p: { sessionId: string; text: string }) => ({ entry: await s.supervisorMessage(workerId, p.sessionId, p.text) })),
         'supervisor:leave': guarded('supervisor:leave', (p: { sessionId: string }) => {
-          s.supervision.leave(workerId, p.sessionId);
+          s.stopMonitoring(workerId, p.sessionId);
           return {};
         }),
         'supervisor:reassign': guarded('supervisor:reassign', async (p: { sessionId: string; toWorkerId: string }) => {
