@@ -34,7 +34,8 @@ class SimClock implements TeleopClock {
 function setup() {
   const clock = new SimClock();
   const published: (Velocity & { t: number })[] = [];
-  const teleop = new TeleopController({ clock, limits: { maxLinear: 0.5, maxAngular: 1 }, publish: (v) => published.push({ ...v, t: clock.t }) });
+  // Very high acceleration limits here: these tests check the deadman, limits and e-stop, not ramps.
+  const teleop = new TeleopController({ clock, limits: { maxLinear: 0.5, maxAngular: 1, maxLinearAccel: 1000, maxAngularAccel: 1000 }, publish: (v) => published.push({ ...v, t: clock.t }) });
   return { clock, published, teleop };
 }
 
@@ -69,6 +70,22 @@ describe('TeleopController', () => {
     const { published, teleop } = setup();
     teleop.command(2, -4);
     expect(published.at(-1)).toMatchObject({ linear: 0.5, angular: -1 });
+  });
+
+  it('ramps up within the acceleration limit, and stops without a ramp', () => {
+    const clock = new SimClock();
+    const published: (Velocity & { t: number })[] = [];
+    const teleop = new TeleopController({ clock, limits: { maxLinear: 0.5, maxAngular: 1, maxLinearAccel: 0.5, maxAngularAccel: 1.5 }, publish: (v) => published.push({ ...v, t: clock.t }) });
+    teleop.command(0.5, 0);
+    for (let t = 0; t < 900; t += 100) {
+      clock.advance(100);
+      teleop.command(0.5, 0);
+    }
+    // 0.5 m/s² for ~1 s: reaches the 0.5 m/s target, never jumps more than 0.05 m/s per 100 ms.
+    for (let i = 1; i < published.length; i++) expect(published[i]!.linear - published[i - 1]!.linear).toBeLessThanOrEqual(0.0500001);
+    expect(published.at(-1)!.linear).toBeCloseTo(0.5, 5);
+    teleop.command(0, 0);
+    expect(published.at(-1)).toMatchObject({ linear: 0, angular: 0 });
   });
 
   it('latches the e-stop: halts, refuses commands until released', () => {

@@ -11,9 +11,13 @@ export interface SpeedLimits {
   maxLinear: number;
   /** Maximum turn rate, rad/s. */
   maxAngular: number;
+  /** Maximum linear acceleration when speeding up, m/s² (stops are never ramped). Default 0.5. */
+  maxLinearAccel?: number;
+  /** Maximum angular acceleration when speeding up, rad/s². Default 1.5. */
+  maxAngularAccel?: number;
 }
-/** Conservative indoor defaults for a public lobby: 0.5 m/s (walking pace is ~1.4 m/s), 1.0 rad/s. */
-export const DEFAULT_LIMITS: SpeedLimits = { maxLinear: 0.5, maxAngular: 1.0 };
+/** Conservative indoor defaults for a public lobby: 0.5 m/s (walking pace is ~1.4 m/s), 1.0 rad/s, gentle acceleration. */
+export const DEFAULT_LIMITS: SpeedLimits = { maxLinear: 0.5, maxAngular: 1.0, maxLinearAccel: 0.5, maxAngularAccel: 1.5 };
 
 /** Timers the controller uses, injectable for tests. */
 export interface TeleopClock {
@@ -55,7 +59,11 @@ export class TeleopController {
   private readonly deadmanMs: number;
   private readonly periodMs: number;
   private readonly clock: TeleopClock;
+  /** Velocity being published (ramps toward `target` within the acceleration limits). */
   private current: Velocity = { linear: 0, angular: 0 };
+  /** Velocity the operator asks for (clamped to the speed limits). */
+  private target: Velocity = { linear: 0, angular: 0 };
+  private lastPublishAt = 0;
   private deadman: unknown = null;
   private loop: unknown = null;
   private latched = false;
@@ -83,16 +91,38 @@ export class TeleopController {
    */
   command(linear: number, angular: number): boolean {
     if (this.latched) return false;
-    this.current = { linear: clamp(linear, this.limits.maxLinear), angular: clamp(angular, this.limits.maxAngular) };
-    if (this.current.linear === 0 && this.current.angular === 0) {
+    this.target = { linear: clamp(linear, this.limits.maxLinear), angular: clamp(angular, this.limits.maxAngular) };
+    if (this.target.linear === 0 && this.target.angular === 0) {
       this.halt();
       return true;
     }
-    this.opts.publish(this.current);
+    this.step();
     if (this.deadman !== null) this.clock.clearTimeout(this.deadman);
     this.deadman = this.clock.setTimeout(() => this.halt(), this.deadmanMs);
-    if (this.loop === null) this.loop = this.clock.setInterval(() => this.opts.publish(this.current), this.periodMs);
+    if (this.loop === null) this.loop = this.clock.setInterval(() => this.step(), this.periodMs);
     return true;
+  }
+
+  /**
+   * Publishes the next velocity: toward the target, changing by at most accel x elapsed time
+   * (speeding up is ramped; slowing down toward zero or reversing direction is not limited
+   * below zero crossing, so an operator letting go always stops at once).
+   */
+  private step(): void {
+    const now = this.clock.now();
+    const dt = this.lastPublishAt === 0 ? this.periodMs / 1000 : Math.min(0.5, (now - this.lastPublishAt) / 1000);
+    this.lastPublishAt = now;
+    const ramp = (cur: number, tgt: number, accel: number) => {
+      const slowing = Math.abs(tgt) < Math.abs(cur) && Math.sign(tgt) === Math.sign(cur);
+      if (slowing || tgt === 0) return tgt;
+      const maxStep = accel * dt;
+      return cur + Math.max(-maxStep, Math.min(maxStep, tgt - cur));
+    };
+    this.current = {
+      linear: ramp(this.current.linear, this.target.linear, this.limits.maxLinearAccel ?? 0.5),
+      angular: ramp(this.current.angular, this.target.angular, this.limits.maxAngularAccel ?? 1.5),
+    };
+    this.opts.publish(this.current);
   }
 
   /** Stops now: publishes a zero Twist and stops republishing. */
@@ -102,6 +132,8 @@ export class TeleopController {
     this.deadman = null;
     this.loop = null;
     this.current = { linear: 0, angular: 0 };
+    this.target = { linear: 0, angular: 0 };
+    this.lastPublishAt = 0;
     this.opts.publish(this.current);
   }
 
