@@ -40,7 +40,11 @@ describe('fleet alerts and service state', () => {
     await ok(kiosk, 'device:telemetry', telemetry({ batteryPercent: 12 }));
     expect(await lowAlert).toMatchObject({ deviceId: 'lobby-1', severity: 'warning', state: 'open', detail: 'Battery 12%' });
     const snap = await ok(kenji, 'fleet:snapshot');
-    expect(snap.devices[0]).toMatchObject({ batteryPercent: 12, inService: true, pose: { x: 1, y: 2, theta: 0 }, camera: 'ok' });
+    expect(snap.devices[0]).toMatchObject({ batteryPercent: 12, inService: true, pose: { x: 1, y: 2, theta: 0 }, camera: 'ok', navigation: null });
+    // Navigation progress reported by the kiosk reaches the console.
+    const nav = next(kenji, 'device:update', 5000, (d: { navigation: unknown }) => d.navigation !== null);
+    await ok(kiosk, 'device:telemetry', telemetry({ batteryPercent: 12, robot: { estop: false, pose: { x: 1, y: 2, theta: 0 }, navigation: { waypoint: 'counter-3', status: 'active', distanceRemaining: 4.2 } } }));
+    expect((await nav).navigation).toEqual({ waypoint: 'counter-3', status: 'active', distanceRemaining: 4.2 });
 
     // E-stop: critical; the kiosk is told it is out of service and new sessions are refused.
     const outOfService = next(kiosk, 'device:service');

@@ -188,6 +188,11 @@ export const DeviceStatus = z.object({
   estop: z.boolean().nullable().default(null),
   /** Pose in the venue map (x, y in m, theta in rad), null when unknown. */
   pose: z.object({ x: z.number(), y: z.number(), theta: z.number() }).nullable().default(null),
+  /** Current navigation goal of the robot (waypoint, status, distance remaining in m), null when none. */
+  navigation: z
+    .object({ waypoint: z.string(), status: z.enum(['active', 'succeeded', 'canceled', 'aborted']), distanceRemaining: z.number().nullable() })
+    .nullable()
+    .default(null),
   /** False when out of service (open critical alert, or put out of service by staff): not routed, kiosk shows out-of-service. */
   inService: z.boolean().default(true),
   /** Camera health reported by the kiosk. */

@@ -387,7 +387,7 @@ function toEntry(r: TranscriptRow): TranscriptEntryT {
 
 /** Device status view from a row plus live connection state. */
 /** `inService` is the effective state: manual flag and no open critical alert (decided by the fleet service). */
-export function toDeviceStatus(r: DeviceRow, online: boolean, sessionState: SessionState | null, inService = r.in_service): DeviceStatus {
+export function toDeviceStatus(r: DeviceRow, online: boolean, sessionState: SessionState | null, inService = r.in_service, navigation: DeviceStatus['navigation'] = null): DeviceStatus {
   return {
     device: { id: r.id, name: r.name, location: r.location },
     online,
@@ -399,6 +399,7 @@ export function toDeviceStatus(r: DeviceRow, online: boolean, sessionState: Sess
     sessionState,
     estop: r.estop ?? null,
     pose: r.pose ?? null,
+    navigation,
     inService,
     camera: (['ok', 'failed', 'unknown'].includes(r.camera) ? r.camera : 'unknown') as DeviceStatus['camera'],
     microphone: (['ok', 'failed', 'unknown'].includes(r.microphone) ? r.microphone : 'unknown') as DeviceStatus['microphone'],

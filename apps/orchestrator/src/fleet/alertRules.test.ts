@@ -13,6 +13,7 @@ const base: DeviceStatus = {
   sessionState: null,
   estop: false,
   pose: null,
+  navigation: null,
   inService: true,
   camera: 'ok',
   microphone: 'ok',

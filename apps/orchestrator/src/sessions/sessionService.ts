@@ -229,7 +229,12 @@ export class SessionService {
     await this.broadcastDevice(deviceId);
   }
 
+  /** Last reported navigation goal per device (live state, not persisted). */
+  private readonly navigation = new Map<string, DeviceStatus['navigation']>();
+
   async deviceTelemetry(deviceId: string, t: Parameters<Store['updateDeviceTelemetry']>[1]): Promise<void> {
+    const nav = (t.robot as { navigation?: DeviceStatus['navigation'] } | null | undefined)?.navigation ?? null;
+    this.navigation.set(deviceId, nav);
     await this.o.store.updateDeviceTelemetry(deviceId, t, this.now());
     await this.fleet.sample(deviceId, t.batteryPercent, t.charging);
     const status = await this.deviceStatus(deviceId);
@@ -240,14 +245,16 @@ export class SessionService {
   async deviceStatuses(): Promise<DeviceStatus[]> {
     const rows = await this.o.store.listDevices();
     const active = await this.o.store.activeSessions();
-    return rows.map((r) => toDeviceStatus(r, this.onlineDevices.has(r.id), active.find((s) => s.deviceId === r.id)?.state ?? null, r.in_service && this.fleet.inService(r.id)));
+    return rows.map((r) =>
+      toDeviceStatus(r, this.onlineDevices.has(r.id), active.find((s) => s.deviceId === r.id)?.state ?? null, r.in_service && this.fleet.inService(r.id), this.navigation.get(r.id) ?? null),
+    );
   }
 
   async deviceStatus(deviceId: string): Promise<DeviceStatus | undefined> {
     const r = await this.o.store.getDevice(deviceId);
     if (!r) return undefined;
     const active = await this.o.store.activeSessions(deviceId);
-    return toDeviceStatus(r, this.onlineDevices.has(r.id), active[0]?.state ?? null, r.in_service && this.fleet.inService(r.id));
+    return toDeviceStatus(r, this.onlineDevices.has(r.id), active[0]?.state ?? null, r.in_service && this.fleet.inService(r.id), this.navigation.get(r.id) ?? null);
   }
 
   /** Staff put a device out of service or back (manual flag). */

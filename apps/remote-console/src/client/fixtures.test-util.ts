@@ -80,6 +80,7 @@ export const device = (id: string, name: string, over: Partial<DeviceStatus> = {
   online: true,
   estop: null,
   pose: null,
+  navigation: null,
   inService: true,
   camera: 'ok',
   microphone: 'ok',

@@ -168,6 +168,17 @@ export function RobotPanel() {
                 <dd>{latency.robot}</dd>
               </div>
               <div>
+                <dt>{t('robot.navigation')}</dt>
+                <dd data-testid="robot-navigation">
+                  {device?.navigation
+                    ? t(`robot.navStatus.${device.navigation.status}`, {
+                        place: device.navigation.waypoint,
+                        distance: device.navigation.distanceRemaining !== null ? formatMetres(device.navigation.distanceRemaining, locale) : '…',
+                      })
+                    : t('robot.noValue')}
+                </dd>
+              </div>
+              <div>
                 <dt>{t('robot.position')}</dt>
                 <dd>{device?.pose ? t('pose.xy', { x: formatMetres(device.pose.x, locale), y: formatMetres(device.pose.y, locale) }) : t('robot.noValue')}</dd>
               </div>
