@@ -71,10 +71,10 @@ describe('fleet alerts and service state', () => {
 
     // Battery history was recorded; bad input names the field.
     const history = await ok(kenji, 'device:history', { deviceId: 'lobby-1', hours: 1 });
-    expect(history.samples.map((s: { batteryPercent: number }) => s.batteryPercent)).toEqual([80, 12, 12, 12]);
+    expect(history.samples.map((s: { batteryPercent: number }) => s.batteryPercent)).toEqual([80, 12, 12, 12, 12]);
     expect(await ask(kenji, 'device:history', { deviceId: 'lobby-1', hours: 0 })).toMatchObject({ ok: false, error: { issues: [{ path: 'hours' }] } });
     expect(await ask(kiosk, 'device:telemetry', telemetry({ batteryPercent: 140 }))).toMatchObject({ ok: false, error: { issues: [{ path: 'batteryPercent' }] } });
-    expect((await ok(kenji, 'device:history', { deviceId: 'lobby-1', hours: 1 })).samples).toHaveLength(4);
+    expect((await ok(kenji, 'device:history', { deviceId: 'lobby-1', hours: 1 })).samples).toHaveLength(5);
 
     // Reload reaches the kiosk.
     const reload = next(kiosk, 'device:reload');
