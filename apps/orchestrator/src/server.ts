@@ -84,12 +84,20 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   if (!intake) {
     const { KnowledgeBase } = await import('./intake/knowledgeBase.ts');
     const { embeddedIntake } = await import('./intakeAdapter.ts');
-    const { createProviders, loadProviderConfig } = await import('./providers/index.ts');
+    const { createOpenAIClient, createProviders, loadProviderConfig } = await import('./providers/index.ts');
     const { KbAssist } = await import('./assist/kbAssist.ts');
+    const { LlmAssist } = await import('./assist/llmAssist.ts');
     const kb = KnowledgeBase.fromFile(config.knowledgeBasePath);
     const providers = createProviders(loadProviderConfig(process.env), { kb, embedded: embeddedIntake(kb), logger: logger.child({ module: 'providers' }) });
     intake = providers.intake;
-    assist = deps.assist !== undefined ? deps.assist : new KbAssist(kb);
+    const providerConfig = loadProviderConfig(process.env);
+    const kbAssist = new KbAssist(kb);
+    assist =
+      deps.assist !== undefined
+        ? deps.assist
+        : providerConfig.openai
+          ? new LlmAssist({ client: createOpenAIClient(providerConfig.openai, providerConfig.timeoutMs, providerConfig.maxRetries), model: providerConfig.openai.chatModel, kb: kbAssist, logger: logger.child({ module: 'assist' }) })
+          : kbAssist;
     speech = deps.speech !== undefined ? deps.speech : providers.speech;
     translator = deps.translator !== undefined ? deps.translator : providers.translator;
     providerStatus = { ...providers.status() };

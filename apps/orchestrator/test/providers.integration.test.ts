@@ -57,6 +57,34 @@ describe('AI provider configured by environment', () => {
     expect(handoff.summary.length).toBeGreaterThan(0);
     expect(handoff.transcript.map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(['When are you open?', 'Where do I get a tax certificate?']));
     expect((await orch.store.events(session.id)).map((e) => e.type)).toContain('intake_degraded');
+    await ok(kiosk, 'session:leave', { sessionId: session.id, reason: 'visitor_left' });
+    kiosk.close();
+    sam.close();
+  });
+
+  it('drafts agent-assist replies with the LLM, grounded in knowledge-base hits', async () => {
+    const kiosk = await kioskSocket(orch);
+    const sam = await consoleSocket(orch, 'sam');
+    await ok(sam, 'console:hello');
+    await ok(sam, 'worker:set-state', { state: 'available' });
+    const offer = next(sam, 'offer:new'); // (no visitor turns yet: the summary needs no LLM call)
+    const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'person' });
+    await ok(sam, 'offer:accept', { offerId: (await offer).id });
+    fake.chat(chatAnswer({ replies: [{ text: 'Tax certificates are issued at Counter 4; please bring photo ID.' }] }));
+    const update = next(sam, 'assist:update');
+    await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Where do I get a tax certificate?' });
+    const u = await update;
+    expect(u.suggestions[0]).toMatchObject({ source: 'llm', text: 'Tax certificates are issued at Counter 4; please bring photo ID.', language: 'en' });
+    expect(u.suggestions.some((x: { source: string }) => x.source === 'kb')).toBe(true);
+    const body = fake.chatBodies().at(-1)!;
+    expect(JSON.stringify(body)).toContain('assist_replies');
+    expect(JSON.stringify(body.messages)).toContain('Where do I get a tax certificate?');
+    // Provider failure: knowledge-base suggestions only.
+    fake.chat(openAIError(500));
+    const again = next(sam, 'assist:update');
+    await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'How do I sort my garbage?' });
+    expect((await again).suggestions.every((x: { source: string }) => x.source === 'kb')).toBe(true);
+    await ok(sam, 'session:end', { sessionId: session.id, disposition: 'resolved' });
     kiosk.close();
     sam.close();
   });
