@@ -79,3 +79,25 @@ describe('live translation between visitor and worker', () => {
     expect(res.entry.translationStatus).toBe('untranslated');
   });
 });
+
+describe('per-line language and collected fields', () => {
+  it('stores the language a line was written in, and collects stated details into the handoff', async () => {
+    const orch = await startTestOrchestrator();
+    try {
+      const kiosk = await kioskSocket(orch);
+      const sam = await consoleSocket(orch, 'sam');
+      await ok(sam, 'console:hello');
+      await ok(sam, 'worker:set-state', { state: 'available' });
+      const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+      const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Hola, me llamo Lucía Gómez y mi número de expediente es EXP-7781' });
+      expect(res.entries[0]).toMatchObject({ speaker: 'visitor', language: 'es' });
+      const offer = next(sam, 'offer:new');
+      await ok(kiosk, 'visitor:request-person', { sessionId: session.id });
+      expect((await offer).handoff.collectedFields).toMatchObject({ name: 'Lucía Gómez', case_number: 'EXP-7781' });
+      kiosk.close();
+      sam.close();
+    } finally {
+      await orch.close();
+    }
+  });
+});

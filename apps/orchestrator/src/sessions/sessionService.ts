@@ -30,7 +30,8 @@ import { RobotControl } from './robotControl.ts';
 import { Supervision } from './supervision.ts';
 import { sessionNotes } from './desk.ts';
 import { OfficeHours } from './officeHours.ts';
-import { evaluateTurn, type Policy, type PolicyDecision } from '../policy/index.ts';
+import { evaluateTurn, identifyLanguage, type Policy, type PolicyDecision } from '../policy/index.ts';
+import { extractFields } from '../intake/fields.ts';
 import type { AssistEngine } from '../assist/kbAssist.ts';
 import { FleetService } from '../fleet/fleetService.ts';
 import type { AlertThresholds } from '../fleet/alertRules.ts';
@@ -301,7 +302,14 @@ export class SessionService {
   async visitorMessage(deviceId: string, sessionId: string, text: string): Promise<{ entries: TranscriptEntry[]; session: SessionView }> {
     const session = await this.deviceSession(deviceId, sessionId);
     if (session.state === 'ended') throw SessionError.wrongState(sessionId, session.state, 'send a message');
-    const visitorEntry = await this.appendEntry(session, 'visitor', text, { notifyDevice: false });
+    // The line keeps the language it was written in (tinyld; short text keeps the session language).
+    const language = identifyLanguage(text, session.language).language;
+    const visitorEntry = await this.appendEntry(session, 'visitor', text, { notifyDevice: false, language });
+    const fields = extractFields(text);
+    if (Object.keys(fields).length > 0) {
+      const mem = this.intakeMemory.get(sessionId);
+      if (mem) Object.assign(mem.facts.collectedFields, fields);
+    }
     const entries = [visitorEntry];
     let current = session;
     if (session.state === 'in_call') void this.runAssist(session, visitorEntry);
