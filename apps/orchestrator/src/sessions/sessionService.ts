@@ -28,6 +28,7 @@ import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts
 import { notice } from './notices.ts';
 import { RobotControl } from './robotControl.ts';
 import { Supervision } from './supervision.ts';
+import { TranscriptWriter } from './transcriptWriter.ts';
 import { sessionNotes } from './desk.ts';
 import { OfficeHours } from './officeHours.ts';
 import { evaluateTurn, identifyLanguage, type Policy, type PolicyDecision } from '../policy/index.ts';
@@ -146,6 +147,7 @@ export class SessionService {
   readonly fleet: FleetService;
   /** Supervisor snapshot, monitoring and barge-in. */
   readonly supervision: Supervision;
+  private readonly transcripts: TranscriptWriter;
   private readonly workers = new Map<string, LiveWorker>();
   private readonly onlineDevices = new Map<string, number>();
   private readonly intakeMemory = new Map<string, IntakeMemory>();
@@ -165,6 +167,15 @@ export class SessionService {
   constructor(private readonly o: SessionServiceOptions) {
     this.log = o.logger.child({ module: 'sessions' });
     this.robot = new RobotControl(o.store, o.notifier, o.logger);
+    this.transcripts = new TranscriptWriter({
+      store: o.store,
+      notifier: o.notifier,
+      translator: o.translator ?? null,
+      clock: o.clock,
+      log: this.log,
+      workerLanguages: (id) => this.workers.get(id)?.worker.languages,
+      monitorsOf: (id) => this.supervision.monitorsOf(id),
+    });
     this.supervision = new Supervision({
       store: o.store,
       clock: o.clock,
@@ -1037,67 +1048,17 @@ export class SessionService {
     return s;
   }
 
-  private async appendEntry(
+  private appendEntry(
     session: SessionView,
     speaker: TranscriptEntry['speaker'],
     text: string,
     opts: { language?: Language; notifyDevice?: boolean; notifyWorker?: boolean } = {},
   ): Promise<TranscriptEntry> {
-    const language = opts.language ?? session.language;
-    const current = (await this.o.store.getSession(session.id)) ?? session;
-    const target = this.translationTarget(current, speaker, language);
-    const translated = target ? await this.translate(text, language, target, current.id) : null;
-    const entry = await this.o.store.appendTranscript(
-      {
-        sessionId: session.id,
-        speaker,
-        text,
-        language,
-        translation: translated,
-        translationStatus: !target ? 'same_language' : translated ? 'translated' : 'untranslated',
-      },
-      this.now(),
-    );
-    if (opts.notifyDevice !== false) this.o.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
-    if (opts.notifyWorker !== false && current.workerId && current.state === 'in_call') this.o.notifier.toWorker(current.workerId, 'transcript:entry', entry);
-    for (const sup of this.supervision.monitorsOf(session.id)) this.o.notifier.toWorker(sup, 'transcript:entry', entry);
-    return entry;
+    return this.transcripts.append(session, speaker, text, opts);
   }
 
-  /**
-   * The language a line must be translated into so the other party can read it, or null:
-   * worker lines into the visitor's language; visitor, assistant and system lines into the
-   * assigned worker's first language when the worker does not speak the visitor's.
-   */
-  private translationTarget(session: SessionView, speaker: TranscriptEntry['speaker'], language: Language): Language | null {
-    if (speaker === 'worker' || speaker === 'supervisor') return language === session.language ? null : session.language;
-    const worker = session.workerId ? this.workers.get(session.workerId)?.worker : undefined;
-    if (!worker || worker.languages.includes(language)) return null;
-    return worker.languages[0] ?? null;
-  }
-
-  private async translate(text: string, from: Language, to: Language, sessionId: string) {
-    const t = this.o.translator;
-    if (!t) return null;
-    try {
-      const r = await t.translate(text, to, from);
-      return { text: r.text, language: to, provider: r.provider };
-    } catch (err) {
-      this.log.warn({ err, sessionId, provider: t.id }, 'translation failed; line kept untranslated');
-      return null;
-    }
-  }
-
-  /** On accept by a worker who does not speak the visitor's language: translate the transcript so far for them. */
-  private async translateBacklog(session: SessionView, worker: StoredWorker): Promise<void> {
-    if (worker.languages.includes(session.language) || !this.o.translator) return;
-    const to = worker.languages[0];
-    if (!to) return;
-    for (const e of await this.o.store.transcript(session.id)) {
-      if (e.translation || e.language === to) continue;
-      const tr = await this.translate(e.text, e.language, to, session.id);
-      await this.o.store.setTranslation(e.id, tr, tr ? 'translated' : 'untranslated');
-    }
+  private translateBacklog(session: SessionView, worker: StoredWorker): Promise<void> {
+    return this.transcripts.translateBacklog(session, worker.languages);
   }
 
   /** Stops timers; idempotent. */

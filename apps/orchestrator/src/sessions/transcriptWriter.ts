@@ -1,0 +1,81 @@
+import type { Language, SessionView, TranscriptEntry } from '@telekiosk/shared';
+import type { Store } from '../db/store.ts';
+import type { Logger } from '../logger.ts';
+import type { Clock } from '../routing/router.ts';
+import type { Notifier, TranslatorLike } from './sessionService.ts';
+
+/** What the transcript writer needs from the session service. */
+export interface TranscriptWriterDeps {
+  store: Store;
+  notifier: Notifier;
+  translator: TranslatorLike | null;
+  clock: Clock;
+  log: Logger;
+  /** Languages of a connected worker, in preference order. */
+  workerLanguages(workerId: string): Language[] | undefined;
+  /** Supervisors monitoring a session (they get its lines too). */
+  monitorsOf(sessionId: string): string[];
+}
+
+/**
+ * Appends transcript lines: translates each into the other party's language (worker and
+ * supervisor lines into the visitor's; visitor, assistant and system lines into the assigned
+ * worker's first language when the worker does not speak the visitor's), stores it, and pushes
+ * it to the kiosk, the worker and monitoring supervisors. A translation failure keeps the line,
+ * marked untranslated.
+ */
+export class TranscriptWriter {
+  constructor(private readonly d: TranscriptWriterDeps) {}
+
+  async append(
+    session: SessionView,
+    speaker: TranscriptEntry['speaker'],
+    text: string,
+    opts: { language?: Language; notifyDevice?: boolean; notifyWorker?: boolean } = {},
+  ): Promise<TranscriptEntry> {
+    const language = opts.language ?? session.language;
+    const current = (await this.d.store.getSession(session.id)) ?? session;
+    const target = this.translationTarget(current, speaker, language);
+    const translated = target ? await this.translate(text, language, target, current.id) : null;
+    const entry = await this.d.store.appendTranscript(
+      { sessionId: session.id, speaker, text, language, translation: translated, translationStatus: !target ? 'same_language' : translated ? 'translated' : 'untranslated' },
+      new Date(this.d.clock.now()),
+    );
+    if (opts.notifyDevice !== false) this.d.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
+    if (opts.notifyWorker !== false && current.workerId && current.state === 'in_call') this.d.notifier.toWorker(current.workerId, 'transcript:entry', entry);
+    for (const sup of this.d.monitorsOf(session.id)) this.d.notifier.toWorker(sup, 'transcript:entry', entry);
+    return entry;
+  }
+
+  /** The language a line must be translated into so the other party can read it, or null. */
+  private translationTarget(session: SessionView, speaker: TranscriptEntry['speaker'], language: Language): Language | null {
+    if (speaker === 'worker' || speaker === 'supervisor') return language === session.language ? null : session.language;
+    const languages = session.workerId ? this.d.workerLanguages(session.workerId) : undefined;
+    if (!languages || languages.includes(language)) return null;
+    return languages[0] ?? null;
+  }
+
+  private async translate(text: string, from: Language, to: Language, sessionId: string) {
+    const t = this.d.translator;
+    if (!t) return null;
+    try {
+      const r = await t.translate(text, to, from);
+      return { text: r.text, language: to, provider: r.provider };
+    } catch (err) {
+      this.d.log.warn({ err, sessionId, provider: t.id }, 'translation failed; line kept untranslated');
+      return null;
+    }
+  }
+
+  /** On accept by a worker who does not speak the visitor's language: translates the transcript so far for them. */
+  async translateBacklog(session: SessionView, workerLanguages: Language[]): Promise<void> {
+    if (workerLanguages.includes(session.language) || !this.d.translator) return;
+    const to = workerLanguages[0];
+    if (!to) return;
+    for (const e of await this.d.store.transcript(session.id)) {
+      if (e.translation || e.language === to) continue;
+      const tr = await this.translate(e.text, e.language, to, session.id);
+      await this.d.store.setTranslation(e.id, tr, tr ? 'translated' : 'untranslated');
+    }
+  }
+}
