@@ -3,19 +3,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { Orchestrator } from '../src/server.ts';
 import { ask, consoleSocket, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
+import { POSTGRES_ADMIN_URL, postgresReachable } from './postgres.ts';
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-async function reachable() {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-const hasPostgres = await reachable();
+const ADMIN_URL = POSTGRES_ADMIN_URL;
+const hasPostgres = await postgresReachable();
 
 /**
  * Two orchestrators (each with its own connection pool, as two processes would have) share one

@@ -5,19 +5,9 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.ts';
 import { Store } from './store.ts';
+import { POSTGRES_ADMIN_URL, postgresReachable } from '../../test/postgres.ts';
 
-/** The machine's PostgreSQL (DATABASE_URL, else 127.0.0.1:5432 with trust auth), if reachable. */
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-async function postgresReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
+const ADMIN_URL = POSTGRES_ADMIN_URL;
 const hasPostgres = await postgresReachable();
 
 async function exerciseStore(database: Database) {

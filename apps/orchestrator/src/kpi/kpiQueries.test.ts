@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { POSTGRES_ADMIN_URL, postgresReachable } from '../../test/postgres.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReasonCode } from '@telekiosk/shared';
 import { openDatabase } from '../db/database.ts';
@@ -164,18 +165,7 @@ describe('KpiService on an empty database', () => {
   });
 });
 
-/** The machine's PostgreSQL (DATABASE_URL, else 127.0.0.1:5432 with trust auth), if reachable (as in db/store.test.ts). */
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-async function postgresReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
+const ADMIN_URL = POSTGRES_ADMIN_URL;
 const hasPostgres = await postgresReachable();
 
 describe.runIf(hasPostgres)('KpiService on PostgreSQL (machine server or DATABASE_URL)', () => {
