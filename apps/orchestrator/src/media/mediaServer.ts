@@ -185,6 +185,8 @@ export class MediaServer {
   private worker: ms.Worker | null = null;
   private starting: Promise<ms.Worker> | null = null;
   private readonly rooms = new Map<string, MediaRoom>();
+  /** Rooms being created (router creation is asynchronous). */
+  private readonly creating = new Map<string, Promise<MediaRoom>>();
   private closed = false;
 
   constructor(private readonly opts: MediaServerOptions) {}
@@ -219,15 +221,21 @@ export class MediaServer {
   /** The room of a session, created on first use. */
   async room(sessionId: string): Promise<MediaRoom> {
     if (this.closed) throw new OrchestratorError('unavailable', 'media server closed');
-    let room = this.rooms.get(sessionId);
+    const room = this.rooms.get(sessionId);
     if (room && !room.isClosed) return room;
-    const worker = await this.getWorker();
-    room = this.rooms.get(sessionId);
-    if (room && !room.isClosed) return room;
-    const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
-    room = new MediaRoom(sessionId, router, this.opts);
-    this.rooms.set(sessionId, room);
-    return room;
+    // Both peers join at the same moment: one creation per session, awaited by everyone.
+    let creating = this.creating.get(sessionId);
+    if (!creating) {
+      creating = (async () => {
+        const worker = await this.getWorker();
+        const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
+        const created = new MediaRoom(sessionId, router, this.opts);
+        this.rooms.set(sessionId, created);
+        return created;
+      })().finally(() => this.creating.delete(sessionId));
+      this.creating.set(sessionId, creating);
+    }
+    return creating;
   }
 
   existingRoom(sessionId: string): MediaRoom | undefined {
