@@ -151,7 +151,7 @@ interface SessionRecord {
 }
 
 async function fetchSessionRecord(baseUrl: string, token: string, sessionId: string | null): Promise<SessionRecord> {
-  expect(sessionId, 'the kiosk showed the session id during the call').toBeTruthy();
+  expect(sessionId, 'the kiosk showed the session id during the call').toMatch(/^[0-9a-f-]{36}$/);
   const res = await fetch(`${baseUrl}/api/sessions/${sessionId}`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
   return (await res.json()) as SessionRecord;

@@ -53,8 +53,7 @@ describe.runIf(hasPostgres)('never two workers on one task across orchestrators 
     const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'person' });
     // B learns of the same waiting visitor (as a shared queue would tell it) and offers it too.
     const aikoOffer = next(aiko, 'offer:new');
-    const handoff = await a.store.latestHandoff(session.id);
-    expect(handoff).toBeTruthy();
+    expect(await b.store.latestHandoff(session.id)).toMatchObject({ sessionId: session.id, version: 1 });
     b.sessions.router.enqueue({ sessionId: session.id, language: 'en', priority: 5, enqueuedAt: Date.now() });
     const [o1, o2] = await Promise.all([samOffer, aikoOffer]);
     const [r1, r2] = await Promise.all([ask(sam, 'offer:accept', { offerId: o1.id }), ask(aiko, 'offer:accept', { offerId: o2.id })]);

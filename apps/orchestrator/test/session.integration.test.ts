@@ -50,8 +50,7 @@ describe('session lifecycle over socket.io', () => {
     expect(!bad.ok && bad.error.issues?.[0]?.path).toBe('text');
     const badId = await ask(kiosk, 'visitor:message', { sessionId: 'nope', text: 'hi' });
     expect(!badId.ok && badId.error.issues?.[0]?.path).toBe('sessionId');
-    const noAck = kiosk.emit('visitor:message', { sessionId: session.id, text: 'no ack' });
-    expect(noAck).toBeTruthy();
+    kiosk.emit('visitor:message', { sessionId: session.id, text: 'no ack' }); // no ack callback: dropped, nothing stored
     expect(await orch.store.transcript(session.id)).toEqual(before);
 
     const answered = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'When are you open?' });

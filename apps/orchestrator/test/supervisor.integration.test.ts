@@ -41,7 +41,7 @@ describe('supervisor view', () => {
     const monitored = await ok(olivia, 'supervisor:monitor', { sessionId: session.id });
     expect(monitored.session.workerId).toBe('w-sam');
     const join = await ok(olivia, 'media:join', { sessionId: session.id });
-    expect(join.routerRtpCapabilities).toBeTruthy();
+    expect((join.routerRtpCapabilities as { codecs: { mimeType: string }[] }).codecs.map((c) => c.mimeType)).toContain('video/VP8');
     const t = await ok(olivia, 'media:create-transport', { sessionId: session.id, direction: 'send' });
     const produce = { sessionId: session.id, transportId: t.id, kind: 'audio', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 1111 }] } };
     expect(await ask(olivia, 'media:produce', produce)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -75,7 +75,7 @@ class PGliteConnection implements DatabaseConnection {
       numAffectedRows: result.affectedRows !== undefined ? BigInt(result.affectedRows) : undefined,
     };
   }
-  // eslint-disable-next-line require-yield
+  // Streaming is not needed by this project's queries; the generator only throws.
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('PGlite dialect does not support streaming');
   }
