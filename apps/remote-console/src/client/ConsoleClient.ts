@@ -153,6 +153,24 @@ export class ConsoleClient {
     this.store.update((s) => ({ ...s, pending: { ...s.pending, ...p } }));
   }
 
+  /**
+   * Runs a request behind a pending flag (disables the control meanwhile): clears the action
+   * error on success, shows a plain message on failure. @returns true on success.
+   */
+  private async withPending(key: keyof Pending, fn: () => Promise<void>): Promise<boolean> {
+    this.setPending({ [key]: true } as Partial<Pending>);
+    try {
+      await fn();
+      this.patch({ actionError: null });
+      return true;
+    } catch (err) {
+      this.patch({ actionError: errorMessage(err, 'errors.internal') });
+      return false;
+    } finally {
+      this.setPending({ [key]: false } as Partial<Pending>);
+    }
+  }
+
   private dispatch(action: Action) {
     this.store.update((s) => reduce(s, action));
     this.syncMedia();
@@ -386,18 +404,10 @@ export class ConsoleClient {
     const sessionId = s.assignment?.session.id;
     const trimmed = text.trim();
     if (!sessionId || !trimmed || s.pending.message) return false;
-    this.setPending({ message: true });
-    try {
+    return this.withPending('message', async () => {
       const { entry } = await this.req('worker:message', { sessionId, text: trimmed });
       this.dispatch({ type: 'entry', entry });
-      this.patch({ actionError: null });
-      return true;
-    } catch (err) {
-      this.patch({ actionError: errorMessage(err, 'errors.internal') });
-      return false;
-    } finally {
-      this.setPending({ message: false });
-    }
+    });
   }
 
   /** Ends the current session with a disposition; resolves true when it ended. */
@@ -405,19 +415,11 @@ export class ConsoleClient {
     const s = this.store.getSnapshot();
     const sessionId = s.assignment?.session.id;
     if (!sessionId || s.pending.end) return false;
-    this.setPending({ end: true });
-    try {
+    return this.withPending('end', async () => {
       const trimmed = notes?.trim();
       const { session } = await this.req('session:end', { sessionId, disposition, ...(trimmed ? { notes: trimmed } : {}) });
       this.dispatch({ type: 'ended', session, byMe: true });
-      this.patch({ actionError: null });
-      return true;
-    } catch (err) {
-      this.patch({ actionError: errorMessage(err, 'errors.internal') });
-      return false;
-    } finally {
-      this.setPending({ end: false });
-    }
+    });
   }
 
   /** Reloads the device list. */
@@ -678,18 +680,10 @@ export class ConsoleClient {
     const sessionId = s.assignment?.session.id;
     const trimmed = text.trim();
     if (!sessionId || !trimmed || s.pending.note) return false;
-    this.setPending({ note: true });
-    try {
+    return this.withPending('note', async () => {
       const { note } = await this.req('session:note', { sessionId, text: trimmed });
       this.dispatch({ type: 'note', sessionId, note });
-      this.patch({ actionError: null });
-      return true;
-    } catch (err) {
-      this.patch({ actionError: errorMessage(err, 'errors.internal') });
-      return false;
-    } finally {
-      this.setPending({ note: false });
-    }
+    });
   }
 
   /** Shows content on the kiosk of my call (replacing what was shown); null takes it back. */
@@ -697,19 +691,11 @@ export class ConsoleClient {
     const s = this.store.getSnapshot();
     const sessionId = s.assignment?.session.id;
     if (!sessionId || s.pending.kiosk) return false;
-    this.setPending({ kiosk: true });
-    try {
+    return this.withPending('kiosk', async () => {
       if (content) await this.req('kiosk:show', { sessionId, content });
       else await this.req('kiosk:clear', { sessionId });
       this.dispatch({ type: 'kioskShown', sessionId, content });
-      this.patch({ actionError: null });
-      return true;
-    } catch (err) {
-      this.patch({ actionError: errorMessage(err, 'errors.internal') });
-      return false;
-    } finally {
-      this.setPending({ kiosk: false });
-    }
+    });
   }
 
   // --- transfer and handback -----------------------------------------------------------
@@ -730,19 +716,11 @@ export class ConsoleClient {
     const s = this.store.getSnapshot();
     const sessionId = s.assignment?.session.id;
     if (!sessionId || s.pending.transfer) return false;
-    this.setPending({ transfer: true });
-    try {
+    return this.withPending('transfer', async () => {
       const trimmed = note?.trim();
       const { session } = await this.req('session:transfer', { sessionId, mode: 'cold', department, ...(trimmed ? { note: trimmed } : {}) });
       this.dispatch({ type: 'ended', session, byMe: true, outcome: 'transferred_queue', to: department });
-      this.patch({ actionError: null });
-      return true;
-    } catch (err) {
-      this.patch({ actionError: errorMessage(err, 'errors.internal') });
-      return false;
-    } finally {
-      this.setPending({ transfer: false });
-    }
+    });
   }
 
   /** Warm transfer: a directed offer to a colleague with my note; I stay in the call until they accept. */
@@ -751,18 +729,10 @@ export class ConsoleClient {
     const sessionId = s.assignment?.session.id;
     const trimmed = note.trim();
     if (!sessionId || !trimmed || s.pending.transfer) return false;
-    this.setPending({ transfer: true });
-    try {
+    return this.withPending('transfer', async () => {
       await this.req('session:transfer', { sessionId, mode: 'warm', toWorkerId: colleague.id, note: trimmed });
       this.dispatch({ type: 'transferStarted', sessionId, toWorkerId: colleague.id, toName: colleague.displayName });
-      this.patch({ actionError: null });
-      return true;
-    } catch (err) {
-      this.patch({ actionError: errorMessage(err, 'errors.internal') });
-      return false;
-    } finally {
-      this.setPending({ transfer: false });
-    }
+    });
   }
 
   /** Clears the "did not take the transfer" notice. */
@@ -776,19 +746,11 @@ export class ConsoleClient {
     const s = this.store.getSnapshot();
     const sessionId = s.assignment?.session.id;
     if (!sessionId || s.pending.handback) return false;
-    this.setPending({ handback: true });
-    try {
+    return this.withPending('handback', async () => {
       const trimmed = note?.trim();
       const { session } = await this.req('session:handback', { sessionId, ...(trimmed ? { note: trimmed } : {}) });
       this.dispatch({ type: 'ended', session, byMe: true, outcome: 'handback' });
-      this.patch({ actionError: null });
-      return true;
-    } catch (err) {
-      this.patch({ actionError: errorMessage(err, 'errors.internal') });
-      return false;
-    } finally {
-      this.setPending({ handback: false });
-    }
+    });
   }
 
   // --- push-to-talk --------------------------------------------------------------------
@@ -954,18 +916,10 @@ export class ConsoleClient {
     const m = s.monitor;
     const trimmed = text.trim();
     if (!m?.barged || !trimmed || s.pending.message) return false;
-    this.setPending({ message: true });
-    try {
+    return this.withPending('message', async () => {
       const { entry } = await this.req('supervisor:message', { sessionId: m.sessionId, text: trimmed });
       this.dispatch({ type: 'entry', entry });
-      this.patch({ actionError: null });
-      return true;
-    } catch (err) {
-      this.patch({ actionError: errorMessage(err, 'errors.internal') });
-      return false;
-    } finally {
-      this.setPending({ message: false });
-    }
+    });
   }
 
   /** Stops monitoring: leaves the call and closes its media. */
