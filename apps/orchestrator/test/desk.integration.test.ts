@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
-import type { Orchestrator } from '../src/server.ts';
-import { ask, consoleSocket, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { ask, consoleSocket, kioskSocket, next, ok, sharedOrchestrator } from './helpers.ts';
 
 describe('worker desk tools', () => {
-  let orch: Orchestrator;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    orch = await startTestOrchestrator();
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    await orch.close();
-  });
+  const t = sharedOrchestrator();
 
   it('notes, canned replies, kiosk content, history and search', async () => {
-    const kiosk = await kioskSocket(orch);
-    const aiko = await consoleSocket(orch, 'aiko');
-    const sam = await consoleSocket(orch, 'sam');
-    const olivia = await consoleSocket(orch, 'olivia');
-    sockets.push(kiosk, aiko, sam, olivia);
+    const kiosk = await kioskSocket(t.orch);
+    const aiko = await consoleSocket(t.orch, 'aiko');
+    const sam = await consoleSocket(t.orch, 'sam');
+    const olivia = await consoleSocket(t.orch, 'olivia');
+    t.sockets.push(kiosk, aiko, sam, olivia);
     for (const s of [aiko, sam, olivia]) await ok(s, 'console:hello');
     await ok(aiko, 'worker:set-state', { state: 'available' });
     const { session } = await ok(kiosk, 'session:start', { language: 'ja', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
@@ -36,7 +26,7 @@ describe('worker desk tools', () => {
     const shown = next(kiosk, 'content:show');
     await ok(aiko, 'kiosk:show', { sessionId: session.id, content: { type: 'image', title: '転入届', path: '/content/moving-in-form.svg' } });
     expect(await shown).toMatchObject({ type: 'image', path: '/content/moving-in-form.svg' });
-    expect((await fetch(`${orch.url}/content/moving-in-form.svg`)).status).toBe(200);
+    expect((await fetch(`${t.orch.url}/content/moving-in-form.svg`)).status).toBe(200);
     const bad = await ask(aiko, 'kiosk:show', { sessionId: session.id, content: { type: 'link', title: 'x', url: 'javascript:alert(1)' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request', issues: [{ path: 'content.url' }] } });
     expect(await ask(aiko, 'kiosk:show', { sessionId: session.id, content: { type: 'image', title: 'x', path: '/etc/passwd' } })).toMatchObject({ ok: false, error: { code: 'bad_request' } });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { consoleRequests, kioskRequests, type Ack, type LoginResponse } from '@telekiosk/shared';
 import { loadConfig } from '../src/config.ts';
@@ -73,4 +74,20 @@ export async function consoleSocket(orch: Orchestrator, username: string): Promi
 
 export function kioskSocket(orch: Orchestrator): Promise<Socket> {
   return connect(`${orch.url}/kiosk`, { deviceId: orch.demo!.deviceId, deviceToken: orch.demo!.deviceToken });
+}
+
+/**
+ * One orchestrator for a `describe` block: started before its tests, closed after them together
+ * with the sockets pushed to `sockets`. Read `orch` inside tests (it is set in `beforeAll`).
+ */
+export function sharedOrchestrator(overrides: Record<string, unknown> = {}, intake: IntakeEngine = fakeIntake): { orch: Orchestrator; sockets: Socket[] } {
+  const ctx = { orch: undefined as unknown as Orchestrator, sockets: [] as Socket[] };
+  beforeAll(async () => {
+    ctx.orch = await startTestOrchestrator(overrides, intake);
+  });
+  afterAll(async () => {
+    for (const s of ctx.sockets) s.close();
+    await ctx.orch?.close();
+  });
+  return ctx;
 }

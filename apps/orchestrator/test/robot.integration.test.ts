@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
-import type { Orchestrator } from '../src/server.ts';
-import { ask, consoleSocket, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { ask, consoleSocket, kioskSocket, next, ok, sharedOrchestrator } from './helpers.ts';
 
 /** The control lease: only the assigned worker drives; it ends with the session; supervisors revoke. */
 describe('robot control lease', () => {
-  let orch: Orchestrator;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    orch = await startTestOrchestrator();
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    await orch.close();
-  });
+  const t = sharedOrchestrator();
 
   it('relays commands of the lease holder only, and ends the lease with the session', async () => {
-    const kiosk = await kioskSocket(orch);
-    const sam = await consoleSocket(orch, 'sam');
-    const maria = await consoleSocket(orch, 'maria');
-    const olivia = await consoleSocket(orch, 'olivia');
-    const kenji = await consoleSocket(orch, 'kenji');
-    sockets.push(kiosk, sam, maria, olivia, kenji);
+    const kiosk = await kioskSocket(t.orch);
+    const sam = await consoleSocket(t.orch, 'sam');
+    const maria = await consoleSocket(t.orch, 'maria');
+    const olivia = await consoleSocket(t.orch, 'olivia');
+    const kenji = await consoleSocket(t.orch, 'kenji');
+    t.sockets.push(kiosk, sam, maria, olivia, kenji);
     const received: unknown[] = [];
     kiosk.on('robot:command', (cmd: unknown, ack: (r: unknown) => void) => {
       received.push(cmd);
@@ -67,9 +57,9 @@ describe('robot control lease', () => {
   });
 
   it('answers device_offline when the kiosk is not connected', async () => {
-    const kenji = await consoleSocket(orch, 'kenji');
-    sockets.push(kenji);
-    for (const s of sockets.splice(0, 1)) s.close(); // the kiosk from the previous test
+    const kenji = await consoleSocket(t.orch, 'kenji');
+    t.sockets.push(kenji);
+    for (const s of t.sockets.splice(0, 1)) s.close(); // the kiosk from the previous test
     await new Promise((r) => setTimeout(r, 200));
     expect(await ok(kenji, 'robot:estop-release', { deviceId: 'lobby-1' })).toEqual({ ok: false, reason: 'device_offline' });
     expect(await ask(kenji, 'robot:estop-release', { deviceId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
-import type { Orchestrator } from '../src/server.ts';
-import { ask, consoleSocket, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { ask, consoleSocket, kioskSocket, next, ok, sharedOrchestrator } from './helpers.ts';
 
 describe('supervisor view', () => {
-  let orch: Orchestrator;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    orch = await startTestOrchestrator();
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    await orch.close();
-  });
+  const t = sharedOrchestrator();
 
   it('sees queues, workers and calls; reassigns a waiting visitor; monitors and barges in', async () => {
-    const kiosk = await kioskSocket(orch);
-    const olivia = await consoleSocket(orch, 'olivia');
-    const sam = await consoleSocket(orch, 'sam');
-    sockets.push(kiosk, olivia, sam);
+    const kiosk = await kioskSocket(t.orch);
+    const olivia = await consoleSocket(t.orch, 'olivia');
+    const sam = await consoleSocket(t.orch, 'sam');
+    t.sockets.push(kiosk, olivia, sam);
     await ok(olivia, 'console:hello');
     await ok(sam, 'console:hello');
     const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'person' });
@@ -42,8 +32,8 @@ describe('supervisor view', () => {
     expect(monitored.session.workerId).toBe('w-sam');
     const join = await ok(olivia, 'media:join', { sessionId: session.id });
     expect((join.routerRtpCapabilities as { codecs: { mimeType: string }[] }).codecs.map((c) => c.mimeType)).toContain('video/VP8');
-    const t = await ok(olivia, 'media:create-transport', { sessionId: session.id, direction: 'send' });
-    const produce = { sessionId: session.id, transportId: t.id, kind: 'audio', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 1111 }] } };
+    const transport = await ok(olivia, 'media:create-transport', { sessionId: session.id, direction: 'send' });
+    const produce = { sessionId: session.id, transportId: transport.id, kind: 'audio', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 1111 }] } };
     expect(await ask(olivia, 'media:produce', produce)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await ask(olivia, 'supervisor:message', { sessionId: session.id, text: 'hi' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const seen = next(olivia, 'transcript:entry', 5000, (e: { text: string }) => e.text === 'Thank you');
@@ -58,7 +48,7 @@ describe('supervisor view', () => {
     await onWorker;
     const produced = await ask(olivia, 'media:produce', produce);
     expect(produced.ok).toBe(true); // allowed after barging in
-    const events = (await orch.store.events(session.id)).map((e) => e.type);
+    const events = (await t.orch.store.events(session.id)).map((e) => e.type);
     expect(events).toEqual(expect.arrayContaining(['reassigned', 'monitored', 'barged_in']));
   });
 });
