@@ -141,6 +141,75 @@ export const migrations: Record<string, Migration> = {
       await sql`alter table workers add column level smallint not null default 1 check (level between 1 and 3)`.execute(db);
     },
   },
+  '0006_durable_state': {
+    async up(db: Kysely<any>) {
+      // Transcript sequence counter per session (one-statement appends) and client request ids
+      // (a retried send never duplicates a line).
+      await sql`alter table sessions add column last_seq integer not null default 0`.execute(db);
+      await sql`update sessions s set last_seq = coalesce((select max(seq) from transcript_entries t where t.session_id = s.id), 0)`.execute(db);
+      await sql`alter table transcript_entries add column client_id text`.execute(db);
+      await sql`create unique index transcript_entries_client on transcript_entries (session_id, client_id) where client_id is not null`.execute(db);
+      // Routing state: the queue entry (task) of every escalated, unfinished session.
+      await sql`
+        create table routing_tasks (
+          session_id uuid primary key references sessions(id),
+          language text not null,
+          priority real not null,
+          department text not null,
+          min_level smallint not null default 1,
+          site text,
+          created_at timestamptz not null,
+          queued_at timestamptz not null,
+          at_head boolean not null default false,
+          state text not null check (state in ('queued','assigned')),
+          worker_id text references workers(id),
+          assigned_at timestamptz,
+          updated_at timestamptz not null
+        )`.execute(db);
+      await sql`create index routing_tasks_state on routing_tasks (state)`.execute(db);
+      // Offers (reservations) with their deadlines; at most one open offer per session.
+      await sql`
+        create table offers (
+          id uuid primary key,
+          session_id uuid not null references sessions(id),
+          worker_id text not null references workers(id),
+          kind text not null check (kind in ('routed','transfer','reassign')),
+          from_worker_id text,
+          note text,
+          needs_translation boolean not null default false,
+          created_at timestamptz not null,
+          expires_at timestamptz not null,
+          status text not null check (status in ('open','accepted','declined','timeout','revoked')),
+          closed_at timestamptz,
+          close_reason text
+        )`.execute(db);
+      await sql`create unique index offers_one_open_per_session on offers (session_id) where status = 'open'`.execute(db);
+      await sql`create index offers_open_worker on offers (worker_id) where status = 'open'`.execute(db);
+      // Worker presence: chosen state, wrap-up deadline and connection, kept across restarts.
+      await sql`
+        create table worker_presence (
+          worker_id text primary key references workers(id),
+          presence text not null check (presence in ('available','away','offline')),
+          away_reason text,
+          idle_since timestamptz not null,
+          wrap_up_until timestamptz,
+          connected boolean not null default false,
+          disconnected_at timestamptz,
+          updated_at timestamptz not null
+        )`.execute(db);
+      // Device presence (connection and when it dropped: the reconnect grace counts from here).
+      await sql`alter table devices add column connected boolean not null default false`.execute(db);
+      await sql`alter table devices add column disconnected_at timestamptz`.execute(db);
+      // Token signing keys with key ids (rotation: a new key signs, older ones still verify until retired).
+      await sql`
+        create table signing_keys (
+          kid text primary key,
+          secret text not null,
+          created_at timestamptz not null,
+          retired_at timestamptz
+        )`.execute(db);
+    },
+  },
 };
 
 /** Kysely migration provider over {@link migrations}. */

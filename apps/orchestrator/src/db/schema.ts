@@ -22,6 +22,10 @@ export interface DevicesTable {
   in_service: Generated<boolean>;
   camera: Generated<string>;
   microphone: Generated<string>;
+  /** A kiosk socket is connected (migration 0006). */
+  connected: Generated<boolean>;
+  /** When the last kiosk socket dropped; the visitor's reconnect grace counts from here (migration 0006). */
+  disconnected_at: Timestamp | null;
 }
 
 /** Fleet alerts (migration 0003). */
@@ -76,6 +80,8 @@ export interface SessionsTable {
   ended_at: Timestamp | null;
   disposition: string | null;
   rating: number | null;
+  /** Sequence number of the last transcript line (migration 0006). */
+  last_seq: Generated<number>;
 }
 
 export interface TranscriptEntriesTable {
@@ -88,6 +94,8 @@ export interface TranscriptEntriesTable {
   translation: ColumnType<unknown, string | null, string | null> | null;
   translation_status: string;
   created_at: Timestamp;
+  /** Client-generated request id of the line (idempotent retries; migration 0006). */
+  client_id: string | null;
 }
 
 export interface HandoffPackagesTable {
@@ -123,7 +131,73 @@ export interface CallbacksTable {
   handled_by: string | null;
 }
 
+/** The routing task (queue entry) of an escalated, unfinished session (migration 0006). */
+export interface RoutingTasksTable {
+  session_id: string;
+  language: string;
+  /** Routing priority, lower first (0 = safety). */
+  priority: number;
+  department: string;
+  min_level: number;
+  site: string | null;
+  /** First enqueue: age and aging count from here. */
+  created_at: Timestamp;
+  /** Entry into the current queue: eligibility fallbacks count from here. */
+  queued_at: Timestamp;
+  at_head: boolean;
+  state: string;
+  worker_id: string | null;
+  assigned_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** Offers (reservations) with their deadlines (migration 0006). */
+export interface OffersTable {
+  id: string;
+  session_id: string;
+  worker_id: string;
+  /** `routed` by the engine, `transfer` (warm transfer), `reassign` (supervisor). */
+  kind: string;
+  from_worker_id: string | null;
+  note: string | null;
+  needs_translation: boolean;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  /** `open`, `accepted`, `declined`, `timeout`, `revoked`. */
+  status: string;
+  closed_at: Timestamp | null;
+  close_reason: string | null;
+}
+
+/** Worker presence kept across restarts (migration 0006). */
+export interface WorkerPresenceTable {
+  worker_id: string;
+  /** Chosen presence: `available`, `away`, `offline`. */
+  presence: string;
+  away_reason: string | null;
+  idle_since: Timestamp;
+  /** End of the running wrap-up, if any. */
+  wrap_up_until: Timestamp | null;
+  connected: boolean;
+  /** When the last console socket dropped (reconnect grace counts from here). */
+  disconnected_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** Token signing keys (migration 0006). */
+export interface SigningKeysTable {
+  kid: string;
+  /** HMAC secret, base64url. */
+  secret: string;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
 export interface DatabaseSchema {
+  routing_tasks: RoutingTasksTable;
+  offers: OffersTable;
+  worker_presence: WorkerPresenceTable;
+  signing_keys: SigningKeysTable;
   callbacks: CallbacksTable;
   devices: DevicesTable;
   workers: WorkersTable;
@@ -142,3 +216,6 @@ export type NewSession = Insertable<SessionsTable>;
 export type TranscriptRow = Selectable<TranscriptEntriesTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type CallbackRow = Selectable<CallbacksTable>;
+export type RoutingTaskRow = Selectable<RoutingTasksTable>;
+export type OfferRow = Selectable<OffersTable>;
+export type WorkerPresenceRow = Selectable<WorkerPresenceTable>;

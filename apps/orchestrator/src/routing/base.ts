@@ -174,7 +174,8 @@ export abstract class RoutingBase {
     w.wrapTimers.clear();
   }
 
-  private startWrapUp(w: WorkerRec, ms: number): void {
+  /** Starts a wrap-up slot of `ms` for `w` (immediately idle when `ms` <= 0 or the worker is not available). */
+  protected startWrapUp(w: WorkerRec, ms: number): void {
     if (ms <= 0 || w.presence !== 'available') {
       w.idleSince = this.clock.now();
       return this.touch(w);

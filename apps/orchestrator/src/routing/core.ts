@@ -20,21 +20,28 @@ export class RoutingCore extends RoutingBase {
   /** Adds or updates a worker (profile and, if given, presence). Routes to them if free. */
   upsertWorker(input: WorkerInput): WorkerSnapshot {
     return this.run(() => {
-      let w = this.workersById.get(input.id);
-      if (!w) {
-        w = { id: input.id, languages: new Map(), departments: new Set([this.config.fallbackDepartment]), level: 1, capacity: this.config.defaultCapacity, sites: null, presence: 'offline', awayReason: null, idleSince: this.clock.now(), offers: new Set(), wrapTimers: new Set(), directed: new Set(), reported: 'offline', reportedReason: null };
-        this.workersById.set(w.id, w);
-      }
-      if (input.languages) w.languages = toLanguageMap(input.languages);
-      if (input.departments) w.departments = new Set(input.departments);
-      if (input.level !== undefined) w.level = input.level;
-      if (input.capacity !== undefined) w.capacity = Math.max(1, Math.floor(input.capacity));
-      if (input.sites !== undefined) w.sites = input.sites ? new Set(input.sites) : null;
-      if (input.state) this.applyPresence(w, input.state, input.awayReason, input.idleSince);
-      this.touch(w);
+      const w = this.applyWorkerInput(input);
       this.routeWorker(w);
       return this.workerSnapshot(w);
     });
+  }
+
+  /** Creates or updates a worker record from `input` without routing. */
+  protected applyWorkerInput(input: WorkerInput): WorkerRec {
+    let w = this.workersById.get(input.id);
+    if (!w) {
+      w = { id: input.id, languages: new Map(), departments: new Set([this.config.fallbackDepartment]), level: 1, capacity: this.config.defaultCapacity, sites: null, presence: 'offline', awayReason: null, idleSince: this.clock.now(), offers: new Set(), wrapTimers: new Set(), directed: new Set(), reported: 'offline', reportedReason: null };
+      this.workersById.set(w.id, w);
+    }
+    if (input.languages) w.languages = toLanguageMap(input.languages);
+    if (input.departments) w.departments = new Set(input.departments);
+    if (input.level !== undefined) w.level = input.level;
+    if (input.capacity !== undefined) w.capacity = Math.max(1, Math.floor(input.capacity));
+    if (input.sites !== undefined) w.sites = input.sites ? new Set(input.sites) : null;
+    if (input.state) this.applyPresence(w, input.state, input.awayReason, input.idleSince);
+    if (input.wrapUpUntil && input.wrapUpUntil > this.clock.now() && w.wrapTimers.size === 0) this.startWrapUp(w, input.wrapUpUntil - this.clock.now());
+    this.touch(w);
+    return w;
   }
 
   /**
@@ -176,7 +183,7 @@ export class RoutingCore extends RoutingBase {
     });
   }
 
-  private applyPresence(w: WorkerRec, state: Presence, reason?: AwayReason, idleSince?: number): void {
+  protected applyPresence(w: WorkerRec, state: Presence, reason?: AwayReason, idleSince?: number): void {
     const now = this.clock.now();
     if (state === 'available') {
       if (w.presence !== 'available') w.idleSince = idleSince ?? now;
@@ -215,11 +222,16 @@ export class RoutingCore extends RoutingBase {
   /** Creates, queues (at the head when `head`) and routes a new task. */
   protected addTask(input: TaskInput, head: boolean): TaskRec {
     const now = this.clock.now();
-    const t: TaskRec = { id: input.id, language: input.language, priority: input.priority, department: input.department ?? this.config.fallbackDepartment, minLevel: input.minLevel ?? 1, site: input.site ?? null, createdAt: input.createdAt ?? now, queuedAt: now, seq: ++this.seq, head, state: 'queued', workerId: null, assignedAt: null, offerId: null, declined: new Set(), transfer: null, timers: [], key: [], data: input.data };
+    const t = this.newTask(input, head, now);
     this.tasksById.set(t.id, t);
     this.insertQueued(t);
     this.routeTask(t);
     return t;
+  }
+
+  /** A new task record (not yet queued or indexed). */
+  protected newTask(input: TaskInput, head: boolean, now: number): TaskRec {
+    return { id: input.id, language: input.language, priority: input.priority, department: input.department ?? this.config.fallbackDepartment, minLevel: input.minLevel ?? 1, site: input.site ?? null, createdAt: input.createdAt ?? now, queuedAt: input.queuedAt ?? now, seq: ++this.seq, head, state: 'queued', workerId: null, assignedAt: null, offerId: null, declined: new Set(), transfer: null, timers: [], key: [], data: input.data };
   }
 
   /**
@@ -249,15 +261,20 @@ export class RoutingCore extends RoutingBase {
 
   private offerTo(t: TaskRec, w: WorkerRec, m: Match): void {
     const now = this.clock.now();
-    const offerId = this.newId();
-    const o: OfferRec = { offerId, taskId: t.id, workerId: w.id, queue: t.department, createdAt: now, expiresAt: now + this.config.offerTimeoutMs, needsTranslation: m.needsTranslation, directed: t.transfer !== null, timer: undefined };
-    o.timer = this.clock.setTimeout(() => this.run(() => this.onTimeout(offerId)), this.config.offerTimeoutMs);
-    this.offersById.set(offerId, o);
-    t.offerId = offerId;
-    w.offers.add(offerId);
+    const o = this.openOffer(t, w, { offerId: this.newId(), createdAt: now, expiresAt: now + this.config.offerTimeoutMs, needsTranslation: m.needsTranslation });
+    this.emit('offer', stripOffer(o));
+  }
+
+  /** Records an open offer of `t` to `w` with its deadline and arms its timeout (no event). */
+  protected openOffer(t: TaskRec, w: WorkerRec, p: { offerId: string; createdAt: number; expiresAt: number; needsTranslation: boolean }): OfferRec {
+    const o: OfferRec = { offerId: p.offerId, taskId: t.id, workerId: w.id, queue: t.department, createdAt: p.createdAt, expiresAt: p.expiresAt, needsTranslation: p.needsTranslation, directed: t.transfer !== null, timer: undefined };
+    o.timer = this.clock.setTimeout(() => this.run(() => this.onTimeout(p.offerId)), Math.max(0, p.expiresAt - this.clock.now()));
+    this.offersById.set(p.offerId, o);
+    t.offerId = p.offerId;
+    w.offers.add(p.offerId);
     if (t.state === 'queued') this.markDirty(t.department);
     this.touch(w);
-    this.emit('offer', stripOffer(o));
+    return o;
   }
 
   /** Timeout: the worker goes away (`missed_offer`) and the task is re-offered. */

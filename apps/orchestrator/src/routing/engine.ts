@@ -2,7 +2,7 @@ import { RoutingCore } from './core.ts';
 import { estimateWaitMs } from './estimate.ts';
 import { matchWorker, profileKey, type TaskRec } from './matching.ts';
 import { compareKeys, effectivePriority } from './queue.ts';
-import type { Department, TaskInput, TaskQueueStatus, TaskSnapshot, TransferResult, TransferTarget } from './types.ts';
+import type { Department, RestoredOffer, RoutingState, TaskInput, TaskQueueStatus, TaskSnapshot, TransferResult, TransferTarget } from './types.ts';
 
 /**
  * Contact-center grade task router for escalated kiosk sessions: a pure domain module (no
@@ -21,6 +21,54 @@ import type { Department, TaskInput, TaskQueueStatus, TaskSnapshot, TransferResu
  */
 export class RoutingEngine extends RoutingCore {
   private counts: { version: number; byProfile: Map<string, { free: number; staffed: number }> } = { version: -1, byProfile: new Map() };
+
+  /**
+   * Rebuilds state from the store after a restart (or when a standby takes over routing),
+   * without re-offering anything that was open: workers with their presence and wrap-up
+   * deadlines, queued tasks with their original age and queue entry time (`createdAt`,
+   * `queuedAt`, head flag), assigned tasks on their workers, and open offers with their ids and
+   * deadlines (an offer already past its deadline times out at once, as it would have). Then it
+   * routes what is left un-offered. Call it on a fresh engine.
+   * @returns offers it could not restore (unknown task or worker, task already offered, no free
+   *   slot); the caller closes them in its store.
+   */
+  restore(state: RoutingState): RestoredOffer[] {
+    return this.run(() => {
+      const now = this.clock.now();
+      for (const wi of state.workers) this.applyWorkerInput(wi);
+      for (const ti of state.tasks) {
+        if (this.tasksById.has(ti.id)) continue;
+        const t = this.newTask(ti, ti.atHead ?? false, now);
+        this.tasksById.set(t.id, t);
+        if (ti.state === 'assigned' && ti.workerId) {
+          t.state = 'assigned';
+          t.workerId = ti.workerId;
+          t.assignedAt = ti.assignedAt ?? now;
+          t.head = false;
+          this.assignedOf(ti.workerId).add(t);
+          const w = this.workersById.get(ti.workerId);
+          if (w) this.touch(w);
+        } else this.insertQueued(t);
+      }
+      const rejected: RestoredOffer[] = [];
+      for (const o of state.offers) {
+        const t = this.tasksById.get(o.taskId);
+        const w = this.workersById.get(o.workerId);
+        if (!t || !w || t.offerId || this.freeSlots(w) <= 0 || (o.directed ? t.workerId === w.id : t.state !== 'queued')) {
+          rejected.push(o);
+          continue;
+        }
+        if (o.directed) {
+          t.transfer = { workerId: w.id, fallbackQueue: null, wrapUpMs: undefined, timer: undefined };
+          w.directed.add(t);
+        }
+        this.openOffer(t, w, o);
+      }
+      for (const w of [...this.workersById.values()]) this.routeWorker(w);
+      for (const t of [...this.tasksById.values()]) if (t.state === 'queued') this.routeTask(t);
+      return rejected;
+    });
+  }
 
   /**
    * Puts a task at the front of its queue (ahead of every task except safety-band tasks,

@@ -58,6 +58,8 @@ export interface WorkerInput {
   awayReason?: AwayReason;
   /** Overrides "idle since" (ms) when the worker becomes available; longest idle is offered first. */
   idleSince?: number;
+  /** Restore only: a wrap-up running until this time (ms) occupies one slot until then. */
+  wrapUpUntil?: number | null;
 }
 
 /** A worker as the engine sees it. */
@@ -102,6 +104,8 @@ export interface TaskInput {
   site?: string | null;
   /** Creation time (ms) that age and aging count from. Default now. */
   createdAt?: number;
+  /** Restore only: when it entered its current queue (ms); eligibility fallbacks count from here. Default now. */
+  queuedAt?: number;
   /** Caller payload returned in snapshots (e.g. the original task object). */
   data?: unknown;
 }
@@ -254,6 +258,37 @@ export const DEFAULT_ROUTING_CONFIG: Readonly<RoutingConfig> = Object.freeze({
   offerAnswerMs: 15_000,
   defaultCapacity: 1,
 });
+
+/** A task as restored from the store (see {@link RoutingEngine.restore}). */
+export interface RestoredTask extends TaskInput {
+  state: 'queued' | 'assigned';
+  /** Requeued at the head of its queue. */
+  atHead?: boolean;
+  /** Assigned worker (state `assigned`). */
+  workerId?: string | null;
+  /** When it was assigned (ms), for handle-time learning. */
+  assignedAt?: number | null;
+}
+
+/** An open offer as restored from the store: it keeps its id and deadline. */
+export interface RestoredOffer {
+  offerId: string;
+  taskId: string;
+  workerId: string;
+  createdAt: number;
+  /** Deadline (ms); an offer already past it is reported as timed out at once. */
+  expiresAt: number;
+  needsTranslation: boolean;
+  /** A directed (transfer) offer: the task's pending transfer is restored with it. */
+  directed: boolean;
+}
+
+/** Everything {@link RoutingEngine.restore} rebuilds. */
+export interface RoutingState {
+  workers: WorkerInput[];
+  tasks: RestoredTask[];
+  offers: RestoredOffer[];
+}
 
 /** Constructor options of the engine. */
 export interface RoutingEngineOptions {
