@@ -164,6 +164,12 @@ export const WorkerView = z.object({
   /** Languages the worker speaks. */
   languages: z.array(Language),
   state: WorkerState,
+  /**
+   * Why the worker is `away`, null otherwise: `missed_offer` (an offer timed out, set by the
+   * routing engine), or a reason the worker picked (`break`, `meal`, `meeting`, `training`,
+   * `technical`, `unavailable`, `other`). Optional: added after v1.
+   */
+  awayReason: z.string().max(40).nullable().optional(),
 });
 export type WorkerView = z.infer<typeof WorkerView>;
 
@@ -203,6 +209,10 @@ export const DeviceStatus = z.object({
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
 /** Queue status shown to the waiting visitor. */
+/** Waiting states of a queued visitor, exactly one at a time (see {@link QueueStatus}). */
+export const WaitState = z.enum(['no_staff', 'busy', 'unknown', 'emergency']);
+export type WaitState = z.infer<typeof WaitState>;
+
 export const QueueStatus = z.object({
   sessionId: Uuid,
   /** 1 = next to be served. */
@@ -218,6 +228,23 @@ export const QueueStatus = z.object({
    * (nobody logged in to serve), `after_hours` (outside office hours).
    */
   callbackReason: z.enum(['no_workers', 'after_hours']).nullable().default(null),
+  /**
+   * The one waiting state the visitor is in (optional: added after v1; a kiosk derives it from
+   * the fields above when absent). `no_staff`: nobody on shift who could serve (offer a callback
+   * or ticket at once, no estimate); `busy`: staff on shift, all occupied (show
+   * {@link estimateRangeMs}); `unknown`: not enough measured handle times to estimate (never show
+   * a number); `emergency`: a safety escalation (no estimate, no callback; see `session:emergency`).
+   */
+  waitState: WaitState.optional(),
+  /**
+   * Estimated wait as a range in ms (`low` <= `high`), from measured handle times and real
+   * staffing; present only with `waitState: 'busy'`. Optional: added after v1.
+   */
+  estimateRangeMs: z
+    .object({ low: z.number().int().nonnegative(), high: z.number().int().nonnegative() })
+    .refine((r) => r.low <= r.high, { message: 'low must not exceed high', path: ['low'] })
+    .nullable()
+    .optional(),
 });
 export type QueueStatus = z.infer<typeof QueueStatus>;
 

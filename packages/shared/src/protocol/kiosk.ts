@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRequest, Empty, type ClientToServerEvents, type ServerToClientEvents } from './ack.ts';
 import { mediaEvents, mediaRequests } from './media.ts';
-import { Id, IsoTime, Language, UiLanguage, UserText, Uuid } from '../common.ts';
+import { Id, IsoTime, Language, UserText, Uuid } from '../common.ts';
 import { QueueStatus, RobotLink, SessionView, TranscriptEntry } from '../records.ts';
 import { RobotCommand, RobotState } from './robot.ts';
 import { fleetKioskEvents, MediaHealth } from './fleet.ts';
@@ -41,7 +41,8 @@ export const kioskRequests = {
   'visitor:utterance': defineRequest(Utterance, z.object({ entries: z.array(TranscriptEntry), session: SessionView })),
   /** Start a new session when the visitor picks a language and accepts the consent notice. */
   'session:start': defineRequest(
-    z.object({ language: UiLanguage, consentAcceptedAt: IsoTime, mode: z.enum(['assistant', 'person']) }),
+    // Any of the 8 conversation languages: the kiosk UI has a catalog for each (server notices fall back to English where they have none).
+    z.object({ language: Language, consentAcceptedAt: IsoTime, mode: z.enum(['assistant', 'person']) }),
     z.object({ session: SessionView, transcript: z.array(TranscriptEntry) }),
   ),
   /** A typed visitor message; the response carries the new transcript entries (visitor line, assistant reply). */
@@ -57,6 +58,30 @@ export const kioskRequests = {
 } as const;
 export type KioskRequests = typeof kioskRequests;
 
+/**
+ * The visitor switched language mid-session (chat, waiting or call screen): the orchestrator
+ * records it, answers in it from now on, and shows it to the worker. Responds with the updated
+ * session. Kept in its own map until the orchestrator handles it; then spread it into
+ * {@link kioskRequests}.
+ */
+export const kioskLanguageRequests = {
+  'session:language': defineRequest(z.object({ sessionId: Uuid, language: Language }), z.object({ session: SessionView })),
+} as const;
+
+/**
+ * A safety escalation of this session (emergency, injury, threat): the kiosk shows the calm
+ * emergency screen. Sent when the escalation happens and again when facility staff acknowledge
+ * the alert (`acknowledged: true`: "someone is coming").
+ */
+export const SessionEmergency = z.object({
+  sessionId: Uuid,
+  /** Facility staff acknowledged the safety alert: someone is on the way. */
+  acknowledged: z.boolean(),
+  /** The site's emergency number as configured per site (e.g. `112`), null when none is configured. */
+  emergencyNumber: z.string().min(1).max(32).nullable(),
+});
+export type SessionEmergency = z.infer<typeof SessionEmergency>;
+
 export const kioskEvents = {
   ...mediaEvents,
   ...fleetKioskEvents,
@@ -69,6 +94,8 @@ export const kioskEvents = {
   'transcript:entry': TranscriptEntry,
   /** Queue position and estimated wait while queued; sent on every change and every few seconds. */
   'queue:status': QueueStatus,
+  /** A safety escalation of the session, and later the staff acknowledgement. */
+  'session:emergency': SessionEmergency,
   /** A worker accepted; the call starts. */
   'call:started': z.object({ sessionId: Uuid, worker: CallPeer }),
   /**
