@@ -165,14 +165,14 @@ describe('contentSecurityPolicy', () => {
     const csp = contentSecurityPolicy(ORIGIN, 'ws://127.0.0.1:9090');
     const d = directives(csp);
     expect(d.get('default-src')).toEqual(["'self'"]);
-    expect(d.get('script-src')).toEqual(["'self'"]);
+    expect(d.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(d.get('connect-src')).toEqual(["'self'", ORIGIN, 'wss://orchestrator.example', 'ws://127.0.0.1:9090']);
     expect(d.get('media-src')).toEqual(["'self'", 'blob:', 'mediastream:']);
     expect(d.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(d.get('object-src')).toEqual(["'none'"]);
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
     expect(d.get('base-uri')).toEqual(["'none'"]);
-    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(d.get('script-src')).not.toContain("'unsafe-inline'");
     expect(csp).not.toMatch(/(^|\s)\*(\s|;|$)/);
   });

@@ -126,7 +126,8 @@ export function webSocketOriginOf(httpOrigin: string): string {
 /**
  * The Content-Security-Policy the shell enforces on kiosk documents:
  *
- * - `default-src 'self'`, `script-src 'self'` (no `unsafe-eval`, no `unsafe-inline` scripts),
+ * - `default-src 'self'`, `script-src 'self' 'wasm-unsafe-eval'` (no `unsafe-eval`, no `unsafe-inline`
+ *   scripts; WebAssembly compilation only, for the voice activity detection model of hands-free speech),
  * - `connect-src` the kiosk origin, its WebSocket origin (socket.io) and the rosbridge origin,
  * - `media-src 'self' blob: mediastream:` for camera and remote-worker streams,
  * - `img-src 'self' data: blob:`,
@@ -140,7 +141,7 @@ export function contentSecurityPolicy(ownOrigin: string, rosbridgeUrl: string): 
   const connect = [...new Set(["'self'", self, webSocketOriginOf(self), new URL(rosbridgeUrl).origin])];
   const directives: ReadonlyArray<readonly [string, ...string[]]> = [
     ['default-src', "'self'"],
-    ['script-src', "'self'"],
+    ['script-src', "'self'", "'wasm-unsafe-eval'"],
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['media-src', "'self'", 'blob:', 'mediastream:'],

@@ -6,6 +6,8 @@ import { App } from './App.tsx';
 import { KioskClient } from './client/KioskClient.ts';
 import { loadRendererConfig } from './client/runtimeConfig.ts';
 import { NotConfigured } from './screens/NotConfigured.tsx';
+import { HandsFree } from './voice/HandsFree.ts';
+import { HandsFreeProvider } from './voice/HandsFreeContext.tsx';
 
 declare global {
   interface Window {
@@ -14,15 +16,21 @@ declare global {
   }
 }
 
+/** Where the build puts the VAD model, its audio worklet and the ONNX Runtime WebAssembly (see vite.config.ts). */
+const VAD_ASSETS = new URL('vad/', document.baseURI).href;
+
 const root = createRoot(document.getElementById('root')!);
 loadRendererConfig().then(
   (config) => {
     const client = new KioskClient(config);
     client.start();
+    const handsFree = new HandsFree(client, VAD_ASSETS);
     window.__kioskMedia = { inboundVideoStats: () => client.inboundVideoStats() };
     root.render(
       <StrictMode>
-        <App client={client} />
+        <HandsFreeProvider value={handsFree}>
+          <App client={client} />
+        </HandsFreeProvider>
       </StrictMode>,
     );
   },

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { kioskEvents, kioskRequests, RobotCommand, type Capabilities, type KioskContent, type UiLanguage as Language, type QueueStatus, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
+import { kioskEvents, kioskLanguageRequests, kioskRequests, RobotCommand, type Capabilities, type KioskContent, type Language, type QueueStatus, type SessionEmergency, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
 import { MediaSession, request } from '@telekiosk/shared/client';
 import { RobotLink, type RobotStatus } from './RobotLink.ts';
 import type { RendererConfig } from './runtimeConfig.ts';
@@ -17,6 +17,8 @@ export interface KioskState {
   session: SessionView | null;
   transcript: TranscriptEntry[];
   queue: QueueStatus | null;
+  /** Set while the session is a safety escalation (the calm emergency screen); null otherwise. */
+  emergency: SessionEmergency | null;
   /** Display name of the worker in the call. */
   workerName: string | null;
   remoteStream: MediaStream | null;
@@ -80,6 +82,7 @@ export class KioskClient {
       session: null,
       transcript: [],
       queue: null,
+      emergency: null,
       workerName: null,
       remoteStream: null,
       localStream: null,
@@ -160,6 +163,9 @@ export class KioskClient {
         if (session.workerId) this.toRating();
         else this.reset();
       }
+    });
+    on('session:emergency', (emergency) => {
+      if (emergency.sessionId === this.state.session?.id) this.set({ emergency });
     });
     on('queue:status', (queue) => {
       if (queue.sessionId === this.state.session?.id) this.set({ queue });
@@ -251,6 +257,20 @@ export class KioskClient {
     this.armIdle();
   }
 
+  /**
+   * The visitor changes language mid-session: the UI switches at once; the orchestrator is told
+   * (`session:language`) so answers, notices and the worker follow. A failure keeps the UI language.
+   */
+  switchLanguage(language: Language) {
+    this.set({ language });
+    this.armIdle();
+    const session = this.state.session;
+    if (!session || session.state === 'ended') return;
+    void request(this.socket, kioskLanguageRequests, 'session:language', { sessionId: session.id, language })
+      .then((r) => this.state.session?.id === r.session.id && this.set({ session: r.session }))
+      .catch((err: unknown) => console.warn('session:language failed', err));
+  }
+
   back() {
     const prev: Partial<Record<Screen, Screen>> = { language: 'attract', consent: 'language' };
     const to = prev[this.state.screen];
@@ -316,6 +336,12 @@ export class KioskClient {
     this.recorder = null;
     this.set({ recording: false });
     if (r && r.state !== 'inactive') r.stop();
+  }
+
+  /** A phrase from hands-free listening (voice activity detection), sent for transcription. */
+  async sendSpeech(audio: Uint8Array<ArrayBuffer>, mimeType: string) {
+    await this.sendUtterance(new Blob([audio], { type: mimeType }));
+    this.armIdle();
   }
 
   private async sendUtterance(blob: Blob) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '@telekiosk/shared';
 import type { KioskBridge } from '../../common/bridge.ts';
 
 /** What the renderer needs to run: who it is and where the robot base is. */
@@ -11,7 +12,8 @@ export const RendererConfig = z.object({
   rosbridgeUrl: z.string().regex(/^wss?:\/\//).nullable(),
   /** Idle time before the UI resets for the next visitor (ms). */
   idleResetMs: z.number().int().min(1000),
-  defaultLocale: z.enum(['en', 'ja', 'es', 'zh']),
+  /** UI language before the visitor picks one: any of the 8 the kiosk has catalogs for. */
+  defaultLocale: z.enum(LANGUAGES),
   /** Site speed limits for teleoperation: m/s and rad/s (defaults 0.5 and 1.0). */
   limits: z.object({ maxLinear: z.number().positive().max(2), maxAngular: z.number().positive().max(4) }).default({ maxLinear: 0.5, maxAngular: 1.0 }),
 });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { UI_LANGUAGES as LANGUAGES } from '@telekiosk/shared';
 import type { KioskClient } from '../client/KioskClient.ts';
+import { KIOSK_LANGUAGES } from '../i18n.ts';
 
 /** Attract screen: one big target; the invitation in every UI language. */
 export function Attract({ client }: { client: KioskClient }) {
@@ -10,7 +10,7 @@ export function Attract({ client }: { client: KioskClient }) {
       <span className="attract-title">{t('attract.title')}</span>
       <span className="attract-sub">{t('attract.sub')}</span>
       <span className="attract-touch">
-        {LANGUAGES.map((l) => (
+        {KIOSK_LANGUAGES.map((l) => (
           <span key={l} lang={l}>{t('attract.touch', { lng: l })}</span>
         ))}
       </span>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskClient, KioskState } from '../client/KioskClient.ts';
-import { MessageInput } from './MessageInput.tsx';
+import { MessageInput, talkOf } from './MessageInput.tsx';
 import { Transcript } from './Transcript.tsx';
 
 /** Conversation with the AI assistant; "Talk to a person" always visible. */
@@ -9,7 +9,7 @@ export function Chat({ client, state }: { client: KioskClient; state: KioskState
   return (
     <section className="chat">
       <div className="chat-head">
-        <span className="ai-badge">{t("chat.aiBadge")}</span>
+        <span className="ai-badge">{t('chat.aiBadge')}</span>
         <button className="voice-toggle" aria-pressed={state.voiceOn} onClick={client.toggleVoice}>{state.voiceOn ? t('voice.on') : t('voice.off')}</button>
         <button className="big-button person" onClick={() => void client.requestPerson()} disabled={state.busy}>
           {t('chat.talkToPerson')}
@@ -18,7 +18,7 @@ export function Chat({ client, state }: { client: KioskClient; state: KioskState
       <Transcript entries={state.transcript} label={t('chat.transcript')} />
       {state.busy && <p className="hint" aria-live="polite">{t('chat.thinking')}</p>}
       {state.errorKey && <p className="problem" role="alert">{t(state.errorKey)}</p>}
-      <MessageInput talk={state.capabilities.speechInput ? { recording: state.recording, start: () => void client.startTalking(), stop: () => client.stopTalking() } : undefined} onSend={(text) => client.sendMessage(text)} disabled={state.busy} />
+      <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} disabled={state.busy} />
       <button className="link-button" onClick={() => void client.leave()}>{t('chat.finish')}</button>
     </section>
   );

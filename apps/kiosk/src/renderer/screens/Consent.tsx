@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskClient, KioskState } from '../client/KioskClient.ts';
+import { Phrased } from '../text/Phrased.tsx';
 
 /** Consent and AI disclosure before anything starts; the visitor chooses the assistant or a person. */
 export function Consent({ client, state }: { client: KioskClient; state: KioskState }) {
   const { t } = useTranslation();
   return (
     <section className="panel consent" aria-labelledby="consent-title">
-      <h1 id="consent-title">{t('consent.title')}</h1>
-      <p className="notice">{t('consent.ai')}</p>
-      <p className="notice">{t('consent.camera')}</p>
+      <h1 id="consent-title"><Phrased text={t('consent.title')} /></h1>
+      <div className="consent-notices">
+        <p className="notice">{t('consent.ai')}</p>
+        <p className="notice">{t('consent.camera')}</p>
+      </div>
       {state.errorKey && <p className="problem" role="alert">{t(state.errorKey)}</p>}
       <div className="choice-row">
         <button className="big-button primary" disabled={state.busy} onClick={() => void client.acceptConsent('assistant')}>{t('consent.assistant')}</button>

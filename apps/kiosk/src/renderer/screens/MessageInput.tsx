@@ -1,19 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KioskClient, KioskState } from '../client/KioskClient.ts';
+import { useHandsFree } from '../voice/HandsFreeContext.tsx';
 
-/** Typed input with a large send button. */
-export function MessageInput({
-  onSend,
-  disabled,
-  talk,
-}: {
-  onSend: (text: string) => void | Promise<void>;
-  disabled?: boolean;
-  /** Push-to-talk, shown only when the orchestrator has speech recognition. */
-  talk?: { recording: boolean; start: () => void; stop: () => void };
-}) {
+/** Push-to-talk controls, present only when the orchestrator has speech recognition. */
+export interface Talk {
+  recording: boolean;
+  start: () => void;
+  stop: () => void;
+}
+
+/** The push-to-talk props of a screen: undefined when no speech provider is configured. */
+export function talkOf(client: KioskClient, state: KioskState): Talk | undefined {
+  if (!state.capabilities.speechInput) return undefined;
+  return { recording: state.recording, start: () => void client.startTalking(), stop: () => client.stopTalking() };
+}
+
+/**
+ * Typed input with a large send button; with a speech provider also "Just speak" (voice
+ * activity detection: the microphone listens and each phrase is sent when the visitor pauses)
+ * and push-to-talk as the fallback (hold while speaking).
+ */
+export function MessageInput({ onSend, disabled, talk }: { onSend: (text: string) => void | Promise<void>; disabled?: boolean; talk?: Talk }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  const handsFree = useHandsFree();
+  const hf = talk && handsFree.available ? handsFree : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const v = text.trim();
@@ -25,7 +37,13 @@ export function MessageInput({
     <form className="message-input" onSubmit={submit}>
       <label className="sr-only" htmlFor="visitor-input">{t('chat.inputLabel')}</label>
       <input id="visitor-input" value={text} maxLength={1000} autoComplete="off" placeholder={t('chat.placeholder')} onChange={(e) => setText(e.target.value)} />
-      {talk && (
+      {hf && (
+        <button type="button" className={`talk hands-free ${hf.state}`} aria-pressed={hf.state !== 'off'} onClick={() => hf.toggle()}>
+          <span className="mic-dot" aria-hidden="true" />
+          {hf.state === 'hearing' ? t('voice.hearing') : hf.state === 'listening' ? t('voice.handsFreeOn') : t('voice.handsFree')}
+        </button>
+      )}
+      {talk && (!hf || hf.state === 'off') && (
         <button
           type="button"
           className={`talk ${talk.recording ? 'recording' : ''}`}

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskClient } from '../client/KioskClient.ts';
+import { Phrased } from '../text/Phrased.tsx';
 
 /** CSAT: 1-5 with large targets. */
 export function Rating({ client }: { client: KioskClient }) {
   const { t } = useTranslation();
   return (
     <section className="panel center" aria-labelledby="rating-title">
-      <h1 id="rating-title">{t('rating.title')}</h1>
+      <h1 id="rating-title"><Phrased text={t('rating.title')} /></h1>
       <div className="stars" role="group" aria-labelledby="rating-title">
         {[1, 2, 3, 4, 5].map((n) => (
           <button key={n} className="star" aria-label={t('rating.star', { count: n })} onClick={() => void client.rate(n)}>
@@ -24,7 +25,7 @@ export function Thanks({ ticket }: { ticket: string | null }) {
   const { t } = useTranslation();
   return (
     <section className="panel center" role="status">
-      <h1>{t('thanks.title')}</h1>
+      <h1><Phrased text={t('thanks.title')} /></h1>
       {ticket && (
         <>
           <p className="big">{t('callback.ticketIntro')}</p>

@@ -7,17 +7,22 @@ export function Transcript({ entries, label }: { entries: TranscriptEntry[]; lab
   const { t } = useTranslation();
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
+    // Scroll only the log itself (scrollIntoView would also scroll the page under the header).
+    const log = end.current?.parentElement;
+    if (log) log.scrollTop = log.scrollHeight;
   }, [entries.length]);
   return (
-    <div className="transcript" role="log" aria-label={label} aria-live="polite">
-      {entries.map((e) => (
-        <div key={e.id} className={`bubble ${e.speaker}`} lang={e.language}>
-          <span className="speaker">{t(`speaker.${e.speaker}`)}</span>
-          <span className="text">{e.translation && e.translation.language !== e.language ? e.translation.text : e.text}</span>
-          {e.translationStatus === 'untranslated' && <span className="untranslated">{t('chat.untranslated')}</span>}
-        </div>
-      ))}
+    <div className="transcript" role="log" aria-label={label} aria-live="polite" tabIndex={0}>
+      {entries.map((e) => {
+        const shown = e.translation && e.translation.language !== e.language ? e.translation : null;
+        return (
+          <div key={e.id} className={`bubble ${e.speaker}`} lang={shown?.language ?? e.language}>
+            <span className="speaker">{t(`speaker.${e.speaker}`)}</span>
+            <span className="text">{shown?.text ?? e.text}</span>
+            {e.translationStatus === 'untranslated' && <span className="untranslated">{t('chat.untranslated')}</span>}
+          </div>
+        );
+      })}
       <div ref={end} />
     </div>
   );
