@@ -180,6 +180,7 @@ export abstract class RoutingBase {
       w.idleSince = this.clock.now();
       return this.touch(w);
     }
+    w.wrapUntil = Math.max(w.wrapTimers.size ? (w.wrapUntil ?? 0) : 0, this.clock.now() + ms);
     const handle = this.clock.setTimeout(() => this.run(() => {
       if (!w.wrapTimers.delete(handle)) return;
       w.idleSince = this.clock.now();
@@ -265,11 +266,11 @@ export abstract class RoutingBase {
 
   protected workerSnapshot(w: WorkerRec): WorkerSnapshot {
     const active = [...(this.assigned.get(w.id) ?? [])].map((t) => t.id);
-    return { id: w.id, state: this.stateOf(w), presence: w.presence, awayReason: w.presence === 'away' ? w.awayReason : null, languages: Object.fromEntries(w.languages), departments: [...w.departments], level: w.level, capacity: w.capacity, sites: w.sites ? [...w.sites] : null, idleSince: w.idleSince, activeTasks: active, openOffers: w.offers.size, wrapUpSlots: w.wrapTimers.size, freeSlots: Math.max(0, this.freeSlots(w)) };
+    return { id: w.id, state: this.stateOf(w), presence: w.presence, awayReason: w.presence === 'away' ? w.awayReason : null, languages: Object.fromEntries(w.languages), departments: [...w.departments], level: w.level, capacity: w.capacity, sites: w.sites ? [...w.sites] : null, idleSince: w.idleSince, activeTasks: active, openOffers: w.offers.size, wrapUpSlots: w.wrapTimers.size, wrapUpUntil: w.wrapTimers.size ? (w.wrapUntil ?? null) : null, freeSlots: Math.max(0, this.freeSlots(w)) };
   }
 
   protected taskSnapshot(t: TaskRec): TaskSnapshot {
-    return { id: t.id, language: t.language, priority: t.priority, effectivePriority: effectivePriority(t, this.clock.now(), this.config), department: t.department, minLevel: t.minLevel, site: t.site, createdAt: t.createdAt, queuedAt: t.queuedAt, state: t.state, workerId: t.workerId, offerId: t.offerId, atHead: t.head, transferTo: t.transfer?.workerId ?? null, data: t.data };
+    return { id: t.id, language: t.language, priority: t.priority, effectivePriority: effectivePriority(t, this.clock.now(), this.config), department: t.department, minLevel: t.minLevel, site: t.site, createdAt: t.createdAt, queuedAt: t.queuedAt, state: t.state, workerId: t.workerId, assignedAt: t.assignedAt, offerId: t.offerId, atHead: t.head, transferTo: t.transfer?.workerId ?? null, data: t.data };
   }
 
   /** Offers an un-offered task to the best free eligible worker (core.ts). */

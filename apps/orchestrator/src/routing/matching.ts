@@ -21,6 +21,8 @@ export interface WorkerRec {
   offers: Set<string>;
   /** Wrap-up timer handles, one per slot in wrap-up. */
   wrapTimers: Set<unknown>;
+  /** When the last running wrap-up ends (ms); meaningful while `wrapTimers` is not empty. */
+  wrapUntil?: number;
   /** Tasks waiting for a directed offer to this worker. */
   directed: Set<TaskRec>;
   /** Last state reported through `workerStateChanged`. */

@@ -84,6 +84,8 @@ export interface WorkerSnapshot {
   activeTasks: string[];
   openOffers: number;
   wrapUpSlots: number;
+  /** When the running wrap-up ends (ms), or null when none runs. */
+  wrapUpUntil: number | null;
   /** capacity - active - offers - wrap-up; offers go out only while > 0 and available. */
   freeSlots: number;
 }
@@ -125,6 +127,8 @@ export interface TaskSnapshot {
   queuedAt: number;
   state: 'queued' | 'assigned';
   workerId: string | null;
+  /** When it was assigned (ms), while assigned. */
+  assignedAt: number | null;
   /** Open offer id, if any. */
   offerId: string | null;
   /** True after {@link RoutingEngine.requeueAtHead}. */
