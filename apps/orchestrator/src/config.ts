@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -21,7 +22,7 @@ export const ConfigSchema = z.object({
   databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** `DATA_DIR`: folder of the embedded database. `memory://` keeps it in memory (tests). Default `<repo>/.data/pglite`. */
   dataDir: z.string().min(1).default(join(REPO_ROOT, '.data', 'pglite')),
-  /** `AUTH_SECRET`: HMAC secret for worker tokens, at least 32 characters. Default: random per start (tokens die with the process). */
+  /** `AUTH_SECRET`: HMAC secret for worker tokens, at least 32 characters. Default: a key generated once and kept in the database (so a restart keeps users signed in; rotate with `npm run keys:rotate`). */
   authSecret: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   /** `TOKEN_TTL_S`: worker token lifetime in seconds. Default 12 h. */
   tokenTtlS: z.coerce.number().int().positive().default(12 * 3600),
@@ -33,6 +34,20 @@ export const ConfigSchema = z.object({
   routingLanguageFallbackMs: z.coerce.number().int().nonnegative().default(60_000),
   /** `RECONNECT_GRACE_MS`: a worker who drops mid-call may reconnect within this before the visitor is requeued at the head. Default 15000 ms. */
   reconnectGraceMs: z.coerce.number().int().nonnegative().default(15_000),
+  /** `KIOSK_RECONNECT_GRACE_MS`: a kiosk that drops while its visitor waits may reconnect within this; then the visitor is marked abandoned and leaves the queue. Default 30000 ms. */
+  kioskGraceMs: z.coerce.number().int().nonnegative().default(30_000),
+  /** `TELEMETRY_STORE_MS`: device telemetry is stored at most once per this interval per device (latest wins; condition changes are stored at once). Default 5000 ms. */
+  telemetryStoreMs: z.coerce.number().int().min(100).default(5_000),
+  /** `MEDIA_WORKERS`: mediasoup worker processes (each uses one core for media). Default: one per core. */
+  mediaWorkers: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism())),
+  /** `SOCKET_EVENTS_PER_S`: events one kiosk or console connection may send per second (burst of the same size); more are answered `rate_limited`. Default 40. */
+  socketEventsPerS: z.coerce.number().int().min(1).default(40),
+  /** `ADMISSION_MAX_LOOP_DELAY_MS`: above this mean event-loop delay, new sessions are refused fast with `unavailable` and a retry-after. Default 200 ms. */
+  admissionMaxLoopDelayMs: z.coerce.number().int().min(10).default(200),
+  /** `EMERGENCY_NUMBER`: the site's emergency number shown on the kiosk's emergency screen (e.g. `112`). Unset: none shown. */
+  emergencyNumber: z.string().trim().min(1).max(32).optional(),
+  /** `TRUST_PROXY`: take the client address from `X-Forwarded-For` (only behind a reverse proxy you run). Default false. */
+  trustProxy: z.stringbool().default(false),
   /** `AVG_HANDLE_MS`: average handle time used for the visitor's estimated wait. Default 240000 ms (4 min). */
   avgHandleMs: z.coerce.number().int().positive().default(240_000),
   /** `OFFLINE_GRACE_MS`: a disconnected device raises the `offline` alert after this (ms). Default 5000 (staff see it within 10 s). */
@@ -74,7 +89,8 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 const ENV_NAMES: Record<keyof Config, string> = {
   host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
   tokenTtlS: 'TOKEN_TTL_S', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
-  mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
+  mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', kioskGraceMs: 'KIOSK_RECONNECT_GRACE_MS', telemetryStoreMs: 'TELEMETRY_STORE_MS', mediaWorkers: 'MEDIA_WORKERS', socketEventsPerS: 'SOCKET_EVENTS_PER_S',
+  admissionMaxLoopDelayMs: 'ADMISSION_MAX_LOOP_DELAY_MS', emergencyNumber: 'EMERGENCY_NUMBER', trustProxy: 'TRUST_PROXY', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
   rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',
   knowledgeBasePath: 'KNOWLEDGE_BASE', cannedRepliesPath: 'CANNED_REPLIES', contentDir: 'CONTENT_DIR', seedDemo: 'SEED_DEMO', logLevel: 'LOG_LEVEL',
 };

@@ -3,13 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import type { ConsoleClientToServer, ConsoleServerToClient, KioskClientToServer, KioskServerToClient } from '@telekiosk/shared';
 import { TokenService } from './auth/tokens.ts';
+import { LoginService } from './auth/login.ts';
+import { SqlRoutingStore } from './db/routingStore.ts';
+import { Admission, SocketLimits } from './signaling/limits.ts';
 import { ConfigError, defaultMediasoupWorkerBin, REPO_ROOT, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { Store } from './db/store.ts';
 import { createHttpServer } from './http/httpServer.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaServer } from './media/mediaServer.ts';
-import { systemClock, type Clock } from './routing/router.ts';
+import { systemClock, type Clock } from './routing/types.ts';
 import { seedDemo, type DemoCredentials } from './seed.ts';
 import type { AssistEngine } from './assist/kbAssist.ts';
 import { KpiService } from './kpi/kpiQueries.ts';
@@ -19,7 +22,7 @@ import { OfficeHours } from './sessions/officeHours.ts';
 import { CannedReplies } from './sessions/desk.ts';
 import { loadPolicy, type Policy } from './policy/index.ts';
 import { SessionService, type IntakeEngine, type SpeechLike, type TranslatorLike } from './sessions/sessionService.ts';
-import { attachConsoleNamespace, workerRoom } from './signaling/consoleNamespace.ts';
+import { attachConsoleNamespace, DESK_ROOM, FLEET_ROOM, workerRoom } from './signaling/consoleNamespace.ts';
 import { attachKioskNamespace, deviceRoom } from './signaling/kioskNamespace.ts';
 
 /** A running orchestrator. */
@@ -67,6 +70,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     announcedIp: config.rtcAnnouncedIp,
     rtcMinPort: config.rtcMinPort,
     rtcMaxPort: config.rtcMaxPort,
+    workers: config.mediaWorkers,
     logger: logger.child({ module: 'media' }),
   });
   try {
@@ -102,12 +106,19 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     translator = deps.translator !== undefined ? deps.translator : providers.translator;
     providerStatus = { ...providers.status() };
   }
-  const tokens = new TokenService(config.authSecret, config.tokenTtlS);
+  const tokens = await TokenService.load(store, config.authSecret, config.tokenTtlS);
+  const loginService = new LoginService({ store, tokens, logger: logger.child({ module: 'auth' }) });
+  const limits = new SocketLimits({ eventsPerSecond: config.socketEventsPerS });
+  const admission = new Admission({ maxLoopDelayMs: config.admissionMaxLoopDelayMs });
   const demo = config.seedDemo ? await seedDemo(store, config.dataDir.startsWith('memory://') ? 'memory://' : join(config.dataDir, '..', 'demo-credentials.json')) : null;
 
   let io: SocketServer | null = null;
   const sessions = new SessionService({
     store,
+    routingStore: new SqlRoutingStore(database.db),
+    kioskGraceMs: config.kioskGraceMs,
+    telemetryStoreMs: config.telemetryStoreMs,
+    emergencyNumber: config.emergencyNumber ?? null,
     media,
     intake,
     translator,
@@ -126,13 +137,24 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     notifier: {
       toDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload),
       toWorker: (workerId, event, payload) => io?.of('/console').to(workerRoom(workerId)).emit(event, payload),
-      toConsoles: (event, payload) => io?.of('/console').emit(event, payload),
+      toFleet: (event, payload) => io?.of('/console').to(FLEET_ROOM).emit(event, payload),
+      toDesk: (event, payload) => io?.of('/console').to(DESK_ROOM).emit(event, payload),
       requestDevice: async (deviceId, event, payload, timeoutMs) => {
         const answers: unknown[] = (await io?.of('/kiosk').to(deviceRoom(deviceId)).timeout(timeoutMs).emitWithAck(event, payload)) ?? [];
         return answers[0];
       },
     },
   });
+
+  try {
+    await sessions.start();
+  } catch (err) {
+    sessions.close();
+    admission.close();
+    await media.close();
+    await database.close();
+    throw new Error('could not rebuild the session state from the database', { cause: err });
+  }
 
   const kpi = new KpiService(database.db);
   const metrics = createMetrics(kpi, { onError: (err) => logger.warn({ err }, 'KPI refresh for /metrics failed') });
@@ -142,7 +164,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
       contentType: metrics.contentType,
       metrics: async () => {
         const workers = sessions.workerStateCounts();
-        metrics.setLive({ queueWaiting: sessions.router.queuedSessionIds().length, workers, devicesOnline: sessions.onlineDeviceCount() });
+        metrics.setLive({ queueWaiting: sessions.queueLength(), workers, devicesOnline: sessions.onlineDeviceCount() });
         return metrics.metrics();
       },
     },
@@ -153,12 +175,26 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     kioskDist: config.kioskDist,
     consoleDist: config.consoleDist,
     contentDir: config.contentDir,
-    health: async () => ({ ok: true, database: database.kind, mediaRooms: media.roomCount, providers: providerStatus }),
+    login: loginService,
+    trustProxy: config.trustProxy,
+    live: () => ({ loopDelayMs: Math.round(admission.loopDelayMs) }),
+    ready: async () => {
+      let db: string = 'ok';
+      try {
+        await store.ping(1000);
+      } catch (err) {
+        db = err instanceof Error ? err.message : 'unreachable';
+      }
+      const mediaWorkers = media.workerPids().length;
+      return { ok: db === 'ok' && mediaWorkers > 0, database: { kind: database.kind, status: db }, media: { workers: mediaWorkers, of: media.workerCount, rooms: media.roomCount, load: media.load() }, providers: providerStatus };
+    },
   });
   // maxHttpBufferSize: utterances up to 1 MiB (MAX_UTTERANCE_BYTES) plus framing.
-  io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 1200 * 1024, cors: { origin: false } });
-  attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger });
-  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, kpi, canned: CannedReplies.fromFile(config.cannedRepliesPath), notifyDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
+  // Connection state recovery replays missed pushes after a short drop (at most once, in
+  // memory); clients also resync by sequence number (`session:resume`, `console:hello`).
+  io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 1200 * 1024, cors: { origin: false }, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } });
+  attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger, limits, admission });
+  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, kpi, limits, canned: CannedReplies.fromFile(config.cannedRepliesPath), notifyDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
   // Typed views of the namespaces (for readers; emits go through the notifier).
   void (io.of('/kiosk') as unknown as import('socket.io').Namespace<KioskClientToServer, KioskServerToClient>);
   void (io.of('/console') as unknown as import('socket.io').Namespace<ConsoleClientToServer, ConsoleServerToClient>);
@@ -169,7 +205,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  const tick = setInterval(() => void sessions.pushQueueStatus().catch(() => {}), QUEUE_TICK_MS);
+  const tick = setInterval(() => sessions.pushQueueStatus(), QUEUE_TICK_MS);
   logger.info({ url, database: database.kind, repo: REPO_ROOT }, 'orchestrator listening');
 
   let closing: Promise<void> | null = null;
@@ -186,7 +222,9 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     close() {
       closing ??= (async () => {
         clearInterval(tick);
+        await sessions.flushTelemetry().catch((err: unknown) => logger.warn({ err }, 'telemetry not stored at shutdown'));
         sessions.close();
+        admission.close();
         io?.disconnectSockets(true);
         await new Promise<void>((r) => io!.close(() => r()));
         await media.close();

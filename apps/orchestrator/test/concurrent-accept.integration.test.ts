@@ -51,11 +51,15 @@ describe.runIf(hasPostgres)('never two workers on one task across orchestrators 
     await ok(aiko, 'worker:set-state', { state: 'available' });
     const samOffer = next(sam, 'offer:new');
     const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'person' });
-    // B learns of the same waiting visitor (as a shared queue would tell it) and offers it too.
+    // Split brain: B also routes the same waiting visitor. The database allows one open offer per
+    // session, so A's offer row is closed first (as if B had taken over routing) while A still
+    // holds it in memory; then both workers hold an offer and accept at once.
+    const o1 = await samOffer;
+    await a.database.db.updateTable('offers').set({ status: 'revoked', close_reason: 'test split brain' }).where('id', '=', o1.id).execute();
     const aikoOffer = next(aiko, 'offer:new');
     expect(await b.store.latestHandoff(session.id)).toMatchObject({ sessionId: session.id, version: 1 });
-    b.sessions.router.enqueue({ sessionId: session.id, language: 'en', priority: 5, enqueuedAt: Date.now() });
-    const [o1, o2] = await Promise.all([samOffer, aikoOffer]);
+    await b.sessions.routing.enqueue({ sessionId: session.id, deviceId: session.deviceId, language: 'en', priority: 5 });
+    const o2 = await aikoOffer;
     const [r1, r2] = await Promise.all([ask(sam, 'offer:accept', { offerId: o1.id }), ask(aiko, 'offer:accept', { offerId: o2.id })]);
     const wins = [r1, r2].filter((r) => r.ok);
     const losses = [r1, r2].filter((r) => !r.ok);

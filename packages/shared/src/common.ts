@@ -23,8 +23,25 @@ export const Uuid = z.uuid();
 /** ISO 8601 timestamp with timezone, e.g. `2026-11-21T09:30:00.000Z`. */
 export const IsoTime = z.iso.datetime({ offset: true });
 
-/** Free text typed by a person: trimmed, 1..1000 characters. */
-export const UserText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
+/**
+ * Text made safe to store and show: lone UTF-16 surrogates become U+FFFD (PostgreSQL's UTF-8
+ * rejects them), and NUL and the other C0 control characters except tab, line feed and carriage
+ * return are removed (PostgreSQL text cannot hold NUL).
+ */
+export function cleanText(text: string): string {
+  return (
+    text
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+  );
+}
+
+/**
+ * Free text typed by a person: normalised with {@link cleanText} (NUL, control characters and
+ * lone surrogates never reach storage), trimmed, 1..1000 characters.
+ */
+export const UserText = z.string().transform(cleanText).pipe(z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'));
 
 /** Exhaustiveness helper for discriminated unions: a compile error when a case is missing. */
 export function assertUnreachable(x: never): never {

@@ -258,6 +258,8 @@ export const Offer = z.object({
   handoff: HandoffPackage,
   /** Set for a warm transfer: who hands the visitor over, and their note. */
   transfer: z.object({ fromWorkerId: Id, fromName: z.string(), note: z.string() }).nullable().default(null),
+  /** The worker does not speak the visitor's language: live translation will be used (optional: added after v1). */
+  needsTranslation: z.boolean().optional(),
 });
 export type Offer = z.infer<typeof Offer>;
 

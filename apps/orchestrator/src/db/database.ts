@@ -28,7 +28,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   let kind: Database['kind'];
   let closeExtra: () => Promise<void> = async () => {};
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // Fail fast when the server is unreachable (requests answer `unavailable` instead of hanging).
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 3000 });
     // An idle client's error (server restart, admin termination) must not crash the process;
     // the pool drops the client and the next query opens a new connection.
     pool.on('error', (err) => opts.onIdleError?.(err));

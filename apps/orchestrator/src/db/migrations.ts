@@ -147,6 +147,7 @@ export const migrations: Record<string, Migration> = {
       // (a retried send never duplicates a line).
       await sql`alter table sessions add column last_seq integer not null default 0`.execute(db);
       await sql`update sessions s set last_seq = coalesce((select max(seq) from transcript_entries t where t.session_id = s.id), 0)`.execute(db);
+      await sql`alter table sessions add column intake_facts jsonb`.execute(db);
       await sql`alter table transcript_entries add column client_id text`.execute(db);
       await sql`create unique index transcript_entries_client on transcript_entries (session_id, client_id) where client_id is not null`.execute(db);
       // Routing state: the queue entry (task) of every escalated, unfinished session.

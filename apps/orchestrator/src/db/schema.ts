@@ -82,6 +82,8 @@ export interface SessionsTable {
   rating: number | null;
   /** Sequence number of the last transcript line (migration 0006). */
   last_seq: Generated<number>;
+  /** What the intake learned so far (intent, articles, collected fields...), kept across restarts (migration 0006). */
+  intake_facts: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface TranscriptEntriesTable {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
+  cleanText,
   HandoffPackage,
   Language,
   Role,
@@ -63,6 +64,8 @@ function toWorker(r: WorkerRow): StoredWorker {
 /** New transcript line (id, seq and time are assigned by the store). */
 export interface NewTranscriptEntry {
   sessionId: string;
+  /** Client-generated request id (idempotent retries), when the line comes from a client request. */
+  clientId?: string | null;
   speaker: Speaker;
   text: string;
   language: Language;
@@ -167,6 +170,14 @@ export class Store {
   async touchDevice(id: string, at: Date) {
     await this.db.updateTable('devices').set({ last_seen_at: at }).where('id', '=', id).execute();
   }
+  /** Records a device's kiosk connection (`at` = connect or drop time; the visitor's reconnect grace counts from a drop). */
+  async setDeviceConnected(id: string, connected: boolean, at: Date): Promise<void> {
+    await this.db
+      .updateTable('devices')
+      .set(connected ? { connected: true, disconnected_at: null, last_seen_at: at } : { connected: false, disconnected_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
 
   // --- workers -------------------------------------------------------------------------
   async upsertWorker(w: StoredWorker & { passwordHash: string }): Promise<void> {
@@ -190,6 +201,39 @@ export class Store {
     const r = await this.db.selectFrom('workers').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? toWorker(r) : undefined;
   }
+  /** Replaces a worker's password hash (re-hash on sign-in). */
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable('workers').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  }
+
+  // --- signing keys (SigningKeyStore) ---------------------------------------------------
+  /** Signing keys not retired, newest first. */
+  async signingKeys(): Promise<{ kid: string; secret: string; createdAt: Date }[]> {
+    const rows = await this.db.selectFrom('signing_keys').selectAll().where('retired_at', 'is', null).orderBy('created_at', 'desc').execute();
+    return rows.map((r) => ({ kid: r.kid, secret: r.secret, createdAt: new Date(r.created_at) }));
+  }
+  async addSigningKey(kid: string, secret: string, at: Date): Promise<void> {
+    await this.db.insertInto('signing_keys').values({ kid, secret, created_at: at, retired_at: null }).onConflict((oc) => oc.column('kid').doNothing()).execute();
+  }
+  async retireSigningKey(kid: string, at: Date): Promise<void> {
+    await this.db.updateTable('signing_keys').set({ retired_at: at }).where('kid', '=', kid).execute();
+  }
+
+  /** Round trip to the database within `timeoutMs` (readiness). @throws when it fails or times out. */
+  async ping(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        sql`select 1`.execute(this.db),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async countWorkers(): Promise<number> {
     const r = await this.db.selectFrom('workers').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
@@ -268,6 +312,11 @@ export class Store {
       .executeTakeFirst();
     return r ? toSessionView(r) : null;
   }
+  /** Sets the session's language (the visitor switched mid-session); null when it ended or is unknown. */
+  async setSessionLanguage(id: string, language: Language): Promise<SessionView | null> {
+    const r = await this.db.updateTable('sessions').set({ language }).where('id', '=', id).where('state', '!=', 'ended').returningAll().executeTakeFirst();
+    return r ? toSessionView(r) : null;
+  }
   /** Stores the CSAT rating of an ended session; returns false when the session is not ended. */
   async rateSession(id: string, rating: number): Promise<boolean> {
     const r = await this.db.updateTable('sessions').set({ rating }).where('id', '=', id).where('state', '=', 'ended').executeTakeFirst();
@@ -310,26 +359,54 @@ export class Store {
   }
 
   // --- transcript ----------------------------------------------------------------------
-  /** Appends a transcript line with the next sequence number (in one transaction). */
+  /**
+   * Appends a transcript line with the next sequence number, in one statement (the session
+   * row's `last_seq` counter is incremented under its row lock, so concurrent appends of one
+   * session serialize and never reuse a number). With `clientId` (the client's request id) a
+   * retried send returns the line already stored instead of adding it twice.
+   * Text is stored as valid UTF-8 without NUL or other control characters (see {@link cleanText}).
+   */
   async appendTranscript(e: NewTranscriptEntry, at: Date): Promise<TranscriptEntryT> {
-    return this.db.transaction().execute(async (trx) => {
-      // Serialize appends of one session (the unique (session_id, seq) is the final guard).
-      await sql`select 1 from sessions where id = ${e.sessionId} for update`.execute(trx);
-      const max = await trx.selectFrom('transcript_entries').select((eb) => eb.fn.max('seq').as('m')).where('session_id', '=', e.sessionId).executeTakeFirst();
-      const seq = Number(max?.m ?? 0) + 1;
-      const row = await trx
-        .insertInto('transcript_entries')
-        .values({ id: randomUUID(), session_id: e.sessionId, seq, speaker: e.speaker, text: e.text, language: e.language, translation: e.translation ? JSON.stringify(e.translation) : null, translation_status: e.translationStatus, created_at: at })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+    if (e.clientId) {
+      const existing = await this.entryByClientId(e.sessionId, e.clientId);
+      if (existing) return existing;
+    }
+    const translation = e.translation ? toJson(e.translation) : null;
+    try {
+      const r = await sql<TranscriptRow>`
+        with s as (update sessions set last_seq = last_seq + 1 where id = ${e.sessionId} returning last_seq)
+        insert into transcript_entries (id, session_id, seq, speaker, text, language, translation, translation_status, created_at, client_id)
+        select ${randomUUID()}, ${e.sessionId}, s.last_seq, ${e.speaker}, ${cleanText(e.text)}, ${e.language}, ${translation}::jsonb, ${e.translationStatus}, ${at}, ${e.clientId ?? null} from s
+        returning *`.execute(this.db);
+      const row = r.rows[0];
+      if (!row) throw new Error(`session ${e.sessionId} not found`);
       return toEntry(row);
-    });
+    } catch (err) {
+      // Two retries of one request raced: the first stored it.
+      if (e.clientId && (err as { code?: string }).code === '23505') {
+        const existing = await this.entryByClientId(e.sessionId, e.clientId);
+        if (existing) return existing;
+      }
+      throw err;
+    }
+  }
+
+  /** The line stored for a client request id, if any. */
+  async entryByClientId(sessionId: string, clientId: string): Promise<TranscriptEntryT | undefined> {
+    const r = await this.db.selectFrom('transcript_entries').selectAll().where('session_id', '=', sessionId).where('client_id', '=', clientId).executeTakeFirst();
+    return r ? toEntry(r) : undefined;
+  }
+
+  /** Lines of a session after sequence number `afterSeq` (a reconnecting client's replay). */
+  async transcriptSince(sessionId: string, afterSeq: number): Promise<TranscriptEntryT[]> {
+    const rows = await this.db.selectFrom('transcript_entries').selectAll().where('session_id', '=', sessionId).where('seq', '>', afterSeq).orderBy('seq').execute();
+    return rows.map(toEntry);
   }
   /** Sets (or clears, as untranslated) the translation of a stored line. */
   async setTranslation(entryId: string, translation: Translation | null, status: TranscriptEntryT['translationStatus']): Promise<void> {
     await this.db
       .updateTable('transcript_entries')
-      .set({ translation: translation ? JSON.stringify(translation) : null, translation_status: status })
+      .set({ translation: translation ? toJson(translation) : null, translation_status: status })
       .where('id', '=', entryId)
       .execute();
   }
@@ -339,9 +416,35 @@ export class Store {
     return rows.map(toEntry);
   }
 
+  /** Saves what the intake learned so far (a restart keeps it for the handoff package). */
+  async saveIntakeFacts(sessionId: string, facts: unknown): Promise<void> {
+    await this.db.updateTable('sessions').set({ intake_facts: toJson(facts) }).where('id', '=', sessionId).execute();
+  }
+  /** What the intake learned so far, or null. */
+  async intakeFacts(sessionId: string): Promise<unknown> {
+    const r = await this.db.selectFrom('sessions').select('intake_facts').where('id', '=', sessionId).executeTakeFirst();
+    return r?.intake_facts ?? null;
+  }
+  /**
+   * Handle times (accept to end, ms) of the most recent sessions a worker served, newest first:
+   * the measured basis of wait estimates after a restart.
+   */
+  async recentHandleTimes(limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select(['answered_at', 'ended_at'])
+      .where('state', '=', 'ended')
+      .where('answered_at', 'is not', null)
+      .where('ended_at', 'is not', null)
+      .orderBy('ended_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => new Date(r.ended_at!).getTime() - new Date(r.answered_at!).getTime()).filter((d) => d >= 0);
+  }
+
   // --- handoff packages ----------------------------------------------------------------
   async saveHandoff(p: HandoffPackageT, at: Date): Promise<void> {
-    await this.db.insertInto('handoff_packages').values({ id: randomUUID(), session_id: p.sessionId, version: p.version, package: JSON.stringify(p), created_at: at }).execute();
+    await this.db.insertInto('handoff_packages').values({ id: randomUUID(), session_id: p.sessionId, version: p.version, package: toJson(p), created_at: at }).execute();
   }
   /** Latest handoff package of a session, validated against the current schema. */
   async latestHandoff(sessionId: string): Promise<HandoffPackageT | undefined> {
@@ -351,7 +454,11 @@ export class Store {
 
   // --- callbacks -----------------------------------------------------------------------
   async insertCallback(c: Omit<CallbackRow, 'status' | 'handled_by'>): Promise<CallbackRow> {
-    return this.db.insertInto('callbacks').values({ ...c, status: 'open', handled_by: null }).returningAll().executeTakeFirstOrThrow();
+    return this.db
+      .insertInto('callbacks')
+      .values({ ...c, name: cleanText(c.name), contact: cleanText(c.contact), note: c.note === null ? null : cleanText(c.note), status: 'open', handled_by: null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
   async openCallbacks(): Promise<CallbackRow[]> {
     return this.db.selectFrom('callbacks').selectAll().where('status', '=', 'open').orderBy('created_at').execute();
@@ -363,12 +470,17 @@ export class Store {
   // --- audit trail ---------------------------------------------------------------------
   /** Appends an event to the audit trail: `type` (e.g. `escalated`), `actor` (`device:x`, `worker:y`, `system`). */
   async recordEvent(sessionId: string, type: string, actor: string, data: Record<string, unknown>, at: Date): Promise<void> {
-    await this.db.insertInto('session_events').values({ session_id: sessionId, type, actor, data: JSON.stringify(data), created_at: at }).execute();
+    await this.db.insertInto('session_events').values({ session_id: sessionId, type, actor, data: toJson(data), created_at: at }).execute();
   }
   async events(sessionId: string): Promise<{ type: string; actor: string; data: unknown; createdAt: string }[]> {
     const rows = await this.db.selectFrom('session_events').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
     return rows.map((r) => ({ type: r.type, actor: r.actor, data: r.data, createdAt: iso(r.created_at)! }));
   }
+}
+
+/** JSON for a jsonb column, with every string cleaned (jsonb rejects `\\u0000`). */
+function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? cleanText(v) : v));
 }
 
 function toEntry(r: TranscriptRow): TranscriptEntryT {

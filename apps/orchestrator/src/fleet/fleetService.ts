@@ -3,7 +3,7 @@ import type { Alert, AlertKind, DeviceStatus } from '@telekiosk/shared';
 import type { Store } from '../db/store.ts';
 import type { AlertRow } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
-import type { Clock } from '../routing/router.ts';
+import type { Clock } from '../routing/types.ts';
 import { DEFAULT_THRESHOLDS, desiredAlerts, type AlertThresholds } from './alertRules.ts';
 
 /** Alert kinds that are not derived from device condition: never auto-resolved, never take a device out of service. */

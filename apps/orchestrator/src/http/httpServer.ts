@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import sirv from 'sirv';
-import { LoginRequest, toWireIssues, Uuid, type LoginResponse } from '@telekiosk/shared';
-import { verifyPassword } from '../auth/passwords.ts';
+import { LoginRequest, toWireIssues, Uuid } from '@telekiosk/shared';
+import type { LoginService } from '../auth/login.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Store } from '../db/store.ts';
 import { AuthError, HTTP_STATUS, OrchestratorError, toWireError } from '../errors.ts';
@@ -58,7 +58,13 @@ export function createHttpServer(deps: {
   consoleDist: string;
   /** Files workers may show on kiosks (served at /content/). */
   contentDir: string;
-  health: () => Promise<Record<string, unknown>>;
+  /** Liveness: the process serves requests (no dependency checks). */
+  live: () => Record<string, unknown>;
+  /** Readiness: dependencies (database, media workers) answer; `ok: false` answers 503. */
+  ready: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+  login: LoginService;
+  /** Trust `X-Forwarded-For` for the client address (behind a reverse proxy). */
+  trustProxy?: boolean;
   kpi: KpiService;
   metrics: { contentType: string; metrics(): Promise<string> };
   /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
@@ -69,15 +75,16 @@ export function createHttpServer(deps: {
   const consoleApp = existsSync(deps.consoleDist) ? sirv(deps.consoleDist, { single: true, dev: false, etag: true }) : null;
   const content = existsSync(deps.contentDir) ? sirv(deps.contentDir, { dev: false, etag: true }) : null;
 
+  /** The client's address (the first `X-Forwarded-For` hop when behind a trusted proxy). */
+  function clientIp(req: IncomingMessage): string {
+    const fwd = deps.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    return fwd || req.socket.remoteAddress || 'unknown';
+  }
+
   async function login(req: IncomingMessage, res: ServerResponse) {
     const parsed = LoginRequest.safeParse(await readJson(req));
     if (!parsed.success) throw Object.assign(new OrchestratorError('bad_request', 'invalid login body'), { issues: toWireIssues(parsed.error) });
-    const w = await deps.store.findWorkerByUsername(parsed.data.username);
-    if (!w || !(await verifyPassword(parsed.data.password, w.passwordHash))) throw AuthError.invalidCredentials();
-    const token = await deps.tokens.sign({ sub: w.id, role: w.role });
-    const body: LoginResponse = { token, expiresInS: deps.tokens.ttlS, worker: { id: w.id, username: w.username, displayName: w.displayName, role: w.role, languages: w.languages, state: 'offline' } };
-    log.info({ workerId: w.id }, 'login');
-    sendJson(res, 200, body);
+    sendJson(res, 200, await deps.login.login(parsed.data.username, parsed.data.password, clientIp(req)));
   }
 
   /** Verifies a Bearer token and requires one of `roles`. @throws AuthError */
@@ -114,7 +121,11 @@ export function createHttpServer(deps: {
     const path = url.pathname;
     const route = async () => {
       if (path === '/api/auth/login' && req.method === 'POST') return login(req, res);
-      if (path === '/api/health' && req.method === 'GET') return sendJson(res, 200, await deps.health());
+      if (path === '/api/health/live' && req.method === 'GET') return sendJson(res, 200, { ok: true, ...deps.live() });
+      if ((path === '/api/health/ready' || path === '/api/health') && req.method === 'GET') {
+        const r = await deps.ready();
+        return sendJson(res, r.ok ? 200 : 503, r);
+      }
       if (path === '/metrics' && req.method === 'GET') {
         if (deps.metricsToken) {
           const auth = req.headers.authorization ?? '';
@@ -151,6 +162,7 @@ export function createHttpServer(deps: {
       const wire = toWireError(err);
       const issues = (err as { issues?: unknown }).issues;
       if (wire.code === 'internal') log.error({ err }, 'http handler failed');
+      if (wire.retryAfterMs !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(wire.retryAfterMs / 1000))));
       sendJson(res, HTTP_STATUS[wire.code], { error: { ...wire, ...(issues ? { issues } : {}) } });
     });
   });

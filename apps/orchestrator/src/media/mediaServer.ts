@@ -2,7 +2,7 @@
  * The SFU: the ONLY module that imports mediasoup (3.8 here; 3.19 renamed `listenIps` to
  * `listenInfos` and moved type paths, so an upgrade is a one-file change).
  *
- * One mediasoup Router per session; each peer (the kiosk and the worker) gets WebRtcTransports
+ * One mediasoup Router per session, on the least-loaded of N workers; each peer (the kiosk and the worker) gets WebRtcTransports
  * for sending and receiving, producers for camera and microphone, and consumers of the other
  * peer's producers. Everything is closed when the session ends.
  */
@@ -24,9 +24,11 @@ export interface MediaServerOptions {
   listenIp: string;
   /** IP announced in ICE candidates (defaults to listenIp). */
   announcedIp?: string;
-  /** RTC port range. */
+  /** RTC port range (shared out between the workers). */
   rtcMinPort: number;
   rtcMaxPort: number;
+  /** mediasoup workers (processes) to run; default 1. One per core uses every core for media. */
+  workers?: number;
   logger: Logger;
 }
 
@@ -132,6 +134,19 @@ export class MediaRoom {
     return { consumerId: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters as unknown as Record<string, unknown> };
   }
 
+  /** ICE restart of one of `role`'s transports: new ICE parameters for the client's `restartIce()`. */
+  async restartIce(role: PeerRole, transportId: string): Promise<Record<string, unknown>> {
+    const t = this.transport(role, transportId);
+    return (await t.restartIce()) as unknown as Record<string, unknown>;
+  }
+
+  /** Consumers in this room (load metric for placement). */
+  get consumerCount(): number {
+    let n = 0;
+    for (const p of this.peers.values()) n += p.consumers.size;
+    return n;
+  }
+
   async resumeConsumer(role: PeerRole, consumerId: string): Promise<void> {
     const c = this.peer(role).consumers.get(consumerId);
     if (!c) throw new OrchestratorError('not_found', `consumerId: ${consumerId} not found`);
@@ -180,57 +195,129 @@ export class MediaRoom {
   }
 }
 
-/** Owns the mediasoup worker and the rooms of live sessions. */
+/** One mediasoup worker process and the rooms on it. */
+interface WorkerSlot {
+  index: number;
+  worker: ms.Worker | null;
+  starting: Promise<ms.Worker> | null;
+  rooms: Set<string>;
+}
+
+/**
+ * Owns the mediasoup workers (one per core by default) and the rooms of live sessions. Each new
+ * room goes to the least-loaded worker (fewest consumers, then rooms). When a worker dies, its
+ * rooms are closed, a replacement worker starts in its slot, and {@link onRoomsLost} reports the
+ * sessions so their peers rejoin (on a healthy worker).
+ */
 export class MediaServer {
-  private worker: ms.Worker | null = null;
-  private starting: Promise<ms.Worker> | null = null;
-  private readonly rooms = new Map<string, MediaRoom>();
+  private readonly slots: WorkerSlot[];
+  private readonly rooms = new Map<string, { room: MediaRoom; slot: WorkerSlot }>();
   /** Rooms being created (router creation is asynchronous). */
   private readonly creating = new Map<string, Promise<MediaRoom>>();
   private closed = false;
+  /** Sessions whose rooms were lost (worker died): their peers must rejoin. Set by the session core. */
+  onRoomsLost: (sessionIds: string[], reason: 'worker_died') => void = () => {};
 
-  constructor(private readonly opts: MediaServerOptions) {}
-
-  /** Starts the mediasoup worker (once). @throws when the worker binary is missing or fails. */
-  async start(): Promise<void> {
-    await this.getWorker();
+  constructor(private readonly opts: MediaServerOptions) {
+    const n = Math.max(1, Math.floor(opts.workers ?? 1));
+    this.slots = Array.from({ length: n }, (_, index) => ({ index, worker: null, starting: null, rooms: new Set() }));
   }
 
-  private async getWorker(): Promise<ms.Worker> {
-    if (this.worker) return this.worker;
-    if (!this.starting) {
-      this.starting = (async () => {
+  /** Starts every mediasoup worker. @throws when the worker binary is missing or fails. */
+  async start(): Promise<void> {
+    await Promise.all(this.slots.map((s) => this.workerOf(s)));
+  }
+
+  /** Number of worker slots. */
+  get workerCount(): number {
+    return this.slots.length;
+  }
+
+  /** Process ids of the running workers (for health checks and fault tests). */
+  workerPids(): number[] {
+    return this.slots.map((s) => s.worker?.pid).filter((p): p is number => typeof p === 'number');
+  }
+
+  /** Load per worker: rooms and consumers (for placement, /metrics and the health endpoint). */
+  load(): { worker: number; pid: number | null; rooms: number; consumers: number }[] {
+    return this.slots.map((s) => ({ worker: s.index, pid: s.worker?.pid ?? null, rooms: s.rooms.size, consumers: [...s.rooms].reduce((n, id) => n + (this.rooms.get(id)?.room.consumerCount ?? 0), 0) }));
+  }
+
+  private workerOf(slot: WorkerSlot): Promise<ms.Worker> {
+    if (slot.worker) return Promise.resolve(slot.worker);
+    if (!slot.starting) {
+      slot.starting = (async () => {
         // mediasoup 3.8 reads MEDIASOUP_WORKER_BIN when its module loads.
         if (this.opts.workerBin) process.env.MEDIASOUP_WORKER_BIN = this.opts.workerBin;
         const mediasoup = await import('mediasoup');
-        const worker = await mediasoup.createWorker({ logLevel: 'warn', rtcMinPort: this.opts.rtcMinPort, rtcMaxPort: this.opts.rtcMaxPort });
-        worker.on('died', (err: Error) => {
-          this.opts.logger.error({ err }, 'mediasoup worker died');
-          this.worker = null;
-          this.starting = null;
-          for (const r of this.rooms.values()) r.close();
-          this.rooms.clear();
-        });
-        this.worker = worker;
+        // Each worker gets its own share of the port range.
+        const span = Math.max(1, Math.floor((this.opts.rtcMaxPort - this.opts.rtcMinPort + 1) / this.slots.length));
+        const min = this.opts.rtcMinPort + slot.index * span;
+        const max = slot.index === this.slots.length - 1 ? this.opts.rtcMaxPort : min + span - 1;
+        const worker = await mediasoup.createWorker({ logLevel: 'warn', rtcMinPort: min, rtcMaxPort: max });
+        worker.on('died', (err: Error) => this.onWorkerDied(slot, worker, err));
+        slot.worker = worker;
         return worker;
-      })();
+      })().catch((err: unknown) => {
+        slot.starting = null;
+        throw err;
+      });
     }
-    return this.starting;
+    return slot.starting;
   }
 
-  /** The room of a session, created on first use. */
+  private onWorkerDied(slot: WorkerSlot, worker: ms.Worker, err: Error): void {
+    if (slot.worker !== worker) return;
+    this.opts.logger.error({ err, worker: slot.index, pid: worker.pid, rooms: slot.rooms.size }, 'mediasoup worker died; its calls move to a healthy worker');
+    slot.worker = null;
+    slot.starting = null;
+    const lost = [...slot.rooms];
+    for (const id of lost) {
+      this.rooms.get(id)?.room.close();
+      this.rooms.delete(id);
+    }
+    slot.rooms.clear();
+    if (this.closed) return;
+    // A replacement starts in the background; rooms go to other workers meanwhile.
+    this.workerOf(slot).catch((e: unknown) => this.opts.logger.error({ err: e, worker: slot.index }, 'replacement mediasoup worker failed to start'));
+    if (lost.length > 0) this.onRoomsLost(lost, 'worker_died');
+  }
+
+  /** The least-loaded live worker slot (a dead one only when no other is up). */
+  private pickSlot(): WorkerSlot {
+    const load = (s: WorkerSlot) => [...s.rooms].reduce((n, id) => n + (this.rooms.get(id)?.room.consumerCount ?? 0), 0);
+    const live = this.slots.filter((s) => s.worker);
+    const pool = live.length > 0 ? live : this.slots;
+    return pool.reduce((best, s) => {
+      const d = load(s) - load(best) || s.rooms.size - best.rooms.size;
+      return d < 0 ? s : best;
+    });
+  }
+
+  /** The room of a session, created on first use on the least-loaded worker. */
   async room(sessionId: string): Promise<MediaRoom> {
     if (this.closed) throw new OrchestratorError('unavailable', 'media server closed');
-    const room = this.rooms.get(sessionId);
-    if (room && !room.isClosed) return room;
+    const existing = this.rooms.get(sessionId);
+    if (existing && !existing.room.isClosed) return existing.room;
     // Both peers join at the same moment: one creation per session, awaited by everyone.
     let creating = this.creating.get(sessionId);
     if (!creating) {
       creating = (async () => {
-        const worker = await this.getWorker();
+        const slot = this.pickSlot();
+        let worker: ms.Worker;
+        try {
+          worker = await this.workerOf(slot);
+        } catch (err) {
+          throw new OrchestratorError('unavailable', 'no media worker is running; retry shortly', { cause: err });
+        }
         const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
         const created = new MediaRoom(sessionId, router, this.opts);
-        this.rooms.set(sessionId, created);
+        this.rooms.set(sessionId, { room: created, slot });
+        slot.rooms.add(sessionId);
+        router.observer.on('close', () => {
+          slot.rooms.delete(sessionId);
+          if (this.rooms.get(sessionId)?.room === created) this.rooms.delete(sessionId);
+        });
         return created;
       })().finally(() => this.creating.delete(sessionId));
       this.creating.set(sessionId, creating);
@@ -239,12 +326,14 @@ export class MediaServer {
   }
 
   existingRoom(sessionId: string): MediaRoom | undefined {
-    return this.rooms.get(sessionId);
+    return this.rooms.get(sessionId)?.room;
   }
 
-  /** Closes a session's room (session ended). */
+  /** Closes a session's room (session ended, or the call passed to another worker). */
   closeRoom(sessionId: string): void {
-    this.rooms.get(sessionId)?.close();
+    const r = this.rooms.get(sessionId);
+    r?.room.close();
+    r?.slot.rooms.delete(sessionId);
     this.rooms.delete(sessionId);
   }
 
@@ -255,8 +344,8 @@ export class MediaServer {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const r of this.rooms.values()) r.close();
+    for (const r of this.rooms.values()) r.room.close();
     this.rooms.clear();
-    this.worker?.close();
+    for (const s of this.slots) s.worker?.close();
   }
 }

@@ -6,6 +6,12 @@ import {
   type Clock, type Department, type Offer, type RoutingConfig, type RoutingEngineOptions, type RoutingEvents, type TaskSnapshot, type WorkerSnapshot,
 } from './types.ts';
 
+/**
+ * Offer id marker of a queued task whose offer another process holds (see
+ * `RoutingCore.withdrawOffer`): it is not offered here until it enters a queue again.
+ */
+export const HELD_ELSEWHERE = 'held-elsewhere';
+
 /** An offer with its timeout handle. */
 export type OfferRec = Offer & { timer: unknown };
 
@@ -221,6 +227,7 @@ export abstract class RoutingBase {
   /** Puts a task into its department queue (state queued) and arms its fallback timers. */
   protected insertQueued(t: TaskRec): void {
     t.state = 'queued';
+    if (t.offerId === HELD_ELSEWHERE) t.offerId = null;
     t.key = orderKey(t, this.config);
     this.queueOf(t.department).insert(t);
     this.markDirty(t.department);

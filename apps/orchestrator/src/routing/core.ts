@@ -1,6 +1,6 @@
 import { compareCandidates, matchWorker, toLanguageMap, type Match, type TaskRec, type WorkerRec } from './matching.ts';
 import { compareKeys } from './queue.ts';
-import { RoutingBase, stripOffer, type OfferRec } from './base.ts';
+import { HELD_ELSEWHERE, RoutingBase, stripOffer, type OfferRec } from './base.ts';
 import type { AwayReason, Department, Presence, RevokeReason, TaskInput, TaskSnapshot, WorkerInput, WorkerSnapshot } from './types.ts';
 
 /**
@@ -166,6 +166,24 @@ export class RoutingCore extends RoutingBase {
       if (previous) this.routeWorkerById(previous);
       this.routeWorker(w);
       return this.taskSnapshot(t);
+    });
+  }
+
+  /**
+   * Withdraws an open offer without re-offering the task to anyone (another process holds an
+   * offer of it): the worker's slot frees (`transferred` to the listeners); the task stays queued
+   * without an offer until it is routed again (e.g. that other offer closes, or a restart).
+   */
+  withdrawOffer(offerId: string): boolean {
+    return this.run(() => {
+      const o = this.offersById.get(offerId);
+      if (!o) return false;
+      const t = this.tasksById.get(o.taskId);
+      if (t) t.declined.add(o.workerId);
+      this.closeOffer(o, 'transferred');
+      if (t && t.state === 'queued') t.offerId = HELD_ELSEWHERE;
+      this.routeWorkerById(o.workerId);
+      return true;
     });
   }
 
@@ -338,8 +356,11 @@ export class RoutingCore extends RoutingBase {
     if (this.closed || t.offerId || this.tasksById.get(t.id) !== t) return;
     const now = this.clock.now();
     if (t.transfer) {
+      // A directed offer goes out when its worker is routable, or, with `anyPresence`, as soon as
+      // they are connected (away too: the named person can decline) with a free slot.
       const w = this.workersById.get(t.transfer.workerId);
-      if (w && this.routable(w)) this.offerTo(t, w, matchWorker(w, t, now, this.config)!);
+      const reachable = w && (t.transfer.anyPresence ? !this.closed && w.presence !== 'offline' && this.freeSlots(w) > 0 : this.routable(w));
+      if (w && reachable) this.offerTo(t, w, matchWorker(w, t, now, this.config)!);
       return;
     }
     if (t.state !== 'queued') return;

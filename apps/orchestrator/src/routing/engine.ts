@@ -59,7 +59,7 @@ export class RoutingEngine extends RoutingCore {
           continue;
         }
         if (o.directed) {
-          t.transfer = { workerId: w.id, fallbackQueue: null, wrapUpMs: undefined, timer: undefined };
+          t.transfer = { workerId: w.id, fallbackQueue: null, wrapUpMs: undefined, timer: undefined, anyPresence: true };
           w.directed.add(t);
         }
         this.openOffer(t, w, o);
@@ -121,7 +121,7 @@ export class RoutingEngine extends RoutingCore {
             if (t.transfer?.timer === timer && !t.offerId) this.failTransfer(t, 'wait_expired');
           }), wait)
         : undefined;
-      t.transfer = { workerId: w.id, fallbackQueue: target.toQueue ?? null, wrapUpMs: target.wrapUpMs, timer };
+      t.transfer = { workerId: w.id, fallbackQueue: target.toQueue ?? null, wrapUpMs: target.wrapUpMs, timer, ...(target.anyPresence ? { anyPresence: true } : {}) };
       w.directed.add(t);
       if (t.state === 'queued') this.markDirty(t.department);
       this.routeTask(t);
@@ -139,6 +139,8 @@ export class RoutingEngine extends RoutingCore {
     const now = this.clock.now();
     const { free, staffed } = this.countsFor(t, now);
     const offered = t.offerId !== null;
+    let onShift = 0;
+    for (const w of this.workersById.values()) if (w.presence === 'available' && matchWorker(w, t, Number.MAX_SAFE_INTEGER, this.config)) onShift += w.capacity;
     return {
       taskId,
       queue: t.department,
@@ -147,6 +149,7 @@ export class RoutingEngine extends RoutingCore {
       estimatedWaitMs: estimateWaitMs({ ahead: index, free, staffed, offered, avgHandleMs: this.avgHandle, offerTimeoutMs: this.config.offerTimeoutMs, offerAnswerMs: this.config.offerAnswerMs }),
       availableWorkers: free,
       staffedSlots: staffed,
+      onShiftSlots: onShift,
       offered,
       effectivePriority: effectivePriority(t, now, this.config),
       waitedMs: now - t.createdAt,

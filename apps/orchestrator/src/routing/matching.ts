@@ -37,6 +37,8 @@ export interface TransferRec {
   fallbackQueue: Department | null;
   wrapUpMs: number | undefined;
   timer: unknown;
+  /** Offer even while the worker is away (see {@link TransferTarget.anyPresence}). */
+  anyPresence?: boolean;
 }
 
 /** Internal mutable task record. */
@@ -85,6 +87,8 @@ export interface Match {
  *    `config.departmentFallbackMs` in its queue, serves `config.fallbackDepartment`.
  * 5. Language: proficiency >= `config.minSpeakerProficiency`; or, once the task has waited
  *    `config.languageFallbackMs` in its queue, any worker (needsTranslation = true).
+ * 6. Safety: with `config.safetyToAnyWorker`, a task in the protected band (priority below
+ *    `config.agingMinPriority`, i.e. safety) skips rules 4 and 5 at once.
  * Waits count from `task.queuedAt`. Presence, free slots and declines are the caller's checks.
  */
 export function matchWorker(w: WorkerRec, t: TaskRec, now: number, cfg: RoutingConfig): Match | null {
@@ -95,8 +99,10 @@ export function matchWorker(w: WorkerRec, t: TaskRec, now: number, cfg: RoutingC
   if (w.level < t.minLevel) return null;
   const waited = now - t.queuedAt;
   const departmentExact = w.departments.has(t.department);
-  if (!departmentExact && !(waited >= cfg.departmentFallbackMs && w.departments.has(cfg.fallbackDepartment))) return null;
-  if (needsTranslation && !(waited >= cfg.languageFallbackMs)) return null;
+  // Safety band: any worker at once, whatever their department or language (translation flagged).
+  const anyone = cfg.safetyToAnyWorker && t.priority < cfg.agingMinPriority;
+  if (!departmentExact && !anyone && !(waited >= cfg.departmentFallbackMs && w.departments.has(cfg.fallbackDepartment))) return null;
+  if (needsTranslation && !anyone && !(waited >= cfg.languageFallbackMs)) return null;
   return { proficiency, needsTranslation, departmentExact };
 }
 
@@ -122,7 +128,8 @@ export function compareCandidates(a: WorkerRec, am: Match, b: WorkerRec, bm: Mat
 export function profileKey(t: TaskRec, now: number, cfg: RoutingConfig): string | null {
   if (t.transfer) return null;
   const waited = now - t.queuedAt;
-  return `${t.language}|${t.department}|${t.minLevel}|${t.site ?? ''}|${waited >= cfg.languageFallbackMs ? 1 : 0}|${waited >= cfg.departmentFallbackMs ? 1 : 0}`;
+  const anyone = cfg.safetyToAnyWorker && t.priority < cfg.agingMinPriority ? 1 : 0;
+  return `${t.language}|${t.department}|${t.minLevel}|${t.site ?? ''}|${waited >= cfg.languageFallbackMs ? 1 : 0}|${waited >= cfg.departmentFallbackMs ? 1 : 0}|${anyone}`;
 }
 
 /** Normalizes the `languages` input to a proficiency map (an array means native, 5). */

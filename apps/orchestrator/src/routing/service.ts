@@ -236,6 +236,18 @@ export class RoutingService {
     await this.flush();
   }
 
+  /** Adopts a task routing does not hold (e.g. a call whose row predates the routing tables), as stored: queued or assigned. */
+  async adopt(t: StoredTask): Promise<void> {
+    if (this.engine.task(t.sessionId)) return;
+    this.engine.restore({
+      workers: [],
+      tasks: [{ id: t.sessionId, language: t.language, priority: t.priority, department: t.department, minLevel: t.minLevel, ...(t.site ? { site: t.site } : {}), createdAt: t.createdAt, queuedAt: t.queuedAt, state: t.state, atHead: t.atHead, workerId: t.workerId, assignedAt: t.assignedAt, data: { deviceId: t.deviceId } satisfies TaskData }],
+      offers: [],
+    });
+    this.persistTask(this.engine.task(t.sessionId));
+    await this.flush();
+  }
+
   /** Cold transfer: the session goes to `department`'s queue with its original age; its worker wraps up. */
   async moveToQueue(sessionId: string, department: Department, fallback: NewTask): Promise<void> {
     if (!this.engine.task(sessionId)) await this.enqueue(fallback);
@@ -247,11 +259,12 @@ export class RoutingService {
   /**
    * A directed offer of a session to one worker: a warm transfer of a call (the current worker
    * keeps it until the colleague accepts) or a supervisor's reassignment of a waiting visitor.
+   * It goes out as soon as the named worker is connected with a free slot, even while away.
    * @returns false when the worker is unknown or offline.
    */
   async directOffer(sessionId: string, toWorkerId: string, meta: { kind: Exclude<OfferKind, 'routed'>; fromWorkerId: string; note: string | null }): Promise<boolean> {
     this.directedMeta.set(sessionId, { ...meta, fallbackQueue: null });
-    const r = this.engine.transfer(sessionId, { toWorker: toWorkerId });
+    const r = this.engine.transfer(sessionId, { toWorker: toWorkerId, anyPresence: true });
     if (!r.ok) this.directedMeta.delete(sessionId);
     await this.flush();
     return r.ok;
@@ -367,10 +380,24 @@ export class RoutingService {
     this.offerMeta.set(o.offerId, meta);
     const stored: StoredOffer = { offerId: o.offerId, sessionId: o.taskId, workerId: o.workerId, kind: meta.kind, fromWorkerId: meta.fromWorkerId, note: meta.note, needsTranslation: o.needsTranslation, createdAt: o.createdAt, expiresAt: o.expiresAt };
     const routed = this.routed(o);
-    // Deliver once stored (a restart then keeps the offer and its deadline); if the write failed
-    // it is delivered anyway: an offer nobody sees would time out and mark the worker away for nothing.
-    void this.write('insert offer', () => this.o.store.insertOffer(stored)).then(() => {
-      if (!this.closed && this.engine.getOffer(o.offerId)) this.safe(() => this.o.events.offer?.(routed));
+    // Deliver once stored (a restart then keeps the offer and its deadline). If the store refused
+    // it because the session already has an open offer (another process offered it: never two
+    // workers on one offer), it is withdrawn here. On any other failure it is delivered anyway:
+    // an offer nobody sees would time out and mark the worker away for nothing.
+    let conflict = false;
+    const insert = () =>
+      this.o.store.insertOffer(stored).catch((err: unknown) => {
+        if ((err as { code?: string }).code === '23505') conflict = true;
+        else throw err;
+      });
+    void this.write('insert offer', insert).then(() => {
+      if (this.closed || !this.engine.getOffer(o.offerId)) return;
+      if (conflict) {
+        this.o.log.warn({ sessionId: o.taskId, offerId: o.offerId }, 'session already has an open offer elsewhere; offer withdrawn');
+        this.engine.withdrawOffer(o.offerId);
+        return;
+      }
+      this.safe(() => this.o.events.offer?.(routed));
     });
   }
 

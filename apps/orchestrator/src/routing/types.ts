@@ -176,6 +176,8 @@ export interface TaskQueueStatus {
   availableWorkers: number;
   /** Slots (capacity) of eligible workers who are logged in and not away. */
   staffedSlots: number;
+  /** Slots of workers logged in and not away who can serve it now or once its fallbacks (language, department) apply: 0 = nobody on shift for it. */
+  onShiftSlots: number;
   /** True while an offer is out. */
   offered: boolean;
   effectivePriority: number;
@@ -191,6 +193,12 @@ export interface TransferTarget {
   toWorker?: string;
   /** Wrap-up for the releasing worker (ms). Default `config.wrapUpMs`. */
   wrapUpMs?: number;
+  /**
+   * Offer to `toWorker` as soon as they are connected with a free slot, even while away (a
+   * colleague asked by name, or a supervisor's explicit assignment: the person can decline).
+   * Default false: wait until they are available.
+   */
+  anyPresence?: boolean;
 }
 
 /** Result of {@link RoutingEngine.transfer}. */
@@ -244,6 +252,8 @@ export interface RoutingConfig {
   offerAnswerMs: number;
   /** Capacity of a worker when not given. Default 1. */
   defaultCapacity: number;
+  /** Safety cases (priority below `agingMinPriority`) go to any available worker at once, whatever their department or language (translation flagged). Default true. */
+  safetyToAnyWorker: boolean;
 }
 
 /** Defaults of {@link RoutingConfig}. */
@@ -261,6 +271,7 @@ export const DEFAULT_ROUTING_CONFIG: Readonly<RoutingConfig> = Object.freeze({
   handleTimeSmoothing: 0.2,
   offerAnswerMs: 15_000,
   defaultCapacity: 1,
+  safetyToAnyWorker: true,
 });
 
 /** A task as restored from the store (see {@link RoutingEngine.restore}). */

@@ -2,7 +2,7 @@ import { RobotCommandResult, type RobotCommand, type Role } from '@telekiosk/sha
 import { AuthError, SessionError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../db/store.ts';
-import type { Notifier } from './sessionService.ts';
+import type { Notifier } from './ports.ts';
 
 /** How long the orchestrator waits for a kiosk to acknowledge a robot command (ms). */
 export const ROBOT_COMMAND_TIMEOUT_MS = 2000;
@@ -38,7 +38,7 @@ export class RobotControl {
     if (!lease) return;
     this.leases.delete(sessionId);
     if (lease.holder) this.notifier.toWorker(lease.holder, 'robot:lease', { sessionId, holder: null });
-    void this.relay(lease.deviceId, { type: 'stop' }).catch(() => {});
+    void this.relay(lease.deviceId, { type: 'stop' }).catch((err: unknown) => this.log.warn({ err, sessionId, deviceId: lease.deviceId }, 'stop command at the end of the lease not acknowledged'));
   }
 
   /** Current holder of a session's lease, or null. */
@@ -67,7 +67,7 @@ export class RobotControl {
     const previous = lease.holder;
     lease.holder = null;
     if (previous) this.notifier.toWorker(previous, 'robot:lease', { sessionId, holder: null });
-    void this.relay(lease.deviceId, { type: 'stop' }).catch(() => {});
+    void this.relay(lease.deviceId, { type: 'stop' }).catch((err: unknown) => this.log.warn({ err, sessionId, deviceId: lease.deviceId }, 'stop command at the end of the lease not acknowledged'));
     this.log.info({ sessionId, previous }, 'control lease revoked');
   }
 

@@ -4,7 +4,7 @@ type QueueItem = SupervisorSnapshot['queue'][number];
 type LiveCall = SupervisorSnapshot['calls'][number];
 import type { Store } from '../db/store.ts';
 import { AuthError, SessionError } from '../errors.ts';
-import type { Clock } from '../routing/router.ts';
+import type { Clock } from '../routing/types.ts';
 
 /** What supervision reads from the session service. */
 export interface SupervisionHost {

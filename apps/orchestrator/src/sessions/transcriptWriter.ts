@@ -1,8 +1,8 @@
 import type { Language, SessionView, TranscriptEntry } from '@telekiosk/shared';
 import type { Store } from '../db/store.ts';
 import type { Logger } from '../logger.ts';
-import type { Clock } from '../routing/router.ts';
-import type { Notifier, TranslatorLike } from './sessionService.ts';
+import type { Clock } from '../routing/types.ts';
+import type { Notifier, TranslatorLike } from './ports.ts';
 
 /** What the transcript writer needs from the session service. */
 export interface TranscriptWriterDeps {

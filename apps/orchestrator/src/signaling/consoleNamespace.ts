@@ -9,6 +9,7 @@ import { AuthError, OrchestratorError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionService } from '../sessions/sessionService.ts';
 import { registerHandlers } from './handle.ts';
+import type { SocketLimits } from './limits.ts';
 import { mediaHandlers } from './mediaHandlers.ts';
 
 /** Socket data of an authenticated console user. */
@@ -18,8 +19,12 @@ export interface ConsoleSocketData {
   worker: StoredWorker;
 }
 
-/** Room of one worker's sockets: a worker only ever receives events sent to this room or to all consoles. */
+/** Room of one worker's sockets: a worker only ever receives events sent to this room or to a role room below. */
 export const workerRoom = (workerId: string) => `worker:${workerId}`;
+/** Room of consoles that watch the fleet (facility staff and supervisors): device and alert updates. */
+export const FLEET_ROOM = 'role:fleet';
+/** Room of consoles that serve visitors (workers and supervisors): callback queue changes. */
+export const DESK_ROOM = 'role:desk';
 
 /** Which roles may send each console event (checked on every event). */
 const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
@@ -36,6 +41,7 @@ const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
   'media:produce': ['worker', 'supervisor'],
   'media:consume': ['worker', 'supervisor'],
   'media:resume-consumer': ['worker', 'supervisor'],
+  'media:restart-ice': ['worker', 'supervisor'],
   'robot:command': ['worker', 'supervisor'],
   'robot:revoke-lease': ['supervisor'],
   'robot:estop-release': ['staff', 'supervisor'],
@@ -96,7 +102,7 @@ function orNotFound<T>(v: T | undefined, id: string): T {
 
 export function attachConsoleNamespace(
   nsp: Namespace,
-  deps: { store: Store; sessions: SessionService; tokens: TokenService; logger: Logger; kpi: KpiService; canned: CannedReplies; notifyDevice: (deviceId: string, event: string, payload: unknown) => void },
+  deps: { store: Store; sessions: SessionService; tokens: TokenService; logger: Logger; kpi: KpiService; canned: CannedReplies; limits: SocketLimits; notifyDevice: (deviceId: string, event: string, payload: unknown) => void },
 ): void {
   const log = deps.logger.child({ module: 'console-ns' });
   nsp.use(async (socket, next) => {
@@ -104,7 +110,13 @@ export function attachConsoleNamespace(
     if (!parsed.success) return next(new Error('unauthorized: missing token'));
     const claims = await deps.tokens.verify(parsed.data.token);
     if (!claims) return next(new Error('unauthorized: invalid or expired token'));
-    const worker = await deps.store.getWorker(claims.sub).catch(() => undefined);
+    let worker;
+    try {
+      worker = await deps.store.getWorker(claims.sub);
+    } catch (err) {
+      log.warn({ err }, 'user lookup failed during handshake');
+      return next(new Error('unavailable: the orchestrator cannot reach its database; retrying'));
+    }
     if (!worker) return next(new Error('unauthorized: unknown user'));
     const data = socket.data as ConsoleSocketData;
     data.workerId = worker.id;
@@ -118,11 +130,15 @@ export function attachConsoleNamespace(
     const wlog = log.child({ workerId, role });
     // Handlers are registered synchronously (no event is lost) and wait for the bookkeeping.
     const ready = deps.sessions.workerConnected(worker);
-    void socket.join(workerRoom(workerId));
+    ready.catch((err: unknown) => wlog.error({ err }, 'console connect bookkeeping failed'));
+    void socket.join([workerRoom(workerId), ...(role === 'worker' ? [DESK_ROOM] : role === 'staff' ? [FLEET_ROOM] : [DESK_ROOM, FLEET_ROOM])]);
     wlog.info('console connected');
     socket.on('disconnect', (reason) => {
       wlog.info({ reason }, 'console disconnected');
-      void ready.then(() => deps.sessions.workerDisconnected(workerId)).catch(() => {});
+      void ready
+        .catch(() => undefined)
+        .then(() => deps.sessions.workerDisconnected(workerId))
+        .catch((err: unknown) => wlog.error({ err }, 'console disconnect bookkeeping failed'));
     });
     const s = deps.sessions;
     const guarded = <A extends unknown[], R>(event: keyof typeof consoleRequests, fn: (...a: A) => R) =>
@@ -138,13 +154,13 @@ export function attachConsoleNamespace(
       {
         'console:hello': guarded('console:hello', () => s.hello(workerId)),
         'devices:list': guarded('devices:list', async () => ({ devices: await s.deviceStatuses() })),
-        'worker:set-state': guarded('worker:set-state', (p: { state: 'available' | 'away' }) => ({ worker: s.setWorkerState(workerId, p.state) })),
+        'worker:set-state': guarded('worker:set-state', async (p: { state: 'available' | 'away' }) => ({ worker: await s.setWorkerState(workerId, p.state) })),
         'offer:accept': guarded('offer:accept', (p: { offerId: string }) => s.acceptOffer(workerId, p.offerId)),
-        'offer:decline': guarded('offer:decline', (p: { offerId: string }) => {
-          s.declineOffer(workerId, p.offerId);
+        'offer:decline': guarded('offer:decline', async (p: { offerId: string }) => {
+          await s.declineOffer(workerId, p.offerId);
           return {};
         }),
-        'worker:message': guarded('worker:message', async (p: { sessionId: string; text: string }) => ({ entry: await s.workerMessage(workerId, p.sessionId, p.text) })),
+        'worker:message': guarded('worker:message', async (p: { sessionId: string; text: string; clientId?: string }) => ({ entry: await s.workerMessage(workerId, p.sessionId, p.text, p.clientId) })),
         'session:end': guarded('session:end', async (p: { sessionId: string; disposition: 'resolved' | 'referred' | 'follow_up' | 'visitor_left' | 'handback_ai'; notes?: string }) => ({
           session: await s.endByWorker(workerId, p.sessionId, p.disposition, p.notes),
         })),
@@ -214,8 +230,10 @@ export function attachConsoleNamespace(
         'media:produce': guarded('media:produce', media['media:produce']),
         'media:consume': guarded('media:consume', media['media:consume']),
         'media:resume-consumer': guarded('media:resume-consumer', media['media:resume-consumer']),
+        'media:restart-ice': guarded('media:restart-ice', media['media:restart-ice']),
       },
       wlog,
+      (event) => deps.limits.check(socket.id, event),
     );
   });
 }

@@ -19,6 +19,8 @@ export function registerHandlers<M extends Record<string, RequestDef>>(
   defs: M,
   handlers: { [K in keyof M]: (payload: z.output<M[K]['request']>) => Promise<z.input<M[K]['response']>> | z.input<M[K]['response']> },
   log: Logger,
+  /** Runs before parsing each event (rate limits); a throw is answered like a handler error. */
+  before?: (event: string) => Promise<void>,
 ): void {
   for (const name of Object.keys(defs) as (keyof M & string)[]) {
     const def = defs[name]!;
@@ -30,6 +32,14 @@ export function registerHandlers<M extends Record<string, RequestDef>>(
         return;
       }
       const reply = ack as (res: Ack<unknown>) => void;
+      if (before) {
+        try {
+          await before(name);
+        } catch (err) {
+          reply({ ok: false, error: toWireError(err) });
+          return;
+        }
+      }
       const parsed = def.request.safeParse(args.length > 1 ? args[0] : undefined);
       if (!parsed.success) {
         const issues = toWireIssues(parsed.error);
@@ -43,6 +53,7 @@ export function registerHandlers<M extends Record<string, RequestDef>>(
       } catch (err) {
         const wire = toWireError(err);
         if (wire.code === 'internal') log.error({ err, event: name }, 'handler failed');
+        else if (wire.code === 'unavailable') log.warn({ err, event: name }, wire.message);
         else log.debug({ event: name, code: wire.code }, wire.message);
         reply({ ok: false, error: wire });
       }

@@ -5,6 +5,7 @@ import type { Store } from '../db/store.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionService } from '../sessions/sessionService.ts';
 import { registerHandlers } from './handle.ts';
+import type { Admission, SocketLimits } from './limits.ts';
 import { mediaHandlers } from './mediaHandlers.ts';
 
 /** Socket data of an authenticated kiosk. */
@@ -16,16 +17,26 @@ export interface KioskSocketData {
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
 
 /**
- * The `/kiosk` namespace: devices authenticate with their provisioned token in the
- * handshake (`auth: { deviceId, deviceToken }`); unauthenticated connections are refused
- * with a `connect_error` naming the problem.
+ * The `/kiosk` namespace: devices authenticate with their provisioned token in the handshake
+ * (`auth: { deviceId, deviceToken }`); unauthenticated connections are refused with a
+ * `connect_error` naming the problem. One active connection per device: a new one replaces the
+ * old, which is told why (`device:replaced`) and disconnected. Every event is rate-limited per
+ * connection (telemetry also per device); new sessions pass admission control.
  */
-export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessions: SessionService; logger: Logger }): void {
+export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessions: SessionService; logger: Logger; limits: SocketLimits; admission: Admission }): void {
   const log = deps.logger.child({ module: 'kiosk-ns' });
+  /** The socket that currently speaks for each device (its disconnect alone changes presence). */
+  const current = new Map<string, string>();
   nsp.use(async (socket, next) => {
     const parsed = KioskAuth.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error(`unauthorized: invalid auth: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`));
-    const device = await deps.store.getDevice(parsed.data.deviceId).catch(() => undefined);
+    let device;
+    try {
+      device = await deps.store.getDevice(parsed.data.deviceId);
+    } catch (err) {
+      log.warn({ err }, 'device lookup failed during handshake');
+      return next(new Error('unavailable: the orchestrator cannot reach its database; retrying'));
+    }
     if (!device || !verifyDeviceToken(parsed.data.deviceToken, device.token_hash)) return next(new Error('unauthorized: unknown device or wrong device token'));
     (socket.data as KioskSocketData).deviceId = device.id;
     next();
@@ -35,12 +46,29 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
     const { deviceId } = socket.data as KioskSocketData;
     const dlog = log.child({ deviceId });
     dlog.info('kiosk connected');
+    // One active connection per device: the newest wins, the others are told and closed.
+    const previous = current.get(deviceId);
+    current.set(deviceId, socket.id);
+    void nsp
+      .in(deviceRoom(deviceId))
+      .fetchSockets()
+      .then((old) => {
+        for (const s of old) {
+          if (s.id === socket.id) continue;
+          s.emit('device:replaced', { reason: 'another connection of this device took over' });
+          s.disconnect(true);
+          dlog.warn({ replaced: s.id }, 'older kiosk connection replaced');
+        }
+      })
+      .catch((err: unknown) => dlog.warn({ err }, 'could not look up older connections'));
     void socket.join(deviceRoom(deviceId));
     socket.emit('device:capabilities', deps.sessions.capabilities());
-    void deps.sessions.deviceConnected(deviceId).catch((err) => dlog.error({ err }, 'device connect bookkeeping failed'));
+    if (previous === undefined) void deps.sessions.deviceConnected(deviceId).catch((err: unknown) => dlog.error({ err }, 'device connect bookkeeping failed'));
     socket.on('disconnect', (reason) => {
       dlog.info({ reason }, 'kiosk disconnected');
-      void deps.sessions.deviceDisconnected(deviceId).catch(() => {});
+      if (current.get(deviceId) !== socket.id) return; // replaced: the new connection speaks for the device
+      current.delete(deviceId);
+      void deps.sessions.deviceDisconnected(deviceId).catch((err: unknown) => dlog.error({ err }, 'device disconnect bookkeeping failed'));
     });
     const s = deps.sessions;
     registerHandlers(
@@ -48,8 +76,10 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
       kioskRequests,
       {
         ...mediaHandlers(s, { role: 'kiosk', id: deviceId }),
-        'session:start': (p) => s.startSession(deviceId, p),
-        'visitor:message': (p) => s.visitorMessage(deviceId, p.sessionId, p.text),
+        'session:start': (p) => deps.admission.admit(() => s.startSession(deviceId, p)),
+        'session:resume': (p) => s.resume(deviceId, p.sessionId, p.lastSeq),
+        'session:language': async (p) => ({ session: await s.changeLanguage(deviceId, p.sessionId, p.language) }),
+        'visitor:message': (p) => s.visitorMessage(deviceId, p.sessionId, p.text, p.clientId),
         'visitor:utterance': (p) => s.visitorUtterance(deviceId, p.sessionId, p.audio, p.mimeType),
         'speech:synthesize': async (p) => {
           const r = await s.synthesize(p.text, p.language);
@@ -71,6 +101,7 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
         },
       },
       dlog,
+      (event) => deps.limits.check(socket.id, event, deviceId),
     );
   });
 }

@@ -25,6 +25,7 @@ export function mediaHandlers(sessions: SessionService, initialActor: { role: Pe
     }),
     'media:consume': async (p: { sessionId: string; transportId: string; producerId: string; rtpCapabilities: unknown }) =>
       (await room(p.sessionId)).consume(actor.role, p.transportId, p.producerId, p.rtpCapabilities),
+    'media:restart-ice': async (p: { sessionId: string; transportId: string }) => ({ iceParameters: await (await room(p.sessionId)).restartIce(actor.role, p.transportId) }),
     'media:resume-consumer': async (p: { sessionId: string; consumerId: string }) => {
       await (await room(p.sessionId)).resumeConsumer(actor.role, p.consumerId);
       return {};

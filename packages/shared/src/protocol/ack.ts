@@ -8,10 +8,12 @@ import { z } from 'zod';
  * - `forbidden`: the caller's role or assignment does not allow this event.
  * - `not_found`: the session, offer or resource does not exist (or is not visible to the caller).
  * - `conflict`: the state changed (offer already taken, session already ended).
- * - `unavailable`: a dependency (database, media worker) is not available; retry later.
+ * - `rate_limited`: too many requests from this connection, device, user or address; retry after `retryAfterMs`.
+ * - `unavailable`: a dependency (database, media worker) is not available, or the orchestrator is
+ *   above capacity; retry after `retryAfterMs`.
  * - `internal`: unexpected server error; logged with a correlation id.
  */
-export const ErrorCode = z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'unavailable', 'internal']);
+export const ErrorCode = z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'unavailable', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** Error body of a failed acknowledgement. */
@@ -20,6 +22,8 @@ export const WireError = z.object({
   message: z.string(),
   /** For `bad_request`: each problem with the dotted path of the field. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** For `rate_limited` and `unavailable`: when to retry, ms. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
 });
 export type WireError = z.infer<typeof WireError>;
 

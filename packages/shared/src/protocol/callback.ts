@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRequest } from './ack.ts';
-import { Id, IsoTime, Language, Uuid } from '../common.ts';
+import { cleanText, Id, IsoTime, Language, Uuid } from '../common.ts';
 
 /** Phone (7-20 digits with +, spaces, dashes, parentheses) or e-mail address. */
 export const Contact = z
@@ -12,11 +12,11 @@ export const Contact = z
 /** A callback request a visitor leaves when nobody is available or the office is closed. */
 export const CallbackRequest = z.object({
   sessionId: Uuid,
-  /** The visitor's name, as they want to be addressed. */
-  name: z.string().trim().min(1, 'must not be empty').max(80),
+  /** The visitor's name, as they want to be addressed (cleaned: no NUL or control characters). */
+  name: z.string().transform(cleanText).pipe(z.string().trim().min(1, 'must not be empty').max(80)),
   contact: Contact,
-  /** What the callback is about (optional). */
-  note: z.string().trim().max(500).optional(),
+  /** What the callback is about (optional; cleaned like the name). */
+  note: z.string().transform(cleanText).pipe(z.string().trim().max(500)).optional(),
 });
 
 /** A stored callback (ticket). */

@@ -72,7 +72,7 @@ export const consoleRequests = {
   /** A spoken worker utterance (push-to-talk): transcribed, translated and shown as a caption on the kiosk. */
   'worker:utterance': defineRequest(Utterance, z.object({ entry: TranscriptEntry })),
   /** A typed message from the worker to the visitor. */
-  'worker:message': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ entry: TranscriptEntry })),
+  'worker:message': defineRequest(z.object({ sessionId: Uuid, text: UserText, clientId: Uuid.optional() }), z.object({ entry: TranscriptEntry })),
   /** End the session with a disposition; the worker goes to wrap-up, then available. */
   'session:end': defineRequest(z.object({ sessionId: Uuid, disposition: Disposition, notes: z.string().max(2000).optional() }), z.object({ session: SessionView })),
   /**
@@ -124,6 +124,11 @@ export const consoleEvents = {
   'offer:revoked': z.object({ offerId: Uuid, reason: z.enum(['declined', 'timeout', 'abandoned', 'taken']) }),
   /** A session assigned to me changed. */
   'session:update': SessionView,
+  /**
+   * A newer handoff package of a session offered or assigned to me (e.g. the LLM summary,
+   * which follows the offer so that no handoff waits on a provider).
+   */
+  'handoff:update': z.object({ sessionId: Uuid, handoff: HandoffPackage }),
   /** A transcript line of a session assigned to me. */
   'transcript:entry': TranscriptEntry,
   /** Device status changed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRequest, Empty } from './ack.ts';
-import { Id, IsoTime, Language, UserText, Uuid } from '../common.ts';
+import { cleanText, Id, IsoTime, Language, UserText, Uuid } from '../common.ts';
 import { ReasonCode, SessionView, TranscriptEntry } from '../records.ts';
 
 /** A worker's note on a session (kept in the audit trail; shown to colleagues on transfer). */
@@ -42,7 +42,7 @@ export const deskConsoleRequests = {
   'canned:list': defineRequest(Empty, z.object({ replies: z.array(CannedReply) })),
   /** My past sessions (supervisors: everyone's), newest first, optionally filtered by text in the transcript. */
   'sessions:search': defineRequest(
-    z.object({ query: z.string().trim().max(100).optional(), limit: z.number().int().min(1).max(50).default(20) }),
+    z.object({ query: z.string().transform(cleanText).pipe(z.string().trim().max(100)).optional(), limit: z.number().int().min(1).max(50).default(20) }),
     z.object({ sessions: z.array(SessionSummary) }),
   ),
   /** Full transcript of a past session from the history. */

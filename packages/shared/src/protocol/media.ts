@@ -57,6 +57,11 @@ export const mediaRequests = {
   ),
   /** Resume a consumer once the client has set it up. */
   'media:resume-consumer': defineRequest(z.object({ sessionId: Uuid, consumerId: z.string().min(1) }), Empty),
+  /**
+   * ICE restart of one of my transports (the network changed or the connection failed): the
+   * server answers with new ICE parameters for `transport.restartIce()` on the client.
+   */
+  'media:restart-ice': defineRequest(z.object({ sessionId: Uuid, transportId: z.string().min(1) }), z.object({ iceParameters: MediasoupObject })),
 } as const;
 
 export const mediaEvents = {
@@ -64,4 +69,10 @@ export const mediaEvents = {
   'media:producer-added': ProducerInfo.extend({ sessionId: Uuid }),
   /** A producer closed (peer left or session ended). */
   'media:producer-closed': z.object({ sessionId: Uuid, producerId: z.string() }),
+  /**
+   * The session's media must be set up again: its SFU worker died (the room moved to a healthy
+   * worker) or the room was rebuilt after an orchestrator restart. Close the media session and
+   * join again; show "reconnecting video" until the remote video plays.
+   */
+  'media:restart': z.object({ sessionId: Uuid, reason: z.enum(['worker_died', 'room_closed', 'server_restarted']) }),
 } as const;

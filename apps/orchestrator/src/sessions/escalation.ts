@@ -1,0 +1,205 @@
+import type { Alert, EscalationReason, HandoffPackage, SessionEmergency, SessionView, TranscriptEntry } from '@telekiosk/shared';
+import { evaluateTurn, type PolicyDecision } from '../policy/index.ts';
+import type { SessionContext } from './context.ts';
+import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
+import { notice } from './notices.ts';
+import type { IntakeTurn } from './ports.ts';
+
+const emptyFacts = (): IntakeFacts => ({ intent: 'unknown', category: null, articlesUsed: [], actionsTaken: [], sentiment: 'neutral', collectedFields: {}, flags: [] });
+
+/**
+ * The AI's side of a session and the handoff: each intake turn (the assistant answers, the
+ * escalation policy decides), what the intake learned (kept in the database, so a restart keeps
+ * it), escalation to a person with the handoff package, and safety escalations (staff alerted,
+ * the visitor shown the emergency screen). The summary in the package is extractive at first so
+ * no visitor waits on an LLM before entering the queue; an LLM summary, when configured, follows
+ * as a newer package (`handoff:update` to the worker).
+ */
+export class Escalation {
+  private readonly facts = new Map<string, IntakeFacts>();
+
+  constructor(private readonly ctx: SessionContext) {}
+
+  /** Drops the in-memory facts of a session (ended, or a new start on the device). */
+  forget(sessionId: string): void {
+    this.facts.delete(sessionId);
+  }
+
+  /** Details stated in passing (name, case number, contact...) go into the handoff's collected fields. */
+  async collect(sessionId: string, fields: Record<string, string>): Promise<void> {
+    if (Object.keys(fields).length === 0) return;
+    const f = await this.factsOf(sessionId);
+    Object.assign(f.collectedFields, fields);
+  }
+
+  /** One intake turn for a stored visitor line: the assistant's reply, the policy decision, escalation when due. */
+  async intakeTurn(session: SessionView, visitorEntry: TranscriptEntry): Promise<{ reply: TranscriptEntry; session: SessionView }> {
+    const transcript = await this.ctx.store.transcript(session.id);
+    const history = transcript
+      .filter((e) => (e.speaker === 'visitor' || e.speaker === 'assistant') && e.seq < visitorEntry.seq)
+      .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text }));
+    const turn = await this.ctx.options.intake.respond({ text: visitorEntry.text, language: session.language, history });
+    await this.remember(session.id, turn);
+    const decision = this.evaluatePolicy(session, turn, transcript.filter((e) => e.seq <= visitorEntry.seq));
+    const reply = await this.ctx.append(session, 'assistant', turn.reply, { notifyDevice: false });
+    const reasons: EscalationReason[] = decision?.escalate
+      ? decision.reasons.map((r) => ({ ...r, entryId: r.entryId ?? visitorEntry.id }))
+      : turn.escalation
+        ? [{ code: turn.escalation.reason, evidence: turn.escalation.evidence, entryId: visitorEntry.id }]
+        : [];
+    await this.ctx.store.saveIntakeFacts(session.id, await this.factsOf(session.id));
+    if (reasons.length > 0) return { reply, session: await this.escalate(session, reasons, decision) };
+    if (decision) this.ctx.recordLater(session.id, 'policy_checked', 'system', { confidence: decision.confidence, sentiment: decision.sentiment, flags: decision.flags });
+    return { reply, session };
+  }
+
+  /**
+   * Escalates a session in intake to a person: queued with a priority (safety first) and a
+   * department, handoff package stored, staff alerted for safety cases. Returns the queued
+   * session (or the session as it is when it was no longer in intake).
+   */
+  async escalate(session: SessionView, reasons: EscalationReason[], decision: PolicyDecision | null = null): Promise<SessionView> {
+    const { store } = this.ctx;
+    const now = this.ctx.now();
+    const queued = await store.markQueued(session.id, now);
+    if (!queued) return (await store.getSession(session.id)) ?? session;
+    if (reasons[0]?.code !== 'visitor_choice') await this.ctx.append(queued, 'system', notice('escalating', session.language));
+    const transcript = await store.transcript(session.id);
+    const device = await store.getDevice(session.deviceId);
+    const facts = await this.factsOf(session.id);
+    const convo = transcript.filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant').map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text }));
+    const build = (summary: string, at: Date): HandoffPackage => {
+      const h = buildHandoffPackage({
+        sessionId: session.id,
+        device: { id: session.deviceId, name: device?.name ?? session.deviceId, location: device?.location ?? '' },
+        language: session.language,
+        reasons,
+        transcript,
+        facts: reasons.some((r) => r.code === 'explicit_request' || r.code === 'visitor_choice') && facts.intent === 'unknown' ? { ...facts, intent: 'request_person' } : facts,
+        policy: decision ? { urgency: decision.urgency, department: decision.skills.department, sentiment: decision.sentiment } : null,
+        summary,
+        now: at,
+      });
+      if (decision) h.flags = [...new Set([...h.flags, ...decision.flags])];
+      return h;
+    };
+    const handoff = build(this.ctx.options.intake.summarize(convo, session.language), now);
+    await store.saveHandoff(handoff, now);
+    this.ctx.handoffs.set(session.id, handoff);
+    const priority = decision?.priority ?? priorityFor(reasons);
+    await this.ctx.record(session.id, 'escalated', 'system', { reasons, priority, ...(decision ? { department: decision.skills.department } : {}) });
+    const safety = priority === 0 || reasons.some((r) => r.code === 'safety');
+    if (decision?.alertStaff || safety) {
+      const evidence = reasons.find((r) => r.code === 'safety')?.evidence ?? reasons[0]?.evidence ?? '';
+      try {
+        await this.ctx.fleet.raiseSafety(session.deviceId, `Session ${session.id.slice(0, 8)}: ${evidence}`);
+      } catch (err) {
+        this.ctx.log.error({ err, sessionId: session.id }, 'safety alert could not be raised');
+      }
+    }
+    this.ctx.log.info({ sessionId: session.id, reasons: reasons.map((r) => r.code), priority }, 'session escalated');
+    this.ctx.notifier.toDevice(session.deviceId, 'session:update', queued);
+    if (safety) this.ctx.notifier.toDevice(session.deviceId, 'session:emergency', { sessionId: session.id, acknowledged: false, emergencyNumber: this.ctx.options.emergencyNumber ?? null } satisfies SessionEmergency);
+    // Department queue from the policy; safety cases go to everyone at once (no department wait).
+    const department = decision && priority > 0 ? (decision.skills.department ?? undefined) : undefined;
+    await this.ctx.routing.enqueue({ sessionId: session.id, deviceId: session.deviceId, language: session.language, priority, ...(department ? { department } : {}), createdAt: now.getTime() });
+    this.ctx.devices.sessionStateChanged(session.deviceId, 'queued');
+    this.ctx.supervision.changed();
+    // The LLM summary follows the offer: it never delays the handoff.
+    const summarizeAsync = this.ctx.options.intake.summarizeAsync?.bind(this.ctx.options.intake);
+    if (summarizeAsync) {
+      this.ctx.background('LLM summary', async () => {
+        const { text } = await summarizeAsync(convo, session.language);
+        if (this.ctx.closed || !this.ctx.handoffs.has(session.id) || text === handoff.summary) return;
+        const newer = { ...(this.ctx.handoffs.get(session.id) ?? handoff), summary: text, createdAt: this.ctx.now().toISOString() };
+        await store.saveHandoff(newer, this.ctx.now());
+        this.ctx.handoffs.set(session.id, newer);
+        this.ctx.offers.handoffUpdated(session.id, newer);
+      }, { sessionId: session.id });
+    }
+    return queued;
+  }
+
+  /** The emergency state of a session: set for a safety escalation (acknowledged once staff acknowledged its alert), else null. */
+  async emergencyOf(session: SessionView): Promise<SessionEmergency | null> {
+    const task = this.ctx.routing.task(session.id);
+    const handoff = task || session.state !== 'intake' ? await this.ctx.handoff(session.id) : undefined;
+    const safety = (task && task.priority === 0) || handoff?.reasons.some((r) => r.code === 'safety');
+    if (!safety) return null;
+    const alerts = (await this.ctx.store.activeAlerts(session.deviceId)).filter((a) => a.kind === 'safety');
+    return { sessionId: session.id, acknowledged: alerts.some((a) => a.state === 'acknowledged'), emergencyNumber: this.ctx.options.emergencyNumber ?? null };
+  }
+
+  /** A safety alert changed: when staff acknowledge it, the visitor at that device is told someone is coming. */
+  onAlert(alert: Alert): void {
+    if (alert.kind !== 'safety' || alert.state !== 'acknowledged') return;
+    this.ctx.background('emergency acknowledgement', async () => {
+      for (const s of await this.ctx.store.activeSessions(alert.deviceId)) {
+        if (s.state === 'ended') continue;
+        this.ctx.notifier.toDevice(alert.deviceId, 'session:emergency', { sessionId: s.id, acknowledged: true, emergencyNumber: this.ctx.options.emergencyNumber ?? null } satisfies SessionEmergency);
+        this.ctx.recordLater(s.id, 'emergency_acknowledged', `worker:${alert.acknowledgedBy ?? 'staff'}`, { alertId: alert.id });
+      }
+    });
+  }
+
+  /** The facts of a session handed back to the assistant start over. */
+  async resetFacts(sessionId: string): Promise<void> {
+    const f = emptyFacts();
+    this.facts.set(sessionId, f);
+    await this.ctx.store.saveIntakeFacts(sessionId, f);
+  }
+
+  // --- internals -----------------------------------------------------------------------
+
+  private async factsOf(sessionId: string): Promise<IntakeFacts> {
+    let f = this.facts.get(sessionId);
+    if (!f) {
+      const stored = (await this.ctx.store.intakeFacts(sessionId)) as Partial<IntakeFacts> | null;
+      f = { ...emptyFacts(), ...(stored && typeof stored === 'object' ? stored : {}) };
+      this.facts.set(sessionId, f);
+    }
+    return f;
+  }
+
+  /** Runs the escalation policy on the conversation so far (after the intake answered the last visitor turn). */
+  private evaluatePolicy(session: SessionView, turn: IntakeTurn, transcript: TranscriptEntry[]): PolicyDecision | null {
+    const policy = this.ctx.options.policy;
+    if (!policy) return null;
+    const turns = transcript
+      .filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant')
+      .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text, entryId: e.id, at: Date.parse(e.createdAt) }));
+    try {
+      return evaluateTurn(policy, {
+        turns,
+        language: session.language,
+        sessionStartedAt: Date.parse(session.createdAt),
+        now: this.ctx.clock.now(),
+        intake: { intent: turn.intent, confidence: turn.confidence, escalation: turn.escalation },
+      });
+    } catch (err) {
+      this.ctx.log.error({ err, sessionId: session.id }, 'escalation policy failed; using the intake engine decision');
+      return null;
+    }
+  }
+
+  private async remember(sessionId: string, turn: IntakeTurn): Promise<void> {
+    const f = await this.factsOf(sessionId);
+    f.intent = turn.intent;
+    if (turn.collectedFields) Object.assign(f.collectedFields, turn.collectedFields);
+    if (turn.analysis) {
+      f.sentiment = turn.analysis.sentiment;
+      if (turn.analysis.category) f.category = turn.analysis.category;
+    }
+    if (turn.degraded && !f.flags.includes('ai_degraded')) {
+      f.flags.push('ai_degraded');
+      f.actionsTaken.push(`AI provider unavailable (${turn.degradedReason ?? 'unknown'}); the embedded assistant answered`);
+      this.ctx.recordLater(sessionId, 'intake_degraded', 'system', { reason: turn.degradedReason ?? null });
+    }
+    const top = turn.articles[0];
+    if (top && turn.intent.startsWith('kb:')) {
+      if (!f.articlesUsed.some((a) => a.id === top.id)) f.articlesUsed.push({ id: top.id, title: top.title });
+      f.actionsTaken.push(`Answered from knowledge article "${top.title}" (${top.id})`);
+      f.category = this.ctx.options.intake.categoryOf?.(top.id) ?? f.category;
+    }
+  }
+}
