@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { kioskEvents, kioskLanguageRequests, kioskRequests, RobotCommand, type Capabilities, type KioskContent, type Language, type QueueStatus, type SessionEmergency, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
-import { MediaSession, request } from '@telekiosk/shared/client';
+import { kioskEvents, kioskRequests, RobotCommand, type Capabilities, type KioskContent, type Language, type QueueStatus, type SessionEmergency, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
+import { MediaSession, request, RequestError } from '@telekiosk/shared/client';
 import { RobotLink, type RobotStatus } from './RobotLink.ts';
 import type { RendererConfig } from './runtimeConfig.ts';
 
@@ -25,7 +25,15 @@ export interface KioskState {
   localStream: MediaStream | null;
   /** True when camera/mic could not be opened for the call. */
   cameraUnavailable: boolean;
-  connection: 'connecting' | 'online' | 'offline';
+  /**
+   * Socket state: `replaced` when another connection of this device took over (one active
+   * connection per device); the kiosk then stops and says so.
+   */
+  connection: 'connecting' | 'online' | 'offline' | 'replaced';
+  /** The call's video is being set up again (SFU worker lost, reconnect): show "reconnecting video". */
+  videoReconnecting: boolean;
+  /** Visitor messages sent while offline, resent with the same client id once back (never duplicated). */
+  pendingMessages: number;
   /** A request is in flight (disable double sends). */
   busy: boolean;
   /** Locale key of the last error to show, or null. */
@@ -48,6 +56,15 @@ export interface KioskState {
 }
 
 const APP_VERSION = '0.1.0';
+
+/** A v4 UUID for client request ids (`crypto.randomUUID` needs a secure context; this does not). */
+export function newClientId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 const TELEMETRY_MS = 5000;
 const THANKS_MS = 6000;
 const RATING_TIMEOUT_MS = 30_000;
@@ -88,6 +105,8 @@ export class KioskClient {
       localStream: null,
       cameraUnavailable: false,
       connection: this.state?.connection ?? 'connecting',
+      videoReconnecting: false,
+      pendingMessages: 0,
       busy: false,
       errorKey: null,
       inService: this.state?.inService ?? true,
@@ -131,9 +150,26 @@ export class KioskClient {
     s.on('connect', () => {
       this.set({ connection: 'online' });
       this.sendTelemetry();
+      // Reconnect means resync: the session as it is now, every line missed, then the outbox.
+      void this.resume();
     });
-    s.on('disconnect', () => this.set({ connection: 'offline' }));
-    s.on('connect_error', () => this.set({ connection: 'offline' }));
+    s.on('disconnect', () => {
+      if (this.state.connection !== 'replaced') this.set({ connection: 'offline' });
+    });
+    s.on('connect_error', () => {
+      if (this.state.connection !== 'replaced') this.set({ connection: 'offline' });
+    });
+    s.on('device:replaced', () => {
+      // Another window or machine runs this device now: stop (no reconnect) and say so.
+      this.set({ connection: 'replaced' });
+      this.stopMedia();
+      s.io.reconnection(false);
+    });
+    s.on('media:restart', (p: unknown) => {
+      const parsed = kioskEvents['media:restart'].safeParse(p);
+      if (!parsed.success || parsed.data.sessionId !== this.state.session?.id || this.state.screen !== 'call') return;
+      void this.restartMedia(parsed.data.sessionId);
+    });
     const on = <K extends keyof typeof kioskEvents>(event: K, fn: (p: ReturnType<(typeof kioskEvents)[K]['parse']>) => void) => {
       s.on(event as string, (payload: unknown) => {
         const parsed = kioskEvents[event].safeParse(payload);
@@ -266,7 +302,7 @@ export class KioskClient {
     this.armIdle();
     const session = this.state.session;
     if (!session || session.state === 'ended') return;
-    void request(this.socket, kioskLanguageRequests, 'session:language', { sessionId: session.id, language })
+    void request(this.socket, kioskRequests, 'session:language', { sessionId: session.id, language })
       .then((r) => this.state.session?.id === r.session.id && this.set({ session: r.session }))
       .catch((err: unknown) => console.warn('session:language failed', err));
   }
@@ -287,14 +323,79 @@ export class KioskClient {
     this.armIdle();
   }
 
+  /**
+   * Sends a typed message. Each message has a client id; when the connection is down the
+   * message waits in the outbox and is sent again with the same id after the reconnect, so it
+   * is stored exactly once.
+   */
   async sendMessage(text: string) {
     const session = this.state.session;
     if (!session || !text.trim()) return;
+    const msg = { sessionId: session.id, text, clientId: newClientId() };
     await this.guard(async () => {
-      const res = await request(this.socket, kioskRequests, 'visitor:message', { sessionId: session.id, text });
-      this.afterVisitorTurn(res);
+      try {
+        this.afterVisitorTurn(await request(this.socket, kioskRequests, 'visitor:message', msg));
+      } catch (err) {
+        if (!this.socket.connected || (err instanceof RequestError && err.code === 'unavailable')) {
+          this.outbox.push(msg);
+          this.set({ pendingMessages: this.outbox.length });
+          return;
+        }
+        throw err;
+      }
     });
     this.armIdle();
+  }
+
+  /** Messages waiting for the connection (sent again with the same client id). */
+  private readonly outbox: { sessionId: string; text: string; clientId: string }[] = [];
+
+  /** After a (re)connect: resync the session by sequence number, then send the outbox. */
+  private async resume(): Promise<void> {
+    const session = this.state.session;
+    if (!session || session.state === 'ended' || this.state.screen === 'rating' || this.state.screen === 'thanks') return;
+    const lastSeq = this.state.transcript.reduce((m, e) => Math.max(m, e.seq), 0);
+    try {
+      const snap = await request(this.socket, kioskRequests, 'session:resume', { sessionId: session.id, lastSeq });
+      if (this.state.session?.id !== session.id) return;
+      this.addEntries(snap.entries);
+      this.set({ session: snap.session, queue: snap.queue, emergency: snap.emergency });
+      const s = snap.session;
+      if (s.state === 'ended') {
+        if (s.workerId && s.disposition !== 'callback') this.toRating();
+        else if ((this.state.screen as Screen) !== 'thanks') this.reset();
+        return;
+      }
+      if (s.state === 'queued' && this.state.screen !== 'waiting') {
+        this.stopMedia();
+        this.set({ screen: 'waiting', workerName: null, remoteStream: null, localStream: null });
+      } else if (s.state === 'intake' && this.state.screen !== 'chat') {
+        this.stopMedia();
+        this.set({ screen: 'chat', workerName: null, remoteStream: null, localStream: null });
+      } else if (s.state === 'in_call' && snap.call) {
+        // The orchestrator may have restarted, or the path changed: media joins again.
+        this.set({ workerName: snap.call.worker.displayName, screen: 'call', queue: null });
+        void this.restartMedia(s.id);
+      }
+    } catch (err) {
+      console.warn('session:resume failed', err);
+      return;
+    }
+    while (this.outbox.length > 0 && this.socket.connected) {
+      const msg = this.outbox[0]!;
+      if (msg.sessionId !== this.state.session?.id) {
+        this.outbox.shift();
+        continue;
+      }
+      try {
+        this.afterVisitorTurn(await request(this.socket, kioskRequests, 'visitor:message', msg));
+        this.outbox.shift();
+      } catch (err) {
+        console.warn('outbox send failed', err);
+        break;
+      }
+    }
+    this.set({ pendingMessages: this.outbox.length });
   }
 
   private afterVisitorTurn(res: { entries: TranscriptEntry[]; session: SessionView }) {
@@ -429,7 +530,9 @@ export class KioskClient {
       await fn();
     } catch (err) {
       console.warn(err);
-      this.set({ errorKey: 'status.error' });
+      // Overload or an outage says so plainly ("very busy, try again shortly"), not a generic error.
+      const busy = err instanceof RequestError && (err.code === 'unavailable' || err.code === 'rate_limited');
+      this.set({ errorKey: busy ? 'status.tryLater' : 'status.error' });
     } finally {
       this.set({ busy: false });
     }
@@ -451,7 +554,10 @@ export class KioskClient {
       });
     }
     const media = new MediaSession(this.socket as never, sessionId, {
-      remoteStream: (remoteStream) => this.set({ remoteStream }),
+      remoteStream: (remoteStream) => {
+        if (this.media !== media) return;
+        this.set({ remoteStream, ...(remoteStream.getVideoTracks().length > 0 ? { videoReconnecting: false } : {}) });
+      },
       problem: (key, message) => message && console.warn(key, message),
     });
     this.media = media;
@@ -460,6 +566,13 @@ export class KioskClient {
     } catch (err) {
       console.warn('media start failed', err);
     }
+  }
+
+  /** Sets the call's media up again (SFU worker lost, orchestrator restarted): "reconnecting video" until the picture is back. */
+  private async restartMedia(sessionId: string) {
+    this.stopMedia();
+    this.set({ videoReconnecting: true, remoteStream: null, localStream: null });
+    await this.startMedia(sessionId);
   }
 
   /** Inbound video stats of the worker's camera (diagnostics and end-to-end tests). */
@@ -471,6 +584,7 @@ export class KioskClient {
     this.media?.close();
     this.media = null;
     for (const t of this.state.localStream?.getTracks() ?? []) t.stop();
+    if (this.state.videoReconnecting) this.set({ videoReconnecting: false });
   }
 
   // --- endings and idle reset ----------------------------------------------------------

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranscriptEntry } from '@telekiosk/shared';
 import type { KioskClient, KioskState } from '../client/KioskClient.ts';
@@ -37,8 +38,14 @@ export function Call({ client, state }: { client: KioskClient; state: KioskState
 /** The latest lines over the video, newest at the bottom; a log for screen readers. */
 function Captions({ entries, label }: { entries: TranscriptEntry[]; label: string }) {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const last = entries.at(-1)?.id;
+  useEffect(() => {
+    // The newest line is the one to read: keep the box scrolled to the end.
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [last]);
   return (
-    <div className="captions" role="log" aria-label={label} aria-live="polite">
+    <div className="captions" ref={box} tabIndex={0} role="log" aria-label={label} aria-live="polite">
       {entries.map((e) => {
         const shown = e.translation && e.translation.language !== e.language ? e.translation : null;
         return (

@@ -13,9 +13,9 @@ export function Emergency({ client, state, acknowledged, emergencyNumber }: { cl
   const { t } = useTranslation();
   return (
     <section className="waiting emergency" data-acknowledged={acknowledged}>
-      <div className="emergency-card" role="status" aria-live="assertive">
+      <div className="emergency-card" role="status" aria-live="assertive" aria-labelledby="emergency-title" tabIndex={0}>
         <div className="emergency-icon" aria-hidden="true">{acknowledged ? '➜' : '✚'}</div>
-        <h1 data-testid="emergency-title"><Phrased text={t(acknowledged ? 'emergency.acknowledged' : 'emergency.title')} /></h1>
+        <h1 id="emergency-title" data-testid="emergency-title"><Phrased text={t(acknowledged ? 'emergency.acknowledged' : 'emergency.title')} /></h1>
         <p className="big">{t('emergency.where')}</p>
         <p className="emergency-call" data-testid="emergency-number">
           {emergencyNumber ? t('emergency.call', { number: emergencyNumber }) : t('emergency.callGeneric')}

@@ -18,7 +18,7 @@ export function StatusBar({ state, onEstop, large, onLarge, onLanguage }: { stat
         {robotKnown && state.robot.estop && <div className="problem estopped" role="alert">{t('robot.estopped')}</div>}
         {onLanguage && (
           <button className="bar-button" onClick={onLanguage} aria-haspopup="dialog" aria-label={`${t('language.change')}: ${t('languageName')}`}>
-            <span aria-hidden="true">🌐 </span>{t('languageName')}
+            <GlobeIcon />{t('languageName')}
           </button>
         )}
         {onLarge && (
@@ -31,5 +31,17 @@ export function StatusBar({ state, onEstop, large, onLarge, onLanguage }: { stat
         )}
       </div>
     </header>
+  );
+}
+
+/** A globe outline (no emoji font is needed on the kiosk). */
+function GlobeIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+      <g fill="none" stroke="currentColor" strokeWidth="2">
+        <circle cx="12" cy="12" r="9" />
+        <path d="M3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z" />
+      </g>
+    </svg>
   );
 }

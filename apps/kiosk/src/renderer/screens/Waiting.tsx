@@ -26,9 +26,9 @@ function Queued({ client, state }: { client: KioskClient; state: KioskState }) {
   const change = useEstimateNotice(view.kind === 'busy' ? (state.queue?.estimateRangeMs ?? null) : null);
   return (
     <section className="waiting">
-      <div className="waiting-card" role="status" aria-live="polite">
+      <div className="waiting-card" role="status" aria-live="polite" aria-labelledby="waiting-title" tabIndex={0}>
         <div className="spinner" aria-hidden="true" />
-        <h1><Phrased text={t('waiting.title')} /></h1>
+        <h1 id="waiting-title"><Phrased text={t('waiting.title')} /></h1>
         {view.kind === 'checking' && <p className="hint">{t('waiting.checking')}</p>}
         {(view.kind === 'busy' || view.kind === 'unknown') && (
           <>
@@ -86,9 +86,11 @@ function NoStaff({ client, state, afterHours }: { client: KioskClient; state: Ki
   const { t } = useTranslation();
   return (
     <section className="waiting no-staff">
-      <div className="waiting-card callback-card" role="status">
-        <h1><Phrased text={t(afterHours ? 'noStaff.afterHoursTitle' : 'noStaff.title')} /></h1>
-        <p className="big">{t('noStaff.body')}</p>
+      <div className="waiting-card callback-card" role="status" aria-labelledby="no-staff-title" tabIndex={0}>
+        <div className="callback-intro">
+          <h1 id="no-staff-title"><Phrased text={t(afterHours ? 'noStaff.afterHoursTitle' : 'noStaff.title')} /></h1>
+          <p className="big">{t('noStaff.body')}</p>
+        </div>
         <CallbackForm client={client} busy={state.busy} error={state.errorKey} />
       </div>
       <button className="link-button" onClick={() => void client.leave()}>{t('waiting.leave')}</button>

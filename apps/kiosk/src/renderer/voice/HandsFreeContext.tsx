@@ -20,7 +20,8 @@ export interface HandsFreeSource {
 const Ctx = createContext<HandsFreeSource | null>(null);
 export const HandsFreeProvider = Ctx.Provider;
 
-const NONE: HandsFreeSource = { subscribe: () => () => {}, getSnapshot: () => ({ available: false, state: 'off', toggle: () => {} }) };
+const UNAVAILABLE: HandsFreeControl = { available: false, state: 'off', toggle: () => {} };
+const NONE: HandsFreeSource = { subscribe: () => () => {}, getSnapshot: () => UNAVAILABLE };
 
 /** Hands-free control of this kiosk, or one that is not available (no provider mounted). */
 export function useHandsFree(): HandsFreeControl {

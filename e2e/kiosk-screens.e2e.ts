@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { layoutProblems, seriousViolations, startHarness, type Harness } from './harness.ts';
+
+/**
+ * Every kiosk screen (fixture states of the real components) in all 8 languages at 1280x800
+ * landscape and 800x1280 portrait: a screenshot of each (e2e/screenshots/kiosk/, not committed), no
+ * control outside the viewport, no clipped or overflowing text, and axe-core WCAG 2.2 A/AA
+ * with no serious or critical violation on every screen (plus large-text mode).
+ */
+const LANGS = ['en', 'ja', 'es', 'zh', 'ko', 'fr', 'de', 'pt'] as const;
+const VIEWPORTS = { landscape: { width: 1280, height: 800 }, portrait: { width: 800, height: 1280 } } as const;
+const SHOTS = resolve(import.meta.dirname, 'screenshots', 'kiosk');
+
+let harness: Harness;
+test.beforeAll(async () => {
+  harness = await startHarness('kiosk', '/kiosk/src/renderer/harness/index.html');
+});
+test.afterAll(async () => {
+  await harness?.close();
+});
+
+async function open(page: Page, errors: string[]): Promise<string[]> {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  await page.goto(`${harness.url}?fixture=attract&lang=en`);
+  await page.waitForFunction(() => !!window.__harness);
+  return page.evaluate(() => [...window.__harness!.fixtures]);
+}
+
+async function show(page: Page, fixture: string, lang: string) {
+  await page.evaluate(([f, l]) => window.__harness!.show(f as never, l as never), [fixture, lang]);
+  // Fonts and the new language's layout settle before measuring.
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+}
+
+for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
+  test(`kiosk screens fit at ${viewport.width}x${viewport.height} (${orientation}) in all 8 languages`, async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    const fixtures = await open(page, errors);
+    const problems: string[] = [];
+    for (const lang of LANGS) {
+      mkdirSync(join(SHOTS, orientation, lang), { recursive: true });
+      for (const f of fixtures) {
+        await show(page, f, lang);
+        for (const p of await layoutProblems(page)) problems.push(`${orientation} ${lang} ${f}: ${p}`);
+        await page.screenshot({ path: join(SHOTS, orientation, lang, `${f}.jpeg`), type: 'jpeg', quality: 80 });
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  // Large text is scanned in landscape (its layout is checked in both orientations).
+  test(`kiosk screens pass axe WCAG 2.2 A/AA (${orientation}${orientation === 'landscape' ? ', normal and large text' : ''})`, async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    const fixtures = await open(page, errors);
+    const violations: string[] = [];
+    const large: string[] = [];
+    for (const f of fixtures) {
+      await show(page, f, 'en');
+      for (const v of await seriousViolations(page)) violations.push(`${f}: ${v}`);
+      // Large text and high contrast: the toggle is in the status bar of every screen but attract.
+      const toggle = page.getByRole('button', { name: 'Large text' });
+      if (await toggle.count()) {
+        await toggle.click();
+        await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+        for (const p of await layoutProblems(page)) large.push(`${f}: ${p}`);
+        if (orientation === 'landscape') {
+          for (const v of await seriousViolations(page)) violations.push(`${f} (large text): ${v}`);
+          await page.screenshot({ path: join(SHOTS, orientation, `large-${f}.jpeg`), type: 'jpeg', quality: 80 });
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+    expect(large).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+}
+
+test('the visitor changes language mid-session from the status bar, and the dialog is keyboard-usable', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: VIEWPORTS.landscape });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  for (const f of ['chat', 'waiting-busy', 'call', 'emergency']) {
+    await show(page, f, 'en');
+    await page.getByRole('button', { name: 'Change language: English' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change language' });
+    await expect(dialog.getByRole('button')).toHaveCount(9);
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const p of await layoutProblems(page)) throw new Error(`${f} language dialog: ${p}`);
+    await dialog.getByRole('button', { name: 'Deutsch' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('button', { name: 'Sprache ändern: Deutsch' })).toBeFocused();
+    // Escape closes without changing.
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  }
+  await page.screenshot({ path: join(SHOTS, 'language-switched.png') });
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('waiting shows exactly one state, and tells the visitor when the estimate changes', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: VIEWPORTS.landscape });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  await show(page, 'waiting-busy', 'en');
+  await expect(page.getByTestId('wait-estimate')).toHaveText('Estimated wait: 3–7 min');
+  await expect(page.getByText('No staff member is on duty')).toHaveCount(0);
+  await show(page, 'waiting-busy-changed', 'en');
+  await expect(page.getByTestId('estimate-change')).toHaveText('Update: the wait will be longer than we said.');
+  await show(page, 'waiting-unknown', 'en');
+  await expect(page.getByTestId('wait-estimate')).toHaveText('We are still working out how long the wait will be.');
+  await expect(page.getByText(/min/)).toHaveCount(0);
+  await show(page, 'no-staff', 'en');
+  await expect(page.getByRole('heading', { name: 'No staff member is on duty right now' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Cancel and leave' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByText(/Estimated wait|busy/)).toHaveCount(0);
+  await show(page, 'emergency', 'en');
+  await expect(page.getByTestId('emergency-title')).toHaveText('Staff have been alerted');
+  await expect(page.getByTestId('emergency-number')).toHaveText('If a life is in danger, call 112 now.');
+  await expect(page.getByText(/Estimated wait|call back|in line/)).toHaveCount(0);
+  await show(page, 'emergency-acknowledged', 'en');
+  await expect(page.getByTestId('emergency-title')).toHaveText('Someone is coming to you now');
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('call screen: the worker video fills the stage (cover), captions are large, robot stop only with a connected base', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: VIEWPORTS.landscape });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  await show(page, 'call', 'en');
+  const video = page.getByLabel("Staff member's camera");
+  const stage = await page.locator('.stage').boundingBox();
+  const v = await video.boundingBox();
+  expect(v && stage && v.width * v.height >= 0.99 * stage.width * stage.height).toBe(true);
+  expect(stage!.height).toBeGreaterThan(0.6 * 800);
+  expect(await video.evaluate((e) => getComputedStyle(e).objectFit)).toBe('cover');
+  const captionPx = await page.locator('.caption .text').last().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(captionPx).toBeGreaterThanOrEqual(32);
+  await expect(page.getByRole('button', { name: 'Stop robot' })).toBeVisible();
+  await show(page, 'chat-error', 'en'); // no robot base configured
+  await expect(page.getByRole('button', { name: 'Stop robot' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('hands-free speech loads the Silero VAD and ONNX Runtime from the kiosk itself, never a CDN', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: VIEWPORTS.landscape, permissions: ['microphone'] });
+  const page = await ctx.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const warnings: string[] = [];
+  const logs: string[] = [];
+  page.on('console', (m) => (m.type() === 'warning' ? warnings : logs).push(m.text()));
+  await page.goto(`${harness.url}?fixture=call-voice&lang=en&voice`);
+  await page.getByRole('button', { name: 'Just speak' }).click();
+  await expect(page.getByRole('button', { name: 'Listening: just speak' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => requests.filter((u) => /\/vad\/(silero_vad_v5\.onnx|ort-wasm-simd-threaded\.wasm)$/.test(u)).length, { timeout: 30_000 }).toBe(2);
+  await expect.poll(() => logs.some((l) => /started micVAD/.test(l)), { timeout: 30_000 }).toBe(true);
+  // Loaded: still listening (a failure would hide the control and fall back to push-to-talk).
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('button', { name: /Listening: just speak|I hear you/ })).toBeVisible();
+  expect(warnings.filter((w) => /voice activity detection unavailable/.test(w))).toEqual([]);
+  const origin = new URL(harness.url).origin;
+  expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+  await ctx.close();
+});
