@@ -13,6 +13,9 @@ export function mediaHandlers(sessions: SessionService, initialActor: { role: Pe
   return {
     'media:join': async (p: { sessionId: string }) => {
       const r = await room(p.sessionId);
+      // A (re)join replaces the peer's earlier transports and producers (after a reconnect or a
+      // media restart), so the other side never consumes a dead stream.
+      r.closePeer(actor.role);
       return { routerRtpCapabilities: r.rtpCapabilities as unknown as Record<string, unknown>, producers: r.producersFor(actor.role) };
     },
     'media:create-transport': async (p: { sessionId: string; direction: 'send' | 'recv' }) => (await room(p.sessionId)).createTransport(actor.role, p.direction),

@@ -291,7 +291,7 @@ describe('ConsoleClient', () => {
       socket.fire('offer:new', offer());
       await client.acceptOffer(offer().id);
       expect(await client.sendSuggestion(suggestion())).toBe(true);
-      expect(socket.emitted.find((e) => e.event === 'worker:message')?.payload).toEqual({ sessionId: SESSION_ID, text: 'Tax certificates are issued at Counter 4.' });
+      expect(socket.emitted.find((e) => e.event === 'worker:message')?.payload).toEqual({ sessionId: SESSION_ID, text: 'Tax certificates are issued at Counter 4.', clientId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
       expect(await client.addNote('  Needs a certificate  ')).toBe(true);
       expect(socket.emitted.find((e) => e.event === 'session:note')?.payload).toEqual({ sessionId: SESSION_ID, text: 'Needs a certificate' });
       expect(client.getSnapshot().notes?.items.map((n) => n.text)).toEqual(['Needs a certificate']);

@@ -90,6 +90,15 @@ export interface ConsoleClientOptions {
 type Req = ConsoleRequests;
 type ReqPayload<K extends keyof Req> = z.input<Req[K]['request']>;
 
+/** A v4 UUID for client request ids (`crypto.randomUUID` needs a secure context; this does not). */
+export function newClientId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Delay before retrying after the server refused the connection for another reason than auth. */
 const RETRY_MS = 3_000;
 
@@ -187,6 +196,15 @@ export class ConsoleClient {
     void this.loadNotes(id);
   }
 
+  /** Sets the call's media up again (SFU worker lost, or a reconnect): "reconnecting video" until it plays. */
+  private restartCallMedia() {
+    const { assignment } = this.store.getSnapshot();
+    const media = this.media;
+    if (!media || !assignment || assignment.session.state !== 'in_call') return;
+    media.stop();
+    void media.start(assignment.session.id);
+  }
+
   /** Keeps the call media in step with the assignment: started in a call, stopped after. */
   private syncMedia() {
     const { assignment } = this.store.getSnapshot();
@@ -250,10 +268,22 @@ export class ConsoleClient {
     this.media = this.o.createMedia(socket, (call) => this.patch({ call }));
     this.monitorMedia = this.o.createMonitorMedia(socket, (monitorMedia) => this.patch({ monitorMedia }));
 
+    let connectedBefore = false;
     socket.on('connect', () => {
       if (this.socket !== socket) return;
       this.patch({ connection: 'connected', connectionDetail: null });
-      void this.hello(socket);
+      // A reconnect during a call sets the media up again (the orchestrator may have restarted).
+      const reconnect = connectedBefore;
+      connectedBefore = true;
+      void this.hello(socket).then(() => {
+        if (reconnect) this.restartCallMedia();
+        void this.flushOutbox();
+      });
+    });
+    socket.on('media:restart', (payload: unknown) => {
+      if (this.socket !== socket) return;
+      const parsed = consoleEvents['media:restart'].safeParse(payload);
+      if (parsed.success && parsed.data.sessionId === this.store.getSnapshot().assignment?.session.id) this.restartCallMedia();
     });
     socket.on('connect_error', (err: Error) => {
       if (this.socket !== socket) return;
@@ -398,16 +428,50 @@ export class ConsoleClient {
     if (first) void this.declineOffer(first.id);
   }
 
-  /** Sends a typed message to the visitor; resolves true when it was delivered. */
+  /**
+   * Sends a typed message to the visitor; resolves true when it was delivered. Each message has
+   * a client id: when the connection is down it waits and is sent again with the same id after
+   * the reconnect (stored exactly once); it resolves true then too, as it will be delivered.
+   */
   async sendMessage(text: string): Promise<boolean> {
     const s = this.store.getSnapshot();
     const sessionId = s.assignment?.session.id;
     const trimmed = text.trim();
     if (!sessionId || !trimmed || s.pending.message) return false;
+    const msg = { sessionId, text: trimmed, clientId: newClientId() };
     return this.withPending('message', async () => {
-      const { entry } = await this.req('worker:message', { sessionId, text: trimmed });
-      this.dispatch({ type: 'entry', entry });
+      try {
+        const { entry } = await this.req('worker:message', msg);
+        this.dispatch({ type: 'entry', entry });
+      } catch (err) {
+        if (err instanceof RequestError && err.code === 'unavailable') {
+          this.outbox.push(msg);
+          return;
+        }
+        throw err;
+      }
     });
+  }
+
+  /** Messages waiting for the connection. */
+  private readonly outbox: { sessionId: string; text: string; clientId: string }[] = [];
+
+  /** After a reconnect's hello: sends the waiting messages of the current call (same client ids). */
+  private async flushOutbox(): Promise<void> {
+    while (this.outbox.length > 0) {
+      const msg = this.outbox[0]!;
+      if (this.store.getSnapshot().assignment?.session.id !== msg.sessionId) {
+        this.outbox.shift();
+        continue;
+      }
+      try {
+        const { entry } = await this.req('worker:message', msg);
+        this.dispatch({ type: 'entry', entry });
+        this.outbox.shift();
+      } catch {
+        return;
+      }
+    }
   }
 
   /** Ends the current session with a disposition; resolves true when it ended. */

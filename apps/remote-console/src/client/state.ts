@@ -363,6 +363,7 @@ export const STORE_EVENTS = [
   'supervisor:update',
   'transfer:failed',
   'callbacks:changed',
+  'handoff:update',
 ] as const;
 export type StoreEventName = (typeof STORE_EVENTS)[number];
 export type PushEvent = { [K in StoreEventName]: { type: K; payload: z.output<ConsoleEvents[K]> } }[StoreEventName];
@@ -626,6 +627,16 @@ function reducePush(state: ConsoleState, event: PushEvent, now: number): Console
       }
       if (outcome) return endAssignment(state, s, true, outcome);
       return { ...state, assignment: { ...a, session: s } };
+    }
+    case 'handoff:update': {
+      // A newer package (e.g. the LLM summary that follows the offer): on my offer and on my call.
+      const { sessionId, handoff } = event.payload;
+      const a = state.assignment;
+      return {
+        ...state,
+        offers: state.offers.map((o) => (o.sessionId === sessionId ? { ...o, handoff: { ...handoff, transcript: o.handoff.transcript.length > handoff.transcript.length ? o.handoff.transcript : handoff.transcript } } : o)),
+        assignment: a && a.session.id === sessionId ? { ...a, handoff: { ...handoff, owner: a.handoff.owner } } : a,
+      };
     }
     case 'transcript:entry':
       return reduce(state, { type: 'entry', entry: event.payload, fromPush: true });

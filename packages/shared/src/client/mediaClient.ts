@@ -3,6 +3,9 @@ import type { Consumer, Producer, Transport } from 'mediasoup-client/types';
 import { mediaRequests, type ProducerInfo } from '../protocol/media.ts';
 import { request, type AckSocket } from './request.ts';
 
+/** A transport that stays `disconnected` this long gets an ICE restart (ms). */
+export const ICE_RESTART_AFTER_DISCONNECT_MS = 2000;
+
 /** Events a {@link MediaSession} reports to its owner (UI state). */
 export interface MediaSessionEvents {
   /** The remote peer's media changed: a stream with their current audio and video tracks. */
@@ -54,6 +57,7 @@ export class MediaSession {
     // Listen before joining: a producer announced while we set up is queued, not lost.
     this.socket.on('media:producer-added', this.onAdded);
     this.socket.on('media:producer-closed', this.onClosed);
+    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
     const { routerRtpCapabilities, producers } = await this.req('media:join', { sessionId: this.sessionId });
     await this.device.load({ routerRtpCapabilities: routerRtpCapabilities as never });
     this.recvTransport = await this.createTransport('recv');
@@ -90,9 +94,34 @@ export class MediaSession {
     transport.on('connectionstatechange', (state) => {
       if (state === 'failed' || state === 'disconnected') this.events.problem(`media:${direction}`, state);
       else if (state === 'connected') this.events.problem(`media:${direction}`, null);
+      // The network changed or the path broke: restart ICE (at once when failed, after a short
+      // wait when disconnected, which often recovers by itself).
+      if (state === 'failed') void this.restartIce(transport);
+      else if (state === 'disconnected') {
+        setTimeout(() => {
+          if (!this.closed && transport.connectionState === 'disconnected') void this.restartIce(transport);
+        }, ICE_RESTART_AFTER_DISCONNECT_MS);
+      }
     });
     return transport;
   }
+
+  /** Restarts ICE on both transports (e.g. the device's network changed). */
+  async restartIceAll(): Promise<void> {
+    for (const t of [this.sendTransport, this.recvTransport]) if (t) await this.restartIce(t);
+  }
+
+  private async restartIce(transport: Transport): Promise<void> {
+    if (this.closed || transport.closed) return;
+    try {
+      const { iceParameters } = await this.req('media:restart-ice', { sessionId: this.sessionId, transportId: transport.id });
+      await transport.restartIce({ iceParameters: iceParameters as never });
+    } catch (err) {
+      this.events.problem('media:ice-restart', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private readonly onOnline = () => void this.restartIceAll();
 
   private async consume(producerId: string): Promise<void> {
     if (this.closed || !this.recvTransport) return;
@@ -138,6 +167,7 @@ export class MediaSession {
     this.closed = true;
     this.socket.off('media:producer-added', this.onAdded);
     this.socket.off('media:producer-closed', this.onClosed);
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
     for (const p of this.producers) p.close();
     this.sendTransport?.close();
     this.recvTransport?.close();
