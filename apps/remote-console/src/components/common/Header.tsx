@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
+import { AvailabilityControl } from './AvailabilityControl.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { StatusPill } from './StatusPill.tsx';
+
+/** Dark app header: brand, who is signed in, status and availability, language, sign out. */
+export function Header() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const { worker, pending } = useConsoleState();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-office">{t('app.office')}</span>
+        <span className="brand-product">{t('app.product')}</span>
+      </div>
+      {worker && (
+        <div className="identity">
+          <span className="identity-name">{worker.displayName}</span>
+          <span className="identity-role">{t(`role.${worker.role}`)}</span>
+        </div>
+      )}
+      <div className="header-controls">
+        {worker && worker.role !== 'staff' && <StatusPill state={worker.state} />}
+        {worker && worker.role !== 'staff' && <AvailabilityControl state={worker.state} pending={pending.state} />}
+        <LanguageSwitcher />
+        <button type="button" className="btn btn--header" onClick={() => client.logout()}>
+          {t('header.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}
