@@ -14,6 +14,12 @@ export interface IntakeAnswer {
   escalation: null | { reason: string; evidence: string };
   /** Department of the matched article, when known (used when no reason names a department). */
   department?: string | null;
+  /**
+   * Language of the knowledge base the engine searched. When given and it is not the visitor's
+   * language, a miss says nothing about the question (the base has no text in that language), so
+   * the turn does not count as unanswered.
+   */
+  kbLanguage?: string | null;
 }
 
 /** One transcript line given to the policy, oldest first. */
@@ -65,10 +71,12 @@ export function findRepeat(text: string, earlier: readonly PolicyTurn[]): Policy
 
 /**
  * True if the intake could not answer: intent `unknown`, or an article answer scoring below
- * `lowConfidence`. False when there is no intake answer (nothing to judge).
+ * `lowConfidence`. False when there is no intake answer (nothing to judge), or when
+ * `visitorLanguages` is given and the answer's `kbLanguage` is not among them.
  */
-export function isUnanswered(answer: IntakeAnswer | null | undefined, lowConfidence: number): boolean {
+export function isUnanswered(answer: IntakeAnswer | null | undefined, lowConfidence: number, visitorLanguages?: readonly string[]): boolean {
   if (!answer) return false;
+  if (answer.kbLanguage && visitorLanguages && !visitorLanguages.includes(answer.kbLanguage)) return false;
   if (answer.intent === 'unknown') return true;
   return answer.intent.startsWith('kb:') && answer.confidence < lowConfidence;
 }
@@ -77,12 +85,25 @@ export function isUnanswered(answer: IntakeAnswer | null | undefined, lowConfide
  * Number of consecutive unanswered visitor turns ending with the last one. `lastAnswer`
  * overrides the last visitor turn's own `intake`.
  */
-export function unansweredStreak(visitorTurns: readonly PolicyTurn[], lastAnswer: IntakeAnswer | null | undefined, lowConfidence: number): number {
+export function unansweredStreak(visitorTurns: readonly PolicyTurn[], lastAnswer: IntakeAnswer | null | undefined, lowConfidence: number, visitorLanguages?: readonly string[]): number {
   let streak = 0;
   for (let i = visitorTurns.length - 1; i >= 0; i--) {
     const answer = i === visitorTurns.length - 1 ? (lastAnswer ?? visitorTurns[i]!.intake) : visitorTurns[i]!.intake;
-    if (!isUnanswered(answer, lowConfidence)) break;
+    if (!isUnanswered(answer, lowConfidence, visitorLanguages)) break;
     streak++;
   }
   return streak;
+}
+
+/**
+ * The assistant's reply that its latest reply repeats (same text after normalisation, or content
+ * similarity >= {@link REPEAT_SIMILARITY}), among the two assistant lines before `index`; undefined
+ * if the assistant did not repeat itself.
+ */
+export function assistantRepeat(turns: readonly PolicyTurn[], index: number): PolicyTurn | undefined {
+  const replies = turns.slice(0, Math.max(index, 0)).filter((t) => t.role === 'assistant');
+  const [a, b] = [replies.at(-2), replies.at(-1)];
+  if (!a || !b) return undefined;
+  const same = matchForm(a.text, 'cjk') === matchForm(b.text, 'cjk') || similarity(contentTokens(a.text), contentTokens(b.text)) >= REPEAT_SIMILARITY;
+  return same ? a : undefined;
 }

@@ -5,7 +5,10 @@
  */
 import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type Urgency } from '@telekiosk/shared';
 import { clip } from '../intake/summary.ts';
-import { findRepeat, isUnanswered, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
+import { assistantRepeat, findRepeat, isUnanswered, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
+import { modelTurn } from './hybrid.ts';
+import type { EscalationClassifier, ModelScores } from './model/classifier.ts';
+import { topicOfLabel, MODEL_LABELS } from './model/labels.ts';
 import { findCues, type CueHit, type CueKind } from './cues.ts';
 import { identifyLanguage } from './language.ts';
 import { LOWEST_PRIORITY, type Policy } from './policySchema.ts';
@@ -26,6 +29,11 @@ export interface PolicyInput {
   now?: number;
   /** The intake engine's answer to the last visitor turn, when available. */
   intake?: IntakeAnswer | null;
+  /**
+   * The embedded classifier to use beside the lexicon rules: default (undefined) the bundled
+   * model when the policy enables it; null = lexicon rules only.
+   */
+  classifier?: EscalationClassifier | null;
 }
 
 /** Result of {@link evaluateTurn}. */
@@ -59,9 +67,13 @@ export interface PolicyDecision {
    * Signals for the handoff package and logs: `safety:<category>`, `alert_staff`,
    * `sensitive:<topic>`, `vulnerable:<cue>`, `policy_exception:<cue>`, `restricted_action:<cue>`,
    * `sentiment:<anger|distress|profanity|shouting|custom>`, `unanswered`, `language:<detected>`
-   * when it differs from the session language, `disabled:<code>` when a disabled reason's signal fired.
+   * when it differs from the session language, `disabled:<code>` when a disabled reason's signal fired,
+   * `vetoed:<code>` when the classifier dropped a lexicon hit (negated, reported or declined),
+   * `classifier:<label>` for every label the classifier scores >= 0.5.
    */
   flags: string[];
+  /** The classifier's probability per label for the last visitor turn (absent when it did not run). */
+  modelScores?: ModelScores;
 }
 
 /** Confidence of a built-in lexicon cue (precise phrases, but not certain). */
@@ -133,14 +145,22 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const hits = last ? cues(text) : [];
   const sentiment = scoreSentiment(text, hits);
   const flags: string[] = sentiment.strong.map((s) => `sentiment:${s}`);
+  const model = last ? modelTurn(policy, text, { language: guess.language, hits, classifier: input.classifier }) : null;
+  if (model) for (const l of MODEL_LABELS) if (model.scores[l] >= 0.5) flags.push(`classifier:${l}`);
+  const withModel = (label: Parameters<NonNullable<typeof model>['cite']>[0]) => (model ? `; ${model.cite(label)}` : '');
+  const visitorLangs = [...new Set<string>([guess.language, ...(input.language ? [input.language] : [])])];
   if (guess.detected && input.language && guess.detected !== input.language) flags.push(`language:${guess.detected}`);
   const out: Candidate[] = [];
   const push = (c: Candidate | null) => c && out.push(c);
 
-  // explicit_request
-  const person = hits.find((h) => h.kind === 'requestPerson');
-  if (person) push({ code: 'explicit_request', evidence: `explicit request for a person: ${cite(person)} in ${quote(text)}`, confidence: EXPLICIT_CONFIDENCE });
-  else if (lastIntake?.escalation?.reason === 'explicit_request' && lastIndex > 0 && turns[lastIndex - 1]!.role === 'assistant') {
+  // explicit_request: lexicon hit unless the classifier vetoes it (policy phrases never), or the classifier alone
+  const requestHits = hits.filter((h) => h.kind === 'requestPerson');
+  const requestVetoed = !!model?.vetoes('request_person');
+  const person = requestHits.find((h) => h.origin === 'policy' || !requestVetoed);
+  if (!person && requestHits.length) flags.push('vetoed:explicit_request', `scope:${model!.scope}`);
+  if (person) push({ code: 'explicit_request', evidence: `explicit request for a person: ${cite(person)} in ${quote(text)}${withModel('request_person')}`, confidence: EXPLICIT_CONFIDENCE });
+  else if (model?.fires('request_person')) push({ code: 'explicit_request', evidence: `${model.cite('request_person')} in ${quote(text)}`, confidence: round2(model.scores.request_person) });
+  else if (lastIntake?.escalation?.reason === 'explicit_request' && !requestHits.length && lastIndex > 0 && turns[lastIndex - 1]!.role === 'assistant') {
     // The engine's own request patterns are part of `hits` (with innocent phrases masked), so its
     // decision adds something only as "yes" to its offer of a person, which needs a reply before.
     push({ code: 'explicit_request', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: Math.max(lastIntake.confidence, CUE_CONFIDENCE) });
@@ -149,21 +169,38 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // negative_sentiment: this turn, or sustained over the last three visitor turns
   const earlierScores = visitorTurns.slice(-3, -1).map((t) => scoreSentiment(t.text, cues(t.text)).score);
   const negativeTurns = [...earlierScores, sentiment.score].filter((s) => s <= -SENTIMENT_LABEL_CUTOFF).length;
-  if (last && sentiment.score <= -th.negativeSentiment) {
+  const customFeeling = hits.some((h) => h.kind === 'sentiment' && h.origin === 'policy');
+  const feelingVetoed = !customFeeling && !!model?.vetoes('frustration');
+  if (last && sentiment.score <= -th.negativeSentiment && !feelingVetoed) {
     push({
       code: 'negative_sentiment',
-      evidence: `sentiment score ${sentiment.score} <= -${th.negativeSentiment} (${sentiment.cues.join(', ')}) in ${quote(text)}`,
+      evidence: `sentiment score ${sentiment.score} <= -${th.negativeSentiment} (${sentiment.cues.join(', ')}) in ${quote(text)}${withModel('frustration')}`,
       confidence: round2(Math.min(0.95, 0.5 + Math.abs(sentiment.score) / 2)),
     });
-  } else if (sentiment.score <= -SENTIMENT_LABEL_CUTOFF && negativeTurns >= 2) {
-    push({ code: 'negative_sentiment', evidence: `sustained negative sentiment: ${negativeTurns} of the last ${earlierScores.length + 1} visitor turns scored <= -${SENTIMENT_LABEL_CUTOFF}, latest ${sentiment.score} (${sentiment.cues.join(', ')}) in ${quote(text)}`, confidence: CUE_CONFIDENCE });
+  } else if (sentiment.score <= -SENTIMENT_LABEL_CUTOFF && negativeTurns >= 2 && !feelingVetoed) {
+    push({ code: 'negative_sentiment', evidence: `sustained negative sentiment: ${negativeTurns} of the last ${earlierScores.length + 1} visitor turns scored <= -${SENTIMENT_LABEL_CUTOFF}, latest ${sentiment.score} (${sentiment.cues.join(', ')}) in ${quote(text)}${withModel('frustration')}`, confidence: CUE_CONFIDENCE });
+  } else if (model?.fires('frustration')) {
+    push({ code: 'negative_sentiment', evidence: `${model.cite('frustration')} in ${quote(text)} (lexicon sentiment ${sentiment.score})`, confidence: round2(model.scores.frustration) });
+  } else if (sentiment.score <= -SENTIMENT_LABEL_CUTOFF && feelingVetoed) {
+    flags.push('vetoed:negative_sentiment', `scope:${model!.scope}`);
   }
 
   // sensitive_topic and safety (department of the first category in taxonomy order)
   const topics = enabledHits(hits, 'sensitive', SENSITIVE_TOPICS.filter((t) => policy.sensitiveTopics[t].enabled));
   const topicOf = (h: CueHit) => h.category as SensitiveTopic;
   topics.sort((x, y) => SENSITIVE_TOPICS.indexOf(topicOf(x)) - SENSITIVE_TOPICS.indexOf(topicOf(y)));
-  push(cueCandidate('sensitive_topic', 'sensitive topic', topics, text, topics[0] ? policy.sensitiveTopics[topicOf(topics[0])].department : null, 'sensitive', flags));
+  const sensitive = cueCandidate('sensitive_topic', 'sensitive topic', topics, text, topics[0] ? policy.sensitiveTopics[topicOf(topics[0])].department : null, 'sensitive', flags);
+  const modelTopics = model
+    ? MODEL_LABELS.filter((l) => { const t = topicOfLabel(l); return t && policy.sensitiveTopics[t].enabled && model.fires(l) && !topics.some((h) => h.category === t); })
+    : [];
+  for (const l of modelTopics) flags.push(`sensitive:${l}`);
+  if (sensitive) {
+    if (modelTopics.length) sensitive.evidence += `; ${modelTopics.map((l) => model!.cite(l)).join('; ')}`;
+    push(sensitive);
+  } else if (modelTopics.length) {
+    const first = [...modelTopics].sort((a, b) => SENSITIVE_TOPICS.indexOf(a as SensitiveTopic) - SENSITIVE_TOPICS.indexOf(b as SensitiveTopic))[0]! as SensitiveTopic;
+    push({ code: 'sensitive_topic', evidence: `sensitive topic: ${modelTopics.map((l) => model!.cite(l)).join('; ')} in ${quote(text)}`, confidence: round2(Math.max(...modelTopics.map((l) => model!.scores[l]))), department: policy.sensitiveTopics[first].department });
+  }
   const safety = enabledHits(hits, 'safety', SAFETY_CATEGORIES.filter((c) => policy.safety[c].enabled));
   const safetyOf = (h: CueHit) => h.category as SafetyCategory;
   safety.sort((x, y) => SAFETY_CATEGORIES.indexOf(safetyOf(x)) - SAFETY_CATEGORIES.indexOf(safetyOf(y)));
@@ -175,15 +212,20 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   }
   push(safetyCandidate);
 
-  // vulnerable_visitor, policy_exception, restricted_action
-  push(cueCandidate('vulnerable_visitor', 'vulnerable visitor cue', enabledHits(hits, 'vulnerable', policy.vulnerableVisitor.cues), text, policy.vulnerableVisitor.department, 'vulnerable', flags));
-  push(cueCandidate('policy_exception', 'asks for a policy exception', enabledHits(hits, 'policyException', policy.policyException.cues), text, policy.policyException.department, 'policy_exception', flags));
-  push(cueCandidate('restricted_action', 'asks for an action the assistant must not take alone', enabledHits(hits, 'restrictedAction', policy.restrictedAction.cues), text, policy.restrictedAction.department, 'restricted_action', flags));
+  // vulnerable_visitor, policy_exception, restricted_action: lexicon cues, or the classifier alone
+  const orModel = (c: Candidate | null, label: 'vulnerable' | 'policy_exception' | 'restricted_action', code: ReasonCode, enabled: boolean, department: string | null, flag: string) => {
+    if (c || !enabled || !model?.fires(label)) return c;
+    flags.push(`${flag}:classifier`);
+    return { code, evidence: `${model.cite(label)} in ${quote(text)}`, confidence: round2(model.scores[label]), department };
+  };
+  push(orModel(cueCandidate('vulnerable_visitor', 'vulnerable visitor cue', enabledHits(hits, 'vulnerable', policy.vulnerableVisitor.cues), text, policy.vulnerableVisitor.department, 'vulnerable', flags), 'vulnerable', 'vulnerable_visitor', policy.vulnerableVisitor.cues.length > 0, policy.vulnerableVisitor.department, 'vulnerable'));
+  push(orModel(cueCandidate('policy_exception', 'asks for a policy exception', enabledHits(hits, 'policyException', policy.policyException.cues), text, policy.policyException.department, 'policy_exception', flags), 'policy_exception', 'policy_exception', policy.policyException.cues.length > 0, policy.policyException.department, 'policy_exception'));
+  push(orModel(cueCandidate('restricted_action', 'asks for an action the assistant must not take alone', enabledHits(hits, 'restrictedAction', policy.restrictedAction.cues), text, policy.restrictedAction.department, 'restricted_action', flags), 'restricted_action', 'restricted_action', policy.restrictedAction.cues.length > 0, policy.restrictedAction.department, 'restricted_action'));
 
   // out_of_scope: a topic the policy reserves for staff, the engine's own decision, or an unanswered streak
-  const unanswered = last ? isUnanswered(lastIntake, th.lowConfidence) : false;
+  const unanswered = last ? isUnanswered(lastIntake, th.lowConfidence, visitorLangs) : false;
   if (unanswered) flags.push('unanswered');
-  const streak = last ? unansweredStreak(visitorTurns, lastIntake, th.lowConfidence) : 0;
+  const streak = last ? unansweredStreak(visitorTurns, lastIntake, th.lowConfidence, visitorLangs) : 0;
   const reserved = hits.find((h) => h.kind === 'outOfScope');
   const unsure = lastIntake ? (lastIntake.intent === 'unknown' ? lastIntake.confidence : 1 - lastIntake.confidence) : 0;
   if (reserved) push({ code: 'out_of_scope', evidence: `topic reserved for staff by the policy: ${cite(reserved)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
@@ -203,11 +245,15 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const failures = visitorTurns.filter((t, i) => {
     const answer = t === last ? lastIntake : t.intake;
     const earlier = turns.slice(0, turns.indexOf(t));
-    return isUnanswered(answer, th.lowConfidence) || (t === last ? !!feedback : cues(t.text).some((h) => h.kind === 'negativeFeedback')) || (i > 0 && !!findRepeat(t.text, earlier));
+    return isUnanswered(answer, th.lowConfidence, visitorLangs) || (t === last ? !!feedback : cues(t.text).some((h) => h.kind === 'negativeFeedback')) || (i > 0 && !!findRepeat(t.text, earlier));
   }).length;
+  const echoed = last ? assistantRepeat(turns, lastIndex) : undefined;
+  const closing = lastIntake && ['thanks', 'decline', 'greeting'].includes(lastIntake.intent);
+  const answeredNow = lastIntake?.intent.startsWith('kb:') && !unanswered && !lastIntake.escalation;
   if (repeat) push({ code: 'repeated_failure', evidence: `same question asked twice: ${quote(repeat.text)} then ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (feedback && afterReply) push({ code: 'repeated_failure', evidence: `the answer did not help: ${cite(feedback)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (failures >= th.repeatedFailures) push({ code: 'repeated_failure', evidence: `${failures} failed visitor turns (unanswered, repeated or "did not help") >= ${th.repeatedFailures}`, confidence: CUE_CONFIDENCE });
+  else if (echoed && !closing && !answeredNow) push({ code: 'repeated_failure', evidence: `the assistant gave the same reply twice (${quote(echoed.text)}) before ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (lastIntake?.escalation?.reason === 'repeated_failure') push({ code: 'repeated_failure', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: CUE_CONFIDENCE });
 
   // intake_timeout: time or turns
@@ -219,7 +265,9 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     push({ code: 'intake_timeout', evidence: `${visitorTurns.length} visitor turns >= maximum ${th.maxVisitorTurns}`, confidence: 1 });
   }
 
-  return decide(policy, out, flags, { language: guess.language, sentiment, unanswered, entryId: last?.entryId ?? null, intakeDepartment: lastIntake?.department ?? null });
+  const decision = decide(policy, out, flags, { language: guess.language, sentiment, unanswered, entryId: last?.entryId ?? null, intakeDepartment: lastIntake?.department ?? null });
+  if (model) decision.modelScores = model.scores;
+  return decision;
 }
 
 function decide(

@@ -135,6 +135,42 @@ const Priorities = z
     }
   });
 
+/** Operating points of the embedded classifier, from most to fewest escalations. */
+export const CLASSIFIER_MODES = ['favour_recall', 'balanced', 'favour_precision'] as const;
+
+/** Labels of the embedded classifier whose thresholds a policy may set (see `model/labels.ts`). */
+const LABEL_KEYS = [
+  'request_person', 'frustration', 'billing_dispute', 'complaint', 'cancellation', 'account_access', 'legal', 'medical',
+  'financial', 'vulnerable', 'policy_exception', 'restricted_action',
+] as const;
+
+/**
+ * The embedded classifier beside the lexicon rules (see `hybrid.ts`). Optional in the file:
+ * absent = enabled, `balanced`.
+ */
+const ClassifierSettings = z.strictObject({
+  /** false = lexicon rules only (the behaviour before the classifier existed). */
+  enabled: z.boolean(),
+  /**
+   * `favour_recall` escalates on weaker model evidence and vetoes lexicon hits only when the
+   * model is nearly certain they are not meant (a negated or reported request); `favour_precision`
+   * needs strong model evidence and vetoes more. `npm run eval:escalation` prints the recall / false
+   * escalation trade-off of all three on the held-out conversations.
+   */
+  mode: z.enum(CLASSIFIER_MODES),
+  /**
+   * Per-label overrides of the mode's thresholds, probabilities 0..1: `fire` = the model alone
+   * adds the reason at or above it; `veto` = a built-in lexicon hit for `request_person` or
+   * `frustration` is dropped when the model's probability is below it (other labels are never
+   * vetoed; safety is never decided by the model).
+   */
+  thresholds: z
+    .partialRecord(z.enum(LABEL_KEYS), z.strictObject({ fire: unit().optional(), veto: unit().optional() }))
+    .optional(),
+});
+/** Validated `classifier` section. */
+export type ClassifierSettings = z.infer<typeof ClassifierSettings>;
+
 /**
  * Schema of the escalation policy file (version 1). Unknown fields are rejected, so a typo in a
  * field name is reported instead of silently ignored.
@@ -214,6 +250,8 @@ export const PolicyFile = z.strictObject({
    * `repeated_failure` phrases are extra ways of saying "that did not help".
    */
   extraPhrases: ExtraPhrases.optional(),
+  /** The embedded classifier's switch, operating point and thresholds (default: enabled, `balanced`). */
+  classifier: ClassifierSettings.optional(),
 });
 
 /** A validated policy file. */

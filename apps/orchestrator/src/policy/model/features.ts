@@ -1,0 +1,159 @@
+/**
+ * Feature extraction of the embedded escalation classifier: one visitor utterance in any of the
+ * eight languages becomes a sparse vector of hashed features (the "hashing trick"), so the model
+ * needs no vocabulary file and one weight table serves every language. Pure and deterministic.
+ *
+ * Features (each string is hashed with 32-bit FNV-1a into `buckets` slots):
+ * - `c:` character n-grams, 2..4 characters, of every word padded with spaces (Latin script) or
+ *   1..3 characters of every run of CJK characters (ja zh ko): they carry word formation
+ *   (German compounds such as "Beschwerdeformular", inflections, Korean particles, typos);
+ * - `w:` words and `b:` word bigrams (Latin script; CJK runs count as words);
+ * - `n:` negation scope: the three words after a negator ("don't need a *person*", "kein
+ *   *Mitarbeiter*", "no *necesito*") and, for ja/zh/ko, the characters next to a negation
+ *   morpheme (不用, 不需要, 呼ばなくて, 필요 없어요), so negated requests are learned apart;
+ * - `r:` reported-speech scope: words after a reporting verb ("told me to", "m'a dit de",
+ *   "hat gesagt", "に言われ", "让我", "라고 했어요");
+ * - `x:` shape: question mark, two or more exclamation marks, shouting in capitals;
+ * - `k:` cue-lexicon hits (`k:requestPerson`, `k:sensitive:billing_dispute`, `k:sentiment:anger`)
+ *   passed in by the caller ({@link cueFeatures}): the model learns when a lexicon hit is real
+ *   and when negation, reported speech or a routine context cancels it.
+ * Values are 1 per distinct feature, the vector scaled to unit length.
+ */
+import { normalizeText } from '../../intake/text.ts';
+
+/** Version of the feature recipe; a model trained with another version is refused. */
+export const FEATURE_VERSION = 1;
+
+/** A sparse feature vector: parallel arrays of bucket indices and values. */
+export interface SparseVector {
+  indices: Uint32Array;
+  values: Float32Array;
+}
+
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Words that open a negation scope in the Latin-script languages (normalised, accents folded). */
+const NEGATORS = new Set([
+  'not', "don't", 'dont', "doesn't", "didn't", "won't", "isn't", "aren't", "can't", 'cannot', 'no', 'never', 'nobody', 'nothing', 'without', 'neither', 'nor',
+  'ne', "n'", 'pas', 'jamais', 'aucun', 'aucune', 'rien', 'sans', 'inutile',
+  'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'nie', 'niemand', 'niemanden', 'nichts', 'ohne',
+  'nunca', 'nadie', 'ningun', 'ninguno', 'ninguna', 'ni', 'sin', 'tampoco',
+  'nao', 'ninguem', 'nenhum', 'nenhuma', 'nem', 'sem',
+]);
+/** Reporting verbs / phrases that open a reported-speech scope (normalised). */
+const REPORTERS = new Set([
+  'told', 'said', 'says', 'sent', 'asked', 'suggested', 'recommended', 'spoke', 'talked', 'already',
+  'dit', 'dis', 'disait', 'envoye', 'envoyee', 'conseille', 'parle', 'deja',
+  'gesagt', 'sagte', 'sagten', 'meinte', 'meint', 'hiess', 'geschickt', 'gesprochen', 'schon', 'bereits',
+  'dijo', 'dijeron', 'dice', 'mando', 'hable', 'recomendo',
+  'disse', 'disseram', 'diz', 'mandou', 'falei', 'mandaram',
+]);
+/** Negation morphemes of ja / zh / ko, matched inside CJK runs. */
+const CJK_NEGATION = /不用|不需要|不要|不必|没必要|别|无需|没有|不想|ない|なく|ません|不要|いらない|結構|必要ありません|안\s?|않|없|말고|마세요|필요\s?없/gu;
+/** Reported-speech morphemes of ja / zh / ko. */
+const CJK_REPORTED = /言われ|と言って|と言い|って言|から聞|让我|叫我|说|告诉我|라고|하라고|했대|그러던|하던데/gu;
+
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The feature strings of `text` (before hashing), deduplicated, in a deterministic order.
+ * Exposed for explanations (which n-grams drove a score) and tests.
+ */
+export function featureStrings(text: string, extra: readonly string[] = []): string[] {
+  const form = normalizeText(text).replace(/\s+/g, ' ').trim();
+  const out = new Set<string>();
+  const tokens = form.match(TOKEN) ?? [];
+  let negate = 0;
+  let report = 0;
+  let prev = '';
+  for (const tok of tokens) {
+    const cjk = CJK_TEST.test(tok);
+    out.add(`w:${tok}`);
+    if (prev) out.add(`b:${prev} ${tok}`);
+    prev = tok;
+    if (cjk) {
+      const chars = Array.from(tok);
+      for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= chars.length; i++) out.add(`c:${chars.slice(i, i + n).join('')}`);
+    } else {
+      const padded = Array.from(` ${tok} `);
+      for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n).join('')}`);
+      if (negate > 0) out.add(`n:${tok}`);
+      if (report > 0) out.add(`r:${tok}`);
+      negate = Math.max(0, negate - 1);
+      report = Math.max(0, report - 1);
+      if (NEGATORS.has(tok) || tok.endsWith("n't")) negate = 3;
+      if (REPORTERS.has(tok)) report = 4;
+    }
+  }
+  for (const run of form.match(CJK_RUN) ?? []) {
+    for (const m of run.matchAll(CJK_NEGATION)) {
+      const at = m.index ?? 0;
+      out.add(`n:${m[0].trim()}`);
+      out.add(`n:<${run.slice(Math.max(0, at - 3), at)}`);
+      out.add(`n:>${run.slice(at + m[0].length, at + m[0].length + 3)}`);
+    }
+    for (const m of run.matchAll(CJK_REPORTED)) {
+      const at = m.index ?? 0;
+      out.add(`r:${m[0]}`);
+      out.add(`r:<${run.slice(Math.max(0, at - 4), at)}`);
+    }
+  }
+  for (const e of extra) out.add(`k:${e}`);
+  if (/[?？]/.test(text)) out.add('x:question');
+  if ((text.match(/[!！]/g)?.length ?? 0) >= 2) out.add('x:exclaim');
+  const letters = text.match(/\p{Script=Latin}/gu) ?? [];
+  if (letters.length >= 8 && letters.filter((c) => c !== c.toLowerCase()).length / letters.length >= 0.8) out.add('x:shouting');
+  return [...out];
+}
+
+/**
+ * The hashed, unit-length feature vector of `text` for a table of `buckets` rows (a power of
+ * two). Indices are sorted ascending; colliding features add up.
+ */
+export function featurize(text: string, buckets: number, extra: readonly string[] = []): SparseVector {
+  const mask = buckets - 1;
+  const counts = new Map<number, number>();
+  for (const f of featureStrings(text, extra)) {
+    const i = fnv1a(f) & mask;
+    counts.set(i, (counts.get(i) ?? 0) + 1);
+  }
+  const indices = Uint32Array.from([...counts.keys()].sort((a, b) => a - b));
+  const values = new Float32Array(indices.length);
+  let norm = 0;
+  for (let k = 0; k < indices.length; k++) {
+    const v = counts.get(indices[k]!)!;
+    values[k] = v;
+    norm += v * v;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let k = 0; k < values.length; k++) values[k]! *= scale;
+  return { indices, values };
+}
+
+/** Minimal shape of a cue hit (see `../cues.ts`), to keep this module free of policy imports. */
+export interface CueLike {
+  kind: string;
+  category: string;
+}
+
+/**
+ * `k:` feature names for cue-lexicon hits: `kind` for request/feedback/out-of-scope cues,
+ * `kind:category` for the others. Deduplicated, sorted.
+ */
+export function cueFeatures(hits: readonly CueLike[]): string[] {
+  const names = hits.map((h) => (h.kind === 'requestPerson' || h.kind === 'negativeFeedback' || h.kind === 'outOfScope' ? h.kind : `${h.kind}:${h.category}`));
+  return [...new Set(names)].sort();
+}
+
+/** True if `text` has a negation or reported-speech scope (an `n:` or `r:` feature). */
+export function hasScope(text: string): { negated: boolean; reported: boolean } {
+  const f = featureStrings(text);
+  return { negated: f.some((x) => x.startsWith('n:')), reported: f.some((x) => x.startsWith('r:')) };
+}

@@ -1,0 +1,242 @@
+/**
+ * `npm run train:escalation [-- --data DIR] [--out DIR] [--dev] [--allow-missing-public]`
+ *
+ * Rebuilds the embedded escalation classifier (`apps/orchestrator/data/escalation-model/`:
+ * `model.json` + `weights.bin`) from:
+ * - the team-written examples committed in `apps/orchestrator/data/escalation-model/train/*.tsv`
+ *   (8 languages; `labels<TAB>tag<TAB>text`, `#` comments);
+ * - combinations of those examples (a negated request or a reported-speech clause + a routine
+ *   question -> no trigger; a routine question + a request for a person -> request), drawn with
+ *   the same seed;
+ * - the dev portions of two public English corpora read from `../shared/data` (never copied into
+ *   the repository): CLINC150 `train` (first 25 utterances per intent, plus `oos_train`),
+ *   CC BY 3.0; Bitext customer support rows whose FNV-1a hash is even, CDLA-Sharing-1.0. The odd
+ *   Bitext rows and CLINC `test` stay held out for `npm run eval:escalation`.
+ * Deterministic: same files + options = byte-identical weights (seeded shuffle, no threads).
+ * `--dev` trains without every 10th team example and prints per-label precision/recall on them.
+ * Without ../shared/data the script stops (exit 2) unless `--allow-missing-public` (the weights
+ * then differ from the committed ones, which were trained with the public corpora).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { FEATURE_VERSION } from '../apps/orchestrator/src/policy/model/features.ts';
+import { EscalationClassifier, modelCues, type ModelMeta } from '../apps/orchestrator/src/policy/model/classifier.ts';
+import { MODEL_LABELS, isModelLabel, type ModelLabel } from '../apps/orchestrator/src/policy/model/labels.ts';
+import { mulberry32, trainClassifier, type TrainingExample, type TrainOptions } from '../apps/orchestrator/src/policy/model/train.ts';
+import { parseCsv } from './lib/csv.ts';
+import { LANGUAGES, type Language } from '@telekiosk/shared';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const MODEL_DIR = join(ROOT, 'apps/orchestrator/data/escalation-model');
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: resolve(ROOT, '../shared/data') },
+    out: { type: 'string', default: MODEL_DIR },
+    dev: { type: 'boolean', default: false },
+    'allow-missing-public': { type: 'boolean', default: false },
+    /** Overrides of {@link OPTIONS} for experiments, as JSON (e.g. '{"epochs":20}'); not for the committed model. */
+    options: { type: 'string' },
+  },
+});
+
+/** Hyper-parameters of the committed model (chosen on the `--dev` split and the CLINC/Bitext dev portions). */
+export const OPTIONS: TrainOptions = { buckets: 1 << 17, epochs: 20, learningRate: 0.5, l2: 3e-4, seed: 20260101, maxPositiveWeight: 4 };
+const COMBOS_PER_KIND = 40;
+if (args.options) Object.assign(OPTIONS, JSON.parse(args.options));
+
+interface Row { lang: string; labels: ModelLabel[]; tag: string; text: string }
+
+/** `frame` lines (routine questions with a `{}` slot) and `noun` lines (office things), per language. */
+const frames: { lang: string; text: string }[] = [];
+const nouns: { lang: string; text: string }[] = [];
+
+/** Team-written rows, sorted by file name then line order; every frame x noun is a routine question. */
+function readTeamRows(): Row[] {
+  const dir = join(MODEL_DIR, 'train');
+  const rows: Row[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
+    const lang = file.replace(/\.tsv$/, '');
+    readFileSync(join(dir, file), 'utf8').split('\n').forEach((line, n) => {
+      if (!line.trim() || line.startsWith('#')) return;
+      const [labelField, tag, text] = line.split('\t');
+      if (!labelField || !tag || !text) throw new Error(`${file}:${n + 1}: expected labels<TAB>tag<TAB>text`);
+      if (tag === 'frame' || tag === 'noun') {
+        (tag === 'frame' ? frames : nouns).push({ lang, text: text.trim() });
+        return;
+      }
+      const labels = labelField === 'none' ? [] : labelField.split('+');
+      for (const l of labels) if (!isModelLabel(l)) throw new Error(`${file}:${n + 1}: unknown label "${l}"`);
+      rows.push({ lang, labels: labels as ModelLabel[], tag, text: text.trim() });
+    });
+  }
+  for (const f of frames) for (const n of nouns) if (n.lang === f.lang) rows.push({ lang: f.lang, labels: [], tag: 'routine-frame', text: f.text.replace('{}', n.text) });
+  return rows;
+}
+
+const CJK = new Set(['ja', 'zh']);
+/** Joins two clauses the way the language writes them. */
+function join2(lang: string, a: string, b: string): string {
+  if (CJK.has(lang)) return `${a.replace(/[。．.]$/, '')}。${b}`;
+  return `${a.replace(/[.?!]$/, '')}, ${b.charAt(0).toLowerCase()}${b.slice(1)}`;
+}
+
+/** Seeded combinations per language (see the file doc). */
+function combinations(rows: Row[], seed: number): Row[] {
+  const rand = mulberry32(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
+  const out: Row[] = [];
+  for (const lang of [...new Set(rows.map((r) => r.lang))].sort()) {
+    const of = (pred: (r: Row) => boolean) => rows.filter((r) => r.lang === lang && pred(r));
+    const routine = of((r) => r.tag === 'routine');
+    const negated = of((r) => r.tag === 'negation' && r.labels.length === 0);
+    const reported = of((r) => r.tag === 'reported');
+    const requests = of((r) => r.tag === 'direct' && r.labels.includes('request_person'));
+    const thanks = of((r) => r.tag === 'thanks');
+    if (!routine.length) continue;
+    for (let i = 0; i < COMBOS_PER_KIND; i++) {
+      if (negated.length) out.push({ lang, labels: [], tag: 'combo-negation', text: join2(lang, pick(negated).text, pick(routine).text) });
+      if (reported.length) out.push({ lang, labels: [], tag: 'combo-reported', text: join2(lang, pick(reported).text, pick(routine).text) });
+      if (requests.length) out.push({ lang, labels: ['request_person'], tag: 'combo-request', text: join2(lang, pick(routine).text, pick(requests).text) });
+      if (thanks.length) out.push({ lang, labels: [], tag: 'combo-thanks', text: join2(lang, pick(thanks).text, pick(routine).text) });
+    }
+  }
+  return out;
+}
+
+/** FNV-1a over UTF-8 bytes (same split as scripts/eval-escalation.ts). */
+function fnvBytes(text: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of Buffer.from(text, 'utf8')) h = Math.imul(h ^ ch, 0x01000193) >>> 0;
+  return h;
+}
+
+const BITEXT_LABELS: Record<string, ModelLabel[]> = {
+  contact_human_agent: ['request_person'],
+  complaint: ['complaint'],
+  payment_issue: ['billing_dispute'],
+  get_refund: ['billing_dispute'],
+  cancel_order: ['cancellation'],
+  delete_account: ['cancellation'],
+  recover_password: ['account_access'],
+};
+const CLINC_LABELS: Record<string, ModelLabel[]> = { report_fraud: ['financial'], account_blocked: ['account_access'] };
+
+/** Public English rows (dev portions only); null when ../shared/data is missing. */
+function readPublicRows(dataDir: string): { rows: Row[]; sources: Record<string, number> } | null {
+  const bitextPath = join(dataDir, 'bitext-customer-support/customer_support_sample.csv');
+  const clincPath = join(dataDir, 'clinc150/data_full.json');
+  if (!existsSync(bitextPath) || !existsSync(clincPath)) return null;
+  const rows: Row[] = [];
+  const csv = parseCsv(readFileSync(bitextPath, 'utf8'));
+  const col = (name: string) => csv[0]!.indexOf(name);
+  const [iText, iIntent, iTags] = [col('instruction'), col('intent'), col('tags')];
+  let bitext = 0;
+  for (const r of csv.slice(1)) {
+    // contact_customer_service mixes "how do I reach you" (contact details) with requests for a
+    // person: too ambiguous for either label, left out.
+    if (fnvBytes(r[iText]!) % 2 !== 0 || r[iIntent] === 'contact_customer_service') continue;
+    const labels = [...(BITEXT_LABELS[r[iIntent]!] ?? [])];
+    if ((r[iTags] ?? '').includes('W') && !labels.includes('frustration')) labels.push('frustration');
+    rows.push({ lang: 'en', labels, tag: `bitext:${r[iIntent]}`, text: r[iText]! });
+    bitext++;
+  }
+  const clinc = JSON.parse(readFileSync(clincPath, 'utf8')) as Record<string, [string, string][]>;
+  const perIntent = new Map<string, number>();
+  let clincN = 0;
+  for (const [text, intent] of clinc.train!) {
+    const n = perIntent.get(intent) ?? 0;
+    if (n >= 25) continue;
+    perIntent.set(intent, n + 1);
+    rows.push({ lang: 'en', labels: [...(CLINC_LABELS[intent] ?? [])], tag: `clinc:${intent}`, text });
+    clincN++;
+  }
+  for (const [text] of clinc.oos_train!) {
+    rows.push({ lang: 'en', labels: [], tag: 'clinc:oos', text });
+    clincN++;
+  }
+  return { rows, sources: { bitextDevRows: bitext, clincTrainRows: clincN } };
+}
+
+const team = readTeamRows();
+const combos = combinations(team, OPTIONS.seed);
+const pub = readPublicRows(args.data!);
+if (!pub && !args['allow-missing-public']) {
+  console.error(`Public corpora missing under ${args.data} (clinc150/data_full.json, bitext-customer-support/customer_support_sample.csv).`);
+  console.error('The committed weights were trained with them; pass --allow-missing-public to train on the committed team examples only.');
+  process.exit(2);
+}
+const devHeld = (i: number) => args.dev && i % 10 === 9 && team[i]!.tag !== 'routine-frame';
+const heldOut = team.filter((_, i) => devHeld(i));
+const rows: (Row & { weight: number })[] = [
+  ...team.filter((_, i) => !devHeld(i)).map((r) => ({ ...r, weight: 1 })),
+  ...combos.map((r) => ({ ...r, weight: 0.5 })),
+  ...(pub?.rows ?? []).map((r) => ({ ...r, weight: 0.5 })),
+];
+const langOf = (l: string) => (LANGUAGES as readonly string[]).includes(l) ? (l as Language) : 'en';
+const examples: TrainingExample[] = rows.map((r) => ({ text: r.text, labels: r.labels, weight: r.weight, cues: modelCues(r.text, { language: langOf(r.lang) }) }));
+
+const t0 = Date.now();
+const model = trainClassifier(examples, OPTIONS);
+console.log(`trained on ${examples.length} examples in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+// Counts per language and label (for DATA.md).
+const counts: Record<string, Record<string, number>> = {};
+for (const r of rows) {
+  const source = r.tag.startsWith('bitext:') ? 'bitext' : r.tag.startsWith('clinc:') ? 'clinc150' : r.tag.startsWith('combo-') ? 'combinations' : 'team';
+  const key = `${r.lang}/${source}`;
+  counts[key] ??= {};
+  for (const l of r.labels.length ? r.labels : ['none']) counts[key]![l] = (counts[key]![l] ?? 0) + 1;
+}
+const dataHash = createHash('sha256').update(JSON.stringify(rows.map((r) => [r.labels, r.text, r.weight]))).digest('hex');
+const weightsBytes = Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength);
+const meta: ModelMeta = {
+  format: 'telekiosk-escalation-linear',
+  featureVersion: FEATURE_VERSION,
+  buckets: model.buckets,
+  labels: [...MODEL_LABELS],
+  bias: model.bias,
+  scale: model.scale,
+  weightsFile: 'weights.bin',
+  weightsSha256: createHash('sha256').update(weightsBytes).digest('hex'),
+  training: {
+    command: 'npm run train:escalation',
+    options: OPTIONS,
+    combinationsPerKind: COMBOS_PER_KIND,
+    publicCorpora: pub ? pub.sources : 'missing (trained with --allow-missing-public)',
+    examples: examples.length,
+    dataSha256: dataHash,
+    counts,
+  },
+};
+
+if (args.dev) {
+  const clf = new EscalationClassifier(meta, model.weights);
+  console.log(`dev: ${heldOut.length} held-out team examples (every 10th line)`);
+  for (const label of MODEL_LABELS) {
+    let tp = 0, fp = 0, fn = 0;
+    for (const r of heldOut) {
+      const p = clf.score(r.text, { language: langOf(r.lang) })[label] >= 0.5;
+      const y = r.labels.includes(label);
+      if (p && y) tp++;
+      else if (p) fp++;
+      else if (y) fn++;
+    }
+    console.log(`  ${label.padEnd(18)} tp ${tp} fp ${fp} fn ${fn}`);
+  }
+  for (const r of heldOut) {
+    const s = clf.score(r.text, { language: langOf(r.lang) });
+    const fired = MODEL_LABELS.filter((l) => s[l] >= 0.5);
+    if (fired.join() !== [...r.labels].sort((a, b) => MODEL_LABELS.indexOf(a) - MODEL_LABELS.indexOf(b)).join()) console.log(`  MISS ${r.lang} [${r.labels.join('+') || 'none'}] -> [${fired.map((l) => `${l} ${s[l]}`).join(', ') || 'none'}] ${r.text}`);
+  }
+  process.exit(0);
+}
+
+mkdirSync(args.out!, { recursive: true });
+writeFileSync(join(args.out!, 'weights.bin'), weightsBytes);
+writeFileSync(join(args.out!, 'model.json'), `${JSON.stringify(meta, null, 1)}\n`);
+console.log(`wrote ${join(args.out!, 'model.json')} and weights.bin (${weightsBytes.length} bytes, sha256 ${meta.weightsSha256.slice(0, 12)}…)`);
+console.log('counts (language/source: label count):');
+for (const [k, v] of Object.entries(counts).sort()) console.log(`  ${k}: ${Object.entries(v).map(([l, n]) => `${l} ${n}`).join(', ')}`);
