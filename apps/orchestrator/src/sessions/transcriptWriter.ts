@@ -31,14 +31,19 @@ export class TranscriptWriter {
     session: SessionView,
     speaker: TranscriptEntry['speaker'],
     text: string,
-    opts: { language?: Language; notifyDevice?: boolean; notifyWorker?: boolean } = {},
+    opts: { language?: Language; notifyDevice?: boolean; notifyWorker?: boolean; clientId?: string } = {},
   ): Promise<TranscriptEntry> {
+    if (opts.clientId) {
+      // A retried request: the line is stored and was pushed already.
+      const existing = await this.d.store.entryByClientId(session.id, opts.clientId);
+      if (existing) return existing;
+    }
     const language = opts.language ?? session.language;
     const current = (await this.d.store.getSession(session.id)) ?? session;
     const target = this.translationTarget(current, speaker, language);
     const translated = target ? await this.translate(text, language, target, current.id) : null;
     const entry = await this.d.store.appendTranscript(
-      { sessionId: session.id, speaker, text, language, translation: translated, translationStatus: !target ? 'same_language' : translated ? 'translated' : 'untranslated' },
+      { sessionId: session.id, speaker, text, language, translation: translated, translationStatus: !target ? 'same_language' : translated ? 'translated' : 'untranslated', clientId: opts.clientId ?? null },
       new Date(this.d.clock.now()),
     );
     if (opts.notifyDevice !== false) this.d.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
