@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
  */
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 /** A free TCP port on 127.0.0.1 (closed again at once; the caller binds it soon after). */
 export function freePort(): Promise<number> {
@@ -61,7 +60,9 @@ export interface OrchestratorProcess {
  * listens (generous timeout for a busy machine).
  */
 export async function startOrchestratorProcess(opts: { port: number; dataRoot: string; env?: Record<string, string> }): Promise<OrchestratorProcess> {
-  const child: ChildProcess = spawn(TSX, ['apps/orchestrator/src/main.ts'], {
+  // Node itself with tsx as a loader (not the tsx CLI, which would run node as a grandchild that
+  // a SIGKILL of its parent leaves running): the pid is the orchestrator's.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/orchestrator/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: join(opts.dataRoot, 'pglite'), LOG_LEVEL: 'info', MEDIA_WORKERS: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -315,6 +315,8 @@ export class MediaServer {
         this.rooms.set(sessionId, { room: created, slot });
         slot.rooms.add(sessionId);
         router.observer.on('close', () => {
+          // When the worker itself closed (died), keep the entry: the `died` handler reports it.
+          if (worker.closed) return;
           slot.rooms.delete(sessionId);
           if (this.rooms.get(sessionId)?.room === created) this.rooms.delete(sessionId);
         });
