@@ -7,6 +7,8 @@ import { DEFAULT_MIN_SCORE, type KbSearchHit, type KnowledgeBase } from './knowl
 import { findExtraPersonRequest, findLexiconMatch, languageOrder, matchForm, stripLexicon, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
+import { defaultClassifier } from '../policy/model/classifier.ts';
+import { hasScope } from '../policy/model/features.ts';
 
 export { summarizeTranscript, type TranscriptEntry } from './summary.ts';
 /** Minimum article score (0..1 query coverage) to answer; re-exported from `knowledgeBase.ts`. */
@@ -56,6 +58,25 @@ export interface IntakeTurnResult {
 export interface EmbeddedIntakeOptions {
   /** Minimum article score to answer (0..1); default {@link DEFAULT_MIN_SCORE}. */
   minScore?: number;
+  /**
+   * Decides whether a lexicon request for a person is not meant (negated, reported, declined):
+   * default {@link classifierRequestVeto} (the embedded escalation classifier); `null` = never veto.
+   */
+  requestVeto?: ((text: string, lang: Lang) => boolean) | null;
+}
+
+/** Model probability of `request_person` below which a scoped (negated or reported) request is vetoed. */
+export const REQUEST_VETO_BELOW = 0.15;
+
+/**
+ * Default request veto: the utterance has a negation or reported-speech scope and the embedded
+ * classifier gives `request_person` < {@link REQUEST_VETO_BELOW} ("I don't need a person",
+ * "the clerk told me to ask you"). Same rule as the escalation policy's `balanced` mode.
+ */
+export function classifierRequestVeto(text: string, lang: Lang): boolean {
+  const scope = hasScope(text);
+  if (!scope.negated && !scope.reported) return false;
+  return defaultClassifier().score(text, { language: lang }).request_person < REQUEST_VETO_BELOW;
 }
 
 /** The embedded intake: `respond` per visitor turn, `summarize` for the handoff package. */
@@ -78,8 +99,8 @@ const q = (text: string) => `"${clip(text)}"`;
  * Creates the embedded intake over `kb`.
  *
  * Rules, in order:
- * 1. explicit request for a person (any language's lexicon, including the request-only patterns
- *    for ko/fr/de/pt) -> escalate `explicit_request`;
+ * 1. explicit request for a person (any language's lexicon) -> escalate `explicit_request`,
+ *    unless `requestVeto` says it is negated or reported ("I don't need a person, just...");
  * 2. "yes" right after the kiosk offered a staff member -> escalate `explicit_request`;
  * 3. "no" right after the offer -> `decline` ("anything else?");
  * 4. negative feedback ("that didn't help") after a reply -> escalate `repeated_failure` if the
@@ -96,6 +117,7 @@ const q = (text: string) => `"${clip(text)}"`;
  */
 export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOptions = {}): EmbeddedIntake {
   const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
+  const requestVeto = opts.requestVeto === undefined ? classifierRequestVeto : opts.requestVeto;
   const answers = new Map<string, string>();
   for (const a of kb.articles) for (const l of LANGS) answers.set(key(a.content[l].answer), a.id);
   const offers = new Set(LANGS.map((l) => key(packFor(l).replies.unknown)));
@@ -161,7 +183,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     if (!text.trim()) return plain(pack.replies.greeting, 'unknown', 0);
 
     const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(text);
-    if (person) return escalate('explicit_request', `explicit request for a person: ${said(person)}`, EXPLICIT_REQUEST_CONFIDENCE);
+    if (person && !requestVeto?.(text, lang)) return escalate('explicit_request', `explicit request for a person: ${said(person)}`, EXPLICIT_REQUEST_CONFIDENCE);
 
     const affirm = prev.kind === 'unknown' ? findLexiconMatch(text, 'affirm', [lang]) : null;
     if (affirm) {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { z } from 'zod';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
-import { analyze, hasCjk, type QueryUnit } from './text.ts';
+import { analyze, hasCjk, normalizeText, registerCompoundVocabulary, type QueryUnit } from './text.ts';
 
 /** Path of the bundled Harbor City knowledge base (`apps/orchestrator/data/knowledge-base.json`). */
 export const DEFAULT_KNOWLEDGE_BASE_PATH = fileURLToPath(new URL('../../data/knowledge-base.json', import.meta.url));
@@ -224,6 +224,10 @@ export class KnowledgeBase {
 
   private buildIndex(lang: Lang): LangIndex {
     const pack = packFor(lang);
+    if (pack.decompound) {
+      const words = this.articles.flatMap((a) => [a.content[lang].title, ...a.content[lang].keywords, a.content[lang].answer]);
+      registerCompoundVocabulary(pack, words.flatMap((t) => normalizeText(t).split(/[^\p{L}\p{N}]+/u)));
+    }
     const search = new MiniSearch({
       fields: ['title', 'keywords', 'answer'],
       tokenize: (text) => analyze(text, pack).terms,

@@ -26,6 +26,10 @@ const requests: Record<Lang, string[]> = {
     'quiero atención humana',
   ],
   zh: ['转人工', '我要人工服务', '我想和真人说话', '请帮我找工作人员', '人工', '可以联系工作人员吗', '我要跟人说话'],
+  ko: ['상담원 연결해 주세요', '직원이랑 얘기하고 싶어요', '사람이랑 이야기할래요'],
+  fr: ['Je voudrais parler à un conseiller', 'Passez-moi un agent', 'service client'],
+  de: ['Ich möchte mit einem Mitarbeiter sprechen', 'Verbinden Sie mich mit einem Menschen', 'Kundenservice'],
+  pt: ['Quero falar com um atendente', 'atendimento humano', 'Me passe para um funcionário'],
 };
 
 const ordinary: Record<Lang, string[]> = {
@@ -40,6 +44,10 @@ const ordinary: Record<Lang, string[]> = {
   ja: ['住民票はどこで取れますか', '職員用の駐車場はありますか', 'ごみの出し方を教えてください', '外国人向けの窓口はありますか'],
   es: ['¿dónde tiro la basura?', '¿Dónde está la oficina de los agentes de policía?', '¿Cuánto cuesta el certificado?', '¿Otra persona puede recoger mi certificado?'],
   zh: ['税务证明', '你是人工智能吗', '垃圾怎么分类', '可以请人代办住民票吗', '停车场在哪'],
+  ko: ['주민표는 어디서 떼요', '쓰레기 분리 방법'],
+  fr: ['Quels sont les horaires ?', 'Où est le parking ?'],
+  de: ['Wann haben Sie geöffnet?', 'Wo ist der Parkplatz?'],
+  pt: ['Qual é o horário?', 'Onde fica o estacionamento?'],
 };
 
 describe('requestPerson lexicon', () => {

@@ -127,13 +127,56 @@ function cjkUnits(normalized: string, pack: LanguagePack, stop: Set<string>): Qu
   return units;
 }
 
+const compoundVocabularies = new WeakMap<LanguagePack, Set<string>>();
+
+/**
+ * Registers the words compounds of `pack` may be split into (the knowledge base registers every
+ * word of 4+ letters of its titles, keywords and answers). Only for packs with `decompound`.
+ */
+export function registerCompoundVocabulary(pack: LanguagePack, words: Iterable<string>): void {
+  const set = compoundVocabularies.get(pack) ?? new Set<string>();
+  for (const w of words) if (w.length >= 4 && !w.includes(' ')) set.add(w);
+  compoundVocabularies.set(pack, set);
+}
+
+/** Shortest compound part, in letters. */
+export const MIN_COMPOUND_PART = 4;
+const LINKING = ['', 's', 'es', 'n', 'en'];
+
+/**
+ * Splits a compound into known parts, longest known head first, allowing a linking `s`/`es`/`n`
+ * between parts and a known word as the prefix of the last part ("terminen" -> "termin").
+ * Returns null when the word is known itself or cannot be covered.
+ */
+export function splitCompound(word: string, vocab: ReadonlySet<string>, depth = 0): string[] | null {
+  if (depth > 3 || word.length < 2 * MIN_COMPOUND_PART) return null;
+  for (let cut = word.length - MIN_COMPOUND_PART; cut >= MIN_COMPOUND_PART; cut--) {
+    const head = word.slice(0, cut);
+    if (!vocab.has(head)) continue;
+    for (const link of LINKING) {
+      if (!word.startsWith(link, cut)) continue;
+      const tail = word.slice(cut + link.length);
+      if (tail.length < MIN_COMPOUND_PART) continue;
+      if (vocab.has(tail)) return [head, tail];
+      const known = [...vocab].filter((v) => tail.startsWith(v) && tail.length - v.length <= 2).sort((a, b) => b.length - a.length)[0];
+      if (known) return [head, known];
+      const rest = splitCompound(tail, vocab, depth + 1);
+      if (rest) return [head, ...rest];
+    }
+  }
+  return null;
+}
+
 function spacedUnits(normalized: string, pack: LanguagePack, stop: Set<string>): QueryUnit[] {
   const units: QueryUnit[] = [];
+  const vocab = pack.decompound ? compoundVocabularies.get(pack) : undefined;
   for (const raw of normalized.split(WORD_SPLIT)) {
     let word = cleanWord(raw);
     if (!word || stop.has(word)) continue;
     if (pack.stripPlural) word = stripPlural(word);
-    if (!stop.has(word)) units.push({ text: word, parts: [] });
+    if (stop.has(word)) continue;
+    const parts = vocab && !vocab.has(word) ? splitCompound(word, vocab) : null;
+    units.push(parts ? { text: word, parts: [], words: parts } : { text: word, parts: [] });
   }
   return units;
 }

@@ -35,23 +35,24 @@ export interface IntakeTurnOutcome {
   decision: PolicyDecision;
   /** The engine's answer to the last visitor turn (null when there is none). */
   intake: IntakeTurnResult | null;
-  /** Language the engine ran in (its knowledge base covers en ja es zh; others run as en). */
+  /** Language the engine ran in (the knowledge base covers all eight visitor languages). */
   engineLanguage: Lang;
 }
 
-/** The engine's language for a visitor language: itself when the KB covers it, else `en`. */
+/** The engine's language for a visitor language: itself when the KB covers it (all eight now), else `en`. */
 export function engineLanguageFor(language: Language): Lang {
   return isLang(language) ? language : 'en';
 }
 
 /** Converts an engine result into the {@link IntakeAnswer} the policy reads. */
-export function toIntakeAnswer(result: IntakeTurnResult, kb?: KnowledgeBase): IntakeAnswer {
+export function toIntakeAnswer(result: IntakeTurnResult, kb?: KnowledgeBase, kbLanguage?: Lang): IntakeAnswer {
   const id = result.intent.startsWith('kb:') ? result.intent.slice(3) : null;
   return {
     intent: result.intent,
     confidence: result.confidence,
     escalation: result.escalation,
     department: id && kb ? (kb.get(id)?.department ?? null) : null,
+    ...(kbLanguage ? { kbLanguage } : {}),
   };
 }
 
@@ -72,7 +73,7 @@ export function runIntakeTurn(runner: IntakeRunner, input: ConversationInput): I
     }
     const history = turns.map((t) => ({ role: t.role, text: t.text }));
     last = runner.engine.respond({ text: turn.text, language: engineLanguage, history });
-    turns.push({ ...turn, intake: toIntakeAnswer(last, runner.kb) });
+    turns.push({ ...turn, intake: toIntakeAnswer(last, runner.kb, engineLanguage) });
   }
   const decision = evaluateTurn(runner.policy, { ...input, turns, intake: turns.findLast((t) => t.role === 'visitor')?.intake ?? null });
   return { decision, intake: last, engineLanguage };

@@ -167,7 +167,7 @@ describe('LlmIntake tool round trip', () => {
     expect(turn.degradedReason).toMatch(/bad_response: tool calls after the limit of 1/);
   });
 
-  it('searches the English articles for a language the knowledge base lacks (Korean) and says Korean in the prompt', async () => {
+  it('searches the Korean articles for a Korean visitor (the knowledge base has all eight languages) and says Korean in the prompt', async () => {
     fake.chat(
       chatToolCalls([{ name: 'search_knowledge_base', arguments: { query: 'garbage collection days' } }]),
       chatAnswer(answer({ reply: '쓰레기 수거일은 지역마다 다릅니다.', intent: 'kb:garbage-collection-days', category: 'garbage' })),
@@ -175,7 +175,7 @@ describe('LlmIntake tool round trip', () => {
     const turn = await makeIntake().respond({ text: '쓰레기 수거일이 언제예요?', language: 'ko', history: [] });
     expect(fake.chatBodies()[0]!.messages[0]!.content).toContain('Korean (ko)');
     const results = JSON.parse(fake.chatBodies()[1]!.messages.find((m) => m.role === 'tool')!.content!).results;
-    expect(results[0].title).toBe(kb.get('garbage-collection-days')!.content.en.title);
+    expect(results[0].title).toBe(kb.get('garbage-collection-days')!.content.ko.title);
     expect(turn.articles[0]!.id).toBe('garbage-collection-days');
     expect(turn.analysis.category).toBe('garbage');
   });

@@ -1,6 +1,10 @@
+import { de } from './de.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
+import { fr } from './fr.ts';
 import { ja } from './ja.ts';
+import { ko } from './ko.ts';
+import { pt } from './pt.ts';
 import type { LanguagePack } from './types.ts';
 import { zh } from './zh.ts';
 
@@ -11,9 +15,9 @@ export type { LanguagePack, LexiconCategory, ReplyCatalog, Segmentation } from '
  * (a {@link LanguagePack}), add it here, and add its `content.<code>` block to every article in
  * `data/knowledge-base.json` (the schema requires every registered language).
  */
-export const LANGUAGE_PACKS = { en, ja, es, zh } as const satisfies Record<string, LanguagePack>;
+export const LANGUAGE_PACKS = { en, ja, es, zh, ko, fr, de, pt } as const satisfies Record<string, LanguagePack>;
 
-/** A supported visitor language code: `'en' | 'ja' | 'es' | 'zh'` (zh = Simplified Chinese). */
+/** A supported visitor language code: all eight visitor languages (zh = Simplified Chinese). */
 export type Lang = keyof typeof LANGUAGE_PACKS;
 
 /** All supported language codes, in registry order. */

@@ -61,6 +61,11 @@ export interface LanguagePack {
   segmentation: Segmentation;
   /** Strip a trailing plural `s` from search terms (en/es-like languages). */
   stripPlural?: boolean;
+  /**
+   * Split compound words for search (German "Sperrmüllabholung" -> "sperrmull" + "abholung")
+   * against the knowledge base's own vocabulary in this language (see `text.ts`).
+   */
+  decompound?: boolean;
   /** Terms ignored by search (written naturally; normalised on load). */
   stopwords: readonly string[];
   patterns: Readonly<Record<LexiconCategory, readonly string[]>>;
