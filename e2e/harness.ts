@@ -46,15 +46,20 @@ export async function layoutProblems(page: Page, opts: { allowScrolledControls?:
     const W = document.documentElement.clientWidth;
     const H = document.documentElement.clientHeight;
     const out: string[] = [];
+    // A page that scrolls (the console's long lists): what is below the fold can be scrolled to;
+    // sideways overflow never counts as reachable. The kiosk's page never scrolls.
+    const pageScrollsY = (document.scrollingElement?.scrollHeight ?? 0) > H + 1 && getComputedStyle(document.body).overflowY !== 'hidden' && getComputedStyle(document.documentElement).overflowY !== 'hidden';
     const name = (el: Element) => {
       const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       const text = (el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).placeholder ?? '').trim().replace(/\s+/g, ' ').slice(0, 50);
       return `${el.tagName.toLowerCase()}${cls} "${text}"`;
     };
     const isHidden = (el: Element | null) => {
+      // checkVisibility covers closed <details> content (content-visibility: hidden) and display: none.
+      if (el && !el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true, opacityProperty: true })) return true;
       for (let e = el; e; e = e.parentElement) {
         const cs = getComputedStyle(e);
-        if (cs.display === 'none' || cs.visibility === 'hidden' || e.classList.contains('sr-only') || cs.opacity === '0') return true;
+        if (cs.display === 'none' || cs.visibility === 'hidden' || e.classList.contains('sr-only') || e.classList.contains('skip-link') || cs.opacity === '0') return true;
       }
       return false;
     };
@@ -87,7 +92,8 @@ export async function layoutProblems(page: Page, opts: { allowScrolledControls?:
       const cl = clippers(el);
       const scroller = cl.find((c) => c.scrollsY || c.scrollsX);
       if (allowScrolledControls && scroller && inside(scroller.box, viewport)) continue;
-      if (!inside(r, viewport)) out.push(`control outside the viewport: ${name(el)} at ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+      const vp = allowScrolledControls && pageScrollsY ? { ...viewport, top: -Infinity, bottom: Infinity } : viewport;
+      if (!inside(r, vp)) out.push(`control outside the viewport: ${name(el)} at ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
       else for (const c of cl) if (!inside(r, c.box)) {
         out.push(`control cut off by ${name(c.el).slice(0, 40)}: ${name(el)}`);
         break;
@@ -106,7 +112,7 @@ export async function layoutProblems(page: Page, opts: { allowScrolledControls?:
       for (const dr of range.getClientRects()) {
         if (dr.width === 0 || dr.height === 0) continue;
         const r = { left: dr.left, right: dr.right, top: dr.top, bottom: dr.bottom };
-        const scrollsY = cl.some((c) => c.scrollsY && inside({ ...r, top: c.box.top, bottom: c.box.bottom }, c.box));
+        const scrollsY = pageScrollsY || cl.some((c) => c.scrollsY && inside({ ...r, top: c.box.top, bottom: c.box.bottom }, c.box));
         const box = scrollsY ? { ...r, top: 0, bottom: 0 } : r;
         const horizontalOk = r.left >= -1 && r.right <= W + 1;
         if (!horizontalOk || (!scrollsY && !inside(box, viewport))) {

@@ -47,7 +47,7 @@ for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
       for (const f of fixtures) {
         await show(page, f, lang);
         for (const p of await layoutProblems(page)) problems.push(`${orientation} ${lang} ${f}: ${p}`);
-        await page.screenshot({ path: join(SHOTS, orientation, lang, `${f}.jpeg`), type: 'jpeg', quality: 80 });
+        await page.screenshot({ path: join(SHOTS, orientation, lang, `${f}.png`) });
       }
     }
     expect(problems).toEqual([]);
@@ -74,7 +74,7 @@ for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
         for (const p of await layoutProblems(page)) large.push(`${f}: ${p}`);
         if (orientation === 'landscape') {
           for (const v of await seriousViolations(page)) violations.push(`${f} (large text): ${v}`);
-          await page.screenshot({ path: join(SHOTS, orientation, `large-${f}.jpeg`), type: 'jpeg', quality: 80 });
+          await page.screenshot({ path: join(SHOTS, orientation, `large-${f}.png`) });
         }
       }
     }

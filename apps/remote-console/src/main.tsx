@@ -4,7 +4,8 @@ import { ClientProvider } from './client/ClientContext.tsx';
 import { ConsoleClient } from './client/ConsoleClient.ts';
 import { App } from './components/App.tsx';
 import { initI18n } from './i18n/i18n.ts';
-import { alarm, beep } from './lib/beep.ts';
+import { alarm, beep, emergencyChime } from './lib/beep.ts';
+import { isEmergency } from './lib/emergency.ts';
 import './styles.css';
 
 declare global {
@@ -15,7 +16,8 @@ declare global {
 }
 
 initI18n();
-const client = new ConsoleClient({ onOffer: beep, onCriticalAlert: alarm });
+// An emergency offer rings louder and differently (repeated alarm), any other offer chimes.
+const client = new ConsoleClient({ onOffer: (offer) => (isEmergency(offer.handoff) ? emergencyChime() : beep()), onCriticalAlert: alarm });
 window.__consoleMedia = { inboundVideoStats: () => client.inboundVideoStats() };
 client.resume();
 

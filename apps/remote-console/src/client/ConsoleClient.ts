@@ -8,6 +8,7 @@ import {
   type Disposition,
   type KioskContent,
   type KpiFilter,
+  type Offer,
   type RobotCommand,
   type RobotCommandResult,
   type SupervisorSnapshot,
@@ -72,8 +73,8 @@ export interface ConsoleClientOptions {
   fetch?: typeof fetch;
   /** Where the sign-in survives page reloads (default: sessionStorage). */
   storage?: AuthStorage | null;
-  /** Called when a new offer arrives (default: none; the app plays a chime). */
-  onOffer?: () => void;
+  /** Called when a new offer arrives, with the offer (default: none; the app plays a chime, or the alarm for an emergency). */
+  onOffer?: (offer: Offer) => void;
   /** Called when a new critical fleet alert arrives for staff or a supervisor (default: none; the app sounds an alarm). */
   onCriticalAlert?: () => void;
   /** Monotonic clock for the control latency readout (default: performance.now). */
@@ -321,7 +322,7 @@ export class ConsoleClient {
     const critical = name === 'alert:update' && isNewCriticalAlert(prior, parsed.data as Alert);
     this.dispatch({ type: 'push', event: { type: name, payload: parsed.data } as PushEvent, now: this.o.now() });
     if (name === 'callbacks:changed') void this.loadCallbacks();
-    if (name === 'offer:new' && this.store.getSnapshot().offers.length > before) this.o.onOffer?.();
+    if (name === 'offer:new' && this.store.getSnapshot().offers.length > before) this.o.onOffer?.(parsed.data as Offer);
     if (critical) this.o.onCriticalAlert?.();
   }
 
@@ -333,7 +334,8 @@ export class ConsoleClient {
       this.dispatch({ type: 'hello', snapshot, now: this.o.now() });
       if (this.store.getSnapshot().actionError?.key === 'errors.hello') this.patch({ actionError: null });
       if (this.auth) saveAuth(this.o.storage, { ...this.auth, worker: snapshot.worker });
-      if (snapshot.offers.some((o) => !hadOffers.includes(o.id))) this.o.onOffer?.();
+      const fresh = snapshot.offers.find((o) => !hadOffers.includes(o.id));
+      if (fresh) this.o.onOffer?.(fresh);
       // Staff and supervisors keep the alert list current (it feeds the fleet screen and the alarm).
       if (snapshot.worker.role !== 'worker') void this.loadFleet();
       if (snapshot.worker.role !== 'staff') {

@@ -1,6 +1,6 @@
 /**
- * Sounds (WebAudio): a short two-tone chime for new offers and a falling three-tone alarm for new
- * critical fleet alerts. Browsers only let audio start after a user gesture, so
+ * Sounds (WebAudio): a short two-tone chime for new offers, a loud repeated two-tone alarm for
+ * emergency offers, and a falling three-tone alarm for new critical fleet alerts. Browsers only let audio start after a user gesture, so
  * {@link unlockAudio} is called from the sign-in click and from key presses.
  */
 let ctx: AudioContext | null = null;
@@ -62,5 +62,31 @@ export function alarm(): void {
     osc.connect(gain).connect(c.destination);
     osc.start(t0);
     osc.stop(t0 + 0.21);
+  }
+}
+
+/**
+ * The offer sound of a safety escalation: louder than the chime and unmistakable, the alarm's
+ * falling tones in square waves, three times over about two seconds.
+ */
+export function emergencyChime(): void {
+  const c = context();
+  if (!c) return;
+  if (c.state === 'suspended') void c.resume().catch(() => {});
+  const start = c.currentTime + 0.02;
+  for (let round = 0; round < 3; round++) {
+    for (const [i, freq] of [1046, 784, 1046, 784].entries()) {
+      const osc = c.createOscillator();
+      const gain = c.createGain();
+      const t0 = start + round * 0.75 + i * 0.15;
+      osc.type = 'square';
+      osc.frequency.value = freq;
+      gain.gain.setValueAtTime(0.0001, t0);
+      gain.gain.exponentialRampToValueAtTime(0.45, t0 + 0.015);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t0 + 0.13);
+      osc.connect(gain).connect(c.destination);
+      osc.start(t0);
+      osc.stop(t0 + 0.14);
+    }
   }
 }

@@ -24,9 +24,9 @@ import { VideoView } from '../common/VideoView.tsx';
 type Dialog = 'end' | 'transfer' | 'handback' | null;
 
 /**
- * The live call: visitor video large, self-view small, robot control, push to kiosk and notes;
- * beside it the handoff summary, suggested replies, the transcript and the message box.
- * Transfer, hand back and end are at the bottom of the stage.
+ * The live call: visitor video large, self-view small, the call actions (transfer, hand back,
+ * end), the handoff summary, robot control, push to kiosk and notes; beside it the suggested
+ * replies and the transcript, which gets most of the column's height, with the message box.
  */
 export function CallView() {
   const { t, i18n } = useTranslation();
@@ -134,6 +134,15 @@ export function CallView() {
             {t('call.end')}
           </button>
         </div>
+        {/* The handoff under the video: the side column keeps its height for the transcript. */}
+        <section className="panel summary-panel" aria-labelledby="summary-heading">
+          <h2 id="summary-heading" className="panel-title">
+            {t('call.summary')}
+          </h2>
+          <div className="panel-body">
+            <HandoffDetails handoff={handoff} full />
+          </div>
+        </section>
         <RobotPanel />
         <div className="call-tools">
           <KioskContentPanel />
@@ -141,14 +150,6 @@ export function CallView() {
         </div>
       </section>
       <aside className="call-side" data-drive-keys="off">
-        <section className="panel summary-panel" aria-labelledby="summary-heading">
-          <h2 id="summary-heading" className="panel-title">
-            {t('call.summary')}
-          </h2>
-          <div className="panel-scroll" tabIndex={0} role="region" aria-labelledby="summary-heading">
-            <HandoffDetails handoff={handoff} full />
-          </div>
-        </section>
         <AssistPanel />
         <section className="panel transcript-panel" aria-labelledby="transcript-heading">
           <h2 id="transcript-heading" className="panel-title">

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import { viewsFor, type View } from '../../client/state.ts';
+import { isEmergency } from '../../lib/emergency.ts';
 
 export const VIEW_PANEL_ID = 'view-panel';
 
@@ -12,7 +13,7 @@ export const VIEW_PANEL_ID = 'view-panel';
 export function ViewTabs() {
   const { t } = useTranslation();
   const client = useClient();
-  const { view, offers, alerts, worker, callbacks, supervisor } = useConsoleState();
+  const { view, offers, alerts, worker, supervisor } = useConsoleState();
   const VIEWS = viewsFor(worker?.role);
   const waiting = supervisor?.snapshot.queue.length ?? 0;
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -49,9 +50,10 @@ export function ViewTabs() {
           onClick={() => client.showView(v)}
         >
           {t(`tabs.${v}`)}
-          {v === 'desk' && offers.length + callbacks.items.length > 0 && (
-            <span className="tab-badge" aria-hidden="true">
-              {offers.length + callbacks.items.length}
+          {/* The same count as the offers list ("1 waiting"): offers wait for an answer, callbacks do not. */}
+          {v === 'desk' && offers.length > 0 && (
+            <span className={`tab-badge${offers.some((o) => isEmergency(o.handoff)) ? ' tab-badge--bad' : ''}`} aria-hidden="true">
+              {offers.length}
             </span>
           )}
           {v === 'supervision' && waiting > 0 && (

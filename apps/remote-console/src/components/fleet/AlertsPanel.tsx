@@ -36,6 +36,12 @@ export function AlertsPanel() {
   );
 }
 
+/** Brings the venue map into view and moves focus to it (where a safety alert's device stands). */
+function showOnMap() {
+  document.getElementById('fleet-map')?.scrollIntoView({ block: 'start' });
+  document.getElementById('map-heading')?.focus();
+}
+
 function AlertItem({ alert }: { alert: Alert }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
@@ -59,6 +65,15 @@ function AlertItem({ alert }: { alert: Alert }) {
       <p className="alert-detail" lang="en">
         {alert.detail}
       </p>
+      {alert.kind === 'safety' && (
+        <p className="alert-location">
+          <Icon name="location" />
+          {devices.find((d) => d.device.id === alert.deviceId)?.device.location || t('devices.noLocation')}
+          <button type="button" className="btn btn--quiet" onClick={showOnMap}>
+            {t('map.showOnMap')}
+          </button>
+        </p>
+      )}
       <div className="alert-foot">
         <p className="alert-state">{alert.state === 'acknowledged' ? t('alerts.acknowledgedBy', { who: by ?? '' }) : t('alerts.open')}</p>
         <div className="alert-actions">

@@ -16,6 +16,8 @@ export function FleetScreen() {
   const { devices, alerts, fleetLoaded } = useConsoleState();
   const online = devices.filter((d) => d.online).length;
   const out = devices.filter((d) => !d.inService).length;
+  // Safety alerts put their device's place on the map at once (open or acknowledged, until resolved).
+  const alerting = alerts.filter((a) => a.kind === 'safety' && a.state !== 'resolved').map((a) => a.deviceId);
 
   const showHistory = (deviceId: string) => {
     void client.loadHistory(deviceId, HISTORY_HOURS);
@@ -55,7 +57,7 @@ export function FleetScreen() {
           </section>
         </div>
         <div className="fleet-col">
-          <VenueMapView devices={devices} />
+          <VenueMapView devices={devices} alerting={alerting} />
           <BatteryPanel />
         </div>
       </div>

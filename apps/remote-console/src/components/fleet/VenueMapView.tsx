@@ -22,18 +22,32 @@ const labelBelow = (name: string) => name === 'dock' || /^counter-\d*[13579]$/.t
  * its reported pose, the arrow pointing along its heading. Each device marker is an image
  * named like "Lobby robot 1 at x 2.0 m, y 3.5 m"; devices without a pose are listed below.
  */
-export function VenueMapView({ devices }: { devices: DeviceStatus[] }) {
+export function VenueMapView({ devices, alerting = [] }: { devices: DeviceStatus[]; alerting?: readonly string[] }) {
   const { t, i18n } = useTranslation();
+  const safety = devices.filter((d) => alerting.includes(d.device.id));
   const locale = localeOf(i18n.language);
   const place = useWaypointLabel();
   const placed = devices.filter((d) => d.pose);
   const unplaced = devices.filter((d) => !d.pose && d.robotLink !== 'none');
   return (
-    <section className="fleet-card venue" aria-labelledby="map-heading">
+    <section className="fleet-card venue" id="fleet-map" aria-labelledby="map-heading">
       <div className="section-head">
-        <h2 id="map-heading">{t('map.heading')}</h2>
+        <h2 id="map-heading" tabIndex={-1}>{t('map.heading')}</h2>
         <span className="muted map-size">{t('map.size', { w: maxX - minX, h: maxY - minY })}</span>
       </div>
+      {safety.length > 0 && (
+        <ul className="map-safety" data-testid="map-safety">
+          {safety.map((d) => (
+            <li key={d.device.id}>
+              <Icon name="alert" />
+              <span>
+                <strong>{t('map.safetyAt', { name: d.device.name })}</strong> {d.device.location || t('devices.noLocation')}
+                {d.pose && ` · ${t('map.position', { x: formatMetres(d.pose.x, locale), y: formatMetres(d.pose.y, locale) })}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <svg className="venue-map" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="map-heading" preserveAspectRatio="xMidYMid meet">
         <g aria-hidden="true">
           <rect x={sx(minX)} y={sy(maxY)} width={maxX - minX} height={maxY - minY} className="map-floor" />
@@ -72,11 +86,12 @@ export function VenueMapView({ devices }: { devices: DeviceStatus[] }) {
         <g className="map-devices">
           {placed.map((d) => {
             const pose = d.pose!;
-            const tone = !d.online ? 'offline' : d.estop ? 'estop' : !d.inService ? 'out' : 'ok';
+            const tone = alerting.includes(d.device.id) ? 'safety' : !d.online ? 'offline' : d.estop ? 'estop' : !d.inService ? 'out' : 'ok';
             const name = t('map.deviceAt', { name: d.device.name, x: formatMetres(pose.x, locale), y: formatMetres(pose.y, locale) });
             return (
               <g key={d.device.id} role="img" aria-label={name} className={`map-device map-device--${tone}`} transform={`translate(${sx(pose.x)} ${sy(pose.y)})`}>
                 <title>{`${name}, ${t('pose.heading', { heading: headingDegrees(pose.theta) })}`}</title>
+                {tone === 'safety' && <circle r={0.9} className="map-device-halo" />}
                 <g transform={`rotate(${(-pose.theta * 180) / Math.PI})`}>
                   <circle r={0.34} className="map-device-body" />
                   <path d="M 0.62 0 L 0.1 -0.26 L 0.1 0.26 Z" className="map-device-arrow" />

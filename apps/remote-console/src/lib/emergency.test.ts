@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { isEmergency, needsTranslation } from './emergency.ts';
+
+describe('emergency offers', () => {
+  it('flags a safety escalation whatever its other reasons', () => {
+    expect(isEmergency({ urgency: 'critical', reasons: [{ code: 'negative_sentiment', evidence: '', entryId: null }, { code: 'safety', evidence: 'collapsed', entryId: null }] })).toBe(true);
+    expect(isEmergency({ urgency: 'critical', reasons: [{ code: 'negative_sentiment', evidence: 'angry', entryId: null }] })).toBe(false);
+  });
+
+  it('notes when the worker does not speak the visitor language', () => {
+    expect(needsTranslation('ko', ['en', 'ja'])).toBe(true);
+    expect(needsTranslation('ja', ['en', 'ja'])).toBe(false);
+    expect(needsTranslation('ja', undefined)).toBe(false);
+  });
+});

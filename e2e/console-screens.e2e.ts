@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { layoutProblems, seriousViolations, startHarness, type Harness } from './harness.ts';
+
+/**
+ * Every console screen (fixture states of the real components) in all 8 languages at 1366x768
+ * (the smallest supported) and in English at 1920x1080: a screenshot of each
+ * (e2e/screenshots/console/), no control outside the viewport (controls in a scrolling list
+ * count when the list is on screen), no clipped text; axe-core WCAG 2.2 A/AA with no serious or
+ * critical violation on every screen and dialog; the offer's Accept and Decline always visible.
+ */
+const LANGS = ['en', 'ja', 'es', 'zh', 'ko', 'fr', 'de', 'pt'] as const;
+const SHOTS = resolve(import.meta.dirname, 'screenshots', 'console');
+
+let harness: Harness;
+test.beforeAll(async () => {
+  harness = await startHarness('remote-console', '/console/src/harness/index.html');
+});
+test.afterAll(async () => {
+  await harness?.close();
+});
+
+async function open(page: Page, errors: string[]): Promise<string[]> {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  await page.goto(`${harness.url}?fixture=login&lang=en`);
+  await page.waitForFunction(() => !!window.__harness);
+  return page.evaluate(() => [...window.__harness!.fixtures]);
+}
+
+async function show(page: Page, fixture: string, lang: string) {
+  await page.evaluate(([f, l]) => window.__harness!.show(f as never, l!), [fixture, lang]);
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+}
+
+for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+  const langs = viewport.width === 1366 ? LANGS : (['en'] as const);
+  test(`console screens fit at ${viewport.width}x${viewport.height} in ${langs.length === 1 ? 'English' : 'all 8 languages'}`, async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    const fixtures = await open(page, errors);
+    const problems: string[] = [];
+    for (const lang of langs) {
+      const dir = join(SHOTS, `${viewport.width}x${viewport.height}`, lang);
+      mkdirSync(dir, { recursive: true });
+      for (const f of fixtures) {
+        await show(page, f, lang);
+        for (const p of await layoutProblems(page, { allowScrolledControls: true })) problems.push(`${lang} ${f}: ${p}`);
+        await page.screenshot({ path: join(dir, `${f}.png`) });
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+}
+
+test('console screens and dialogs pass axe WCAG 2.2 A/AA', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  const fixtures = await open(page, errors);
+  const violations: string[] = [];
+  for (const f of fixtures) {
+    await show(page, f, 'en');
+    for (const v of await seriousViolations(page)) violations.push(`${f}: ${v}`);
+  }
+  // The call's dialogs.
+  for (const [button, dialog] of [['Transfer', 'Transfer'], ['Hand back to assistant', 'Hand back'], ['End session', 'End session']] as const) {
+    await show(page, 'call', 'en');
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    for (const v of await seriousViolations(page)) violations.push(`call ${dialog} dialog: ${v}`);
+    for (const p of await layoutProblems(page, { allowScrolledControls: true })) violations.push(`call ${dialog} dialog: ${p}`);
+    await page.screenshot({ path: join(SHOTS, `dialog-${dialog.replace(/\s+/g, '-').toLowerCase()}.png`) });
+  }
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('an offer keeps Accept and Decline in view whatever the transcript, and an emergency offer is flagged', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  for (const lang of ['en', 'de'] as const) {
+    await show(page, 'desk-offer-long', lang);
+    const actions = page.locator('.offer-actions').first();
+    await expect(actions.getByRole('button').first()).toBeInViewport({ ratio: 1 });
+    await expect(actions.getByRole('button').nth(1)).toBeInViewport({ ratio: 1 });
+  }
+  await show(page, 'desk-offer-long', 'en');
+  await expect(page.getByRole('button', { name: 'Accept' })).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('.countdown').first()).toBeInViewport({ ratio: 1 });
+  // The Desk badge counts what the offers list counts.
+  await expect(page.getByRole('tab', { name: /Desk/ }).locator('.tab-badge')).toHaveText('1');
+  await expect(page.getByText('1 waiting')).toBeVisible();
+  await show(page, 'desk-offers-emergency', 'en');
+  await expect(page.getByTestId('offer-emergency')).toHaveCount(1);
+  await expect(page.getByTestId('offer-translation').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Accept' }).first()).toBeInViewport({ ratio: 1 });
+  await show(page, 'desk-away-missed', 'en');
+  await expect(page.getByTestId('away-missed-offer')).toBeVisible();
+  await expect(page.getByTestId('away-missed-offer').getByRole('button')).toHaveCount(1);
+  await show(page, 'fleet-safety', 'en');
+  await expect(page.getByTestId('map-safety')).toContainText('Lobby robot 1');
+  await expect(page.getByTestId('map-safety')).toBeInViewport();
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('the call view gives the transcript the height it needs', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  await show(page, 'call', 'en');
+  const box = await page.getByRole('log', { name: 'Transcript' }).boundingBox();
+  await page.screenshot({ path: join(SHOTS, 'call-1440x900.png') });
+  // Was about 126 px at 1440x900 (two short messages); now most of the side column.
+  expect(box!.height).toBeGreaterThanOrEqual(300);
+  await page.screenshot({ path: join(SHOTS, 'call-1440x900.png') });
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
