@@ -1,5 +1,28 @@
 /**
- * Escalation benchmark (not a test): `npm run eval:escalation [-- --split dev|test] [--show N] [--data DIR] [--policy FILE]`.
+ * Escalation benchmark (not a test): `npm run eval:escalation [-- --split dev|test] [--show N] [--data DIR] [--policy FILE] [--ood FILE] [--llm]`.
+ *
+ * Part 1 (always; needs nothing outside the repository): the held-out multilingual, multi-turn
+ * conversations in `apps/orchestrator/data/escalation-eval/` (written before the classifier
+ * existed, never used for training or tuning; 38 per language in en ja es zh ko fr de pt). Each
+ * conversation is played turn by turn through the embedded engine + policy (`runIntakeTurn`):
+ * `A:` lines are used as given, otherwise the engine's reply is inserted; the conversation counts
+ * as escalated at the first visitor turn whose decision escalates. Printed per language and per
+ * trigger: recall on must-escalate, false escalation on must-not, reason accuracy (the expected
+ * reason code, and for sensitive topics the topic, among the reasons of that first escalating
+ * decision), false explicit-request rate; the false-escalation rate per must-not kind; a
+ * calibration table (decision confidence vs share correct); the recall / false-escalation
+ * trade-off of the classifier modes (`favour_recall`, `balanced`, `favour_precision`, and the
+ * lexicon rules alone). With `--llm` and `OPENAI_API_KEY` (+ `OPENAI_BASE_URL` for a compatible
+ * server) the same conversations also run with the LLM judge beside the embedded engine.
+ *
+ * Part 2 (out of distribution, optional): Banking77 test split (PolyAI, CC BY 4.0; `--ood FILE`,
+ * default `../shared/data/banking77/test.csv`): a public dataset not used in training, with no
+ * request-for-a-person intent. Printed: explicit-request rate (all false), any escalation on
+ * routine banking intents, and sensitive-topic recall on disputed transactions.
+ *
+ * Part 3 (in-distribution, as before): CLINC150 + Bitext from `../shared/data`. The classifier
+ * was trained on their dev halves (Bitext even hash, CLINC `train`), so these figures are
+ * in-distribution even on the held-out halves reported below.
  *
  * Runs the embedded intake engine + escalation policy (`runIntakeTurn`, default policy unless
  * `--policy`/`ESCALATION_POLICY`) over two public datasets read from `../shared/data` relative to
@@ -40,13 +63,19 @@
  * Targets: explicit-request recall >= 0.95 on `contact_human_agent`; <= 2% of ordinary in-scope
  * questions escalated. The last line of output is one JSON object with every figure.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Language } from '@telekiosk/shared';
 import { createIntakeRunner, runIntakeTurn, type IntakeRunner } from '../apps/orchestrator/src/policy/runIntake.ts';
-import { loadPolicy } from '../apps/orchestrator/src/policy/policySchema.ts';
+import { defaultPolicy, loadPolicy, type Policy } from '../apps/orchestrator/src/policy/policySchema.ts';
 import type { PolicyDecision } from '../apps/orchestrator/src/policy/evaluate.ts';
+import { parseCsv } from './lib/csv.ts';
+import { judgeConversations } from './lib/eval-llm.ts';
+import { has, play, summary, type Conversation, type Outcome } from './lib/eval-conversations.ts';
+
+export { parseCsv };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -55,40 +84,21 @@ const { values: args } = parseArgs({
     show: { type: 'string', default: '0' },
     data: { type: 'string', default: resolve(ROOT, '../shared/data') },
     policy: { type: 'string' },
+    ood: { type: 'string' },
+    llm: { type: 'boolean', default: false },
   },
 });
 const split = args.split === 'dev' ? 'dev' : 'test';
 const show = Number(args.show) || 0;
 const BITEXT = resolve(args.data!, 'bitext-customer-support/customer_support_sample.csv');
 const CLINC = resolve(args.data!, 'clinc150/data_full.json');
+const OOD = args.ood ?? resolve(args.data!, 'banking77/test.csv');
+const EVAL_DIR = join(ROOT, 'apps/orchestrator/data/escalation-eval');
 
 /** CLINC intents that are escalation triggers under the policy's own definitions. */
 const TRIGGER_INTENTS = new Set(['report_fraud', 'account_blocked', 'report_lost_card', 'freeze_account']);
 const EXPLICIT = new Set(['contact_human_agent', 'contact_customer_service']);
 const SENSITIVE = new Set(['payment_issue', 'get_refund', 'cancel_order', 'delete_account', 'complaint']);
-
-/** RFC 4180 CSV: quoted fields may hold commas, newlines and doubled quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows.filter((r) => r.length > 1 || r[0]);
-}
 
 /** FNV-1a 32-bit hash, for a deterministic dev/test split of Bitext. */
 function fnv1a(text: string): number {
@@ -96,109 +106,227 @@ function fnv1a(text: string): number {
   for (const ch of Buffer.from(text, 'utf8')) h = Math.imul(h ^ ch, 0x01000193) >>> 0;
   return h;
 }
-
-if (!existsSync(BITEXT) || !existsSync(CLINC)) {
-  const missing = [BITEXT, CLINC].filter((p) => !existsSync(p));
-  console.log(`Dataset missing: ${missing.join(', ')}. This benchmark reads ../shared/data next to the repository (see ../shared/data/README.md); nothing to evaluate.`);
-  console.log(JSON.stringify({ error: 'dataset missing', missing }));
-  process.exit(0);
-}
-
-const policyPath = args.policy ?? process.env.ESCALATION_POLICY;
-const runner: IntakeRunner = createIntakeRunner(policyPath ? { policy: loadPolicy(policyPath) } : {});
-const classify = (texts: string[]): PolicyDecision => {
-  const turns: { role: 'visitor' | 'assistant'; text: string }[] = [];
-  let decision: PolicyDecision | null = null;
-  for (const text of texts) {
-    turns.push({ role: 'visitor', text });
-    const out = runIntakeTurn(runner, { turns: [...turns], language: 'en' });
-    decision = out.decision;
-    if (out.intake) turns.push({ role: 'assistant', text: out.intake.reply });
-  }
-  return decision!;
-};
-const has = (d: PolicyDecision, code: string) => d.reasons.some((r) => r.code === code);
-
-interface Item { text: string; intent: string; tags: string; d: PolicyDecision }
-const header = parseCsv(readFileSync(BITEXT, 'utf8'));
-const col = (name: string) => header[0]!.indexOf(name);
-const [iText, iIntent, iTags] = [col('instruction'), col('intent'), col('tags')];
-const bitext: Item[] = header
-  .slice(1)
-  .filter((r) => (fnv1a(r[iText]!) % 2 === 0) === (split === 'dev'))
-  .map((r) => ({ text: r[iText]!, intent: r[iIntent]!, tags: r[iTags] ?? '', d: classify([r[iText]!]) }));
-const clinc = JSON.parse(readFileSync(CLINC, 'utf8')) as Record<string, [string, string][]>;
-const inScopeRaw = split === 'dev' ? [...clinc.train!, ...clinc.val!] : clinc.test!;
-const inScope: Item[] = inScopeRaw.map(([text, intent]) => ({ text, intent, tags: '', d: classify([text]) }));
-const oosRaw = split === 'dev' ? [...clinc.oos_train!, ...clinc.oos_val!] : clinc.oos_test!;
-const pairs = (list: string[]) => list.flatMap((t, i) => (i % 2 === 0 && list[i + 1] ? [[t, list[i + 1]!]] : []));
-const oosPairs = pairs(oosRaw.map(([t]) => t)).map((p) => ({ p, d: classify(p) }));
-const inScopePairs = pairs(inScopeRaw.filter((_, i) => i % 5 === 0).map(([t]) => t)).map((p) => ({ p, d: classify(p) }));
-
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
+const rate = (k: number, n: number) => (n ? r3(k / n) : 0);
 /** Occurrences of each key, most frequent first. */
 function countBy<T>(list: readonly T[], key: (x: T) => string): [string, number][] {
   const counts = new Map<string, number>();
   for (const x of list) counts.set(key(x), (counts.get(key(x)) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
-function prf(pos: Item[], neg: Item[], hit: (i: Item) => boolean, label: string) {
-  const tp = pos.filter(hit);
-  const fp = neg.filter(hit);
-  const precision = tp.length + fp.length ? tp.length / (tp.length + fp.length) : 0;
-  const recall = pos.length ? tp.length / pos.length : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  const fpIntents = countBy(fp, (i) => i.intent).slice(0, 6);
-  console.log(`${label}: precision ${r3(precision)} recall ${r3(recall)} F1 ${r3(f1)} (tp ${tp.length}/${pos.length}, fp ${fp.length}/${neg.length}); top false-positive intents: ${fpIntents.map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
-  if (show) {
-    for (const i of pos.filter((x) => !hit(x)).slice(0, show)) console.log(`  MISS [${i.intent}] ${i.text}`);
-    for (const i of fp.slice(0, show)) console.log(`  FP   [${i.intent}] ${i.text} :: ${i.d.reasons.map((r) => r.evidence).join(' | ')}`);
+
+const policyPath = args.policy ?? process.env.ESCALATION_POLICY;
+const basePolicy: Policy = policyPath ? loadPolicy(policyPath) : defaultPolicy();
+const runner: IntakeRunner = createIntakeRunner({ policy: basePolicy });
+
+// ---------------------------------------------------------------- Part 1: held-out conversations
+const conversations: Conversation[] = readdirSync(EVAL_DIR)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()
+  .flatMap((f) => readFileSync(join(EVAL_DIR, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Conversation));
+const LANGS: Language[] = ['en', 'ja', 'es', 'zh', 'ko', 'fr', 'de', 'pt'];
+const fmt = (x: ReturnType<typeof summary>) =>
+  `recall ${x.recall.toFixed(3)} (${x.mustEscalate}) | false esc ${x.falseEscalation.toFixed(3)} (${x.mustNot}) | reason acc ${x.reasonAccuracy.toFixed(3)} | false explicit ${x.falseExplicitRequest.toFixed(3)}`;
+
+function heldOut(label: string, policy: Policy, verbose: boolean) {
+  const run = { ...runner, policy };
+  const outs = conversations.map((c) => play(c, (turns) => runIntakeTurn(run, { turns, language: c.lang })));
+  const overall = summary(outs);
+  const byLanguage = Object.fromEntries(LANGS.map((l) => [l, summary(outs.filter((o) => o.c.lang === l))])) as Record<Language, ReturnType<typeof summary>>;
+  if (verbose) {
+    console.log(`== Held-out conversations (${conversations.length}; ${label}) ==`);
+    console.log(`overall  ${fmt(overall)}`);
+    for (const l of LANGS) console.log(`  ${l}     ${fmt(byLanguage[l])}`);
   }
-  return { precision: r3(precision), recall: r3(recall), f1: r3(f1), positives: pos.length, negatives: neg.length };
+  return { outs, overall, byLanguage };
 }
 
-const ordinary = inScope.filter((i) => !TRIGGER_INTENTS.has(i.intent));
-const bitextBy = (pred: (i: Item) => boolean) => bitext.filter(pred);
-console.log(`Escalation benchmark, split "${split}" (${split === 'dev' ? 'dev: Bitext even hash, CLINC train+val, oos_train+oos_val — used for tuning' : 'held-out: Bitext odd hash, CLINC test, oos_test'}); policy ${policyPath ?? 'default'}.`);
-console.log(`Items: Bitext ${bitext.length}, CLINC in-scope ${inScope.length}, CLINC oos pairs ${oosPairs.length}.`);
+function report(outs: Outcome[]) {
+  const triggers = [...new Set(conversations.filter((c) => c.reason).map((c) => c.reason!))];
+  const byTrigger = Object.fromEntries(triggers.map((t) => {
+    const list = outs.filter((o) => o.c.reason === t);
+    const hit = list.filter((o) => o.escalated);
+    return [t, { n: list.length, recall: rate(hit.length, list.length), reasonAccuracy: rate(hit.filter((o) => o.reasonOk).length, hit.length) }];
+  }));
+  console.log('per trigger (must-escalate): ' + Object.entries(byTrigger).map(([t, v]) => `${t} recall ${v.recall} reason ${v.reasonAccuracy} (${v.n})`).join('; '));
+  const tags = [...new Set(conversations.filter((c) => c.expect === 'no_escalate').map((c) => c.tag))];
+  const byMustNot = Object.fromEntries(tags.map((t) => {
+    const list = outs.filter((o) => o.c.expect === 'no_escalate' && o.c.tag === t);
+    return [t, { n: list.length, falseEscalation: rate(list.filter((o) => o.escalated).length, list.length) }];
+  }));
+  console.log('per must-not kind (false escalation): ' + Object.entries(byMustNot).map(([t, v]) => `${t} ${v.falseEscalation} (${v.n})`).join('; '));
+  return { byTrigger, byMustNot };
+}
 
-const explicit = prf(bitextBy((i) => EXPLICIT.has(i.intent)), [...bitextBy((i) => !EXPLICIT.has(i.intent)), ...inScope], (i) => has(i.d, 'explicit_request'), 'explicit_request');
-const humanAgent = bitextBy((i) => i.intent === 'contact_human_agent');
-const customerService = bitextBy((i) => i.intent === 'contact_customer_service');
-const recallOf = (list: Item[], code: string) => r3(list.filter((i) => has(i.d, code)).length / Math.max(1, list.length));
-const explicitHuman = recallOf(humanAgent, 'explicit_request');
-console.log(`  recall on contact_human_agent ${explicitHuman} (${humanAgent.length}); on contact_customer_service ${recallOf(customerService, 'explicit_request')} (${customerService.length})`);
-const sensitive = prf(bitextBy((i) => SENSITIVE.has(i.intent)), bitextBy((i) => !SENSITIVE.has(i.intent)), (i) => has(i.d, 'sensitive_topic'), 'sensitive_topic');
-const perSensitive = Object.fromEntries([...SENSITIVE].map((s) => [s, recallOf(bitextBy((i) => i.intent === s), 'sensitive_topic')]));
-console.log(`  recall per intent: ${Object.entries(perSensitive).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-const complaintHit = (i: Item) => has(i.d, 'negative_sentiment') || i.d.flags.includes('sensitive:complaint');
-const complaint = prf(bitextBy((i) => i.intent === 'complaint'), bitextBy((i) => i.intent !== 'complaint'), complaintHit, 'complaint (negative_sentiment or sensitive topic complaint)');
-const offensive = bitextBy((i) => i.tags.includes('W'));
-const negative = prf(offensive, [...bitextBy((i) => !i.tags.includes('W') && i.intent !== 'complaint'), ...inScope], (i) => has(i.d, 'negative_sentiment'), 'negative_sentiment (Bitext offensive-tagged rows)');
-const negativeLabel = r3(offensive.filter((i) => i.d.sentiment === 'negative').length / Math.max(1, offensive.length));
-console.log(`  offensive rows labelled sentiment "negative": ${negativeLabel} (mild swearing alone, e.g. "damn", scores -0.3: negative but below the 0.5 escalation threshold)`);
+const main = heldOut(`policy ${policyPath ?? 'default'}, classifier mode ${basePolicy.classifier?.mode ?? 'balanced'}`, basePolicy, true);
+const { byTrigger, byMustNot } = report(main.outs);
+const errors = main.outs.filter((o) => o.escalated !== (o.c.expect === 'escalate') || (o.escalated && o.c.reason && !o.reasonOk));
+console.log(`errors (${errors.length}):`);
+for (const o of errors) {
+  const why = o.escalated ? `${o.decision.reasons.map((r) => r.code).join('+')} at visitor turn ${o.turn}: ${o.decision.reasons[0]!.evidence.slice(0, 150)}` : `not escalated (flags: ${o.decision.flags.join(' ') || 'none'})`;
+  console.log(`  ${o.c.id} [${o.c.expect}${o.c.reason ? ` ${o.c.reason}${o.c.topic ? `:${o.c.topic}` : ''}` : ''}, ${o.c.tag}] ${why}`);
+}
 
-const oosRecall = r3(oosPairs.filter((x) => has(x.d, 'out_of_scope')).length / Math.max(1, oosPairs.length));
-const inScopeOos = r3(inScopePairs.filter((x) => has(x.d, 'out_of_scope')).length / Math.max(1, inScopePairs.length));
-console.log(`out_of_scope: recall ${oosRecall} on ${oosPairs.length} CLINC oos pairs (two unanswered turns); for information, ${inScopeOos} of ${inScopePairs.length} CLINC in-scope pairs (also outside a city office's KB)`);
+// Calibration: final decision confidence vs the share of conversations decided right.
+const edges = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
+const calibration = edges.slice(0, -1).map((lo, i) => {
+  const hi = edges[i + 1]!;
+  const inBin = main.outs.filter((o) => o.decision.confidence >= lo && o.decision.confidence < hi);
+  const right = inBin.filter((o) => o.escalated === (o.c.expect === 'escalate'));
+  return { bin: `${lo.toFixed(1)}-${Math.min(hi, 1).toFixed(1)}`, n: inBin.length, meanConfidence: inBin.length ? r3(inBin.reduce((a, o) => a + o.decision.confidence, 0) / inBin.length) : null, accuracy: inBin.length ? rate(right.length, inBin.length) : null };
+});
+console.log('calibration (decision confidence bin: n, mean confidence, share decided right):');
+console.log('  ' + calibration.map((b) => `${b.bin}: n ${b.n}, conf ${b.meanConfidence ?? '-'}, right ${b.accuracy ?? '-'}`).join(' | '));
 
-const falseEsc = (list: Item[]) => list.filter((i) => i.d.reasons.some((r) => r.code !== 'out_of_scope'));
-const fe = falseEsc(ordinary);
-const feAll = falseEsc(inScope);
-const falseRate = r3(fe.length / Math.max(1, ordinary.length));
-const falseRateAll = r3(feAll.length / Math.max(1, inScope.length));
-const byReason = Object.fromEntries(countBy(fe.flatMap((i) => i.d.reasons.map((r) => r.code)), (c) => c));
-console.log(`false escalations: ${fe.length}/${ordinary.length} ordinary CLINC in-scope questions = ${falseRate} (all in-scope incl. trigger intents: ${feAll.length}/${inScope.length} = ${falseRateAll}); by reason ${JSON.stringify(byReason)}`);
-if (show) for (const i of fe.slice(0, show * 3)) console.log(`  FALSE [${i.intent}] ${i.text} :: ${i.d.reasons.map((r) => r.evidence).join(' | ')}`);
-
-const targets = {
-  explicitRecallHumanAgent: { target: 0.95, value: explicitHuman, met: explicitHuman >= 0.95 },
-  falseEscalationRate: { target: 0.02, value: falseRate, met: falseRate <= 0.02 },
+// Trade-off of the deployment modes (escalation-policy.json `classifier.mode`).
+const modes: Record<string, Policy> = {
+  lexicon_only: { ...basePolicy, classifier: { enabled: false, mode: 'balanced' } },
+  favour_recall: { ...basePolicy, classifier: { enabled: true, mode: 'favour_recall' } },
+  balanced: { ...basePolicy, classifier: { enabled: true, mode: 'balanced' } },
+  favour_precision: { ...basePolicy, classifier: { enabled: true, mode: 'favour_precision' } },
 };
-console.log(`targets: explicit recall on contact_human_agent ${explicitHuman} (>= 0.95 ${targets.explicitRecallHumanAgent.met ? 'met' : 'NOT met'}); false escalation ${falseRate} (<= 0.02 ${targets.falseEscalationRate.met ? 'met' : 'NOT met'})`);
-console.log(JSON.stringify({
-  split, explicit_request: { ...explicit, recallContactHumanAgent: explicitHuman, recallContactCustomerService: recallOf(customerService, 'explicit_request') },
-  sensitive_topic: { ...sensitive, recallByIntent: perSensitive }, complaint, negative_sentiment: { ...negative, negativeLabelRate: negativeLabel },
-  out_of_scope: { recall: oosRecall, pairs: oosPairs.length, inScopePairRate: inScopeOos },
-  falseEscalationRate: falseRate, falseEscalationRateAllInScope: falseRateAll, falseEscalationsByReason: byReason, targets,
+const tradeOff = Object.fromEntries(Object.entries(modes).map(([m, p]) => {
+  const r = heldOut(m, p, false);
+  return [m, { ...r.overall, worstLanguageRecall: Math.min(...LANGS.map((l) => r.byLanguage[l].recall)), worstLanguageFalseEscalation: Math.max(...LANGS.map((l) => r.byLanguage[l].falseEscalation)) }];
 }));
+console.log('mode trade-off (held-out):');
+for (const [m, v] of Object.entries(tradeOff)) console.log(`  ${m.padEnd(16)} recall ${v.recall.toFixed(3)} false esc ${v.falseEscalation.toFixed(3)} false explicit ${v.falseExplicitRequest.toFixed(3)} | worst language: recall ${v.worstLanguageRecall.toFixed(3)}, false esc ${v.worstLanguageFalseEscalation.toFixed(3)}`);
+const targets = {
+  recallPerLanguage: { target: 0.95, met: LANGS.every((l) => main.byLanguage[l].recall >= 0.95) },
+  falseEscalationPerLanguage: { target: 0.03, met: LANGS.every((l) => main.byLanguage[l].falseEscalation <= 0.03) },
+  falseExplicitRequest: { target: 0.01, value: main.overall.falseExplicitRequest, met: main.overall.falseExplicitRequest <= 0.01 },
+};
+console.log(`targets (held-out): recall >= 0.95 in every language ${targets.recallPerLanguage.met ? 'met' : 'NOT met'}; false escalation <= 0.03 in every language ${targets.falseEscalationPerLanguage.met ? 'met' : 'NOT met'}; false explicit request ${main.overall.falseExplicitRequest} (<= 0.01 ${targets.falseExplicitRequest.met ? 'met' : 'NOT met'})`);
+
+// The LLM judge beside the embedded engine, when asked for and configured.
+let llm: unknown = null;
+if (args.llm) llm = await judgeConversations(conversations, runner, LANGS);
+
+// ---------------------------------------------------------------- Part 2: out of distribution
+let ood: unknown = { skipped: `${OOD} not found` };
+if (existsSync(OOD)) {
+  const rows = parseCsv(readFileSync(OOD, 'utf8')).slice(1).map(([text, category]) => ({ text: text!, category: category! }));
+  const DISPUTES = new Set(['transaction_charged_twice', 'extra_charge_on_statement', 'card_payment_not_recognised', 'direct_debit_payment_not_recognised', 'cash_withdrawal_not_recognised', 'wrong_amount_of_cash_received']);
+  const TRIGGERISH = new Set([...DISPUTES, 'lost_or_stolen_card', 'compromised_card', 'pin_blocked', 'passcode_forgotten', 'terminate_account', 'lost_or_stolen_phone', 'request_refund', 'Refund_not_showing_up', 'card_swallowed', 'unable_to_verify_identity']);
+  const decided = rows.map((r) => ({ ...r, d: runIntakeTurn(runner, { turns: [{ role: 'visitor', text: r.text }], language: 'en' }).decision }));
+  const falseRequests = decided.filter((x) => has(x.d, 'explicit_request'));
+  const routine = decided.filter((x) => !TRIGGERISH.has(x.category));
+  const routineEsc = routine.filter((x) => x.d.reasons.some((r) => r.code !== 'out_of_scope'));
+  const disputes = decided.filter((x) => DISPUTES.has(x.category));
+  const disputeRecall = rate(disputes.filter((x) => has(x.d, 'sensitive_topic')).length, disputes.length);
+  console.log(`\n== Out of distribution: Banking77 test split (CC BY 4.0, not used in training; ${OOD}) ==`);
+  console.log(`explicit_request on ${decided.length} utterances, none asking for a person: ${rate(falseRequests.length, decided.length)}; top intents: ${countBy(falseRequests, (x) => x.category).slice(0, 5).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+  console.log(`any escalation except out_of_scope on ${routine.length} routine banking questions: ${rate(routineEsc.length, routine.length)}; by reason ${JSON.stringify(Object.fromEntries(countBy(routineEsc.flatMap((x) => x.d.reasons.map((r) => r.code)), (c) => c)))}`);
+  console.log(`sensitive_topic recall on ${disputes.length} disputed transactions (charged twice, not recognised, wrong amount): ${disputeRecall}`);
+  if (show) for (const x of falseRequests.slice(0, show)) console.log(`  FALSE-REQUEST [${x.category}] ${x.text} :: ${x.d.reasons[0]!.evidence}`);
+  ood = { dataset: 'banking77-test', utterances: decided.length, falseExplicitRequest: rate(falseRequests.length, decided.length), routineEscalation: rate(routineEsc.length, routine.length), disputeSensitiveRecall: disputeRecall };
+} else {
+  console.log(`\n(out-of-distribution check skipped: ${OOD} not found; pass --ood FILE with Banking77's test.csv, CC BY 4.0)`);
+}
+
+// ---------------------------------------------------------------- Part 3: CLINC150 + Bitext (in-distribution)
+let inDistribution: unknown;
+if (!existsSync(BITEXT) || !existsSync(CLINC)) {
+  const missing = [BITEXT, CLINC].filter((p) => !existsSync(p));
+  console.log(`\n(CLINC150/Bitext figures skipped: ${missing.join(', ')} missing; they are read from ../shared/data next to the repository)`);
+  inDistribution = { error: 'dataset missing', missing };
+} else {
+  console.log('\n== CLINC150 + Bitext (IN-DISTRIBUTION: the classifier was trained on their dev halves) ==');
+  inDistribution = clincBitext();
+}
+
+console.log(JSON.stringify({
+  heldOut: { overall: main.overall, byLanguage: main.byLanguage, byTrigger, byMustNot, calibration, modes: tradeOff, targets },
+  llmJudge: llm,
+  outOfDistribution: ood,
+  inDistribution,
+}));
+
+function clincBitext() {
+  const classify = (texts: string[]): PolicyDecision => {
+    const turns: { role: 'visitor' | 'assistant'; text: string }[] = [];
+    let decision: PolicyDecision | null = null;
+    for (const text of texts) {
+      turns.push({ role: 'visitor', text });
+      const out = runIntakeTurn(runner, { turns: [...turns], language: 'en' });
+      decision = out.decision;
+      if (out.intake) turns.push({ role: 'assistant', text: out.intake.reply });
+    }
+    return decision!;
+  };
+  interface Item { text: string; intent: string; tags: string; d: PolicyDecision }
+  const header = parseCsv(readFileSync(BITEXT, 'utf8'));
+  const col = (name: string) => header[0]!.indexOf(name);
+  const [iText, iIntent, iTags] = [col('instruction'), col('intent'), col('tags')];
+  const bitext: Item[] = header
+    .slice(1)
+    .filter((r) => (fnv1a(r[iText]!) % 2 === 0) === (split === 'dev'))
+    .map((r) => ({ text: r[iText]!, intent: r[iIntent]!, tags: r[iTags] ?? '', d: classify([r[iText]!]) }));
+  const clinc = JSON.parse(readFileSync(CLINC, 'utf8')) as Record<string, [string, string][]>;
+  const inScopeRaw = split === 'dev' ? [...clinc.train!, ...clinc.val!] : clinc.test!;
+  const inScope: Item[] = inScopeRaw.map(([text, intent]) => ({ text, intent, tags: '', d: classify([text]) }));
+  const oosRaw = split === 'dev' ? [...clinc.oos_train!, ...clinc.oos_val!] : clinc.oos_test!;
+  const pairs = (list: string[]) => list.flatMap((t, i) => (i % 2 === 0 && list[i + 1] ? [[t, list[i + 1]!]] : []));
+  const oosPairs = pairs(oosRaw.map(([t]) => t)).map((p) => ({ p, d: classify(p) }));
+  const inScopePairs = pairs(inScopeRaw.filter((_, i) => i % 5 === 0).map(([t]) => t)).map((p) => ({ p, d: classify(p) }));
+
+  function prf(pos: Item[], neg: Item[], hit: (i: Item) => boolean, label: string) {
+    const tp = pos.filter(hit);
+    const fp = neg.filter(hit);
+    const precision = tp.length + fp.length ? tp.length / (tp.length + fp.length) : 0;
+    const recall = pos.length ? tp.length / pos.length : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    const fpIntents = countBy(fp, (i) => i.intent).slice(0, 6);
+    console.log(`${label}: precision ${r3(precision)} recall ${r3(recall)} F1 ${r3(f1)} (tp ${tp.length}/${pos.length}, fp ${fp.length}/${neg.length}); top false-positive intents: ${fpIntents.map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+    if (show) {
+      for (const i of pos.filter((x) => !hit(x)).slice(0, show)) console.log(`  MISS [${i.intent}] ${i.text}`);
+      for (const i of fp.slice(0, show)) console.log(`  FP   [${i.intent}] ${i.text} :: ${i.d.reasons.map((r) => r.evidence).join(' | ')}`);
+    }
+    return { precision: r3(precision), recall: r3(recall), f1: r3(f1), positives: pos.length, negatives: neg.length };
+  }
+
+  const ordinary = inScope.filter((i) => !TRIGGER_INTENTS.has(i.intent));
+  const bitextBy = (pred: (i: Item) => boolean) => bitext.filter(pred);
+  console.log(`Escalation benchmark, split "${split}" (${split === 'dev' ? 'dev: Bitext even hash, CLINC train+val, oos_train+oos_val — used for tuning' : 'held-out: Bitext odd hash, CLINC test, oos_test'}); policy ${policyPath ?? 'default'}.`);
+  console.log(`Items: Bitext ${bitext.length}, CLINC in-scope ${inScope.length}, CLINC oos pairs ${oosPairs.length}.`);
+
+  const explicit = prf(bitextBy((i) => EXPLICIT.has(i.intent)), [...bitextBy((i) => !EXPLICIT.has(i.intent)), ...inScope], (i) => has(i.d, 'explicit_request'), 'explicit_request');
+  const humanAgent = bitextBy((i) => i.intent === 'contact_human_agent');
+  const customerService = bitextBy((i) => i.intent === 'contact_customer_service');
+  const recallOf = (list: Item[], code: string) => r3(list.filter((i) => has(i.d, code)).length / Math.max(1, list.length));
+  const explicitHuman = recallOf(humanAgent, 'explicit_request');
+  console.log(`  recall on contact_human_agent ${explicitHuman} (${humanAgent.length}); on contact_customer_service ${recallOf(customerService, 'explicit_request')} (${customerService.length})`);
+  const sensitive = prf(bitextBy((i) => SENSITIVE.has(i.intent)), bitextBy((i) => !SENSITIVE.has(i.intent)), (i) => has(i.d, 'sensitive_topic'), 'sensitive_topic');
+  const perSensitive = Object.fromEntries([...SENSITIVE].map((s) => [s, recallOf(bitextBy((i) => i.intent === s), 'sensitive_topic')]));
+  console.log(`  recall per intent: ${Object.entries(perSensitive).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const complaintHit = (i: Item) => has(i.d, 'negative_sentiment') || i.d.flags.includes('sensitive:complaint');
+  const complaint = prf(bitextBy((i) => i.intent === 'complaint'), bitextBy((i) => i.intent !== 'complaint'), complaintHit, 'complaint (negative_sentiment or sensitive topic complaint)');
+  const offensive = bitextBy((i) => i.tags.includes('W'));
+  const negative = prf(offensive, [...bitextBy((i) => !i.tags.includes('W') && i.intent !== 'complaint'), ...inScope], (i) => has(i.d, 'negative_sentiment'), 'negative_sentiment (Bitext offensive-tagged rows)');
+  const negativeLabel = r3(offensive.filter((i) => i.d.sentiment === 'negative').length / Math.max(1, offensive.length));
+  console.log(`  offensive rows labelled sentiment "negative": ${negativeLabel} (mild swearing alone, e.g. "damn", scores -0.3: negative but below the 0.5 escalation threshold)`);
+
+  const oosRecall = r3(oosPairs.filter((x) => has(x.d, 'out_of_scope')).length / Math.max(1, oosPairs.length));
+  const inScopeOos = r3(inScopePairs.filter((x) => has(x.d, 'out_of_scope')).length / Math.max(1, inScopePairs.length));
+  console.log(`out_of_scope: recall ${oosRecall} on ${oosPairs.length} CLINC oos pairs (two unanswered turns); for information, ${inScopeOos} of ${inScopePairs.length} CLINC in-scope pairs (also outside a city office's KB)`);
+
+  const falseEsc = (list: Item[]) => list.filter((i) => i.d.reasons.some((r) => r.code !== 'out_of_scope'));
+  const fe = falseEsc(ordinary);
+  const feAll = falseEsc(inScope);
+  const falseRate = r3(fe.length / Math.max(1, ordinary.length));
+  const falseRateAll = r3(feAll.length / Math.max(1, inScope.length));
+  const byReason = Object.fromEntries(countBy(fe.flatMap((i) => i.d.reasons.map((r) => r.code)), (c) => c));
+  console.log(`false escalations: ${fe.length}/${ordinary.length} ordinary CLINC in-scope questions = ${falseRate} (all in-scope incl. trigger intents: ${feAll.length}/${inScope.length} = ${falseRateAll}); by reason ${JSON.stringify(byReason)}`);
+  if (show) for (const i of fe.slice(0, show * 3)) console.log(`  FALSE [${i.intent}] ${i.text} :: ${i.d.reasons.map((r) => r.evidence).join(' | ')}`);
+
+  const idTargets = {
+    explicitRecallHumanAgent: { target: 0.95, value: explicitHuman, met: explicitHuman >= 0.95 },
+    falseEscalationRate: { target: 0.02, value: falseRate, met: falseRate <= 0.02 },
+  };
+  console.log(`targets: explicit recall on contact_human_agent ${explicitHuman} (>= 0.95 ${idTargets.explicitRecallHumanAgent.met ? 'met' : 'NOT met'}); false escalation ${falseRate} (<= 0.02 ${idTargets.falseEscalationRate.met ? 'met' : 'NOT met'})`);
+  return {
+    split, explicit_request: { ...explicit, recallContactHumanAgent: explicitHuman, recallContactCustomerService: recallOf(customerService, 'explicit_request') },
+    sensitive_topic: { ...sensitive, recallByIntent: perSensitive }, complaint, negative_sentiment: { ...negative, negativeLabelRate: negativeLabel },
+    out_of_scope: { recall: oosRecall, pairs: oosPairs.length, inScopePairRate: inScopeOos },
+    falseEscalationRate: falseRate, falseEscalationRateAllInScope: falseRateAll, falseEscalationsByReason: byReason, targets: idTargets,
+  };}
