@@ -73,7 +73,6 @@ interface TaskData {
 export class RoutingService {
   readonly engine: RoutingEngine;
   private readonly o: RoutingServiceOptions;
-  private chain: Promise<void> = Promise.resolve();
   /** Metadata of the next directed offer of a task (set by {@link directOffer}). */
   private readonly directedMeta = new Map<string, { kind: OfferKind; fromWorkerId: string | null; note: string | null; fallbackQueue: Department | null }>();
   /** Metadata of open offers, by offer id. */
@@ -95,7 +94,7 @@ export class RoutingService {
         offerRevoked: (offer, reason) => this.onRevoked(offer, reason),
         offerAccepted: (offer, task) => {
           this.offerMeta.delete(offer.offerId);
-          this.write('offer accepted', () => this.o.store.closeOffer(offer.offerId, 'accepted', 'accepted', this.o.clock.now()));
+          this.write(`s:${offer.taskId}`, 'offer accepted', () => this.o.store.closeOffer(offer.offerId, 'accepted', 'accepted', this.o.clock.now()));
           this.persistTask(task);
         },
         workerStateChanged: (w, previous) => {
@@ -131,7 +130,7 @@ export class RoutingService {
     const connected = workers.filter((w) => w.connected);
     for (const w of workers) this.lastPresence.set(w.workerId, { presence: w.presence === 'available' ? 'available' : 'away', awayReason: w.awayReason, idleSince: w.idleSince, wrapUpUntil: w.wrapUpUntil });
     const live = offers.filter((o) => o.expiresAt > now);
-    for (const o of offers) if (o.expiresAt <= now) this.write('close expired offer', () => this.o.store.closeOffer(o.offerId, 'revoked', 'expired_while_down', now));
+    for (const o of offers) if (o.expiresAt <= now) this.write(`s:${o.sessionId}`, 'close expired offer', () => this.o.store.closeOffer(o.offerId, 'revoked', 'expired_while_down', now));
     for (const o of live) this.offerMeta.set(o.offerId, { kind: o.kind, fromWorkerId: o.fromWorkerId, note: o.note });
     const rejected = this.engine.restore({
       workers: connected.map((w) => ({
@@ -163,7 +162,7 @@ export class RoutingService {
     });
     for (const o of rejected) {
       this.offerMeta.delete(o.offerId);
-      this.write('close unrestorable offer', () => this.o.store.closeOffer(o.offerId, 'revoked', 'not_restorable', now));
+      this.write(`s:${o.taskId}`, 'close unrestorable offer', () => this.o.store.closeOffer(o.offerId, 'revoked', 'not_restorable', now));
     }
     this.o.log.info({ queued: tasks.filter((t) => t.state === 'queued').length, assigned: tasks.filter((t) => t.state === 'assigned').length, offers: live.length - rejected.length, workers: connected.length }, 'routing rebuilt from the store');
     await this.flush();
@@ -178,82 +177,86 @@ export class RoutingService {
    * wrap-up); otherwise they start `away`, as after a fresh sign-in.
    */
   async workerOnline(profile: WorkerProfile, resume: boolean): Promise<WorkerSnapshot> {
-    const last = resume ? this.lastPresence.get(profile.id) : undefined;
-    const known = this.engine.worker(profile.id);
-    const w = this.engine.upsertWorker({
-      id: profile.id,
-      languages: profile.languages,
-      ...(profile.departments ? { departments: profile.departments } : {}),
-      ...(profile.level !== undefined ? { level: profile.level } : {}),
-      ...(known && known.presence !== 'offline'
-        ? {}
-        : last
-          ? { state: last.presence, ...(last.awayReason ? { awayReason: last.awayReason } : {}), idleSince: last.idleSince, wrapUpUntil: last.wrapUpUntil }
-          : { state: 'away' as const }),
+    return this.op(() => {
+      const last = resume ? this.lastPresence.get(profile.id) : undefined;
+      const known = this.engine.worker(profile.id);
+      const w = this.engine.upsertWorker({
+        id: profile.id,
+        languages: profile.languages,
+        ...(profile.departments ? { departments: profile.departments } : {}),
+        ...(profile.level !== undefined ? { level: profile.level } : {}),
+        ...(known && known.presence !== 'offline'
+          ? {}
+          : last
+            ? { state: last.presence, ...(last.awayReason ? { awayReason: last.awayReason } : {}), idleSince: last.idleSince, wrapUpUntil: last.wrapUpUntil }
+            : { state: 'away' as const }),
+      });
+      this.persistPresence(w);
+      this.write(`w:${profile.id}`, 'worker connected', () => this.o.store.setConnected(profile.id, true, this.o.clock.now()));
+      return w;
     });
-    this.persistPresence(w);
-    this.write('worker connected', () => this.o.store.setConnected(profile.id, true, this.o.clock.now()));
-    await this.flush();
-    return w;
   }
 
   /** A worker's last console socket closed: their open offers go to others; assigned calls stay assigned (the caller runs the grace). */
   async workerOffline(workerId: string): Promise<void> {
-    const w = this.engine.worker(workerId);
-    if (w) this.lastPresence.set(workerId, { presence: w.presence === 'available' ? 'available' : 'away', awayReason: w.awayReason, idleSince: w.idleSince, wrapUpUntil: w.wrapUpUntil });
-    this.removing = workerId;
-    try {
-      this.engine.removeWorker(workerId);
-    } finally {
-      this.removing = null;
-    }
-    this.write('worker disconnected', () => this.o.store.setConnected(workerId, false, this.o.clock.now()));
-    await this.flush();
+    return this.op(() => {
+      const w = this.engine.worker(workerId);
+      if (w) this.lastPresence.set(workerId, { presence: w.presence === 'available' ? 'available' : 'away', awayReason: w.awayReason, idleSince: w.idleSince, wrapUpUntil: w.wrapUpUntil });
+      this.removing = workerId;
+      try {
+        this.engine.removeWorker(workerId);
+      } finally {
+        this.removing = null;
+      }
+      this.write(`w:${workerId}`, 'worker disconnected', () => this.o.store.setConnected(workerId, false, this.o.clock.now()));
+    });
   }
 
   /** Sets a connected worker's presence; `away` with a reason. @returns undefined for a worker not connected. */
   async setPresence(workerId: string, presence: 'available' | 'away', reason?: AwayReason): Promise<WorkerSnapshot | undefined> {
-    const w = this.engine.setWorkerState(workerId, presence, reason);
-    await this.flush();
-    return w;
+    return this.op(() => this.engine.setWorkerState(workerId, presence, reason));
   }
 
   // --- tasks ---------------------------------------------------------------------------
 
   /** Queues an escalated session and routes it. */
   async enqueue(t: NewTask): Promise<TaskSnapshot> {
-    const snap = this.engine.enqueue({ id: t.sessionId, language: t.language, priority: t.priority, ...(t.department ? { department: t.department } : {}), ...(t.createdAt !== undefined ? { createdAt: t.createdAt } : {}), data: { deviceId: t.deviceId } satisfies TaskData });
-    this.persistTask(this.engine.task(t.sessionId) ?? snap);
-    await this.flush();
-    return snap;
+    return this.op(() => {
+      const snap = this.engine.enqueue({ id: t.sessionId, language: t.language, priority: t.priority, ...(t.department ? { department: t.department } : {}), ...(t.createdAt !== undefined ? { createdAt: t.createdAt } : {}), data: { deviceId: t.deviceId } satisfies TaskData });
+      this.persistTask(this.engine.task(t.sessionId) ?? snap);
+      return snap;
+    });
   }
 
   /** Puts a session at the head of its queue (its worker was lost mid-call); it keeps its age. */
   async requeueAtHead(sessionId: string, fallback: NewTask): Promise<void> {
-    if (this.engine.task(sessionId)) this.engine.requeueAtHead(sessionId);
-    else this.engine.requeueAtHead({ id: fallback.sessionId, language: fallback.language, priority: fallback.priority, ...(fallback.department ? { department: fallback.department } : {}), createdAt: fallback.createdAt ?? this.o.clock.now(), data: { deviceId: fallback.deviceId } satisfies TaskData });
-    this.persistTask(this.engine.task(sessionId));
-    await this.flush();
+    return this.op(() => {
+      if (this.engine.task(sessionId)) this.engine.requeueAtHead(sessionId);
+      else this.engine.requeueAtHead({ id: fallback.sessionId, language: fallback.language, priority: fallback.priority, ...(fallback.department ? { department: fallback.department } : {}), createdAt: fallback.createdAt ?? this.o.clock.now(), data: { deviceId: fallback.deviceId } satisfies TaskData });
+      this.persistTask(this.engine.task(sessionId));
+    });
   }
 
   /** Adopts a task routing does not hold (e.g. a call whose row predates the routing tables), as stored: queued or assigned. */
   async adopt(t: StoredTask): Promise<void> {
     if (this.engine.task(t.sessionId)) return;
-    this.engine.restore({
-      workers: [],
-      tasks: [{ id: t.sessionId, language: t.language, priority: t.priority, department: t.department, minLevel: t.minLevel, ...(t.site ? { site: t.site } : {}), createdAt: t.createdAt, queuedAt: t.queuedAt, state: t.state, atHead: t.atHead, workerId: t.workerId, assignedAt: t.assignedAt, data: { deviceId: t.deviceId } satisfies TaskData }],
-      offers: [],
+    return this.op(() => {
+      this.engine.restore({
+        workers: [],
+        tasks: [{ id: t.sessionId, language: t.language, priority: t.priority, department: t.department, minLevel: t.minLevel, ...(t.site ? { site: t.site } : {}), createdAt: t.createdAt, queuedAt: t.queuedAt, state: t.state, atHead: t.atHead, workerId: t.workerId, assignedAt: t.assignedAt, data: { deviceId: t.deviceId } satisfies TaskData }],
+        offers: [],
+      });
+      this.persistTask(this.engine.task(t.sessionId));
     });
-    this.persistTask(this.engine.task(t.sessionId));
-    await this.flush();
   }
 
   /** Cold transfer: the session goes to `department`'s queue with its original age; its worker wraps up. */
   async moveToQueue(sessionId: string, department: Department, fallback: NewTask): Promise<void> {
     if (!this.engine.task(sessionId)) await this.enqueue(fallback);
-    this.engine.transfer(sessionId, { toQueue: department });
-    this.persistTask(this.engine.task(sessionId));
-    await this.flush();
+    return this.op(() => {
+      this.engine.transfer(sessionId, { toQueue: department });
+      this.persistTask(this.engine.task(sessionId));
+    });
   }
 
   /**
@@ -263,11 +266,12 @@ export class RoutingService {
    * @returns false when the worker is unknown or offline.
    */
   async directOffer(sessionId: string, toWorkerId: string, meta: { kind: Exclude<OfferKind, 'routed'>; fromWorkerId: string; note: string | null }): Promise<boolean> {
-    this.directedMeta.set(sessionId, { ...meta, fallbackQueue: null });
-    const r = this.engine.transfer(sessionId, { toWorker: toWorkerId, anyPresence: true });
-    if (!r.ok) this.directedMeta.delete(sessionId);
-    await this.flush();
-    return r.ok;
+    return this.op(() => {
+      this.directedMeta.set(sessionId, { ...meta, fallbackQueue: null });
+      const r = this.engine.transfer(sessionId, { toWorker: toWorkerId, anyPresence: true });
+      if (!r.ok) this.directedMeta.delete(sessionId);
+      return r.ok;
+    });
   }
 
   /**
@@ -289,29 +293,29 @@ export class RoutingService {
   async undoAccept(sessionId: string, stillQueued: boolean): Promise<void> {
     const t = this.engine.task(sessionId);
     if (!t) return;
-    if (stillQueued) this.engine.enqueue({ id: t.id, language: t.language, priority: t.priority, department: t.department, createdAt: t.createdAt, data: t.data });
-    else this.engine.removeTask(sessionId);
-    const after = this.engine.task(sessionId);
-    if (after) this.persistTask(after);
-    else this.write('delete task', () => this.o.store.deleteTask(sessionId));
-    await this.flush();
+    return this.op(() => {
+      if (stillQueued) this.engine.enqueue({ id: t.id, language: t.language, priority: t.priority, department: t.department, createdAt: t.createdAt, data: t.data });
+      else this.engine.removeTask(sessionId);
+      const after = this.engine.task(sessionId);
+      if (after) this.persistTask(after);
+      else this.write(`s:${sessionId}`, 'delete task', () => this.o.store.deleteTask(sessionId));
+    });
   }
 
   /** Declines an open offer (re-offered to the next worker). False when not open for this worker. */
   async decline(offerId: string, workerId: string): Promise<boolean> {
-    const ok = this.engine.decline(offerId, workerId);
-    await this.flush();
-    return ok;
+    return this.op(() => this.engine.decline(offerId, workerId));
   }
 
   /** The session ended or went back to the assistant: its task leaves routing (an assigned worker wraps up for `wrapUpMs`, default config). */
   async complete(sessionId: string, opts: { wrapUpMs?: number } = {}): Promise<void> {
-    const t = this.engine.task(sessionId);
-    if (t?.state === 'assigned') this.engine.completeTask(sessionId, opts);
-    else if (t) this.engine.removeTask(sessionId);
-    this.directedMeta.delete(sessionId);
-    this.write('delete task', () => this.o.store.deleteTask(sessionId));
-    await this.flush();
+    return this.op(() => {
+      const t = this.engine.task(sessionId);
+      if (t?.state === 'assigned') this.engine.completeTask(sessionId, opts);
+      else if (t) this.engine.removeTask(sessionId);
+      this.directedMeta.delete(sessionId);
+      this.write(`s:${sessionId}`, 'delete task', () => this.o.store.deleteTask(sessionId));
+    });
   }
 
   /** Ends a worker's wrap-up (they chose `available`). */
@@ -356,8 +360,8 @@ export class RoutingService {
   }
 
   /** Resolves when every write issued so far has been attempted. */
-  flush(): Promise<void> {
-    return this.chain;
+  async flush(): Promise<void> {
+    while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
   }
 
   /** Stops timers (routing stops; the store keeps the state for the next start). Idempotent. */
@@ -390,7 +394,7 @@ export class RoutingService {
         if ((err as { code?: string }).code === '23505') conflict = true;
         else throw err;
       });
-    void this.write('insert offer', insert).then(() => {
+    void this.write(`s:${o.taskId}`, 'insert offer', insert).then(() => {
       if (this.closed || !this.engine.getOffer(o.offerId)) return;
       if (conflict) {
         this.o.log.warn({ sessionId: o.taskId, offerId: o.offerId }, 'session already has an open offer elsewhere; offer withdrawn');
@@ -405,7 +409,7 @@ export class RoutingService {
     const routed = this.routed(o);
     this.offerMeta.delete(o.offerId);
     const outcome: OfferOutcome = reason === 'declined' ? 'declined' : reason === 'timeout' ? 'timeout' : 'revoked';
-    this.write('close offer', () => this.o.store.closeOffer(o.offerId, outcome, reason, this.o.clock.now()));
+    this.write(`s:${o.taskId}`, 'close offer', () => this.o.store.closeOffer(o.offerId, outcome, reason, this.o.clock.now()));
     this.safe(() => this.o.events.offerRevoked?.(routed, reason));
   }
 
@@ -427,20 +431,56 @@ export class RoutingService {
       workerId: t.workerId,
       assignedAt: t.state === 'assigned' ? t.assignedAt : null,
     };
-    this.write('save task', () => this.o.store.saveTask(stored));
+    this.write(`s:${t.id}`, 'save task', () => this.o.store.saveTask(stored));
   }
 
   private persistPresence(w: WorkerSnapshot): void {
     const p = { workerId: w.id, presence: w.presence, awayReason: w.awayReason, idleSince: w.idleSince, wrapUpUntil: w.wrapUpUntil };
-    this.write('save presence', () => this.o.store.savePresence(p));
+    // Written when what a restart needs changes (presence, reason, wrap-up), not on every idle tick.
+    const key = `${p.presence}|${p.awayReason}|${p.wrapUpUntil}`;
+    if (this.lastPresenceKey.get(w.id) === key) return;
+    this.lastPresenceKey.set(w.id, key);
+    this.write(`w:${w.id}`, 'save presence', () => this.o.store.savePresence(p));
   }
+  private readonly lastPresenceKey = new Map<string, string>();
 
-  /** Queues a store write after the previous ones; a failure is logged with what it was. */
-  private write(what: string, fn: () => Promise<void>): Promise<void> {
-    const p = this.chain.then(fn).catch((err: unknown) => this.o.log.error({ err, what }, 'routing store write failed; routing continues from memory'));
-    this.chain = p;
+  /**
+   * Queues a store write after the previous writes of the same entity (`s:<session>` for a
+   * task and its offers, `w:<worker>` for presence), so writes of one entity keep their order
+   * while different entities are written concurrently. A failure is logged with what it was.
+   */
+  private write(key: string, what: string, fn: () => Promise<void>): Promise<void> {
+    const prev = this.chains.get(key) ?? Promise.resolve();
+    const p = prev.then(fn).catch((err: unknown) => this.o.log.error({ err, what, key }, 'routing store write failed; routing continues from memory'));
+    this.chains.set(key, p);
+    void p.then(() => {
+      if (this.chains.get(key) === p) this.chains.delete(key);
+    });
+    this.tracked?.push(p);
     return p;
   }
+
+  /** Runs one operation on the engine and resolves once the writes it caused are stored. */
+  private async op<T>(fn: () => T): Promise<T> {
+    const { value, written } = this.tracking(fn);
+    await written;
+    return value;
+  }
+
+  /** Runs `fn` and returns, with its result, a promise of the writes it caused. */
+  private tracking<T>(fn: () => T): { value: T; written: Promise<unknown> } {
+    const outer = this.tracked;
+    const mine: Promise<void>[] = [];
+    this.tracked = mine;
+    try {
+      return { value: fn(), written: Promise.all(mine) };
+    } finally {
+      this.tracked = outer;
+      outer?.push(...mine);
+    }
+  }
+  private tracked: Promise<void>[] | null = null;
+  private readonly chains = new Map<string, Promise<void>>();
 
   private safe(fn: () => void): void {
     try {
