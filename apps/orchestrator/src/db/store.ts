@@ -352,7 +352,8 @@ export class Store {
     const out = [];
     for (const r of rows) {
       const first = await this.db.selectFrom('transcript_entries').select('text').where('session_id', '=', r.id).where('speaker', '=', 'visitor').orderBy('seq').executeTakeFirst();
-      const handoff = await this.latestHandoff(r.id).catch(() => undefined);
+      // A package from an older schema that no longer parses shows no reasons rather than failing the list.
+      const handoff = await this.latestHandoff(r.id).catch((err: unknown) => (err instanceof Error && err.name === 'ZodError' ? undefined : Promise.reject(err)));
       out.push({ session: toSessionView(r), deviceName: r.device_name, reasons: handoff?.reasons.map((x) => x.code) ?? [], firstLine: first?.text ?? null });
     }
     return out;

@@ -76,6 +76,10 @@ export class SessionService {
       toSupervisors: (event, payload) => {
         for (const id of this.workers.supervisorIds()) o.notifier.toWorker(id, event, payload);
       },
+      supervisorCount: () => this.workers.supervisorIds().length,
+      onError: (err) => {
+        if (!ctx.closed) ctx.log.warn({ err }, 'supervisor snapshot push failed');
+      },
     });
     ctx.fleet = this.fleet = new FleetService(o.store, o.clock, o.logger, {
       alert: (alert) => {

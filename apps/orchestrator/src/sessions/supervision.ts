@@ -16,6 +16,10 @@ export interface SupervisionHost {
   queued(): { sessionId: string; offered: boolean; priority: number; department: string | null }[];
   /** Sends to every connected supervisor. */
   toSupervisors(event: string, payload: unknown): void;
+  /** Connected supervisors (no snapshot is built when nobody watches). */
+  supervisorCount(): number;
+  /** A snapshot push failed (logged by the host). */
+  onError(err: unknown): void;
 }
 
 /** Minimum interval between two `supervisor:update` pushes (ms). */
@@ -77,9 +81,10 @@ export class Supervision {
     if (this.closed || this.pending) return;
     this.pending = this.host.clock.setTimeout(() => {
       this.pending = null;
+      if (this.closed || this.host.supervisorCount() === 0) return;
       void this.snapshot()
         .then((s) => this.host.toSupervisors('supervisor:update', s))
-        .catch(() => {});
+        .catch((err: unknown) => this.host.onError(err));
     }, SUPERVISOR_UPDATE_MS);
   }
 

@@ -247,7 +247,7 @@ export class KioskClient {
     if (!this.socket.connected) return;
     const r = this.state.robot;
     const robot = r.link === 'none' ? null : { estop: r.estop, pose: r.pose, navigation: r.navigation, stuck: r.stuck };
-    void request(this.socket, kioskRequests, 'device:telemetry', { batteryPercent: r.batteryPercent, charging: r.charging, robotLink: r.link, appVersion: APP_VERSION, robot, media: this.state.media }).catch(() => {});
+    void request(this.socket, kioskRequests, 'device:telemetry', { batteryPercent: r.batteryPercent, charging: r.charging, robotLink: r.link, appVersion: APP_VERSION, robot, media: this.state.media }).catch((err: unknown) => console.debug('telemetry not delivered', err));
   }
 
   /** Camera/microphone health: present in the device list (labels need no permission for `kind`). */
@@ -508,7 +508,7 @@ export class KioskClient {
 
   async rate(rating: number) {
     const session = this.state.session;
-    if (session) await request(this.socket, kioskRequests, 'session:rate', { sessionId: session.id, rating }).catch(() => {});
+    if (session) await request(this.socket, kioskRequests, 'session:rate', { sessionId: session.id, rating }).catch((err: unknown) => console.warn('rating not delivered', err));
     this.toThanks();
   }
 
@@ -519,7 +519,7 @@ export class KioskClient {
   /** The visitor leaves (Finish / Cancel): ends the session and wipes the screen. */
   async leave() {
     const session = this.state.session;
-    if (session && session.state !== 'ended') await request(this.socket, kioskRequests, 'session:leave', { sessionId: session.id, reason: 'visitor_left' }).catch(() => {});
+    if (session && session.state !== 'ended') await request(this.socket, kioskRequests, 'session:leave', { sessionId: session.id, reason: 'visitor_left' }).catch((err: unknown) => console.warn('leave not delivered; the orchestrator ends the session after the grace', err));
     this.reset();
   }
 
@@ -618,7 +618,7 @@ export class KioskClient {
     this.idleTimer = setTimeout(() => {
       const session = this.state.session;
       if (session && session.state !== 'ended' && this.state.screen !== 'rating' && this.state.screen !== 'thanks') {
-        void request(this.socket, kioskRequests, 'session:leave', { sessionId: session.id, reason: 'idle' }).catch(() => {});
+        void request(this.socket, kioskRequests, 'session:leave', { sessionId: session.id, reason: 'idle' }).catch((err: unknown) => console.warn('idle leave not delivered', err));
       }
       this.reset();
     }, ms);
