@@ -206,6 +206,15 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   const port = (http.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   const tick = setInterval(() => sessions.pushQueueStatus(), QUEUE_TICK_MS);
+  // Signing keys rotated in the database (`npm run keys:rotate`) are picked up within a minute.
+  const keyReload = config.authSecret
+    ? null
+    : setInterval(() => {
+        void store
+          .signingKeys()
+          .then((rows) => rows.length > 0 && tokens.setKeys(rows.map((r) => ({ kid: r.kid, secret: new Uint8Array(Buffer.from(r.secret, 'base64url')) }))))
+          .catch((err: unknown) => logger.warn({ err }, 'signing key reload failed; keeping the current keys'));
+      }, 60_000);
   logger.info({ url, database: database.kind, repo: REPO_ROOT }, 'orchestrator listening');
 
   let closing: Promise<void> | null = null;
@@ -222,6 +231,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     close() {
       closing ??= (async () => {
         clearInterval(tick);
+        if (keyReload) clearInterval(keyReload);
         await sessions.flushTelemetry().catch((err: unknown) => logger.warn({ err }, 'telemetry not stored at shutdown'));
         sessions.close();
         admission.close();
