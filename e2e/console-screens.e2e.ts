@@ -30,7 +30,7 @@ async function open(page: Page, errors: string[]): Promise<string[]> {
 }
 
 async function show(page: Page, fixture: string, lang: string) {
-  await page.evaluate(([f, l]) => window.__harness!.show(f as never, l!), [fixture, lang]);
+  await page.evaluate(([f, l]) => window.__harness!.show(f!, l!), [fixture, lang]);
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
 }
 

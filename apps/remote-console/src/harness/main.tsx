@@ -48,9 +48,10 @@ function show(fixture: Fixture, lang: string) {
 
 declare global {
   interface Window {
-    __harness?: { fixtures: readonly string[]; show: (fixture: Fixture, lang: string) => void };
+    /** Screen harness hook (tests only): show a fixture in a language. */
+    __harness?: { fixtures: readonly string[]; show: (fixture: string, lang: string, opts?: { realVoice?: boolean }) => void };
   }
 }
-window.__harness = { fixtures: FIXTURES, show };
+window.__harness = { fixtures: FIXTURES, show: (f, l) => show(f as Fixture, l) };
 const q = new URLSearchParams(location.search);
 show((q.get('fixture') ?? 'login') as Fixture, q.get('lang') ?? 'en');

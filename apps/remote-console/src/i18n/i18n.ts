@@ -1,16 +1,23 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import de from '../locales/de.json';
 import en from '../locales/en.json';
 import es from '../locales/es.json';
+import fr from '../locales/fr.json';
 import ja from '../locales/ja.json';
+import ko from '../locales/ko.json';
+import pt from '../locales/pt.json';
 import zh from '../locales/zh.json';
 
-/** Languages of the console UI (catalogs in src/locales). */
-export const UI_LANGUAGES = ['en', 'ja', 'es', 'zh'] as const;
+/** Languages of the console UI (catalogs in src/locales): the 8 conversation languages. */
+export const UI_LANGUAGES = ['en', 'ja', 'es', 'zh', 'ko', 'fr', 'de', 'pt'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
+/** The catalogs by language. */
+export const CATALOGS = { en, ja, es, zh, ko, fr, de, pt } as const satisfies Record<UiLanguage, unknown>;
+
 /** BCP 47 tag for `<html lang>` and Intl formatting (`zh` is Simplified Chinese). */
-export const LOCALE_TAG: Record<UiLanguage, string> = { en: 'en', ja: 'ja', es: 'es', zh: 'zh-Hans' };
+export const LOCALE_TAG: Record<UiLanguage, string> = { en: 'en', ja: 'ja', es: 'es', zh: 'zh-Hans', ko: 'ko', fr: 'fr', de: 'de', pt: 'pt' };
 
 const STORAGE_KEY = 'telekiosk.console.lang';
 
@@ -47,7 +54,7 @@ function applyToDocument(lng: string) {
 export function initI18n(): typeof i18next {
   const lng = pickLanguage(savedLanguage(), typeof navigator === 'undefined' ? [] : navigator.languages ?? []);
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, ja: { translation: ja }, es: { translation: es }, zh: { translation: zh } },
+    resources: Object.fromEntries(UI_LANGUAGES.map((l) => [l, { translation: CATALOGS[l] }])),
     lng,
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],

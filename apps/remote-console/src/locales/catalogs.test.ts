@@ -3,10 +3,8 @@ import { AlertKind, Disposition, LANGUAGES, MediaHealth, ReasonCode, Role, Sessi
 import { WAYPOINT_NAMES } from '../lib/venue.ts';
 import { DIRECTIONS } from '../lib/drive.ts';
 import { DEPARTMENTS } from '../lib/disposition.ts';
+import { CATALOGS, UI_LANGUAGES } from '../i18n/i18n.ts';
 import en from './en.json';
-import es from './es.json';
-import ja from './ja.json';
-import zh from './zh.json';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -21,10 +19,55 @@ function keys(tree: Tree, prefix = ''): Set<string> {
   return out;
 }
 
-const catalogs = { en, ja, es, zh } as Record<string, Tree>;
+const catalogs = CATALOGS as unknown as Record<string, Tree>;
+
+/** Flattened `key.path -> text` (plural suffixes kept). */
+function texts(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(path, v);
+    else for (const [p, t] of texts(v, path)) out.set(p, t);
+  }
+  return out;
+}
+
+/**
+ * Texts that may read the same as in English (words the languages share). Any other text equal
+ * to the English one, with letters in it, counts as left untranslated.
+ */
+const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
+  // Key names and units read the same everywhere.
+  '*': ['help.keyTab', 'robot.ms'],
+  de: ['workerState.offline', 'urgency.normal', 'sentiment.neutral', 'speaker.system', 'devices.online', 'devices.offline', 'robot.position', 'robot.navigation', 'supervision.col.name'],
+  es: ['role.supervisor', 'urgency.normal', 'sentiment.neutral', 'speaker.supervisor', 'department.general'],
+  fr: ['sentiment.positive', 'tabs.supervision', 'supervision.heading', 'callbacks.contact', 'supervision.col.actions', 'history.count'],
+};
 
 describe('locale catalogs', () => {
   const reference = keys(en as Tree);
+
+  it('has a catalog for each of the 8 languages', () => {
+    expect(Object.keys(catalogs).sort()).toEqual([...LANGUAGES].sort());
+    expect([...UI_LANGUAGES].sort()).toEqual([...LANGUAGES].sort());
+  });
+
+  it.each(UI_LANGUAGES.filter((l) => l !== 'en'))('%s translates every text (nothing left in English)', (lng) => {
+    const english = texts(en as Tree);
+    const allowed = new Set([...SAME_AS_ENGLISH['*']!, ...(SAME_AS_ENGLISH[lng] ?? [])]);
+    const letters = (s: string) => /\p{L}{2,}/u.test(s.replace(/\{\{\w+\}\}/g, ''));
+    const same = [...texts(catalogs[lng]!)].filter(([k, v]) => english.get(k) === v && letters(v) && !allowed.has(k) && !allowed.has(k.replace(/_(one|other)$/, ''))).map(([k]) => k);
+    expect(same, 'left in English').toEqual([]);
+  });
+
+  it.each(UI_LANGUAGES.filter((l) => l !== 'en'))('%s keeps every {{placeholder}} of en', (lng) => {
+    const english = texts(en as Tree);
+    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const [k, v] of texts(catalogs[lng]!)) {
+      const ref = english.get(k) ?? english.get(k.replace(/_(zero|one|two|few|many|other)$/, '_other'));
+      if (ref !== undefined) expect(vars(v), `${lng}: ${k}`).toEqual(vars(ref));
+    }
+  });
 
   it.each(Object.keys(catalogs))('%s has exactly the keys of en', (lng) => {
     const mine = keys(catalogs[lng]!);

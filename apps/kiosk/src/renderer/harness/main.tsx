@@ -96,9 +96,10 @@ function show(fixture: Fixture, lang: Language, opts: { realVoice?: boolean } = 
 
 declare global {
   interface Window {
-    __harness?: { fixtures: readonly string[]; show: (fixture: Fixture, lang: Language, opts?: { realVoice?: boolean }) => void };
+    /** Screen harness hook (tests only): show a fixture in a language. */
+    __harness?: { fixtures: readonly string[]; show: (fixture: string, lang: string, opts?: { realVoice?: boolean }) => void };
   }
 }
-window.__harness = { fixtures: FIXTURES, show: (f, l, o) => void show(f, l, o) };
+window.__harness = { fixtures: FIXTURES, show: (f, l, o) => void show(f as Fixture, l as Language, o) };
 const q = new URLSearchParams(location.search);
 show((q.get('fixture') ?? 'attract') as Fixture, (q.get('lang') ?? 'en') as Language, { realVoice: q.has('voice') });
