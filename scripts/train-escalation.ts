@@ -237,6 +237,14 @@ if (args.dev) {
 mkdirSync(args.out!, { recursive: true });
 writeFileSync(join(args.out!, 'weights.bin'), weightsBytes);
 writeFileSync(join(args.out!, 'model.json'), `${JSON.stringify(meta, null, 1)}\n`);
+// The smoke set: fixed texts (kept in smoke.json) and the new model's scores, checked by
+// src/policy/model/classifier.test.ts so CI notices weights that do not match the code.
+const smokePath = join(args.out!, 'smoke.json');
+const smokeTexts = existsSync(join(MODEL_DIR, 'smoke.json'))
+  ? (JSON.parse(readFileSync(join(MODEL_DIR, 'smoke.json'), 'utf8')) as { cases: { text: string }[] }).cases.map((c) => c.text)
+  : ['I want to talk to a real person', "I don't need a person, just the opening hours"];
+const trained = new EscalationClassifier(meta, model.weights);
+writeFileSync(smokePath, `${JSON.stringify({ weightsSha256: meta.weightsSha256, cases: smokeTexts.map((text) => ({ text, scores: trained.score(text) })) }, null, 1)}\n`);
 console.log(`wrote ${join(args.out!, 'model.json')} and weights.bin (${weightsBytes.length} bytes, sha256 ${meta.weightsSha256.slice(0, 12)}…)`);
 console.log('counts (language/source: label count):');
 for (const [k, v] of Object.entries(counts).sort()) console.log(`  ${k}: ${Object.entries(v).map(([l, n]) => `${l} ${n}`).join(', ')}`);

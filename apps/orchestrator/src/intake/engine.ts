@@ -8,7 +8,19 @@ import { findExtraPersonRequest, findLexiconMatch, languageOrder, matchForm, str
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
 import { defaultClassifier } from '../policy/model/classifier.ts';
-import { hasScope } from '../policy/model/features.ts';
+import { contentTokens, similarity } from '../policy/conversation.ts';
+import { normalizeText } from './text.ts';
+import { cueScope } from '../policy/scope.ts';
+
+/**
+ * Content similarity (Jaccard, see `policy/conversation.ts`) from which a question opening with
+ * "and ..." about the article just answered counts as the same question again (a failure) rather
+ * than a follow-up ("how much is it?" then "and can I pay by card?" both hit the fees article).
+ * Without such an opening, asking about the same article right after its answer is a failure.
+ */
+export const FOLLOW_UP_REPEAT = 0.5;
+/** A question opening with "and", "also", "y", "et", "und", "e", "还有", "그리고", "それと"... is a follow-up. */
+const FOLLOW_UP = /^(?:and|also|plus|y|e|et|und|ademas|aussi|auch|tambem|tambien|还有|另外|那|그리고|그럼|それと|あと|じゃあ|ちなみに)(?![\p{L}])/u;
 
 export { summarizeTranscript, type TranscriptEntry } from './summary.ts';
 /** Minimum article score (0..1 query coverage) to answer; re-exported from `knowledgeBase.ts`. */
@@ -62,20 +74,20 @@ export interface EmbeddedIntakeOptions {
    * Decides whether a lexicon request for a person is not meant (negated, reported, declined):
    * default {@link classifierRequestVeto} (the embedded escalation classifier); `null` = never veto.
    */
-  requestVeto?: ((text: string, lang: Lang) => boolean) | null;
+  requestVeto?: ((text: string, lang: Lang, phrase: string) => boolean) | null;
 }
 
-/** Model probability of `request_person` below which a scoped (negated or reported) request is vetoed. */
-export const REQUEST_VETO_BELOW = 0.15;
+/** Model probability of `request_person` below which a negated or reported request is vetoed (policy `balanced`). */
+export const REQUEST_VETO_BELOW = 0.7;
 
 /**
- * Default request veto: the utterance has a negation or reported-speech scope and the embedded
- * classifier gives `request_person` < {@link REQUEST_VETO_BELOW} ("I don't need a person",
- * "the clerk told me to ask you"). Same rule as the escalation policy's `balanced` mode.
+ * Default request veto: the matched phrase stands in a negation or in reported speech
+ * (`policy/scope.ts`) and the embedded classifier gives `request_person` <
+ * {@link REQUEST_VETO_BELOW} ("I don't need a person", "I already spoke with someone at
+ * reception"). Same rule as the escalation policy's `balanced` mode.
  */
-export function classifierRequestVeto(text: string, lang: Lang): boolean {
-  const scope = hasScope(text);
-  if (!scope.negated && !scope.reported) return false;
+export function classifierRequestVeto(text: string, lang: Lang, phrase: string): boolean {
+  if (!cueScope(text, phrase)) return false;
   return defaultClassifier().score(text, { language: lang }).request_person < REQUEST_VETO_BELOW;
 }
 
@@ -183,7 +195,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     if (!text.trim()) return plain(pack.replies.greeting, 'unknown', 0);
 
     const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(text);
-    if (person && !requestVeto?.(text, lang)) return escalate('explicit_request', `explicit request for a person: ${said(person)}`, EXPLICIT_REQUEST_CONFIDENCE);
+    if (person && !requestVeto?.(text, lang, person.phrase)) return escalate('explicit_request', `explicit request for a person: ${said(person)}`, EXPLICIT_REQUEST_CONFIDENCE);
 
     const affirm = prev.kind === 'unknown' ? findLexiconMatch(text, 'affirm', [lang]) : null;
     if (affirm) {
@@ -209,7 +221,8 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const earlier = history.filter((e) => e.role === 'visitor' && key(e.text) === key(text) && key(text));
     if (best) {
       const id = best.article.id;
-      if (prev.kind === 'answered' && prev.id === id) {
+      const followUp = prev.kind === 'answered' && FOLLOW_UP.test(normalizeText(text).trim()) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
+      if (prev.kind === 'answered' && prev.id === id && !followUp) {
         return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(text)}`, best.score);
       }
       if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, best.score);

@@ -280,7 +280,8 @@ function unitDegree(u: QueryUnit, r: SearchResult): number {
   if (u.words) {
     // merged CJK unit (刷|信用卡): share of its characters in exactly matched segmenter words
     const len = (w: string) => Array.from(w).length;
-    const hit = u.words.reduce((sum, w) => sum + (r.match[w] ? len(w) * fieldFactor(w) : 0), 0) / len(u.text);
+    const total = u.words.reduce((sum, w) => sum + len(w), 0);
+    const hit = u.words.reduce((sum, w) => sum + (r.match[w] ? len(w) * fieldFactor(w) : 0), 0) / total;
     degree = Math.max(degree, hit * BIGRAM_MATCH_WEIGHT);
   }
   return degree;

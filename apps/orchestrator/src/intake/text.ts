@@ -71,6 +71,14 @@ export function stopwordsOf(pack: LanguagePack): Set<string> {
   return set;
 }
 
+/** Removes one of `pack.particles` from the end of `word` when at least one character stays. */
+function stripParticle(word: string, pack: LanguagePack): string {
+  for (const p of pack.particles ?? []) {
+    if (word.length > p.length && word.endsWith(p)) return word.slice(0, -p.length);
+  }
+  return word;
+}
+
 /** Drops possessive `'s` and apostrophes: `city's` -> `city`, `don't` -> `dont`. */
 function cleanWord(word: string): string {
   return word.replace(/^'+|'+$/g, '').replace(/'s$/, '').replace(/'/g, '');
@@ -105,7 +113,7 @@ function cjkUnits(normalized: string, pack: LanguagePack, stop: Set<string>): Qu
   const units: QueryUnit[] = [];
   let prevEnd = -1;
   for (const seg of segmenter(pack.code).segment(normalized)) {
-    const word = seg.isWordLike ? cleanWord(seg.segment) : '';
+    const word = seg.isWordLike ? stripParticle(cleanWord(seg.segment), pack) : '';
     if (!word || stop.has(word) || SINGLE_KANA.test(word)) continue;
     const prev = units.at(-1);
     const adjacent = prev !== undefined && prevEnd === seg.index;
@@ -175,8 +183,8 @@ function spacedUnits(normalized: string, pack: LanguagePack, stop: Set<string>):
     if (!word || stop.has(word)) continue;
     if (pack.stripPlural) word = stripPlural(word);
     if (stop.has(word)) continue;
-    const parts = vocab && !vocab.has(word) ? splitCompound(word, vocab) : null;
-    units.push(parts ? { text: word, parts: [], words: parts } : { text: word, parts: [] });
+    const parts = vocab && !vocab.has(word) ? splitCompound(word, vocab)?.filter((p) => !stop.has(p)) : null;
+    units.push(parts?.length ? { text: word, parts: [], words: parts } : { text: word, parts: [] });
   }
   return units;
 }

@@ -54,6 +54,37 @@ interface Entry {
 }
 
 const builtIn = new Map<Language, Entry[]>();
+const compoundParts = new Map<Language, string[]>();
+
+/** Shortest lexicon word split off a German compound, and shortest remainder. */
+export const COMPOUND_PART_MIN = 5;
+
+/**
+ * German compounds in the match form are split around a lexicon word they end or start with
+ * ("stinksauer" -> "stink sauer", "dienstaufsichtsbeschwerde" -> "dienstaufsichts beschwerde",
+ * "beschwerdeformular" -> "beschwerde formular"), so whole-word patterns see the word. Only words
+ * of the request, feedback, sentiment and sensitive-topic patterns are split off (never safety or
+ * vulnerable-visitor words: "Kindergeld" stays whole). Other languages are returned unchanged.
+ */
+export function splitCompounds(form: string, lang: Language): string {
+  if (lang !== 'de') return form;
+  let parts = compoundParts.get(lang);
+  if (!parts) {
+    const lx = CUE_LEXICONS[lang];
+    const pack = isLang(lang) ? packFor(lang).patterns : null;
+    const source = [...lx.requestPerson, ...lx.negativeFeedback, ...Object.values(lx.sentiment).flat(), ...Object.values(lx.sensitive).flat(), ...(pack?.requestPerson ?? [])];
+    parts = [...new Set(wordsOf(source))].filter((w) => /^\p{L}+$/u.test(w) && w.length >= COMPOUND_PART_MIN).sort((a, b) => b.length - a.length || a.localeCompare(b));
+    compoundParts.set(lang, parts);
+  }
+  return form.replace(/\p{L}{8,}/gu, (w) => {
+    for (const p of parts!) {
+      if (w.length - p.length < 3) continue;
+      if (w.endsWith(p)) return `${w.slice(0, -p.length)} ${p}`;
+      if (w.startsWith(p)) return `${p} ${w.slice(p.length)}`;
+    }
+    return w;
+  });
+}
 const vocabularies = new Map<Language, { all: Set<string>; targets: string[] }>();
 const neutral = new Map<Language, RegExp[]>();
 const fromPolicy = new WeakMap<Policy, Map<Language, Entry[]>>();
@@ -231,6 +262,7 @@ export function findCues(
     if (seg === 'cjk' ? !hasCjk : !hasLatin) continue;
     let form = matchForm(text, seg);
     for (const re of neutralPatterns(lang)) form = mask(form, re);
+    form = splitCompounds(form, lang);
     const fixed = seg === 'spaced' && typoLangs.includes(lang) ? correctTypos(form, lang) : form;
     const all = policy ? [...builtInEntries(lang), ...policyEntries(policy, lang)] : builtInEntries(lang);
     let rest = form;

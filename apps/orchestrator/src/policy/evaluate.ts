@@ -155,9 +155,9 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
 
   // explicit_request: lexicon hit unless the classifier vetoes it (policy phrases never), or the classifier alone
   const requestHits = hits.filter((h) => h.kind === 'requestPerson');
-  const requestVetoed = !!model?.vetoes('request_person');
-  const person = requestHits.find((h) => h.origin === 'policy' || !requestVetoed);
-  if (!person && requestHits.length) flags.push('vetoed:explicit_request', `scope:${model!.scope}`);
+  const requestScope = (h: CueHit) => model?.vetoes('request_person', h) ?? null;
+  const person = requestHits.find((h) => !requestScope(h));
+  if (!person && requestHits.length) flags.push('vetoed:explicit_request', `scope:${requestScope(requestHits[0]!)}`);
   if (person) push({ code: 'explicit_request', evidence: `explicit request for a person: ${cite(person)} in ${quote(text)}${withModel('request_person')}`, confidence: EXPLICIT_CONFIDENCE });
   else if (model?.fires('request_person')) push({ code: 'explicit_request', evidence: `${model.cite('request_person')} in ${quote(text)}`, confidence: round2(model.scores.request_person) });
   else if (lastIntake?.escalation?.reason === 'explicit_request' && !requestHits.length && lastIndex > 0 && turns[lastIndex - 1]!.role === 'assistant') {
@@ -169,8 +169,9 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // negative_sentiment: this turn, or sustained over the last three visitor turns
   const earlierScores = visitorTurns.slice(-3, -1).map((t) => scoreSentiment(t.text, cues(t.text)).score);
   const negativeTurns = [...earlierScores, sentiment.score].filter((s) => s <= -SENTIMENT_LABEL_CUTOFF).length;
-  const customFeeling = hits.some((h) => h.kind === 'sentiment' && h.origin === 'policy');
-  const feelingVetoed = !customFeeling && !!model?.vetoes('frustration');
+  const feelings = hits.filter((h) => h.kind === 'sentiment' && h.category !== 'positive');
+  const feelingScope = (h: CueHit) => model?.vetoes('frustration', h) ?? null;
+  const feelingVetoed = feelings.length > 0 && feelings.every((h) => feelingScope(h)) && !sentiment.strong.includes('shouting');
   if (last && sentiment.score <= -th.negativeSentiment && !feelingVetoed) {
     push({
       code: 'negative_sentiment',
@@ -182,11 +183,16 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   } else if (model?.fires('frustration')) {
     push({ code: 'negative_sentiment', evidence: `${model.cite('frustration')} in ${quote(text)} (lexicon sentiment ${sentiment.score})`, confidence: round2(model.scores.frustration) });
   } else if (sentiment.score <= -SENTIMENT_LABEL_CUTOFF && feelingVetoed) {
-    flags.push('vetoed:negative_sentiment', `scope:${model!.scope}`);
+    flags.push('vetoed:negative_sentiment', `scope:${feelingScope(feelings[0]!)}`);
   }
 
   // sensitive_topic and safety (department of the first category in taxonomy order)
-  const topics = enabledHits(hits, 'sensitive', SENSITIVE_TOPICS.filter((t) => policy.sensitiveTopics[t].enabled));
+  const vetoHit = (h: CueHit, label: Parameters<NonNullable<typeof model>['vetoes']>[0]) => {
+    const why = model?.vetoes(label, h) ?? null;
+    if (why) flags.push(`vetoed:${h.kind}:${h.category}`, `scope:${why}`);
+    return !why;
+  };
+  const topics = enabledHits(hits, 'sensitive', SENSITIVE_TOPICS.filter((t) => policy.sensitiveTopics[t].enabled)).filter((h) => vetoHit(h, h.category as SensitiveTopic));
   const topicOf = (h: CueHit) => h.category as SensitiveTopic;
   topics.sort((x, y) => SENSITIVE_TOPICS.indexOf(topicOf(x)) - SENSITIVE_TOPICS.indexOf(topicOf(y)));
   const sensitive = cueCandidate('sensitive_topic', 'sensitive topic', topics, text, topics[0] ? policy.sensitiveTopics[topicOf(topics[0])].department : null, 'sensitive', flags);
@@ -218,9 +224,9 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     flags.push(`${flag}:classifier`);
     return { code, evidence: `${model.cite(label)} in ${quote(text)}`, confidence: round2(model.scores[label]), department };
   };
-  push(orModel(cueCandidate('vulnerable_visitor', 'vulnerable visitor cue', enabledHits(hits, 'vulnerable', policy.vulnerableVisitor.cues), text, policy.vulnerableVisitor.department, 'vulnerable', flags), 'vulnerable', 'vulnerable_visitor', policy.vulnerableVisitor.cues.length > 0, policy.vulnerableVisitor.department, 'vulnerable'));
-  push(orModel(cueCandidate('policy_exception', 'asks for a policy exception', enabledHits(hits, 'policyException', policy.policyException.cues), text, policy.policyException.department, 'policy_exception', flags), 'policy_exception', 'policy_exception', policy.policyException.cues.length > 0, policy.policyException.department, 'policy_exception'));
-  push(orModel(cueCandidate('restricted_action', 'asks for an action the assistant must not take alone', enabledHits(hits, 'restrictedAction', policy.restrictedAction.cues), text, policy.restrictedAction.department, 'restricted_action', flags), 'restricted_action', 'restricted_action', policy.restrictedAction.cues.length > 0, policy.restrictedAction.department, 'restricted_action'));
+  push(orModel(cueCandidate('vulnerable_visitor', 'vulnerable visitor cue', enabledHits(hits, 'vulnerable', policy.vulnerableVisitor.cues).filter((h) => vetoHit(h, 'vulnerable')), text, policy.vulnerableVisitor.department, 'vulnerable', flags), 'vulnerable', 'vulnerable_visitor', policy.vulnerableVisitor.cues.length > 0, policy.vulnerableVisitor.department, 'vulnerable'));
+  push(orModel(cueCandidate('policy_exception', 'asks for a policy exception', enabledHits(hits, 'policyException', policy.policyException.cues).filter((h) => vetoHit(h, 'policy_exception')), text, policy.policyException.department, 'policy_exception', flags), 'policy_exception', 'policy_exception', policy.policyException.cues.length > 0, policy.policyException.department, 'policy_exception'));
+  push(orModel(cueCandidate('restricted_action', 'asks for an action the assistant must not take alone', enabledHits(hits, 'restrictedAction', policy.restrictedAction.cues).filter((h) => vetoHit(h, 'restricted_action')), text, policy.restrictedAction.department, 'restricted_action', flags), 'restricted_action', 'restricted_action', policy.restrictedAction.cues.length > 0, policy.restrictedAction.department, 'restricted_action'));
 
   // out_of_scope: a topic the policy reserves for staff, the engine's own decision, or an unanswered streak
   const unanswered = last ? isUnanswered(lastIntake, th.lowConfidence, visitorLangs) : false;

@@ -5,39 +5,39 @@
  * Per label, a mode gives two thresholds:
  * - `fire`: the model alone adds the label's reason when its probability reaches it (evidence:
  *   the score and the features behind it);
- * - `veto` (`request_person`, `frustration` only): a built-in lexicon hit is dropped when the
- *   utterance has a negation or reported-speech scope (see `model/features.ts`) and the model's
- *   probability stays below `veto`: this is how "I don't need a person", "the clerk told me to ask
- *   you" or "I'm not angry" stop escalating. Without such a scope the lexicon hit stands (the
- *   model is not trusted to overrule a plain "get me a manager"). Policy-file phrases are never vetoed.
+ * - `veto`: a built-in lexicon hit is dropped when the cue itself stands in a negation or in
+ *   reported speech (`scope.ts`: "I don't need a *person*", "the clerk *told me* to ask you", "I'm
+ *   not *angry*", "my neighbour *said* I should *complain*") and the model's probability stays
+ *   below `veto`. Without such a scope the lexicon hit stands (the model is not trusted to
+ *   overrule a plain "get me a manager"). Policy-file phrases are never vetoed.
  * Rare labels (sensitive topics, vulnerable visitor, exception, restricted action) had few
- * training examples per language: their lexicon hits always count and the model only adds.
+ * training examples per language: the model adds them only at a high probability.
  * Safety is never decided by the model (deterministic rules only).
  */
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { hasScope } from './model/features.ts';
+import { cueScope, type CueScope } from './scope.ts';
 import { MODEL_LABELS, type ModelLabel } from './model/labels.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
 
-/** Thresholds of one label. `veto` null = lexicon hits of this label are never vetoed. */
+/** Thresholds of one label (probabilities). `fire` null = the model never adds it alone; `veto` null = never vetoed. */
 export interface LabelThresholds {
   fire: number | null;
   veto: number | null;
 }
 
 type Mode = ClassifierSettings['mode'];
-const VETOABLE = new Set<ModelLabel>(['request_person', 'frustration']);
+const COMMON = new Set<ModelLabel>(['request_person', 'frustration']);
 
 /**
  * Built-in operating points (probabilities). Chosen on the CLINC150/Bitext dev portions and the
  * training set's own `--dev` split, never on the held-out conversations.
  */
 export const MODE_THRESHOLDS: Readonly<Record<Mode, { common: LabelThresholds; rare: LabelThresholds }>> = {
-  favour_recall: { common: { fire: 0.7, veto: 0.05 }, rare: { fire: 0.8, veto: null } },
-  balanced: { common: { fire: 0.85, veto: 0.15 }, rare: { fire: 0.95, veto: null } },
-  favour_precision: { common: { fire: 0.95, veto: 0.3 }, rare: { fire: null, veto: null } },
+  favour_recall: { common: { fire: 0.7, veto: 0.5 }, rare: { fire: 0.8, veto: 0.5 } },
+  balanced: { common: { fire: 0.85, veto: 0.7 }, rare: { fire: 0.95, veto: 0.7 } },
+  favour_precision: { common: { fire: 0.95, veto: 0.85 }, rare: { fire: null, veto: 0.85 } },
 };
 
 /** The effective settings of `policy` (defaults: enabled, balanced). */
@@ -47,12 +47,12 @@ export function classifierSettings(policy: Policy): ClassifierSettings {
 
 /** Thresholds of `label` under `settings` (mode preset, then the file's overrides). */
 export function thresholdsFor(settings: ClassifierSettings, label: ModelLabel): LabelThresholds {
-  const preset = MODE_THRESHOLDS[settings.mode][VETOABLE.has(label) ? 'common' : 'rare'];
+  const preset = MODE_THRESHOLDS[settings.mode][COMMON.has(label) ? 'common' : 'rare'];
   const override = (settings.thresholds as Partial<Record<ModelLabel, { fire?: number; veto?: number }>> | undefined)?.[label];
   if (label === 'safety') return { fire: null, veto: null };
   return {
     fire: override?.fire ?? preset.fire,
-    veto: VETOABLE.has(label) ? (override?.veto ?? preset.veto) : null,
+    veto: override?.veto ?? preset.veto,
   };
 }
 
@@ -63,10 +63,11 @@ export interface TurnModel {
   explain(label: ModelLabel): string[];
   /** True if the model alone reaches `fire` for `label`. */
   fires(label: ModelLabel): boolean;
-  /** True if a built-in lexicon hit of `label` must be dropped (scope present and model below `veto`). */
-  vetoes(label: ModelLabel): boolean;
-  /** The scope that allows a veto: `negation`, `reported speech`, or null. */
-  scope: string | null;
+  /**
+   * Why the built-in lexicon hit `hit` of `label` must be dropped: the cue is inside a negation or
+   * reported speech ({@link cueScope}) and the model's probability is below `veto`; null = it stands.
+   */
+  vetoes(label: ModelLabel, hit: Pick<CueHit, 'phrase' | 'origin'>): CueScope;
   /** `classifier <label> 0.93 (~talk~, human)` */
   cite(label: ModelLabel): string;
 }
@@ -87,14 +88,19 @@ export function modelTurn(
   const scores = clf.score(text, { language: opts.language, hits: builtIn });
   const th = Object.fromEntries(MODEL_LABELS.map((l) => [l, thresholdsFor(settings, l)])) as Record<ModelLabel, LabelThresholds>;
   const explain = (label: ModelLabel) => clf.explain(text, label, 3, { language: opts.language, hits: builtIn });
-  const scope = hasScope(text);
-  const scoped = scope.negated || scope.reported;
+
   return {
     scores,
     explain,
     fires: (label) => th[label].fire !== null && scores[label] >= th[label].fire,
-    vetoes: (label) => scoped && th[label].veto !== null && scores[label] < th[label].veto,
-    scope: scope.negated ? 'negation' : scope.reported ? 'reported speech' : null,
+    vetoes: (label, hit) => {
+      const veto = th[label].veto;
+      if (veto === null || hit.origin === 'policy' || scores[label] >= veto) return null;
+      const scope = cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) });
+      // Sensitive and other rare cues often carry their own negation ("can't log in", "can't
+      // pay"): only reported speech vetoes them.
+      return COMMON.has(label) || scope === 'reported' ? scope : null;
+    },
     cite: (label) => {
       const why = explain(label);
       return `classifier ${label} ${scores[label].toFixed(2)}${why.length ? ` (${why.join(', ')})` : ''}`;

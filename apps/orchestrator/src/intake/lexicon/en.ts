@@ -66,6 +66,7 @@ export const en: LanguagePack = {
       "^ that's|thats ok|okay|fine|alright $",
       '^ no need $',
       "^ no i'm|im good|fine|ok $",
+      "^ no|nope|nah * fine|ok|okay|alright|good|thanks|necessary|needed $",
     ],
   },
   replies: {

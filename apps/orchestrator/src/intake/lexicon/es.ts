@@ -60,6 +60,7 @@ export const es: LanguagePack = {
     decline: [
       '^ no gracias|muchas_gracias? $',
       '^ no|no_hace_falta|no_es_necesario|estoy_bien|asi_esta_bien|esta_bien|todavia_no|ahora_no gracias? $',
+      '^ no * bien|gracias|falta|necesario|asi $',
     ],
   },
   replies: {

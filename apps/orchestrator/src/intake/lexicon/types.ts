@@ -66,6 +66,11 @@ export interface LanguagePack {
    * against the knowledge base's own vocabulary in this language (see `text.ts`).
    */
   decompound?: boolean;
+  /**
+   * Endings removed from the end of a word before search, longest first (Korean particles and
+   * copulas: "주차장은" -> "주차장", "어디예요" -> "어디"). Normalised like the input.
+   */
+  particles?: readonly string[];
   /** Terms ignored by search (written naturally; normalised on load). */
   stopwords: readonly string[];
   patterns: Readonly<Record<LexiconCategory, readonly string[]>>;

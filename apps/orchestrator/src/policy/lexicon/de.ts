@@ -7,6 +7,8 @@ export const de: CueLexicon = {
   code: 'de',
   segmentation: 'spaced',
   neutral: [
+    'lastschrift|lastschriften|einzugsermachtigung',
+    'eingeschrankter|eingeschrankte|eingeschrankten mobilitat',
     'notausgang|notausgange|notfallkontakt|notfallnummer|brandschutz|feuerloscher',
     'krankenversicherung|krankenkasse|gesundheitsamt|feuerversicherung',
     'kindergeld|elterngeld|kita',

@@ -24,6 +24,8 @@ export const en: CueLexicon = {
   code: 'en',
   segmentation: 'spaced',
   neutral: [
+    'direct debit|debits',
+    'reduced|limited|restricted mobility',
     'emergency|fire exit|exits|door|doors|staircase|stairs',
     'fire extinguisher|extinguishers|alarm_test|drill',
     'health|medical insurance|checkup|check-up|certificate',

@@ -10,6 +10,8 @@ export const es: CueLexicon = {
   code: 'es',
   segmentation: 'spaced',
   neutral: [
+    'domiciliacion|domiciliaciones bancaria?',
+    'movilidad reducida',
     'salida|salidas de emergencia|incendios',
     'contacto|telefono de emergencia',
     'seguro medico|de_salud|nacional_de_salud|de_incendios',

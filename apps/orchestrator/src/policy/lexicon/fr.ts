@@ -8,6 +8,8 @@ export const fr: CueLexicon = {
   code: 'fr',
   segmentation: 'spaced',
   neutral: [
+    'prelevement|prelevements automatique|bancaire?',
+    'mobilite reduite',
     'sortie|sorties|issue|issues de secours',
     "contact|numero en cas d'urgence",
     'assurance maladie|incendie|sante',
@@ -42,6 +44,7 @@ export const fr: CueLexicon = {
       'perte de temps',
     ],
     anger: [
+      'hors de moi|mes_gonds',
       'colere|furieux|furieuse|inadmissible|inacceptable|scandaleux|scandale|honteux|honte|ridicule|incompetent|incompetents|insupportable|revoltant|indigne',
       "j'en ai marre|assez",
       'ras le bol',

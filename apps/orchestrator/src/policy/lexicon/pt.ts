@@ -8,6 +8,8 @@ export const pt: CueLexicon = {
   code: 'pt',
   segmentation: 'spaced',
   neutral: [
+    'debito|debitos automatico|automaticos',
+    'mobilidade reduzida',
     'saida|saidas de emergencia|incendio',
     'contato|contacto|telefone de emergencia',
     'seguro|plano de saude|medico|incendio',

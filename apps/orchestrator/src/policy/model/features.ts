@@ -35,7 +35,7 @@ const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Ha
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Words that open a negation scope in the Latin-script languages (normalised, accents folded). */
-const NEGATORS = new Set([
+export const NEGATORS: ReadonlySet<string> = new Set([
   'not', "don't", 'dont', "doesn't", "didn't", "won't", "isn't", "aren't", "can't", 'cannot', 'no', 'never', 'nobody', 'nothing', 'without', 'neither', 'nor',
   'ne', "n'", 'pas', 'jamais', 'aucun', 'aucune', 'rien', 'sans', 'inutile',
   'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'nie', 'niemand', 'niemanden', 'nichts', 'ohne',
@@ -43,7 +43,7 @@ const NEGATORS = new Set([
   'nao', 'ninguem', 'nenhum', 'nenhuma', 'nem', 'sem',
 ]);
 /** Reporting verbs / phrases that open a reported-speech scope (normalised). */
-const REPORTERS = new Set([
+export const REPORTERS: ReadonlySet<string> = new Set([
   'told', 'said', 'says', 'sent', 'asked', 'suggested', 'recommended', 'spoke', 'talked', 'already',
   'dit', 'dis', 'disait', 'envoye', 'envoyee', 'conseille', 'parle', 'deja',
   'gesagt', 'sagte', 'sagten', 'meinte', 'meint', 'hiess', 'geschickt', 'gesprochen', 'schon', 'bereits',
@@ -51,9 +51,9 @@ const REPORTERS = new Set([
   'disse', 'disseram', 'diz', 'mandou', 'falei', 'mandaram',
 ]);
 /** Negation morphemes of ja / zh / ko, matched inside CJK runs. */
-const CJK_NEGATION = /不用|不需要|不要|不必|没必要|别|无需|没有|不想|ない|なく|ません|不要|いらない|結構|必要ありません|안\s?|않|없|말고|마세요|필요\s?없/gu;
+export const CJK_NEGATION = /不用|不需要|不要|不必|没必要|别|无需|没有|不想|ない|なく|ません|不要|いらない|結構|必要ありません|안\s?|않|없|말고|마세요|필요\s?없/gu;
 /** Reported-speech morphemes of ja / zh / ko. */
-const CJK_REPORTED = /言われ|と言って|と言い|って言|から聞|让我|叫我|说|告诉我|라고|하라고|했대|그러던|하던데/gu;
+export const CJK_REPORTED = /言われ|と言って|と言い|って言|から聞|让我|叫我|说|告诉我|라고|하라고|했대|그러던|하던데/gu;
 
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
 export function fnv1a(text: string): number {

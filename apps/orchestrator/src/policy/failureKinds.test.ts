@@ -1,0 +1,136 @@
+/**
+ * The failure kinds listed in issue 10, one test each (sentences written for these tests, not
+ * taken from any evaluation set).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Language } from '@telekiosk/shared';
+import { correctTypos, findCues, splitCompounds } from './cues.ts';
+import { evaluateTurn, type PolicyTurn } from './evaluate.ts';
+import { defaultPolicy, parsePolicy } from './policySchema.ts';
+import { createIntakeRunner, engineLanguageFor, runIntakeTurn } from './runIntake.ts';
+import { packFor } from '../intake/lexicon/index.ts';
+
+const policy = defaultPolicy();
+const runner = createIntakeRunner();
+const codes = (text: string, language: Language) => evaluateTurn(policy, { turns: [{ role: 'visitor', text }], language }).reasons.map((r) => r.code);
+const convo = (language: Language, ...lines: string[]) => {
+  const turns = lines.map((l) => ({ role: l.startsWith('A: ') ? ('assistant' as const) : ('visitor' as const), text: l.replace(/^[AV]: /, '') }));
+  return runIntakeTurn(runner, { turns, language });
+};
+
+describe('issue 10 failure kinds', () => {
+  it.each([
+    ['en', "I don't want a staff member, I only need the fee for a seal certificate"],
+    ['ja', 'スタッフは呼ばなくて大丈夫です。印鑑証明の手数料を教えてください'],
+    ['zh', '不需要找工作人员，印章证明多少钱'],
+    ['es', 'No quiero hablar con ningún empleado, solo dígame cuánto cuesta el certificado'],
+    ['ko', '상담원 연결은 필요 없어요. 인감 증명서 수수료가 얼마예요'],
+    ['fr', "Je ne veux pas parler à un agent, dites-moi le prix du certificat"],
+    ['de', 'Ich brauche keinen Sachbearbeiter, nur die Gebühr für die Bescheinigung'],
+    ['pt', 'Não quero falar com funcionário, só quero saber o preço da certidão'],
+  ] as [Language, string][])('negated request does not escalate [%s] %s', (lang, text) => {
+    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text }], language: lang });
+    expect(d.reasons.map((r) => r.code)).not.toContain('explicit_request');
+  });
+
+  it('a negated request is vetoed with a flag naming the scope, and a plain one still escalates', () => {
+    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: "I don't need a person, where is the elevator?" }], language: 'en' });
+    expect(d.flags).toEqual(expect.arrayContaining(['vetoed:explicit_request', 'scope:negation']));
+    expect(codes('I need a person to help me', 'en')).toContain('explicit_request');
+  });
+
+  it('reported speech and past contact are not requests', () => {
+    expect(codes('The guard told me to ask you where the tax counter is', 'en')).not.toContain('explicit_request');
+    expect(codes('Ich habe schon mit jemandem am Empfang gesprochen, wo ist Schalter 4?', 'de')).not.toContain('explicit_request');
+  });
+
+  it('indirect requests escalate (model or lexicon)', () => {
+    expect(codes('please put me through to the reception desk, I need to talk to them', 'en')).toContain('explicit_request');
+    expect(codes('ich möchte bitte mit jemandem persönlich sprechen', 'de')).toContain('explicit_request');
+  });
+
+  it('typo tolerance does not turn "direct debits" into "debts"', () => {
+    expect(correctTypos(' can i pay by direct debits ', 'en')).toContain('debits');
+    expect(codes('Can I pay my water bill by direct debits?', 'en')).not.toContain('sensitive_topic');
+  });
+
+  it('"reduced mobility" is not a discount in en es fr de pt', () => {
+    for (const [lang, text] of [
+      ['en', 'Is there parking for people with reduced mobility?'],
+      ['es', '¿Hay aparcamiento para personas con movilidad reducida?'],
+      ['fr', 'Y a-t-il un parking pour les personnes à mobilité réduite ?'],
+      ['de', 'Gibt es Parkplätze für Menschen mit eingeschränkter Mobilität?'],
+      ['pt', 'Tem estacionamento para pessoas com mobilidade reduzida?'],
+    ] as [Language, string][]) {
+      expect(codes(text, lang), text).not.toContain('policy_exception');
+    }
+  });
+
+  it('the assistant repeating itself counts as repeated failure', () => {
+    const same = 'I can tell you about office hours and certificates.';
+    const turns: PolicyTurn[] = [
+      { role: 'visitor', text: 'I need help with a form for my landlord' },
+      { role: 'assistant', text: same },
+      { role: 'visitor', text: 'No, the form from the housing office' },
+      { role: 'assistant', text: same },
+      { role: 'visitor', text: 'Hello?' },
+    ];
+    const d = evaluateTurn(policy, { turns, language: 'en', intake: { intent: 'unknown', confidence: 0.9, escalation: null } });
+    expect(d.reasons.map((r) => r.code)).toContain('repeated_failure');
+    expect(d.reasons.find((r) => r.code === 'repeated_failure')!.evidence).toMatch(/assistant gave the same reply twice|failed visitor turns|unanswered/);
+  });
+
+  it('German compounds are split for the cue lexicons', () => {
+    expect(splitCompounds(' ich bin stinksauer ', 'de')).toContain(' sauer ');
+    expect(codes('Ich bin wirklich stinksauer auf dieses Amt!', 'de')).toContain('negative_sentiment');
+    expect(findCues('Wo bekomme ich das Beschwerdeformular?', null, ['de']).some((h) => h.category === 'complaint')).toBe(true);
+    expect(splitCompounds(' ich brauche kindergeld ', 'de')).toContain('kindergeld');
+  });
+
+  it('anger idioms: "hors de moi" (fr)', () => {
+    expect(codes('Je suis complètement hors de moi, ça fait trois fois !', 'fr')).toContain('negative_sentiment');
+  });
+
+  it('a knife threat in Japanese is a safety case', () => {
+    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: 'ロビーで刃物を持った人がいます' }], language: 'ja' });
+    expect(d).toMatchObject({ priority: 0, alertStaff: true });
+  });
+
+  it('ko fr de pt run on their own knowledge base: routine questions are answered, thanks and "no" do not escalate', () => {
+    const cases: [Language, string, string, string][] = [
+      ['ko', '주차장은 어디에 있어요?', '고마워요', '아니요, 괜찮아요'],
+      ['fr', 'Où est le parking ?', 'Merci beaucoup !', "Non, ça va, merci"],
+      ['de', 'Wo ist der Parkplatz?', 'Danke schön!', 'Nein, passt schon'],
+      ['pt', 'Onde fica o estacionamento?', 'Muito obrigado!', 'Não, tudo bem'],
+    ];
+    for (const [lang, question, thanks, no] of cases) {
+      expect(engineLanguageFor(lang)).toBe(lang);
+      const first = convo(lang, question);
+      expect(first.intake!.intent, question).toBe('kb:parking');
+      expect(first.engineLanguage).toBe(lang);
+      expect(convo(lang, question, thanks).decision.escalate, thanks).toBe(false);
+      const offer = `A: ${packFor(lang).replies.unknown}`;
+      expect(convo(lang, 'xyzzy plugh quux', offer, no).decision.escalate, no).toBe(false);
+    }
+  });
+
+  it('a follow-up about the article just answered is not a repeated failure', () => {
+    const r = convo('es', '¿Cuánto cuesta un certificado de residencia?', '¿Y se puede pagar con tarjeta de crédito?');
+    expect(r.decision.escalate).toBe(false);
+  });
+
+  it('German compounds in questions find the article (Rathausparkplatz -> parking)', () => {
+    expect(convo('de', 'Wo ist der Rathausparkplatz?').intake!.intent).toBe('kb:parking');
+  });
+
+  it('thresholds per deployment: favour_precision never adds rare labels from the model alone, lexicon_only ignores the model', () => {
+    const raw = JSON.parse(JSON.stringify(policy));
+    const precise = parsePolicy({ ...raw, classifier: { enabled: true, mode: 'favour_precision' } });
+    const off = parsePolicy({ ...raw, classifier: { enabled: false, mode: 'balanced' } });
+    const text = "I don't need a person, just the hours";
+    expect(evaluateTurn(off, { turns: [{ role: 'visitor', text }], language: 'en' }).reasons.map((r) => r.code)).toContain('explicit_request');
+    expect(evaluateTurn(precise, { turns: [{ role: 'visitor', text }], language: 'en' }).reasons.map((r) => r.code)).not.toContain('explicit_request');
+    expect(() => parsePolicy({ ...raw, classifier: { enabled: true, mode: 'eager' } })).toThrow(/classifier\.mode/);
+    expect(() => parsePolicy({ ...raw, classifier: { enabled: true, mode: 'balanced', thresholds: { request_person: { fire: 2 } } } })).toThrow(/classifier\.thresholds\.request_person\.fire/);
+  });
+});
