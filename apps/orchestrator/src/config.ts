@@ -1,13 +1,16 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { builtWorkerBin, debianWorkerBin, setupChosenWorkerBin } from './media/workerBinary.ts';
 
 /** Repository root (three levels above this file). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const Port = z.coerce.number().int().min(0).max(65535);
+
+/** A TURN server URL (RFC 7065): `turn:host[:port][?transport=udp|tcp]` or `turns:host[:port][?transport=tcp]`. */
+const TurnUrl = z.string().regex(/^turns?:(\[[0-9a-fA-F:.]+\]|[^\s?:[\]]+)(:\d{1,5})?(\?transport=(udp|tcp))?$/, 'each URL must look like turn:host[:port][?transport=udp|tcp] or turns:host[:port][?transport=tcp]');
 
 /**
  * Orchestrator configuration, read once from `process.env` at start-up. Every field has an
@@ -34,6 +37,14 @@ export const ConfigSchema = z.object({
   routingLanguageFallbackMs: z.coerce.number().int().nonnegative().default(60_000),
   /** `RECONNECT_GRACE_MS`: a worker who drops mid-call may reconnect within this before the visitor is requeued at the head. Default 15000 ms. */
   reconnectGraceMs: z.coerce.number().int().nonnegative().default(15_000),
+  /**
+   * `REDIS_URL`: Redis for a cluster of orchestrator nodes (e.g. `redis://127.0.0.1:6379`): socket
+   * pushes and node calls go through the Redis Streams socket.io adapter, and with `DATABASE_URL`
+   * one node leads routing (PostgreSQL advisory lock). Unset: one process.
+   */
+  redisUrl: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** `DRAIN_DEADLINE_MS`: on SIGTERM, calls on this node may go on this long before it exits. Default 30000 ms. */
+  drainDeadlineMs: z.coerce.number().int().nonnegative().default(30_000),
   /** `KIOSK_RECONNECT_GRACE_MS`: a kiosk that drops while its visitor waits may reconnect within this; then the visitor is marked abandoned and leaves the queue. Default 30000 ms. */
   kioskGraceMs: z.coerce.number().int().nonnegative().default(30_000),
   /** `TELEMETRY_STORE_MS`: device telemetry is stored at most once per this interval per device (latest wins; condition changes are stored at once). Default 5000 ms. */
@@ -60,15 +71,45 @@ export const ConfigSchema = z.object({
   officeTimeZone: z.string().default('UTC'),
   /** `METRICS_TOKEN`: when set, `GET /metrics` requires `Authorization: Bearer <token>` (otherwise open, as Prometheus scrapers usually are on an internal network). */
   metricsToken: z.string().min(16).optional(),
-  /** `MEDIASOUP_WORKER_BIN`: path of the mediasoup-worker binary. Default: the one `scripts/setup-system.sh` unpacked. */
+  /**
+   * `MEDIASOUP_WORKER_BIN`: path of the mediasoup-worker binary; its version picks the mediasoup
+   * JS package (3.12.16 with WebRtcServer, or 3.8.4 with a port range). Default: the one
+   * `scripts/setup.sh` chose (the 3.12.16 worker cached by `scripts/build-mediasoup-worker.sh`,
+   * or Debian's 3.8.4 fallback); see {@link defaultMediasoupWorkerBin}.
+   */
   mediasoupWorkerBin: z.string().min(1).optional(),
   /** `RTC_ANNOUNCED_IP`: IP announced in ICE candidates (the host's LAN address when kiosks are remote). Default: the listen IP. */
   rtcAnnouncedIp: z.string().optional(),
   /** `RTC_LISTEN_IP`: IP the WebRTC transports bind to. Default 127.0.0.1. */
   rtcListenIp: z.string().default('127.0.0.1'),
-  /** `RTC_MIN_PORT` / `RTC_MAX_PORT`: UDP/TCP port range for WebRTC. Default 40000-40999. */
+  /**
+   * `RTC_PORT`: media port of the first mediasoup worker (mediasoup 3.12 worker): worker i listens
+   * on UDP and TCP port RTC_PORT+i for all of its transports (WebRtcServer), so a firewall opens
+   * MEDIA_WORKERS ports. Unset or 0: each worker takes one free port from its share of
+   * RTC_MIN_PORT-RTC_MAX_PORT (known only at start; logged). Ignored by the 3.8.4 fallback worker.
+   */
+  rtcPort: Port.optional(),
+  /**
+   * `RTC_MIN_PORT` / `RTC_MAX_PORT`: UDP/TCP port range, shared out between the workers. With the
+   * 3.8.4 fallback worker every transport takes its own port from it; with 3.12 only when
+   * RTC_PORT is unset (one port per worker). Default 40000-40999.
+   */
   rtcMinPort: Port.default(40000),
   rtcMaxPort: Port.default(40999),
+  /**
+   * `TURN_URLS`: comma-separated TURN server URLs handed to clients (e.g.
+   * `turn:turn.example.org:3478,turns:turn.example.org:443?transport=tcp`), for venues that
+   * block UDP. Needs TURN_SECRET. Unset: no TURN (clients reach the SFU port directly).
+   */
+  turnUrls: z
+    .string()
+    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(TurnUrl).min(1, 'at least one URL'))
+    .optional(),
+  /** `TURN_SECRET`: coturn's `static-auth-secret` (at least 16 characters), for time-limited TURN REST credentials. */
+  turnSecret: z.string().min(16, 'TURN_SECRET must be at least 16 characters').optional(),
+  /** `TURN_TTL_S`: lifetime of a TURN credential in seconds (it must outlast a call). Default 86400 (24 h). */
+  turnTtlS: z.coerce.number().int().min(60).max(7 * 86400).default(86400),
   /** `WEB_DIST_KIOSK` / `WEB_DIST_CONSOLE`: built web apps to serve at /kiosk/ and /console/. */
   kioskDist: z.string().default(join(REPO_ROOT, 'apps/kiosk/dist/renderer')),
   consoleDist: z.string().default(join(REPO_ROOT, 'apps/remote-console/dist')),
@@ -82,6 +123,10 @@ export const ConfigSchema = z.object({
   seedDemo: z.stringbool().default(true),
   /** `LOG_LEVEL`: pino level. Default info. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).superRefine((c, ctx) => {
+  if (c.turnUrls && !c.turnSecret) ctx.addIssue({ code: 'custom', path: ['turnSecret'], message: 'required when TURN_URLS is set (coturn static-auth-secret)' });
+  if (c.rtcMinPort > c.rtcMaxPort) ctx.addIssue({ code: 'custom', path: ['rtcMaxPort'], message: 'must not be below RTC_MIN_PORT' });
+  if (c.rtcPort && c.rtcPort + c.mediaWorkers - 1 > 65535) ctx.addIssue({ code: 'custom', path: ['rtcPort'], message: `RTC_PORT+MEDIA_WORKERS-1 must be at most 65535` });
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -89,9 +134,9 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 const ENV_NAMES: Record<keyof Config, string> = {
   host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
   tokenTtlS: 'TOKEN_TTL_S', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
-  mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', kioskGraceMs: 'KIOSK_RECONNECT_GRACE_MS', telemetryStoreMs: 'TELEMETRY_STORE_MS', mediaWorkers: 'MEDIA_WORKERS', socketEventsPerS: 'SOCKET_EVENTS_PER_S',
+  mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', redisUrl: 'REDIS_URL', drainDeadlineMs: 'DRAIN_DEADLINE_MS', kioskGraceMs: 'KIOSK_RECONNECT_GRACE_MS', telemetryStoreMs: 'TELEMETRY_STORE_MS', mediaWorkers: 'MEDIA_WORKERS', socketEventsPerS: 'SOCKET_EVENTS_PER_S',
   admissionMaxLoopDelayMs: 'ADMISSION_MAX_LOOP_DELAY_MS', emergencyNumber: 'EMERGENCY_NUMBER', trustProxy: 'TRUST_PROXY', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
-  rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',
+  rtcPort: 'RTC_PORT', rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', turnUrls: 'TURN_URLS', turnSecret: 'TURN_SECRET', turnTtlS: 'TURN_TTL_S', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',
   knowledgeBasePath: 'KNOWLEDGE_BASE', cannedRepliesPath: 'CANNED_REPLIES', contentDir: 'CONTENT_DIR', seedDemo: 'SEED_DEMO', logLevel: 'LOG_LEVEL',
 };
 
@@ -122,13 +167,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return result.data;
 }
 
-/** Finds the mediasoup-worker binary unpacked by scripts/setup-system.sh, if any. */
+/**
+ * The mediasoup-worker binary to use when MEDIASOUP_WORKER_BIN is unset: the one
+ * scripts/setup-system.sh chose (.cache/mediasoup-worker-bin), else the 3.12.16 worker cached by
+ * scripts/build-mediasoup-worker.sh (WebRtcServer: one port per worker), else Debian's 3.8.4
+ * worker unpacked by scripts/setup-system.sh (the fallback), else undefined.
+ */
 export function defaultMediasoupWorkerBin(): string | undefined {
-  const base = join(REPO_ROOT, '.cache/mediasoup-worker/usr/lib');
-  if (!existsSync(base)) return undefined;
-  for (const arch of readdirSync(base)) {
-    const p = join(base, arch, 'mediasoup/mediasoup-worker');
-    if (existsSync(p)) return p;
-  }
-  return undefined;
+  return setupChosenWorkerBin(REPO_ROOT) ?? builtWorkerBin() ?? debianWorkerBin(REPO_ROOT);
 }

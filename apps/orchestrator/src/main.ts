@@ -14,12 +14,10 @@ async function main() {
     throw err;
   }
   const orch = await startOrchestrator(config);
-  const stop = async () => {
-    await orch.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // SIGTERM drains (no new sessions here, routing handed over, calls may finish until the
+  // deadline); SIGINT stops at once.
+  process.once('SIGTERM', () => void orch.drain(config.drainDeadlineMs).then(() => process.exit(0)));
+  process.once('SIGINT', () => void orch.close().then(() => process.exit(0)));
 }
 
 main().catch((err) => {

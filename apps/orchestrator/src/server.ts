@@ -1,6 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
+import { NodeRpc } from './cluster/rpc.ts';
+import { NodeRegistry } from './cluster/nodes.ts';
+import { PgAdvisoryLeadership, SoleLeader, type Leadership } from './cluster/leadership.ts';
+import { connectRedisAdapter, type RedisAdapterHandle } from './cluster/redisAdapter.ts';
 import type { ConsoleClientToServer, ConsoleServerToClient, KioskClientToServer, KioskServerToClient } from '@telekiosk/shared';
 import { TokenService } from './auth/tokens.ts';
 import { LoginService } from './auth/login.ts';
@@ -22,7 +28,7 @@ import { OfficeHours } from './sessions/officeHours.ts';
 import { CannedReplies } from './sessions/desk.ts';
 import { loadPolicy, type Policy } from './policy/index.ts';
 import { SessionService, type IntakeEngine, type SpeechLike, type TranslatorLike } from './sessions/sessionService.ts';
-import { attachConsoleNamespace, DESK_ROOM, FLEET_ROOM, workerRoom } from './signaling/consoleNamespace.ts';
+import { attachConsoleNamespace, DESK_ROOM, FLEET_ROOM, monitorRoom, SUPERVISOR_ROOM, workerRoom } from './signaling/consoleNamespace.ts';
 import { attachKioskNamespace, deviceRoom } from './signaling/kioskNamespace.ts';
 
 /** A running orchestrator. */
@@ -39,6 +45,14 @@ export interface Orchestrator {
   /** Demo device credentials when `seedDemo` is on. */
   demo: DemoCredentials | null;
   logger: Logger;
+  /** This process's node id (unique per start). */
+  nodeId: string;
+  /**
+   * Drains for a clean shutdown: readiness answers 503 (the reverse proxy sends new connections
+   * elsewhere), no new sessions or media rooms here, routing leadership is handed over, calls on
+   * this node may finish until `deadlineMs`; then it closes.
+   */
+  drain(deadlineMs: number): Promise<void>;
   /** Stops everything (sockets, HTTP, SFU, database); idempotent. */
   close(): Promise<void>;
 }
@@ -68,16 +82,18 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     workerBin: config.mediasoupWorkerBin ?? defaultMediasoupWorkerBin(),
     listenIp: config.rtcListenIp,
     announcedIp: config.rtcAnnouncedIp,
+    rtcPort: config.rtcPort,
     rtcMinPort: config.rtcMinPort,
     rtcMaxPort: config.rtcMaxPort,
     workers: config.mediaWorkers,
+    turn: config.turnUrls && config.turnSecret ? { urls: config.turnUrls, secret: config.turnSecret, ttlS: config.turnTtlS } : undefined,
     logger: logger.child({ module: 'media' }),
   });
   try {
     await media.start();
   } catch (err) {
     await database.close();
-    throw new Error('mediasoup worker failed to start: run `bash scripts/setup-system.sh` or set MEDIASOUP_WORKER_BIN', { cause: err });
+    throw new Error(`mediasoup worker failed to start (${err instanceof Error ? err.message : String(err)}): run \`bash scripts/setup.sh\` or set MEDIASOUP_WORKER_BIN`, { cause: err });
   }
   // AI providers: cloud keys live here only. Embedded engine by default; OpenAI / Azure by configuration.
   let intake = deps.intake;
@@ -112,8 +128,56 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   const admission = new Admission({ maxLoopDelayMs: config.admissionMaxLoopDelayMs });
   const demo = config.seedDemo ? await seedDemo(store, config.dataDir.startsWith('memory://') ? 'memory://' : join(config.dataDir, '..', 'demo-credentials.json')) : null;
 
-  let io: SocketServer | null = null;
-  const sessions = new SessionService({
+  // Socket.io first: in a cluster its adapter (Redis Streams) carries pushes and node RPC.
+  const nodeId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  let sessions: SessionService | null = null;
+  const httpHolder: { ready?: () => Promise<{ ok: boolean } & Record<string, unknown>> } = {};
+  const kpi = new KpiService(database.db);
+  const metrics = createMetrics(kpi, { onError: (err) => logger.warn({ err }, 'KPI refresh for /metrics failed') });
+  const registry = new NodeRegistry(database.db, nodeId, logger.child({ module: 'nodes' }));
+  const http = createHttpServer({
+    kpi,
+    metrics: {
+      contentType: metrics.contentType,
+      metrics: async () => {
+        if (sessions) metrics.setLive({ queueWaiting: await sessions.queueLength(), workers: await sessions.workerStateCounts(), devicesOnline: sessions.onlineDeviceCount() });
+        return metrics.metrics();
+      },
+    },
+    metricsToken: config.metricsToken,
+    store,
+    tokens,
+    logger,
+    kioskDist: config.kioskDist,
+    consoleDist: config.consoleDist,
+    contentDir: config.contentDir,
+    login: loginService,
+    trustProxy: config.trustProxy,
+    live: () => ({ loopDelayMs: Math.round(admission.loopDelayMs), node: nodeId }),
+    ready: () => httpHolder.ready!(),
+  });
+  // maxHttpBufferSize: utterances up to 1 MiB (MAX_UTTERANCE_BYTES) plus framing.
+  // Connection state recovery replays missed pushes after a short drop (at most once; across
+  // nodes with the Redis Streams adapter); clients also resync by sequence number
+  // (`session:resume`, `console:hello`).
+  const io = new SocketServer(http, { serveClient: false, transports: ['websocket'], maxHttpBufferSize: 1200 * 1024, cors: { origin: false }, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } });
+  let redis: RedisAdapterHandle | null = null;
+  if (config.redisUrl) {
+    try {
+      redis = await connectRedisAdapter(io, config.redisUrl, logger.child({ module: 'redis' }));
+    } catch (err) {
+      await media.close();
+      await database.close();
+      throw new Error(`Redis at REDIS_URL is not reachable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
+  // The default namespace serves nobody.
+  io.of('/').use((_socket, next) => next(new Error('not_found: connect to /kiosk or /console')));
+  const rpc = redis ? new NodeRpc(io.of('/cluster'), nodeId, logger.child({ module: 'rpc' })) : null;
+  const leadership: Leadership = redis && config.databaseUrl ? new PgAdvisoryLeadership(config.databaseUrl, logger.child({ module: 'leadership' })) : new SoleLeader();
+
+  sessions = new SessionService({
+    nodeId,
     store,
     routingStore: new SqlRoutingStore(database.db),
     kioskGraceMs: config.kioskGraceMs,
@@ -135,19 +199,55 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     routing: { languageFallbackMs: config.routingLanguageFallbackMs, minSpeakerProficiency: 3 },
     policy: deps.policy !== undefined ? deps.policy : loadPolicy(config.escalationPolicyPath),
     notifier: {
-      toDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload),
-      toWorker: (workerId, event, payload) => io?.of('/console').to(workerRoom(workerId)).emit(event, payload),
-      toFleet: (event, payload) => io?.of('/console').to(FLEET_ROOM).emit(event, payload),
-      toDesk: (event, payload) => io?.of('/console').to(DESK_ROOM).emit(event, payload),
+      toDevice: (deviceId, event, payload) => io.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload),
+      toWorker: (workerId, event, payload) => io.of('/console').to(workerRoom(workerId)).emit(event, payload),
+      toFleet: (event, payload) => io.of('/console').to(FLEET_ROOM).emit(event, payload),
+      toDesk: (event, payload) => io.of('/console').to(DESK_ROOM).emit(event, payload),
+      toSupervisors: (event, payload) => io.of('/console').to(SUPERVISOR_ROOM).emit(event, payload),
+      toMonitors: (sessionId, event, payload) => io.of('/console').to(monitorRoom(sessionId)).emit(event, payload),
       requestDevice: async (deviceId, event, payload, timeoutMs) => {
-        const answers: unknown[] = (await io?.of('/kiosk').to(deviceRoom(deviceId)).timeout(timeoutMs).emitWithAck(event, payload)) ?? [];
+        const answers: unknown[] = (await io.of('/kiosk').to(deviceRoom(deviceId)).timeout(timeoutMs).emitWithAck(event, payload)) ?? [];
         return answers[0];
       },
     },
-  });
+  }, rpc ? { rpc, registry } : null);
+  const live = sessions;
+
+  httpHolder.ready = async () => {
+    let db: string = 'ok';
+    try {
+      await store.ping(1000);
+    } catch (err) {
+      db = err instanceof Error ? err.message : 'unreachable';
+    }
+    const mediaWorkers = media.workerPids().length;
+    const draining = registry.draining;
+    return { ok: db === 'ok' && mediaWorkers > 0 && !draining, node: nodeId, leader: live.isLeader, draining, database: { kind: database.kind, status: db }, media: { workers: mediaWorkers, of: media.workerCount, rooms: media.roomCount, load: media.load() }, providers: providerStatus };
+  };
 
   try {
-    await sessions.start();
+    await registry.start(() => {
+      const load = media.load();
+      return { workers: media.workerPids().length, rooms: load.reduce((n, w) => n + w.rooms, 0), consumers: load.reduce((n, w) => n + w.consumers, 0) };
+    });
+    // One process leads at once; in one process (no REDIS_URL) this node leads before it serves.
+    await new Promise<void>((resolve, reject) => {
+      let first = true;
+      leadership.start({
+        onLead: async () => {
+          await registry.setLeader(true);
+          await live.lead();
+          if (first) (first = false), resolve();
+        },
+        onLose: () => {
+          live.unlead();
+          void registry.setLeader(false).catch((err: unknown) => logger.warn({ err }, 'leader flag not cleared'));
+        },
+      });
+      // A standby serves at once; it leads when the leader goes away.
+      if (!(leadership instanceof SoleLeader)) setTimeout(() => (first && ((first = false), resolve())), 1500);
+      void reject;
+    });
   } catch (err) {
     sessions.close();
     admission.close();
@@ -156,45 +256,8 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     throw new Error('could not rebuild the session state from the database', { cause: err });
   }
 
-  const kpi = new KpiService(database.db);
-  const metrics = createMetrics(kpi, { onError: (err) => logger.warn({ err }, 'KPI refresh for /metrics failed') });
-  const http = createHttpServer({
-    kpi,
-    metrics: {
-      contentType: metrics.contentType,
-      metrics: async () => {
-        const workers = sessions.workerStateCounts();
-        metrics.setLive({ queueWaiting: sessions.queueLength(), workers, devicesOnline: sessions.onlineDeviceCount() });
-        return metrics.metrics();
-      },
-    },
-    metricsToken: config.metricsToken,
-    store,
-    tokens,
-    logger,
-    kioskDist: config.kioskDist,
-    consoleDist: config.consoleDist,
-    contentDir: config.contentDir,
-    login: loginService,
-    trustProxy: config.trustProxy,
-    live: () => ({ loopDelayMs: Math.round(admission.loopDelayMs) }),
-    ready: async () => {
-      let db: string = 'ok';
-      try {
-        await store.ping(1000);
-      } catch (err) {
-        db = err instanceof Error ? err.message : 'unreachable';
-      }
-      const mediaWorkers = media.workerPids().length;
-      return { ok: db === 'ok' && mediaWorkers > 0, database: { kind: database.kind, status: db }, media: { workers: mediaWorkers, of: media.workerCount, rooms: media.roomCount, load: media.load() }, providers: providerStatus };
-    },
-  });
-  // maxHttpBufferSize: utterances up to 1 MiB (MAX_UTTERANCE_BYTES) plus framing.
-  // Connection state recovery replays missed pushes after a short drop (at most once, in
-  // memory); clients also resync by sequence number (`session:resume`, `console:hello`).
-  io = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 1200 * 1024, cors: { origin: false }, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } });
   attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger, limits, admission });
-  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, kpi, limits, canned: CannedReplies.fromFile(config.cannedRepliesPath), notifyDevice: (deviceId, event, payload) => io?.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
+  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, kpi, limits, canned: CannedReplies.fromFile(config.cannedRepliesPath), notifyDevice: (deviceId, event, payload) => io.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
   // Typed views of the namespaces (for readers; emits go through the notifier).
   void (io.of('/kiosk') as unknown as import('socket.io').Namespace<KioskClientToServer, KioskServerToClient>);
   void (io.of('/console') as unknown as import('socket.io').Namespace<ConsoleClientToServer, ConsoleServerToClient>);
@@ -205,7 +268,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  const tick = setInterval(() => sessions.pushQueueStatus(), QUEUE_TICK_MS);
+  const tick = setInterval(() => live.pushQueueStatus(), QUEUE_TICK_MS);
   // Signing keys rotated in the database (`npm run keys:rotate`) are picked up within a minute.
   const keyReload = config.authSecret
     ? null
@@ -215,32 +278,48 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
           .then((rows) => rows.length > 0 && tokens.setKeys(rows.map((r) => ({ kid: r.kid, secret: new Uint8Array(Buffer.from(r.secret, 'base64url')) }))))
           .catch((err: unknown) => logger.warn({ err }, 'signing key reload failed; keeping the current keys'));
       }, 60_000);
-  logger.info({ url, database: database.kind, repo: REPO_ROOT }, 'orchestrator listening');
+  logger.info({ url, node: nodeId, leader: live.isLeader, cluster: !!redis, database: database.kind, repo: REPO_ROOT }, 'orchestrator listening');
 
   let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      clearInterval(tick);
+      if (keyReload) clearInterval(keyReload);
+      await live.flushTelemetry().catch((err: unknown) => logger.warn({ err }, 'telemetry not stored at shutdown'));
+      await leadership.stop().catch((err: unknown) => logger.warn({ err }, 'leadership not released'));
+      live.close();
+      admission.close();
+      rpc?.close();
+      io.disconnectSockets(true);
+      await new Promise<void>((r) => io.close(() => r()));
+      await registry.stop();
+      await redis?.close();
+      await media.close();
+      await database.close();
+    })();
+    return closing;
+  };
   return {
     url,
     port,
     store,
     database,
-    sessions,
+    sessions: live,
     media,
     demo,
     providers: providerStatus,
     logger,
-    close() {
-      closing ??= (async () => {
-        clearInterval(tick);
-        if (keyReload) clearInterval(keyReload);
-        await sessions.flushTelemetry().catch((err: unknown) => logger.warn({ err }, 'telemetry not stored at shutdown'));
-        sessions.close();
-        admission.close();
-        io?.disconnectSockets(true);
-        await new Promise<void>((r) => io!.close(() => r()));
-        await media.close();
-        await database.close();
-      })();
-      return closing;
+    nodeId,
+    async drain(deadlineMs: number) {
+      logger.info({ deadlineMs }, 'draining: no new sessions or media rooms here; calls may finish');
+      await registry.setDraining(true).catch((err: unknown) => logger.warn({ err }, 'draining flag not stored'));
+      admission.drain();
+      // Routing moves to a standby now (it rebuilds from the database).
+      if (live.isLeader && !(leadership instanceof SoleLeader)) await leadership.stop();
+      const until = Date.now() + deadlineMs;
+      while (Date.now() < until && media.roomCount > 0) await new Promise((r) => setTimeout(r, 250));
+      await close();
     },
+    close,
   };
 }

@@ -18,7 +18,7 @@ describe('callback instead of a wait', () => {
     const { ticket } = await ok(kiosk, 'visitor:callback', { sessionId: session.id, name: 'Yuki Sato', contact: '+81 3-1234-5678', note: '住民票について' });
     expect(ticket).toMatch(/^CB-[0-9A-F]{6}$/);
     expect(await orch.store.getSession(session.id)).toMatchObject({ state: 'ended', disposition: 'callback' });
-    expect(orch.sessions.queueStatus(session.id)).toBeUndefined();
+    expect(await orch.sessions.queueStatus(session.id)).toBeUndefined();
 
     const aiko = await consoleSocket(orch, 'aiko');
     const kenji = await consoleSocket(orch, 'kenji');

@@ -82,7 +82,7 @@ describe('resilience', () => {
     kiosk.close();
     expect(await revoked).toEqual({ offerId: o1.id, reason: 'abandoned' });
     expect(await o.store.getSession(session.id)).toMatchObject({ state: 'ended', disposition: 'abandoned' });
-    expect(o.sessions.queueLength()).toBe(0);
+    expect(await o.sessions.queueLength()).toBe(0);
     expect(await ask(sam, 'offer:accept', { offerId: o1.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 

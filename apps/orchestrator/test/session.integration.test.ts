@@ -151,7 +151,7 @@ describe('session lifecycle over socket.io', () => {
     expect((await orch.store.latestHandoff(session.id))?.reasons[0]?.code).toBe('visitor_choice');
     await ok(kiosk, 'session:leave', { sessionId: session.id, reason: 'visitor_left' });
     expect((await orch.store.getSession(session.id))?.state).toBe('ended');
-    expect(orch.sessions.queueStatus(session.id)).toBeUndefined();
+    expect(await orch.sessions.queueStatus(session.id)).toBeUndefined();
   });
 });
 

@@ -201,6 +201,44 @@ export const migrations: Record<string, Migration> = {
       // Device presence (connection and when it dropped: the reconnect grace counts from here).
       await sql`alter table devices add column connected boolean not null default false`.execute(db);
       await sql`alter table devices add column disconnected_at timestamptz`.execute(db);
+      // Cluster: nodes with heartbeats (the routing leader marks itself), socket connections per
+      // node (a dead node's connections are known to be gone), call monitors shared by all nodes,
+      // the node hosting each call's media room, and the robot lease revocation of a call.
+      await sql`
+        create table nodes (
+          id text primary key,
+          started_at timestamptz not null,
+          last_seen timestamptz not null,
+          leader boolean not null default false,
+          draining boolean not null default false,
+          media jsonb not null default '{}'
+        )`.execute(db);
+      await sql`
+        create table connections (
+          socket_id text primary key,
+          node_id text not null,
+          kind text not null check (kind in ('device','console')),
+          subject_id text not null,
+          connected_at timestamptz not null
+        )`.execute(db);
+      await sql`create index connections_subject on connections (kind, subject_id)`.execute(db);
+      await sql`create index connections_node on connections (node_id)`.execute(db);
+      await sql`alter table worker_presence add column state text not null default 'offline'`.execute(db);
+      await sql`
+        create table call_monitors (
+          session_id uuid not null references sessions(id),
+          worker_id text not null references workers(id),
+          barged boolean not null default false,
+          since timestamptz not null,
+          primary key (session_id, worker_id)
+        )`.execute(db);
+      await sql`
+        create table media_rooms (
+          session_id uuid primary key references sessions(id),
+          node_id text not null,
+          created_at timestamptz not null
+        )`.execute(db);
+      await sql`alter table sessions add column robot_lease_revoked boolean not null default false`.execute(db);
       // Token signing keys with key ids (rotation: a new key signs, older ones still verify until retired).
       await sql`
         create table signing_keys (

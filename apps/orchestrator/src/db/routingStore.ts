@@ -115,7 +115,7 @@ export class SqlRoutingStore implements RoutingStore {
   }
 
   async savePresence(p: StoredPresence): Promise<void> {
-    const values = { presence: p.presence, away_reason: p.awayReason, idle_since: new Date(p.idleSince), wrap_up_until: p.wrapUpUntil === null ? null : new Date(p.wrapUpUntil), updated_at: new Date() };
+    const values = { presence: p.presence, away_reason: p.awayReason, idle_since: new Date(p.idleSince), wrap_up_until: p.wrapUpUntil === null ? null : new Date(p.wrapUpUntil), updated_at: new Date(), ...(p.state ? { state: p.state } : {}) };
     await this.db.insertInto('worker_presence').values({ worker_id: p.workerId, connected: false, disconnected_at: null, ...values }).onConflict((oc) => oc.column('worker_id').doUpdateSet(values)).execute();
   }
 

@@ -82,6 +82,8 @@ export interface SessionsTable {
   rating: number | null;
   /** Sequence number of the last transcript line (migration 0006). */
   last_seq: Generated<number>;
+  /** A supervisor revoked the worker's control of the robot for this call (migration 0006). */
+  robot_lease_revoked: Generated<boolean>;
   /** What the intake learned so far (intent, articles, collected fields...), kept across restarts (migration 0006). */
   intake_facts: ColumnType<unknown, string | null | undefined, string | null>;
 }
@@ -184,6 +186,8 @@ export interface WorkerPresenceTable {
   /** When the last console socket dropped (reconnect grace counts from here). */
   disconnected_at: Timestamp | null;
   updated_at: Timestamp;
+  /** Derived contact-center state as routing last reported it (`available`, `busy`, `wrap_up`, `away`, `offline`). */
+  state: Generated<string>;
 }
 
 /** Token signing keys (migration 0006). */
@@ -195,7 +199,50 @@ export interface SigningKeysTable {
   retired_at: Timestamp | null;
 }
 
+/** Orchestrator nodes of a deployment (migration 0006). */
+export interface NodesTable {
+  id: string;
+  started_at: Timestamp;
+  last_seen: Timestamp;
+  /** The routing leader. */
+  leader: boolean;
+  /** Takes no new sessions or media rooms. */
+  draining: boolean;
+  /** Media load `{workers, rooms, consumers}`. */
+  media: ColumnType<unknown, string | undefined, string>;
+}
+
+/** Open socket connections and the node holding each (migration 0006). */
+export interface ConnectionsTable {
+  socket_id: string;
+  node_id: string;
+  /** `device` (kiosk) or `console`. */
+  kind: string;
+  /** Device id or worker id. */
+  subject_id: string;
+  connected_at: Timestamp;
+}
+
+/** Supervisors monitoring a call, and whether they barged in (migration 0006). */
+export interface CallMonitorsTable {
+  session_id: string;
+  worker_id: string;
+  barged: boolean;
+  since: Timestamp;
+}
+
+/** The node hosting a call's media room (migration 0006). */
+export interface MediaRoomsTable {
+  session_id: string;
+  node_id: string;
+  created_at: Timestamp;
+}
+
 export interface DatabaseSchema {
+  nodes: NodesTable;
+  connections: ConnectionsTable;
+  call_monitors: CallMonitorsTable;
+  media_rooms: MediaRoomsTable;
   routing_tasks: RoutingTasksTable;
   offers: OffersTable;
   worker_presence: WorkerPresenceTable;

@@ -25,6 +25,8 @@ export interface RoutingServiceEvents {
   transferFailed(sessionId: string, toWorkerId: string, reason: RevokeReason | 'wait_expired', meta: { kind: OfferKind; fromWorkerId: string | null }): void;
   /** Positions or offered flags in these queues may have changed. */
   queueChanged(queues: Department[]): void;
+  /** An assigned task completed after `handleMs` with its worker (measured handle time for wait estimates). */
+  taskCompleted(sessionId: string, handleMs: number): void;
 }
 
 /** A worker's profile as routing needs it. */
@@ -311,6 +313,10 @@ export class RoutingService {
   async complete(sessionId: string, opts: { wrapUpMs?: number } = {}): Promise<void> {
     return this.op(() => {
       const t = this.engine.task(sessionId);
+      if (t?.state === 'assigned' && t.assignedAt !== null) {
+        const handleMs = this.o.clock.now() - t.assignedAt;
+        this.safe(() => this.o.events.taskCompleted?.(sessionId, handleMs));
+      }
       if (t?.state === 'assigned') this.engine.completeTask(sessionId, opts);
       else if (t) this.engine.removeTask(sessionId);
       this.directedMeta.delete(sessionId);
@@ -435,9 +441,9 @@ export class RoutingService {
   }
 
   private persistPresence(w: WorkerSnapshot): void {
-    const p = { workerId: w.id, presence: w.presence, awayReason: w.awayReason, idleSince: w.idleSince, wrapUpUntil: w.wrapUpUntil };
-    // Written when what a restart needs changes (presence, reason, wrap-up), not on every idle tick.
-    const key = `${p.presence}|${p.awayReason}|${p.wrapUpUntil}`;
+    const p = { workerId: w.id, presence: w.presence, awayReason: w.awayReason, idleSince: w.idleSince, wrapUpUntil: w.wrapUpUntil, state: w.state };
+    // Written when what a restart or another node needs changes (presence, reason, wrap-up, derived state), not on every idle tick.
+    const key = `${p.presence}|${p.awayReason}|${p.wrapUpUntil}|${p.state}`;
     if (this.lastPresenceKey.get(w.id) === key) return;
     this.lastPresenceKey.set(w.id, key);
     this.write(`w:${w.id}`, 'save presence', () => this.o.store.savePresence(p));

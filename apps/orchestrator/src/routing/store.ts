@@ -85,6 +85,8 @@ export interface StoredPresence {
   idleSince: number;
   /** End of the running wrap-up (ms), or null. */
   wrapUpUntil: number | null;
+  /** Derived state as routing last reported it (busy, wrap_up, ...), for nodes that do not route. */
+  state?: string;
 }
 
 /** Presence with connection state and the profile routing needs (languages, departments, level). */

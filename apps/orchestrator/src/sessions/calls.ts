@@ -1,6 +1,6 @@
 import type { AssistUpdate, Assignment, Capabilities, KioskContent, Language, PeerRole, SessionNote, SessionView, TranscriptEntry } from '@telekiosk/shared';
 import { AuthError, OrchestratorError, SessionError } from '../errors.ts';
-import type { MediaRoom } from '../media/mediaServer.ts';
+import type { MediaOp, RoomAudience } from '../cluster/mediaRouter.ts';
 import type { SessionContext } from './context.ts';
 import { sessionNotes } from './desk.ts';
 
@@ -15,82 +15,95 @@ export class Calls {
 
   constructor(private readonly ctx: SessionContext) {}
 
-  /** Closes the live parts of a call (media room, robot lease, assist) without ending the session. */
-  closeCall(sessionId: string): void {
-    this.ctx.robot.end(sessionId);
-    this.ctx.media.closeRoom(sessionId);
-    this.assistLatest.delete(sessionId);
+  /** Closes the live parts of a call (media room wherever it is, robot lease, assist) without ending the session. */
+  closeCall(session: SessionView): void {
+    this.ctx.robot.end(session.id, session.deviceId, session.workerId);
+    this.ctx.background('close media room', () => this.ctx.mediaRouter.closeRoom(session.id), { sessionId: session.id });
+    this.assistLatest.delete(session.id);
   }
 
   /**
-   * Media rooms were lost (their SFU worker died, or the process restarted): every peer of those
-   * calls is told to set up media again; new rooms are created on healthy workers as they rejoin.
+   * Media rooms were lost (their SFU worker died, their node died, or the process restarted):
+   * every peer of those calls is told to set up media again; new rooms are placed on healthy
+   * workers and nodes as they rejoin.
    */
   roomsLost(sessionIds: string[], reason: 'worker_died' | 'room_closed' | 'server_restarted'): void {
     this.ctx.background('media restart notices', async () => {
       for (const sessionId of sessionIds) {
+        await this.ctx.store.dropMediaRoom(sessionId).catch(() => undefined);
         const s = await this.ctx.store.getSession(sessionId);
         if (!s || s.state !== 'in_call') continue;
         const payload = { sessionId, reason };
         this.ctx.notifier.toDevice(s.deviceId, 'media:restart', payload);
-        for (const w of [s.workerId, ...this.ctx.supervision.monitorsOf(sessionId)]) if (w) this.ctx.notifier.toWorker(w, 'media:restart', payload);
+        if (s.workerId) this.ctx.notifier.toWorker(s.workerId, 'media:restart', payload);
+        this.ctx.notifier.toMonitors(sessionId, 'media:restart', payload);
         this.ctx.recordLater(sessionId, 'media_restarted', 'system', { reason });
         this.ctx.log.warn({ sessionId, reason }, 'media room lost; peers told to rejoin');
       }
     });
   }
 
-  /** The media room of an in-call session for an authorised peer, and the role it joins as (`monitor` for a supervisor watching). */
-  async mediaRoom(actor: { role: PeerRole; id: string }, sessionId: string): Promise<{ room: MediaRoom; role: PeerRole }> {
+  /** The role a peer joins a call's media as (`monitor` for a supervisor watching), after checking it may. */
+  async mediaRole(actor: { role: PeerRole; id: string }, sessionId: string): Promise<PeerRole> {
     let session: SessionView;
     let role = actor.role;
     if (actor.role === 'kiosk') session = await this.ctx.deviceSession(actor.id, sessionId);
-    else if (this.ctx.supervision.isMonitoring(actor.id, sessionId)) {
+    else if (await this.ctx.supervision.isMonitoring(actor.id, sessionId)) {
       const s = await this.ctx.store.getSession(sessionId);
       if (!s) throw SessionError.notFound(sessionId);
       session = s;
       role = 'monitor';
     } else session = await this.ctx.workerSession(actor.id, sessionId);
     if (session.state !== 'in_call') throw SessionError.wrongState(sessionId, session.state, 'join media');
-    const room = await this.ctx.media.room(sessionId);
-    room.canProduce = (r) => r !== 'monitor' || this.ctx.supervision.monitorsOf(sessionId).some((id) => this.ctx.supervision.hasBarged(id, sessionId));
-    // Tell every other peer of a session about a producer: kiosk, worker and monitoring supervisors.
-    const others = (from: PeerRole) => ({
-      device: from !== 'kiosk',
-      workers: [...(from !== 'worker' && session.workerId ? [session.workerId] : []), ...(from !== 'monitor' ? this.ctx.supervision.monitorsOf(sessionId) : [])],
-    });
-    room.onProducerAdded = (info) => {
-      const o = others(info.peerRole);
-      if (o.device) this.ctx.notifier.toDevice(session.deviceId, 'media:producer-added', { sessionId, ...info });
-      for (const w of o.workers) this.ctx.notifier.toWorker(w, 'media:producer-added', { sessionId, ...info });
-    };
-    room.onProducerClosed = (producerId, from) => {
-      const o = others(from);
-      if (o.device) this.ctx.notifier.toDevice(session.deviceId, 'media:producer-closed', { sessionId, producerId });
-      for (const w of o.workers) this.ctx.notifier.toWorker(w, 'media:producer-closed', { sessionId, producerId });
-    };
-    return { room, role };
+    return role;
   }
+
+  /** A peer's media operation on its call's room (wherever the room is hosted). */
+  async mediaOp(actor: { role: PeerRole; id: string }, sessionId: string, op: MediaOp, args: unknown[]): Promise<unknown> {
+    const role = await this.mediaRole(actor, sessionId);
+    return this.ctx.mediaRouter.op(sessionId, op, role, args);
+  }
+
+  /** Who hears about a room's producers: every other peer of the call (kiosk, worker, monitors). */
+  readonly audience: RoomAudience = {
+    producerAdded: async (sessionId, info) => {
+      const s = await this.ctx.store.getSession(sessionId);
+      if (!s) return;
+      const payload = { sessionId, ...info };
+      if (info.peerRole !== 'kiosk') this.ctx.notifier.toDevice(s.deviceId, 'media:producer-added', payload);
+      if (info.peerRole !== 'worker' && s.workerId) this.ctx.notifier.toWorker(s.workerId, 'media:producer-added', payload);
+      if (info.peerRole !== 'monitor') this.ctx.notifier.toMonitors(sessionId, 'media:producer-added', payload);
+    },
+    producerClosed: async (sessionId, producerId, from) => {
+      const s = await this.ctx.store.getSession(sessionId);
+      if (!s) return;
+      const payload = { sessionId, producerId };
+      if (from !== 'kiosk') this.ctx.notifier.toDevice(s.deviceId, 'media:producer-closed', payload);
+      if (from !== 'worker' && s.workerId) this.ctx.notifier.toWorker(s.workerId, 'media:producer-closed', payload);
+      if (from !== 'monitor') this.ctx.notifier.toMonitors(sessionId, 'media:producer-closed', payload);
+    },
+    monitorMaySend: (sessionId) => this.ctx.supervision.anyBarged(sessionId),
+  };
 
   // --- lines ---------------------------------------------------------------------------
 
   /** A worker's typed message to the visitor (idempotent with `clientId`). */
   async workerMessage(workerId: string, sessionId: string, text: string, clientId?: string): Promise<TranscriptEntry> {
     const session = await this.ctx.workerSession(workerId, sessionId);
-    return this.ctx.append(session, 'worker', text, { language: this.lineLanguage(workerId, session), notifyWorker: false, ...(clientId ? { clientId } : {}) });
+    return this.ctx.append(session, 'worker', text, { language: await this.lineLanguage(workerId, session), notifyWorker: false, ...(clientId ? { clientId } : {}) });
   }
 
   /** A supervisor who barged in posts a message to the visitor (and the worker sees it). */
   async supervisorMessage(supervisorId: string, sessionId: string, text: string): Promise<TranscriptEntry> {
-    if (!this.ctx.supervision.hasBarged(supervisorId, sessionId)) throw AuthError.forbidden('barge in before posting into the call');
+    if (!(await this.ctx.supervision.hasBarged(supervisorId, sessionId))) throw AuthError.forbidden('barge in before posting into the call');
     const session = await this.ctx.store.getSession(sessionId);
     if (!session || session.state !== 'in_call') throw SessionError.notFound(sessionId);
-    return this.ctx.append(session, 'supervisor', text, { language: this.lineLanguage(supervisorId, session) });
+    return this.ctx.append(session, 'supervisor', text, { language: await this.lineLanguage(supervisorId, session) });
   }
 
   /** The language a worker's line is in: the visitor's when they speak it, else their first. */
-  private lineLanguage(workerId: string, session: SessionView): Language {
-    const languages = this.ctx.workers.languagesOf(workerId);
+  private async lineLanguage(workerId: string, session: SessionView): Promise<Language> {
+    const languages = await this.ctx.languagesOf(workerId);
     return languages && !languages.includes(session.language) ? (languages[0] ?? session.language) : session.language;
   }
 
@@ -104,14 +117,14 @@ export class Calls {
   }
 
   /** A supervisor stops monitoring; the monitor's media closes when no supervisor is left watching. */
-  stopMonitoring(supervisorId: string, sessionId: string): void {
-    this.ctx.supervision.leave(supervisorId, sessionId);
-    if (this.ctx.supervision.monitorsOf(sessionId).length === 0) this.ctx.media.existingRoom(sessionId)?.closePeer('monitor');
+  async stopMonitoring(supervisorId: string, sessionId: string): Promise<void> {
+    await this.ctx.supervision.leave(supervisorId, sessionId);
+    if ((await this.ctx.supervision.monitorsOf(sessionId)).length === 0) await this.ctx.mediaRouter.op(sessionId, 'closePeer', 'monitor', []).catch((err: unknown) => this.ctx.log.debug({ err, sessionId }, 'no monitor media to close'));
   }
 
   /** A monitoring supervisor barges in. */
   async bargeIn(supervisorId: string, sessionId: string): Promise<void> {
-    this.ctx.supervision.bargeIn(supervisorId, sessionId);
+    await this.ctx.supervision.bargeIn(supervisorId, sessionId);
     await this.ctx.record(sessionId, 'barged_in', `worker:${supervisorId}`);
   }
 
@@ -159,7 +172,7 @@ export class Calls {
     const workerId = session.workerId;
     if (!assist || !workerId) return;
     this.ctx.background('agent assist', async () => {
-      const suggestions = await assist.suggest(entry.text, entry.language, this.ctx.workers.languagesOf(workerId) ?? [session.language]);
+      const suggestions = await assist.suggest(entry.text, entry.language, (await this.ctx.languagesOf(workerId)) ?? [session.language]);
       const update: AssistUpdate = { sessionId: session.id, entryId: entry.id, suggestions };
       this.assistLatest.set(session.id, update);
       this.ctx.notifier.toWorker(workerId, 'assist:update', update);
@@ -198,7 +211,7 @@ export class Calls {
   /** A worker's spoken utterance: transcribed in the worker's language, translated for the visitor. */
   async workerUtterance(workerId: string, sessionId: string, audio: Uint8Array, mimeType: string): Promise<TranscriptEntry> {
     const session = await this.ctx.workerSession(workerId, sessionId);
-    const { text, language } = await this.transcribe(audio, mimeType, this.lineLanguage(workerId, session));
+    const { text, language } = await this.transcribe(audio, mimeType, await this.lineLanguage(workerId, session));
     return this.ctx.append(session, 'worker', text, { language, notifyWorker: false });
   }
 

@@ -4,6 +4,8 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../db/store.ts';
 import type { MediaServer } from '../media/mediaServer.ts';
 import type { RoutingService } from '../routing/service.ts';
+import type { RoutingPort } from '../routing/port.ts';
+import type { StoredWorker } from '../db/store.ts';
 import type { Clock } from '../routing/types.ts';
 import type { FleetService } from '../fleet/fleetService.ts';
 import type { Notifier, SessionServiceOptions } from './ports.ts';
@@ -17,6 +19,10 @@ import type { Escalation } from './escalation.ts';
 import type { OfferDesk } from './offers.ts';
 import type { Transfers } from './transfers.ts';
 import type { Calls } from './calls.ts';
+import type { MediaRouter } from '../cluster/mediaRouter.ts';
+
+/** How long a console user's profile is cached (ms). */
+export const PROFILE_TTL_MS = 30_000;
 
 /**
  * What the session core's use-case modules share: the ports, the stores, the routing service
@@ -29,8 +35,13 @@ export class SessionContext {
   readonly clock: Clock;
   readonly log: Logger;
   readonly media: MediaServer;
+  /** This process's node id (unique per start). */
+  readonly nodeId: string;
+  /** Routing, wherever it runs (this node when it leads, else the leader over RPC). */
+  routing!: RoutingPort;
+  /** The routing engine when this node is the routing leader, else null. */
+  leader: RoutingService | null = null;
   // Wired by SessionService (constructed after the context).
-  routing!: RoutingService;
   transcripts!: TranscriptWriter;
   robot!: RobotControl;
   fleet!: FleetService;
@@ -42,12 +53,14 @@ export class SessionContext {
   offers!: OfferDesk;
   transfers!: Transfers;
   calls!: Calls;
+  mediaRouter!: MediaRouter;
   /** Handoff packages of escalated sessions until they end (offers go out without a database read). */
   readonly handoffs = new Map<string, HandoffPackage>();
   /** Set by `close()`: timers and pushes stop. */
   closed = false;
 
   constructor(readonly options: SessionServiceOptions) {
+    this.nodeId = options.nodeId ?? 'local';
     this.store = options.store;
     this.notifier = options.notifier;
     this.clock = options.clock;
@@ -96,6 +109,20 @@ export class SessionContext {
     const stored = await this.store.latestHandoff(sessionId);
     if (stored) this.handoffs.set(sessionId, stored);
     return stored;
+  }
+
+  /** Console users' stored profiles (cached for {@link PROFILE_TTL_MS}; any node may need anyone's). */
+  private readonly profiles = new Map<string, { w: StoredWorker | undefined; at: number }>();
+  async profile(workerId: string): Promise<StoredWorker | undefined> {
+    const c = this.profiles.get(workerId);
+    if (c && Date.now() - c.at < PROFILE_TTL_MS) return c.w;
+    const w = await this.store.getWorker(workerId);
+    this.profiles.set(workerId, { w, at: Date.now() });
+    return w;
+  }
+  /** Languages of a console user, in preference order (from the cached profile). */
+  async languagesOf(workerId: string) {
+    return (await this.profile(workerId))?.languages;
   }
 
   /** Runs `fn` later and logs its failure with `what` (for work after a response has been sent). */

@@ -2,6 +2,7 @@ import type { DeviceStatus, DeviceTelemetry, SessionState } from '@telekiosk/sha
 import { SessionError } from '../errors.ts';
 import { toDeviceStatus } from '../db/store.ts';
 import { DEFAULT_THRESHOLDS, desiredAlerts } from '../fleet/alertRules.ts';
+import { DEAD_AFTER_MS } from '../cluster/nodes.ts';
 import type { SessionContext } from './context.ts';
 
 /** Default reconnect grace of a kiosk whose visitor waits (ms). */
@@ -45,26 +46,29 @@ export class DevicePresence {
   }
 
   /**
-   * After a restart: devices that were connected get the grace from now; a device that had
-   * dropped while its visitor waited keeps the rest of its grace (abandoned at once if it ran out).
+   * On becoming the routing leader: a waiting visitor whose kiosk is not connected to a live node
+   * gets the rest of the reconnect grace from the drop (from now when the kiosk was connected
+   * when the orchestrator stopped); abandoned at once if it ran out.
    */
   async restore(): Promise<void> {
     const now = this.ctx.clock.now();
     const devices = await this.ctx.store.listDevices();
     const active = await this.ctx.store.activeSessions();
+    const connected = new Set(await this.ctx.store.connectedSubjects('device', DEAD_AFTER_MS));
     for (const d of devices) {
       const session = active.find((s) => s.deviceId === d.id);
-      this.statuses.set(d.id, { ...toDeviceStatus(d, false, session?.state ?? null, d.in_service), stuck: false });
-      if (session?.state !== 'queued') continue;
+      if (!this.statuses.has(d.id)) this.statuses.set(d.id, { ...toDeviceStatus(d, connected.has(d.id), session?.state ?? null, d.in_service), stuck: false });
+      if (session?.state !== 'queued' || connected.has(d.id)) continue;
       const droppedAt = d.connected ? now : d.disconnected_at ? new Date(d.disconnected_at).getTime() : now;
       this.armGrace(d.id, Math.max(0, droppedAt + this.graceMs - now));
     }
   }
 
-  /** The device's kiosk connected (the namespace keeps one connection per device). */
-  async connected(deviceId: string): Promise<void> {
+  /** The device's kiosk connected to this node (the namespace keeps one connection per device). */
+  async connected(deviceId: string, socketId: string): Promise<void> {
     this.online.add(deviceId);
     this.clearGrace(deviceId);
+    await this.ctx.store.addConnection({ socketId, nodeId: this.ctx.nodeId, kind: 'device', subjectId: deviceId, at: this.ctx.now() });
     await this.ctx.store.setDeviceConnected(deviceId, true, this.ctx.now());
     const status = await this.load(deviceId);
     if (status) status.online = true;
@@ -74,15 +78,29 @@ export class DevicePresence {
     this.changed(deviceId);
   }
 
-  /** The device's kiosk disconnected: a waiting visitor gets the reconnect grace. */
-  async disconnected(deviceId: string): Promise<void> {
+  /** The device's kiosk socket on this node closed: unless it is connected elsewhere, a waiting visitor gets the reconnect grace. */
+  async disconnected(deviceId: string, socketId: string): Promise<void> {
     if (this.ctx.closed) return;
+    await this.ctx.store.removeConnection(socketId);
     this.online.delete(deviceId);
+    // Replaced by a newer connection (maybe on another node): the device stays online.
+    if ((await this.ctx.store.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0) return;
+    await this.dropped(deviceId);
+  }
+
+  /** The kiosk's socket was on a node that died (the leader's sweeper found it). */
+  async droppedWithNode(deviceId: string): Promise<void> {
+    if ((await this.ctx.store.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0) return;
+    await this.dropped(deviceId);
+  }
+
+  private async dropped(deviceId: string): Promise<void> {
     const status = this.statuses.get(deviceId);
     if (status) status.online = false;
     await this.ctx.store.setDeviceConnected(deviceId, false, this.ctx.now());
-    this.ctx.fleet.connectionChanged(deviceId, false, async () => this.statuses.get(deviceId));
-    if (status?.sessionState === 'queued') this.armGrace(deviceId, this.graceMs);
+    this.ctx.fleet.connectionChanged(deviceId, false, async () => this.statuses.get(deviceId) ?? (await this.status(deviceId)));
+    const queued = (await this.ctx.store.activeSessions(deviceId)).some((s) => s.state === 'queued');
+    if (queued) this.armGrace(deviceId, this.graceMs);
     this.changed(deviceId);
   }
 
@@ -132,16 +150,21 @@ export class DevicePresence {
   /** Status of every device (the device list from the database, live fields from memory). */
   async all(): Promise<DeviceStatus[]> {
     const rows = await this.ctx.store.listDevices();
+    const connected = new Set(await this.ctx.store.connectedSubjects('device', DEAD_AFTER_MS));
+    const active = await this.ctx.store.activeSessions();
     const out: DeviceStatus[] = [];
     for (const r of rows) {
+      const sessionState = active.find((x) => x.deviceId === r.id)?.state ?? null;
       let s = this.statuses.get(r.id);
-      if (!s) {
-        s = { ...toDeviceStatus(r, this.online.has(r.id), null, r.in_service), stuck: false };
+      // Devices on other nodes: the stored row (telemetry is stored every few seconds).
+      if (!s || !this.online.has(r.id)) {
+        s = { ...toDeviceStatus(r, connected.has(r.id), sessionState, r.in_service), navigation: s?.navigation ?? null, stuck: s?.stuck ?? false };
         this.statuses.set(r.id, s);
       }
       s.device = { id: r.id, name: r.name, location: r.location };
+      s.sessionState = sessionState;
       s.inService = r.in_service && this.ctx.fleet.inService(r.id);
-      out.push(this.view(s));
+      out.push({ ...this.view(s), online: this.online.has(r.id) || connected.has(r.id) });
     }
     return out;
   }
@@ -181,13 +204,17 @@ export class DevicePresence {
       deviceId,
       this.ctx.clock.setTimeout(() => {
         this.pushTimers.delete(deviceId);
-        const s = this.statuses.get(deviceId);
-        if (!s || this.ctx.closed) return;
-        const view = this.view(s);
-        const json = JSON.stringify(view);
-        if (this.lastPushed.get(deviceId) === json) return;
-        this.lastPushed.set(deviceId, json);
-        this.ctx.notifier.toFleet('device:update', view);
+        if (this.ctx.closed) return;
+        this.ctx.background('fleet push', async () => {
+          // A device on this node: its live status; elsewhere: the stored one.
+          const s = this.online.has(deviceId) ? this.statuses.get(deviceId) : await this.reload(deviceId);
+          if (!s || this.ctx.closed) return;
+          const view = this.view(s);
+          const json = JSON.stringify(view);
+          if (this.lastPushed.get(deviceId) === json) return;
+          this.lastPushed.set(deviceId, json);
+          this.ctx.notifier.toFleet('device:update', view);
+        }, { deviceId });
       }, FLEET_PUSH_MS),
     );
   }
@@ -210,7 +237,19 @@ export class DevicePresence {
 
   private view(s: DeviceStatus & { stuck: boolean }): DeviceStatus {
     const { stuck: _stuck, ...view } = s;
-    return { ...view, online: this.online.has(s.device.id) };
+    return { ...view, online: this.online.has(s.device.id) || s.online };
+  }
+
+  /** Rebuilds a device's status from the database (devices on other nodes). */
+  private async reload(deviceId: string): Promise<(DeviceStatus & { stuck: boolean }) | undefined> {
+    const row = await this.ctx.store.getDevice(deviceId);
+    if (!row) return undefined;
+    const active = await this.ctx.store.activeSessions(deviceId);
+    const online = (await this.ctx.store.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0;
+    const prev = this.statuses.get(deviceId);
+    const s = { ...toDeviceStatus(row, online, active[0]?.state ?? null, row.in_service && this.ctx.fleet.inService(deviceId)), navigation: prev?.navigation ?? null, stuck: prev?.stuck ?? false };
+    this.statuses.set(deviceId, s);
+    return s;
   }
 
   private async load(deviceId: string): Promise<(DeviceStatus & { stuck: boolean }) | undefined> {
@@ -278,7 +317,10 @@ export class DevicePresence {
       this.ctx.clock.setTimeout(() => {
         this.grace.delete(deviceId);
         if (this.online.has(deviceId)) return;
-        this.ctx.background('abandon after kiosk grace', () => this.ctx.lifecycle.abandonWaiting(deviceId), { deviceId });
+        this.ctx.background('abandon after kiosk grace', async () => {
+          if ((await this.ctx.store.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0) return; // back on another node
+          await this.ctx.lifecycle.abandonWaiting(deviceId);
+        }, { deviceId });
       }, ms),
     );
   }

@@ -114,7 +114,7 @@ export class Escalation {
         const newer = { ...(this.ctx.handoffs.get(session.id) ?? handoff), summary: text, createdAt: this.ctx.now().toISOString() };
         await store.saveHandoff(newer, this.ctx.now());
         this.ctx.handoffs.set(session.id, newer);
-        this.ctx.offers.handoffUpdated(session.id, newer);
+        await this.ctx.offers.handoffUpdated(session.id, newer);
       }, { sessionId: session.id });
     }
     return queued;
@@ -122,7 +122,7 @@ export class Escalation {
 
   /** The emergency state of a session: set for a safety escalation (acknowledged once staff acknowledged its alert), else null. */
   async emergencyOf(session: SessionView): Promise<SessionEmergency | null> {
-    const task = this.ctx.routing.task(session.id);
+    const task = await this.ctx.routing.task(session.id);
     const handoff = task || session.state !== 'intake' ? await this.ctx.handoff(session.id) : undefined;
     const safety = (task && task.priority === 0) || handoff?.reasons.some((r) => r.code === 'safety');
     if (!safety) return null;

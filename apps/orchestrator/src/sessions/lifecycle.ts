@@ -143,13 +143,19 @@ export class SessionLifecycle {
     const entries = await this.ctx.store.transcriptSince(sessionId, lastSeq);
     let call: SessionSnapshot['call'] = null;
     if (session.state === 'in_call' && session.workerId) {
-      const w = this.ctx.workers.profile(session.workerId) ?? (await this.ctx.store.getWorker(session.workerId));
+      const w = await this.ctx.profile(session.workerId);
       if (w) call = { worker: { displayName: w.displayName, languages: w.languages } };
+    }
+    let queue = null;
+    if (session.state === 'queued') {
+      queue = (await this.ctx.routing.queueStatus(sessionId)) ?? null;
+      // The status pushes resume from here (the kiosk may have missed some while away).
+      this.ctx.background('queue status after resume', () => this.ctx.routing.pushQueueStatus());
     }
     return {
       session,
       entries,
-      queue: session.state === 'queued' ? (this.ctx.offers.queueStatus(sessionId) ?? null) : null,
+      queue,
       call,
       emergency: session.state === 'ended' ? null : await this.ctx.escalation.emergencyOf(session),
     };
@@ -164,10 +170,8 @@ export class SessionLifecycle {
     if (session.state !== 'ended') await this.ctx.append(session, 'system', notice('sessionEnded', session.language), { notifyDevice: actor.startsWith('worker:') });
     const ended = await store.endSession(session.id, this.ctx.now(), disposition);
     if (!ended) return (await store.getSession(session.id)) ?? session;
-    const task = this.ctx.routing.task(session.id);
-    if (task?.state === 'assigned' && task.assignedAt !== null) this.ctx.offers.handled(this.ctx.clock.now() - task.assignedAt);
     await this.ctx.routing.complete(session.id);
-    this.ctx.calls.closeCall(session.id);
+    if (session.state === 'in_call') this.ctx.calls.closeCall(session);
     this.ctx.escalation.forget(session.id);
     this.ctx.handoffs.delete(session.id);
     this.ctx.offers.forget(session.id);
@@ -175,7 +179,7 @@ export class SessionLifecycle {
     this.ctx.log.info({ sessionId: session.id, disposition, actor }, 'session ended');
     this.ctx.notifier.toDevice(session.deviceId, 'session:update', ended);
     if (session.state === 'in_call') this.ctx.notifier.toDevice(session.deviceId, 'call:ended', { sessionId: session.id, disposition });
-    this.ctx.supervision.ended(session.id);
+    await this.ctx.supervision.ended(session.id);
     this.ctx.supervision.changed();
     if (session.workerId) this.ctx.notifier.toWorker(session.workerId, 'session:update', ended);
     this.ctx.devices.sessionStateChanged(session.deviceId, null);

@@ -12,7 +12,7 @@ export const MIN_HANDLE_SAMPLES = 3;
 const HANDLE_WINDOW = 50;
 
 /**
- * Offers (reservations) and the waiting visitor: delivers the routing service's offers with the
+ * Offers (reservations) and the waiting visitor: delivers the routing leader's offers with the
  * handoff package, accepts and declines them (the session row is the guard against double
  * assignment), and tells each waiting visitor their place and an honest estimate - exactly one
  * waiting state at a time (emergency, nobody on shift, unknown, busy with a range from measured
@@ -75,9 +75,9 @@ export class OfferDesk {
    * @throws OfferError `conflict` when the offer is gone; AuthError when the caller is not connected.
    */
   async accept(workerId: string, offerId: string): Promise<Assignment> {
-    const worker = this.ctx.workers.profile(workerId);
+    const worker = this.ctx.workers.local(workerId);
     if (!worker) throw AuthError.forbidden('not connected');
-    const claimed = this.ctx.routing.accept(offerId, workerId);
+    const claimed = await this.ctx.routing.accept(offerId, workerId);
     if (!claimed) throw OfferError.gone(offerId);
     const { offer, task } = claimed;
     const now = this.ctx.now();
@@ -94,11 +94,11 @@ export class OfferDesk {
     await this.ctx.record(session.id, fromWorkerId ? 'transferred' : 'accepted', `worker:${workerId}`, { offerId, ...(fromWorkerId ? { mode: 'warm', fromWorkerId } : { waitedMs }) });
     if (fromWorkerId) {
       // The call passes over: the colleague's media and robot lease end; they wrap up.
-      this.ctx.calls.closeCall(session.id);
+      this.ctx.calls.closeCall({ ...session, workerId: fromWorkerId });
       this.ctx.notifier.toWorker(fromWorkerId, 'session:update', session);
     }
     await this.ctx.transcripts.translateBacklog(session, worker.languages);
-    this.ctx.robot.grant(session.id, session.deviceId, workerId);
+    await this.ctx.robot.grant(session.id, session.deviceId, workerId);
     this.ctx.log.info({ sessionId: session.id, workerId, kind: offer.kind }, 'offer accepted');
     await this.ctx.append(session, 'system', notice('workerJoined', session.language, { name: worker.displayName }));
     this.ctx.notifier.toDevice(session.deviceId, 'session:update', session);
@@ -116,7 +116,7 @@ export class OfferDesk {
   /** Open offers of a worker, as their console shows them (after a reconnect). */
   async offersFor(workerId: string): Promise<Offer[]> {
     const out: Offer[] = [];
-    for (const o of this.ctx.routing.offersOf(workerId)) {
+    for (const o of await this.ctx.routing.offersOf(workerId)) {
       const offer = await this.wireOffer(o);
       if (offer) out.push(offer);
     }
@@ -131,9 +131,9 @@ export class OfferDesk {
   }
 
   /** A newer handoff package: to the worker holding an offer of the session, or the worker in its call. */
-  handoffUpdated(sessionId: string, handoff: HandoffPackage): void {
-    const task = this.ctx.routing.task(sessionId);
-    const offer = task?.offerId ? this.ctx.routing.getOffer(task.offerId) : undefined;
+  async handoffUpdated(sessionId: string, handoff: HandoffPackage): Promise<void> {
+    const task = await this.ctx.routing.task(sessionId);
+    const offer = task?.offerId ? await this.ctx.routing.getOffer(task.offerId) : undefined;
     for (const w of new Set([offer?.workerId, task?.workerId].filter((x): x is string => !!x))) this.ctx.notifier.toWorker(w, 'handoff:update', { sessionId, handoff });
   }
 
@@ -141,8 +141,9 @@ export class OfferDesk {
 
   /** The waiting visitor's status: position, one waiting state, and an estimate only when there is data for one. */
   queueStatus(sessionId: string): QueueStatus | undefined {
-    const s = this.ctx.routing.queueStatus(sessionId);
-    const task = this.ctx.routing.task(sessionId);
+    const routing = this.ctx.leader;
+    const s = routing?.queueStatus(sessionId);
+    const task = routing?.task(sessionId);
     if (!s || !task) return undefined;
     const base = { sessionId, position: s.position, availableWorkers: s.availableWorkers, offered: s.offered };
     if (task.priority < 1) return { ...base, estimatedWaitMs: 0, callbackReason: null, waitState: 'emergency', estimateRangeMs: null };
@@ -168,13 +169,14 @@ export class OfferDesk {
 
   /** Pushes each waiting visitor's status if it changed (coalesced: a burst of queue changes costs one pass). */
   pushQueueStatus(): void {
-    if (this.pushScheduled || this.ctx.closed) return;
+    if (this.pushScheduled || this.ctx.closed || !this.ctx.leader) return;
     this.pushScheduled = true;
     setImmediate(() => {
       this.pushScheduled = false;
-      if (this.ctx.closed) return;
-      for (const sessionId of this.ctx.routing.queuedSessionIds()) {
-        const deviceId = this.ctx.routing.deviceOf(sessionId);
+      const routing = this.ctx.leader;
+      if (this.ctx.closed || !routing) return;
+      for (const sessionId of routing.queuedSessionIds()) {
+        const deviceId = routing.deviceOf(sessionId);
         const status = this.queueStatus(sessionId);
         if (!deviceId || !status) continue;
         const json = JSON.stringify(status);
@@ -187,6 +189,12 @@ export class OfferDesk {
         }
       }
     });
+  }
+
+  /** A kiosk resynced: push its status again even if unchanged. */
+  repush(sessionId: string): void {
+    this.lastPushed.delete(sessionId);
+    this.pushQueueStatus();
   }
 
   /** The session ended: forget what was pushed. */
@@ -206,7 +214,7 @@ export class OfferDesk {
     let transfer: Offer['transfer'] = null;
     let pkg = handoff;
     if (o.kind !== 'routed' && o.fromWorkerId) {
-      const from = this.ctx.workers.profile(o.fromWorkerId) ?? (await this.ctx.store.getWorker(o.fromWorkerId));
+      const from = await this.ctx.profile(o.fromWorkerId);
       transfer = { fromWorkerId: o.fromWorkerId, fromName: from?.displayName ?? o.fromWorkerId, note: o.note ?? '' };
       pkg = { ...handoff, transcript: await this.ctx.store.transcript(o.sessionId), ...(o.kind === 'transfer' ? { owner: o.fromWorkerId } : {}) };
     }

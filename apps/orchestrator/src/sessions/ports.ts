@@ -71,6 +71,10 @@ export interface Notifier {
   toFleet(event: string, payload: unknown): void;
   /** To consoles that serve visitors (workers and supervisors): e.g. the callback queue changed. */
   toDesk(event: string, payload: unknown): void;
+  /** To every connected supervisor. */
+  toSupervisors(event: string, payload: unknown): void;
+  /** To the supervisors monitoring a call (their sockets join its room when they start). */
+  toMonitors(sessionId: string, event: string, payload: unknown): void;
   /**
    * Sends to the device's socket and resolves with its acknowledgement, or undefined when the
    * device has no connected socket.
@@ -81,6 +85,8 @@ export interface Notifier {
 
 /** Options of the session core (see `SessionService`). Durations are ms. */
 export interface SessionServiceOptions {
+  /** This process's node id (unique per start); default `local`. */
+  nodeId?: string;
   store: Store;
   /** Where routing keeps its state (default: the database tables through `store`'s connection). */
   routingStore: RoutingStore;

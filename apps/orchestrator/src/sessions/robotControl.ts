@@ -4,18 +4,25 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../db/store.ts';
 import type { Notifier } from './ports.ts';
 
+/** How long a node trusts its cached copy of a call's lease before reading it again (ms). */
+export const LEASE_CACHE_MS = 5000;
+
 /** How long the orchestrator waits for a kiosk to acknowledge a robot command (ms). */
 export const ROBOT_COMMAND_TIMEOUT_MS = 2000;
 
 /**
  * The robot control lease: only the worker assigned to a session may drive its device's
- * robot. Granted on accept, ended with the session, revocable by a supervisor. Commands are
- * relayed to the kiosk, which applies its own speed limits and deadman.
+ * robot. Granted on accept, ended with the session, revocable by a supervisor. The holder is the
+ * call's worker unless revoked (stored on the session row, so every node agrees; nodes cache it
+ * briefly and drop the cache at once on changes). Commands are relayed to the kiosk, which
+ * applies its own speed limits and deadman.
  */
 export class RobotControl {
-  /** sessionId -> lease holder (worker id) or null when revoked. */
-  private readonly leases = new Map<string, { deviceId: string; holder: string | null }>();
+  /** Lease cache of this node: sessionId -> device and holder (null when revoked or ended). The database is the truth. */
+  private readonly leases = new Map<string, { deviceId: string; holder: string | null; at: number }>();
   private readonly log: Logger;
+  /** Tells the other nodes of a cluster to drop a cached lease (revocation takes effect at once everywhere). */
+  invalidateElsewhere: (sessionId: string) => void = () => {};
 
   constructor(
     private readonly store: Store,
@@ -25,25 +32,44 @@ export class RobotControl {
     this.log = logger.child({ module: 'robot-control' });
   }
 
-  /** Grants the lease of `sessionId` to `workerId` (on accept). */
-  grant(sessionId: string, deviceId: string, workerId: string): void {
-    this.leases.set(sessionId, { deviceId, holder: workerId });
+  /** Grants the lease of `sessionId` to `workerId` (on accept; any earlier revocation is cleared). */
+  async grant(sessionId: string, deviceId: string, workerId: string): Promise<void> {
+    await this.store.setRobotLeaseRevoked(sessionId, false);
+    this.leases.set(sessionId, { deviceId, holder: workerId, at: Date.now() });
+    this.invalidateElsewhere(sessionId);
     this.notifier.toWorker(workerId, 'robot:lease', { sessionId, holder: workerId });
     this.log.info({ sessionId, workerId }, 'control lease granted');
   }
 
-  /** Ends the lease with the session; the kiosk is told to stop. */
-  end(sessionId: string): void {
+  /** Ends the lease with the call (session ended, transferred, handed back); the kiosk is told to stop. */
+  end(sessionId: string, deviceId?: string, holder?: string | null): void {
     const lease = this.leases.get(sessionId);
-    if (!lease) return;
     this.leases.delete(sessionId);
-    if (lease.holder) this.notifier.toWorker(lease.holder, 'robot:lease', { sessionId, holder: null });
-    void this.relay(lease.deviceId, { type: 'stop' }).catch((err: unknown) => this.log.warn({ err, sessionId, deviceId: lease.deviceId }, 'stop command at the end of the lease not acknowledged'));
+    this.invalidateElsewhere(sessionId);
+    const h = holder !== undefined ? holder : lease?.holder;
+    const d = deviceId ?? lease?.deviceId;
+    if (h) this.notifier.toWorker(h, 'robot:lease', { sessionId, holder: null });
+    if (d) void this.relay(d, { type: 'stop' }).catch((err: unknown) => this.log.warn({ err, sessionId, deviceId: d }, 'stop command at the end of the lease not acknowledged'));
+  }
+
+  /** Drops a cached lease (another node changed it). */
+  forget(sessionId: string): void {
+    this.leases.delete(sessionId);
+  }
+
+  /** The lease of a call: from this node's cache (kept {@link LEASE_CACHE_MS}), else the database. */
+  private async lease(sessionId: string): Promise<{ deviceId: string; holder: string | null } | undefined> {
+    const c = this.leases.get(sessionId);
+    if (c && Date.now() - c.at < LEASE_CACHE_MS) return c;
+    const r = await this.store.robotLeaseHolder(sessionId);
+    if (!r) return undefined;
+    this.leases.set(sessionId, { ...r, at: Date.now() });
+    return r;
   }
 
   /** Current holder of a session's lease, or null. */
-  holder(sessionId: string): string | null {
-    return this.leases.get(sessionId)?.holder ?? null;
+  async holder(sessionId: string): Promise<string | null> {
+    return (await this.lease(sessionId))?.holder ?? null;
   }
 
   /**
@@ -52,7 +78,7 @@ export class RobotControl {
    * @throws AuthError `forbidden` without the lease; SessionError `not_found` for unknown sessions.
    */
   async command(workerId: string, sessionId: string, command: RobotCommand): Promise<RobotCommandResult> {
-    const lease = this.leases.get(sessionId);
+    const lease = await this.lease(sessionId);
     if (!lease) throw SessionError.notFound(sessionId);
     if (command.type === 'estop_release') throw AuthError.forbidden('e-stop release is for facility staff');
     if (lease.holder !== workerId) throw AuthError.forbidden('robot control: you do not hold the control lease');
@@ -60,15 +86,16 @@ export class RobotControl {
   }
 
   /** Supervisor revokes a session's lease; the robot stops. */
-  revoke(role: Role, sessionId: string): void {
+  async revoke(role: Role, sessionId: string): Promise<void> {
     if (role !== 'supervisor') throw AuthError.forbidden('only supervisors revoke control leases');
-    const lease = this.leases.get(sessionId);
+    const lease = await this.store.robotLeaseHolder(sessionId);
     if (!lease) throw SessionError.notFound(sessionId);
-    const previous = lease.holder;
-    lease.holder = null;
-    if (previous) this.notifier.toWorker(previous, 'robot:lease', { sessionId, holder: null });
-    void this.relay(lease.deviceId, { type: 'stop' }).catch((err: unknown) => this.log.warn({ err, sessionId, deviceId: lease.deviceId }, 'stop command at the end of the lease not acknowledged'));
-    this.log.info({ sessionId, previous }, 'control lease revoked');
+    await this.store.setRobotLeaseRevoked(sessionId, true);
+    this.leases.set(sessionId, { deviceId: lease.deviceId, holder: null, at: Date.now() });
+    this.invalidateElsewhere(sessionId);
+    if (lease.holder) this.notifier.toWorker(lease.holder, 'robot:lease', { sessionId, holder: null });
+    void this.relay(lease.deviceId, { type: 'stop' }).catch((err: unknown) => this.log.warn({ err, sessionId, deviceId: lease.deviceId }, 'stop command after revocation not acknowledged'));
+    this.log.info({ sessionId, previous: lease.holder }, 'control lease revoked');
   }
 
   /** Facility staff (or a supervisor) send a device's robot to its dock or stop it, outside a session. */

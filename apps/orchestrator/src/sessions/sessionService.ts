@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Assignment, AssistUpdate, Capabilities, DeviceStatus, DeviceTelemetry, Disposition, KioskContent, Language, Offer, PeerRole, QueueStatus, SessionNote, SessionSnapshot, SessionView, TranscriptEntry, WorkerState, WorkerView } from '@telekiosk/shared';
-import { AuthError } from '../errors.ts';
+import { AuthError, OrchestratorError } from '../errors.ts';
 import type { StoredWorker } from '../db/store.ts';
-import type { MediaRoom } from '../media/mediaServer.ts';
 import { RoutingService } from '../routing/service.ts';
+import { LocalRouting, type RoutingPort } from '../routing/port.ts';
+import { MediaRouter, type MediaOp } from '../cluster/mediaRouter.ts';
+import { DEAD_AFTER_MS, type NodeRegistry } from '../cluster/nodes.ts';
+import type { NodeRpc } from '../cluster/rpc.ts';
+import { RemoteRouting, serveRouting } from '../cluster/remoteRouting.ts';
 import { FleetService } from '../fleet/fleetService.ts';
 import { SessionContext } from './context.ts';
 import { Calls } from './calls.ts';
@@ -28,8 +32,8 @@ export type { IntakeEngine, IntakeTurn, Notifier, SessionServiceOptions, SpeechL
  * (sessions, transcripts, routing tasks, offers, presence); {@link start} rebuilds from it.
  */
 export class SessionService {
-  /** Routing with its state in the database. */
-  readonly routing: RoutingService;
+  /** Routing wherever it runs: this node when it leads, else the leader over RPC. */
+  readonly routing: RoutingPort;
   /** Robot control leases of live sessions. */
   readonly robot: RobotControl;
   /** Fleet health: alerts, battery history, service state. */
@@ -44,8 +48,15 @@ export class SessionService {
   private readonly calls: Calls;
   private readonly workers: WorkerPresence;
   private readonly devices: DevicePresence;
+  private sweeper: NodeJS.Timeout | null = null;
+  private local: LocalRouting | null = null;
 
-  constructor(o: SessionServiceOptions) {
+  /**
+   * @param cluster in a cluster: the node RPC and registry (routing calls go to the leader, media
+   *   requests to the node hosting a call's room, dead nodes are swept by the leader). Omitted in
+   *   one process (the node leads once {@link lead} is called).
+   */
+  constructor(o: SessionServiceOptions, private readonly cluster: { rpc: NodeRpc; registry: NodeRegistry } | null = null) {
     const ctx = (this.ctx = new SessionContext(o));
     ctx.robot = this.robot = new RobotControl(o.store, o.notifier, o.logger);
     ctx.workers = this.workers = new WorkerPresence(ctx);
@@ -61,22 +72,15 @@ export class SessionService {
       translator: o.translator ?? null,
       clock: o.clock,
       log: ctx.log,
-      workerLanguages: (id) => this.workers.languagesOf(id),
-      monitorsOf: (id) => this.supervision.monitorsOf(id),
+      workerLanguages: (id) => ctx.languagesOf(id),
     });
     ctx.supervision = this.supervision = new Supervision({
       store: o.store,
       clock: o.clock,
       workerViews: () => this.workers.views(),
-      queued: () =>
-        this.routing.queuedSessionIds().map((id) => {
-          const t = this.routing.task(id);
-          return { sessionId: id, offered: !!t?.offerId, priority: t?.priority ?? 5, department: t?.department ?? null };
-        }),
-      toSupervisors: (event, payload) => {
-        for (const id of this.workers.supervisorIds()) o.notifier.toWorker(id, event, payload);
-      },
-      supervisorCount: () => this.workers.supervisorIds().length,
+      queued: () => this.routing.queued(),
+      toSupervisors: (event, payload) => o.notifier.toSupervisors(event, payload),
+      hasSupervisors: () => o.store.roleConnected('supervisor', DEAD_AFTER_MS),
       onError: (err) => {
         if (!ctx.closed) ctx.log.warn({ err }, 'supervisor snapshot push failed');
       },
@@ -91,14 +95,47 @@ export class SessionService {
         this.devices.serviceChanged(deviceId, inService);
       },
     }, o.alertThresholds);
-    ctx.routing = this.routing = new RoutingService({
+    const remote = cluster ? new RemoteRouting(cluster.rpc, () => cluster.registry.leaderId()) : null;
+    // Every routing call goes to the leader: this node's engine when it leads, else over RPC.
+    const port = (): RoutingPort => {
+      if (this.local) return this.local;
+      if (remote) return remote;
+      throw new OrchestratorError('unavailable', 'routing is starting; retry shortly', { retryAfterMs: 1000 });
+    };
+    ctx.routing = this.routing = new Proxy({} as RoutingPort, {
+      get: (_t, k: string) => (...args: unknown[]) => (port() as unknown as Record<string, (...a: unknown[]) => unknown>)[k]!(...args),
+    });
+    if (cluster) {
+      serveRouting(cluster.rpc, () => this.local);
+      this.robot.invalidateElsewhere = (sessionId) => cluster.rpc.broadcast('lease:forget', sessionId);
+      cluster.rpc.onBroadcast('lease:forget', (id) => this.robot.forget(String(id)));
+    }
+    ctx.mediaRouter = new MediaRouter({ media: o.media, store: o.store, nodeId: ctx.nodeId, log: ctx.log.child({ module: 'media-router' }), audience: this.calls.audience, rpc: cluster?.rpc ?? null, registry: cluster?.registry ?? null });
+    o.media.onRoomsLost = (ids, reason) => this.calls.roomsLost(ids, reason);
+  }
+
+  /** True while this node runs routing. */
+  get isLeader(): boolean {
+    return this.local !== null;
+  }
+
+  /**
+   * This node becomes the routing leader: rebuilds routing from the database (queue order,
+   * offers with their deadlines, worker presence and wrap-up), the reconnect graces of workers and
+   * kiosks, measured handle times; then sweeps for dead nodes every second (their sockets count
+   * as dropped, their calls' media moves). In one process, call once before serving.
+   */
+  async lead(): Promise<void> {
+    if (this.local || this.ctx.closed) return;
+    const o = this.ctx.options;
+    const service = new RoutingService({
       store: o.routingStore,
       clock: o.clock,
       newId: randomUUID,
-      log: ctx.log.child({ module: 'routing' }),
+      log: this.ctx.log.child({ module: 'routing' }),
       config: { offerTimeoutMs: o.offerTimeoutMs, avgHandleMs: o.avgHandleMs, wrapUpMs: o.wrapUpMs, ...o.routing },
       events: {
-        offer: (offer) => ctx.background('offer delivery', () => this.offers.deliver(offer), { offerId: offer.offerId }),
+        offer: (offer) => this.ctx.background('offer delivery', () => this.offers.deliver(offer), { offerId: offer.offerId }),
         offerRevoked: (offer, reason) => this.offers.revoked(offer, reason),
         workerStateChanged: (w) => this.workers.onRoutingState(w),
         transferFailed: (sessionId, toWorkerId, reason, meta) => this.offers.transferFailed(sessionId, toWorkerId, reason, meta),
@@ -106,34 +143,52 @@ export class SessionService {
           this.offers.pushQueueStatus();
           this.supervision.changed();
         },
+        taskCompleted: (_sessionId, handleMs) => this.offers.handled(handleMs),
       },
     });
-    o.media.onRoomsLost = (ids, reason) => this.calls.roomsLost(ids, reason);
-  }
-
-  /**
-   * Rebuilds from the database after a (re)start: routing (queue order, offers with their
-   * deadlines, worker presence and wrap-up), reconnect graces of workers and kiosks, measured
-   * handle times, and the robot leases of calls in progress. Call once before serving.
-   */
-  async start(): Promise<void> {
-    const connected = await this.routing.start();
-    await this.workers.restore(await this.ctx.options.routingStore.loadWorkers().catch(() => connected));
+    const connected = await service.start();
+    this.ctx.leader = service;
+    this.local = new LocalRouting(service, { queueStatus: (id) => this.offers.queueStatus(id), pushQueueStatus: () => this.offers.pushQueueStatus() });
+    await this.workers.restore(await o.routingStore.loadWorkers().catch(() => connected));
     await this.devices.restore();
     await this.offers.restore();
-    for (const s of await this.ctx.store.activeSessions()) {
-      if (s.state === 'in_call' && s.workerId) this.robot.grant(s.id, s.deviceId, s.workerId);
-    }
     this.offers.pushQueueStatus();
+    this.sweeper = setInterval(() => this.ctx.background('dead node sweep', () => this.sweep()), 1000);
+    this.sweeper.unref();
+  }
+
+  /** This node stops leading (lost the lock, or drains): routing stops here; the state stays in the database. */
+  unlead(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    this.local = null;
+    this.ctx.leader?.close();
+    this.ctx.leader = null;
+  }
+
+  /** Nodes that stopped answering: their sockets count as dropped (graces start), their calls' media is set up again elsewhere. */
+  private async sweep(): Promise<void> {
+    if (!this.local || !this.cluster) return;
+    const dead = (await this.cluster.registry.dead()).filter((id) => id !== this.ctx.nodeId);
+    if (dead.length === 0) return;
+    const conns = await this.ctx.store.takeConnectionsOfNodes(dead);
+    for (const c of conns) {
+      if (c.kind === 'console') await this.workers.droppedWithNode(c.subjectId);
+      else await this.devices.droppedWithNode(c.subjectId);
+    }
+    const rooms = await this.ctx.store.takeMediaRoomsOfNodes(dead);
+    if (rooms.length > 0) this.calls.roomsLost(rooms, 'room_closed');
+    await this.ctx.store.deleteNodes(dead);
+    this.ctx.log.warn({ nodes: dead, connections: conns.length, rooms: rooms.length }, 'dead nodes taken over');
   }
 
   // --- devices -------------------------------------------------------------------------
 
-  deviceConnected(deviceId: string): Promise<void> {
-    return this.devices.connected(deviceId);
+  deviceConnected(deviceId: string, socketId: string): Promise<void> {
+    return this.devices.connected(deviceId, socketId);
   }
-  deviceDisconnected(deviceId: string): Promise<void> {
-    return this.devices.disconnected(deviceId);
+  deviceDisconnected(deviceId: string, socketId: string): Promise<void> {
+    return this.devices.disconnected(deviceId, socketId);
   }
   deviceTelemetry(deviceId: string, t: DeviceTelemetry): Promise<void> {
     return this.devices.telemetry(deviceId, t);
@@ -184,36 +239,36 @@ export class SessionService {
   resume(deviceId: string, sessionId: string, lastSeq: number): Promise<SessionSnapshot> {
     return this.lifecycle.resume(deviceId, sessionId, lastSeq);
   }
-  /** Queue position, waiting state and estimate of a queued session. */
-  queueStatus(sessionId: string): QueueStatus | undefined {
-    return this.offers.queueStatus(sessionId);
+  /** Queue position, waiting state and estimate of a queued session (computed where routing runs). */
+  queueStatus(sessionId: string): Promise<QueueStatus | undefined> {
+    return this.routing.queueStatus(sessionId);
   }
-  /** Pushes changed queue statuses to waiting kiosks (also on a periodic tick, as time moves estimates). */
+  /** Pushes changed queue statuses to waiting kiosks (on the leader; also on a periodic tick, as time moves estimates). */
   pushQueueStatus(): void {
     this.offers.pushQueueStatus();
   }
   /** Visitors waiting (for /metrics). */
-  queueLength(): number {
-    return this.routing.queuedSessionIds().length;
+  async queueLength(): Promise<number> {
+    return (await this.routing.queued()).length;
   }
 
   // --- console side --------------------------------------------------------------------
 
-  workerConnected(worker: StoredWorker): Promise<void> {
-    return this.workers.connected(worker);
+  workerConnected(worker: StoredWorker, socketId: string): Promise<void> {
+    return this.workers.connected(worker, socketId);
   }
-  workerDisconnected(workerId: string): Promise<void> {
-    return this.workers.disconnected(workerId);
+  workerDisconnected(workerId: string, socketId: string): Promise<void> {
+    return this.workers.disconnected(workerId, socketId);
   }
-  workerView(workerId: string): WorkerView | undefined {
+  workerView(workerId: string): Promise<WorkerView | undefined> {
     return this.workers.view(workerId);
   }
   /** Connected console users per state (for /metrics). */
-  workerStateCounts(): Partial<Record<WorkerState, number>> {
+  workerStateCounts(): Promise<Partial<Record<WorkerState, number>>> {
     return this.workers.stateCounts();
   }
   /** Colleagues for a warm transfer. */
-  colleagues(): WorkerView[] {
+  colleagues(): Promise<WorkerView[]> {
     return this.workers.colleagues();
   }
   setWorkerState(workerId: string, state: 'available' | 'away'): Promise<WorkerView> {
@@ -222,7 +277,7 @@ export class SessionService {
 
   /** The console's snapshot on every (re)connect: who I am, my open offers, my call, devices, capabilities. */
   async hello(workerId: string) {
-    const worker = this.workers.view(workerId);
+    const worker = await this.workers.view(workerId);
     if (!worker) throw AuthError.forbidden('not connected');
     const offers: Offer[] = await this.offers.offersFor(workerId);
     const active = (await this.ctx.store.activeSessions()).find((s) => s.workerId === workerId && s.state === 'in_call');
@@ -285,14 +340,16 @@ export class SessionService {
   synthesize(text: string, language: Language): Promise<{ audio: Uint8Array; mimeType: string }> {
     return this.calls.synthesize(text, language);
   }
-  mediaRoom(actor: { role: PeerRole; id: string }, sessionId: string): Promise<{ room: MediaRoom; role: PeerRole }> {
-    return this.calls.mediaRoom(actor, sessionId);
+  /** A peer's media operation in its call's room (on whichever node hosts it). */
+  mediaOp(actor: { role: PeerRole; id: string }, sessionId: string, op: MediaOp, args: unknown[]): Promise<unknown> {
+    return this.calls.mediaOp(actor, sessionId, op, args);
   }
+
   monitorCall(supervisorId: string, sessionId: string): Promise<Assignment> {
     return this.calls.monitor(supervisorId, sessionId);
   }
-  stopMonitoring(supervisorId: string, sessionId: string): void {
-    this.calls.stopMonitoring(supervisorId, sessionId);
+  stopMonitoring(supervisorId: string, sessionId: string): Promise<void> {
+    return this.calls.stopMonitoring(supervisorId, sessionId);
   }
   bargeIn(supervisorId: string, sessionId: string): Promise<void> {
     return this.calls.bargeIn(supervisorId, sessionId);
@@ -304,8 +361,8 @@ export class SessionService {
   /** Stops timers (state stays in the database for the next start); idempotent. */
   close(): void {
     if (this.ctx.closed) return;
+    this.unlead();
     this.ctx.closed = true;
-    this.routing.close();
     this.fleet.close();
     this.supervision.close();
     this.workers.close();

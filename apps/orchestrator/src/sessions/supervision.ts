@@ -1,23 +1,23 @@
 import type { SessionView, SupervisorSnapshot, WorkerView } from '@telekiosk/shared';
-
-type QueueItem = SupervisorSnapshot['queue'][number];
-type LiveCall = SupervisorSnapshot['calls'][number];
 import type { Store } from '../db/store.ts';
 import { AuthError, SessionError } from '../errors.ts';
 import type { Clock } from '../routing/types.ts';
 
-/** What supervision reads from the session service. */
+type QueueItem = SupervisorSnapshot['queue'][number];
+type LiveCall = SupervisorSnapshot['calls'][number];
+
+/** What supervision reads from the session core. */
 export interface SupervisionHost {
   store: Store;
   clock: Clock;
-  /** Connected console users. */
-  workerViews(): WorkerView[];
+  /** Connected console users (any node). */
+  workerViews(): Promise<WorkerView[]>;
   /** Queued session ids in routing order, with their queue status and task. */
-  queued(): { sessionId: string; offered: boolean; priority: number; department: string | null }[];
+  queued(): Promise<{ sessionId: string; offered: boolean; priority: number; department: string | null }[]>;
   /** Sends to every connected supervisor. */
   toSupervisors(event: string, payload: unknown): void;
-  /** Connected supervisors (no snapshot is built when nobody watches). */
-  supervisorCount(): number;
+  /** True when a supervisor is connected somewhere (no snapshot is built when nobody watches). */
+  hasSupervisors(): Promise<boolean>;
   /** A snapshot push failed (logged by the host). */
   onError(err: unknown): void;
 }
@@ -27,28 +27,25 @@ export const SUPERVISOR_UPDATE_MS = 1000;
 
 /**
  * Supervisor tools: a live snapshot of queues, workers and calls (pushed at most once per
- * second on changes), call monitoring (listen and watch only) and barge-in.
+ * second on changes), call monitoring (listen and watch only) and barge-in. Monitors are kept in
+ * the database (`call_monitors`), so every node of a cluster sees them.
  */
 export class Supervision {
-  /** sessionId -> supervisors monitoring it. */
-  private readonly monitors = new Map<string, Set<string>>();
-  /** `${sessionId}:${supervisorId}` of supervisors who barged in (may speak and post). */
-  private readonly barged = new Set<string>();
   private pending: unknown = null;
   private closed = false;
 
   constructor(private readonly host: SupervisionHost) {}
 
-  /** Builds the snapshot from the database and the router. */
+  /** Builds the snapshot from the database and routing. */
   async snapshot(): Promise<SupervisorSnapshot> {
     const now = this.host.clock.now();
     const active = await this.host.store.activeSessions();
     const devices = new Map((await this.host.store.listDevices()).map((d) => [d.id, d.name]));
-    const workers = this.host.workerViews();
+    const workers = await this.host.workerViews();
     const names = new Map(workers.map((w) => [w.id, w.displayName]));
     const byId = new Map(active.map((s) => [s.id, s]));
     const queue: QueueItem[] = [];
-    for (const q of this.host.queued()) {
+    for (const q of await this.host.queued()) {
       const s = byId.get(q.sessionId);
       if (!s) continue;
       queue.push({
@@ -81,9 +78,12 @@ export class Supervision {
     if (this.closed || this.pending) return;
     this.pending = this.host.clock.setTimeout(() => {
       this.pending = null;
-      if (this.closed || this.host.supervisorCount() === 0) return;
-      void this.snapshot()
-        .then((s) => this.host.toSupervisors('supervisor:update', s))
+      if (this.closed) return;
+      void this.host
+        .hasSupervisors()
+        .then(async (any) => {
+          if (any && !this.closed) this.host.toSupervisors('supervisor:update', await this.snapshot());
+        })
         .catch((err: unknown) => this.host.onError(err));
     }, SUPERVISOR_UPDATE_MS);
   }
@@ -93,41 +93,41 @@ export class Supervision {
     const s = await this.host.store.getSession(sessionId);
     if (!s) throw SessionError.notFound(sessionId);
     if (s.state !== 'in_call') throw SessionError.wrongState(sessionId, s.state, 'monitor');
-    const set = this.monitors.get(sessionId) ?? new Set<string>();
-    set.add(supervisorId);
-    this.monitors.set(sessionId, set);
+    await this.host.store.addMonitor(sessionId, supervisorId, new Date(this.host.clock.now()));
     return s;
   }
 
   /** Whether `supervisorId` monitors `sessionId`. */
-  isMonitoring(supervisorId: string, sessionId: string): boolean {
-    return this.monitors.get(sessionId)?.has(supervisorId) ?? false;
+  async isMonitoring(supervisorId: string, sessionId: string): Promise<boolean> {
+    return (await this.host.store.monitors(sessionId)).some((m) => m.workerId === supervisorId);
   }
 
   /** Supervisors monitoring a session. */
-  monitorsOf(sessionId: string): string[] {
-    return [...(this.monitors.get(sessionId) ?? [])];
+  async monitorsOf(sessionId: string): Promise<string[]> {
+    return (await this.host.store.monitors(sessionId)).map((m) => m.workerId);
   }
 
-  /** Barge in: the monitoring supervisor may now speak and post. */
-  bargeIn(supervisorId: string, sessionId: string): void {
-    if (!this.isMonitoring(supervisorId, sessionId)) throw AuthError.forbidden('barge-in: monitor the call first');
-    this.barged.add(`${sessionId}:${supervisorId}`);
+  /** Barge in: the monitoring supervisor may now speak and post. @throws AuthError when not monitoring. */
+  async bargeIn(supervisorId: string, sessionId: string): Promise<void> {
+    if (!(await this.host.store.setBarged(sessionId, supervisorId))) throw AuthError.forbidden('barge-in: monitor the call first');
   }
 
-  hasBarged(supervisorId: string, sessionId: string): boolean {
-    return this.barged.has(`${sessionId}:${supervisorId}`);
+  async hasBarged(supervisorId: string, sessionId: string): Promise<boolean> {
+    return (await this.host.store.monitors(sessionId)).some((m) => m.workerId === supervisorId && m.barged);
   }
 
-  leave(supervisorId: string, sessionId: string): void {
-    this.monitors.get(sessionId)?.delete(supervisorId);
-    this.barged.delete(`${sessionId}:${supervisorId}`);
+  /** Whether any monitoring supervisor of the call barged in (a monitor peer may then send media). */
+  async anyBarged(sessionId: string): Promise<boolean> {
+    return (await this.host.store.monitors(sessionId)).some((m) => m.barged);
+  }
+
+  async leave(supervisorId: string, sessionId: string): Promise<void> {
+    await this.host.store.removeMonitor(sessionId, supervisorId);
   }
 
   /** The session ended: forget its monitors. */
-  ended(sessionId: string): void {
-    for (const id of this.monitors.get(sessionId) ?? []) this.barged.delete(`${sessionId}:${id}`);
-    this.monitors.delete(sessionId);
+  async ended(sessionId: string): Promise<void> {
+    await this.host.store.removeMonitor(sessionId);
   }
 
   close(): void {

@@ -11,17 +11,15 @@ export interface TranscriptWriterDeps {
   translator: TranslatorLike | null;
   clock: Clock;
   log: Logger;
-  /** Languages of a connected worker, in preference order. */
-  workerLanguages(workerId: string): Language[] | undefined;
-  /** Supervisors monitoring a session (they get its lines too). */
-  monitorsOf(sessionId: string): string[];
+  /** Languages of a worker, in preference order. */
+  workerLanguages(workerId: string): Promise<Language[] | undefined>;
 }
 
 /**
  * Appends transcript lines: translates each into the other party's language (worker and
  * supervisor lines into the visitor's; visitor, assistant and system lines into the assigned
  * worker's first language when the worker does not speak the visitor's), stores it, and pushes
- * it to the kiosk, the worker and monitoring supervisors. A translation failure keeps the line,
+ * it to the kiosk, the worker and monitoring supervisors (their room). A translation failure keeps the line,
  * marked untranslated.
  */
 export class TranscriptWriter {
@@ -40,7 +38,7 @@ export class TranscriptWriter {
     }
     const language = opts.language ?? session.language;
     const current = (await this.d.store.getSession(session.id)) ?? session;
-    const target = this.translationTarget(current, speaker, language);
+    const target = await this.translationTarget(current, speaker, language);
     const translated = target ? await this.translate(text, language, target, current.id) : null;
     const entry = await this.d.store.appendTranscript(
       { sessionId: session.id, speaker, text, language, translation: translated, translationStatus: !target ? 'same_language' : translated ? 'translated' : 'untranslated', clientId: opts.clientId ?? null },
@@ -48,14 +46,14 @@ export class TranscriptWriter {
     );
     if (opts.notifyDevice !== false) this.d.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
     if (opts.notifyWorker !== false && current.workerId && current.state === 'in_call') this.d.notifier.toWorker(current.workerId, 'transcript:entry', entry);
-    for (const sup of this.d.monitorsOf(session.id)) this.d.notifier.toWorker(sup, 'transcript:entry', entry);
+    this.d.notifier.toMonitors(session.id, 'transcript:entry', entry);
     return entry;
   }
 
   /** The language a line must be translated into so the other party can read it, or null. */
-  private translationTarget(session: SessionView, speaker: TranscriptEntry['speaker'], language: Language): Language | null {
+  private async translationTarget(session: SessionView, speaker: TranscriptEntry['speaker'], language: Language): Promise<Language | null> {
     if (speaker === 'worker' || speaker === 'supervisor') return language === session.language ? null : session.language;
-    const languages = session.workerId ? this.d.workerLanguages(session.workerId) : undefined;
+    const languages = session.workerId ? await this.d.workerLanguages(session.workerId) : undefined;
     if (!languages || languages.includes(language)) return null;
     return languages[0] ?? null;
   }

@@ -27,7 +27,7 @@ export class Transfers {
     if (req.mode === 'cold') {
       const queued = await this.ctx.store.requeueFromCall(session.id);
       if (!queued) throw SessionError.wrongState(session.id, session.state, 'transfer');
-      this.ctx.calls.closeCall(session.id);
+      this.ctx.calls.closeCall(session);
       await this.ctx.record(session.id, 'transferred', `worker:${workerId}`, { mode: 'cold', department: req.department, note: req.note ?? null });
       await this.ctx.append(queued, 'system', notice('transferring', queued.language));
       this.ctx.notifier.toDevice(queued.deviceId, 'session:update', queued);
@@ -36,9 +36,9 @@ export class Transfers {
       this.ctx.supervision.changed();
       return queued;
     }
-    const target = this.ctx.workers.profile(req.toWorkerId);
-    if (!target || req.toWorkerId === workerId || target.role === 'staff') throw new OrchestratorError('not_found', `toWorkerId: ${req.toWorkerId} is not a connected colleague`);
-    const task = this.ctx.routing.task(session.id);
+    const target = await this.ctx.profile(req.toWorkerId);
+    if (!target || req.toWorkerId === workerId || target.role === 'staff' || !(await this.ctx.workers.isConnected(req.toWorkerId))) throw new OrchestratorError('not_found', `toWorkerId: ${req.toWorkerId} is not a connected colleague`);
+    const task = await this.ctx.routing.task(session.id);
     if (task?.transferTo) throw SessionError.wrongState(session.id, 'transferring', 'start a second transfer');
     if (!task) {
       const at = Date.parse(session.escalatedAt ?? session.createdAt);
@@ -53,8 +53,8 @@ export class Transfers {
   async reassign(supervisorId: string, sessionId: string, toWorkerId: string): Promise<void> {
     const session = await this.ctx.store.getSession(sessionId);
     if (!session || session.state !== 'queued') throw SessionError.wrongState(sessionId, session?.state ?? 'unknown', 'reassign');
-    const target = this.ctx.workers.profile(toWorkerId);
-    const state = this.ctx.routing.worker(toWorkerId)?.state;
+    const target = await this.ctx.profile(toWorkerId);
+    const state = (await this.ctx.routing.worker(toWorkerId))?.state;
     if (!target || target.role === 'staff' || state === 'busy' || state === undefined) throw new OrchestratorError('conflict', `toWorkerId: ${toWorkerId} cannot take a visitor now`);
     if (!(await this.ctx.routing.directOffer(sessionId, toWorkerId, { kind: 'reassign', fromWorkerId: supervisorId, note: 'Assigned by a supervisor' }))) {
       throw new OrchestratorError('conflict', `toWorkerId: ${toWorkerId} cannot take a visitor now`);
@@ -66,7 +66,7 @@ export class Transfers {
     const session = await this.ctx.workerSession(workerId, sessionId);
     const back = await this.ctx.store.handbackToIntake(session.id);
     if (!back) throw SessionError.wrongState(session.id, session.state, 'hand back');
-    this.ctx.calls.closeCall(session.id);
+    this.ctx.calls.closeCall(session);
     await this.ctx.routing.complete(session.id);
     await this.ctx.record(session.id, 'handback', `worker:${workerId}`, { note: note ?? null });
     await this.ctx.escalation.resetFacts(session.id);
@@ -80,10 +80,11 @@ export class Transfers {
 
   /** The worker did not come back within the grace: the session returns to the head of its queue; nothing of the transcript is lost. */
   async requeueAfterWorkerLoss(sessionId: string, workerId: string): Promise<void> {
-    if (this.ctx.closed || this.ctx.workers.isConnected(workerId)) return;
+    if (this.ctx.closed || (await this.ctx.workers.isConnected(workerId))) return;
+    const before = await this.ctx.store.getSession(sessionId);
     const queued = await this.ctx.store.requeueFromCall(sessionId);
-    if (!queued) return;
-    this.ctx.calls.closeCall(sessionId);
+    if (!queued || !before) return;
+    this.ctx.calls.closeCall(before);
     await this.ctx.record(sessionId, 'worker_lost', 'system', { workerId });
     this.ctx.log.warn({ sessionId, workerId }, 'worker lost mid-call; session requeued at head');
     await this.ctx.append(queued, 'system', notice('workerLost', queued.language));

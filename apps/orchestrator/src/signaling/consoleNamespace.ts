@@ -25,6 +25,10 @@ export const workerRoom = (workerId: string) => `worker:${workerId}`;
 export const FLEET_ROOM = 'role:fleet';
 /** Room of consoles that serve visitors (workers and supervisors): callback queue changes. */
 export const DESK_ROOM = 'role:desk';
+/** Room of supervisors' consoles: supervisor snapshots. */
+export const SUPERVISOR_ROOM = 'role:supervisor';
+/** Room of the supervisors monitoring a call: its lines and media notices. */
+export const monitorRoom = (sessionId: string) => `monitor:${sessionId}`;
 
 /** Which roles may send each console event (checked on every event). */
 const ALLOWED: Record<keyof typeof consoleRequests, readonly Role[]> = {
@@ -129,15 +133,15 @@ export function attachConsoleNamespace(
     const { workerId, role, worker } = socket.data as ConsoleSocketData;
     const wlog = log.child({ workerId, role });
     // Handlers are registered synchronously (no event is lost) and wait for the bookkeeping.
-    const ready = deps.sessions.workerConnected(worker);
+    const ready = deps.sessions.workerConnected(worker, socket.id);
     ready.catch((err: unknown) => wlog.error({ err }, 'console connect bookkeeping failed'));
-    void socket.join([workerRoom(workerId), ...(role === 'worker' ? [DESK_ROOM] : role === 'staff' ? [FLEET_ROOM] : [DESK_ROOM, FLEET_ROOM])]);
+    void socket.join([workerRoom(workerId), ...(role === 'worker' ? [DESK_ROOM] : role === 'staff' ? [FLEET_ROOM] : [DESK_ROOM, FLEET_ROOM, SUPERVISOR_ROOM])]);
     wlog.info('console connected');
     socket.on('disconnect', (reason) => {
       wlog.info({ reason }, 'console disconnected');
       void ready
         .catch(() => undefined)
-        .then(() => deps.sessions.workerDisconnected(workerId))
+        .then(() => deps.sessions.workerDisconnected(workerId, socket.id))
         .catch((err: unknown) => wlog.error({ err }, 'console disconnect bookkeeping failed'));
     });
     const s = deps.sessions;
@@ -165,8 +169,8 @@ export function attachConsoleNamespace(
           session: await s.endByWorker(workerId, p.sessionId, p.disposition, p.notes),
         })),
         'robot:command': guarded('robot:command', (p: { sessionId: string; command: RobotCommand }) => s.robot.command(workerId, p.sessionId, p.command)),
-        'robot:revoke-lease': guarded('robot:revoke-lease', (p: { sessionId: string }) => {
-          s.robot.revoke(role, p.sessionId);
+        'robot:revoke-lease': guarded('robot:revoke-lease', async (p: { sessionId: string }) => {
+          await s.robot.revoke(role, p.sessionId);
           return {};
         }),
         'robot:estop-release': guarded('robot:estop-release', (p: { deviceId: string }) => s.robot.releaseEstop(role, p.deviceId)),
@@ -204,21 +208,26 @@ export function attachConsoleNamespace(
           return {};
         }),
         'supervisor:snapshot': guarded('supervisor:snapshot', () => s.supervision.snapshot()),
-        'supervisor:monitor': guarded('supervisor:monitor', (p: { sessionId: string }) => s.monitorCall(workerId, p.sessionId)),
+        'supervisor:monitor': guarded('supervisor:monitor', async (p: { sessionId: string }) => {
+          const a = await s.monitorCall(workerId, p.sessionId);
+          await socket.join(monitorRoom(p.sessionId));
+          return a;
+        }),
         'supervisor:barge-in': guarded('supervisor:barge-in', async (p: { sessionId: string }) => {
           await s.bargeIn(workerId, p.sessionId);
           return {};
         }),
         'supervisor:message': guarded('supervisor:message', async (p: { sessionId: string; text: string }) => ({ entry: await s.supervisorMessage(workerId, p.sessionId, p.text) })),
-        'supervisor:leave': guarded('supervisor:leave', (p: { sessionId: string }) => {
-          s.stopMonitoring(workerId, p.sessionId);
+        'supervisor:leave': guarded('supervisor:leave', async (p: { sessionId: string }) => {
+          await socket.leave(monitorRoom(p.sessionId));
+          await s.stopMonitoring(workerId, p.sessionId);
           return {};
         }),
         'supervisor:reassign': guarded('supervisor:reassign', async (p: { sessionId: string; toWorkerId: string }) => {
           await s.reassign(workerId, p.sessionId, p.toWorkerId);
           return {};
         }),
-        'workers:list': guarded('workers:list', () => ({ workers: s.colleagues() })),
+        'workers:list': guarded('workers:list', async () => ({ workers: await s.colleagues() })),
         'kpi:report': guarded('kpi:report', (p: KpiFilter) => deps.kpi.report(p)),
         'worker:utterance': guarded('worker:utterance', async (p: { sessionId: string; audio: Uint8Array; mimeType: string }) => ({
           entry: await s.workerUtterance(workerId, p.sessionId, p.audio, p.mimeType),

@@ -25,8 +25,6 @@ export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
  */
 export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessions: SessionService; logger: Logger; limits: SocketLimits; admission: Admission }): void {
   const log = deps.logger.child({ module: 'kiosk-ns' });
-  /** The socket that currently speaks for each device (its disconnect alone changes presence). */
-  const current = new Map<string, string>();
   nsp.use(async (socket, next) => {
     const parsed = KioskAuth.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error(`unauthorized: invalid auth: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`));
@@ -47,8 +45,6 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
     const dlog = log.child({ deviceId });
     dlog.info('kiosk connected');
     // One active connection per device: the newest wins, the others are told and closed.
-    const previous = current.get(deviceId);
-    current.set(deviceId, socket.id);
     void nsp
       .in(deviceRoom(deviceId))
       .fetchSockets()
@@ -63,12 +59,11 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
       .catch((err: unknown) => dlog.warn({ err }, 'could not look up older connections'));
     void socket.join(deviceRoom(deviceId));
     socket.emit('device:capabilities', deps.sessions.capabilities());
-    if (previous === undefined) void deps.sessions.deviceConnected(deviceId).catch((err: unknown) => dlog.error({ err }, 'device connect bookkeeping failed'));
+    void deps.sessions.deviceConnected(deviceId, socket.id).catch((err: unknown) => dlog.error({ err }, 'device connect bookkeeping failed'));
     socket.on('disconnect', (reason) => {
       dlog.info({ reason }, 'kiosk disconnected');
-      if (current.get(deviceId) !== socket.id) return; // replaced: the new connection speaks for the device
-      current.delete(deviceId);
-      void deps.sessions.deviceDisconnected(deviceId).catch((err: unknown) => dlog.error({ err }, 'device disconnect bookkeeping failed'));
+      // The session core checks whether a newer connection (on any node) speaks for the device.
+      void deps.sessions.deviceDisconnected(deviceId, socket.id).catch((err: unknown) => dlog.error({ err }, 'device disconnect bookkeeping failed'));
     });
     const s = deps.sessions;
     registerHandlers(

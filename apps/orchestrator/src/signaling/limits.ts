@@ -71,12 +71,19 @@ export class Admission {
     return this.lagMs;
   }
 
+  private draining = false;
+
+  /** The node drains: every new session is refused (the kiosk retries on another node). */
+  drain(): void {
+    this.draining = true;
+  }
+
   /**
    * Runs `fn` as one admitted session start.
    * @throws CapacityError `unavailable` with a retry-after when above capacity.
    */
   async admit<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.lagMs > (this.opts.maxLoopDelayMs ?? 200) || this.inFlight >= (this.opts.maxConcurrentStarts ?? 64)) {
+    if (this.draining || this.lagMs > (this.opts.maxLoopDelayMs ?? 200) || this.inFlight >= (this.opts.maxConcurrentStarts ?? 64)) {
       throw CapacityError.overloaded(this.opts.retryAfterMs ?? 5000);
     }
     this.inFlight++;
