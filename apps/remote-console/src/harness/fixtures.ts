@@ -111,7 +111,7 @@ const device = (id: string, name: string, over: Partial<DeviceStatus> = {}): Dev
 const DEVICES = [
   device('lobby-1', 'Lobby robot 1', { sessionState: 'in_call', device: { id: 'lobby-1', name: 'Lobby robot 1', location: 'Ground floor lobby, near the main entrance' } }),
   device('lobby-2', 'Lobby kiosk 2', { robotLink: 'none', pose: null, batteryPercent: null, charging: null, estop: null, device: { id: 'lobby-2', name: 'Lobby kiosk 2', location: 'Ground floor, counters 4-6' } }),
-  device('floor2-1', 'Second floor robot', { online: false, batteryPercent: 12, pose: { x: 8.5, y: 6, theta: 3.1 }, inService: false, device: { id: 'floor2-1', name: 'Second floor robot', location: 'Second floor, tax office' } }),
+  device('floor2-1', 'Second floor robot', { online: false, batteryPercent: 12, pose: { x: 8.5, y: 4.5, theta: 3.1 }, inService: false, device: { id: 'floor2-1', name: 'Second floor robot', location: 'Second floor, tax office' } }),
 ];
 
 const alert = (n: number, over: Partial<Alert>): Alert => ({ id: uuid(700 + n), deviceId: 'lobby-1', kind: 'low_battery', severity: 'warning', state: 'open', detail: 'Battery 15%', openedAt: at(n), acknowledgedBy: null, resolvedAt: null, ...over });
