@@ -16,6 +16,8 @@ export {
   type PolicyTurn,
 } from './evaluate.ts';
 export {
+  CLASSIFIER_MODES,
+  type ClassifierSettings,
   DEFAULT_POLICY_PATH,
   LOWEST_PRIORITY,
   PHRASE_REASONS,
@@ -45,3 +47,8 @@ export { correctTypos, findCues, firstHit, oneEditApart, TYPO_MIN_LENGTH, type C
 export { contentTokens, findRepeat, isUnanswered, MIN_REPEAT_TOKENS, REPEAT_SIMILARITY, similarity, unansweredStreak } from './conversation.ts';
 export { CUE_LEXICONS, segmentationOf, type CueLexicon } from './lexicon/index.ts';
 export * from './taxonomy.ts';
+export { applyVerdict, evaluateTurnWithJudge, JUDGE_MIN_CONFIDENCE, JUDGE_REASONS, type EscalationJudge, type JudgeInput, type JudgeVerdict } from './judge.ts';
+export { classifierSettings, MODE_THRESHOLDS, modelTurn, thresholdsFor, type LabelThresholds, type TurnModel } from './hybrid.ts';
+export { cueScope, type CueScope } from './scope.ts';
+export { DEFAULT_MODEL_DIR, defaultClassifier, EscalationClassifier, ModelError, type ModelScores } from './model/classifier.ts';
+export { MODEL_LABELS, type ModelLabel } from './model/labels.ts';

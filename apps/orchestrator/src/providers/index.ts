@@ -13,6 +13,8 @@ import type { OpenAIConfig, ProviderConfig } from './config.ts';
 import { embeddedProviderIntake } from './embeddedIntake.ts';
 import type { ProviderIntake } from './intakeSchema.ts';
 import { LlmIntake } from './llmIntake.ts';
+import { LlmEscalationJudge } from './llmJudge.ts';
+import type { EscalationJudge } from '../policy/judge.ts';
 import { OpenAISpeech, type SpeechProvider } from './speech.ts';
 import { AzureTranslator, LlmTranslator, type Translator } from './translator.ts';
 
@@ -22,6 +24,7 @@ export * from './intakeSchema.ts';
 export { embeddedProviderIntake, fromEmbeddedTurn } from './embeddedIntake.ts';
 export { LANGUAGE_NAMES, toLanguage } from './languages.ts';
 export { LlmIntake, type LlmIntakeOptions } from './llmIntake.ts';
+export { JudgeAnswer, JUDGE_RESPONSE_FORMAT, LlmEscalationJudge, judgeSystemPrompt, type LlmJudgeOptions } from './llmJudge.ts';
 export { parseStructured, describeZodError } from './structured.ts';
 export * from './speech.ts';
 export * from './translator.ts';
@@ -47,6 +50,11 @@ export interface Providers {
   intake: ProviderIntake;
   translator: Translator | null;
   speech: SpeechProvider | null;
+  /**
+   * LLM escalation judge when an LLM is configured (null otherwise): pass it to
+   * `evaluateTurnWithJudge` (`policy/judge.ts`) beside the embedded policy decision.
+   */
+  judge: EscalationJudge | null;
   status(): ProviderStatus;
 }
 
@@ -96,5 +104,6 @@ export function createProviders(config: ProviderConfig, deps: ProviderDeps): Pro
     speech: speech ? 'openai' : 'browser',
   };
   log.info({ ...status, chatModel: config.openai?.chatModel ?? null, customBaseURL: Boolean(config.openai?.baseURL) }, 'providers configured');
-  return { intake, translator, speech, status: () => ({ ...status }) };
+  const judge: EscalationJudge | null = client && config.openai ? new LlmEscalationJudge({ client, model: config.openai.chatModel }) : null;
+  return { intake, translator, speech, judge, status: () => ({ ...status }) };
 }
