@@ -221,7 +221,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const earlier = history.filter((e) => e.role === 'visitor' && key(e.text) === key(text) && key(text));
     if (best) {
       const id = best.article.id;
-      const followUp = prev.kind === 'answered' && FOLLOW_UP.test(normalizeText(text).trim()) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
+      const followUp = prev.kind === 'answered' && FOLLOW_UP.test(normalizeText(text).replace(/^[\s\p{P}]+/u, '')) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
       if (prev.kind === 'answered' && prev.id === id && !followUp) {
         return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(text)}`, best.score);
       }
