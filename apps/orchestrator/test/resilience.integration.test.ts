@@ -212,15 +212,18 @@ describe('resilience', () => {
     expect(await ready.json()).toMatchObject({ ok: true, database: { kind: 'pglite', status: 'ok' }, media: { workers: expect.any(Number) } });
   });
 
-  it('sends fleet pushes to staff and supervisors only, not to every worker', async () => {
+  it('sends telemetry changes to fleet screens only; workers hear of availability changes', async () => {
     orch = await startTestOrchestrator();
     const o = orch;
     const sam = await consoleSocket(o, 'sam');
     const kenji = await consoleSocket(o, 'kenji');
-    const kiosk = await kioskSocket(o);
-    sockets.push(sam, kenji, kiosk);
     await ok(sam, 'console:hello');
     await ok(kenji, 'console:hello');
+    // The kiosk coming online is an availability change: workers hear of it too.
+    const samOnline = next(sam, 'device:update', 5000, (d: { online: boolean }) => d.online);
+    const kiosk = await kioskSocket(o);
+    sockets.push(sam, kenji, kiosk);
+    await samOnline;
     let samDevice = 0;
     sam.on('device:update', () => samDevice++);
     const kenjiDevice = next(kenji, 'device:update', 5000, (d: { batteryPercent: number | null }) => d.batteryPercent === 55);

@@ -19,7 +19,8 @@ export interface RoomAudience {
 
 /**
  * Media placement like LiveKit's: a call's mediasoup router lives on one node (recorded in
- * `media_rooms`); a new call goes to the least loaded live node that is not draining; a peer's
+ * `media_rooms`); a new call goes to the least loaded live node that is not draining (on a tie,
+ * one that does not lead routing); a peer's
  * media request reaches that node wherever its socket landed (over {@link NodeRpc}). A room
  * whose node died is placed again on the next join.
  */
@@ -81,7 +82,14 @@ export class MediaRouter {
     if (current) await this.o.store.dropMediaRoom(sessionId, current);
     const candidates = alive.filter((n) => !n.draining && n.media.workers > 0);
     const pool = candidates.length > 0 ? candidates : alive;
-    const best = pool.reduce<(typeof pool)[number] | undefined>((b, n) => (!b || n.media.consumers < b.media.consumers || (n.media.consumers === b.media.consumers && n.media.rooms < b.media.rooms) ? n : b), undefined);
+    // Least consumers, then fewest rooms; on a tie a node that does not route (the leader has routing to do).
+    const rank = (n: (typeof pool)[number]) => [n.media.consumers, n.media.rooms, n.leader ? 1 : 0];
+    const better = (a: (typeof pool)[number], b: (typeof pool)[number]) => {
+      const ra = rank(a), rb = rank(b);
+      for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! < rb[i]!;
+      return false;
+    };
+    const best = pool.reduce<(typeof pool)[number] | undefined>((b, n) => (!b || better(n, b) ? n : b), undefined);
     return this.o.store.placeMediaRoom(sessionId, best?.id ?? this.o.nodeId, new Date());
   }
 

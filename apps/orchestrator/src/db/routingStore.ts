@@ -110,6 +110,18 @@ export class SqlRoutingStore implements RoutingStore {
       .execute();
   }
 
+  async claimOffer(offerId: string, workerId: string, at: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('offers')
+      .set({ status: 'accepted', close_reason: 'accepted', closed_at: new Date(at) })
+      .where('id', '=', offerId)
+      .where('worker_id', '=', workerId)
+      .where('status', '=', 'open')
+      .where('expires_at', '>', new Date(at))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   async closeOffer(offerId: string, outcome: OfferOutcome, reason: string, at: number): Promise<void> {
     await this.db.updateTable('offers').set({ status: outcome, close_reason: reason, closed_at: new Date(at) }).where('id', '=', offerId).where('status', '=', 'open').execute();
   }

@@ -37,7 +37,7 @@ describe('RoutingService (state in the store)', () => {
     expect(offers).toHaveLength(1);
     const o = offers[0]!;
     expect(store.offers.get(o.offerId)).toMatchObject({ status: 'open', workerId: 'a', expiresAt: clock.now() + 20_000, kind: 'routed' });
-    expect(svc.accept(o.offerId, 'a')?.task).toMatchObject({ state: 'assigned', workerId: 'a' });
+    expect((await svc.accept(o.offerId, 'a'))?.task).toMatchObject({ state: 'assigned', workerId: 'a' });
     await svc.flush();
     expect(store.offers.get(o.offerId)?.status).toBe('accepted');
     expect(store.tasks.get('s1')).toMatchObject({ state: 'assigned', workerId: 'a' });
@@ -70,7 +70,7 @@ describe('RoutingService (state in the store)', () => {
     expect(second.svc.getOffer(offer.offerId, 'a')).toMatchObject({ sessionId: 'old', expiresAt: offer.expiresAt });
     expect(second.svc.queueStatus('young')).toMatchObject({ position: 2 });
     // The worker can still accept the offer made before the crash.
-    expect(second.svc.accept(offer.offerId, 'a')?.task.id).toBe('old');
+    expect((await second.svc.accept(offer.offerId, 'a'))?.task.id).toBe('old');
   });
 
   it('does not penalise a worker for an offer that expired while no process was routing', async () => {
@@ -147,7 +147,7 @@ describe('RoutingService (state in the store)', () => {
     await svc.enqueue(task('s'));
     await svc.flush();
     const first = offers[0]!;
-    svc.accept(first.offerId, first.workerId);
+    await svc.accept(first.offerId, first.workerId);
     const other = first.workerId === 'a' ? 'b' : 'a';
     expect(await svc.directOffer('s', other, { kind: 'transfer', fromWorkerId: first.workerId, note: 'billing question' })).toBe(true);
     await svc.flush();

@@ -277,14 +277,22 @@ export class RoutingService {
   }
 
   /**
-   * Claims an open offer for `workerId`: the task is assigned in routing. The caller then makes
+   * Claims an open offer for `workerId`: its row in the store first (atomic: open, not expired,
+   * theirs), then the task is assigned in routing. The caller then makes
    * the assignment in the session row (the guard against double assignment) and calls
    * {@link undoAccept} if that fails.
    * @returns the task and the offer's metadata, or undefined when the offer is not open for this worker.
    */
-  accept(offerId: string, workerId: string): { task: TaskSnapshot; offer: RoutedOffer } | undefined {
+  async accept(offerId: string, workerId: string): Promise<{ task: TaskSnapshot; offer: RoutedOffer } | undefined> {
     const open = this.getOffer(offerId, workerId);
     if (!open) return undefined;
+    // The offer row decides first (atomic in the database): a claim that lost a race, or whose
+    // row another process already closed, takes nothing here.
+    const claimed = await this.o.store.claimOffer(offerId, workerId, this.o.clock.now()).catch((err: unknown) => {
+      this.o.log.warn({ err, offerId }, 'offer claim could not be stored; accepting from memory');
+      return true;
+    });
+    if (!claimed) return undefined;
     const task = this.engine.accept(offerId, workerId);
     if (!task) return undefined;
     if (open.kind !== 'routed') this.directedMeta.delete(open.sessionId);

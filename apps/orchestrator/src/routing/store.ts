@@ -25,6 +25,11 @@ export interface RoutingStore {
   deleteTask(sessionId: string): Promise<void>;
   /** Inserts an open offer. */
   insertOffer(o: StoredOffer): Promise<void>;
+  /**
+   * Claims an open offer for its worker at `at` (ms): open and not expired -> accepted, atomically;
+   * false when it is no longer open (taken, declined, timed out) or belongs to someone else.
+   */
+  claimOffer(offerId: string, workerId: string, at: number): Promise<boolean>;
   /** Closes an offer that is still open (a closed one is left as it is). */
   closeOffer(offerId: string, outcome: OfferOutcome, reason: string, at: number): Promise<void>;
   /** Inserts or updates a worker's routing presence (not the connection fields). */
@@ -136,6 +141,13 @@ export class MemoryRoutingStore implements RoutingStore {
     await this.check();
     for (const x of this.offers.values()) if (x.sessionId === o.sessionId && x.status === 'open') throw new Error(`session ${o.sessionId} already has an open offer`);
     this.offers.set(o.offerId, { ...o, status: 'open', reason: null });
+  }
+  async claimOffer(offerId: string, workerId: string, at: number) {
+    await this.check();
+    const o = this.offers.get(offerId);
+    if (!o || o.status !== 'open' || o.workerId !== workerId || o.expiresAt <= at) return false;
+    Object.assign(o, { status: 'accepted', reason: 'accepted' });
+    return true;
   }
   async closeOffer(offerId: string, outcome: OfferOutcome, reason: string) {
     await this.check();

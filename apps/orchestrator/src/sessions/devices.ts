@@ -17,7 +17,8 @@ export const FLEET_PUSH_MS = 500;
  * (stored, so a restart honours the visitor's reconnect grace), telemetry coalesced (latest
  * wins; stored at most every `telemetryStoreMs` per device; alerts evaluated at once when the
  * device's condition changes, not on every report), and status pushes to fleet screens at most
- * every {@link FLEET_PUSH_MS} per device and only when the status changed. A kiosk that drops
+ * every {@link FLEET_PUSH_MS} per device and only when the status changed (workers' desks only
+ * when its availability changed: online, service, session, robot link, camera, microphone, e-stop). A kiosk that drops
  * while its visitor waits has `kioskGraceMs` to come back; then the visitor is marked abandoned.
  */
 export class DevicePresence {
@@ -33,6 +34,7 @@ export class DevicePresence {
   private readonly evaluatedKinds = new Map<string, string>();
   private readonly pushTimers = new Map<string, unknown>();
   private readonly lastPushed = new Map<string, string>();
+  private readonly lastDesk = new Map<string, string>();
   /** Reconnect grace of a waiting visitor, by device id. */
   private readonly grace = new Map<string, unknown>();
 
@@ -214,6 +216,12 @@ export class DevicePresence {
           if (this.lastPushed.get(deviceId) === json) return;
           this.lastPushed.set(deviceId, json);
           this.ctx.notifier.toFleet('device:update', view);
+          // Workers' desks show whether a device can serve: they hear of availability changes only (not pose or battery).
+          const desk = JSON.stringify([view.online, view.inService, view.sessionState, view.robotLink, view.camera, view.microphone, view.estop]);
+          if (this.lastDesk.get(deviceId) !== desk) {
+            this.lastDesk.set(deviceId, desk);
+            this.ctx.notifier.toDesk('device:update', view);
+          }
         }, { deviceId });
       }, FLEET_PUSH_MS),
     );
