@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Sets up a fresh clone: system pieces (Chromium, mediasoup-worker) and npm dependencies.
+# Sets up a fresh clone: system pieces (Chromium, the mediasoup worker: 3.12.16 built and cached,
+# or Debian's 3.8.4 as the fallback) and npm dependencies.
 # Idempotent; safe to run again. Usage: bash scripts/setup.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup-system.sh
-MEDIASOUP_WORKER_BIN="$(find "$PWD/.cache/mediasoup-worker" -type f -name mediasoup-worker | head -1)"
+# The worker setup-system.sh chose (mediasoup 3.12.16 build, or Debian's 3.8.4 fallback). With
+# MEDIASOUP_WORKER_BIN set, mediasoup's postinstall skips its GitHub download (npm >= 11.19 skips
+# it anyway: root package.json denies mediasoup's install scripts in `allowScripts`).
+MEDIASOUP_WORKER_BIN="$(cat .cache/mediasoup-worker-bin)"
 export MEDIASOUP_WORKER_BIN
 # The Electron binary download needs GitHub; the kiosk renderer runs in a browser without it.
 # On a machine with internet: node node_modules/electron/install.js
@@ -15,3 +19,4 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 else
   echo "[setup] node_modules up to date"
 fi
+echo "[setup] $(cat .cache/mediasoup-worker-bin.txt)"

@@ -1,15 +1,62 @@
 /**
- * The SFU: the ONLY module that imports mediasoup (3.8 here; 3.19 renamed `listenIps` to
- * `listenInfos` and moved type paths, so an upgrade is a one-file change).
+ * The SFU: the ONLY module that imports mediasoup. Two mediasoup lines, picked by the worker
+ * binary it is given (the JS package and the worker must be the same version):
+ *
+ * - mediasoup 3.12.16 (package `mediasoup`, worker built by scripts/build-mediasoup-worker.sh):
+ *   one `WebRtcServer` per worker listening on one UDP and one TCP port (RTC_PORT+i), through
+ *   which every WebRtcTransport of that worker runs. The preferred media path.
+ * - mediasoup 3.8.4 (package alias `mediasoup-legacy`, Debian's worker): no WebRtcServer; every
+ *   transport takes its own port from the worker's share of RTC_MIN_PORT-RTC_MAX_PORT.
  *
  * One mediasoup Router per session, on the least-loaded of N workers; each peer (the kiosk and the worker) gets WebRtcTransports
  * for sending and receiving, producers for camera and microphone, and consumers of the other
  * peer's producers. Everything is closed when the session ends.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { types as ms } from 'mediasoup';
-import type { PeerRole, ProducerInfo, TransportInfo } from '@telekiosk/shared';
+import type { IceServer, PeerRole, ProducerInfo, TransportInfo } from '@telekiosk/shared';
 import { OrchestratorError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { iceServersFor, type TurnOptions } from './iceServers.ts';
+import { LEGACY_MEDIASOUP_VERSION, MODERN_MEDIASOUP_VERSION, workerLine, type WorkerLine } from './workerBinary.ts';
+
+type Mediasoup = typeof import('mediasoup');
+
+/** A loaded mediasoup package and the worker binary it spawns. */
+interface MediasoupRuntime {
+  mediasoup: Mediasoup;
+  /** `modern` = 3.12 (WebRtcServer), `legacy` = 3.8.4 (port range). */
+  line: WorkerLine;
+  version: string;
+  workerBin: string;
+}
+
+/**
+ * Loads the mediasoup JS package matching `workerBin`: `mediasoup` (3.12.16) for a 3.12 worker,
+ * the `mediasoup-legacy` alias (3.8.4) for Debian's worker.
+ * @throws Error when there is no binary, it does not run, or the matching package is missing.
+ */
+async function loadMediasoup(workerBin: string | undefined): Promise<MediasoupRuntime> {
+  if (!workerBin) throw new Error('no mediasoup-worker binary: run `bash scripts/setup.sh` or set MEDIASOUP_WORKER_BIN');
+  const line = workerLine(workerBin);
+  // Both versions read MEDIASOUP_WORKER_BIN once, when their module first loads.
+  process.env.MEDIASOUP_WORKER_BIN = workerBin;
+  const expected = line === 'modern' ? MODERN_MEDIASOUP_VERSION : LEGACY_MEDIASOUP_VERSION;
+  let mediasoup: Mediasoup;
+  try {
+    mediasoup = line === 'modern' ? await import('mediasoup') : ((await import('mediasoup-legacy')) as unknown as Mediasoup);
+  } catch (err) {
+    throw new Error(`mediasoup ${expected} JS package (for worker ${workerBin}) is not installed: run \`bash scripts/setup.sh\``, { cause: err });
+  }
+  if (mediasoup.version !== expected) throw new Error(`mediasoup JS package is ${mediasoup.version} but worker ${workerBin} is ${expected}`);
+  const loadedBin = (mediasoup as { workerBin?: string }).workerBin;
+  if (loadedBin !== undefined && loadedBin !== workerBin) throw new Error(`mediasoup ${expected} was already loaded in this process with worker ${loadedBin}, not ${workerBin}`);
+  return { mediasoup, line, version: mediasoup.version, workerBin };
+}
+
+/** How long a fixed media port may stay taken before start-up fails (a killed predecessor's worker exits when its channel closes). */
+const BIND_RETRY_MS = 250;
+const BIND_ATTEMPTS = 20;
 
 /** Codecs the session routers offer: Opus audio, VP8 video (what Chromium and Electron decode everywhere). */
 const MEDIA_CODECS: ms.RtpCodecCapability[] = [
@@ -18,19 +65,32 @@ const MEDIA_CODECS: ms.RtpCodecCapability[] = [
 ];
 
 export interface MediaServerOptions {
-  /** Path of the mediasoup-worker binary. */
+  /** Path of the mediasoup-worker binary; its version picks the mediasoup package (3.12.16 or 3.8.4). */
   workerBin?: string;
-  /** IP the transports bind to. */
+  /** IP the transports (or the WebRtcServers) bind to. */
   listenIp: string;
   /** IP announced in ICE candidates (defaults to listenIp). */
   announcedIp?: string;
-  /** RTC port range (shared out between the workers). */
+  /**
+   * Media port of worker 0 with mediasoup 3.12 (worker i: UDP and TCP port rtcPort+i, shared by
+   * all its transports). Unset or 0: each worker's WebRtcServer takes one free port from its
+   * share of the range. Ignored by 3.8.4.
+   */
+  rtcPort?: number;
+  /** RTC port range, shared out between the workers (3.8.4: one port per transport). */
   rtcMinPort: number;
   rtcMaxPort: number;
   /** mediasoup workers (processes) to run; default 1. One per core uses every core for media. */
   workers?: number;
+  /** TURN servers and their shared secret, for the ICE servers handed to clients. */
+  turn?: TurnOptions;
+  /** Clock for TURN credential expiry (ms since the epoch); default Date.now. */
+  now?: () => number;
   logger: Logger;
 }
+
+/** Where a worker's transports listen: its WebRtcServer (3.12) or their own ports (3.8.4). */
+type TransportListen = { webRtcServer: ms.WebRtcServer } | { listenIps: ms.TransportListenIp[] };
 
 interface Peer {
   transports: Map<string, ms.WebRtcTransport>;
@@ -52,6 +112,7 @@ export class MediaRoom {
     readonly sessionId: string,
     private readonly router: ms.Router,
     private readonly opts: MediaServerOptions,
+    private readonly listen: TransportListen,
   ) {}
 
   get rtpCapabilities(): ms.RtpCapabilities {
@@ -78,11 +139,22 @@ export class MediaRoom {
     return out;
   }
 
-  /** Creates a WebRtcTransport (UDP preferred, TCP allowed) for `role`. */
+  /**
+   * ICE servers for a peer's transports: the TURN servers with a fresh time-limited credential
+   * for `userId` (empty when no TURN server is configured).
+   */
+  iceServers(userId: string): IceServer[] {
+    return iceServersFor(this.opts.turn, userId, (this.opts.now ?? Date.now)());
+  }
+
+  /**
+   * Creates a WebRtcTransport (UDP preferred, TCP allowed) for `role`: through the worker's
+   * WebRtcServer (its one UDP and one TCP port) with mediasoup 3.12, on its own port with 3.8.4.
+   */
   async createTransport(role: PeerRole, direction: 'send' | 'recv'): Promise<TransportInfo> {
     const peer = this.peer(role);
     const transport = await this.router.createWebRtcTransport({
-      listenIps: [{ ip: this.opts.listenIp, announcedIp: this.opts.announcedIp }],
+      ...(this.listen as ms.WebRtcTransportOptions),
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
@@ -200,7 +272,23 @@ interface WorkerSlot {
   index: number;
   worker: ms.Worker | null;
   starting: Promise<ms.Worker> | null;
+  /** Where its transports listen (set with the worker). */
+  listen: TransportListen | null;
+  /** Its WebRtcServer's ports (3.12), for logs and health. */
+  ports: { udp: number; tcp: number } | null;
   rooms: Set<string>;
+}
+
+/** Which media path is in use (logged at start; for health and tests). */
+export interface MediaPath {
+  /** mediasoup version of the JS package and worker, e.g. `3.12.16`. */
+  mediasoupVersion: string;
+  /** True with mediasoup 3.12 (one UDP + one TCP port per worker); false with the 3.8.4 port range. */
+  webRtcServer: boolean;
+  /** The worker binary. */
+  workerBin: string;
+  /** Per worker: its WebRtcServer's UDP and TCP port (3.12), or its port range (3.8.4). */
+  workers: { worker: number; udpPort?: number; tcpPort?: number; rtcMinPort: number; rtcMaxPort: number }[];
 }
 
 /**
@@ -215,17 +303,60 @@ export class MediaServer {
   /** Rooms being created (router creation is asynchronous). */
   private readonly creating = new Map<string, Promise<MediaRoom>>();
   private closed = false;
+  private runtime: Promise<MediasoupRuntime> | null = null;
+  private loaded: MediasoupRuntime | null = null;
   /** Sessions whose rooms were lost (worker died): their peers must rejoin. Set by the session core. */
   onRoomsLost: (sessionIds: string[], reason: 'worker_died') => void = () => {};
 
   constructor(private readonly opts: MediaServerOptions) {
     const n = Math.max(1, Math.floor(opts.workers ?? 1));
-    this.slots = Array.from({ length: n }, (_, index) => ({ index, worker: null, starting: null, rooms: new Set() }));
+    this.slots = Array.from({ length: n }, (_, index) => ({ index, worker: null, starting: null, listen: null, ports: null, rooms: new Set() }));
   }
 
-  /** Starts every mediasoup worker. @throws when the worker binary is missing or fails. */
+  /**
+   * Starts every mediasoup worker (and with 3.12 its WebRtcServer), then logs the media path.
+   * @throws when the worker binary is missing or fails, or a fixed RTC_PORT is taken.
+   */
   async start(): Promise<void> {
     await Promise.all(this.slots.map((s) => this.workerOf(s)));
+    const path = this.mediaPath();
+    if (path) {
+      const where = path.webRtcServer
+        ? path.workers.map((w) => `worker ${w.worker}: UDP ${w.udpPort} + TCP ${w.tcpPort}`).join(', ')
+        : path.workers.map((w) => `worker ${w.worker}: ports ${w.rtcMinPort}-${w.rtcMaxPort}`).join(', ');
+      this.opts.logger.info({ media: path }, `media path: mediasoup ${path.mediasoupVersion} ${path.webRtcServer ? 'WebRtcServer' : '(fallback, a port per transport)'}; ${where}`);
+    }
+  }
+
+  /** The media path in use, once the mediasoup package is loaded (null before {@link start}). */
+  mediaPath(): MediaPath | null {
+    const rt = this.loaded;
+    if (!rt) return null;
+    return {
+      mediasoupVersion: rt.version,
+      webRtcServer: rt.line === 'modern',
+      workerBin: rt.workerBin,
+      workers: this.slots.map((s) => ({ worker: s.index, ...this.portRange(s), ...(s.ports ? { udpPort: s.ports.udp, tcpPort: s.ports.tcp } : {}) })),
+    };
+  }
+
+  /** The worker's share of the RTC port range. */
+  private portRange(slot: WorkerSlot): { rtcMinPort: number; rtcMaxPort: number } {
+    const span = Math.max(1, Math.floor((this.opts.rtcMaxPort - this.opts.rtcMinPort + 1) / this.slots.length));
+    const min = this.opts.rtcMinPort + slot.index * span;
+    const max = slot.index === this.slots.length - 1 ? this.opts.rtcMaxPort : min + span - 1;
+    return { rtcMinPort: min, rtcMaxPort: max };
+  }
+
+  private loadRuntime(): Promise<MediasoupRuntime> {
+    this.runtime ??= loadMediasoup(this.opts.workerBin).then(
+      (rt) => (this.loaded = rt),
+      (err: unknown) => {
+        this.runtime = null;
+        throw err;
+      },
+    );
+    return this.runtime;
   }
 
   /** Number of worker slots. */
@@ -247,15 +378,23 @@ export class MediaServer {
     if (slot.worker) return Promise.resolve(slot.worker);
     if (!slot.starting) {
       slot.starting = (async () => {
-        // mediasoup 3.8 reads MEDIASOUP_WORKER_BIN when its module loads.
-        if (this.opts.workerBin) process.env.MEDIASOUP_WORKER_BIN = this.opts.workerBin;
-        const mediasoup = await import('mediasoup');
+        const rt = await this.loadRuntime();
         // Each worker gets its own share of the port range.
-        const span = Math.max(1, Math.floor((this.opts.rtcMaxPort - this.opts.rtcMinPort + 1) / this.slots.length));
-        const min = this.opts.rtcMinPort + slot.index * span;
-        const max = slot.index === this.slots.length - 1 ? this.opts.rtcMaxPort : min + span - 1;
-        const worker = await mediasoup.createWorker({ logLevel: 'warn', rtcMinPort: min, rtcMaxPort: max });
+        const { rtcMinPort, rtcMaxPort } = this.portRange(slot);
+        const worker = await rt.mediasoup.createWorker({ logLevel: 'warn', rtcMinPort, rtcMaxPort });
         worker.on('died', (err: Error) => this.onWorkerDied(slot, worker, err));
+        if (rt.line === 'modern') {
+          try {
+            const server = await this.createWebRtcServer(worker, slot);
+            slot.listen = { webRtcServer: server };
+          } catch (err) {
+            worker.close();
+            throw err;
+          }
+        } else {
+          slot.listen = { listenIps: [{ ip: this.opts.listenIp, announcedIp: this.opts.announcedIp }] };
+          slot.ports = null;
+        }
         slot.worker = worker;
         return worker;
       })().catch((err: unknown) => {
@@ -266,11 +405,39 @@ export class MediaServer {
     return slot.starting;
   }
 
+  /**
+   * The worker's WebRtcServer: one UDP and one TCP listener (port rtcPort+index, or a free one
+   * from the worker's range) that every WebRtcTransport of the worker shares. A fixed port still
+   * held by a killed predecessor's worker is retried for a few seconds.
+   * @throws Error naming RTC_PORT when the fixed port stays taken.
+   */
+  private async createWebRtcServer(worker: ms.Worker, slot: WorkerSlot): Promise<ms.WebRtcServer> {
+    const port = this.opts.rtcPort ? this.opts.rtcPort + slot.index : undefined;
+    const listenInfos = (['udp', 'tcp'] as const).map((protocol) => ({ protocol, ip: this.opts.listenIp, announcedIp: this.opts.announcedIp, ...(port ? { port } : {}) }));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const server = await worker.createWebRtcServer({ listenInfos });
+        const dump = (await server.dump()) as { udpSockets: { port: number }[]; tcpServers: { port: number }[] };
+        slot.ports = { udp: dump.udpSockets[0]!.port, tcp: dump.tcpServers[0]!.port };
+        return server;
+      } catch (err) {
+        const inUse = /address already in use/i.test(err instanceof Error ? err.message : String(err));
+        if (port && inUse && attempt < BIND_ATTEMPTS && !worker.closed) {
+          await delay(BIND_RETRY_MS);
+          continue;
+        }
+        const what = port ? `RTC_PORT: UDP/TCP port ${port} on ${this.opts.listenIp} (media worker ${slot.index})` : `media worker ${slot.index}: no free port in ${this.opts.rtcMinPort}-${this.opts.rtcMaxPort} on ${this.opts.listenIp}`;
+        throw new Error(`${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
+    }
+  }
+
   private onWorkerDied(slot: WorkerSlot, worker: ms.Worker, err: Error): void {
     if (slot.worker !== worker) return;
     this.opts.logger.error({ err, worker: slot.index, pid: worker.pid, rooms: slot.rooms.size }, 'mediasoup worker died; its calls move to a healthy worker');
     slot.worker = null;
     slot.starting = null;
+    slot.listen = null;
     const lost = [...slot.rooms];
     for (const id of lost) {
       this.rooms.get(id)?.room.close();
@@ -305,13 +472,16 @@ export class MediaServer {
       creating = (async () => {
         const slot = this.pickSlot();
         let worker: ms.Worker;
+        let listen: TransportListen | null;
         try {
           worker = await this.workerOf(slot);
+          listen = slot.listen;
         } catch (err) {
           throw new OrchestratorError('unavailable', 'no media worker is running; retry shortly', { cause: err });
         }
+        if (!listen || worker.closed) throw new OrchestratorError('unavailable', 'the media worker just stopped; retry shortly');
         const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
-        const created = new MediaRoom(sessionId, router, this.opts);
+        const created = new MediaRoom(sessionId, router, this.opts, listen);
         this.rooms.set(sessionId, { room: created, slot });
         slot.rooms.add(sessionId);
         router.observer.on('close', () => {

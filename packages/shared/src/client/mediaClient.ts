@@ -1,6 +1,6 @@
 import { Device } from 'mediasoup-client';
 import type { Consumer, Producer, Transport } from 'mediasoup-client/types';
-import { mediaRequests, type ProducerInfo } from '../protocol/media.ts';
+import { mediaRequests, type IceServer, type ProducerInfo } from '../protocol/media.ts';
 import { request, type AckSocket } from './request.ts';
 
 /** A transport that stays `disconnected` this long gets an ICE restart (ms). */
@@ -36,6 +36,8 @@ export class MediaSession {
   /** Producers announced before the receive transport was ready; consumed once it is. */
   private readonly pending = new Set<string>();
   private ready = false;
+  /** TURN servers from `media:join` (empty: direct ICE to the SFU only). */
+  private iceServers: IceServer[] = [];
   private readonly onAdded = (p: ProducerInfo & { sessionId: string }) => {
     if (p.sessionId !== this.sessionId) return;
     if (!this.ready) this.pending.add(p.producerId);
@@ -58,7 +60,8 @@ export class MediaSession {
     this.socket.on('media:producer-added', this.onAdded);
     this.socket.on('media:producer-closed', this.onClosed);
     if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
-    const { routerRtpCapabilities, producers } = await this.req('media:join', { sessionId: this.sessionId });
+    const { routerRtpCapabilities, producers, iceServers } = await this.req('media:join', { sessionId: this.sessionId });
+    this.iceServers = iceServers ?? [];
     await this.device.load({ routerRtpCapabilities: routerRtpCapabilities as never });
     this.recvTransport = await this.createTransport('recv');
     if (local && local.getTracks().length > 0) {
@@ -80,7 +83,14 @@ export class MediaSession {
 
   private async createTransport(direction: 'send' | 'recv'): Promise<Transport> {
     const info = await this.req('media:create-transport', { sessionId: this.sessionId, direction });
-    const params = { id: info.id, iceParameters: info.iceParameters as never, iceCandidates: info.iceCandidates as never, dtlsParameters: info.dtlsParameters as never };
+    const params = {
+      id: info.id,
+      iceParameters: info.iceParameters as never,
+      iceCandidates: info.iceCandidates as never,
+      dtlsParameters: info.dtlsParameters as never,
+      // TURN (UDP, TCP or TLS on 443) for networks that block the SFU's UDP/TCP port.
+      iceServers: this.iceServers,
+    };
     const transport = direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
       this.req('media:connect-transport', { sessionId: this.sessionId, transportId: transport.id, dtlsParameters: dtlsParameters as never }).then(() => callback(), errback);

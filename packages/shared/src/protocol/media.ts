@@ -27,11 +27,30 @@ export const TransportInfo = z.object({
 });
 export type TransportInfo = z.infer<typeof TransportInfo>;
 
+/**
+ * An ICE server for the client's transports (WebRTC `RTCIceServer`): the deployment's TURN
+ * servers with time-limited credentials (TURN REST API: username `<expiry unix s>:<user id>`,
+ * credential base64 HMAC-SHA1), so venues that block UDP still reach the SFU over TCP/TLS 443.
+ */
+export const IceServer = z.object({
+  /** `turn:` / `turns:` (or `stun:`) URLs, e.g. `turns:turn.example.org:443?transport=tcp`. */
+  urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  /** TURN username (`<expiry unix seconds>:<user id>`). */
+  username: z.string().optional(),
+  /** TURN password for `username`. */
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;
+
 export const mediaRequests = {
-  /** Join the session's router; returns its RTP capabilities and the producers already there. */
+  /**
+   * Join the session's router; returns its RTP capabilities, the producers already there and,
+   * when the deployment has TURN servers, the ICE servers for `createSendTransport` /
+   * `createRecvTransport` (credentials valid for the length of a call).
+   */
   'media:join': defineRequest(
     z.object({ sessionId: Uuid }),
-    z.object({ routerRtpCapabilities: MediasoupObject, producers: z.array(ProducerInfo) }),
+    z.object({ routerRtpCapabilities: MediasoupObject, producers: z.array(ProducerInfo), iceServers: z.array(IceServer).optional() }),
   ),
   /** Create a WebRtcTransport for sending or receiving. */
   'media:create-transport': defineRequest(z.object({ sessionId: Uuid, direction: z.enum(['send', 'recv']) }), TransportInfo),
