@@ -26,7 +26,7 @@ import { createMetrics } from './kpi/metrics.ts';
 import { DEFAULT_THRESHOLDS } from './fleet/alertRules.ts';
 import { OfficeHours } from './sessions/officeHours.ts';
 import { CannedReplies } from './sessions/desk.ts';
-import { loadPolicy, type Policy } from './policy/index.ts';
+import { loadPolicy, type EscalationJudge, type Policy } from './policy/index.ts';
 import { SessionService, type IntakeEngine, type SpeechLike, type TranslatorLike } from './sessions/sessionService.ts';
 import { attachConsoleNamespace, DESK_ROOM, FLEET_ROOM, monitorRoom, SUPERVISOR_ROOM, workerRoom } from './signaling/consoleNamespace.ts';
 import { attachKioskNamespace, deviceRoom } from './signaling/kioskNamespace.ts';
@@ -100,6 +100,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   let translator: TranslatorLike | null = deps.translator ?? null;
   let assist: AssistEngine | null = deps.assist ?? null;
   let speech: SpeechLike | null = deps.speech ?? null;
+  let judge: EscalationJudge | null = null;
   let providerStatus: Record<string, string> = { llm: 'embedded', translator: 'none', speech: 'browser' };
   if (!intake) {
     const { KnowledgeBase } = await import('./intake/knowledgeBase.ts');
@@ -120,6 +121,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
           : kbAssist;
     speech = deps.speech !== undefined ? deps.speech : providers.speech;
     translator = deps.translator !== undefined ? deps.translator : providers.translator;
+    judge = providers.judge;
     providerStatus = { ...providers.status() };
   }
   const tokens = await TokenService.load(store, config.authSecret, config.tokenTtlS);
@@ -198,6 +200,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     reconnectGraceMs: config.reconnectGraceMs,
     routing: { languageFallbackMs: config.routingLanguageFallbackMs, minSpeakerProficiency: 3 },
     policy: deps.policy !== undefined ? deps.policy : loadPolicy(config.escalationPolicyPath),
+    judge,
     notifier: {
       toDevice: (deviceId, event, payload) => io.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload),
       toWorker: (workerId, event, payload) => io.of('/console').to(workerRoom(workerId)).emit(event, payload),

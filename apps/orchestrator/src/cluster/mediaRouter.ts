@@ -68,6 +68,7 @@ export class MediaRouter {
   /** Closes a call's room wherever it is (session ended, or the call passed to another worker). */
   async closeRoom(sessionId: string): Promise<void> {
     this.o.media.closeRoom(sessionId);
+    if (!this.o.rpc) return; // one process: every room is here, nothing is recorded
     const host = await this.o.store.mediaRoomNode(sessionId);
     await this.o.store.dropMediaRoom(sessionId);
     if (host && host !== this.o.nodeId && this.o.rpc) await this.o.rpc.call(host, 'media.close', [sessionId], 3000).catch((err: unknown) => this.o.log.warn({ err, sessionId, host }, 'remote media room not closed'));
@@ -100,7 +101,7 @@ export class MediaRouter {
       this.wired.add(room);
       room.onProducerAdded = (info) => void Promise.resolve(this.o.audience.producerAdded(sessionId, info)).catch((err: unknown) => this.o.log.warn({ err, sessionId }, 'producer notice failed'));
       room.onProducerClosed = (id, from) => void Promise.resolve(this.o.audience.producerClosed(sessionId, id, from)).catch((err: unknown) => this.o.log.warn({ err, sessionId }, 'producer notice failed'));
-      await this.o.store.placeMediaRoom(sessionId, this.o.nodeId, new Date());
+      if (this.o.rpc) await this.o.store.placeMediaRoom(sessionId, this.o.nodeId, new Date());
     }
     switch (op) {
       case 'join':

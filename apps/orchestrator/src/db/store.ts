@@ -322,7 +322,7 @@ export class Store {
 
   /** Sets whether the robot control lease of a call is revoked (a supervisor took control away). */
   async setRobotLeaseRevoked(sessionId: string, revoked: boolean): Promise<void> {
-    await this.db.updateTable('sessions').set({ robot_lease_revoked: revoked }).where('id', '=', sessionId).execute();
+    await this.db.updateTable('sessions').set({ robot_lease_revoked: revoked }).where('id', '=', sessionId).where('robot_lease_revoked', '!=', revoked).execute();
   }
   /** Holder of a call's robot control lease: its worker while in a call and not revoked, else null. */
   async robotLeaseHolder(sessionId: string): Promise<{ holder: string | null; deviceId: string } | undefined> {

@@ -30,7 +30,7 @@ export class Calls {
   roomsLost(sessionIds: string[], reason: 'worker_died' | 'room_closed' | 'server_restarted'): void {
     this.ctx.background('media restart notices', async () => {
       for (const sessionId of sessionIds) {
-        await this.ctx.store.dropMediaRoom(sessionId).catch(() => undefined);
+        await this.ctx.store.dropMediaRoom(sessionId).catch((err: unknown) => this.ctx.log.warn({ err, sessionId }, 'media room record not dropped'));
         const s = await this.ctx.store.getSession(sessionId);
         if (!s || s.state !== 'in_call') continue;
         const payload = { sessionId, reason };

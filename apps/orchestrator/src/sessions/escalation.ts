@@ -1,5 +1,5 @@
 import type { Alert, EscalationReason, HandoffPackage, SessionEmergency, SessionView, TranscriptEntry } from '@telekiosk/shared';
-import { evaluateTurn, type PolicyDecision } from '../policy/index.ts';
+import { evaluateTurnWithJudge, type PolicyDecision } from '../policy/index.ts';
 import type { SessionContext } from './context.ts';
 import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
@@ -40,7 +40,7 @@ export class Escalation {
       .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text }));
     const turn = await this.ctx.options.intake.respond({ text: visitorEntry.text, language: session.language, history });
     await this.remember(session.id, turn);
-    const decision = this.evaluatePolicy(session, turn, transcript.filter((e) => e.seq <= visitorEntry.seq));
+    const decision = await this.evaluatePolicy(session, turn, transcript.filter((e) => e.seq <= visitorEntry.seq));
     const reply = await this.ctx.append(session, 'assistant', turn.reply, { notifyDevice: false });
     const reasons: EscalationReason[] = decision?.escalate
       ? decision.reasons.map((r) => ({ ...r, entryId: r.entryId ?? visitorEntry.id }))
@@ -161,21 +161,25 @@ export class Escalation {
     return f;
   }
 
-  /** Runs the escalation policy on the conversation so far (after the intake answered the last visitor turn). */
-  private evaluatePolicy(session: SessionView, turn: IntakeTurn, transcript: TranscriptEntry[]): PolicyDecision | null {
+  /**
+   * Runs the escalation policy on the conversation so far (after the intake answered the last
+   * visitor turn): the embedded rules and classifier, and the LLM judge beside them when one is
+   * configured (it can only add reasons; safety stays with the rules; its failure falls back).
+   */
+  private async evaluatePolicy(session: SessionView, turn: IntakeTurn, transcript: TranscriptEntry[]): Promise<PolicyDecision | null> {
     const policy = this.ctx.options.policy;
     if (!policy) return null;
     const turns = transcript
       .filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant')
       .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text, entryId: e.id, at: Date.parse(e.createdAt) }));
     try {
-      return evaluateTurn(policy, {
+      return await evaluateTurnWithJudge(policy, {
         turns,
         language: session.language,
         sessionStartedAt: Date.parse(session.createdAt),
         now: this.ctx.clock.now(),
         intake: { intent: turn.intent, confidence: turn.confidence, escalation: turn.escalation },
-      });
+      }, this.ctx.options.judge ?? null);
     } catch (err) {
       this.ctx.log.error({ err, sessionId: session.id }, 'escalation policy failed; using the intake engine decision');
       return null;

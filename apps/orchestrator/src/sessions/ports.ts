@@ -9,7 +9,7 @@ import type { Store } from '../db/store.ts';
 import type { MediaServer } from '../media/mediaServer.ts';
 import type { RoutingStore } from '../routing/store.ts';
 import type { Clock, RoutingConfig } from '../routing/types.ts';
-import type { Policy } from '../policy/index.ts';
+import type { EscalationJudge, Policy } from '../policy/index.ts';
 import type { AssistEngine } from '../assist/kbAssist.ts';
 import type { AlertThresholds } from '../fleet/alertRules.ts';
 import type { OfficeHours } from './officeHours.ts';
@@ -107,6 +107,8 @@ export interface SessionServiceOptions {
   avgHandleMs: number;
   /** Escalation policy evaluated after every visitor turn (null: the intake engine's own escalation only). */
   policy?: Policy | null;
+  /** LLM escalation judge beside the policy when an LLM is configured (null: embedded engine only). */
+  judge?: EscalationJudge | null;
   /** Office hours; outside them waiting visitors are offered a callback. Default: always open. */
   officeHours?: OfficeHours;
   /** A worker who drops mid-call may reconnect within this before the visitor is requeued at the head. Default 15 000. */

@@ -1,0 +1,220 @@
+/**
+ * Cluster benchmark (not a test): `npm run bench:cluster [-- --sizes 1,2,3] [--step-s 6]`.
+ *
+ * For each cluster size it starts that many orchestrator nodes (PostgreSQL on PG_URL + our own
+ * Redis + HAProxy, scripts/lib/cluster.ts), provisions KIOSKS devices and WORKERS workers, and
+ * drives whole sessions through the proxy at rising offered load (the same session as
+ * `bench:load`: start, a turn, escalation, offer, accept, a line, end, rating) until two steps
+ * saturate. It prints completed sessions/s per size (and the ratio to one node), CPU ms per
+ * session of each node and of this load-generating process. With three nodes it then measures
+ * failover: kill -9 of the routing leader (time until a standby leads and a new visitor is
+ * offered), and kill -9 of the node hosting a call's media (time until both peers are told and
+ * rejoin on a live node).
+ *
+ * All processes share this machine's 2 cores, so the ratios are bounded by CPU: read them with
+ * the per-node CPU figures. Every session started must complete and every failover must finish,
+ * otherwise the run exits 1 saying what did not. The LAST line is one JSON object.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { Socket } from 'socket.io-client';
+import { consoleRequests, kioskRequests, type Offer } from '@telekiosk/shared';
+import { request } from '@telekiosk/shared/client';
+import { hashDeviceToken, newDeviceToken } from '../apps/orchestrator/src/auth/passwords.ts';
+import { TokenService } from '../apps/orchestrator/src/auth/tokens.ts';
+import { startCluster, type Cluster, type ClusterNode } from './lib/cluster.ts';
+import { connect, connectAll, pct, SessionDriver, type SessionResult } from './bench/harness.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1,2,3' },
+    'step-s': { type: 'string', default: '6' },
+    rates: { type: 'string', default: '20,35,50,65,80,100,125' },
+    kiosks: { type: 'string', default: '300' },
+    workers: { type: 'string', default: '80' },
+  },
+});
+const SIZES = args.sizes!.split(',').map(Number);
+const STEP_S = Number(args['step-s']);
+const RATES = args.rates!.split(',').map(Number);
+const KIOSKS = Number(args.kiosks);
+const WORKERS = Number(args.workers);
+const SECRET = 'bench-cluster-secret-bench-cluster-secret';
+const TICK_MS = 1000 / Number(process.env.CLK_TCK ?? 100);
+
+/** CPU time (ms) a process has used, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) * TICK_MS;
+}
+const selfCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function provision(c: Cluster) {
+  const db = new pg.Client({ connectionString: c.databaseUrl });
+  await db.connect();
+  const devices: { id: string; token: string }[] = [];
+  for (let i = 0; i < KIOSKS; i++) devices.push({ id: `cb-${i}`, token: newDeviceToken() });
+  for (let i = 0; i < devices.length; i += 200) {
+    const batch = devices.slice(i, i + 200);
+    const values = batch.map((_, j) => `($${j * 3 + 1}, $${j * 3 + 2}, 'Bench', $${j * 3 + 3}, 'none')`).join(',');
+    await db.query(`insert into devices (id, name, location, token_hash, robot_link) values ${values}`, batch.flatMap((d) => [d.id, `Kiosk ${d.id}`, hashDeviceToken(d.token)]));
+  }
+  const tokens = new TokenService(SECRET, 3600);
+  const workerTokens: string[] = [];
+  for (let i = 0; i < WORKERS; i++) {
+    await db.query(`insert into workers (id, username, display_name, role, languages, password_hash, departments) values ($1, $1, $2, 'worker', '["en"]', 'x', '["general"]')`, [`cbw-${i}`, `Worker ${i}`]);
+    workerTokens.push(await tokens.sign({ sub: `cbw-${i}`, role: 'worker' }));
+  }
+  await db.end();
+  return { devices, workerTokens };
+}
+
+/** Runs sessions at `rate`/s for `seconds` and waits for them. */
+async function step(driver: SessionDriver, rate: number, seconds: number) {
+  const t0 = performance.now();
+  const runs: Promise<SessionResult | 'refused' | 'failed'>[] = [];
+  for (let i = 0; ; i++) {
+    const due = t0 + (i * 1000) / rate;
+    if (due > t0 + seconds * 1000) break;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    runs.push(driver.run());
+  }
+  const outcomes = await Promise.all(runs);
+  const results = outcomes.filter((o): o is SessionResult => typeof o === 'object');
+  const last = results.reduce((m, r) => Math.max(m, r.completedAt), t0 + seconds * 1000);
+  return { results, completedPerS: Math.round((results.length / Math.max(seconds, (last - t0) / 1000)) * 10) / 10, refused: outcomes.filter((o) => o === 'refused').length, failed: outcomes.filter((o) => o === 'failed').length };
+}
+
+async function runSize(n: number) {
+  const c = await startCluster({ nodes: n, env: { AUTH_SECRET: SECRET, CLUSTER_LOG_LEVEL: 'warn', SOCKET_EVENTS_PER_S: '1000' } });
+  try {
+    const { devices, workerTokens } = await provision(c);
+    const kiosks = await connectAll(devices, (d) => connect(`${c.url}/kiosk`, { deviceId: d.id, deviceToken: d.token }));
+    const workers = await connectAll(workerTokens, (token) => connect(`${c.url}/console`, { token }));
+    const driver = new SessionDriver(kiosks, workers);
+    await driver.ready();
+    await step(driver, 5, 2);
+    let best = { completedPerS: 0, rate: 0, nodeCpuMs: [] as number[], selfCpuMs: 0, completed: 0, p99: null as number | null };
+    let saturated = 0;
+    let failed = 0;
+    console.log(`${n} node(s):`);
+    for (const rate of RATES) {
+      const before = c.nodes.map((x) => cpuMs(x.pid));
+      const self0 = selfCpuMs();
+      const s = await step(driver, rate, STEP_S);
+      failed += s.failed;
+      const nodeCpu = c.nodes.map((x, i) => cpuMs(x.pid) - before[i]!);
+      const p99 = pct(s.results.map((r) => r.escalationToOfferMs), 99);
+      console.log(`  offered ${rate}/s: completed ${s.completedPerS}/s (${s.results.length}), refused ${s.refused}, failed ${s.failed}, escalation->offer p99 ${p99} ms; CPU ms/session per node ${nodeCpu.map((x) => Math.round(x / Math.max(1, s.results.length))).join(' / ')}, load generator ${Math.round((selfCpuMs() - self0) / Math.max(1, s.results.length))}`);
+      if (s.completedPerS > best.completedPerS) best = { completedPerS: s.completedPerS, rate, nodeCpuMs: nodeCpu.map((x) => Math.round(x / Math.max(1, s.results.length))), selfCpuMs: Math.round((selfCpuMs() - self0) / Math.max(1, s.results.length)), completed: s.results.length, p99 };
+      if (s.completedPerS < 0.8 * rate) saturated++;
+      if (saturated >= 2) break;
+    }
+    for (const s of [...kiosks, ...workers]) s.close();
+    let failover = null;
+    if (n >= 3) failover = await measureFailover(c, devices, workerTokens);
+    return { nodes: n, saturationPerS: best.completedPerS, cpuMsPerSessionPerNode: best.nodeCpuMs, loadGeneratorCpuMsPerSession: best.selfCpuMs, escalationToOfferP99MsAtSaturation: best.p99, failed, failover, failures: driver.failures.slice(0, 3) };
+  } finally {
+    await c.stop();
+  }
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const v = await check().catch(() => undefined);
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
+
+/** Retries a request answered `unavailable` (routing moving), like the apps. */
+async function retry<T>(fn: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+async function measureFailover(c: Cluster, devices: { id: string; token: string }[], workerTokens: string[]) {
+  const alive = () => c.nodes.filter((x) => x.alive());
+  const leader = (await c.leader())!;
+  const notLeader = alive().filter((x) => x !== leader);
+  // 1. The routing leader dies: time until a standby leads, and until a new visitor is offered.
+  const kiosk = await connect(`${notLeader[0]!.url}/kiosk`, { deviceId: devices[0]!.id, deviceToken: devices[0]!.token });
+  const worker = await connect(`${notLeader[1]!.url}/console`, { token: workerTokens[0]! });
+  await request(worker, consoleRequests, 'console:hello', {});
+  await request(worker, consoleRequests, 'worker:set-state', { state: 'available' });
+  const t0 = performance.now();
+  await leader.kill9();
+  const newLeader = await waitFor(async () => {
+    const l = await c.leader();
+    return l && l !== leader ? l : undefined;
+  }, 60_000);
+  const leaderTakeoverMs = newLeader ? Math.round(performance.now() - t0) : null;
+  const offered = new Promise<Offer>((r) => worker.once('offer:new', r));
+  const { session } = await retry(() => request(kiosk, kioskRequests, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'person' }));
+  const offer = await Promise.race([offered, new Promise<null>((r) => setTimeout(() => r(null), 60_000))]);
+  const leaderToOfferMs = offer ? Math.round(performance.now() - t0) : null;
+  // 2. A media node dies during a call: time until both peers are told and rejoin on a live node.
+  let mediaRejoinMs: number | null = null;
+  if (offer) {
+    await retry(() => request(worker, consoleRequests, 'offer:accept', { offerId: offer.id }));
+    await retry(() => request(kiosk, kioskRequests, 'media:join', { sessionId: session.id }));
+    const host = await waitFor(() => c.mediaNodeOf(session.id).then((x) => x ?? undefined), 20_000);
+    if (host && host !== newLeader && host.alive()) {
+      const told = (s: Socket) => new Promise<void>((r) => s.once('media:restart', () => r()));
+      const both = Promise.all([told(kiosk), told(worker)]);
+      const t1 = performance.now();
+      await host.kill9();
+      const ok = await Promise.race([both.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 60_000))]);
+      if (ok) {
+        await retry(() => request(kiosk, kioskRequests, 'media:join', { sessionId: session.id }));
+        await retry(() => request(worker, consoleRequests, 'media:join', { sessionId: session.id }));
+        mediaRejoinMs = Math.round(performance.now() - t1);
+      }
+    } else console.log('  (media room landed on the leader or was not placed; media failover not measured)');
+  }
+  kiosk.close();
+  worker.close();
+  return { leaderTakeoverMs, leaderKillToNewOfferMs: leaderToOfferMs, mediaNodeKillToRejoinMs: mediaRejoinMs };
+}
+
+async function main() {
+  const results = [];
+  for (const n of SIZES) results.push(await runSize(n));
+  const one = results.find((r) => r.nodes === 1)?.saturationPerS ?? null;
+  let ok = true;
+  console.log('summary:');
+  for (const r of results) {
+    console.log(`  ${r.nodes} node(s): ${r.saturationPerS} sessions/s${one ? ` (x${(r.saturationPerS / one).toFixed(2)})` : ''}; CPU ms/session per node ${r.cpuMsPerSessionPerNode.join(' / ')}; load generator ${r.loadGeneratorCpuMsPerSession}`);
+    if (r.failed > 0) {
+      ok = false;
+      console.error(`  ${r.failed} sessions did not complete with ${r.nodes} node(s): ${r.failures.join(' | ')}`);
+    }
+    if (r.failover) {
+      const f = r.failover;
+      console.log(`  failover: leader kill -9 -> standby leads in ${f.leaderTakeoverMs} ms (target < 5000), new visitor offered after ${f.leaderKillToNewOfferMs} ms; media node kill -9 -> both peers rejoined in ${f.mediaNodeKillToRejoinMs} ms (target < 5000)`);
+      if (f.leaderTakeoverMs === null || f.leaderKillToNewOfferMs === null) ok = false;
+    }
+  }
+  console.log(JSON.stringify({ results: results.map(({ failures: _f, ...r }) => ({ ...r, ratioToOneNode: one ? Math.round((r.saturationPerS / one) * 100) / 100 : null })) }));
+  if (!ok) process.exit(1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
