@@ -41,6 +41,11 @@ done
 if [ "$want_chromium" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   need_pkgs+=(chromium fonts-noto-cjk)
 fi
+# The local cluster (`npm run cluster`, cluster tests and benchmark): HAProxy and Redis from Debian.
+if [ "$want_chromium" = 1 ]; then
+  command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || need_pkgs+=(haproxy)
+  command -v redis-server >/dev/null 2>&1 || need_pkgs+=(redis-server)
+fi
 if [ "${#need_pkgs[@]}" -gt 0 ]; then
   echo "[setup] apt-get install ${need_pkgs[*]}"
   apt_update_once
