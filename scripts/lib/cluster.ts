@@ -107,6 +107,10 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'tk-cluster-'));
   const children: ChildProcess[] = [];
+  // Whatever happens to the caller (a timed-out test, Ctrl-C of a benchmark), no process outlives it.
+  process.once('exit', () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  });
   // Database: a fresh one on the PostgreSQL server.
   const base = opts.postgresUrl ?? process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `tk_cluster_${process.pid}_${Date.now()}`;

@@ -59,6 +59,12 @@ export interface OrchestratorProcess {
  * `DATABASE_URL` is given; the demo credentials file sits in `dataRoot`) and waits until it
  * listens (generous timeout for a busy machine).
  */
+/** Orchestrator processes this test process started and that still run: killed when it exits, even after a timed-out test. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 export async function startOrchestratorProcess(opts: { port: number; dataRoot: string; env?: Record<string, string> }): Promise<OrchestratorProcess> {
   // Node itself with tsx as a loader (not the tsx CLI, which would run node as a grandchild that
   // a SIGKILL of its parent leaves running): the pid is the orchestrator's.
@@ -67,6 +73,8 @@ export async function startOrchestratorProcess(opts: { port: number; dataRoot: s
     env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: join(opts.dataRoot, 'pglite'), LOG_LEVEL: 'info', MEDIA_WORKERS: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -98,7 +106,10 @@ export async function startOrchestratorProcess(opts: { port: number; dataRoot: s
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // SIGTERM drains (calls may go on until DRAIN_DEADLINE_MS): a test's clean-up does not wait for that.
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(killer);
     },
   };
 }
