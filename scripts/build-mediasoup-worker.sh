@@ -233,21 +233,32 @@ check_budget() {
   [ "$left" -gt 0 ] || die "compiling took longer than MEDIASOUP_BUILD_TIMEOUT_S=${TIMEOUT_S}s"
 }
 
+# Reports why a compile step stopped (exit status of `timeout ninja`) and exits.
+compile_failed() {
+  if [ "$1" = 124 ]; then
+    die "compiling took longer than MEDIASOUP_BUILD_TIMEOUT_S=${TIMEOUT_S}s (run again to continue where it stopped; log: $BUILD_ROOT/ninja.log)"
+  fi
+  tail -40 "$BUILD_ROOT/ninja.log" >&2
+  die "the compiler or linker failed (exit $1; log: $BUILD_ROOT/ninja.log)"
+}
+
 mapfile -t OBJS < <(ninja -C "$BUILD" -t targets all | sed -n 's/^\([^:]*\.o\): .*/\1/p')
 [ "${#OBJS[@]}" -gt 0 ] || die "no object files in the build graph ($BUILD)"
 log "compiling ${#OBJS[@]} objects with nice -n 19 ninja -j$JOBS (lock: ${LOCK:-none}; log: $BUILD_ROOT/ninja.log)"
 for ((i = 0; i < ${#OBJS[@]}; i += CHUNK)); do
   check_budget
-  run_locked timeout "$left" nice -n 19 ninja -C "$BUILD" -j"$JOBS" "${OBJS[@]:i:CHUNK}" >>"$BUILD_ROOT/ninja.log" 2>&1 ||
-    { tail -40 "$BUILD_ROOT/ninja.log" >&2; die "compile failed or timed out (log: $BUILD_ROOT/ninja.log)"; }
+  rc=0
+  run_locked timeout "$left" nice -n 19 ninja -C "$BUILD" -j"$JOBS" "${OBJS[@]:i:CHUNK}" >>"$BUILD_ROOT/ninja.log" 2>&1 || rc=$?
+  [ "$rc" = 0 ] || compile_failed "$rc"
   n=$((i + CHUNK < ${#OBJS[@]} ? i + CHUNK : ${#OBJS[@]}))
   log "  $n/${#OBJS[@]} objects (compiling ${compile_s}s, wall $(($(date +%s) - start_s))s)"
   # Let anyone queued on the lock go first between chunks.
   if [ -n "$LOCK" ]; then sleep 1; fi
 done
 check_budget
-run_locked timeout "$left" nice -n 19 ninja -C "$BUILD" -j"$JOBS" mediasoup-worker >>"$BUILD_ROOT/ninja.log" 2>&1 ||
-  { tail -40 "$BUILD_ROOT/ninja.log" >&2; die "link failed or timed out (log: $BUILD_ROOT/ninja.log)"; }
+rc=0
+run_locked timeout "$left" nice -n 19 ninja -C "$BUILD" -j"$JOBS" mediasoup-worker >>"$BUILD_ROOT/ninja.log" 2>&1 || rc=$?
+[ "$rc" = 0 ] || compile_failed "$rc"
 
 worker_starts "$BUILD/mediasoup-worker" || die "the built worker does not start ($BUILD/mediasoup-worker)"
 mkdir -p "$DEST_DIR"
