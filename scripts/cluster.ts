@@ -13,7 +13,7 @@ import { startCluster } from './lib/cluster.ts';
 const { values } = parseArgs({ options: { nodes: { type: 'string', default: '3' }, port: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const nodes = Math.max(1, Number(values.nodes) || 3);
 console.log(`starting ${nodes} orchestrator nodes, Redis and HAProxy ...`);
-const c = await startCluster({ nodes, ...(values.port ? { proxyPort: Number(values.port) } : {}), keepDatabase: values.keep, log: (l) => console.log(`  ${l}`), env: { CLUSTER_LOG_LEVEL: 'warn' } });
+const c = await startCluster({ nodes, ...(values.port ? { proxyPort: Number(values.port) } : {}), keepDatabase: values.keep, log: (l) => console.log(`  ${l}`), env: { LOG_LEVEL: 'warn' } });
 const leader = await c.leader();
 console.log(`
 Cluster ready (routing leader: node ${leader?.index ?? '?'}; kill any node to see failover).

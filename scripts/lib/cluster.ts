@@ -71,6 +71,8 @@ export interface ClusterOptions {
   /** Extra environment for the nodes. */
   env?: Record<string, string>;
   keepDatabase?: boolean;
+  /** Indexes of the nodes the proxy forwards to (default all): lets a test pin a client to one node by URL and keep another behind the proxy. */
+  proxyNodes?: number[];
   log?: (line: string) => void;
 }
 
@@ -143,7 +145,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
         DATA_DIR: join(dir, `node${index}`, 'pglite'),
-        LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info',
+        LOG_LEVEL: opts.env?.CLUSTER_LOG_LEVEL ?? process.env.CLUSTER_LOG_LEVEL ?? 'info',
         MEDIA_WORKERS: '1',
         RTC_MIN_PORT: String(40000 + index * 200),
         RTC_MAX_PORT: String(40000 + index * 200 + 199),
@@ -157,11 +159,13 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    await waitFor(`node ${index} listening`, () => {
-      if (child.exitCode !== null) throw new Error(`node ${index} exited ${child.exitCode}:\n${out.slice(-3000)}`);
-      return /"msg":"orchestrator listening"/.test(out) ? true : undefined;
+    // Up when it answers (not from its log, whose level the caller may lower).
+    const live = await waitFor(`node ${index} listening`, async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return 'exited' as const;
+      const res = await fetch(`http://127.0.0.1:${port}/api/health/live`).catch(() => undefined);
+      return res?.ok ? ((await res.json()) as { node: string }) : undefined;
     }, 120_000);
-    const live = (await (await fetch(`http://127.0.0.1:${port}/api/health/live`)).json()) as { node: string };
+    if (live === 'exited') throw new Error(`node ${index} exited ${child.exitCode ?? child.signalCode}:\n${out.slice(-3000)}`);
     log(`node ${index} (${live.node}) on :${port}`);
     const node: ClusterNode = {
       index,
@@ -189,7 +193,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     // The reverse proxy, with the shipped configuration.
     const proxyPort = opts.proxyPort ?? (await freePort());
     const cfgPath = join(dir, 'haproxy.cfg');
-    writeFileSync(cfgPath, haproxyConfig(proxyPort, nodes.map((n) => n.port)));
+    writeFileSync(cfgPath, haproxyConfig(proxyPort, nodes.filter((n) => opts.proxyNodes?.includes(n.index) ?? true).map((n) => n.port)));
     const check = spawnSync('haproxy', ['-c', '-f', cfgPath], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`haproxy configuration invalid:\n${check.stdout}${check.stderr}`);
     const proxy = spawn('haproxy', ['-db', '-f', cfgPath], { stdio: ['ignore', 'pipe', 'pipe'] });
