@@ -27,8 +27,37 @@ export const ConfigSchema = z.object({
   dataDir: z.string().min(1).default(join(REPO_ROOT, '.data', 'pglite')),
   /** `AUTH_SECRET`: HMAC secret for worker tokens, at least 32 characters. Default: a key generated once and kept in the database (so a restart keeps users signed in; rotate with `npm run keys:rotate`). */
   authSecret: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
-  /** `TOKEN_TTL_S`: worker token lifetime in seconds. Default 12 h. */
-  tokenTtlS: z.coerce.number().int().positive().default(12 * 3600),
+  /** `TOKEN_TTL_S`: console access token lifetime in seconds (the console refreshes it before it expires). Default 900 (15 min). */
+  tokenTtlS: z.coerce.number().int().min(60).default(900),
+  /** `SIGN_IN_TTL_S`: how long one sign-in lasts (refresh tokens stop working after it; absolute, not sliding), seconds. Default 12 h. */
+  signInTtlS: z.coerce.number().int().min(300).default(12 * 3600),
+  /** `TLS_CERT` / `TLS_KEY`: PEM certificate chain and private key files; when both are set the orchestrator serves HTTPS (and WSS) itself. Unset: HTTP (put a TLS reverse proxy in front; see deploy/). */
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
+  /**
+   * `ALLOWED_ORIGINS`: comma-separated origins (e.g. `https://kiosk.example.org`) whose pages may
+   * call the API and open sockets, besides the orchestrator's own origin. Requests with another
+   * `Origin` are refused with 403. Default: same origin only.
+   */
+  allowedOrigins: z
+    .string()
+    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)))
+    .default([]),
+  /** `OIDC_CONFIG`: JSON file of the single sign-on (OpenID Connect) settings, see auth/oidcConfig.ts. Unset: passwords only. */
+  oidcConfigPath: z.string().min(1).optional(),
+  /** `OIDC_CLIENT_SECRET`: the OpenID Connect client secret (kept out of the config file). */
+  oidcClientSecret: z.string().min(1).optional(),
+  /** `PII_REDACTION`: redact phone numbers, e-mail addresses, card numbers and national ID numbers in stored transcripts, handoff packages and session events. Default true. */
+  piiRedaction: z.stringbool().default(true),
+  /** `RETENTION_TRANSCRIPT_DAYS`: transcripts, handoff packages and notes of ended sessions are deleted this many days after the session ended. Default 90. */
+  retentionTranscriptDays: z.coerce.number().int().min(1).default(90),
+  /** `RETENTION_CALLBACK_DAYS`: a completed callback's name, contact and note are erased this many days after completion. Default 30. */
+  retentionCallbackDays: z.coerce.number().int().min(1).default(30),
+  /** `RETENTION_AUDIT_DAYS`: audit events (security actions, session events) are deleted after this many days; escalation reason codes stay for the KPIs. Default 365. */
+  retentionAuditDays: z.coerce.number().int().min(1).default(365),
+  /** `RETENTION_SWEEP_MS`: how often the routing leader runs the retention purge. Default 3600000 (1 h). */
+  retentionSweepMs: z.coerce.number().int().min(1000).default(3_600_000),
   /** `OFFER_TIMEOUT_MS`: how long an offer waits for accept before it is re-offered. Default 20000 ms. */
   offerTimeoutMs: z.coerce.number().int().min(1000).default(20_000),
   /** `WRAP_UP_MS`: wrap-up time after a session ends before the worker is available again. Default 5000 ms. */
@@ -69,7 +98,7 @@ export const ConfigSchema = z.object({
   officeHours: z.string().optional(),
   /** `OFFICE_TIMEZONE`: IANA time zone of the office hours. Default UTC. */
   officeTimeZone: z.string().default('UTC'),
-  /** `METRICS_TOKEN`: when set, `GET /metrics` requires `Authorization: Bearer <token>` (otherwise open, as Prometheus scrapers usually are on an internal network). */
+  /** `METRICS_TOKEN`: when set, `GET /metrics` requires `Authorization: Bearer <token>`; when unset, `/metrics` answers only direct requests from the loopback interface (not through a proxy). */
   metricsToken: z.string().min(16).optional(),
   /**
    * `MEDIASOUP_WORKER_BIN`: path of the mediasoup-worker binary; its version picks the mediasoup
@@ -124,6 +153,7 @@ export const ConfigSchema = z.object({
   /** `LOG_LEVEL`: pino level. Default info. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).superRefine((c, ctx) => {
+  if (!!c.tlsCert !== !!c.tlsKey) ctx.addIssue({ code: 'custom', path: [c.tlsCert ? 'tlsKey' : 'tlsCert'], message: 'TLS_CERT and TLS_KEY must be set together' });
   if (c.turnUrls && !c.turnSecret) ctx.addIssue({ code: 'custom', path: ['turnSecret'], message: 'required when TURN_URLS is set (coturn static-auth-secret)' });
   if (c.rtcMinPort > c.rtcMaxPort) ctx.addIssue({ code: 'custom', path: ['rtcMaxPort'], message: 'must not be below RTC_MIN_PORT' });
   if (c.rtcPort && c.rtcPort + c.mediaWorkers - 1 > 65535) ctx.addIssue({ code: 'custom', path: ['rtcPort'], message: `RTC_PORT+MEDIA_WORKERS-1 must be at most 65535` });
@@ -133,7 +163,8 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 
 const ENV_NAMES: Record<keyof Config, string> = {
   host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
-  tokenTtlS: 'TOKEN_TTL_S', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
+  tokenTtlS: 'TOKEN_TTL_S', signInTtlS: 'SIGN_IN_TTL_S', tlsCert: 'TLS_CERT', tlsKey: 'TLS_KEY', allowedOrigins: 'ALLOWED_ORIGINS', oidcConfigPath: 'OIDC_CONFIG', oidcClientSecret: 'OIDC_CLIENT_SECRET', piiRedaction: 'PII_REDACTION',
+  retentionTranscriptDays: 'RETENTION_TRANSCRIPT_DAYS', retentionCallbackDays: 'RETENTION_CALLBACK_DAYS', retentionAuditDays: 'RETENTION_AUDIT_DAYS', retentionSweepMs: 'RETENTION_SWEEP_MS', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
   mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', redisUrl: 'REDIS_URL', drainDeadlineMs: 'DRAIN_DEADLINE_MS', kioskGraceMs: 'KIOSK_RECONNECT_GRACE_MS', telemetryStoreMs: 'TELEMETRY_STORE_MS', mediaWorkers: 'MEDIA_WORKERS', socketEventsPerS: 'SOCKET_EVENTS_PER_S',
   admissionMaxLoopDelayMs: 'ADMISSION_MAX_LOOP_DELAY_MS', emergencyNumber: 'EMERGENCY_NUMBER', trustProxy: 'TRUST_PROXY', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
   rtcPort: 'RTC_PORT', rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', turnUrls: 'TURN_URLS', turnSecret: 'TURN_SECRET', turnTtlS: 'TURN_TTL_S', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',

@@ -9,13 +9,14 @@ import { PgAdvisoryLeadership, SoleLeader, type Leadership } from './cluster/lea
 import { connectRedisAdapter, type RedisAdapterHandle } from './cluster/redisAdapter.ts';
 import type { ConsoleClientToServer, ConsoleServerToClient, KioskClientToServer, KioskServerToClient } from '@telekiosk/shared';
 import { TokenService } from './auth/tokens.ts';
-import { LoginService } from './auth/login.ts';
+import { createTrust, storeRedaction } from './auth/trust.ts';
 import { SqlRoutingStore } from './db/routingStore.ts';
 import { Admission, SocketLimits } from './signaling/limits.ts';
 import { ConfigError, defaultMediasoupWorkerBin, REPO_ROOT, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { Store } from './db/store.ts';
 import { createHttpServer } from './http/httpServer.ts';
+import { socketOriginCheck } from './http/socketOrigin.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaServer } from './media/mediaServer.ts';
 import { systemClock, type Clock } from './routing/types.ts';
@@ -47,6 +48,8 @@ export interface Orchestrator {
   logger: Logger;
   /** This process's node id (unique per start). */
   nodeId: string;
+  /** Access control, sign-in, device credentials, least privilege, retention (auth/trust.ts). */
+  trust: import('./auth/trust.ts').Trust;
   /**
    * Drains for a clean shutdown: readiness answers 503 (the reverse proxy sends new connections
    * elsewhere), no new sessions or media rooms here, routing leadership is handed over, calls on
@@ -77,7 +80,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? systemClock;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (err) => logger.warn({ err }, 'idle database connection failed') });
-  const store = new Store(database.db);
+  const store = new Store(database.db, storeRedaction(config));
   const media = new MediaServer({
     workerBin: config.mediasoupWorkerBin ?? defaultMediasoupWorkerBin(),
     listenIp: config.rtcListenIp,
@@ -125,7 +128,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     providerStatus = { ...providers.status() };
   }
   const tokens = await TokenService.load(store, config.authSecret, config.tokenTtlS);
-  const loginService = new LoginService({ store, tokens, logger: logger.child({ module: 'auth' }) });
+  const trust = await createTrust({ config, database, store, tokens, logger });
   const limits = new SocketLimits({ eventsPerSecond: config.socketEventsPerS });
   const admission = new Admission({ maxLoopDelayMs: config.admissionMaxLoopDelayMs });
   const demo = config.seedDemo ? await seedDemo(store, config.dataDir.startsWith('memory://') ? 'memory://' : join(config.dataDir, '..', 'demo-credentials.json')) : null;
@@ -148,12 +151,18 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     },
     metricsToken: config.metricsToken,
     store,
-    tokens,
+    access: trust.access,
+    signIn: trust.signIn,
+    devices: trust.devices,
+    privacy: trust.privacy,
+    oidc: trust.oidc,
+    allowedOrigins: config.allowedOrigins,
+    tls: config.tlsCert && config.tlsKey ? { cert: config.tlsCert, key: config.tlsKey } : undefined,
     logger,
     kioskDist: config.kioskDist,
     consoleDist: config.consoleDist,
     contentDir: config.contentDir,
-    login: loginService,
+    login: trust.login,
     trustProxy: config.trustProxy,
     live: () => ({ loopDelayMs: Math.round(admission.loopDelayMs), node: nodeId }),
     ready: () => httpHolder.ready!(),
@@ -162,7 +171,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   // Connection state recovery replays missed pushes after a short drop (at most once; across
   // nodes with the Redis Streams adapter); clients also resync by sequence number
   // (`session:resume`, `console:hello`).
-  const io = new SocketServer(http, { serveClient: false, transports: ['websocket'], maxHttpBufferSize: 1200 * 1024, cors: { origin: false }, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } });
+  const io = new SocketServer(http, { serveClient: false, transports: ['websocket'], maxHttpBufferSize: 1200 * 1024, cors: { origin: false }, allowRequest: socketOriginCheck({ allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, tls: !!config.tlsCert }), connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } });
   let redis: RedisAdapterHandle | null = null;
   if (config.redisUrl) {
     try {
@@ -176,6 +185,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   // The default namespace serves nobody.
   io.of('/').use((_socket, next) => next(new Error('not_found: connect to /kiosk or /console')));
   const rpc = redis ? new NodeRpc(io.of('/cluster'), nodeId, logger.child({ module: 'rpc' })) : null;
+  trust.attach(io, rpc);
   const leadership: Leadership = redis && config.databaseUrl ? new PgAdvisoryLeadership(config.databaseUrl, logger.child({ module: 'leadership' })) : new SoleLeader();
 
   sessions = new SessionService({
@@ -240,10 +250,12 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
         onLead: async () => {
           await registry.setLeader(true);
           await live.lead();
+          trust.privacy.start(config.retentionSweepMs);
           if (first) (first = false), resolve();
         },
         onLose: () => {
           live.unlead();
+          void trust.privacy.stop();
           void registry.setLeader(false).catch((err: unknown) => logger.warn({ err }, 'leader flag not cleared'));
         },
       });
@@ -259,8 +271,8 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     throw new Error('could not rebuild the session state from the database', { cause: err });
   }
 
-  attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger, limits, admission });
-  attachConsoleNamespace(io.of('/console') as never, { store, sessions, tokens, logger, kpi, limits, canned: CannedReplies.fromFile(config.cannedRepliesPath), notifyDevice: (deviceId, event, payload) => io.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
+  attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger, limits, admission, devices: trust.devices });
+  const consoleNsp = attachConsoleNamespace(io.of('/console') as never, { store, sessions, access: trust.access, devices: trust.devices, callbacks: trust.callbacks, logger, kpi, limits, canned: CannedReplies.fromFile(config.cannedRepliesPath), notifyDevice: (deviceId, event, payload) => io.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
   // Typed views of the namespaces (for readers; emits go through the notifier).
   void (io.of('/kiosk') as unknown as import('socket.io').Namespace<KioskClientToServer, KioskServerToClient>);
   void (io.of('/console') as unknown as import('socket.io').Namespace<ConsoleClientToServer, ConsoleServerToClient>);
@@ -270,7 +282,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     http.listen(config.port, config.host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const url = `${config.tlsCert ? 'https' : 'http'}://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   const tick = setInterval(() => live.pushQueueStatus(), QUEUE_TICK_MS);
   // Signing keys rotated in the database (`npm run keys:rotate`) are picked up within a minute.
   const keyReload = config.authSecret
@@ -291,6 +303,8 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
       await live.flushTelemetry().catch((err: unknown) => logger.warn({ err }, 'telemetry not stored at shutdown'));
       await leadership.stop().catch((err: unknown) => logger.warn({ err }, 'leadership not released'));
       live.close();
+      consoleNsp.close();
+      await trust.close();
       admission.close();
       rpc?.close();
       io.disconnectSockets(true);
@@ -313,6 +327,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     providers: providerStatus,
     logger,
     nodeId,
+    trust,
     async drain(deadlineMs: number) {
       logger.info({ deadlineMs }, 'draining: no new sessions or media rooms here; calls may finish');
       await registry.setDraining(true).catch((err: unknown) => logger.warn({ err }, 'draining flag not stored'));

@@ -22,8 +22,19 @@ describe('callback instead of a wait', () => {
 
     const aiko = await consoleSocket(orch, 'aiko');
     const kenji = await consoleSocket(orch, 'kenji');
+    const sam = await consoleSocket(orch, 'sam');
     const { callbacks } = await ok(aiko, 'callbacks:list');
-    expect(callbacks).toEqual([expect.objectContaining({ ticket, name: 'Yuki Sato', contact: '+81 3-1234-5678', language: 'ja', status: 'open' })]);
+    // Lists mask the contact; the full contact is read one callback at a time, audited.
+    expect(callbacks).toEqual([expect.objectContaining({ ticket, name: 'Yuki Sato', contact: '+•• •-••••-••78', language: 'ja', status: 'open' })]);
+    expect(await ok(aiko, 'callback:contact', { callbackId: callbacks[0].id })).toEqual({ name: 'Yuki Sato', contact: '+81 3-1234-5678' });
+    expect(await orch.store.events(session.id)).not.toContainEqual(expect.objectContaining({ type: 'callback.contact_viewed' }));
+    const { AuthStore } = await import('../src/auth/authStore.ts');
+    expect(await new AuthStore(orch.database.db).auditEvents({ subject: `callback:${callbacks[0].id}` })).toEqual([expect.objectContaining({ actor: 'worker:w-aiko', action: 'callback.contact_viewed' })]);
+    // Least privilege: Sam speaks no Japanese, so he neither sees nor completes it; staff may not list callbacks.
+    expect((await ok(sam, 'callbacks:list')).callbacks).toEqual([]);
+    expect(await ask(sam, 'callback:contact', { callbackId: callbacks[0].id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await ask(sam, 'callback:complete', { callbackId: callbacks[0].id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    sam.close();
     expect(await ask(kenji, 'callbacks:list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await ok(aiko, 'callback:complete', { callbackId: callbacks[0].id })).callback).toMatchObject({ status: 'done', handledBy: 'w-aiko' });
     expect((await ok(aiko, 'callbacks:list')).callbacks).toEqual([]);

@@ -11,3 +11,4 @@ export * from './protocol/speech.ts';
 export * from './protocol/kpi.ts';
 export * from './protocol/callback.ts';
 export * from './protocol/desk.ts';
+export * from './protocol/trust.ts';

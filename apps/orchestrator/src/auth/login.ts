@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pLimit from 'p-limit';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { LoginResponse } from '@telekiosk/shared';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Store } from '../db/store.ts';
+import type { AuthStore } from './authStore.ts';
+import type { IssuedTokens, SignInSessions } from './signIn.ts';
 import { AuthError, CapacityError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
-import type { TokenService } from './tokens.ts';
 
 /** Sign-in limits (per deployment). Windows in seconds. */
 export interface LoginLimits {
@@ -25,6 +25,29 @@ export interface LoginLimits {
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 10, perIp: 100, windowS: 900, hashConcurrency: 2, maxQueued: 200 };
 
 /**
+ * The sign-in limiters: in PostgreSQL (`login_limits` table, rate-limiter-flexible's
+ * RateLimiterPostgres) when the deployment has a PostgreSQL server, so the limits hold across
+ * every node of a cluster; in memory otherwise (one process on the embedded database).
+ * @param pool a `pg` Pool on the deployment's database, or null.
+ */
+export function createLoginLimiters(limits: Partial<LoginLimits>, pool: unknown | null): { perUser: RateLimiterAbstract; perIp: RateLimiterAbstract; kind: 'postgres' | 'memory' } {
+  const l = { ...DEFAULT_LOGIN_LIMITS, ...limits };
+  if (pool) {
+    const common = { storeClient: pool, storeType: 'pool', tableName: 'login_limits', tableCreated: true, clearExpiredByTimeout: false, duration: l.windowS };
+    return {
+      perUser: new RateLimiterPostgres({ ...common, keyPrefix: 'login_user', points: l.perUser }),
+      perIp: new RateLimiterPostgres({ ...common, keyPrefix: 'login_ip', points: l.perIp }),
+      kind: 'postgres',
+    };
+  }
+  return {
+    perUser: new RateLimiterMemory({ keyPrefix: 'login_user', points: l.perUser, duration: l.windowS }),
+    perIp: new RateLimiterMemory({ keyPrefix: 'login_ip', points: l.perIp, duration: l.windowS }),
+    kind: 'memory',
+  };
+}
+
+/**
  * Password sign-in for console users: rate-limited per username and per address
  * (rate-limiter-flexible; a successful sign-in gives its attempt back), the same hashing work
  * for unknown users as for known ones (no timing oracle), password hashing at bounded
@@ -39,7 +62,7 @@ export class LoginService {
   private readonly dummy: Promise<string>;
 
   constructor(
-    private readonly deps: { store: Store; tokens: TokenService; logger: Logger },
+    private readonly deps: { store: Store; auth: AuthStore; signIn: SignInSessions; logger: Logger },
     limits: Partial<LoginLimits> = {},
     limiters?: { perUser: RateLimiterAbstract; perIp: RateLimiterAbstract },
   ) {
@@ -55,13 +78,15 @@ export class LoginService {
    * @throws CapacityError `rate_limited` (too many attempts for this user or address, with retry-after),
    *   `unavailable` (too many sign-ins waiting); AuthError `unauthorized` for a wrong username or password.
    */
-  async login(username: string, password: string, ip: string): Promise<LoginResponse> {
+  async login(username: string, password: string, ip: string): Promise<IssuedTokens> {
     const userKey = username.toLowerCase();
     await Promise.all([this.take(this.perIp, ip, 'sign-in attempts from this address'), this.take(this.perUser, userKey, 'sign-in attempts for this user')]);
     if (this.hashing.pendingCount >= this.limits.maxQueued) throw CapacityError.overloaded(2000);
     const w = await this.deps.store.findWorkerByUsername(username);
     const ok = await this.hashing(async () => (w ? verifyPassword(password, w.passwordHash) : verifyPassword(password, await this.dummy).then(() => false)));
-    if (!w || !ok) {
+    // A disabled or deleted account is refused like a wrong password (after the same work).
+    const principal = w && ok ? await this.deps.auth.principal(w.id) : undefined;
+    if (!w || !ok || !principal || principal.status !== 'active') {
       this.deps.logger.info({ username: userKey.slice(0, 64), ip }, 'sign-in refused');
       throw AuthError.invalidCredentials();
     }
@@ -72,9 +97,9 @@ export class LoginService {
         .then(() => this.deps.logger.info({ workerId: w.id }, 'password re-hashed with argon2id'))
         .catch((err: unknown) => this.deps.logger.warn({ err, workerId: w.id }, 'password re-hash failed; kept the old hash'));
     }
-    const token = await this.deps.tokens.sign({ sub: w.id, role: w.role });
+    const issued = await this.deps.signIn.issue(principal, 'password');
     this.deps.logger.info({ workerId: w.id }, 'login');
-    return { token, expiresInS: this.deps.tokens.ttlS, worker: { id: w.id, username: w.username, displayName: w.displayName, role: w.role, languages: w.languages, state: 'offline' } };
+    return issued;
   }
 
   private async take(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {

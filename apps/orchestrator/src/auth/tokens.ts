@@ -3,8 +3,12 @@ import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { Id, Role } from '@telekiosk/shared';
 
-/** Claims of a console token. */
-export const TokenClaims = z.object({ sub: Id, role: Role });
+/**
+ * Claims of a console access token: the user (`sub`), the role when it was issued (informational:
+ * access is checked against the store's current role on every request) and the sign-in session
+ * (`sid`, revocable: see `auth/signIn.ts`).
+ */
+export const TokenClaims = z.object({ sub: Id, role: Role, sid: z.string().min(8).max(64).optional() });
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
 const ISSUER = 'telekiosk-orchestrator';
@@ -78,7 +82,7 @@ export class TokenService {
 
   async sign(claims: TokenClaims): Promise<string> {
     const key = this.keys[0]!;
-    return new SignJWT({ role: claims.role })
+    return new SignJWT({ role: claims.role, ...(claims.sid ? { sid: claims.sid } : {}) })
       .setProtectedHeader({ alg: 'HS256', kid: key.kid })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
@@ -86,6 +90,29 @@ export class TokenService {
       .setIssuedAt()
       .setExpirationTime(`${this.ttlS}s`)
       .sign(key.secret);
+  }
+
+  /**
+   * Signs short-lived data for another audience (e.g. the state of a single sign-on in flight,
+   * kept in a cookie so that any node can receive the callback). Never accepted as an access token.
+   */
+  async signData(data: Record<string, unknown>, audience: string, ttlS: number): Promise<string> {
+    if (audience === AUDIENCE) throw new Error('signData cannot sign access tokens');
+    const key = this.keys[0]!;
+    return new SignJWT(data).setProtectedHeader({ alg: 'HS256', kid: key.kid }).setIssuer(ISSUER).setAudience(audience).setIssuedAt().setExpirationTime(`${ttlS}s`).sign(key.secret);
+  }
+
+  /** Verifies data signed by {@link signData} for `audience`; null when invalid or expired. */
+  async verifyData(token: string, audience: string): Promise<Record<string, unknown> | null> {
+    try {
+      const { kid } = decodeProtectedHeader(token);
+      const key = this.keys.find((k) => k.kid === kid);
+      if (!key) return null;
+      const { payload } = await jwtVerify(token, key.secret, { issuer: ISSUER, audience, algorithms: ['HS256'], requiredClaims: ['exp'] });
+      return payload as Record<string, unknown>;
+    } catch {
+      return null;
+    }
   }
 
   /** @returns the claims, or null when the token is invalid, expired, has no expiry, is malformed or its key is unknown or retired. */

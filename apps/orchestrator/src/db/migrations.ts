@@ -249,6 +249,71 @@ export const migrations: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '0007_trust': {
+    async up(db: Kysely<any>) {
+      // Account status: access is checked against it on every request (a disabled or deleted user
+      // loses access at once). Rows are never deleted (sessions reference them): `deleted` keeps the
+      // history readable. `oidc_subject` links a single sign-on identity (`issuer|sub`).
+      await sql`alter table workers add column status text not null default 'active' check (status in ('active','disabled','deleted'))`.execute(db);
+      await sql`alter table workers add column oidc_subject text unique`.execute(db);
+      await sql`alter table workers add column updated_at timestamptz not null default now()`.execute(db);
+      // Sign-in sessions (one per sign-in) and their rotating refresh tokens (stored as SHA-256
+      // hashes). Revoking a sign-in session (sign-out, theft detected, account disabled) revokes
+      // every access token that names it: the revocation list.
+      await sql`
+        create table auth_sessions (
+          id text primary key,
+          worker_id text not null references workers(id),
+          method text not null check (method in ('password','oidc')),
+          created_at timestamptz not null,
+          expires_at timestamptz not null,
+          revoked_at timestamptz,
+          revoke_reason text
+        )`.execute(db);
+      await sql`create index auth_sessions_worker on auth_sessions (worker_id) where revoked_at is null`.execute(db);
+      await sql`
+        create table refresh_tokens (
+          token_hash text primary key,
+          session_id text not null references auth_sessions(id),
+          created_at timestamptz not null,
+          used_at timestamptz
+        )`.execute(db);
+      await sql`create index refresh_tokens_session on refresh_tokens (session_id)`.execute(db);
+      // Device enrolment: one-time codes (hashed) a kiosk exchanges once for its credential.
+      await sql`
+        create table device_enrolments (
+          code_hash text primary key,
+          device_id text not null references devices(id),
+          created_by text not null,
+          created_at timestamptz not null,
+          expires_at timestamptz not null,
+          used_at timestamptz
+        )`.execute(db);
+      await sql`alter table devices add column credential_issued_at timestamptz`.execute(db);
+      await sql`alter table devices add column credential_revoked_at timestamptz`.execute(db);
+      // Audit trail of security and privacy actions that are not session events (credential
+      // changes, account changes, contact details viewed, exports and erasures).
+      await sql`
+        create table audit_events (
+          id bigserial primary key,
+          at timestamptz not null,
+          actor text not null,
+          action text not null,
+          subject text not null,
+          data jsonb not null default '{}'
+        )`.execute(db);
+      await sql`create index audit_events_at on audit_events (at)`.execute(db);
+      await sql`create index audit_events_subject on audit_events (subject, id)`.execute(db);
+      // Callbacks: when they were completed (retention counts from here) and when their contact
+      // details were erased.
+      await sql`alter table callbacks add column completed_at timestamptz`.execute(db);
+      await sql`alter table callbacks add column erased_at timestamptz`.execute(db);
+      // Personal data of a session erased on request (GDPR art. 17 / APPI art. 35).
+      await sql`alter table sessions add column erased_at timestamptz`.execute(db);
+      // Sign-in limits shared by every node (rate-limiter-flexible's RateLimiterPostgres layout).
+      await sql`create table login_limits (key varchar(255) primary key, points integer not null default 0, expire bigint)`.execute(db);
+    },
+  },
 };
 
 /** Kysely migration provider over {@link migrations}. */

@@ -26,6 +26,10 @@ export interface DevicesTable {
   connected: Generated<boolean>;
   /** When the last kiosk socket dropped; the visitor's reconnect grace counts from here (migration 0006). */
   disconnected_at: Timestamp | null;
+  /** When the current device credential was issued (enrolment or rotation; migration 0007). */
+  credential_issued_at: Timestamp | null;
+  /** When the credential was revoked from the console (migration 0007); null while valid. */
+  credential_revoked_at: Timestamp | null;
 }
 
 /** Fleet alerts (migration 0003). */
@@ -64,6 +68,11 @@ export interface WorkersTable {
   departments: ColumnType<string[], string | undefined, string>;
   /** Tier 1..3 (migration 0005). */
   level: Generated<number>;
+  /** `active`, `disabled` or `deleted` (migration 0007): checked on every request. */
+  status: Generated<string>;
+  /** Single sign-on identity `issuer|sub` (migration 0007). */
+  oidc_subject: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface SessionsTable {
@@ -86,6 +95,8 @@ export interface SessionsTable {
   robot_lease_revoked: Generated<boolean>;
   /** What the intake learned so far (intent, articles, collected fields...), kept across restarts (migration 0006). */
   intake_facts: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Personal data erased on a data-subject request (migration 0007). */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface TranscriptEntriesTable {
@@ -133,6 +144,10 @@ export interface CallbacksTable {
   created_at: Timestamp;
   status: string;
   handled_by: string | null;
+  /** When it was completed; contact details are erased a retention period later (migration 0007). */
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the contact details were erased (retention or a data-subject request; migration 0007). */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** The routing task (queue entry) of an escalated, unfinished session (migration 0006). */
@@ -238,7 +253,66 @@ export interface MediaRoomsTable {
   created_at: Timestamp;
 }
 
+/** Sign-in sessions (migration 0007): one per sign-in; revoked ones revoke every token naming them. */
+export interface AuthSessionsTable {
+  id: string;
+  worker_id: string;
+  /** `password` or `oidc`. */
+  method: string;
+  created_at: Timestamp;
+  /** Absolute end of the sign-in (refresh tokens stop working). */
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoke_reason: string | null;
+}
+
+/** Rotating refresh tokens as SHA-256 hex hashes (migration 0007). */
+export interface RefreshTokensTable {
+  token_hash: string;
+  session_id: string;
+  created_at: Timestamp;
+  /** When it was exchanged for a new one (a second use after the leeway revokes the sign-in session). */
+  used_at: Timestamp | null;
+}
+
+/** One-time device enrolment codes as SHA-256 hex hashes (migration 0007). */
+export interface DeviceEnrolmentsTable {
+  code_hash: string;
+  device_id: string;
+  /** `worker:<id>` of the staff member or supervisor who created it. */
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** Security and privacy audit trail outside sessions (migration 0007). */
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  /** `worker:<id>`, `device:<id>`, `system`. */
+  actor: string;
+  /** e.g. `device.credential_rotated`, `callback.contact_viewed`, `session.erased`. */
+  action: string;
+  /** What it concerns: `device:<id>`, `worker:<id>`, `callback:<id>`, `session:<id>`. */
+  subject: string;
+  data: ColumnType<unknown, string | undefined, string>;
+}
+
+/** Sign-in rate limits shared by all nodes (rate-limiter-flexible's RateLimiterPostgres table; migration 0007). */
+export interface LoginLimitsTable {
+  key: string;
+  points: number;
+  /** Epoch ms when the window ends. */
+  expire: string | number | null;
+}
+
 export interface DatabaseSchema {
+  auth_sessions: AuthSessionsTable;
+  refresh_tokens: RefreshTokensTable;
+  device_enrolments: DeviceEnrolmentsTable;
+  audit_events: AuditEventsTable;
+  login_limits: LoginLimitsTable;
   nodes: NodesTable;
   connections: ConnectionsTable;
   call_monitors: CallMonitorsTable;

@@ -78,7 +78,20 @@ export interface NewTranscriptEntry {
  * trail. The only module that writes SQL (through Kysely). Methods throw the database's errors.
  */
 export class Store {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  /**
+   * @param opts.redact PII redaction applied to what is stored (transcript lines and their
+   *   translations, handoff packages, session event data); the live pushes carry the original.
+   */
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly opts: { redact?: { text(s: string): string; deep<T>(v: T): T } } = {},
+  ) {}
+  private redactText(s: string): string {
+    return this.opts.redact ? this.opts.redact.text(s) : s;
+  }
+  private redactDeep<T>(v: T): T {
+    return this.opts.redact ? this.opts.redact.deep(v) : v;
+  }
 
   // --- devices -------------------------------------------------------------------------
   /** Creates or updates a device (token stored as a SHA-256 hex hash). */
@@ -491,12 +504,12 @@ export class Store {
       const existing = await this.entryByClientId(e.sessionId, e.clientId);
       if (existing) return existing;
     }
-    const translation = e.translation ? toJson(e.translation) : null;
+    const translation = e.translation ? toJson(this.redactDeep(e.translation)) : null;
     try {
       const r = await sql<TranscriptRow>`
         with s as (update sessions set last_seq = last_seq + 1 where id = ${e.sessionId} returning last_seq)
         insert into transcript_entries (id, session_id, seq, speaker, text, language, translation, translation_status, created_at, client_id)
-        select ${randomUUID()}, ${e.sessionId}, s.last_seq, ${e.speaker}, ${cleanText(e.text)}, ${e.language}, ${translation}::jsonb, ${e.translationStatus}, ${at}, ${e.clientId ?? null} from s
+        select ${randomUUID()}, ${e.sessionId}, s.last_seq, ${e.speaker}, ${cleanText(this.redactText(e.text))}, ${e.language}, ${translation}::jsonb, ${e.translationStatus}, ${at}, ${e.clientId ?? null} from s
         returning *`.execute(this.db);
       const row = r.rows[0];
       if (!row) throw new Error(`session ${e.sessionId} not found`);
@@ -564,7 +577,7 @@ export class Store {
 
   // --- handoff packages ----------------------------------------------------------------
   async saveHandoff(p: HandoffPackageT, at: Date): Promise<void> {
-    await this.db.insertInto('handoff_packages').values({ id: randomUUID(), session_id: p.sessionId, version: p.version, package: toJson(p), created_at: at }).execute();
+    await this.db.insertInto('handoff_packages').values({ id: randomUUID(), session_id: p.sessionId, version: p.version, package: toJson(this.redactDeep(p)), created_at: at }).execute();
   }
   /** Latest handoff package of a session, validated against the current schema. */
   async latestHandoff(sessionId: string): Promise<HandoffPackageT | undefined> {
@@ -573,7 +586,7 @@ export class Store {
   }
 
   // --- callbacks -----------------------------------------------------------------------
-  async insertCallback(c: Omit<CallbackRow, 'status' | 'handled_by'>): Promise<CallbackRow> {
+  async insertCallback(c: Omit<CallbackRow, 'status' | 'handled_by' | 'completed_at' | 'erased_at'>): Promise<CallbackRow> {
     return this.db
       .insertInto('callbacks')
       .values({ ...c, name: cleanText(c.name), contact: cleanText(c.contact), note: c.note === null ? null : cleanText(c.note), status: 'open', handled_by: null })
@@ -590,7 +603,7 @@ export class Store {
   // --- audit trail ---------------------------------------------------------------------
   /** Appends an event to the audit trail: `type` (e.g. `escalated`), `actor` (`device:x`, `worker:y`, `system`). */
   async recordEvent(sessionId: string, type: string, actor: string, data: Record<string, unknown>, at: Date): Promise<void> {
-    await this.db.insertInto('session_events').values({ session_id: sessionId, type, actor, data: toJson(data), created_at: at }).execute();
+    await this.db.insertInto('session_events').values({ session_id: sessionId, type, actor, data: toJson(this.redactDeep(data)), created_at: at }).execute();
   }
   async events(sessionId: string): Promise<{ type: string; actor: string; data: unknown; createdAt: string }[]> {
     const rows = await this.db.selectFrom('session_events').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();

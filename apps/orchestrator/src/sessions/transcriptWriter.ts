@@ -1,4 +1,4 @@
-import type { Language, SessionView, TranscriptEntry } from '@telekiosk/shared';
+import { cleanText, type Language, type SessionView, type TranscriptEntry } from '@telekiosk/shared';
 import type { Store } from '../db/store.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../routing/types.ts';
@@ -40,10 +40,12 @@ export class TranscriptWriter {
     const current = (await this.d.store.getSession(session.id)) ?? session;
     const target = await this.translationTarget(current, speaker, language);
     const translated = target ? await this.translate(text, language, target, current.id) : null;
-    const entry = await this.d.store.appendTranscript(
+    const stored = await this.d.store.appendTranscript(
       { sessionId: session.id, speaker, text, language, translation: translated, translationStatus: !target ? 'same_language' : translated ? 'translated' : 'untranslated', clientId: opts.clientId ?? null },
       new Date(this.d.clock.now()),
     );
+    // The store keeps the PII-redacted form; the people in the call get the line as it was said.
+    const entry: TranscriptEntry = { ...stored, text: cleanText(text), translation: translated ?? stored.translation };
     if (opts.notifyDevice !== false) this.d.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
     if (opts.notifyWorker !== false && current.workerId && current.state === 'in_call') this.d.notifier.toWorker(current.workerId, 'transcript:entry', entry);
     this.d.notifier.toMonitors(session.id, 'transcript:entry', entry);

@@ -1,11 +1,24 @@
 import type { z } from 'zod';
-import { toWireIssues, type Ack, type RequestDef } from '@telekiosk/shared';
+import { toWireIssues, type Ack, type RequestDef, type SenderRole } from '@telekiosk/shared';
 import { toWireError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 /** Minimal socket surface the handlers need (socket.io's Socket satisfies it). */
 export interface EventSocket {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** socket.io's catch-all listener (used to answer events this namespace does not serve). */
+  onAny?(listener: (event: string, ...args: unknown[]) => void): unknown;
+}
+
+/** Options of {@link registerHandlers}. */
+export interface HandlerOptions {
+  /**
+   * Runs after the payload parsed and before the handler, with the roles the event's definition
+   * allows: throws (`forbidden`, `unauthorized`) to refuse. Access is checked here on every event.
+   */
+  authorize?: (event: string, roles: readonly SenderRole[]) => Promise<void> | void;
+  /** Answer events that are not in `defs` with `forbidden` (when they carry an ack callback) instead of ignoring them. */
+  refuseUnknown?: boolean;
 }
 
 /**
@@ -21,7 +34,15 @@ export function registerHandlers<M extends Record<string, RequestDef>>(
   log: Logger,
   /** Runs before parsing each event (rate limits); a throw is answered like a handler error. */
   before?: (event: string) => Promise<void>,
+  opts: HandlerOptions = {},
 ): void {
+  if (opts.refuseUnknown && socket.onAny) {
+    socket.onAny((event, ...args) => {
+      if (Object.hasOwn(defs, event)) return;
+      const ack = args.at(-1);
+      if (typeof ack === 'function') (ack as (res: Ack<unknown>) => void)({ ok: false, error: { code: 'forbidden', message: `${String(event).slice(0, 64)} is not an event of this namespace` } });
+    });
+  }
   for (const name of Object.keys(defs) as (keyof M & string)[]) {
     const def = defs[name]!;
     const handler = handlers[name];
@@ -48,6 +69,7 @@ export function registerHandlers<M extends Record<string, RequestDef>>(
         return;
       }
       try {
+        if (opts.authorize) await opts.authorize(name, def.roles);
         const data = await handler(parsed.data as z.output<M[typeof name]['request']>);
         reply({ ok: true, data });
       } catch (err) {

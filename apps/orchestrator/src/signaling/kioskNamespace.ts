@@ -1,6 +1,8 @@
 import type { Namespace, Socket } from 'socket.io';
 import { KioskAuth, kioskRequests } from '@telekiosk/shared';
 import { verifyDeviceToken } from '../auth/passwords.ts';
+import type { DeviceCredentials } from '../auth/devices.ts';
+import { AuthError } from '../errors.ts';
 import type { Store } from '../db/store.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionService } from '../sessions/sessionService.ts';
@@ -17,13 +19,15 @@ export interface KioskSocketData {
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
 
 /**
- * The `/kiosk` namespace: devices authenticate with their provisioned token in the handshake
- * (`auth: { deviceId, deviceToken }`); unauthenticated connections are refused with a
- * `connect_error` naming the problem. One active connection per device: a new one replaces the
+ * The `/kiosk` namespace: devices authenticate with the credential they received at enrolment,
+ * in the handshake (`auth: { deviceId, deviceToken }`, never in a URL); unauthenticated
+ * connections are refused with a `connect_error` naming the problem. Every event is parsed, then
+ * checked against the roles of its definition (`kiosk`) and the device's credential state (a
+ * revoked credential closes the socket). One active connection per device: a new one replaces the
  * old, which is told why (`device:replaced`) and disconnected. Every event is rate-limited per
  * connection (telemetry also per device); new sessions pass admission control.
  */
-export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessions: SessionService; logger: Logger; limits: SocketLimits; admission: Admission }): void {
+export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessions: SessionService; logger: Logger; limits: SocketLimits; admission: Admission; devices: DeviceCredentials }): void {
   const log = deps.logger.child({ module: 'kiosk-ns' });
   nsp.use(async (socket, next) => {
     const parsed = KioskAuth.safeParse(socket.handshake.auth);
@@ -35,6 +39,7 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
       log.warn({ err }, 'device lookup failed during handshake');
       return next(new Error('unavailable: the orchestrator cannot reach its database; retrying'));
     }
+    if (device?.credential_revoked_at) return next(new Error('unauthorized: device credential revoked; enrol the device again'));
     if (!device || !verifyDeviceToken(parsed.data.deviceToken, device.token_hash)) return next(new Error('unauthorized: unknown device or wrong device token'));
     (socket.data as KioskSocketData).deviceId = device.id;
     next();
@@ -97,6 +102,21 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
       },
       dlog,
       (event) => deps.limits.check(socket.id, event, deviceId),
+      {
+        refuseUnknown: true,
+        authorize: async (event, roles) => {
+          if (!roles.includes('kiosk')) throw AuthError.forbidden(`${event} for a kiosk`);
+          try {
+            await deps.devices.check(deviceId);
+          } catch (err) {
+            setImmediate(() => {
+              socket.emit('device:revoked', { reason: 'credential revoked' });
+              socket.disconnect(true);
+            });
+            throw err;
+          }
+        },
+      },
     );
   });
 }

@@ -30,15 +30,29 @@ export type WireError = z.infer<typeof WireError>;
 /** Socket.io acknowledgement: every request event gets exactly one. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: WireError };
 
-/** A request event: its payload schema and, beside it, its response schema. */
+/**
+ * Who may send a request event: a kiosk (device credential on `/kiosk`) or a console user of a
+ * role (`worker`, `supervisor`, facility `staff`) on `/console`.
+ */
+export const SenderRole = z.enum(['kiosk', 'worker', 'supervisor', 'staff']);
+export type SenderRole = z.infer<typeof SenderRole>;
+
+/** A request event: its payload schema and, beside it, its response schema and who may send it. */
 export interface RequestDef<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   request: Req;
   response: Res;
+  /**
+   * The roles allowed to send it. The orchestrator refuses every other sender with `forbidden`
+   * (checked on every event against the sender's current role), and the authorization test is
+   * generated from these lists.
+   */
+  roles: readonly SenderRole[];
 }
 
-/** Builds a request definition (keeps request and response side by side). */
-export function defineRequest<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res): RequestDef<Req, Res> {
-  return { request, response };
+/** Builds a request definition (keeps request, response and the roles allowed to send it side by side). */
+export function defineRequest<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, roles: readonly SenderRole[]): RequestDef<Req, Res> {
+  if (roles.length === 0) throw new Error('a request definition must name at least one role');
+  return { request, response, roles };
 }
 
 /** Empty response body. */

@@ -28,7 +28,7 @@ export type AssistUpdate = z.infer<typeof AssistUpdate>;
 
 export const assistConsoleRequests = {
   /** Latest suggestions for a session assigned to me (also pushed as `assist:update`). */
-  'assist:latest': defineRequest(z.object({ sessionId: Uuid }), AssistUpdate.nullable()),
+  'assist:latest': defineRequest(z.object({ sessionId: Uuid }), AssistUpdate.nullable(), ['worker', 'supervisor']),
 } as const;
 
 export const assistConsoleEvents = {

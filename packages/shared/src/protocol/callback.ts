@@ -38,12 +38,12 @@ export type Callback = z.infer<typeof Callback>;
 
 export const callbackKioskRequests = {
   /** Leave a callback request instead of waiting; ends the session with a ticket number. */
-  'visitor:callback': defineRequest(CallbackRequest, z.object({ ticket: z.string() })),
+  'visitor:callback': defineRequest(CallbackRequest, z.object({ ticket: z.string() }), ['kiosk']),
 } as const;
 
 export const callbackConsoleRequests = {
   /** Open callbacks (the callback queue), oldest first. */
-  'callbacks:list': defineRequest(z.object({}), z.object({ callbacks: z.array(Callback) })),
+  'callbacks:list': defineRequest(z.object({}), z.object({ callbacks: z.array(Callback) }), ['worker', 'supervisor']),
   /** Mark a callback done after calling the visitor back. */
-  'callback:complete': defineRequest(z.object({ callbackId: Uuid }), z.object({ callback: Callback })),
+  'callback:complete': defineRequest(z.object({ callbackId: Uuid }), z.object({ callback: Callback }), ['worker', 'supervisor']),
 } as const;

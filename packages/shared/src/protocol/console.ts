@@ -8,6 +8,7 @@ import { Capabilities, Utterance } from './speech.ts';
 import { kpiConsoleRequests } from './kpi.ts';
 import { callbackConsoleRequests } from './callback.ts';
 import { deskConsoleRequests } from './desk.ts';
+import { trustConsoleEvents, trustConsoleRequests } from './trust.ts';
 import { Id, UserText, Uuid } from '../common.ts';
 import { Department, DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -22,8 +23,12 @@ export type ConsoleAuth = z.infer<typeof ConsoleAuth>;
 /** `POST /api/auth/login` body. */
 export const LoginRequest = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
 export type LoginRequest = z.infer<typeof LoginRequest>;
-/** `POST /api/auth/login` response: a signed token (expires after `expiresInS` seconds). */
-export const LoginResponse = z.object({ token: z.string(), expiresInS: z.number().int().positive(), worker: WorkerView });
+/**
+ * `POST /api/auth/login` and `POST /api/auth/refresh` response: a short-lived access token (expires
+ * after `expiresInS` seconds; refresh before). The refresh token travels only in an HttpOnly
+ * cookie (`tk_refresh`, path `/api/auth`) and works until the sign-in ends (`refreshExpiresInS`).
+ */
+export const LoginResponse = z.object({ token: z.string(), expiresInS: z.number().int().positive(), refreshExpiresInS: z.number().int().positive().optional(), worker: WorkerView });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** A waiting visitor as supervisors see it. */
@@ -58,23 +63,25 @@ export const consoleRequests = {
   ...kpiConsoleRequests,
   ...callbackConsoleRequests,
   ...deskConsoleRequests,
+  ...trustConsoleRequests,
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
     z.object({ worker: WorkerView, offers: z.array(Offer), assignment: Assignment.nullable(), devices: z.array(DeviceStatus), capabilities: Capabilities.optional() }),
+    ['worker', 'supervisor', 'staff'],
   ),
   /** Set my state; only `available` and `away` can be chosen (busy and wrap-up follow sessions). */
-  'worker:set-state': defineRequest(z.object({ state: WorkerState.extract(['available', 'away']) }), z.object({ worker: WorkerView })),
+  'worker:set-state': defineRequest(z.object({ state: WorkerState.extract(['available', 'away']) }), z.object({ worker: WorkerView }), ['worker', 'supervisor']),
   /** Accept an offer: the session is assigned to me (atomic; fails with `conflict` if taken or expired). */
-  'offer:accept': defineRequest(z.object({ offerId: Uuid }), Assignment),
+  'offer:accept': defineRequest(z.object({ offerId: Uuid }), Assignment, ['worker', 'supervisor']),
   /** Decline an offer: it is re-offered to the next available worker. */
-  'offer:decline': defineRequest(z.object({ offerId: Uuid }), Empty),
+  'offer:decline': defineRequest(z.object({ offerId: Uuid }), Empty, ['worker', 'supervisor']),
   /** A spoken worker utterance (push-to-talk): transcribed, translated and shown as a caption on the kiosk. */
-  'worker:utterance': defineRequest(Utterance, z.object({ entry: TranscriptEntry })),
+  'worker:utterance': defineRequest(Utterance, z.object({ entry: TranscriptEntry }), ['worker', 'supervisor']),
   /** A typed message from the worker to the visitor. */
-  'worker:message': defineRequest(z.object({ sessionId: Uuid, text: UserText, clientId: Uuid.optional() }), z.object({ entry: TranscriptEntry })),
+  'worker:message': defineRequest(z.object({ sessionId: Uuid, text: UserText, clientId: Uuid.optional() }), z.object({ entry: TranscriptEntry }), ['worker', 'supervisor']),
   /** End the session with a disposition; the worker goes to wrap-up, then available. */
-  'session:end': defineRequest(z.object({ sessionId: Uuid, disposition: Disposition, notes: z.string().max(2000).optional() }), z.object({ session: SessionView })),
+  'session:end': defineRequest(z.object({ sessionId: Uuid, disposition: Disposition, notes: z.string().max(2000).optional() }), z.object({ session: SessionView }), ['worker', 'supervisor']),
   /**
    * Transfer the visitor: `cold` back to a department queue (keeps their place by age), or
    * `warm` to a named colleague, who gets an offer with the handoff package and the note; the
@@ -86,30 +93,32 @@ export const consoleRequests = {
       z.object({ sessionId: Uuid, mode: z.literal('warm'), toWorkerId: Id, note: z.string().max(1000) }),
     ]),
     z.object({ session: SessionView }),
+    ['worker', 'supervisor'],
   ),
   /** Hand the visitor back to the AI assistant (the session continues in intake). */
-  'session:handback': defineRequest(z.object({ sessionId: Uuid, note: z.string().max(1000).optional() }), z.object({ session: SessionView })),
+  'session:handback': defineRequest(z.object({ sessionId: Uuid, note: z.string().max(1000).optional() }), z.object({ session: SessionView }), ['worker', 'supervisor']),
   /** Supervisor: live queues, worker states and calls. */
-  'supervisor:snapshot': defineRequest(Empty, SupervisorSnapshot),
+  'supervisor:snapshot': defineRequest(Empty, SupervisorSnapshot, ['supervisor']),
   /** Supervisor: watch and listen to a live call (join its media as a monitor; nothing is sent). */
-  'supervisor:monitor': defineRequest(z.object({ sessionId: Uuid }), Assignment),
+  'supervisor:monitor': defineRequest(z.object({ sessionId: Uuid }), Assignment, ['supervisor']),
   /** Supervisor: barge in: the supervisor may now speak in the call and post messages to the visitor. */
-  'supervisor:barge-in': defineRequest(z.object({ sessionId: Uuid }), Empty),
+  'supervisor:barge-in': defineRequest(z.object({ sessionId: Uuid }), Empty, ['supervisor']),
   /** Supervisor: post a message into a monitored call after barging in. */
-  'supervisor:message': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ entry: TranscriptEntry })),
+  'supervisor:message': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ entry: TranscriptEntry }), ['supervisor']),
   /** Supervisor: stop monitoring. */
-  'supervisor:leave': defineRequest(z.object({ sessionId: Uuid }), Empty),
+  'supervisor:leave': defineRequest(z.object({ sessionId: Uuid }), Empty, ['supervisor']),
   /** Supervisor: offer a waiting visitor to a specific worker now (directed offer). */
-  'supervisor:reassign': defineRequest(z.object({ sessionId: Uuid, toWorkerId: Id }), Empty),
+  'supervisor:reassign': defineRequest(z.object({ sessionId: Uuid, toWorkerId: Id }), Empty, ['supervisor']),
   /** Colleagues and their states (for warm transfers). */
-  'workers:list': defineRequest(Empty, z.object({ workers: z.array(WorkerView) })),
+  'workers:list': defineRequest(Empty, z.object({ workers: z.array(WorkerView) }), ['worker', 'supervisor']),
   /** Device list (workers, supervisors and staff). */
-  'devices:list': defineRequest(Empty, z.object({ devices: z.array(DeviceStatus) })),
+  'devices:list': defineRequest(Empty, z.object({ devices: z.array(DeviceStatus) }), ['worker', 'supervisor', 'staff']),
 } as const;
 export type ConsoleRequests = typeof consoleRequests;
 
 export const consoleEvents = {
   ...mediaEvents,
+  ...trustConsoleEvents,
   ...fleetConsoleEvents,
   ...assistConsoleEvents,
   /** My state changed (e.g. busy after accept, wrap_up after end). */

@@ -35,22 +35,23 @@ export type KioskContent = z.infer<typeof KioskContent>;
 
 export const deskConsoleRequests = {
   /** Add a note to a session assigned to me. */
-  'session:note': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ note: SessionNote })),
+  'session:note': defineRequest(z.object({ sessionId: Uuid, text: UserText }), z.object({ note: SessionNote }), ['worker', 'supervisor']),
   /** Notes of a session I handle or handled (supervisors: any). */
-  'session:notes': defineRequest(z.object({ sessionId: Uuid }), z.object({ notes: z.array(SessionNote) })),
+  'session:notes': defineRequest(z.object({ sessionId: Uuid }), z.object({ notes: z.array(SessionNote) }), ['worker', 'supervisor']),
   /** Canned replies in my first language (the knowledge base's languages; English otherwise). */
-  'canned:list': defineRequest(Empty, z.object({ replies: z.array(CannedReply) })),
+  'canned:list': defineRequest(Empty, z.object({ replies: z.array(CannedReply) }), ['worker', 'supervisor']),
   /** My past sessions (supervisors: everyone's), newest first, optionally filtered by text in the transcript. */
   'sessions:search': defineRequest(
     z.object({ query: z.string().transform(cleanText).pipe(z.string().trim().max(100)).optional(), limit: z.number().int().min(1).max(50).default(20) }),
     z.object({ sessions: z.array(SessionSummary) }),
+    ['worker', 'supervisor'],
   ),
   /** Full transcript of a past session from the history. */
-  'sessions:transcript': defineRequest(z.object({ sessionId: Uuid }), z.object({ transcript: z.array(TranscriptEntry) })),
+  'sessions:transcript': defineRequest(z.object({ sessionId: Uuid }), z.object({ transcript: z.array(TranscriptEntry) }), ['worker', 'supervisor']),
   /** Show content on the kiosk screen of my call. */
-  'kiosk:show': defineRequest(z.object({ sessionId: Uuid, content: KioskContent }), Empty),
+  'kiosk:show': defineRequest(z.object({ sessionId: Uuid, content: KioskContent }), Empty, ['worker', 'supervisor']),
   /** Take the content back. */
-  'kiosk:clear': defineRequest(z.object({ sessionId: Uuid }), Empty),
+  'kiosk:clear': defineRequest(z.object({ sessionId: Uuid }), Empty, ['worker', 'supervisor']),
 } as const;
 
 export const deskKioskEvents = {

@@ -41,19 +41,19 @@ export type BatterySample = z.infer<typeof BatterySample>;
 /** Console requests of facility staff (and supervisors). */
 export const fleetConsoleRequests = {
   /** Devices and open/acknowledged alerts. */
-  'fleet:snapshot': defineRequest(Empty, z.object({ devices: z.array(DeviceStatus), alerts: z.array(Alert) })),
+  'fleet:snapshot': defineRequest(Empty, z.object({ devices: z.array(DeviceStatus), alerts: z.array(Alert) }), ['staff', 'supervisor', 'worker']),
   /** Acknowledge an alert (someone is on it). */
-  'alert:ack': defineRequest(z.object({ alertId: Uuid }), z.object({ alert: Alert })),
+  'alert:ack': defineRequest(z.object({ alertId: Uuid }), z.object({ alert: Alert }), ['staff', 'supervisor']),
   /** Resolve an alert by hand (it reopens if the condition persists). */
-  'alert:resolve': defineRequest(z.object({ alertId: Uuid }), z.object({ alert: Alert })),
+  'alert:resolve': defineRequest(z.object({ alertId: Uuid }), z.object({ alert: Alert }), ['staff', 'supervisor']),
   /** Put a device out of service or back in service (manual). */
-  'device:set-service': defineRequest(z.object({ deviceId: Id, inService: z.boolean() }), z.object({ device: DeviceStatus })),
+  'device:set-service': defineRequest(z.object({ deviceId: Id, inService: z.boolean() }), z.object({ device: DeviceStatus }), ['staff', 'supervisor']),
   /** Reload the device's kiosk app (after an update or a stuck screen). */
-  'device:reload': defineRequest(z.object({ deviceId: Id }), Empty),
+  'device:reload': defineRequest(z.object({ deviceId: Id }), Empty, ['staff', 'supervisor']),
   /** Send the device's robot to its dock. */
-  'device:dock': defineRequest(z.object({ deviceId: Id }), z.object({ ok: z.boolean(), reason: z.string().optional() })),
+  'device:dock': defineRequest(z.object({ deviceId: Id }), z.object({ ok: z.boolean(), reason: z.string().optional() }), ['staff', 'supervisor']),
   /** Battery history of a device over the last `hours` (1..168). */
-  'device:history': defineRequest(z.object({ deviceId: Id, hours: z.number().int().min(1).max(168).default(24) }), z.object({ samples: z.array(BatterySample) })),
+  'device:history': defineRequest(z.object({ deviceId: Id, hours: z.number().int().min(1).max(168).default(24) }), z.object({ samples: z.array(BatterySample) }), ['staff', 'supervisor', 'worker']),
 } as const;
 
 /** Push events to console users about the fleet. */

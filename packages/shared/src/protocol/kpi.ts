@@ -178,5 +178,5 @@ export type KpiReport = z.infer<typeof KpiReport>;
 /** Console requests of supervisors about KPIs (the orchestrator refuses other roles). */
 export const kpiConsoleRequests = {
   /** Compute the KPI report for a filter. */
-  'kpi:report': defineRequest(KpiFilter, KpiReport),
+  'kpi:report': defineRequest(KpiFilter, KpiReport, ['supervisor']),
 } as const;

@@ -51,13 +51,15 @@ export const mediaRequests = {
   'media:join': defineRequest(
     z.object({ sessionId: Uuid }),
     z.object({ routerRtpCapabilities: MediasoupObject, producers: z.array(ProducerInfo), iceServers: z.array(IceServer).optional() }),
+    ['kiosk', 'worker', 'supervisor'],
   ),
   /** Create a WebRtcTransport for sending or receiving. */
-  'media:create-transport': defineRequest(z.object({ sessionId: Uuid, direction: z.enum(['send', 'recv']) }), TransportInfo),
+  'media:create-transport': defineRequest(z.object({ sessionId: Uuid, direction: z.enum(['send', 'recv']) }), TransportInfo, ['kiosk', 'worker', 'supervisor']),
   /** Complete the DTLS handshake parameters of a transport. */
   'media:connect-transport': defineRequest(
     z.object({ sessionId: Uuid, transportId: z.string().min(1), dtlsParameters: z.looseObject({ fingerprints: z.array(MediasoupObject).min(1) }) }),
     Empty,
+    ['kiosk', 'worker', 'supervisor'],
   ),
   /** Start a producer (camera video or microphone audio) on a send transport. */
   'media:produce': defineRequest(
@@ -68,19 +70,21 @@ export const mediaRequests = {
       rtpParameters: z.looseObject({ codecs: z.array(MediasoupObject).min(1) }),
     }),
     z.object({ producerId: z.string() }),
+    ['kiosk', 'worker', 'supervisor'],
   ),
   /** Create a consumer (paused) of the other peer's producer on a recv transport. */
   'media:consume': defineRequest(
     z.object({ sessionId: Uuid, transportId: z.string().min(1), producerId: z.string().min(1), rtpCapabilities: z.looseObject({ codecs: z.array(MediasoupObject) }) }),
     z.object({ consumerId: z.string(), producerId: z.string(), kind: z.enum(['audio', 'video']), rtpParameters: MediasoupObject }),
+    ['kiosk', 'worker', 'supervisor'],
   ),
   /** Resume a consumer once the client has set it up. */
-  'media:resume-consumer': defineRequest(z.object({ sessionId: Uuid, consumerId: z.string().min(1) }), Empty),
+  'media:resume-consumer': defineRequest(z.object({ sessionId: Uuid, consumerId: z.string().min(1) }), Empty, ['kiosk', 'worker', 'supervisor']),
   /**
    * ICE restart of one of my transports (the network changed or the connection failed): the
    * server answers with new ICE parameters for `transport.restartIce()` on the client.
    */
-  'media:restart-ice': defineRequest(z.object({ sessionId: Uuid, transportId: z.string().min(1) }), z.object({ iceParameters: MediasoupObject })),
+  'media:restart-ice': defineRequest(z.object({ sessionId: Uuid, transportId: z.string().min(1) }), z.object({ iceParameters: MediasoupObject }), ['kiosk', 'worker', 'supervisor']),
 } as const;
 
 export const mediaEvents = {

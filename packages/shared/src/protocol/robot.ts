@@ -65,9 +65,9 @@ export type ControlLease = z.infer<typeof ControlLease>;
 /** Console requests of robot control (role- and lease-checked). */
 export const robotConsoleRequests = {
   /** Relay a command to the session's robot. Requires the control lease (drive, navigate, cancel, dock, stop, ping). */
-  'robot:command': defineRequest(z.object({ sessionId: Uuid, command: RobotCommand }), RobotCommandResult),
+  'robot:command': defineRequest(z.object({ sessionId: Uuid, command: RobotCommand }), RobotCommandResult, ['worker', 'supervisor']),
   /** Supervisor: revoke the control lease of a session. */
-  'robot:revoke-lease': defineRequest(z.object({ sessionId: Uuid }), Empty),
+  'robot:revoke-lease': defineRequest(z.object({ sessionId: Uuid }), Empty, ['supervisor']),
   /** Facility staff: release a device's latched e-stop. */
-  'robot:estop-release': defineRequest(z.object({ deviceId: Id }), RobotCommandResult),
+  'robot:estop-release': defineRequest(z.object({ deviceId: Id }), RobotCommandResult, ['staff', 'supervisor']),
 } as const;

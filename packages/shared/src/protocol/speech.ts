@@ -30,5 +30,6 @@ export const speechKioskRequests = {
   'speech:synthesize': defineRequest(
     z.object({ text: z.string().min(1).max(4096), language: Language }),
     z.object({ audio: z.instanceof(Uint8Array), mimeType: z.string() }),
+    ['kiosk'],
   ),
 } as const;
