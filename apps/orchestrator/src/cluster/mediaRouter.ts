@@ -3,7 +3,7 @@ import type { Store } from '../db/store.ts';
 import { OrchestratorError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { MediaRoom, MediaServer } from '../media/mediaServer.ts';
-import type { NodeRegistry } from './nodes.ts';
+import { DEAD_AFTER_MS, type NodeRegistry } from './nodes.ts';
 import type { NodeRpc } from './rpc.ts';
 
 /** Media operations of a peer in a call's room (the socket requests, by name). */
@@ -26,6 +26,8 @@ export interface RoomAudience {
  */
 export class MediaRouter {
   private readonly wired = new WeakSet<MediaRoom>();
+  /** Nodes that failed to answer a media call (node id → when, ms epoch): not chosen for new rooms until their heartbeat could have said they are dead. */
+  private readonly suspects = new Map<string, number>();
 
   constructor(
     private readonly o: {
@@ -60,7 +62,10 @@ export class MediaRouter {
       return await this.o.rpc.call(host, 'media.op', [sessionId, op, role, args]);
     } catch (err) {
       // The host is gone: place the room again; the peers rejoin on a live node.
-      if (err instanceof OrchestratorError && err.code === 'unavailable') await this.o.store.dropMediaRoom(sessionId, host);
+      if (err instanceof OrchestratorError && err.code === 'unavailable') {
+        this.suspects.set(host, Date.now());
+        await this.o.store.dropMediaRoom(sessionId, host);
+      }
       throw err;
     }
   }
@@ -78,10 +83,13 @@ export class MediaRouter {
   private async hostOf(sessionId: string): Promise<string> {
     if (!this.o.registry || !this.o.rpc) return this.o.nodeId;
     const alive = await this.o.registry.alive();
+    // A node that just failed to answer looks alive until its heartbeat is DEAD_AFTER_MS old: skip it.
+    const now = Date.now();
+    for (const [id, at] of this.suspects) if (now - at > DEAD_AFTER_MS) this.suspects.delete(id);
     const current = await this.o.store.mediaRoomNode(sessionId);
-    if (current && alive.some((n) => n.id === current)) return current;
+    if (current && alive.some((n) => n.id === current) && !this.suspects.has(current)) return current;
     if (current) await this.o.store.dropMediaRoom(sessionId, current);
-    const candidates = alive.filter((n) => !n.draining && n.media.workers > 0);
+    const candidates = alive.filter((n) => !n.draining && n.media.workers > 0 && !this.suspects.has(n.id));
     const pool = candidates.length > 0 ? candidates : alive;
     // Least consumers, then fewest rooms; on a tie a node that does not route (the leader has routing to do).
     const rank = (n: (typeof pool)[number]) => [n.media.consumers, n.media.rooms, n.leader ? 1 : 0];
