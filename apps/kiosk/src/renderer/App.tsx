@@ -12,6 +12,7 @@ import { Rating, Thanks } from './screens/Rating.tsx';
 import { StatusBar } from './screens/StatusBar.tsx';
 import { Waiting } from './screens/Waiting.tsx';
 import { OutOfService } from './screens/OutOfService.tsx';
+import { Replaced } from './screens/Replaced.tsx';
 
 /** Screens where the visitor may change language (after choosing one, until the session ends). */
 const SWITCHABLE = new Set(['consent', 'chat', 'waiting', 'call']);
@@ -33,13 +34,16 @@ export function App({ client }: { client: KioskClient }) {
   }, [large]);
   useEffect(() => {
     if (state.screen === 'attract') setLarge(false);
-    if (!SWITCHABLE.has(state.screen)) setMenuOpen(false);
-  }, [state.screen]);
+    if (!SWITCHABLE.has(state.screen) || state.connection === 'replaced') setMenuOpen(false);
+  }, [state.screen, state.connection]);
 
   let screen;
   // Out of service: only between visitors (a visitor already being served is never cut off).
   const idle = state.screen === 'attract' || state.screen === 'language' || state.screen === 'consent';
-  if (!state.inService && idle) screen = <OutOfService />;
+  // Another connection runs this device now: this one has stopped, whatever screen it was on.
+  const replaced = state.connection === 'replaced';
+  if (replaced) screen = <Replaced language={state.language} />;
+  else if (!state.inService && idle) screen = <OutOfService />;
   else switch (state.screen) {
     case 'attract': screen = <Attract client={client} />; break;
     case 'language': screen = <LanguageSelect client={client} />; break;
@@ -50,7 +54,7 @@ export function App({ client }: { client: KioskClient }) {
     case 'rating': screen = <Rating client={client} />; break;
     case 'thanks': screen = <Thanks ticket={state.callbackTicket} />; break;
   }
-  const switchable = SWITCHABLE.has(state.screen) && (state.inService || !idle);
+  const switchable = !replaced && SWITCHABLE.has(state.screen) && (state.inService || !idle);
   return (
     <div className="kiosk" onPointerDown={client.noteActivity} onKeyDown={client.noteActivity}>
       <StatusBar
@@ -60,7 +64,7 @@ export function App({ client }: { client: KioskClient }) {
         onLarge={state.screen === 'attract' ? undefined : () => setLarge(!large)}
         onLanguage={switchable ? () => setMenuOpen(true) : undefined}
       />
-      <main className="screen" data-screen={state.screen} data-session-id={state.session?.id}>{screen}</main>
+      <main className="screen" data-screen={replaced ? 'replaced' : state.screen} data-session-id={state.session?.id}>{screen}</main>
       {menuOpen && (
         <LanguageMenu
           current={state.language}

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Ack } from '@telekiosk/shared';
+import { callVideoStatus } from '../lib/callVideo.ts';
 import { ConsoleClient, type ConsoleSocket, type MediaController, type MonitorMediaLike } from './ConsoleClient.ts';
+import type { CallMedia } from './state.ts';
 import { alert, assignment, entry, offer, OTHER_SESSION, SESSION_ID, session, snapshot, suggestion, worker } from './fixtures.test-util.ts';
 
 /** A fake socket.io socket: records handlers, answers requests from `answers`. */
@@ -75,6 +77,13 @@ describe('ConsoleClient', () => {
     expect(client.getSnapshot()).toMatchObject({ phase: 'signed_out', loginError: { key: 'login.errors.invalid' } });
   });
 
+  it('says plainly when sign-in is refused for too many attempts', async () => {
+    const fetchFn = vi.fn(async () => new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'too many requests: login; retry in 30 s', retryAfterMs: 30_000 } }), { status: 429 }));
+    const client = new ConsoleClient({ fetch: fetchFn, storage: null, connect: () => new FakeSocket({}) });
+    await client.login('aiko', 'nope');
+    expect(client.getSnapshot()).toMatchObject({ phase: 'signed_out', loginError: { key: 'login.errors.rateLimited' } });
+  });
+
   it('logs in, connects, loads the snapshot, and validates push events', async () => {
     const { client, socket, log, onOffer } = setup();
     await client.login('aiko', 'harbor-demo');
@@ -108,6 +117,53 @@ describe('ConsoleClient', () => {
     expect(await client.endSession('resolved')).toBe(true);
     expect(media.sessionId).toBeNull();
     expect(client.getSnapshot().ended).toMatchObject({ byMe: true, session: { disposition: 'resolved' } });
+  });
+
+  it('a media restart in a call reads "reconnecting video" until the visitor video is back, and a new call starts as "connecting"', async () => {
+    const a = assignment();
+    /** Media that reports snapshots like CallMediaController: a fresh one on start, null on stop. */
+    class ReportingMedia extends FakeMedia {
+      constructor(private readonly onChange: (call: CallMedia | null) => void) {
+        super();
+      }
+      override async start(id: string) {
+        await super.start(id);
+        this.onChange({ sessionId: id, localStream: null, remoteStream: null, problems: {} });
+      }
+      override stop() {
+        super.stop();
+        this.onChange(null);
+      }
+      remote(video: number) {
+        this.onChange({ sessionId: this.sessionId!, localStream: null, remoteStream: { getVideoTracks: () => Array.from({ length: video }, () => ({})) } as unknown as MediaStream, problems: {} });
+      }
+    }
+    let media: ReportingMedia | null = null;
+    const socket = new FakeSocket({
+      'console:hello': () => ({ ok: true, data: { worker: worker('available'), offers: [], assignment: null, devices: [] } }),
+      'offer:accept': () => ({ ok: true, data: a }),
+      'session:end': () => ({ ok: true, data: { session: { ...a.session, state: 'ended', endedAt: a.session.createdAt, disposition: 'resolved' } } }),
+    });
+    const client = new ConsoleClient({ connect: () => socket, fetch: loginOk(), storage: null, createMedia: (_s, onChange) => (media = new ReportingMedia(onChange)), log: { warn: vi.fn(), info: vi.fn() } });
+    const status = () => callVideoStatus(client.getSnapshot().call, a.session.id, client.getSnapshot().callVideoSeen);
+    await client.login('aiko', 'harbor-demo');
+    socket.fire('connect');
+    await flush();
+    socket.fire('offer:new', offer());
+    await client.acceptOffer(offer().id);
+    expect(status()).toBe('connecting');
+    media!.remote(1);
+    expect(status()).toBe('playing');
+    socket.fire('media:restart', { sessionId: a.session.id, reason: 'worker_died' });
+    await flush();
+    expect(media!.started).toEqual([a.session.id, a.session.id]);
+    expect(status()).toBe('reconnecting');
+    media!.remote(0);
+    expect(status()).toBe('reconnecting');
+    media!.remote(1);
+    expect(status()).toBe('playing');
+    expect(await client.endSession('resolved')).toBe(true);
+    expect(client.getSnapshot().callVideoSeen).toBeNull();
   });
 
   it('an unauthorized connection error sends the user back to login with the reason', async () => {

@@ -243,6 +243,11 @@ export interface ConsoleState {
   ended: EndedSession | null;
   devices: DeviceStatus[];
   call: CallMedia | null;
+  /**
+   * Session whose visitor video has played in the current call, or null: while it is set and the
+   * video is gone (a media restart), the video area says "Reconnecting video…" (see lib/callVideo.ts).
+   */
+  callVideoSeen: string | null;
   /** Robot control lease of the current assignment (assumed held from accept until a `robot:lease` says otherwise). */
   lease: ControlLease | null;
   robot: RobotUi;
@@ -323,6 +328,7 @@ export const initialState: ConsoleState = {
   ended: null,
   devices: [],
   call: null,
+  callVideoSeen: null,
   lease: null,
   robot: idleRobot,
   alerts: [],

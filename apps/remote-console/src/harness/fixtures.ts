@@ -15,6 +15,7 @@ export const FIXTURES = [
   'desk-offers-emergency',
   'desk-wrapup',
   'call',
+  'call-video-reconnecting',
   'call-transfer-waiting',
   'supervision',
   'supervision-monitor',
@@ -201,6 +202,10 @@ export function fixtureState(f: Fixture): ConsoleState {
       return { ...ready, worker: worker('worker', 'wrap_up'), ended: { session: session('ended'), handoff: handoff({ owner: 'w-sam' }), byMe: true, outcome: 'ended' } };
     case 'call':
       return { ...ready, worker: worker('worker', 'busy'), assignment: assignment(), lease: { sessionId: SESSION, holder: 'w-sam' }, notes: { sessionId: SESSION, status: 'ready', items: [{ text: 'Has residence card only; employer needs certificate by Friday.', by: 'w-sam', at: at(22) }] }, assist: { sessionId: SESSION, entryId: uuid(18), suggestions: [{ id: 'kb:resident-registration', text: 'Registration is at counter 2. A residence card is accepted as ID.', language: 'en', source: 'kb', article: { id: 'resident-registration', title: 'Resident registration' }, score: 0.82 }] } };
+    case 'call-video-reconnecting':
+      // The call's media restarted (SFU worker lost, orchestrator restarted): the visitor's video
+      // played before and is not back yet; a request meanwhile was answered `unavailable`.
+      return { ...ready, worker: worker('worker', 'busy'), assignment: assignment(), lease: { sessionId: SESSION, holder: 'w-sam' }, call: { sessionId: SESSION, localStream: null, remoteStream: null, problems: {} }, callVideoSeen: SESSION, actionError: { key: 'errors.unavailable' } };
     case 'call-transfer-waiting':
       return { ...ready, worker: worker('worker', 'busy'), assignment: assignment(), lease: { sessionId: SESSION, holder: null }, capabilities: { speechInput: false, speechOutput: 'browser', translation: 'none' }, transfer: { sessionId: SESSION, toWorkerId: 'w-maria', toName: 'María López', status: 'waiting' } };
     case 'supervision':

@@ -10,12 +10,14 @@ export const FIXTURES = [
   'attract',
   'language',
   'consent',
+  'consent-busy',
   'chat',
   'chat-error',
   'waiting-checking',
   'waiting-unknown',
   'waiting-busy',
   'waiting-busy-changed',
+  'waiting-pending',
   'no-staff',
   'after-hours',
   'emergency',
@@ -23,6 +25,9 @@ export const FIXTURES = [
   'call',
   'call-content',
   'call-voice',
+  'call-reconnecting',
+  'call-offline-pending',
+  'replaced',
   'rating',
   'thanks',
   'thanks-ticket',
@@ -112,6 +117,9 @@ export function fixtureState(f: Fixture, lang: Language, media: { remote: MediaS
       return { state: { ...b, screen: 'language', session: null } };
     case 'consent':
       return { state: { ...b, screen: 'consent', session: null } };
+    case 'consent-busy':
+      // Above capacity (or the database briefly away): session:start refused with `unavailable`.
+      return { state: { ...b, screen: 'consent', session: null, errorKey: 'status.tryLater' } };
     case 'chat':
       return { state: { ...b, screen: 'chat', transcript: conversation(lang, false), robot: robotUp } };
     case 'chat-error':
@@ -127,6 +135,8 @@ export function fixtureState(f: Fixture, lang: Language, media: { remote: MediaS
         state: { ...b, screen: 'waiting', session: queued, transcript: conversation(lang, false), queue: queue({ waitState: 'busy', estimateRangeMs: { low: 180_000, high: 300_000 } }) },
         next: { queue: queue({ position: 1, waitState: 'busy', estimateRangeMs: { low: 480_000, high: 720_000 }, offered: true }) },
       };
+    case 'waiting-pending':
+      return { state: { ...b, screen: 'waiting', session: queued, transcript: conversation(lang, false), queue: queue({ waitState: 'busy', estimateRangeMs: { low: 180_000, high: 420_000 } }), connection: 'offline', pendingMessages: 1 } };
     case 'no-staff':
       return { state: { ...b, screen: 'waiting', session: queued, transcript: conversation(lang, false), queue: queue({ waitState: 'no_staff', callbackReason: 'no_workers', position: 1 }) } };
     case 'after-hours':
@@ -141,6 +151,14 @@ export function fixtureState(f: Fixture, lang: Language, media: { remote: MediaS
       return { state: { ...b, ...call, content: { type: 'map', title: 'Counter 3', waypoint: 'counter-3' } } };
     case 'call-voice':
       return { state: { ...b, ...call, cameraUnavailable: true, capabilities: { speechInput: true, speechOutput: 'provider', translation: 'llm' } } };
+    case 'call-reconnecting':
+      // SFU worker lost mid-call: the media is set up again; the worker's video is not back yet.
+      return { state: { ...b, ...call, remoteStream: null, videoReconnecting: true } };
+    case 'call-offline-pending':
+      return { state: { ...b, ...call, connection: 'offline', pendingMessages: 2 } };
+    case 'replaced':
+      // Another window took this device over while a visitor was in a call.
+      return { state: { ...b, ...call, remoteStream: null, localStream: null, connection: 'replaced' } };
     case 'rating':
       return { state: { ...b, screen: 'rating' } };
     case 'thanks':

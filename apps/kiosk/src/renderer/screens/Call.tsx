@@ -5,6 +5,7 @@ import type { KioskClient, KioskState } from '../client/KioskClient.ts';
 import { MessageInput, talkOf } from './MessageInput.tsx';
 import { VideoView } from './VideoView.tsx';
 import { KioskContentView } from './KioskContentView.tsx';
+import { videoStatus } from '../call/videoStatus.ts';
 
 /** How many of the latest lines stay over the video (large enough to read from 2 m). */
 const CAPTION_LINES = 3;
@@ -13,6 +14,8 @@ const CAPTION_LINES = 3;
  * Live call: the worker's face fills the main area (cropped to fit, not letterboxed); the
  * latest captions and messages in large type over the lower part of the picture; a small
  * self-view in the corner; pushed content beside the video (landscape) or below it (portrait).
+ * While the worker's video is not playing, the stage says why in words ("Connecting video…",
+ * or "Reconnecting video…" after the media was lost), never a dark or frozen picture alone.
  */
 export function Call({ client, state }: { client: KioskClient; state: KioskState }) {
   const { t } = useTranslation();
@@ -22,7 +25,7 @@ export function Call({ client, state }: { client: KioskClient; state: KioskState
       <div className="call-top">
         <div className="stage">
           <VideoView stream={state.remoteStream} label={t('call.workerVideo')} className="remote-video" />
-          {!state.remoteStream && <p className="stage-hint">{t('call.connecting')}</p>}
+          <StageStatus state={state} />
           <div className="with">{t('call.with', { name: state.workerName ?? '' })}</div>
           {state.localStream && <VideoView stream={state.localStream} label={t('call.selfView')} muted className="self-view" />}
           <Captions entries={recent} label={t('call.messages')} />
@@ -30,8 +33,30 @@ export function Call({ client, state }: { client: KioskClient; state: KioskState
         {state.content && <KioskContentView content={state.content} pose={state.robot.pose} />}
       </div>
       {state.cameraUnavailable && <p className="problem" role="alert">{t('call.cameraUnavailable')}</p>}
-      <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} />
+      <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} pending={state.pendingMessages} />
     </section>
+  );
+}
+
+/**
+ * Over the video area, calm and large: "Reconnecting video…" (with the reassurance that the
+ * staff member is still there) or "Connecting video…". It covers the picture, so a frozen last
+ * frame is never shown without a word; the captions stay readable above it.
+ */
+function StageStatus({ state }: { state: KioskState }) {
+  const { t } = useTranslation();
+  const status = videoStatus(state);
+  // The live region stays mounted (empty while the video plays) so each change is announced.
+  return (
+    <div className={`stage-status ${status ?? 'playing'}`} role="status" data-testid="video-status">
+      {status && (
+        <div className="stage-status-box">
+          <div className="spinner" aria-hidden="true" />
+          <p className="stage-status-title">{t(status === 'reconnecting' ? 'call.reconnecting' : 'call.connecting')}</p>
+          {status === 'reconnecting' && <p className="stage-status-hint">{t('call.reconnectingHint')}</p>}
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskClient, KioskState } from '../client/KioskClient.ts';
 import { MessageInput, talkOf } from './MessageInput.tsx';
 import { Transcript } from './Transcript.tsx';
+import { ErrorNote } from './ErrorNote.tsx';
 
 /** Conversation with the AI assistant; "Talk to a person" always visible. */
 export function Chat({ client, state }: { client: KioskClient; state: KioskState }) {
@@ -17,8 +18,8 @@ export function Chat({ client, state }: { client: KioskClient; state: KioskState
       </div>
       <Transcript entries={state.transcript} label={t('chat.transcript')} />
       {state.busy && <p className="hint" aria-live="polite">{t('chat.thinking')}</p>}
-      {state.errorKey && <p className="problem" role="alert">{t(state.errorKey)}</p>}
-      <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} disabled={state.busy} />
+      <ErrorNote errorKey={state.errorKey} />
+      <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} disabled={state.busy} pending={state.pendingMessages} />
       <button className="link-button" onClick={() => void client.leave()}>{t('chat.finish')}</button>
     </section>
   );

@@ -29,7 +29,7 @@ export function Emergency({ client, state, acknowledged, emergencyNumber }: { cl
       </div>
       <div className="waiting-talk">
         <Transcript entries={state.transcript} label={t('chat.transcript')} />
-        <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} disabled={state.busy} />
+        <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} disabled={state.busy} pending={state.pendingMessages} />
       </div>
     </section>
   );

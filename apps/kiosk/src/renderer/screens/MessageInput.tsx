@@ -19,9 +19,11 @@ export function talkOf(client: KioskClient, state: KioskState): Talk | undefined
 /**
  * Typed input with a large send button; with a speech provider also "Just speak" (voice
  * activity detection: the microphone listens and each phrase is sent when the visitor pauses)
- * and push-to-talk as the fallback (hold while speaking).
+ * and push-to-talk as the fallback (hold while speaking). `pending` is the number of typed
+ * messages waiting for the connection: while it is above 0 a small note under the input says
+ * they will be sent when the connection is back (they are not lost and need not be typed again).
  */
-export function MessageInput({ onSend, disabled, talk }: { onSend: (text: string) => void | Promise<void>; disabled?: boolean; talk?: Talk }) {
+export function MessageInput({ onSend, disabled, talk, pending = 0 }: { onSend: (text: string) => void | Promise<void>; disabled?: boolean; talk?: Talk; pending?: number }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const handsFree = useHandsFree();
@@ -58,6 +60,14 @@ export function MessageInput({ onSend, disabled, talk }: { onSend: (text: string
         </button>
       )}
       <button type="submit" className="send" disabled={disabled || !text.trim()}>{t('chat.send')}</button>
+      <p className="pending-note" role="status" data-testid="pending-messages">
+        {pending > 0 && (
+          <>
+            <span className="pending-dot" aria-hidden="true" />
+            {t('chat.pending')}
+          </>
+        )}
+      </p>
     </form>
   );
 }

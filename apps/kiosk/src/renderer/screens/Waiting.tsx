@@ -6,6 +6,7 @@ import { estimateChange, waitView, type Estimate } from '../waiting/waitView.ts'
 import { Emergency } from './Emergency.tsx';
 import { MessageInput, talkOf } from './MessageInput.tsx';
 import { Transcript } from './Transcript.tsx';
+import { ErrorNote } from './ErrorNote.tsx';
 
 /**
  * Waiting for a person, in exactly one state at a time: emergency (calm screen, no estimate,
@@ -49,7 +50,7 @@ function Queued({ client, state }: { client: KioskClient; state: KioskState }) {
       </div>
       <div className="waiting-talk">
         <Transcript entries={state.transcript} label={t('chat.transcript')} />
-        <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} disabled={state.busy} />
+        <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} disabled={state.busy} pending={state.pendingMessages} />
         <button className="link-button" onClick={() => void client.leave()}>{t('waiting.leave')}</button>
       </div>
     </section>
@@ -117,7 +118,8 @@ function CallbackForm({ client, busy, error }: { client: KioskClient; busy: bool
         {t('callback.contact')}
         <input value={contact} maxLength={120} autoComplete="off" inputMode="email" onChange={(e) => setContact(e.target.value)} />
       </label>
-      {error && <p className="problem" role="alert">{t('callback.invalid')}</p>}
+      {/* Refused above capacity or during a brief outage: say so kindly; anything else is most likely the contact. */}
+      <ErrorNote errorKey={error && (error === 'status.tryLater' ? error : 'callback.invalid')} />
       <button type="submit" className="big-button primary" disabled={busy || !name.trim() || !contact.trim()}>{t('callback.submit')}</button>
     </form>
   );

@@ -56,6 +56,17 @@ describe('HandsFree', () => {
     expect(f.vad.destroy).toHaveBeenCalledTimes(1);
   });
 
+  it('stops listening when another connection took over this device', async () => {
+    const { client, set } = fakeClient();
+    const f = fakeVad();
+    const hf = new HandsFree(client, '/v/', f.load);
+    await hf.start();
+    expect(hf.getSnapshot().state).toBe('listening');
+    set({ connection: 'replaced' });
+    expect(hf.getSnapshot().state).toBe('off');
+    expect(f.vad.destroy).toHaveBeenCalledTimes(1);
+  });
+
   it('falls back to push-to-talk when the model cannot load', async () => {
     const { client } = fakeClient();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -65,10 +65,13 @@ export class HandsFree implements HandsFreeSource {
     }
   }
 
-  /** Stops listening off the talking screens; pauses while a turn is being answered. */
+  /**
+   * Stops listening off the talking screens and when another connection took over this device
+   * (the kiosk has stopped); pauses while a turn is being answered.
+   */
   private sync(s: KioskState) {
     if (this.state === 'off') return;
-    if (!TALK_SCREENS.has(s.screen) || !s.capabilities.speechInput) return void this.stop();
+    if (!TALK_SCREENS.has(s.screen) || !s.capabilities.speechInput || s.connection === 'replaced') return void this.stop();
     if (s.busy && !this.paused) {
       this.paused = true;
       void this.vad?.pause();

@@ -20,6 +20,7 @@ import { TranscriptList } from '../common/TranscriptList.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 import { UrgencyBadge } from '../common/UrgencyBadge.tsx';
 import { VideoView } from '../common/VideoView.tsx';
+import { callVideoStatus } from '../../lib/callVideo.ts';
 
 type Dialog = 'end' | 'transfer' | 'handback' | null;
 
@@ -27,11 +28,13 @@ type Dialog = 'end' | 'transfer' | 'handback' | null;
  * The live call: visitor video large, self-view small, the call actions (transfer, hand back,
  * end), the handoff summary, robot control, push to kiosk and notes; beside it the suggested
  * replies and the transcript, which gets most of the column's height, with the message box.
+ * While the visitor's video is not playing the video area says so: "Waiting for the visitor's
+ * video…" before the first picture, "Reconnecting video…" after a media restart.
  */
 export function CallView() {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const { assignment, call, capabilities, transfer, otherStaff } = useConsoleState();
+  const { assignment, call, callVideoSeen, capabilities, transfer, otherStaff } = useConsoleState();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [draft, setDraft] = useState('');
   const composerRef = useRef<HTMLTextAreaElement>(null);
@@ -39,7 +42,7 @@ export function CallView() {
   const logRef = useAutoScroll<HTMLDivElement>(transcript.length);
   if (!assignment) return null;
   const { handoff, session } = assignment;
-  const hasRemoteVideo = !!call?.remoteStream?.getVideoTracks().length;
+  const video = callVideoStatus(call, session.id, callVideoSeen);
   const hasLocalVideo = !!call?.localStream?.getVideoTracks().length;
   const waiting = transfer?.status === 'waiting';
   const close = () => setDialog(null);
@@ -88,12 +91,16 @@ export function CallView() {
         <MediaProblems problems={call?.problems ?? {}} />
         <div className="video-stage">
           <VideoView stream={call?.remoteStream ?? null} label={t('call.visitorCamera')} className="video-remote" />
-          {!hasRemoteVideo && (
-            <div className="video-placeholder" aria-hidden="true">
-              <div className="spinner spinner--light" />
-              <p>{t('call.waitingVideo')}</p>
-            </div>
-          )}
+          {/* A live region (mounted for the whole call) so the worker hears when the video drops and comes back. */}
+          <div className={`video-placeholder video-placeholder--${video}`} role="status" data-testid="call-video-status">
+            {video !== 'playing' && (
+              <>
+                <div className="spinner spinner--light" aria-hidden="true" />
+                <p className="video-placeholder-title">{t(video === 'reconnecting' ? 'call.reconnectingVideo' : 'call.waitingVideo')}</p>
+                {video === 'reconnecting' && <p className="video-placeholder-hint">{t('call.reconnectingVideoHint')}</p>}
+              </>
+            )}
+          </div>
           <div className="self-view">
             <VideoView stream={call?.localStream ?? null} label={t('call.selfView')} muted className="video-self" />
             {!hasLocalVideo && (

@@ -3,7 +3,7 @@ import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import type { OfferItem } from '../../client/state.ts';
 import { localeOf } from '../../i18n/i18n.ts';
 import { formatCountdown, remainingMs } from '../../lib/countdown.ts';
-import { isEmergency, needsTranslation } from '../../lib/emergency.ts';
+import { isEmergency, offerNeedsTranslation } from '../../lib/emergency.ts';
 import { formatTime } from '../../lib/format.ts';
 import { useNow } from '../../lib/useNow.ts';
 import { useAutoScroll } from '../../lib/useAutoScroll.ts';
@@ -25,7 +25,7 @@ export function OfferCard({ offer, busy, first }: { offer: OfferItem; busy: bool
   const { worker, capabilities } = useConsoleState();
   const h = offer.handoff;
   const emergency = isEmergency(h);
-  const translate = needsTranslation(h.language, worker?.languages);
+  const translate = offerNeedsTranslation(offer, worker?.languages);
   const titleId = `offer-${offer.id}-title`;
   const scrollRef = useAutoScroll<HTMLDivElement>(h.transcript.length);
   const tr = offer.transfer;
