@@ -19,8 +19,10 @@ describe('KbAssist', () => {
     expect(await new KbAssist(kb).suggest('qwerty zxcv', 'en', ['en'])).toEqual([]);
   });
 
-  it('searches in English for languages the knowledge base does not have', async () => {
-    const s = await new KbAssist(kb).suggest('office hours', 'ko', ['ko']);
-    expect(s[0]?.language).toBe('en');
+  it('finds the article for a Korean question and suggests it in Korean (every article has all eight languages)', async () => {
+    const s = await new KbAssist(kb).suggest('운영 시간이 어떻게 되나요?', 'ko', ['ko']);
+    expect(s.length).toBeGreaterThan(0);
+    expect(s[0]).toMatchObject({ source: 'kb', language: 'ko' });
+    expect(s[0]!.text).toBe(kb.get(s[0]!.article!.id)!.content.ko.answer);
   });
 });
