@@ -21,7 +21,7 @@ import { MonitorMediaController } from '../media/MonitorMediaController.ts';
 import { filenameFromDisposition, saveBlob } from '../lib/download.ts';
 import { kpiQueryString } from '../lib/kpi.ts';
 import { nextVideoSeen } from '../lib/callVideo.ts';
-import { loadAuth, login, logoutRequest, refreshAuth, revokedMessageKey, saveAuth, secondsLeft, type AuthStorage, type StoredAuth } from './auth.ts';
+import { loadAuth, login, saveAuth, type AuthStorage, type StoredAuth } from './auth.ts';
 import { createStore, type Store } from './store.ts';
 import {
   idlePending,
@@ -132,15 +132,12 @@ export class ConsoleClient {
   private toolsSession: string | null = null;
   private auth: StoredAuth | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Renews the short-lived access token before it expires. */
-  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private pingInFlight = false;
   private readonly o: Required<Omit<ConsoleClientOptions, 'onOffer' | 'onCriticalAlert'>> & Pick<ConsoleClientOptions, 'onOffer' | 'onCriticalAlert'>;
 
   constructor(options: ConsoleClientOptions = {}) {
     this.o = {
-      // The handshake reads the current access token each time, so reconnects use the refreshed one.
-      connect: options.connect ?? ((token) => io('/console', { auth: (cb) => cb({ token: this.auth?.token ?? token }), transports: ['websocket'] }) as unknown as ConsoleSocket),
+      connect: options.connect ?? ((token) => io('/console', { auth: { token }, transports: ['websocket'] }) as unknown as ConsoleSocket),
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       storage: options.storage === undefined ? defaultStorage() : options.storage,
       onOffer: options.onOffer,
@@ -233,37 +230,12 @@ export class ConsoleClient {
 
   // --- sign-in and connection ----------------------------------------------------------
 
-  /**
-   * Resumes a sign-in saved in this tab (page reload); returns whether one was found. Without
-   * one, a sign-in held by the refresh cookie (another tab, or a single sign-on that just
-   * landed) is picked up in the background.
-   */
+  /** Resumes a sign-in saved in this tab (page reload); returns whether one was found. */
   resume(): boolean {
     const saved = loadAuth(this.o.storage);
-    if (!saved) {
-      void this.refreshToken().then((ok) => {
-        if (ok && this.auth && !this.socket) this.open(this.auth);
-      });
-      return false;
-    }
+    if (!saved) return false;
     this.open(saved);
     return true;
-  }
-
-  /** Gets a new access token with the refresh cookie; keeps it and schedules the next refresh. */
-  private async refreshToken(): Promise<boolean> {
-    const r = await refreshAuth(this.o.fetch);
-    if (!r.ok) return false;
-    this.auth = r.auth;
-    saveAuth(this.o.storage, r.auth);
-    this.scheduleRefresh(r.expiresInS);
-    return true;
-  }
-
-  /** Refreshes at 80% of the access token's lifetime (at least 10 s from now). */
-  private scheduleRefresh(expiresInS: number) {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refreshToken(), Math.max(10, expiresInS * 0.8) * 1000);
   }
 
   async login(username: string, password: string): Promise<void> {
@@ -277,14 +249,10 @@ export class ConsoleClient {
     saveAuth(this.o.storage, result.auth);
     this.setPending({ login: false });
     this.open(result.auth);
-    this.scheduleRefresh(result.expiresInS);
   }
 
-  /** Signs out: revokes the sign-in on the server (unless it was already withdrawn), closes the call media and the socket, forgets the token. */
+  /** Signs out: closes the call media and the socket, forgets the token. */
   logout(loginError: UiMessage | null = null): void {
-    if (!loginError && this.auth) void logoutRequest(this.o.fetch, this.auth.token);
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = null;
     this.closeConnection();
     saveAuth(this.o.storage, null);
     this.auth = null;
@@ -308,17 +276,14 @@ export class ConsoleClient {
     this.closeConnection();
     this.auth = auth;
     this.store.set({ ...initialState, phase: 'connecting', connection: 'connecting', worker: auth.worker });
-    this.scheduleRefresh(secondsLeft(auth.token, this.o.now()));
     const socket = this.o.connect(auth.token);
     this.socket = socket;
     this.media = this.o.createMedia(socket, (call) => this.onCallMedia(call));
     this.monitorMedia = this.o.createMonitorMedia(socket, (monitorMedia) => this.patch({ monitorMedia }));
 
     let connectedBefore = false;
-    let refreshedForSocket = false;
     socket.on('connect', () => {
       if (this.socket !== socket) return;
-      refreshedForSocket = false;
       this.patch({ connection: 'connected', connectionDetail: null });
       // A reconnect during a call sets the media up again (the orchestrator may have restarted).
       const reconnect = connectedBefore;
@@ -336,16 +301,6 @@ export class ConsoleClient {
     socket.on('connect_error', (err: Error) => {
       if (this.socket !== socket) return;
       const message = err?.message ?? String(err);
-      if (message.startsWith('unauthorized') && !refreshedForSocket) {
-        // Most often an expired access token (a page reloaded after a while): refresh once, then retry.
-        refreshedForSocket = true;
-        void this.refreshToken().then((ok) => {
-          if (this.socket !== socket) return;
-          if (ok) socket.connect();
-          else this.logout({ key: 'login.errors.unauthorized', detail: message });
-        });
-        return;
-      }
       if (message.startsWith('unauthorized')) {
         this.o.log.warn('[console] connection refused:', message);
         this.logout({ key: 'login.errors.unauthorized', detail: message });
@@ -354,13 +309,6 @@ export class ConsoleClient {
       this.patch({ connection: this.store.getSnapshot().phase === 'ready' ? 'reconnecting' : 'connecting', connectionDetail: message });
       // Refused by the server (not a network error): socket.io does not retry by itself.
       if (!socket.active) this.retryTimer = setTimeout(() => this.socket === socket && socket.connect(), RETRY_MS);
-    });
-    socket.on('auth:revoked', (payload: unknown) => {
-      if (this.socket !== socket) return;
-      const parsed = consoleEvents['auth:revoked'].safeParse(payload);
-      const reason = parsed.success ? parsed.data.reason : 'session_revoked';
-      this.o.log.warn('[console] access withdrawn:', reason);
-      this.logout({ key: revokedMessageKey(reason) });
     });
     socket.on('disconnect', (reason: string) => {
       if (this.socket !== socket) return;
@@ -1083,7 +1031,6 @@ export class ConsoleClient {
   /** Downloads the KPI report or the session list of the current filter as CSV (HTTP with my token). */
   async downloadCsv(kind: 'kpi' | 'sessions'): Promise<boolean> {
     const s = this.store.getSnapshot();
-    if (this.auth && secondsLeft(this.auth.token, this.o.now()) < 30) await this.refreshToken();
     const token = this.auth?.token;
     if (!token || s.pending.csv) return false;
     this.setPending({ csv: kind });
