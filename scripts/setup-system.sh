@@ -5,7 +5,7 @@
 #    machines cannot reach):
 #    1. the mediasoup 3.12.16 worker (WebRtcServer: one UDP + one TCP port per worker), built by
 #       scripts/build-mediasoup-worker.sh from its npm tarball with Debian libraries and cached
-#       outside the clone (reused when present; about 15 minutes on 2 cores when not);
+#       outside the clone (reused when present; about 6 minutes of compiling on 2 cores when not);
 #    2. if that build fails (or TELEKIOSK_MEDIASOUP_BUILD=0): the FALLBACK, Debian's
 #       mediasoup-worker 3.8.4 from experimental, unpacked into .cache/mediasoup-worker/ of this
 #       repository (a port range per worker).
@@ -56,7 +56,7 @@ fi
 built=""
 if [ "${TELEKIOSK_MEDIASOUP_BUILD:-1}" != 0 ]; then
   build_log="$CACHE/build-mediasoup-worker.log"
-  echo "[setup] mediasoup 3.12.16 worker: reusing the cached build or building it (about 15 min the first time; log: $build_log)"
+  echo "[setup] mediasoup 3.12.16 worker: reusing the cached build or building it (about 6 min of compiling on 2 cores the first time; log: $build_log)"
   if built="$(bash "$ROOT/scripts/build-mediasoup-worker.sh" 2> >(tee "$build_log" | sed 's/^/[setup]   /' >&2))" && [ -x "$built" ]; then
     :
   else
