@@ -63,7 +63,7 @@ test('a worker serves a visitor from sign-in to wrap-up with the keyboard only',
   await expect(worker.getByText('Waiting for visitors')).toBeVisible();
 
   // The visitor asks for a person.
-  await kiosk.goto(stack.kioskUrl);
+  await stack.openKiosk(kiosk);
   await kiosk.getByRole('button', { name: 'Touch here to start' }).click();
   await kiosk.getByRole('button', { name: 'English' }).click();
   await kiosk.getByRole('button', { name: 'Talk to a person' }).click();

@@ -79,6 +79,13 @@ test('console screens and dialogs pass axe WCAG 2.2 A/AA', async ({ browser }) =
     for (const p of await layoutProblems(page, { allowScrolledControls: true })) violations.push(`call ${dialog} dialog: ${p}`);
     if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, `dialog-${dialog.replace(/\s+/g, '-').toLowerCase()}.png`) });
   }
+  // The fleet's "Revoke credential" confirmation.
+  await show(page, 'fleet-enrolment', 'en');
+  await page.getByRole('button', { name: 'Revoke credential', exact: true }).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  for (const v of await seriousViolations(page)) violations.push(`fleet revoke dialog: ${v}`);
+  for (const p of await layoutProblems(page, { allowScrolledControls: true })) violations.push(`fleet revoke dialog: ${p}`);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, 'dialog-revoke-credential.png') });
   expect(violations).toEqual([]);
   expect(errors).toEqual([]);
   await ctx.close();
@@ -145,6 +152,56 @@ test('the video area says when the visitor video is connecting and when it recon
   await expect(page.getByRole('textbox', { name: 'Message to visitor' })).toBeEnabled();
   await show(page, 'call-video-reconnecting', 'ja');
   await expect(status).toContainText('映像を再接続しています…');
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('the enrolment panel shows the one-time code, its expiry, the URL and its QR code; "Add a kiosk" names each field\'s problem; revoking asks first', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  await show(page, 'fleet-enrolment', 'en');
+  const panel = page.getByRole('region', { name: 'Hall kiosk 2 was added: enrol it now' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(panel.getByTestId('enrolment-code')).toHaveText('K7QF-9MZ2-XA4P');
+  expect(await panel.getByTestId('enrolment-code').evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
+  await expect(panel.getByTestId('enrolment-url')).toHaveText(/\/kiosk\/#enrol=K7QF-9MZ2-XA4P$/);
+  await expect(panel.getByText('Valid until')).toBeVisible();
+  await expect(panel.getByRole('img', { name: 'QR code of the enrolment URL for Hall kiosk 2' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Hide code' })).toBeVisible();
+  // The card of the kiosk that could not be rotated says why.
+  await expect(page.getByRole('listitem', { name: 'Second floor robot' }).getByRole('status')).toContainText('not connected');
+  await expect(page.getByRole('group', { name: 'Credential Second floor robot' }).getByRole('button')).toHaveText(['New enrolment code', 'Rotate credential', 'Revoke credential']);
+
+  // "Add a kiosk": the refusal for an existing id is on the id field; empty fields each say so.
+  const form = page.getByRole('form', { name: 'Add a kiosk' });
+  await expect(form.getByRole('textbox', { name: 'Kiosk ID' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('Kiosk ID: a kiosk with this ID exists already.', { exact: false })).toBeVisible();
+  await form.getByRole('button', { name: 'Add kiosk' }).click();
+  await expect(form.getByRole('textbox', { name: 'Kiosk ID' })).toBeFocused();
+  await expect(form.getByRole('textbox', { name: 'Kiosk ID' })).toHaveAccessibleDescription('Kiosk ID: enter an ID for the new kiosk.');
+  await expect(form.getByRole('textbox', { name: 'Kiosk name' })).toHaveAccessibleDescription('Kiosk name: enter a name.');
+  await expect(form.getByRole('textbox', { name: 'Location' })).toHaveAccessibleDescription('Location: enter where the kiosk stands.');
+  await form.getByRole('textbox', { name: 'Kiosk ID' }).fill('hall 3');
+  await form.getByRole('textbox', { name: 'Kiosk name' }).fill('Hall kiosk 3');
+  await form.getByRole('textbox', { name: 'Location' }).fill('Hall C');
+  await form.getByRole('button', { name: 'Add kiosk' }).click();
+  await expect(form.getByRole('textbox', { name: 'Kiosk ID' })).toHaveAccessibleDescription(/^Kiosk ID: use only letters/);
+  await expect(form.getByRole('textbox', { name: 'Kiosk name' })).not.toHaveAttribute('aria-invalid');
+  for (const p of await layoutProblems(page, { allowScrolledControls: true })) errors.push(`fleet-enrolment after validation: ${p}`);
+
+  // Revoking asks first (Cancel has the focus, Escape closes without revoking).
+  await page.getByRole('group', { name: 'Credential Lobby robot 1' }).getByRole('button', { name: 'Revoke credential' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Revoke the credential of Lobby robot 1?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await show(page, 'fleet-enrolment', 'ja');
+  await expect(page.getByRole('region', { name: 'Hall kiosk 2 を追加しました。今すぐ登録してください' })).toBeVisible();
   expect(errors).toEqual([]);
   await ctx.close();
 });

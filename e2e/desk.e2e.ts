@@ -56,7 +56,7 @@ test('decline and timeout re-offer, supervisor monitoring, warm transfer with th
 
   const kioskCtx = await browser.newContext();
   const kiosk = await kioskCtx.newPage();
-  await kiosk.goto(stack.kioskUrl);
+  await stack.openKiosk(kiosk);
   await kiosk.getByRole('button', { name: 'Touch here to start' }).click();
   await kiosk.getByRole('button', { name: 'English' }).click();
   await kiosk.getByRole('button', { name: 'Start with the assistant' }).click();

@@ -43,7 +43,7 @@ test('video resumes on both sides after the SFU worker of the call is killed', a
   await worker.getByRole('button', { name: 'Sign in' }).click();
   await worker.getByRole('radio', { name: 'Available' }).check();
 
-  await kiosk.goto(stack.kioskUrl);
+  await stack.openKiosk(kiosk);
   await kiosk.getByRole('button', { name: 'Touch here to start' }).click();
   await kiosk.getByRole('button', { name: 'English' }).click();
   await kiosk.getByRole('button', { name: 'Talk to a person' }).click();

@@ -24,7 +24,7 @@ test('staff see a low-battery alert and the robot going offline', async ({ brows
   const staff = await staffCtx.newPage();
   for (const [name, page] of [['kiosk', kiosk], ['staff', staff]] as const) page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
 
-  await kiosk.goto(stack.kioskUrl);
+  await stack.openKiosk(kiosk);
   await staff.goto(stack.consoleUrl);
   await staff.getByRole('textbox', { name: 'Username' }).fill('kenji');
   await staff.getByRole('textbox', { name: 'Password' }).fill('harbor-demo');

@@ -64,7 +64,7 @@ test('a visitor is handed to a remote worker on live video with the full context
   await expect(worker.getByText('0 of 1 online')).toBeVisible();
 
   // Visitor: attract, language, consent, assistant.
-  await kiosk.goto(stack.kioskUrl);
+  await stack.openKiosk(kiosk);
   await shot(kiosk, '01-kiosk-attract');
   // The console shows the device's status: online, robot link up, battery from the simulator.
   await expect(worker.getByText('1 of 1 online')).toBeVisible();

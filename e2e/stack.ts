@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,7 +7,16 @@ import { join, resolve } from 'node:path';
 /** A running product started the way a user starts it (`scripts/start.ts`), on free ports. */
 export interface Stack {
   baseUrl: string;
+  /** The kiosk page without credentials (`#rosbridge=...`); open it with {@link openKiosk}. */
   kioskUrl: string;
+  /** The one-time enrolment URL the start script printed (`#enrol=<code>&rosbridge=...`). */
+  enrolUrl: string;
+  /**
+   * Opens the kiosk as the demo device: enrols once with the printed one-time code (over HTTP,
+   * like the kiosk's enrolment screen) and gives each page the credential in its localStorage,
+   * where the kiosk keeps it in a plain browser.
+   */
+  openKiosk(page: Page, hash?: string): Promise<void>;
   consoleUrl: string;
   output: () => string;
   stop(): Promise<void>;
@@ -74,9 +84,26 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     child.stdout!.on('data', check);
     child.once('exit', (code) => rej(new Error(`stack exited with ${code}:\n${out}`)));
   });
+  const baseUrl = new URL(urls.console).origin;
+  const enrolUrl = urls.kiosk;
+  const kioskUrl = enrolUrl.replace(/([#&])enrol=[^&]*&?/, '$1').replace(/[#&]$/, '');
+  const code = /[#&]enrol=([^&]+)/.exec(enrolUrl)?.[1];
+  let credential: Promise<{ deviceId: string; deviceToken: string }> | null = null;
   return {
-    baseUrl: new URL(urls.console).origin,
-    kioskUrl: urls.kiosk,
+    baseUrl,
+    kioskUrl,
+    enrolUrl,
+    async openKiosk(page, hash) {
+      credential ??= (async () => {
+        if (!code) throw new Error(`no enrolment code in ${enrolUrl}`);
+        const res = await fetch(`${baseUrl}/api/devices/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: decodeURIComponent(code) }) });
+        if (!res.ok) throw new Error(`enrolment failed: ${res.status} ${await res.text()}`);
+        return (await res.json()) as { deviceId: string; deviceToken: string };
+      })();
+      const c = await credential;
+      await page.addInitScript((value) => window.localStorage.setItem('telekiosk.kiosk.credential', value), JSON.stringify(c));
+      await page.goto(hash === undefined ? kioskUrl : `${kioskUrl.split('#')[0]}#${hash}`);
+    },
     consoleUrl: urls.console,
     output: () => out,
     async stop() {

@@ -40,14 +40,19 @@ async function main() {
     }
     throw err;
   }
-  const kioskUrl = orch.demo
-    ? `${orch.url}/kiosk/#deviceId=${orch.demo.deviceId}&token=${orch.demo.deviceToken}&rosbridge=${encodeURIComponent(sim.url)}`
-    : `${orch.url}/kiosk/ (no demo device: provision one)`;
+  // The kiosk enrols with a one-time code (valid 15 minutes, a new one on every start): no device
+  // token in any URL. Opening the link enrols the browser as the demo device; the code is also
+  // typed on the kiosk's enrolment screen. Staff make more codes on the console (Fleet).
+  const enrolment = orch.demo ? await orch.trust.devices.enrolmentCode('system:start', orch.demo.deviceId) : null;
+  const kioskUrl = enrolment
+    ? `${orch.url}/kiosk/#enrol=${enrolment.code}&rosbridge=${encodeURIComponent(sim.url)}`
+    : `${orch.url}/kiosk/ (no demo device: create one on the console and enrol it)`;
   const users = DEMO_USERS.map((u) => `${u.username} (${u.role}, ${u.languages.join('/')})`).join(', ');
   console.log(`
   Harbor City Office kiosk orchestrator is running (database: ${orch.database.kind}; AI: ${orch.providers.llm}, translation: ${orch.providers.translator}${orch.providers.translator === 'none' ? ' (messages across languages are shown untranslated)' : ''}).
 
   Kiosk:    ${kioskUrl}
+  Enrolment code: ${enrolment ? `${enrolment.code} (one-time, until ${enrolment.expiresAt.slice(11, 16)} UTC; the link above uses it)` : 'none'}
   Console:  ${orch.url}/console/
   Users:    ${users}
   Password: ${DEMO_PASSWORD}

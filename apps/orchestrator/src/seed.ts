@@ -23,7 +23,9 @@ export type DemoCredentials = z.infer<typeof DemoCredentials>;
 /**
  * Seeds demo users and the demo device when the database has no users. The device token is
  * random, stored hashed, and written in clear only to `credentialsFile` (a local demo file,
- * never committed) so the start script can print the kiosk URL.
+ * never committed) for scripts and tests that connect as the device. Once the device enrolled
+ * with a one-time code (the start script prints one), its credential is kept and the file's
+ * token no longer works.
  */
 export async function seedDemo(store: Store, credentialsFile: string): Promise<DemoCredentials> {
   let creds: DemoCredentials | undefined;
@@ -32,7 +34,8 @@ export async function seedDemo(store: Store, credentialsFile: string): Promise<D
     if (parsed.success) creds = parsed.data;
   }
   const device = await store.getDevice(DEMO_DEVICE.id);
-  if (!creds || !device || device.token_hash !== hashDeviceToken(creds.deviceToken)) {
+  // A device that enrolled since (its credential no longer matches the file) keeps its credential.
+  if (!creds || !device || (device.token_hash !== hashDeviceToken(creds.deviceToken) && device.credential_issued_at === null)) {
     creds = { deviceId: DEMO_DEVICE.id, deviceToken: newDeviceToken() };
     await store.upsertDevice({ ...DEMO_DEVICE, tokenHash: hashDeviceToken(creds.deviceToken) });
     if (!credentialsFile.startsWith('memory://')) {

@@ -120,7 +120,7 @@ describe('devices enrol with a one-time code; staff rotate and revoke credential
     const { device, enrolment } = await ok(kenji, 'device:create', { deviceId: 'hall-2', name: 'Hall kiosk 2', location: 'Hall B' });
     expect(device.id).toBe('hall-2');
     expect(enrolment.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect((await ask(kenji, 'device:create', { deviceId: 'hall-2', name: 'x', location: 'y' })).error.code).toBe('conflict');
+    expect(await ask(kenji, 'device:create', { deviceId: 'hall-2', name: 'x', location: 'y' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // Without a credential the device cannot connect.
     await expect(connect(`${orch.url}/kiosk`, { deviceId: 'hall-2', deviceToken: 'x'.repeat(43) })).rejects.toThrow(/unauthorized/);
     const enrol = (code: string) => fetch(`${orch.url}/api/devices/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
@@ -142,7 +142,7 @@ describe('devices enrol with a one-time code; staff rotate and revoke credential
     expect(rotated).toHaveLength(43);
     await expect(connect(`${orch.url}/kiosk`, cred)).rejects.toThrow(/unauthorized/);
     // A device that is not connected cannot be rotated (it gets a new enrolment code instead).
-    expect((await ask(kenji, 'device:rotate-credential', { deviceId: 'lobby-1' })).error.code).toBe('unavailable');
+    expect(await ask(kenji, 'device:rotate-credential', { deviceId: 'lobby-1' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
 
     // Revocation: told why, disconnected at once, cannot come back.
     const told = next<{ reason: string }>(kiosk, 'device:revoked');

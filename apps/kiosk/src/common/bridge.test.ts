@@ -74,8 +74,11 @@ describe('KioskConfigSchema', () => {
     expect(firstIssue({ ...validConfig, deviceToken: 'a-very-secret-token-123\n' }).path).toBe('deviceToken');
   });
 
-  it('names missing required fields', () => {
+  it('names missing required fields; the legacy credential is optional but a pair', () => {
+    expect(firstIssue({})).toEqual({ path: 'orchestratorUrl', message: 'is required' });
+    expect(KioskConfigSchema.safeParse({ orchestratorUrl: validConfig.orchestratorUrl }).success).toBe(true);
     expect(firstIssue({ orchestratorUrl: validConfig.orchestratorUrl, deviceId: 'k1' })).toEqual({ path: 'deviceToken', message: 'is required' });
+    expect(firstIssue({ orchestratorUrl: validConfig.orchestratorUrl, deviceToken: validConfig.deviceToken })).toEqual({ path: 'deviceId', message: 'is required' });
   });
 
   it('requires a ws(s) rosbridge URL', () => {
@@ -111,7 +114,7 @@ describe('bridge channels', () => {
       expect(isBridgeChannel(channel)).toBe(true);
       expect(BRIDGE_ARGS_SCHEMAS[channel]).toBeDefined();
     }
-    expect(Object.keys(KIOSK_BRIDGE_CHANNELS).sort()).toEqual(['getAppVersion', 'getConfig', 'reportRendererProblem']);
+    expect(Object.keys(KIOSK_BRIDGE_CHANNELS).sort()).toEqual(['clearCredential', 'getAppVersion', 'getConfig', 'getCredential', 'reportRendererProblem', 'storeCredential']);
     expect(isBridgeChannel('toString')).toBe(false);
   });
 });

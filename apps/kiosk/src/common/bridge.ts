@@ -87,6 +87,29 @@ export const OrchestratorUrlSchema = urlWithProtocols(['http:', 'https:'], 'http
   })
   .transform((value) => new URL(value).origin);
 
+/** A device id as registered with the orchestrator: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
+const DeviceIdSchema = z
+  .string(requiredString)
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"');
+
+/** A device token: at least 16 printable ASCII characters, no whitespace. */
+const DeviceTokenSchema = z
+  .string(requiredString)
+  .min(16, 'must be at least 16 characters')
+  .max(4096, 'must be at most 4096 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without whitespace');
+
+/**
+ * The device's credential as the orchestrator issued it at enrolment (or rotation). The main
+ * process keeps it encrypted with Electron's `safeStorage`; the renderer gets it through the bridge.
+ */
+export const DeviceCredentialSchema = z.strictObject({ deviceId: DeviceIdSchema, deviceToken: DeviceTokenSchema });
+
+/** A device credential; see {@link DeviceCredentialSchema}. */
+export type DeviceCredential = z.infer<typeof DeviceCredentialSchema>;
+
 /**
  * The kiosk's configuration, read by the main process from `kiosk.json` and
  * environment overrides (see `src/main/config.ts`) and handed to the renderer by
@@ -95,18 +118,14 @@ export const OrchestratorUrlSchema = urlWithProtocols(['http:', 'https:'], 'http
 export const KioskConfigSchema = z.strictObject({
   /** Orchestrator base URL (http or https origin); the kiosk UI is loaded from `${orchestratorUrl}/kiosk/`. */
   orchestratorUrl: OrchestratorUrlSchema,
-  /** This kiosk's identifier as registered with the orchestrator: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
-  deviceId: z
-    .string(requiredString)
-    .min(1, 'must not be empty')
-    .max(64, 'must be at most 64 characters')
-    .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"'),
-  /** Secret the kiosk authenticates with to the orchestrator: at least 16 printable ASCII characters, no whitespace. */
-  deviceToken: z
-    .string(requiredString)
-    .min(16, 'must be at least 16 characters')
-    .max(4096, 'must be at most 4096 characters')
-    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without whitespace'),
+  /**
+   * Deprecated provisioning: a device id and token written into the file. Kiosks now enrol with a
+   * one-time code and keep their credential encrypted with `safeStorage` (see
+   * `main/credentials.ts`); when both are set here they are used until the kiosk has a stored one.
+   */
+  deviceId: DeviceIdSchema.optional(),
+  /** See `deviceId`: the legacy plain-text device token (at least 16 printable ASCII characters). */
+  deviceToken: DeviceTokenSchema.optional(),
   /** rosbridge WebSocket URL (ws or wss) of the robot base; defaults to {@link DEFAULT_ROSBRIDGE_URL}. */
   rosbridgeUrl: urlWithProtocols(['ws:', 'wss:'], 'ws(s)').default(DEFAULT_ROSBRIDGE_URL),
   /** Locale the UI starts in and returns to after an idle reset; defaults to `'en'`. */
@@ -118,7 +137,11 @@ export const KioskConfigSchema = z.strictObject({
     .min(1_000, 'must be at least 1000 (1 s)')
     .max(86_400_000, 'must be at most 86400000 (24 h)')
     .default(DEFAULT_IDLE_RESET_MS),
-});
+})
+  // The legacy credential is a pair: one without the other is a provisioning mistake.
+  .superRefine((c, ctx) => {
+    if (!!c.deviceId !== !!c.deviceToken) ctx.addIssue({ code: 'custom', path: [c.deviceId ? 'deviceToken' : 'deviceId'], message: 'is required' });
+  });
 
 /**
  * A validated kiosk configuration (the output of {@link KioskConfigSchema}: defaults
@@ -169,8 +192,14 @@ export { KIOSK_BRIDGE_CHANNELS, KIOSK_BRIDGE_GLOBAL, type KioskBridgeChannel } f
  * exposed.
  */
 export interface KioskBridge {
-  /** Resolves to the kiosk's validated configuration (including its device token). */
+  /** Resolves to the kiosk's validated configuration (without secrets: see {@link getCredential}). */
   getConfig(): Promise<KioskConfig>;
+  /** The stored device credential (decrypted by the main process), or null before enrolment. */
+  getCredential(): Promise<DeviceCredential | null>;
+  /** Stores the device credential encrypted with `safeStorage` (after enrolment or a rotation). */
+  storeCredential(credential: DeviceCredential): Promise<void>;
+  /** Forgets the device credential (it was revoked): the kiosk enrols again. */
+  clearCredential(): Promise<void>;
   /** Resolves to the Electron shell's version (the kiosk package version). */
   getAppVersion(): Promise<string>;
   /**
@@ -185,6 +214,9 @@ export const BRIDGE_ARGS_SCHEMAS = {
   [KIOSK_BRIDGE_CHANNELS.getConfig]: z.tuple([]),
   [KIOSK_BRIDGE_CHANNELS.getAppVersion]: z.tuple([]),
   [KIOSK_BRIDGE_CHANNELS.reportRendererProblem]: z.tuple([RendererProblemSchema]),
+  [KIOSK_BRIDGE_CHANNELS.getCredential]: z.tuple([]),
+  [KIOSK_BRIDGE_CHANNELS.storeCredential]: z.tuple([DeviceCredentialSchema]),
+  [KIOSK_BRIDGE_CHANNELS.clearCredential]: z.tuple([]),
 } as const satisfies Record<KioskBridgeChannel, z.ZodType>;
 
 /** The validated argument list of each channel. */
@@ -211,6 +243,9 @@ const ARG_NAMES: Record<KioskBridgeChannel, readonly string[]> = {
   [KIOSK_BRIDGE_CHANNELS.getConfig]: [],
   [KIOSK_BRIDGE_CHANNELS.getAppVersion]: [],
   [KIOSK_BRIDGE_CHANNELS.reportRendererProblem]: ['problem'],
+  [KIOSK_BRIDGE_CHANNELS.getCredential]: [],
+  [KIOSK_BRIDGE_CHANNELS.storeCredential]: ['credential'],
+  [KIOSK_BRIDGE_CHANNELS.clearCredential]: [],
 };
 
 /** True when `channel` is one of the {@link KIOSK_BRIDGE_CHANNELS}. */

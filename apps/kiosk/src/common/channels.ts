@@ -15,6 +15,12 @@ export const KIOSK_BRIDGE_CHANNELS = {
   getAppVersion: 'kiosk:get-app-version',
   /** `KioskBridge.reportRendererProblem` */
   reportRendererProblem: 'kiosk:report-renderer-problem',
+  /** `KioskBridge.getCredential` */
+  getCredential: 'kiosk:get-credential',
+  /** `KioskBridge.storeCredential` */
+  storeCredential: 'kiosk:store-credential',
+  /** `KioskBridge.clearCredential` */
+  clearCredential: 'kiosk:clear-credential',
 } as const;
 
 /** One of the {@link KIOSK_BRIDGE_CHANNELS} values. */

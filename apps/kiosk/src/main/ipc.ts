@@ -10,7 +10,8 @@
  *
  * This module must not import `electron`.
  */
-import { KIOSK_BRIDGE_CHANNELS, parseBridgeArgs, type KioskConfig, type RendererProblem } from '../common/bridge.ts';
+import { KIOSK_BRIDGE_CHANNELS, parseBridgeArgs, type DeviceCredential, type KioskConfig, type RendererProblem } from '../common/bridge.ts';
+import type { CredentialStore } from './credentials.ts';
 import type { Logger } from './log.ts';
 import { isTrustedIpcSender, urlForLog, type IpcSenderInfo } from './security.ts';
 
@@ -45,6 +46,8 @@ export interface BridgeDispatcherDeps {
   now?: () => number;
   /** Problem report rate limit (default 30 per minute). */
   problemRateLimit?: ProblemRateLimit;
+  /** The device credential store (safeStorage); without it the credential channels answer null / refuse. */
+  credentials?: CredentialStore;
 }
 
 /** Handles bridge calls for `main.ts`. */
@@ -103,8 +106,24 @@ export function createBridgeDispatcher(deps: BridgeDispatcherDeps): BridgeDispat
         throw error;
       }
       switch (channel) {
-        case KIOSK_BRIDGE_CHANNELS.getConfig:
-          return structuredClone(deps.config);
+        case KIOSK_BRIDGE_CHANNELS.getConfig: {
+          // Secrets travel through getCredential only.
+          const { deviceToken: _secret, ...rest } = deps.config;
+          return structuredClone(rest);
+        }
+        case KIOSK_BRIDGE_CHANNELS.getCredential:
+          return deps.credentials?.load() ?? null;
+        case KIOSK_BRIDGE_CHANNELS.storeCredential: {
+          if (!deps.credentials) throw new Error('this shell cannot store a device credential');
+          const [credential] = parsed as [DeviceCredential];
+          deps.credentials.save(credential);
+          deps.log.info('credential.stored', { deviceId: credential.deviceId });
+          return undefined;
+        }
+        case KIOSK_BRIDGE_CHANNELS.clearCredential:
+          deps.credentials?.clear();
+          deps.log.warn('credential.cleared', {});
+          return undefined;
         case KIOSK_BRIDGE_CHANNELS.getAppVersion:
           return deps.appVersion;
         case KIOSK_BRIDGE_CHANNELS.reportRendererProblem: {

@@ -127,6 +127,12 @@ function createFakeElectron(userDataDir: string): FakeElectron {
     Menu: { setApplicationMenu: (menu: unknown) => fake.menu.push(menu) },
     powerSaveBlocker: { start: (type: string) => fake.powerSave.push(type) },
     session: { defaultSession: fake.session },
+    // The OS keychain the device credential is encrypted with (credentials.ts); reversible here.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(`enc:${plain}`),
+      decryptString: (data: Buffer) => data.toString().replace(/^enc:/, ''),
+    },
   };
   return fake;
 }

@@ -14,6 +14,7 @@ import {
   ipcMain,
   Menu,
   powerSaveBlocker,
+  safeStorage,
   session,
   type IpcMainInvokeEvent,
   type Session,
@@ -22,6 +23,7 @@ import {
 import { KIOSK_BRIDGE_CHANNELS, type KioskConfig } from '../common/bridge.ts';
 import { KioskConfigError, loadKioskConfig, readShellOptions, resolveConfigFile } from './config.ts';
 import { createBridgeDispatcher } from './ipc.ts';
+import { createCredentialStore } from './credentials.ts';
 import { createLogger, errorFields, redactConfig } from './log.ts';
 import { ReloadBackoff, shouldRetryFailedLoad, UNRESPONSIVE_GRACE_MS } from './recovery.ts';
 import {
@@ -131,7 +133,9 @@ function hardenWebContents(contents: WebContents, ctx: ShellContext): void {
 
 /** IPC handlers: sender and payload checked by the dispatcher (checklist 17). */
 function registerIpc(ctx: ShellContext): void {
-  const dispatcher = createBridgeDispatcher({ config: ctx.config, appVersion: app.getVersion(), kioskOrigin: ctx.origin, log });
+  const legacy = ctx.config.deviceId && ctx.config.deviceToken ? { deviceId: ctx.config.deviceId, deviceToken: ctx.config.deviceToken } : null;
+  const credentials = createCredentialStore({ safeStorage, fs: { readFileSync: (p) => fs.readFileSync(p), writeFileSync: (p, d, o) => fs.writeFileSync(p, d, o), rmSync: (p, o) => fs.rmSync(p, o) }, file: path.join(app.getPath('userData'), 'device-credential.bin'), legacy });
+  const dispatcher = createBridgeDispatcher({ config: ctx.config, appVersion: app.getVersion(), kioskOrigin: ctx.origin, log, credentials });
   const senderInfo = (event: IpcMainInvokeEvent): IpcSenderInfo => {
     const frame = event.senderFrame;
     return {

@@ -3,9 +3,9 @@ import { KIOSK_BRIDGE_CHANNELS } from '../common/channels.ts';
 import { createKioskBridge, type BridgeInvoke } from './bridge.ts';
 
 describe('createKioskBridge', () => {
-  it('exposes exactly the three typed functions, frozen', () => {
+  it('exposes exactly the typed functions, frozen', () => {
     const bridge = createKioskBridge(async () => undefined);
-    expect(Object.keys(bridge).sort()).toEqual(['getAppVersion', 'getConfig', 'reportRendererProblem']);
+    expect(Object.keys(bridge).sort()).toEqual(['clearCredential', 'getAppVersion', 'getConfig', 'getCredential', 'reportRendererProblem', 'storeCredential']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(bridge)).toBe(true);
   });
@@ -17,7 +17,9 @@ describe('createKioskBridge', () => {
     await expect((bridge.getConfig as (...args: unknown[]) => Promise<unknown>)('smuggled')).resolves.toEqual({ deviceId: 'k1' });
     const problem = { key: 'k', severity: 'warn', message: 'm' } as const;
     expect(bridge.reportRendererProblem(problem)).toBeUndefined();
-    expect(invoke.mock.calls).toEqual([[KIOSK_BRIDGE_CHANNELS.getAppVersion], [KIOSK_BRIDGE_CHANNELS.getConfig], [KIOSK_BRIDGE_CHANNELS.reportRendererProblem, problem]]);
+    const credential = { deviceId: 'k1', deviceToken: 't'.repeat(43) };
+    await bridge.storeCredential(credential);
+    expect(invoke.mock.calls).toEqual([[KIOSK_BRIDGE_CHANNELS.getAppVersion], [KIOSK_BRIDGE_CHANNELS.getConfig], [KIOSK_BRIDGE_CHANNELS.reportRendererProblem, problem], [KIOSK_BRIDGE_CHANNELS.storeCredential, credential]]);
   });
 
   it('never throws from reportRendererProblem; rejections become console warnings', async () => {

@@ -6,7 +6,7 @@
  * never gets `ipcRenderer`, the IPC event, or any way to pick a channel
  * (checklist item 20).
  */
-import type { KioskBridge, KioskConfig, RendererProblem } from '../common/bridge.ts';
+import type { DeviceCredential, KioskBridge, KioskConfig, RendererProblem } from '../common/bridge.ts';
 import { KIOSK_BRIDGE_CHANNELS, type KioskBridgeChannel } from '../common/channels.ts';
 
 /** Sends a request on a bridge channel and resolves with the main process's answer (`ipcRenderer.invoke`). */
@@ -20,6 +20,9 @@ export function createKioskBridge(invoke: BridgeInvoke, warn: BridgeWarn = (mess
   return Object.freeze({
     getConfig: () => invoke(KIOSK_BRIDGE_CHANNELS.getConfig) as Promise<KioskConfig>,
     getAppVersion: () => invoke(KIOSK_BRIDGE_CHANNELS.getAppVersion) as Promise<string>,
+    getCredential: () => invoke(KIOSK_BRIDGE_CHANNELS.getCredential) as Promise<DeviceCredential | null>,
+    storeCredential: (credential: DeviceCredential) => invoke(KIOSK_BRIDGE_CHANNELS.storeCredential, credential) as Promise<void>,
+    clearCredential: () => invoke(KIOSK_BRIDGE_CHANNELS.clearCredential) as Promise<void>,
     reportRendererProblem: (problem: RendererProblem): void => {
       try {
         invoke(KIOSK_BRIDGE_CHANNELS.reportRendererProblem, problem).catch((error: unknown) => warn('kioskBridge.reportRendererProblem rejected', error));

@@ -38,7 +38,7 @@ export const ACCESS_CACHE_MS = 5_000;
  */
 export class AccessControl {
   private readonly principals = new Map<string, { p: Principal | undefined; at: number }>();
-  private readonly sessions = new Map<string, { live: boolean; workerId: string | undefined; at: number }>();
+  private readonly sessions = new Map<string, { live: boolean; workerId: string | undefined; reason: RevokeReason; at: number }>();
   private readonly listeners: ((c: AccessChange) => void)[] = [];
   private bus: ChangeBus | null = null;
 
@@ -79,14 +79,21 @@ export class AccessControl {
     return p;
   }
 
-  /** Whether a sign-in session is live (not revoked, not expired), cached like principals. */
+  /** Whether a sign-in session is live (not revoked, not expired), cached like principals; when not, why. */
   async sessionLive(sid: string, fresh = false): Promise<boolean> {
+    return (await this.sessionState(sid, fresh)).live;
+  }
+
+  private async sessionState(sid: string, fresh: boolean): Promise<{ live: boolean; reason: RevokeReason }> {
     const c = this.sessions.get(sid);
-    if (!fresh && c && this.now() - c.at < this.cacheMs) return c.live;
+    if (!fresh && c && this.now() - c.at < this.cacheMs) return c;
     const s = await this.deps.store.session(sid);
     const live = !!s && !s.revokedAt && s.expiresAt.getTime() > this.now();
-    this.sessions.set(sid, { live, workerId: s?.workerId, at: this.now() });
-    return live;
+    const stored = s?.revokeReason ?? null;
+    const reason: RevokeReason = !s ? 'session_revoked' : s.revokedAt ? (stored === 'signed_out' || stored === 'role_changed' || stored === 'account_disabled' || stored === 'account_deleted' ? stored : 'session_revoked') : 'session_expired';
+    const entry = { live, workerId: s?.workerId, reason, at: this.now() };
+    this.sessions.set(sid, entry);
+    return entry;
   }
 
   /**
@@ -109,7 +116,10 @@ export class AccessControl {
     const p = await this.principal(workerId, opts.fresh);
     const why = this.refusal(p, opts.role);
     if (why) throw new AuthError('unauthorized', why);
-    if (sid && !(await this.sessionLive(sid, opts.fresh))) throw new AuthError('unauthorized', 'session_revoked: the sign-in was revoked or has expired; sign in again');
+    if (sid) {
+      const st = await this.sessionState(sid, !!opts.fresh);
+      if (!st.live) throw new AuthError('unauthorized', `${st.reason}: the sign-in was ${st.reason === 'session_expired' ? 'too long ago' : 'ended'}; sign in again`);
+    }
     return { principal: p!, sid };
   }
 

@@ -25,6 +25,8 @@ export interface AuthSession {
   createdAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
+  /** Why it was revoked (`signed_out`, `role_changed`, `account_disabled`, `refresh_token_reused`...). */
+  revokeReason: string | null;
 }
 
 /** One audit event outside sessions. */
@@ -124,7 +126,7 @@ export class AuthStore {
   }
   async session(id: string): Promise<AuthSession | undefined> {
     const r = await this.db.selectFrom('auth_sessions').selectAll().where('id', '=', id).executeTakeFirst();
-    return r ? { id: r.id, workerId: r.worker_id, method: r.method as AuthSession['method'], createdAt: new Date(r.created_at), expiresAt: new Date(r.expires_at), revokedAt: r.revoked_at ? new Date(r.revoked_at) : null } : undefined;
+    return r ? { id: r.id, workerId: r.worker_id, method: r.method as AuthSession['method'], createdAt: new Date(r.created_at), expiresAt: new Date(r.expires_at), revokedAt: r.revoked_at ? new Date(r.revoked_at) : null, revokeReason: r.revoke_reason } : undefined;
   }
   /** Revokes one sign-in session; returns whether it was live. */
   async revokeSession(id: string, reason: string, at: Date): Promise<boolean> {

@@ -82,7 +82,14 @@ export class KioskClient {
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private telemetryTimer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly config: RendererConfig) {
+  /**
+   * @param trust where a rotated credential is stored (`device:credential`, acknowledged once
+   *   stored) and what happens when the credential is refused or revoked (the kiosk enrols again).
+   */
+  constructor(
+    private readonly config: RendererConfig,
+    private readonly trust: { storeCredential?: (c: { deviceId: string; deviceToken: string }) => Promise<void>; onRevoked?: () => void } = {},
+  ) {
     this.state = this.initialState();
     this.socket = io(`${config.orchestratorUrl}/kiosk`, { auth: { deviceId: config.deviceId, deviceToken: config.deviceToken }, transports: ['websocket'] });
     this.robot = new RobotLink(config.rosbridgeUrl, (robot) => {
@@ -156,8 +163,31 @@ export class KioskClient {
     s.on('disconnect', () => {
       if (this.state.connection !== 'replaced') this.set({ connection: 'offline' });
     });
-    s.on('connect_error', () => {
+    s.on('connect_error', (err: Error) => {
       if (this.state.connection !== 'replaced') this.set({ connection: 'offline' });
+      // A refused or revoked credential does not heal by retrying: enrol again.
+      if (/^unauthorized/.test(err.message)) {
+        s.io.reconnection(false);
+        this.trust.onRevoked?.();
+      }
+    });
+    s.on('device:revoked', () => {
+      s.io.reconnection(false);
+      this.stopMedia();
+      this.trust.onRevoked?.();
+    });
+    // Credential rotation from the console: store the new one first, then confirm (the old one stops working after the confirmation).
+    s.on('device:credential', (payload: unknown, ack?: (r: { ok: boolean }) => void) => {
+      const parsed = kioskEvents['device:credential'].safeParse(payload);
+      if (!parsed.success || parsed.data.deviceId !== this.config.deviceId || !this.trust.storeCredential) return ack?.({ ok: false });
+      const next = { deviceId: parsed.data.deviceId, deviceToken: parsed.data.deviceToken };
+      this.trust.storeCredential(next).then(
+        () => {
+          s.auth = next;
+          ack?.({ ok: true });
+        },
+        () => ack?.({ ok: false }),
+      );
     });
     s.on('device:replaced', () => {
       // Another window or machine runs this device now: stop (no reconnect) and say so.
