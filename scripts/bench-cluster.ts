@@ -15,6 +15,7 @@
  * the per-node CPU figures. Every session started must complete and every failover must finish,
  * otherwise the run exits 1 saying what did not. The LAST line is one JSON object.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -68,7 +69,10 @@ async function provision(c: Cluster) {
   const workerTokens: string[] = [];
   for (let i = 0; i < WORKERS; i++) {
     await db.query(`insert into workers (id, username, display_name, role, languages, password_hash, departments) values ($1, $1, $2, 'worker', '["en"]', 'x', '["general"]')`, [`cbw-${i}`, `Worker ${i}`]);
-    workerTokens.push(await tokens.sign({ sub: `cbw-${i}`, role: 'worker' }));
+    // Access tokens name a revocable sign-in session (issue 12): create one per worker, as a sign-in would.
+    const sid = randomBytes(16).toString('base64url');
+    await db.query(`insert into auth_sessions (id, worker_id, method, created_at, expires_at) values ($1, $2, 'password', now(), now() + interval '1 hour')`, [sid, `cbw-${i}`]);
+    workerTokens.push(await tokens.sign({ sub: `cbw-${i}`, role: 'worker', sid }));
   }
   await db.end();
   return { devices, workerTokens };

@@ -47,7 +47,8 @@ async function main() {
   for (let i = 0; i < WORKERS; i++) {
     const languages = fixed ?? [...new Set([LANGUAGES[Math.floor(rand() * LANGUAGES.length)]!, LANGUAGES[Math.floor(rand() * LANGUAGES.length)]!])];
     await orch.store.upsertWorker({ id: `bw-${i}`, username: `bw-${i}`, displayName: `Worker ${i}`, role: 'worker', languages, passwordHash: 'x', departments: ['general'], level: 1 });
-    workerTokens.push(await tokens.sign({ sub: `bw-${i}`, role: 'worker' }));
+    // Access tokens name a revocable sign-in session (issue 12): issued the way a password sign-in issues them.
+    workerTokens.push((await orch.trust.signIn.issue((await orch.trust.auth.principal(`bw-${i}`))!, 'password')).response.token);
   }
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();

@@ -58,6 +58,15 @@ describe('AI provider configured by environment', () => {
     expect(handoff.transcript.map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(['When are you open?', 'Where do I get a tax certificate?']));
     expect((await orch.store.events(session.id)).map((e) => e.type)).toContain('intake_degraded');
     await ok(kiosk, 'session:leave', { sessionId: session.id, reason: 'visitor_left' });
+
+    // The LLM judge runs beside the embedded policy and can add an escalation the rules missed.
+    const s2 = (await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' })).session;
+    fake.chat(chatAnswer({ reply: 'I can help with documents.', intent: 'unknown', category: null, sentiment: 'neutral', urgency: 'normal', confidence: 0.6, escalate: null }));
+    fake.chat(chatAnswer({ escalate: true, reasons: [{ code: 'sensitive_topic', topic: 'legal', evidence: "my late father's estate", confidence: 0.9 }] }));
+    const judged = await ok(kiosk, 'visitor:message', { sessionId: s2.id, text: "Who handles my late father's estate papers?" });
+    expect(judged.session.state).toBe('queued');
+    expect((await orch.store.latestHandoff(s2.id))?.reasons.map((r: { code: string }) => r.code)).toContain('sensitive_topic');
+    await ok(kiosk, 'session:leave', { sessionId: s2.id, reason: 'visitor_left' });
     kiosk.close();
     sam.close();
   });

@@ -20,7 +20,14 @@ const ports = (cands: Record<string, unknown>[], protocol: 'udp' | 'tcp') => (ca
 function bindUdp(port: number): Promise<UdpSocket> {
   return new Promise((resolve, reject) => {
     const s = createSocket('udp4');
-    s.once('error', reject);
+    s.once('error', (err) => {
+      try {
+        s.close();
+      } catch {
+        // never bound: nothing to close
+      }
+      reject(err);
+    });
     s.bind(port, '127.0.0.1', () => resolve(s));
   });
 }
@@ -51,6 +58,16 @@ async function waitFor<T>(what: string, fn: () => T | undefined, ms = 15_000): P
   const deadline = Date.now() + ms;
   for (;;) {
     const v = fn();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function waitForAsync<T>(what: string, fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
     if (v !== undefined) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
@@ -124,8 +141,9 @@ describe(`media ports (worker: ${line === 'modern' ? 'mediasoup 3.12.16, WebRtcS
     } finally {
       await media.close();
     }
-    // A port someone else holds: start-up fails (after a short retry) and names RTC_PORT.
-    const squatter = await bindUdp(base);
+    // A port someone else holds: start-up fails (after a short retry) and names RTC_PORT. (The
+    // closed server's worker processes exit asynchronously: take the port once they let go.)
+    const squatter = await waitForAsync(`UDP port ${base} released`, () => bindUdp(base).catch(() => undefined));
     const blocked = new MediaServer({ workerBin: bin, listenIp: '127.0.0.1', rtcPort: base, rtcMinPort: 43000, rtcMaxPort: 43999, workers: 1, logger });
     try {
       if (line === 'modern') await expect(blocked.start()).rejects.toThrow(new RegExp(`RTC_PORT: UDP/TCP port ${base}`));

@@ -59,7 +59,7 @@ const BIND_RETRY_MS = 250;
 const BIND_ATTEMPTS = 20;
 
 /** Codecs the session routers offer: Opus audio, VP8 video (what Chromium and Electron decode everywhere). */
-const MEDIA_CODECS: ms.RtpCodecCapability[] = [
+export const MEDIA_CODECS: ms.RtpCodecCapability[] = [
   { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
   { kind: 'video', mimeType: 'video/VP8', clockRate: 90000, parameters: { 'x-google-start-bitrate': 600 } },
 ];
