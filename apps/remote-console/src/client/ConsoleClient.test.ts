@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Ack } from '@telekiosk/shared';
+import type { Ack, ErrorCode } from '@telekiosk/shared';
 import { callVideoStatus } from '../lib/callVideo.ts';
 import { ConsoleClient, type ConsoleSocket, type MediaController, type MonitorMediaLike } from './ConsoleClient.ts';
 import type { CallMedia } from './state.ts';
-import { alert, assignment, entry, offer, OTHER_SESSION, SESSION_ID, session, snapshot, suggestion, worker } from './fixtures.test-util.ts';
+import { alert, assignment, device, entry, offer, OTHER_SESSION, SESSION_ID, session, snapshot, suggestion, worker } from './fixtures.test-util.ts';
 
 /** A fake socket.io socket: records handlers, answers requests from `answers`. */
 class FakeSocket implements ConsoleSocket {
@@ -166,10 +166,36 @@ describe('ConsoleClient', () => {
     expect(client.getSnapshot().callVideoSeen).toBeNull();
   });
 
-  it('an unauthorized connection error sends the user back to login with the reason', async () => {
-    const { client, socket } = setup();
+  it('an unauthorized connection error refreshes the access token once and reconnects with it', async () => {
+    const socket = new FakeSocket({ 'console:hello': () => ({ ok: true, data: { worker: worker('available'), offers: [], assignment: null, devices: [] } }) });
+    const urls: string[] = [];
+    const fetchFn = vi.fn(async (input: RequestInfo | URL) => {
+      urls.push(String(input));
+      const token = String(input).endsWith('/refresh') ? 'tok-2' : 'tok-1';
+      return new Response(JSON.stringify({ token, expiresInS: 900, worker: worker('offline') }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    const connectSpy = vi.spyOn(socket, 'connect');
+    const client = new ConsoleClient({ connect: () => socket, fetch: fetchFn, storage: null, createMedia: () => new FakeMedia(), log: { warn: vi.fn(), info: vi.fn() } });
     await client.login('aiko', 'harbor-demo');
     socket.fire('connect_error', new Error('unauthorized: invalid or expired token'));
+    await flush();
+    expect(urls).toEqual(['/api/auth/login', '/api/auth/refresh']);
+    expect(connectSpy).toHaveBeenCalled();
+    expect(client.getSnapshot().phase).not.toBe('signed_out');
+    client.logout();
+  });
+
+  it('an unauthorized connection error sends the user back to login with the reason when the refresh is refused too', async () => {
+    const socket = new FakeSocket({});
+    const fetchFn = vi.fn(async (input: RequestInfo | URL) =>
+      String(input).endsWith('/refresh')
+        ? new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'the sign-in has ended; sign in again' } }), { status: 401 })
+        : new Response(JSON.stringify({ token: 'tok', expiresInS: 900, worker: worker('offline') }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    ) as unknown as typeof fetch;
+    const client = new ConsoleClient({ connect: () => socket, fetch: fetchFn, storage: null, createMedia: () => new FakeMedia(), log: { warn: vi.fn(), info: vi.fn() } });
+    await client.login('aiko', 'harbor-demo');
+    socket.fire('connect_error', new Error('unauthorized: invalid or expired token'));
+    await flush();
     expect(client.getSnapshot()).toMatchObject({
       phase: 'signed_out',
       loginError: { key: 'login.errors.unauthorized', detail: 'unauthorized: invalid or expired token' },
@@ -271,6 +297,107 @@ describe('ConsoleClient', () => {
       expect(client.getSnapshot().deviceActions['lobby-1']).toEqual({ pending: null, result: { ok: false, key: 'fleet.result.failed', params: { reason: 'robot_link_down' } } });
       await client.reloadDevice('lobby-1');
       expect(client.getSnapshot().deviceActions['lobby-1']?.result).toEqual({ ok: true, key: 'fleet.result.reloaded' });
+    });
+
+    describe('device credentials', () => {
+      const code = (deviceId: string, c = 'K7QF-9MZ2-XA4P') => ({ deviceId, code: c, expiresAt: '2026-11-21T09:45:00.000Z' });
+      const refused = (code: ErrorCode, message: string) => (): Ack<unknown> => ({ ok: false, error: { code, message } });
+
+      /** Staff signed in and connected, the fleet loaded with lobby-1 (`answers` override the defaults). */
+      async function staffClient(answers: Record<string, (p: unknown) => Ack<unknown>> = {}) {
+        const t = setup({
+          'console:hello': () => ({ ok: true, data: { worker: staff, offers: [], assignment: null, devices: [] } }),
+          'fleet:snapshot': () => ({ ok: true, data: { devices: [device('lobby-1', 'Lobby robot 1')], alerts: [] } }),
+          ...answers,
+        });
+        await t.client.login('kenji', 'harbor-demo');
+        t.socket.fire('connect');
+        await flush();
+        await flush();
+        t.socket.emitted.length = 0;
+        return t;
+      }
+
+      it('"Add a kiosk" sends the trimmed fields, shows the new code and reloads the fleet', async () => {
+        const { client, socket } = await staffClient({
+          'device:create': (p) => {
+            const { deviceId, name, location } = p as { deviceId: string; name: string; location: string };
+            return { ok: true, data: { device: { id: deviceId, name, location }, enrolment: code(deviceId) } };
+          },
+        });
+        const added = client.createDevice({ deviceId: ' hall-2 ', name: ' Hall kiosk 2 ', location: 'Hall B ' });
+        expect(client.getSnapshot().pending.createDevice).toBe(true);
+        expect(await client.createDevice({ deviceId: 'hall-3', name: 'x', location: 'y' })).toBe(false); // one at a time
+        expect(await added).toBe(true);
+        await flush();
+        expect(socket.emitted.map((e) => e.event)).toEqual(['device:create', 'fleet:snapshot']);
+        expect(socket.emitted[0]!.payload).toEqual({ deviceId: 'hall-2', name: 'Hall kiosk 2', location: 'Hall B' });
+        expect(client.getSnapshot().enrolment).toEqual({ shown: { ...code('hall-2'), deviceName: 'Hall kiosk 2', created: true }, createError: null });
+        expect(client.getSnapshot().pending.createDevice).toBe(false);
+        client.dismissEnrolment();
+        expect(client.getSnapshot().enrolment.shown).toBeNull();
+      });
+
+      it('"Add a kiosk" says when the id exists, and shows other refusals with the errors.* message', async () => {
+        let answer = refused('conflict', 'device hall-2 exists; issue an enrolment code for it instead');
+        const { client } = await staffClient({ 'device:create': () => answer() });
+        expect(await client.createDevice({ deviceId: 'hall-2', name: 'Hall kiosk 2', location: 'Hall B' })).toBe(false);
+        expect(client.getSnapshot().enrolment).toEqual({
+          shown: null,
+          createError: { key: 'enrolment.form.errors.deviceIdTaken', detail: 'device hall-2 exists; issue an enrolment code for it instead' },
+        });
+        client.clearCreateDeviceError();
+        expect(client.getSnapshot().enrolment.createError).toBeNull();
+        answer = refused('forbidden', 'role worker may not device:create');
+        expect(await client.createDevice({ deviceId: 'hall-2', name: 'Hall kiosk 2', location: 'Hall B' })).toBe(false);
+        expect(client.getSnapshot().enrolment.createError).toEqual({ key: 'errors.forbidden', detail: 'role worker may not device:create' });
+        expect(client.getSnapshot().pending.createDevice).toBe(false);
+      });
+
+      it('a new enrolment code is shown with the device name and reported on its card; one action per device at a time', async () => {
+        const { client, socket } = await staffClient({ 'device:enrolment-code': (p) => ({ ok: true, data: { enrolment: code((p as { deviceId: string }).deviceId, 'AAAA-BBBB-CCCC') } }) });
+        const first = client.newEnrolmentCode('lobby-1');
+        expect(client.getSnapshot().deviceActions['lobby-1']).toEqual({ pending: 'enrolment', result: null });
+        await client.rotateCredential('lobby-1'); // ignored while the code is being made
+        await first;
+        expect(socket.emitted.map((e) => e.event)).toEqual(['device:enrolment-code']);
+        expect(client.getSnapshot().enrolment.shown).toEqual({ ...code('lobby-1', 'AAAA-BBBB-CCCC'), deviceName: 'Lobby robot 1', created: false });
+        expect(client.getSnapshot().deviceActions['lobby-1']).toEqual({ pending: null, result: { ok: true, key: 'enrolment.result.codeReady' } });
+      });
+
+      it('rotating reports success, a kiosk that is not connected, and a device that is gone', async () => {
+        let answer: () => Ack<unknown> = () => ({ ok: true, data: { issuedAt: '2026-11-21T09:31:00.000Z' } });
+        const { client } = await staffClient({ 'device:rotate-credential': () => answer() });
+        await client.rotateCredential('lobby-1');
+        expect(client.getSnapshot().deviceActions['lobby-1']?.result).toEqual({ ok: true, key: 'enrolment.result.rotated' });
+        answer = refused('unavailable', 'device lobby-1 is not connected or did not store the new credential; issue an enrolment code instead');
+        await client.rotateCredential('lobby-1');
+        expect(client.getSnapshot().deviceActions['lobby-1']?.result).toMatchObject({ ok: false, key: 'enrolment.result.rotateOffline' });
+        answer = refused('not_found', 'device lobby-1 not found');
+        await client.rotateCredential('lobby-1');
+        expect(client.getSnapshot().deviceActions['lobby-1']?.result).toEqual({ ok: false, key: 'enrolment.result.deviceGone', detail: 'device lobby-1 not found' });
+      });
+
+      it('revoking reports the outcome, hides a code shown for that device and keeps one of another', async () => {
+        let answer: () => Ack<unknown> = () => ({ ok: true, data: {} });
+        const { client } = await staffClient({
+          'device:revoke-credential': () => answer(),
+          'device:enrolment-code': (p) => ({ ok: true, data: { enrolment: code((p as { deviceId: string }).deviceId) } }),
+        });
+        await client.newEnrolmentCode('lobby-1');
+        expect(await client.revokeCredential('lobby-1')).toBe(true);
+        expect(client.getSnapshot().deviceActions['lobby-1']?.result).toEqual({ ok: true, key: 'enrolment.result.revoked' });
+        expect(client.getSnapshot().enrolment.shown).toBeNull();
+
+        await client.newEnrolmentCode('lobby-1');
+        answer = refused('forbidden', 'role worker may not device:revoke-credential');
+        expect(await client.revokeCredential('lobby-1')).toBe(false);
+        expect(client.getSnapshot().deviceActions['lobby-1']?.result).toEqual({ ok: false, key: 'errors.forbidden', detail: 'role worker may not device:revoke-credential' });
+        expect(client.getSnapshot().enrolment.shown?.deviceId).toBe('lobby-1');
+        answer = () => ({ ok: true, data: {} });
+        expect(await client.revokeCredential('floor2-1')).toBe(true);
+        expect(client.getSnapshot().enrolment.shown?.deviceId).toBe('lobby-1');
+      });
     });
   });
 
@@ -462,6 +589,22 @@ describe('ConsoleClient', () => {
       expect(socket.emitted.at(-1)).toEqual({ event: 'supervisor:leave', payload: { sessionId: SESSION_ID } });
       expect(monitor.sessionId).toBeNull();
       expect(client.getSnapshot().monitor).toBeNull();
+    });
+
+    it('supervisor: lists accounts and changes status and role; a refusal comes back as a message', async () => {
+      const account = (over: Record<string, unknown> = {}) => ({ id: 'w-aiko', username: 'aiko', displayName: 'Aiko', role: 'worker', status: 'active', languages: ['ja'], departments: ['general'], ...over });
+      const { client, socket } = await connected(
+        {
+          'users:list': () => ({ ok: true, data: { users: [account()] } }),
+          'user:set-status': (p) => ({ ok: true, data: { user: account({ status: (p as { status: string }).status }) } }),
+          'user:set-role': () => ({ ok: false, error: { code: 'forbidden', message: 'forbidden: changing your own role' } }),
+        },
+        'supervisor',
+      );
+      expect(await client.listUsers()).toEqual({ ok: true, users: [account()] });
+      expect(await client.setUserStatus('w-aiko', 'disabled')).toEqual({ ok: true, user: account({ status: 'disabled' }) });
+      expect(socket.emitted.at(-1)).toEqual({ event: 'user:set-status', payload: { workerId: 'w-aiko', status: 'disabled' } });
+      expect(await client.setUserRole('w-sam', 'staff')).toMatchObject({ ok: false, error: { key: 'errors.forbidden', detail: 'forbidden: changing your own role' } });
     });
 
     it('supervisor: loads the KPI report and downloads CSV with the bearer token', async () => {

@@ -11,7 +11,10 @@ import {
   type Offer,
   type RobotCommand,
   type RobotCommandResult,
+  type AccountStatus,
+  type Role,
   type SupervisorSnapshot,
+  type UserAccount,
   type WorkerView,
 } from '@telekiosk/shared';
 import { request, RequestError, type MediaSocket } from '@telekiosk/shared/client';
@@ -21,7 +24,7 @@ import { MonitorMediaController } from '../media/MonitorMediaController.ts';
 import { filenameFromDisposition, saveBlob } from '../lib/download.ts';
 import { kpiQueryString } from '../lib/kpi.ts';
 import { nextVideoSeen } from '../lib/callVideo.ts';
-import { loadAuth, login, saveAuth, type AuthStorage, type StoredAuth } from './auth.ts';
+import { loadAuth, login, logoutRequest, refreshAuth, revokedMessageKey, saveAuth, secondsLeft, type AuthStorage, type StoredAuth } from './auth.ts';
 import { createStore, type Store } from './store.ts';
 import {
   idlePending,
@@ -132,12 +135,15 @@ export class ConsoleClient {
   private toolsSession: string | null = null;
   private auth: StoredAuth | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Renews the short-lived access token before it expires. */
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private pingInFlight = false;
   private readonly o: Required<Omit<ConsoleClientOptions, 'onOffer' | 'onCriticalAlert'>> & Pick<ConsoleClientOptions, 'onOffer' | 'onCriticalAlert'>;
 
   constructor(options: ConsoleClientOptions = {}) {
     this.o = {
-      connect: options.connect ?? ((token) => io('/console', { auth: { token }, transports: ['websocket'] }) as unknown as ConsoleSocket),
+      // The handshake reads the current access token each time, so reconnects use the refreshed one.
+      connect: options.connect ?? ((token) => io('/console', { auth: (cb) => cb({ token: this.auth?.token ?? token }), transports: ['websocket'] }) as unknown as ConsoleSocket),
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       storage: options.storage === undefined ? defaultStorage() : options.storage,
       onOffer: options.onOffer,
@@ -230,12 +236,37 @@ export class ConsoleClient {
 
   // --- sign-in and connection ----------------------------------------------------------
 
-  /** Resumes a sign-in saved in this tab (page reload); returns whether one was found. */
+  /**
+   * Resumes a sign-in saved in this tab (page reload); returns whether one was found. Without
+   * one, a sign-in held by the refresh cookie (another tab, or a single sign-on that just
+   * landed) is picked up in the background.
+   */
   resume(): boolean {
     const saved = loadAuth(this.o.storage);
-    if (!saved) return false;
+    if (!saved) {
+      void this.refreshToken().then((ok) => {
+        if (ok && this.auth && !this.socket) this.open(this.auth);
+      });
+      return false;
+    }
     this.open(saved);
     return true;
+  }
+
+  /** Gets a new access token with the refresh cookie; keeps it and schedules the next refresh. */
+  private async refreshToken(): Promise<boolean> {
+    const r = await refreshAuth(this.o.fetch);
+    if (!r.ok) return false;
+    this.auth = r.auth;
+    saveAuth(this.o.storage, r.auth);
+    this.scheduleRefresh(r.expiresInS);
+    return true;
+  }
+
+  /** Refreshes at 80% of the access token's lifetime (at least 10 s from now). */
+  private scheduleRefresh(expiresInS: number) {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.refreshToken(), Math.max(10, expiresInS * 0.8) * 1000);
   }
 
   async login(username: string, password: string): Promise<void> {
@@ -249,10 +280,14 @@ export class ConsoleClient {
     saveAuth(this.o.storage, result.auth);
     this.setPending({ login: false });
     this.open(result.auth);
+    this.scheduleRefresh(result.expiresInS);
   }
 
-  /** Signs out: closes the call media and the socket, forgets the token. */
+  /** Signs out: revokes the sign-in on the server (unless it was already withdrawn), closes the call media and the socket, forgets the token. */
   logout(loginError: UiMessage | null = null): void {
+    if (!loginError && this.auth) void logoutRequest(this.o.fetch, this.auth.token);
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
     this.closeConnection();
     saveAuth(this.o.storage, null);
     this.auth = null;
@@ -276,14 +311,17 @@ export class ConsoleClient {
     this.closeConnection();
     this.auth = auth;
     this.store.set({ ...initialState, phase: 'connecting', connection: 'connecting', worker: auth.worker });
+    this.scheduleRefresh(secondsLeft(auth.token, this.o.now()) ?? 0);
     const socket = this.o.connect(auth.token);
     this.socket = socket;
     this.media = this.o.createMedia(socket, (call) => this.onCallMedia(call));
     this.monitorMedia = this.o.createMonitorMedia(socket, (monitorMedia) => this.patch({ monitorMedia }));
 
     let connectedBefore = false;
+    let refreshedForSocket = false;
     socket.on('connect', () => {
       if (this.socket !== socket) return;
+      refreshedForSocket = false;
       this.patch({ connection: 'connected', connectionDetail: null });
       // A reconnect during a call sets the media up again (the orchestrator may have restarted).
       const reconnect = connectedBefore;
@@ -301,6 +339,16 @@ export class ConsoleClient {
     socket.on('connect_error', (err: Error) => {
       if (this.socket !== socket) return;
       const message = err?.message ?? String(err);
+      if (message.startsWith('unauthorized') && !refreshedForSocket) {
+        // Most often an expired access token (a page reloaded after a while): refresh once, then retry.
+        refreshedForSocket = true;
+        void this.refreshToken().then((ok) => {
+          if (this.socket !== socket) return;
+          if (ok) socket.connect();
+          else this.logout({ key: 'login.errors.unauthorized', detail: message });
+        });
+        return;
+      }
       if (message.startsWith('unauthorized')) {
         this.o.log.warn('[console] connection refused:', message);
         this.logout({ key: 'login.errors.unauthorized', detail: message });
@@ -309,6 +357,13 @@ export class ConsoleClient {
       this.patch({ connection: this.store.getSnapshot().phase === 'ready' ? 'reconnecting' : 'connecting', connectionDetail: message });
       // Refused by the server (not a network error): socket.io does not retry by itself.
       if (!socket.active) this.retryTimer = setTimeout(() => this.socket === socket && socket.connect(), RETRY_MS);
+    });
+    socket.on('auth:revoked', (payload: unknown) => {
+      if (this.socket !== socket) return;
+      const parsed = consoleEvents['auth:revoked'].safeParse(payload);
+      const reason = parsed.success ? parsed.data.reason : 'session_revoked';
+      this.o.log.warn('[console] access withdrawn:', reason);
+      this.logout({ key: revokedMessageKey(reason) });
     });
     socket.on('disconnect', (reason: string) => {
       if (this.socket !== socket) return;
@@ -680,6 +735,99 @@ export class ConsoleClient {
     });
   }
 
+  // --- device credentials (staff and supervisors) --------------------------------------
+
+  /**
+   * "Add a kiosk": registers the device and shows its first one-time enrolment code. A refusal
+   * stays beside the form (`enrolment.createError`); an id that exists already says so.
+   * @returns true when the device was added.
+   */
+  async createDevice(form: { deviceId: string; name: string; location: string }): Promise<boolean> {
+    if (this.store.getSnapshot().pending.createDevice) return false;
+    this.setPending({ createDevice: true });
+    this.patchEnrolment({ createError: null });
+    try {
+      const { device, enrolment } = await this.req('device:create', { deviceId: form.deviceId.trim(), name: form.name.trim(), location: form.location.trim() });
+      this.patchEnrolment({ shown: { ...enrolment, deviceName: device.name, created: true } });
+      // The server does not push new devices: reload so its card appears (offline until it enrols).
+      void this.loadFleet();
+      return true;
+    } catch (err) {
+      const exists = err instanceof RequestError && err.code === 'conflict';
+      this.patchEnrolment({ createError: exists ? { key: 'enrolment.form.errors.deviceIdTaken', detail: err.wire.message } : errorMessage(err, 'errors.internal') });
+      return false;
+    } finally {
+      this.setPending({ createDevice: false });
+    }
+  }
+
+  /** A new one-time enrolment code for a device (earlier unused codes stop working), shown in the enrolment panel. */
+  newEnrolmentCode(deviceId: string): Promise<void> {
+    return this.credentialAction(deviceId, 'enrolment', async () => {
+      const { enrolment } = await this.req('device:enrolment-code', { deviceId });
+      const name = this.store.getSnapshot().devices.find((d) => d.device.id === deviceId)?.device.name ?? deviceId;
+      this.patchEnrolment({ shown: { ...enrolment, deviceName: name, created: false } });
+      return { ok: true, key: 'enrolment.result.codeReady' };
+    });
+  }
+
+  /**
+   * Rotates a connected kiosk's credential (it stores the new one, then the old one stops
+   * working). A kiosk that is not connected cannot be rotated: the card says to make a new code.
+   */
+  rotateCredential(deviceId: string): Promise<void> {
+    return this.credentialAction(deviceId, 'rotate', async () => {
+      try {
+        await this.req('device:rotate-credential', { deviceId }, 15_000);
+      } catch (err) {
+        // `unavailable` while this console is connected: the kiosk is not (or did not confirm).
+        const kioskAway = err instanceof RequestError && err.code === 'unavailable' && this.store.getSnapshot().connection === 'connected';
+        if (kioskAway) return { ok: false, key: 'enrolment.result.rotateOffline', detail: err.wire.message };
+        throw err;
+      }
+      return { ok: true, key: 'enrolment.result.rotated' };
+    });
+  }
+
+  /**
+   * Revokes a kiosk's credential: it is disconnected at once and must enrol again with a new
+   * code (its unused codes stop working too, so a code shown for it is hidden). @returns true when revoked.
+   */
+  async revokeCredential(deviceId: string): Promise<boolean> {
+    await this.credentialAction(deviceId, 'revoke', async () => {
+      await this.req('device:revoke-credential', { deviceId });
+      if (this.store.getSnapshot().enrolment.shown?.deviceId === deviceId) this.patchEnrolment({ shown: null });
+      return { ok: true, key: 'enrolment.result.revoked' };
+    });
+    return this.store.getSnapshot().deviceActions[deviceId]?.result?.ok === true;
+  }
+
+  /** Hides the enrolment panel (the code keeps working until it is used or expires). */
+  dismissEnrolment(): void {
+    this.patchEnrolment({ shown: null });
+  }
+
+  /** Clears the "Add a kiosk" error (the form was edited or reset). */
+  clearCreateDeviceError(): void {
+    if (this.store.getSnapshot().enrolment.createError) this.patchEnrolment({ createError: null });
+  }
+
+  /** A device action whose `not_found` means the device was removed meanwhile (not "session or offer"). */
+  private credentialAction(deviceId: string, kind: DeviceActionKind, run: () => Promise<UiMessage & { ok: boolean }>): Promise<void> {
+    return this.deviceAction(deviceId, kind, async () => {
+      try {
+        return await run();
+      } catch (err) {
+        if (err instanceof RequestError && err.code === 'not_found') return { ok: false, key: 'enrolment.result.deviceGone', detail: err.wire.message };
+        throw err;
+      }
+    });
+  }
+
+  private patchEnrolment(p: Partial<ConsoleState['enrolment']>) {
+    this.store.update((s) => ({ ...s, enrolment: { ...s.enrolment, ...p } }));
+  }
+
   private async deviceAction(deviceId: string, kind: DeviceActionKind, run: () => Promise<UiMessage & { ok: boolean }>): Promise<void> {
     if (this.store.getSnapshot().deviceActions[deviceId]?.pending) return;
     this.patchDeviceAction(deviceId, { pending: kind, result: null });
@@ -907,6 +1055,45 @@ export class ConsoleClient {
     }
   }
 
+  /** The full contact of one callback (lists show it masked); the server audits each view. Null when refused. */
+  async callbackContact(callbackId: string): Promise<{ name: string; contact: string } | null> {
+    try {
+      return await this.req('callback:contact', { callbackId });
+    } catch (err) {
+      this.store.update((s) => ({ ...s, callbacks: { ...s.callbacks, result: { ok: false, ...errorMessage(err, 'errors.internal') } } }));
+      return null;
+    }
+  }
+
+  // --- accounts (supervisors) ---------------------------------------------------------
+
+  /** Supervisors: every console account with its role and status. */
+  async listUsers(): Promise<{ ok: true; users: UserAccount[] } | { ok: false; error: UiMessage }> {
+    try {
+      return { ok: true, users: (await this.req('users:list', {})).users };
+    } catch (err) {
+      return { ok: false, error: errorMessage(err, 'errors.internal') };
+    }
+  }
+
+  /** Supervisors: enable, disable or delete an account; the user's sign-ins end and sockets close at once. */
+  async setUserStatus(workerId: string, status: AccountStatus): Promise<{ ok: true; user: UserAccount } | { ok: false; error: UiMessage }> {
+    try {
+      return { ok: true, user: (await this.req('user:set-status', { workerId, status })).user };
+    } catch (err) {
+      return { ok: false, error: errorMessage(err, 'errors.internal') };
+    }
+  }
+
+  /** Supervisors: change an account's role; the user signs in again with it. */
+  async setUserRole(workerId: string, role: Role): Promise<{ ok: true; user: UserAccount } | { ok: false; error: UiMessage }> {
+    try {
+      return { ok: true, user: (await this.req('user:set-role', { workerId, role })).user };
+    } catch (err) {
+      return { ok: false, error: errorMessage(err, 'errors.internal') };
+    }
+  }
+
   /** Marks a callback done after calling the visitor back. */
   async completeCallback(callbackId: string): Promise<void> {
     if (this.store.getSnapshot().pending.callbackId) return;
@@ -1031,6 +1218,8 @@ export class ConsoleClient {
   /** Downloads the KPI report or the session list of the current filter as CSV (HTTP with my token). */
   async downloadCsv(kind: 'kpi' | 'sessions'): Promise<boolean> {
     const s = this.store.getSnapshot();
+    const left = this.auth ? secondsLeft(this.auth.token, this.o.now()) : null;
+    if (left !== null && left < 30) await this.refreshToken();
     const token = this.auth?.token;
     if (!token || s.pending.csv) return false;
     this.setPending({ csv: kind });

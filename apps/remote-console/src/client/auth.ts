@@ -30,7 +30,7 @@ export function saveAuth(storage: AuthStorage | null, auth: StoredAuth | null): 
   }
 }
 
-export type LoginResult = { ok: true; auth: StoredAuth } | { ok: false; error: UiMessage };
+export type LoginResult = { ok: true; auth: StoredAuth; expiresInS: number } | { ok: false; error: UiMessage };
 
 const ErrorBody = z.object({ error: WireError });
 
@@ -40,6 +40,7 @@ export async function login(fetchFn: typeof fetch, username: string, password: s
   try {
     res = await fetchFn('/api/auth/login', {
       method: 'POST',
+      credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ username: username.trim(), password }),
     });
@@ -61,5 +62,49 @@ export async function login(fetchFn: typeof fetch, username: string, password: s
   }
   const parsed = LoginResponse.safeParse(body);
   if (!parsed.success) return { ok: false, error: { key: 'login.errors.server', detail: 'unexpected login response' } };
-  return { ok: true, auth: { token: parsed.data.token, worker: parsed.data.worker } };
+  return { ok: true, auth: { token: parsed.data.token, worker: parsed.data.worker }, expiresInS: parsed.data.expiresInS };
+}
+
+/**
+ * `POST /api/auth/refresh`: a new short-lived access token for the sign-in whose refresh token
+ * is in the HttpOnly cookie (the page never sees it). Also how a single sign-on lands: the
+ * provider's redirect sets the cookie, then the console refreshes.
+ */
+export async function refreshAuth(fetchFn: typeof fetch): Promise<{ ok: true; auth: StoredAuth; expiresInS: number } | { ok: false; status: number }> {
+  let res: Response;
+  try {
+    res = await fetchFn('/api/auth/refresh', { method: 'POST', headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  } catch {
+    return { ok: false, status: 0 };
+  }
+  if (!res.ok) return { ok: false, status: res.status };
+  const parsed = LoginResponse.safeParse(await res.json().catch(() => null));
+  if (!parsed.success) return { ok: false, status: 500 };
+  return { ok: true, auth: { token: parsed.data.token, worker: parsed.data.worker }, expiresInS: parsed.data.expiresInS };
+}
+
+/** `POST /api/auth/logout`: revokes the sign-in on the server (its tokens and sockets stop at once). Best effort. */
+export async function logoutRequest(fetchFn: typeof fetch, token: string | null): Promise<void> {
+  try {
+    await fetchFn('/api/auth/logout', { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {}, credentials: 'same-origin' });
+  } catch {
+    // Offline: the access token expires by itself; the refresh cookie is cleared at the next sign-in.
+  }
+}
+
+/** Seconds until a JWT access token expires (from its `exp` claim, not verified: only to schedule a refresh); null when unreadable. */
+export function secondsLeft(token: string, nowMs: number): number | null {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    return typeof payload.exp === 'number' ? Math.max(0, Math.floor(payload.exp - nowMs / 1000)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The catalog key that tells a user why their access was withdrawn (`auth:revoked`). */
+export function revokedMessageKey(reason: string): 'login.errors.accountDisabled' | 'login.errors.roleChanged' | 'login.errors.sessionEnded' {
+  if (reason === 'account_disabled' || reason === 'account_deleted') return 'login.errors.accountDisabled';
+  if (reason === 'role_changed') return 'login.errors.roleChanged';
+  return 'login.errors.sessionEnded';
 }

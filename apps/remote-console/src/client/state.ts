@@ -11,6 +11,7 @@ import type {
   ConsoleRequests,
   ControlLease,
   DeviceStatus,
+  Enrolment,
   HandoffPackage,
   KioskContent,
   KpiFilter,
@@ -94,6 +95,8 @@ export interface Pending {
   /** Monitor start, barge-in or stop in flight. */
   monitor: boolean;
   csv: 'kpi' | 'sessions' | null;
+  /** "Add a kiosk" in flight. */
+  createDevice: boolean;
 }
 
 /** The last answer to a robot command sent from the call view (pings excluded). */
@@ -131,7 +134,22 @@ export interface DeviceActionState {
   /** The last outcome, shown in the device's card (role=status). */
   result: (UiMessage & { ok: boolean }) | null;
 }
-export type DeviceActionKind = 'estop' | 'service' | 'reload' | 'dock';
+export type DeviceActionKind = 'estop' | 'service' | 'reload' | 'dock' | 'enrolment' | 'rotate' | 'revoke';
+
+/** A one-time enrolment code the console shows (as text and as a QR code of its URL) until dismissed or replaced. */
+export interface ShownEnrolment extends Enrolment {
+  deviceName: string;
+  /** True when the device was just added ("Add a kiosk"); false for a new code of an existing device. */
+  created: boolean;
+}
+
+/** Device enrolment on the fleet screen (staff and supervisors). */
+export interface EnrolmentState {
+  /** The last enrolment code made, or null. */
+  shown: ShownEnrolment | null;
+  /** Why the last "Add a kiosk" failed (beside the form), or null. */
+  createError: UiMessage | null;
+}
 
 /** Battery history of the device selected on the fleet screen. */
 export interface BatteryHistory {
@@ -258,6 +276,7 @@ export interface ConsoleState {
   /** Desk or fleet screen (staff always see the fleet; supervisors switch with tabs). */
   view: View;
   deviceActions: Record<string, DeviceActionState>;
+  enrolment: EnrolmentState;
   history: BatteryHistory | null;
   /** What the orchestrator can do (speech input, translation); null until hello. */
   capabilities: Capabilities | null;
@@ -307,12 +326,15 @@ export const idlePending: Pending = {
   reassign: null,
   monitor: false,
   csv: null,
+  createDevice: false,
 };
 
 export const idleHistory: HistoryState = { status: 'idle', query: '', sessions: [], selected: null };
 export const idleCallbacks: CallbacksState = { status: 'idle', items: [], result: null };
 export const idleKpi: KpiState = { status: 'idle', filter: {}, report: null, error: null };
 export const idleUtterance: UtteranceState = { status: 'idle', error: null };
+
+export const idleEnrolment: EnrolmentState = { shown: null, createError: null };
 
 export const idleRobot: RobotUi = { last: null, latency: null, busy: false };
 
@@ -335,6 +357,7 @@ export const initialState: ConsoleState = {
   fleetLoaded: false,
   view: 'desk',
   deviceActions: {},
+  enrolment: idleEnrolment,
   history: null,
   capabilities: null,
   assist: null,

@@ -1,4 +1,4 @@
-import type { Alert, Assignment, Callback, DeviceStatus, HandoffPackage, KpiReport, Offer, SessionSummary, SessionView, TranscriptEntry, WorkerView } from '@telekiosk/shared';
+import type { Alert, Assignment, Callback, DeviceStatus, HandoffPackage, KpiReport, Offer, SessionSummary, SessionView, TranscriptEntry, UserAccount, WorkerView } from '@telekiosk/shared';
 import { initialState, type ConsoleState } from '../client/state.ts';
 
 /**
@@ -21,6 +21,7 @@ export const FIXTURES = [
   'supervision-monitor',
   'fleet',
   'fleet-safety',
+  'fleet-enrolment',
   'reports',
   'history',
 ] as const;
@@ -161,6 +162,14 @@ const supervisor = (): ConsoleState['supervisor'] => ({
 });
 
 /** The console state of a fixture. */
+/** Console accounts the supervision screen's Accounts panel lists (`users:list`); `w-sam` is the signed-in supervisor of the fixtures. */
+export const FIXTURE_USERS: UserAccount[] = [
+  { id: 'w-sam', username: 'sam', displayName: 'Sam Carter', role: 'supervisor', status: 'active', languages: ['en', 'es'], departments: ['general'] },
+  { id: 'w-aiko', username: 'aiko', displayName: 'Aiko Tanaka', role: 'worker', status: 'active', languages: ['ja', 'en'], departments: ['general', 'residents'] },
+  { id: 'w-maria', username: 'maria', displayName: 'María López', role: 'worker', status: 'disabled', languages: ['es', 'en', 'pt'], departments: ['general'] },
+  { id: 'w-kenji', username: 'kenji', displayName: 'Kenji Watanabe', role: 'staff', status: 'active', languages: ['ja', 'en'], departments: ['facilities'] },
+];
+
 export function fixtureState(f: Fixture): ConsoleState {
   const ready: ConsoleState = {
     ...initialState,
@@ -216,6 +225,19 @@ export function fixtureState(f: Fixture): ConsoleState {
       return { ...ready, worker: worker('staff'), alerts: [alert(1, { deviceId: 'floor2-1', kind: 'offline', severity: 'critical', detail: 'No telemetry for 5 minutes' }), alert(2, { deviceId: 'floor2-1', detail: 'Battery 12%' })] };
     case 'fleet-safety':
       return { ...ready, worker: worker('staff'), alerts: [alert(3, { kind: 'safety', severity: 'critical', detail: 'Safety escalation: "there is a man collapsed on the floor"' }), alert(1, { deviceId: 'floor2-1', kind: 'offline', severity: 'critical', state: 'acknowledged', acknowledgedBy: 'w-sam', detail: 'No telemetry for 5 minutes' })] };
+    case 'fleet-enrolment':
+      // A kiosk just added (its one-time code, URL and QR code on top), a rotation refused because
+      // that kiosk is offline, and "Add a kiosk" refused because the id exists.
+      return {
+        ...ready,
+        worker: worker('staff'),
+        devices: [...DEVICES, device('hall-2', 'Hall kiosk 2', { online: false, lastSeenAt: null, batteryPercent: null, charging: null, robotLink: 'none', appVersion: null, estop: null, pose: null, camera: 'unknown', microphone: 'unknown', device: { id: 'hall-2', name: 'Hall kiosk 2', location: 'Hall B, next to the entrance' } })],
+        enrolment: {
+          shown: { deviceId: 'hall-2', code: 'K7QF-9MZ2-XA4P', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), deviceName: 'Hall kiosk 2', created: true },
+          createError: { key: 'enrolment.form.errors.deviceIdTaken', detail: 'device lobby-2 exists; issue an enrolment code for it instead' },
+        },
+        deviceActions: { 'floor2-1': { pending: null, result: { ok: false, key: 'enrolment.result.rotateOffline', detail: 'device floor2-1 is not connected or did not store the new credential; issue an enrolment code instead' } } },
+      };
     case 'reports':
       return { ...sup, view: 'reports', kpi: { status: 'ready', filter: {}, report: report(), error: null } };
     case 'history':

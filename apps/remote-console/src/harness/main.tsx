@@ -7,7 +7,7 @@ import type { ConsoleState } from '../client/state.ts';
 import { App } from '../components/App.tsx';
 import { initI18n } from '../i18n/i18n.ts';
 import '../styles.css';
-import { FIXTURES, fixtureState, type Fixture } from './fixtures.ts';
+import { FIXTURE_USERS, FIXTURES, fixtureState, type Fixture } from './fixtures.ts';
 
 /**
  * Test harness: the real console App over a stand-in client holding a fixed state. Every action
@@ -26,6 +26,7 @@ function fixtureClient(initial: ConsoleState): ConsoleClient {
     getSnapshot: () => state,
     showView: (view: ConsoleState['view']) => set({ view }),
     inboundVideoStats: () => null,
+    listUsers: () => Promise.resolve({ ok: true, users: FIXTURE_USERS }),
   };
   return new Proxy(known, { get: (t, k: string) => (k in t ? t[k] : () => Promise.resolve(true)) }) as unknown as ConsoleClient;
 }

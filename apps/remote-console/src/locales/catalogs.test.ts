@@ -173,6 +173,19 @@ describe('locale catalogs', () => {
       'monitor.stop': 'Stop monitoring',
       'reports.csvKpi': 'Download KPI CSV',
       'reports.csvSessions': 'Download sessions CSV',
+      'enrolment.form.heading': 'Add a kiosk',
+      'enrolment.form.deviceId': 'Kiosk ID',
+      'enrolment.form.name': 'Kiosk name',
+      'enrolment.form.location': 'Location',
+      'enrolment.form.submit': 'Add kiosk',
+      'enrolment.credential': 'Credential',
+      'enrolment.newCode': 'New enrolment code',
+      'enrolment.rotate': 'Rotate credential',
+      'enrolment.revokeButton': 'Revoke credential',
+      'enrolment.revoke.title': 'Revoke the credential of {{name}}?',
+      'enrolment.panel.headingCreated': '{{name}} was added: enrol it now',
+      'enrolment.panel.qrLabel': 'QR code of the enrolment URL for {{name}}',
+      'enrolment.panel.done': 'Hide code',
     };
     for (const [path, name] of Object.entries(names)) expect(get(path), path).toBe(name);
   });

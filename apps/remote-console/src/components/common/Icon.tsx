@@ -34,7 +34,9 @@ export type IconName =
   | 'robot'
   | 'version'
   | 'pose'
-  | 'bell';
+  | 'bell'
+  | 'key'
+  | 'plus';
 
 const PATHS: Record<IconName, string> = {
   online: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-1.2 11.6-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z',
@@ -71,6 +73,8 @@ const PATHS: Record<IconName, string> = {
   version: 'M3 3h8l10 10-8 8L3 11V3Zm4.5 2.5a2 2 0 1 0 0 4 2 2 0 0 0 0-4Z',
   pose: 'M12 2 4.5 20.3l.7.7L12 18l6.8 3 .7-.7L12 2Z',
   download: 'M11 3h2v10.2l3.6-3.6 1.4 1.4-6 6-6-6 1.4-1.4 3.6 3.6V3ZM4 19h16v2H4v-2Z',
+  key: 'M7.5 7a5 5 0 1 0 4.6 7H15v2h2v-2h2v2h2v-6h-8.9A5 5 0 0 0 7.5 7Zm0 3a2 2 0 1 1 0 4 2 2 0 1 1 0-4Z',
+  plus: 'M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7V4Z',
   bell: 'M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.8V3a1.5 1.5 0 0 0-3 0v1.2A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z',
 };
 

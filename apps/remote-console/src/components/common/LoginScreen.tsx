@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { AuthProviders } from '@telekiosk/shared';
 import { useTranslation } from 'react-i18next';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import { unlockAudio } from '../../lib/beep.ts';
@@ -12,6 +13,23 @@ export function LoginScreen() {
   const { loginError, pending } = useConsoleState();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // Single sign-on, when the deployment configured it; a failed one comes back as `#sso-error=<code>`.
+  const [sso, setSso] = useState<{ name: string } | null>(null);
+  const [ssoError] = useState(() => /[#&]sso-error=([a-z_]+)/.exec(window.location.hash)?.[1] ?? null);
+  useEffect(() => {
+    if (window.location.hash.includes('sso-error=')) window.history.replaceState(null, '', window.location.pathname);
+    let live = true;
+    fetch('/api/auth/providers', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body: unknown) => {
+        const parsed = AuthProviders.safeParse(body);
+        if (live && parsed.success) setSso(parsed.data.oidc);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -71,6 +89,16 @@ export function LoginScreen() {
             </p>
           )}
         </form>
+        {ssoError && (
+          <p className="form-error" role="alert">
+            {t(ssoError === 'forbidden' ? 'login.errors.ssoNoRole' : 'login.errors.sso')}
+          </p>
+        )}
+        {sso && (
+          <a className="btn btn--block" href="/api/auth/oidc/start">
+            {t('login.sso', { name: sso.name })}
+          </a>
+        )}
       </main>
     </div>
   );

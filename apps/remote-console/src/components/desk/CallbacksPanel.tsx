@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Callback } from '@telekiosk/shared';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
@@ -47,6 +48,8 @@ function CallbackItem({ callback: c }: { callback: Callback }) {
   const client = useClient();
   const { pending, devices } = useConsoleState();
   const titleId = `callback-${c.id}`;
+  // Lists carry the contact masked; the full contact is asked for (and audited) one callback at a time.
+  const [contact, setContact] = useState<string | null>(null);
   return (
     <li className="callback" aria-labelledby={titleId}>
       <h3 id={titleId} className="callback-title">
@@ -56,7 +59,12 @@ function CallbackItem({ callback: c }: { callback: Callback }) {
         <div>
           <dt>{t('callbacks.contact')}</dt>
           <dd>
-            <span className="callback-contact">{c.contact}</span>
+            <span className="callback-contact">{contact ?? c.contact}</span>
+            {contact === null && (
+              <button type="button" className="btn btn--small btn--ghost" onClick={() => void client.callbackContact(c.id).then((r) => r && setContact(r.contact))}>
+                {t('callbacks.showContact')}
+              </button>
+            )}
           </dd>
         </div>
         <div>

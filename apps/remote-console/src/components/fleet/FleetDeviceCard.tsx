@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceStatus } from '@telekiosk/shared';
+import type { DeviceRef, DeviceStatus } from '@telekiosk/shared';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import { localeOf } from '../../i18n/i18n.ts';
 import { formatPose, formatTime } from '../../lib/format.ts';
@@ -25,8 +25,11 @@ function Fact({ label, tone, icon, children }: { label: string; tone: Tone; icon
 
 const HEALTH_TONE: Record<DeviceStatus['camera'], Tone> = { ok: 'ok', failed: 'bad', unknown: 'none' };
 
-/** A device on the fleet screen: every health fact as icon + text, and the staff actions. */
-export function FleetDeviceCard({ status, onShowHistory }: { status: DeviceStatus; onShowHistory: (deviceId: string) => void }) {
+/**
+ * A device on the fleet screen: every health fact as icon + text, and the staff actions; with
+ * `onRevoke` (staff and supervisors) also its credential: a new enrolment code, rotate, revoke.
+ */
+export function FleetDeviceCard({ status, onShowHistory, onRevoke }: { status: DeviceStatus; onShowHistory: (deviceId: string) => void; onRevoke?: (device: DeviceRef) => void }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const client = useClient();
@@ -39,6 +42,7 @@ export function FleetDeviceCard({ status, onShowHistory }: { status: DeviceStatu
   const hasRobot = robotLink !== 'none';
   const criticalHold = alerts.some((a) => a.deviceId === device.id && a.severity === 'critical');
   const holdId = `${titleId}-hold`;
+  const credentialId = `${titleId}-credential`;
   return (
     <li className={`device fleet-device ${online ? 'device--online' : 'device--offline'}${inService ? '' : ' device--out'}`} aria-labelledby={titleId}>
       <div className="fleet-device-head">
@@ -125,6 +129,25 @@ export function FleetDeviceCard({ status, onShowHistory }: { status: DeviceStatu
           {t('fleet.showHistory')}
         </button>
       </div>
+      {onRevoke && (
+        <div className="fleet-actions fleet-credential" role="group" aria-labelledby={`${credentialId} ${titleId}`} aria-busy={pending !== null}>
+          <span id={credentialId} className="fleet-actions-label">
+            {t('enrolment.credential')}
+          </span>
+          <button type="button" className="btn" aria-describedby={titleId} disabled={pending !== null} onClick={() => void client.newEnrolmentCode(device.id)}>
+            <Icon name="key" />
+            {t('enrolment.newCode')}
+          </button>
+          <button type="button" className="btn" aria-describedby={titleId} disabled={pending !== null} onClick={() => void client.rotateCredential(device.id)}>
+            <Icon name="refresh" />
+            {t('enrolment.rotate')}
+          </button>
+          <button type="button" className="btn btn--danger-outline" aria-describedby={titleId} aria-haspopup="dialog" disabled={pending !== null} onClick={() => onRevoke(device)}>
+            <Icon name="cancel" />
+            {t('enrolment.revokeButton')}
+          </button>
+        </div>
+      )}
       <p className={`fleet-result${action?.result && !action.result.ok ? ' fleet-result--bad' : ''}`} role="status">
         {pending ? (
           t('fleet.working')

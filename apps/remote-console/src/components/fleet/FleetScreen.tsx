@@ -1,19 +1,27 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DeviceRef } from '@telekiosk/shared';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
+import { AddDeviceForm } from './AddDeviceForm.tsx';
 import { AlertsPanel } from './AlertsPanel.tsx';
 import { BatteryPanel, HISTORY_HOURS } from './BatteryPanel.tsx';
 import { FleetDeviceCard } from './FleetDeviceCard.tsx';
 import { Icon } from '../common/Icon.tsx';
 import { VenueMapView } from './VenueMapView.tsx';
+import { EnrolmentPanel } from './EnrolmentPanel.tsx';
+import { RevokeCredentialDialog } from './RevokeCredentialDialog.tsx';
 
 /**
  * The facility staff screen (and supervisors' Fleet tab): alerts, the venue map, every device
- * with its health and actions, and the battery history of one device.
+ * with its health and actions, and the battery history of one device; for staff and
+ * supervisors also device credentials: "Add a kiosk", the enrolment code panel, rotate and revoke.
  */
 export function FleetScreen() {
   const { t } = useTranslation();
   const client = useClient();
-  const { devices, alerts, fleetLoaded } = useConsoleState();
+  const { devices, alerts, fleetLoaded, worker } = useConsoleState();
+  const manages = worker?.role === 'staff' || worker?.role === 'supervisor';
+  const [revoking, setRevoking] = useState<DeviceRef | null>(null);
   const online = devices.filter((d) => d.online).length;
   const out = devices.filter((d) => !d.inService).length;
   // Safety alerts put their device's place on the map at once (open or acknowledged, until resolved).
@@ -37,6 +45,7 @@ export function FleetScreen() {
           <Icon name="refresh" />
         </button>
       </div>
+      {manages && <EnrolmentPanel />}
       <div className="fleet-grid">
         <div className="fleet-col">
           <AlertsPanel />
@@ -50,7 +59,7 @@ export function FleetScreen() {
             ) : (
               <ul className="device-list fleet-device-list">
                 {devices.map((d) => (
-                  <FleetDeviceCard key={d.device.id} status={d} onShowHistory={showHistory} />
+                  <FleetDeviceCard key={d.device.id} status={d} onShowHistory={showHistory} {...(manages ? { onRevoke: setRevoking } : {})} />
                 ))}
               </ul>
             )}
@@ -59,8 +68,10 @@ export function FleetScreen() {
         <div className="fleet-col">
           <VenueMapView devices={devices} alerting={alerting} />
           <BatteryPanel />
+          {manages && <AddDeviceForm />}
         </div>
       </div>
+      {manages && <RevokeCredentialDialog device={revoking} onClose={() => setRevoking(null)} />}
     </main>
   );
 }

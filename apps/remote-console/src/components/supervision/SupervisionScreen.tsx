@@ -7,6 +7,7 @@ import { formatDuration, isoDuration } from '../../lib/format.ts';
 import { useNow } from '../../lib/useNow.ts';
 import { Icon } from '../common/Icon.tsx';
 import { Message } from '../common/Message.tsx';
+import { AccountsPanel } from './AccountsPanel.tsx';
 import { MonitorView } from './MonitorView.tsx';
 
 type QueueItem = SupervisorSnapshot['queue'][number];
@@ -195,6 +196,8 @@ function SupervisionBoard() {
           )}
         </section>
       </div>
+
+      <AccountsPanel />
     </main>
   );
 }
