@@ -48,7 +48,8 @@ async function child(index: number, ids: string[], startAt: number): Promise<voi
 async function main() {
   const { values } = parseArgs({ options: { races: { type: 'string', default: '1000' }, processes: { type: 'string', default: '3' }, child: { type: 'string' }, start: { type: 'string' } } });
   if (values.child !== undefined) {
-    const ids = JSON.parse(process.env.RACE_IDS ?? '[]') as string[];
+    // The ids come over the IPC channel (10,000 of them do not fit in an environment variable).
+    const ids = await new Promise<string[]>((resolve) => process.once('message', (m) => resolve((m as { ids: string[] }).ids)));
     await child(Number(values.child), ids, Number(values.start));
     return;
   }
@@ -67,12 +68,14 @@ async function main() {
     await db.insertInto('offers').values(batch.map((b) => ({ id: b.offer, session_id: b.session, worker_id: 'race-w0', kind: 'routed', from_worker_id: null, note: null, needs_translation: false, created_at: now, expires_at: new Date(now.getTime() + 3_600_000), status: 'open', closed_at: null, close_reason: null }))).execute();
     pairs.push(...batch.map((b) => `${b.offer}|${b.session}`));
   }
-  const startAt = Date.now() + 1500;
+  // A shared start a few seconds ahead: every child has loaded (tsx, pg) and waits for it.
+  const startAt = Date.now() + 5000;
   const t0 = Date.now();
   const wins = await Promise.all(
     Array.from({ length: procs }, (_, i) =>
       new Promise<number>((resolve, reject) => {
-        const p = fork(process.argv[1]!, ['--child', String(i), '--start', String(startAt)], { env: { ...process.env, RACE_IDS: JSON.stringify(pairs) }, execArgv: ['--import', 'tsx'] });
+        const p = fork(process.argv[1]!, ['--child', String(i), '--start', String(startAt)], { execArgv: ['--import', 'tsx'] });
+        p.send({ ids: pairs });
         p.once('message', (m) => resolve((m as { wins: number }).wins));
         p.once('exit', (code) => code !== 0 && reject(new Error(`race process ${i} exited ${code}`)));
       }),
