@@ -35,6 +35,8 @@ describe('access checked against current state', () => {
     const { body, cookie } = await signIn(orch.url, 'olivia');
     expect(body.expiresInS).toBe(900);
     expect(body.refreshExpiresInS).toBeGreaterThan(3600);
+    // Without a refresh cookie there is no sign-in to resume: 204, not an error.
+    expect((await fetch(`${orch.url}/api/auth/refresh`, { method: 'POST' })).status).toBe(204);
     const r1 = await fetch(`${orch.url}/api/auth/refresh`, { method: 'POST', headers: { cookie } });
     expect(r1.status).toBe(200);
     const next1 = refreshCookie(r1);

@@ -103,10 +103,17 @@ export function createHttpServer(deps: {
     sendSignIn(req, res, await deps.login.login(parsed.data.username, parsed.data.password, clientIp(req)));
   }
 
-  /** `POST /api/auth/refresh`: a new access token for the refresh cookie (rotated). */
+  /**
+   * `POST /api/auth/refresh`: a new access token for the refresh cookie (rotated). Without a
+   * cookie there is no sign-in to resume: `204 No Content` (a console page opened before anyone
+   * signed in asks this, and it is not an error).
+   */
   async function refresh(req: IncomingMessage, res: ServerResponse) {
     const token = cookies(req)[REFRESH_COOKIE];
-    if (!token) throw new AuthError('unauthorized', 'not signed in');
+    if (!token) {
+      res.writeHead(204).end();
+      return;
+    }
     try {
       sendSignIn(req, res, await deps.signIn.refresh(token));
     } catch (err) {

@@ -94,6 +94,8 @@ describe('CSV of stored KPIs', () => {
     expect(get('abandonment_rate')).toBe('50');
     expect(get('containment_rate')).toBe('0');
     expect(get('first_response_p50')).toBe('10000');
+    expect(get('wait_prediction_count')).toBe('0'); // site B's only estimate was `unknown` (no range)
+    expect(get('wait_prediction_within_range')).toBe(''); // null -> empty
     expect(get('escalations_by_reason', 'reason=safety')).toBe('1');
     expect(get('escalation_share_by_reason', 'reason=safety')).toBe('50');
     expect(get('csat_mean', 'group=ai_only')).toBe(''); // null -> empty

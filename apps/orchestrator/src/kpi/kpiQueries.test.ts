@@ -37,6 +37,8 @@ describe('KpiService on embedded PGlite', () => {
     expect(r.escalationRatePercent).toBe(66.67); // 6/9
     expect(r.containmentRatePercent).toBe(22.22); // S1, S6 of 9
     expect(r.abandonmentRatePercent).toBe(16.67); // S3 of 6 escalated
+    // S2: told 20 s, waited 30 s (inside 10-40 s); S4: told 150 s, waited 120 s (outside 120.5-180 s).
+    expect(r.waitPrediction).toEqual({ count: 2, meanAbsErrorMs: 20_000, meanBiasMs: -10_000, withinRangePercent: 50 });
     expect(r.resolutionRatePercent).toBe(50); // S2, S5 of 4 answered
     expect(r.handbackRatePercent).toBe(25); // S4 of 4 answered
     // Waits 10 s, 30 s, 40 s, 120 s: p50 = 30 + 0.5 x 10 s; p90 = 40 + 0.7 x 80 s (linear interpolation); mean 200/4 s.

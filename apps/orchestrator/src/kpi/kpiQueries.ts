@@ -125,6 +125,7 @@ export class KpiService {
         const agg = await this.aggregate(trx, filter);
         const reasons = await this.reasonCounts(trx, filter);
         const daily = await this.daily(trx, filter, timeZone);
+        const wait = await this.waitPrediction(trx, filter);
 
         const c = {
           sessions: num(agg.sessions),
@@ -179,6 +180,12 @@ export class KpiService {
             escalated: csat(agg.rated_esc, agg.mean_esc, agg.sat_esc),
             aiOnly: csat(agg.rated_ai, agg.mean_ai, agg.sat_ai),
             overall: csat(agg.rated_all, agg.mean_all, agg.sat_all),
+          },
+          waitPrediction: {
+            count: num(wait.n),
+            meanAbsErrorMs: round(numOrNull(wait.mae), 0),
+            meanBiasMs: round(numOrNull(wait.bias), 0),
+            withinRangePercent: percent(num(wait.within), num(wait.n)),
           },
           daily: first && last && first <= last ? fillDays(daily, first, last) : daily,
         } satisfies KpiReport;
@@ -267,6 +274,41 @@ export class KpiService {
       .groupBy('reason.code')
       .execute();
     return new Map(rows.map((r) => [r.code!, num(r.n)]));
+  }
+
+  /**
+   * Predicted vs actual wait: each answered filtered session's first `wait_predicted` event that
+   * carries an estimate and a range (`{ estimateMs, range: { low, high } }`), against the time from
+   * that event to the worker's accept. Malformed events are skipped.
+   */
+  private async waitPrediction(db: Db, f: KpiFilter) {
+    const first = db
+      .selectFrom('session_events')
+      .where('session_events.type', '=', 'wait_predicted')
+      .where(sql<SqlBool>`jsonb_typeof(session_events.data -> 'estimateMs') = 'number' and jsonb_typeof(session_events.data -> 'range' -> 'low') = 'number' and jsonb_typeof(session_events.data -> 'range' -> 'high') = 'number'`)
+      .where('session_events.session_id', 'in', db.selectFrom('sessions').select('sessions.id').where(sessionWhere(f)).where('sessions.answered_at', 'is not', null))
+      .distinctOn('session_events.session_id')
+      .orderBy('session_events.session_id')
+      .orderBy('session_events.created_at')
+      .select([
+        'session_events.session_id',
+        'session_events.created_at',
+        sql<number>`(session_events.data ->> 'estimateMs')::float8`.as('est'),
+        sql<number>`(session_events.data -> 'range' ->> 'low')::float8`.as('low'),
+        sql<number>`(session_events.data -> 'range' ->> 'high')::float8`.as('high'),
+      ])
+      .as('p');
+    const ACTUAL = sql`(extract(epoch from (sessions.answered_at - p.created_at)) * 1000)::float8`;
+    return db
+      .selectFrom(first)
+      .innerJoin('sessions', 'sessions.id', 'p.session_id')
+      .select([
+        sql<string>`count(*)`.as('n'),
+        sql<number | null>`avg(abs(${ACTUAL} - p.est))`.as('mae'),
+        sql<number | null>`avg(${ACTUAL} - p.est)`.as('bias'),
+        sql<string>`count(*) filter (where ${ACTUAL} between p.low and p.high)`.as('within'),
+      ])
+      .executeTakeFirstOrThrow();
   }
 
   /** Sessions per creation day in `timeZone` (days without sessions are absent; filled by the caller). */

@@ -106,5 +106,14 @@ export async function kpiFixture(open?: () => Promise<Database>): Promise<Fixtur
   await store.recordEvent(ids.S2, 'escalated', 'system', { reasons: [{ code: 'explicit_request', evidence: 'again', entryId: null }] }, at(2, 10, 2));
   await store.recordEvent(ids.S8, 'escalated', 'system', { reasons: 'not-an-array' }, at(5, 9, 2));
   await store.recordEvent(ids.S8, 'escalated', 'system', {}, at(5, 9, 2));
+  // Wait estimates shown: S2 told 20 s (10-40 s), waited 30 s; S4 told 150 s (120.5-180 s), waited
+  // 120 s; a later S2 estimate (only the first counts), an `unknown` one without a range (S5),
+  // one of a session never answered (S8) and a malformed one (S9) are not counted.
+  await store.recordEvent(ids.S2, 'wait_predicted', 'system', { waitState: 'busy', estimateMs: 20_000, range: { low: 10_000, high: 40_000 } }, at(2, 10, 1));
+  await store.recordEvent(ids.S2, 'wait_predicted', 'system', { waitState: 'busy', estimateMs: 90_000, range: { low: 60_000, high: 120_000 } }, at(2, 10, 1, 10));
+  await store.recordEvent(ids.S4, 'wait_predicted', 'system', { waitState: 'busy', estimateMs: 150_000, range: { low: 120_500, high: 180_000 } }, at(3, 9, 0));
+  await store.recordEvent(ids.S5, 'wait_predicted', 'system', { waitState: 'unknown', estimateMs: null, range: null }, at(3, 12, 5));
+  await store.recordEvent(ids.S8, 'wait_predicted', 'system', { waitState: 'busy', estimateMs: 30_000, range: { low: 20_000, high: 60_000 } }, at(5, 9, 1));
+  await store.recordEvent(ids.S9, 'wait_predicted', 'system', { waitState: 'busy', estimateMs: 'soon', range: { low: 1 } }, at(5, 23, 31));
   return { database, store, ids };
 }

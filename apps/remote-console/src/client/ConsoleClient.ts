@@ -12,6 +12,7 @@ import {
   type RobotCommand,
   type RobotCommandResult,
   type AccountStatus,
+  type AuthProviders,
   type Role,
   type SupervisorSnapshot,
   type UserAccount,
@@ -24,7 +25,7 @@ import { MonitorMediaController } from '../media/MonitorMediaController.ts';
 import { filenameFromDisposition, saveBlob } from '../lib/download.ts';
 import { kpiQueryString } from '../lib/kpi.ts';
 import { nextVideoSeen } from '../lib/callVideo.ts';
-import { loadAuth, login, logoutRequest, refreshAuth, revokedMessageKey, saveAuth, secondsLeft, type AuthStorage, type StoredAuth } from './auth.ts';
+import { authProviders, loadAuth, login, logoutRequest, refreshAuth, revokedMessageKey, saveAuth, secondsLeft, type AuthStorage, type StoredAuth } from './auth.ts';
 import { createStore, type Store } from './store.ts';
 import {
   idlePending,
@@ -251,6 +252,11 @@ export class ConsoleClient {
     }
     this.open(saved);
     return true;
+  }
+
+  /** How this deployment signs people in (`GET /api/auth/providers`); null when it cannot be read. */
+  authProviders(): Promise<AuthProviders | null> {
+    return authProviders(this.o.fetch);
   }
 
   /** Gets a new access token with the refresh cookie; keeps it and schedules the next refresh. */

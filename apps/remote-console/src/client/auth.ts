@@ -1,4 +1,4 @@
-import { LoginResponse, WireError, WorkerView } from '@telekiosk/shared';
+import { AuthProviders, LoginResponse, WireError, WorkerView } from '@telekiosk/shared';
 import { z } from 'zod';
 import type { UiMessage } from './state.ts';
 
@@ -68,7 +68,8 @@ export async function login(fetchFn: typeof fetch, username: string, password: s
 /**
  * `POST /api/auth/refresh`: a new short-lived access token for the sign-in whose refresh token
  * is in the HttpOnly cookie (the page never sees it). Also how a single sign-on lands: the
- * provider's redirect sets the cookie, then the console refreshes.
+ * provider's redirect sets the cookie, then the console refreshes. `204` (no cookie: nobody
+ * signed in on this browser) comes back as `{ ok: false, status: 204 }`.
  */
 export async function refreshAuth(fetchFn: typeof fetch): Promise<{ ok: true; auth: StoredAuth; expiresInS: number } | { ok: false; status: number }> {
   let res: Response;
@@ -77,10 +78,22 @@ export async function refreshAuth(fetchFn: typeof fetch): Promise<{ ok: true; au
   } catch {
     return { ok: false, status: 0 };
   }
-  if (!res.ok) return { ok: false, status: res.status };
+  if (!res.ok || res.status === 204) return { ok: false, status: res.status };
   const parsed = LoginResponse.safeParse(await res.json().catch(() => null));
   if (!parsed.success) return { ok: false, status: 500 };
   return { ok: true, auth: { token: parsed.data.token, worker: parsed.data.worker }, expiresInS: parsed.data.expiresInS };
+}
+
+/** `GET /api/auth/providers`: how this deployment signs people in (the single sign-on button's label); null when unknown. */
+export async function authProviders(fetchFn: typeof fetch): Promise<AuthProviders | null> {
+  try {
+    const res = await fetchFn('/api/auth/providers', { headers: { Accept: 'application/json' } });
+    if (!res.ok) return null;
+    const parsed = AuthProviders.safeParse(await res.json().catch(() => null));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `POST /api/auth/logout`: revokes the sign-in on the server (its tokens and sockets stop at once). Best effort. */

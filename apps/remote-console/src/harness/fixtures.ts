@@ -138,6 +138,7 @@ const report = (): KpiReport => {
     resolutionRatePercent: 79.7,
     handbackRatePercent: 7.8,
     containmentRatePercent: 68.3,
+    waitPrediction: { count: 58, meanAbsErrorMs: 41_000, meanBiasMs: 12_000, withinRangePercent: 72.4 },
     csat: { escalated: { count: 50, mean: 4.3, satisfiedPercent: 84 }, aiOnly: { count: 70, mean: 4.1, satisfiedPercent: 78.6 }, overall: { count: 120, mean: 4.18, satisfiedPercent: 80.8 } },
     daily: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${String(15 + i).padStart(2, '0')}`, sessions: 30 + i * 2, escalations: 9 + (i % 3), answered: 8 + (i % 3), abandoned: i % 2 })),
   } as KpiReport;

@@ -27,6 +27,7 @@ function fixtureClient(initial: ConsoleState): ConsoleClient {
     showView: (view: ConsoleState['view']) => set({ view }),
     inboundVideoStats: () => null,
     listUsers: () => Promise.resolve({ ok: true, users: FIXTURE_USERS }),
+    authProviders: () => Promise.resolve({ password: true, oidc: null }),
   };
   return new Proxy(known, { get: (t, k: string) => (k in t ? t[k] : () => Promise.resolve(true)) }) as unknown as ConsoleClient;
 }

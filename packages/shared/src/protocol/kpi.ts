@@ -170,6 +170,21 @@ export const KpiReport = z.object({
   containmentRatePercent: z.number().nullable(),
   /** CSAT of escalated sessions, AI-only (never escalated) sessions, and all rated sessions. */
   csat: z.object({ escalated: KpiCsat, aiOnly: KpiCsat, overall: KpiCsat }),
+  /**
+   * Predicted vs actual wait, over answered sessions whose visitor was shown a wait estimate
+   * (the first `wait_predicted` event with a range, see `QueueStatus.estimateRangeMs`): actual =
+   * from that moment to a worker accepting. Null figures when there is no such session.
+   */
+  waitPrediction: z.object({
+    /** Answered sessions that were shown an estimate range. */
+    count: z.number().int().nonnegative(),
+    /** Mean of |actual - estimate| (ms). */
+    meanAbsErrorMs: z.number().nullable(),
+    /** Mean of actual - estimate (ms): positive means visitors waited longer than they were told. */
+    meanBiasMs: z.number().nullable(),
+    /** Sessions whose actual wait fell inside the range shown / count x 100 (percent). */
+    withinRangePercent: z.number().nullable(),
+  }),
   /** One point per calendar day from `from` (or the first session) to `to` (or the last), gaps filled with zeros. */
   daily: z.array(KpiDailyPoint),
 });

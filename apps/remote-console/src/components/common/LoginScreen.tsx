@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { AuthProviders } from '@telekiosk/shared';
 import { useTranslation } from 'react-i18next';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import { unlockAudio } from '../../lib/beep.ts';
@@ -19,17 +18,13 @@ export function LoginScreen() {
   useEffect(() => {
     if (window.location.hash.includes('sso-error=')) window.history.replaceState(null, '', window.location.pathname);
     let live = true;
-    fetch('/api/auth/providers', { headers: { Accept: 'application/json' } })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((body: unknown) => {
-        const parsed = AuthProviders.safeParse(body);
-        if (live && parsed.success) setSso(parsed.data.oidc);
-      })
-      .catch(() => undefined);
+    void client.authProviders().then((p) => {
+      if (live && p) setSso(p.oidc);
+    });
     return () => {
       live = false;
     };
-  }, []);
+  }, [client]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -185,5 +185,6 @@ function tiles(t: TFunc, r: KpiReport, nf: Intl.NumberFormat): TileData[] {
     { key: 'csatAi', label: t('reports.tile.csatAi'), value: csat(r.csat.aiOnly), note: csatNote(r.csat.aiOnly) },
     { key: 'handback', label: t('reports.tile.handback'), value: pct(r.handbackRatePercent), note: t('reports.ofAnswered', { n: c.handedBack, d: c.answered }) },
     { key: 'containment', label: t('reports.tile.containment'), value: pct(r.containmentRatePercent), note: t('reports.ofSessions', { n: c.contained, d: c.sessions }) },
+    { key: 'waitPrediction', label: t('reports.tile.waitPrediction'), value: pct(r.waitPrediction.withinRangePercent), note: t('reports.tile.waitPredictionNote', { count: r.waitPrediction.count, error: sec(r.waitPrediction.meanAbsErrorMs) }) },
   ];
 }
