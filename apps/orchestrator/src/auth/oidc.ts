@@ -6,6 +6,7 @@ import { Department, Language, type Role } from '@telekiosk/shared';
 import { AuthError, OrchestratorError } from '../errors.ts';
 import { ConfigError } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import type { AccessControl } from './access.ts';
 import type { AuthStore, Principal } from './authStore.ts';
 import type { IssuedTokens, SignInSessions } from './signIn.ts';
 import type { TokenService } from './tokens.ts';
@@ -69,6 +70,9 @@ export function roleFromGroups(groups: readonly string[], roles: OidcConfig['rol
   return null;
 }
 
+/** What single sign-on works with; `access` ends earlier sign-ins and drops cached state when the provider's groups change a user. */
+type OidcDeps = { auth: AuthStore; access: Pick<AccessControl, 'setRole' | 'changed'>; signIn: SignInSessions; tokens: TokenService; logger: Logger };
+
 /** State of one sign-in in flight, kept in a signed cookie (any node may receive the callback). */
 const FlightState = z.object({ state: z.string(), nonce: z.string(), verifier: z.string() });
 
@@ -82,11 +86,11 @@ export class OidcSignIn {
   private constructor(
     private readonly config: client.Configuration,
     readonly settings: OidcConfig,
-    private readonly deps: { auth: AuthStore; signIn: SignInSessions; tokens: TokenService; logger: Logger },
+    private readonly deps: OidcDeps,
   ) {}
 
   /** Discovers the provider. @throws when the issuer cannot be reached or its metadata is invalid. */
-  static async start(settings: OidcConfig & { clientSecret: string }, deps: { auth: AuthStore; signIn: SignInSessions; tokens: TokenService; logger: Logger }): Promise<OidcSignIn> {
+  static async start(settings: OidcConfig & { clientSecret: string }, deps: OidcDeps): Promise<OidcSignIn> {
     const options = settings.allowInsecureIssuer ? { execute: [client.allowInsecureRequests] } : undefined;
     const config = await client.discovery(new URL(settings.issuer), settings.clientId, { redirect_uris: [settings.redirectUri], response_types: ['code'] }, client.ClientSecretPost(settings.clientSecret), options);
     return new OidcSignIn(config, settings, deps);
@@ -140,8 +144,14 @@ export class OidcSignIn {
     const displayName = String(claims.name ?? claims.preferred_username ?? claims.email ?? sub).slice(0, 80);
     const now = new Date();
     let workerId = await this.deps.auth.workerIdBySubject(subject);
-    if (workerId) await this.deps.auth.updateSsoWorker(workerId, { displayName, role, departments }, now);
-    else {
+    if (workerId) {
+      // A role changed at the provider is changed like a supervisor changes it: the user's earlier
+      // sign-ins end (their sockets close). Then the cached user is dropped on every node, so this
+      // sign-in acts with the new role and departments at once.
+      await this.deps.access.setRole('system', workerId, role);
+      await this.deps.auth.updateSsoWorker(workerId, { displayName, role, departments }, now);
+      this.deps.access.changed({ workerId, reason: 'sso_updated' });
+    } else {
       workerId = `sso-${randomUUID().slice(0, 8)}`;
       const base = String(claims.preferred_username ?? claims.email ?? sub).toLowerCase().replace(/[^a-z0-9._@-]/g, '').slice(0, 48) || workerId;
       const username = (await this.deps.auth.usernameTaken(base)) ? `${base}-${workerId.slice(4)}` : base;

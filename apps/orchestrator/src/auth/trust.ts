@@ -95,7 +95,7 @@ export async function createTrust(o: { config: Config; database: Database; store
     const settings = loadOidcConfig(o.config.oidcConfigPath, { clientSecret: o.config.oidcClientSecret });
     const discover = async () => {
       try {
-        oidc = await OidcSignIn.start(settings, { auth, signIn, tokens: o.tokens, logger: log });
+        oidc = await OidcSignIn.start(settings, { auth, access, signIn, tokens: o.tokens, logger: log });
         if (retry) clearInterval(retry);
         retry = null;
         log.info({ issuer: settings.issuer }, 'single sign-on ready');
