@@ -80,7 +80,7 @@ export interface NewTranscriptEntry {
 export class Store {
   /**
    * @param opts.redact PII redaction applied to what is stored (transcript lines and their
-   *   translations, handoff packages, session event data); the live pushes carry the original.
+   *   translations, handoff packages, intake facts, session event data); the live pushes carry the original.
    */
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
@@ -549,9 +549,9 @@ export class Store {
     return rows.map(toEntry);
   }
 
-  /** Saves what the intake learned so far (a restart keeps it for the handoff package). */
+  /** Saves what the intake learned so far (a restart keeps it for the handoff package), PII-redacted like the handoff package. */
   async saveIntakeFacts(sessionId: string, facts: unknown): Promise<void> {
-    await this.db.updateTable('sessions').set({ intake_facts: toJson(facts) }).where('id', '=', sessionId).execute();
+    await this.db.updateTable('sessions').set({ intake_facts: toJson(this.redactDeep(facts)) }).where('id', '=', sessionId).execute();
   }
   /** What the intake learned so far, or null. */
   async intakeFacts(sessionId: string): Promise<unknown> {

@@ -250,8 +250,10 @@ export function createHttpServer(deps: {
         const id = decodeURIComponent(dsr[1]!);
         if (!Uuid.safeParse(id).success) throw new OrchestratorError('bad_request', 'id: must be a UUID');
         if (dsr[2] === 'export' && req.method === 'GET') {
+          const exported = await deps.privacy.exportSession(`worker:${caller.principal.id}`, id);
+          // Set only on success: an error answer is not a file to save.
           res.setHeader('Content-Disposition', `attachment; filename="session-${id}.json"`);
-          return sendJson(res, 200, await deps.privacy.exportSession(`worker:${caller.principal.id}`, id));
+          return sendJson(res, 200, exported);
         }
         if (dsr[2] === 'personal-data' && req.method === 'DELETE') return sendJson(res, 200, { erased: await deps.privacy.eraseSession(`worker:${caller.principal.id}`, id) });
         throw new OrchestratorError('bad_request', `${req.method} not supported on ${path}`);

@@ -9,7 +9,7 @@ import type { AuthStore } from '../auth/authStore.ts';
  * rating, language, device; and escalation reason codes) are kept.
  */
 export interface RetentionPolicy {
-  /** Transcripts, handoff packages and worker notes of ended sessions, counted from the session's end. */
+  /** Transcripts, handoff packages, worker notes (also those given at the end) and intake facts of ended sessions, counted from the session's end. */
   transcriptDays: number;
   /** Name, contact and note of completed callbacks, counted from completion. */
   callbackDays: number;
@@ -58,6 +58,16 @@ export class PrivacyService {
     const t = await db.deleteFrom('transcript_entries').where('session_id', 'in', expired).executeTakeFirst();
     const h = await db.deleteFrom('handoff_packages').where('session_id', 'in', expired).executeTakeFirst();
     const n = await db.deleteFrom('session_events').where('type', '=', 'note').where('session_id', 'in', expired).executeTakeFirst();
+    // Notes given when the session ended are kept in its `ended` event: they go with the other notes.
+    const en = await db
+      .updateTable('session_events')
+      .set({ data: sql`data - 'notes'` as never })
+      .where('type', '=', 'ended')
+      .where('session_id', 'in', expired)
+      .where(sql<boolean>`data ? 'notes'`)
+      .executeTakeFirst();
+    // What the intake collected (name, contact, case number...) goes with the transcript.
+    await db.updateTable('sessions').set({ intake_facts: null }).where('state', '=', 'ended').where('ended_at', '<', transcriptCutoff).where('intake_facts', 'is not', null).execute();
     const c = await db
       .updateTable('callbacks')
       .set({ name: ERASED, contact: ERASED, note: null, erased_at: this.now() })
@@ -79,7 +89,7 @@ export class PrivacyService {
     const report: PurgeReport = {
       transcriptEntries: Number(t.numDeletedRows),
       handoffPackages: Number(h.numDeletedRows),
-      notes: Number(n.numDeletedRows),
+      notes: Number(n.numDeletedRows) + Number(en.numUpdatedRows),
       callbacksErased: Number(c.numUpdatedRows),
       auditEvents: Number(a.numDeletedRows),
       sessionEvents: Number(e.numDeletedRows),
