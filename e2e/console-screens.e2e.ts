@@ -40,6 +40,8 @@ async function show(page: Page, fixture: string, lang: string) {
 for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
   const langs = viewport.width === 1366 ? LANGS : (['en'] as const);
   test(`console screens fit at ${viewport.width}x${viewport.height} in ${langs.length === 1 ? 'English' : 'all 8 languages'}`, async ({ browser }) => {
+    // Every console screen x 8 languages: minutes on a busy 2-core machine, more with screenshots.
+    test.setTimeout(SCREENSHOTS ? 600_000 : 360_000);
     const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce' });
     const page = await ctx.newPage();
     const errors: string[] = [];

@@ -40,6 +40,8 @@ async function show(page: Page, fixture: string, lang: string) {
 
 for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
   test(`kiosk screens fit at ${viewport.width}x${viewport.height} (${orientation}) in all 8 languages`, async ({ browser }) => {
+    // Every screen x 8 languages (+ large text): minutes on a busy 2-core machine, more with screenshots.
+    test.setTimeout(SCREENSHOTS ? 900_000 : 480_000);
     const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce' });
     const page = await ctx.newPage();
     const errors: string[] = [];

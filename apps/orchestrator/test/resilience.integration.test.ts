@@ -212,7 +212,7 @@ describe('resilience', () => {
     expect(await ready.json()).toMatchObject({ ok: true, database: { kind: 'pglite', status: 'ok' }, media: { workers: expect.any(Number) } });
   });
 
-  it('sends telemetry changes to fleet screens only; workers hear of availability changes', async () => {
+  it('sends telemetry changes to fleet screens only; workers hear of availability changes and 10-point battery steps', async () => {
     orch = await startTestOrchestrator();
     const o = orch;
     const sam = await consoleSocket(o, 'sam');
@@ -224,10 +224,16 @@ describe('resilience', () => {
     const kiosk = await kioskSocket(o);
     sockets.push(sam, kenji, kiosk);
     await samOnline;
+    // The first battery reading reaches the desks too (they show it) ...
+    const samFirst = next(sam, 'device:update', 5000, (d: { batteryPercent: number | null }) => d.batteryPercent === 55);
+    const kenjiFirst = next(kenji, 'device:update', 5000, (d: { batteryPercent: number | null }) => d.batteryPercent === 55);
+    await ok(kiosk, 'device:telemetry', { batteryPercent: 55, charging: false, robotLink: 'none', appVersion: '0.1.0', robot: null });
+    await Promise.all([samFirst, kenjiFirst]);
+    // ... a change within the same 10-point step reaches fleet screens only.
     let samDevice = 0;
     sam.on('device:update', () => samDevice++);
-    const kenjiDevice = next(kenji, 'device:update', 5000, (d: { batteryPercent: number | null }) => d.batteryPercent === 55);
-    await ok(kiosk, 'device:telemetry', { batteryPercent: 55, charging: false, robotLink: 'none', appVersion: '0.1.0', robot: null });
+    const kenjiDevice = next(kenji, 'device:update', 5000, (d: { batteryPercent: number | null }) => d.batteryPercent === 52);
+    await ok(kiosk, 'device:telemetry', { batteryPercent: 52, charging: false, robotLink: 'none', appVersion: '0.1.0', robot: null });
     await kenjiDevice;
     await ok(sam, 'console:hello'); // a round trip after the push went out
     expect(samDevice).toBe(0);

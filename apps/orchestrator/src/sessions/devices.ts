@@ -18,7 +18,8 @@ export const FLEET_PUSH_MS = 500;
  * wins; stored at most every `telemetryStoreMs` per device; alerts evaluated at once when the
  * device's condition changes, not on every report), and status pushes to fleet screens at most
  * every {@link FLEET_PUSH_MS} per device and only when the status changed (workers' desks only
- * when its availability changed: online, service, session, robot link, camera, microphone, e-stop). A kiosk that drops
+ * when its availability changed: online, service, session, robot link, camera, microphone, e-stop,
+ * or its battery by a 10-point step). A kiosk that drops
  * while its visitor waits has `kioskGraceMs` to come back; then the visitor is marked abandoned.
  */
 export class DevicePresence {
@@ -216,8 +217,10 @@ export class DevicePresence {
           if (this.lastPushed.get(deviceId) === json) return;
           this.lastPushed.set(deviceId, json);
           this.ctx.notifier.toFleet('device:update', view);
-          // Workers' desks show whether a device can serve: they hear of availability changes only (not pose or battery).
-          const desk = JSON.stringify([view.online, view.inService, view.sessionState, view.robotLink, view.camera, view.microphone, view.estop]);
+          // Workers' desks show whether a device can serve: they hear of availability changes (not
+          // pose), and of the battery only in 10-point steps (and when a first reading arrives).
+          const battery = view.batteryPercent === null ? null : Math.floor(view.batteryPercent / 10);
+          const desk = JSON.stringify([view.online, view.inService, view.sessionState, view.robotLink, view.camera, view.microphone, view.estop, battery, view.charging]);
           if (this.lastDesk.get(deviceId) !== desk) {
             this.lastDesk.set(deviceId, desk);
             this.ctx.notifier.toDesk('device:update', view);
