@@ -241,7 +241,7 @@ describe('in-process faults during a call', () => {
     const snap = await ok(back, 'session:resume', { sessionId: session.id, lastSeq: seen });
     expect(snap.session.state).toBe('in_call');
     expect(snap.entries.map((e: { text: string }) => e.text)).toEqual(['Hello? I can no longer see you.', 'I will stay on the line.']);
-    const seenBySam = next(sam, 'transcript:entry', 5000, (e: { text: string }) => e.text === 'Sorry, I am back');
+    const seenBySam = next(sam, 'transcript:entry', 20_000, (e: { text: string }) => e.text === 'Sorry, I am back');
     await ok(back, 'visitor:message', { sessionId: session.id, text: 'Sorry, I am back' });
     await seenBySam;
   }, 90_000);

@@ -36,13 +36,13 @@ describe('fleet alerts and service state', () => {
     expect((await ok(kenji, 'fleet:snapshot')).alerts).toEqual([]);
 
     // Low battery: a warning, still in service.
-    const lowAlert = next(kenji, 'alert:update', 5000, (a: { kind: string }) => a.kind === 'low_battery');
+    const lowAlert = next(kenji, 'alert:update', 20_000, (a: { kind: string }) => a.kind === 'low_battery');
     await ok(kiosk, 'device:telemetry', telemetry({ batteryPercent: 12 }));
     expect(await lowAlert).toMatchObject({ deviceId: 'lobby-1', severity: 'warning', state: 'open', detail: 'Battery 12%' });
     const snap = await ok(kenji, 'fleet:snapshot');
     expect(snap.devices[0]).toMatchObject({ batteryPercent: 12, inService: true, pose: { x: 1, y: 2, theta: 0 }, camera: 'ok', navigation: null });
     // Navigation progress reported by the kiosk reaches the console.
-    const nav = next(kenji, 'device:update', 5000, (d: { navigation: unknown }) => d.navigation !== null);
+    const nav = next(kenji, 'device:update', 20_000, (d: { navigation: unknown }) => d.navigation !== null);
     await ok(kiosk, 'device:telemetry', telemetry({ batteryPercent: 12, robot: { estop: false, pose: { x: 1, y: 2, theta: 0 }, navigation: { waypoint: 'counter-3', status: 'active', distanceRemaining: 4.2 } } }));
     expect((await nav).navigation).toEqual({ waypoint: 'counter-3', status: 'active', distanceRemaining: 4.2 });
 
@@ -85,7 +85,7 @@ describe('fleet alerts and service state', () => {
     await reload;
 
     // Disconnect: offline after the grace period.
-    const offline = next(kenji, 'alert:update', 5000, (a: { kind: string }) => a.kind === 'offline');
+    const offline = next(kenji, 'alert:update', 20_000, (a: { kind: string }) => a.kind === 'offline');
     kiosk.close();
     expect(await offline).toMatchObject({ severity: 'critical', state: 'open' });
     expect((await ok(kenji, 'fleet:snapshot')).devices[0]).toMatchObject({ online: false, inService: false });

@@ -31,8 +31,8 @@ describe('handover during a call', () => {
 
   it('requeues the visitor at the head of the queue when the worker drops and does not come back', async () => {
     const { orch, kiosk, sam, olivia, session } = await inCall({ reconnectGraceMs: 300 });
-    const update = next(kiosk, 'session:update', 5000, (s: { state: string; workerId: string | null }) => s.state === 'queued');
-    const notice = next(kiosk, 'transcript:entry', 5000, (e: { speaker: string; text: string }) => e.speaker === 'system' && /disconnected/.test(e.text));
+    const update = next(kiosk, 'session:update', 20_000, (s: { state: string; workerId: string | null }) => s.state === 'queued');
+    const notice = next(kiosk, 'transcript:entry', 20_000, (e: { speaker: string; text: string }) => e.speaker === 'system' && /disconnected/.test(e.text));
     sam.close();
     expect((await update).workerId).toBeNull();
     expect((await notice).text).toMatch(/disconnected/);
@@ -58,8 +58,8 @@ describe('handover during a call', () => {
 
   it('cold-transfers to a department queue and the worker wraps up', async () => {
     const { orch, kiosk, sam, session } = await inCall();
-    const queued = next(kiosk, 'session:update', 5000, (s: { state: string; workerId: string | null }) => s.state === 'queued');
-    const wrap = next(sam, 'worker:update', 5000, (w: { state: string }) => w.state === 'wrap_up');
+    const queued = next(kiosk, 'session:update', 20_000, (s: { state: string; workerId: string | null }) => s.state === 'queued');
+    const wrap = next(sam, 'worker:update', 20_000, (w: { state: string }) => w.state === 'wrap_up');
     await ok(sam, 'session:transfer', { sessionId: session.id, mode: 'cold', department: 'tax', note: 'certificate error' });
     await queued;
     await wrap;
@@ -94,7 +94,7 @@ describe('handover during a call', () => {
 
   it('hands the visitor back to the AI assistant', async () => {
     const { orch, kiosk, sam, session } = await inCall();
-    const back = next(kiosk, 'session:update', 5000, (s: { state: string; workerId: string | null }) => s.state === 'intake');
+    const back = next(kiosk, 'session:update', 20_000, (s: { state: string; workerId: string | null }) => s.state === 'intake');
     await ok(sam, 'session:handback', { sessionId: session.id, note: 'only needed the hours' });
     expect((await back).workerId).toBeNull();
     const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'When are you open?' });

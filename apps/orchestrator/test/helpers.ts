@@ -45,8 +45,8 @@ export async function ok<T = any>(s: Socket, event: keyof typeof kioskRequests |
   return res.data;
 }
 
-/** Resolves with the next payload of `event` (rejects after `ms`). */
-export function next<T = any>(s: Socket, event: string, ms = 5000, filter: (p: T) => boolean = () => true): Promise<T> {
+/** Resolves with the next payload of `event` (rejects after `ms`; default 20 s, generous for a busy 2-core machine: a full-suite run once took more than 5 s to push a low-battery alert). */
+export function next<T = any>(s: Socket, event: string, ms = 20_000, filter: (p: T) => boolean = () => true): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       s.off(event, on);

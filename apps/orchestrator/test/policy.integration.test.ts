@@ -18,7 +18,7 @@ describe('escalation policy in a session', () => {
     await ok(sam, 'console:hello');
     await ok(sam, 'worker:set-state', { state: 'available' });
     const { session } = await ok(kiosk, 'session:start', { language: 'es', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
-    const staffAlert = next(kenji, 'alert:update', 5000, (a: { kind: string }) => a.kind === 'safety');
+    const staffAlert = next(kenji, 'alert:update', 20_000, (a: { kind: string }) => a.kind === 'safety');
     const offer = next(sam, 'offer:new');
     const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Un señor se ha desmayado, llamen a una ambulancia' });
     expect(res.session.state).toBe('queued');

@@ -220,19 +220,19 @@ describe('resilience', () => {
     await ok(sam, 'console:hello');
     await ok(kenji, 'console:hello');
     // The kiosk coming online is an availability change: workers hear of it too.
-    const samOnline = next(sam, 'device:update', 5000, (d: { online: boolean }) => d.online);
+    const samOnline = next(sam, 'device:update', 20_000, (d: { online: boolean }) => d.online);
     const kiosk = await kioskSocket(o);
     sockets.push(sam, kenji, kiosk);
     await samOnline;
     // The first battery reading reaches the desks too (they show it) ...
-    const samFirst = next(sam, 'device:update', 5000, (d: { batteryPercent: number | null }) => d.batteryPercent === 55);
-    const kenjiFirst = next(kenji, 'device:update', 5000, (d: { batteryPercent: number | null }) => d.batteryPercent === 55);
+    const samFirst = next(sam, 'device:update', 20_000, (d: { batteryPercent: number | null }) => d.batteryPercent === 55);
+    const kenjiFirst = next(kenji, 'device:update', 20_000, (d: { batteryPercent: number | null }) => d.batteryPercent === 55);
     await ok(kiosk, 'device:telemetry', { batteryPercent: 55, charging: false, robotLink: 'none', appVersion: '0.1.0', robot: null });
     await Promise.all([samFirst, kenjiFirst]);
     // ... a change within the same 10-point step reaches fleet screens only.
     let samDevice = 0;
     sam.on('device:update', () => samDevice++);
-    const kenjiDevice = next(kenji, 'device:update', 5000, (d: { batteryPercent: number | null }) => d.batteryPercent === 52);
+    const kenjiDevice = next(kenji, 'device:update', 20_000, (d: { batteryPercent: number | null }) => d.batteryPercent === 52);
     await ok(kiosk, 'device:telemetry', { batteryPercent: 52, charging: false, robotLink: 'none', appVersion: '0.1.0', robot: null });
     await kenjiDevice;
     await ok(sam, 'console:hello'); // a round trip after the push went out

@@ -105,24 +105,24 @@ describe('session lifecycle over socket.io', () => {
     });
 
     // Worker message reaches the kiosk; another worker cannot post into the session.
-    const entryOnKiosk = next(kiosk, 'transcript:entry', 5000, (e: { speaker: string; text: string }) => e.speaker === 'worker');
+    const entryOnKiosk = next(kiosk, 'transcript:entry', 20_000, (e: { speaker: string; text: string }) => e.speaker === 'worker');
     await ok(sam, 'worker:message', { sessionId: session.id, text: 'Hello, how can I help?' });
     expect((await entryOnKiosk).text).toBe('Hello, how can I help?');
     expect(await ask(aiko, 'worker:message', { sessionId: session.id, text: 'intrude' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     // Visitor message during the call reaches the worker.
-    const entryOnConsole = next(sam, 'transcript:entry', 5000, (e: { speaker: string; text: string }) => e.speaker === 'visitor');
+    const entryOnConsole = next(sam, 'transcript:entry', 20_000, (e: { speaker: string; text: string }) => e.speaker === 'visitor');
     await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'ありがとう' });
     expect((await entryOnConsole).text).toBe('ありがとう');
 
     // Rating before the end is refused; end with disposition; media room closed.
     expect(await ask(kiosk, 'session:rate', { sessionId: session.id, rating: 5 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const callEnded = next(kiosk, 'call:ended');
-    const wrapUp = next(sam, 'worker:update', 5000, (w: { state: string }) => w.state === 'wrap_up');
+    const wrapUp = next(sam, 'worker:update', 20_000, (w: { state: string }) => w.state === 'wrap_up');
     await ok(sam, 'session:end', { sessionId: session.id, disposition: 'resolved', notes: 'explained hours' });
     expect((await callEnded).disposition).toBe('resolved');
     await wrapUp;
-    await next(sam, 'worker:update', 5000, (w: { state: string }) => w.state === 'available');
+    await next(sam, 'worker:update', 20_000, (w: { state: string }) => w.state === 'available');
     expect(orch.media.roomCount).toBe(0);
     expect(await ask(kiosk, 'session:rate', { sessionId: session.id, rating: 9 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     await ok(kiosk, 'session:rate', { sessionId: session.id, rating: 4 });

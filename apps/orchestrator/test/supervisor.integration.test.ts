@@ -23,7 +23,7 @@ describe('supervisor view', () => {
     const o = await offer;
     expect(o.transfer).toMatchObject({ fromWorkerId: 's-olivia' });
     await ok(sam, 'offer:accept', { offerId: o.id });
-    const update = await next(olivia, 'supervisor:update', 5000, (u: { calls: unknown[]; queue: unknown[] }) => u.calls.length === 1);
+    const update = await next(olivia, 'supervisor:update', 20_000, (u: { calls: unknown[]; queue: unknown[] }) => u.calls.length === 1);
     expect(update.calls[0]).toMatchObject({ sessionId: session.id, workerId: 'w-sam', workerName: 'Sam Carter' });
     expect(update.queue).toEqual([]);
 
@@ -36,13 +36,13 @@ describe('supervisor view', () => {
     const produce = { sessionId: session.id, transportId: transport.id, kind: 'audio', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 1111 }] } };
     expect(await ask(olivia, 'media:produce', produce)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await ask(olivia, 'supervisor:message', { sessionId: session.id, text: 'hi' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const seen = next(olivia, 'transcript:entry', 5000, (e: { text: string }) => e.text === 'Thank you');
+    const seen = next(olivia, 'transcript:entry', 20_000, (e: { text: string }) => e.text === 'Thank you');
     await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Thank you' });
     await seen;
 
     await ok(olivia, 'supervisor:barge-in', { sessionId: session.id });
-    const onKiosk = next(kiosk, 'transcript:entry', 5000, (e: { speaker: string; text: string }) => e.speaker === 'supervisor');
-    const onWorker = next(sam, 'transcript:entry', 5000, (e: { text: string }) => e.text === 'I am the supervisor, I can help.');
+    const onKiosk = next(kiosk, 'transcript:entry', 20_000, (e: { speaker: string; text: string }) => e.speaker === 'supervisor');
+    const onWorker = next(sam, 'transcript:entry', 20_000, (e: { text: string }) => e.text === 'I am the supervisor, I can help.');
     await ok(olivia, 'supervisor:message', { sessionId: session.id, text: 'I am the supervisor, I can help.' });
     expect((await onKiosk).text).toBe('I am the supervisor, I can help.');
     await onWorker;

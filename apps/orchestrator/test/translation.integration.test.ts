@@ -48,11 +48,11 @@ describe('live translation between visitor and worker', () => {
     const visitorLine = r.assignment.transcript.find((e: { text: string }) => e.text === '¿Cuál es el horario?');
     expect(visitorLine).toMatchObject({ language: 'es', translationStatus: 'translated', translation: { language: 'en', text: '[en] ¿Cuál es el horario?', provider: 'fake' } });
 
-    const onKiosk = next(r.kiosk, 'transcript:entry', 5000, (e: { speaker: string }) => e.speaker === 'worker');
+    const onKiosk = next(r.kiosk, 'transcript:entry', 20_000, (e: { speaker: string }) => e.speaker === 'worker');
     await ok(r.sam, 'worker:message', { sessionId: r.session.id, text: 'Open until 5:15 pm.' });
     expect(await onKiosk).toMatchObject({ language: 'en', translationStatus: 'translated', translation: { language: 'es', text: '[es] Open until 5:15 pm.' } });
 
-    const onConsole = next(r.sam, 'transcript:entry', 5000, (e: { speaker: string }) => e.speaker === 'visitor');
+    const onConsole = next(r.sam, 'transcript:entry', 20_000, (e: { speaker: string }) => e.speaker === 'visitor');
     await ok(r.kiosk, 'visitor:message', { sessionId: r.session.id, text: 'Gracias' });
     expect(await onConsole).toMatchObject({ text: 'Gracias', translation: { language: 'en', text: '[en] Gracias' } });
     expect(translator.calls.some((c) => c.from === 'es' && c.to === 'en')).toBe(true);
