@@ -52,6 +52,8 @@ export const ConfigSchema = z.object({
   piiRedaction: z.stringbool().default(true),
   /** `RETENTION_TRANSCRIPT_DAYS`: transcripts, handoff packages and notes of ended sessions are deleted this many days after the session ended. Default 90. */
   retentionTranscriptDays: z.coerce.number().int().min(1).default(90),
+  /** `REVIEW_SAMPLE_RATE_PERCENT`: share of AI-only conversations sampled into the AI trainers' review queue (percent, 0..100). Default 10. */
+  reviewSampleRatePercent: z.coerce.number().min(0).max(100).default(10),
   /** `RETENTION_CALLBACK_DAYS`: a completed callback's name, contact and note are erased this many days after completion. Default 30. */
   retentionCallbackDays: z.coerce.number().int().min(1).default(30),
   /** `RETENTION_AUDIT_DAYS`: audit events (security actions, session events) are deleted after this many days; escalation reason codes stay for the KPIs. Default 365. */
@@ -164,7 +166,7 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 const ENV_NAMES: Record<keyof Config, string> = {
   host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
   tokenTtlS: 'TOKEN_TTL_S', signInTtlS: 'SIGN_IN_TTL_S', tlsCert: 'TLS_CERT', tlsKey: 'TLS_KEY', allowedOrigins: 'ALLOWED_ORIGINS', oidcConfigPath: 'OIDC_CONFIG', oidcClientSecret: 'OIDC_CLIENT_SECRET', piiRedaction: 'PII_REDACTION',
-  retentionTranscriptDays: 'RETENTION_TRANSCRIPT_DAYS', retentionCallbackDays: 'RETENTION_CALLBACK_DAYS', retentionAuditDays: 'RETENTION_AUDIT_DAYS', retentionSweepMs: 'RETENTION_SWEEP_MS', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
+  retentionTranscriptDays: 'RETENTION_TRANSCRIPT_DAYS', reviewSampleRatePercent: 'REVIEW_SAMPLE_RATE_PERCENT', retentionCallbackDays: 'RETENTION_CALLBACK_DAYS', retentionAuditDays: 'RETENTION_AUDIT_DAYS', retentionSweepMs: 'RETENTION_SWEEP_MS', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
   mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', redisUrl: 'REDIS_URL', drainDeadlineMs: 'DRAIN_DEADLINE_MS', kioskGraceMs: 'KIOSK_RECONNECT_GRACE_MS', telemetryStoreMs: 'TELEMETRY_STORE_MS', mediaWorkers: 'MEDIA_WORKERS', socketEventsPerS: 'SOCKET_EVENTS_PER_S',
   admissionMaxLoopDelayMs: 'ADMISSION_MAX_LOOP_DELAY_MS', emergencyNumber: 'EMERGENCY_NUMBER', trustProxy: 'TRUST_PROXY', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
   rtcPort: 'RTC_PORT', rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', turnUrls: 'TURN_URLS', turnSecret: 'TURN_SECRET', turnTtlS: 'TURN_TTL_S', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',

@@ -13,6 +13,8 @@ export const DEMO_USERS: { id: string; username: string; displayName: string; ro
   { id: 'w-sam', username: 'sam', displayName: 'Sam Carter', role: 'worker', languages: ['en'], departments: ['general', 'security'], level: 1 },
   { id: 's-olivia', username: 'olivia', displayName: 'Olivia Brown', role: 'supervisor', languages: ['en', 'es'], departments: ['general', 'citizen-services', 'tax', 'financial', 'environment', 'security', 'legal'], level: 3 },
   { id: 'f-kenji', username: 'kenji', displayName: 'Kenji Mori', role: 'staff', languages: ['ja', 'en'], departments: ['general'], level: 1 },
+  { id: 'e-nadia', username: 'nadia', displayName: 'Nadia Haddad', role: 'editor', languages: ['en', 'fr', 'de'], departments: ['general'], level: 1 },
+  { id: 't-tomas', username: 'tomas', displayName: 'Tomás Silva', role: 'trainer', languages: ['pt', 'es', 'en'], departments: ['general'], level: 1 },
 ];
 export const DEMO_PASSWORD = 'harbor-demo';
 export const DEMO_DEVICE = { id: 'lobby-1', name: 'Lobby robot 1', location: 'Ground floor lobby, near entrance A' };

@@ -3,6 +3,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
+import { KnowledgeService } from './knowledge/knowledgeService.ts';
+import { ReviewService } from './knowledge/review.ts';
+import { AuthStore } from './auth/authStore.ts';
 import { NodeRpc } from './cluster/rpc.ts';
 import { NodeRegistry } from './cluster/nodes.ts';
 import { PgAdvisoryLeadership, SoleLeader, type Leadership } from './cluster/leadership.ts';
@@ -105,13 +108,15 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   let speech: SpeechLike | null = deps.speech ?? null;
   let judge: EscalationJudge | null = null;
   let providerStatus: Record<string, string> = { llm: 'embedded', translator: 'none', speech: 'browser' };
+  // The knowledge base lives in the database (seeded from the bundled file on first start); the
+  // assistant answers from its published versions, swapped in place when an editor publishes.
+  const knowledge = await KnowledgeService.start({ db: database.db, audit: new AuthStore(database.db), logger: logger.child({ module: 'knowledge' }) }, config.knowledgeBasePath);
   if (!intake) {
-    const { KnowledgeBase } = await import('./intake/knowledgeBase.ts');
     const { embeddedIntake } = await import('./intakeAdapter.ts');
     const { createOpenAIClient, createProviders, loadProviderConfig } = await import('./providers/index.ts');
     const { KbAssist } = await import('./assist/kbAssist.ts');
     const { LlmAssist } = await import('./assist/llmAssist.ts');
-    const kb = KnowledgeBase.fromFile(config.knowledgeBasePath);
+    const kb = knowledge.kb;
     const providers = createProviders(loadProviderConfig(process.env), { kb, embedded: embeddedIntake(kb), logger: logger.child({ module: 'providers' }) });
     intake = providers.intake;
     const providerConfig = loadProviderConfig(process.env);
@@ -186,6 +191,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   io.of('/').use((_socket, next) => next(new Error('not_found: connect to /kiosk or /console')));
   const rpc = redis ? new NodeRpc(io.of('/cluster'), nodeId, logger.child({ module: 'rpc' })) : null;
   trust.attach(io, rpc);
+  if (rpc) knowledge.useBus(rpc);
   const leadership: Leadership = redis && config.databaseUrl ? new PgAdvisoryLeadership(config.databaseUrl, logger.child({ module: 'leadership' })) : new SoleLeader();
 
   sessions = new SessionService({
@@ -272,7 +278,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   }
 
   attachKioskNamespace(io.of('/kiosk') as never, { store, sessions, logger, limits, admission, devices: trust.devices });
-  const consoleNsp = attachConsoleNamespace(io.of('/console') as never, { store, sessions, access: trust.access, devices: trust.devices, callbacks: trust.callbacks, logger, kpi, limits, canned: CannedReplies.fromFile(config.cannedRepliesPath), notifyDevice: (deviceId, event, payload) => io.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload) });
+  const consoleNsp = attachConsoleNamespace(io.of('/console') as never, { store, sessions, access: trust.access, devices: trust.devices, callbacks: trust.callbacks, logger, kpi, limits, canned: CannedReplies.fromFile(config.cannedRepliesPath), notifyDevice: (deviceId, event, payload) => io.of('/kiosk').to(deviceRoom(deviceId)).emit(event, payload), knowledge: { knowledge, review: new ReviewService({ db: database.db, audit: trust.auth, sampleRatePercent: config.reviewSampleRatePercent }), db: database.db } });
   // Typed views of the namespaces (for readers; emits go through the notifier).
   void (io.of('/kiosk') as unknown as import('socket.io').Namespace<KioskClientToServer, KioskServerToClient>);
   void (io.of('/console') as unknown as import('socket.io').Namespace<ConsoleClientToServer, ConsoleServerToClient>);

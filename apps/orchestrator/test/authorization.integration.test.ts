@@ -14,7 +14,7 @@ import { connect, consoleSocket, kioskSocket, ok, sharedOrchestrator } from './h
  */
 
 const ALL: Record<string, RequestDef> = { ...kioskRequests, ...consoleRequests };
-const ROLES: SenderRole[] = ['kiosk', 'worker', 'supervisor', 'staff'];
+const ROLES: SenderRole[] = ['kiosk', 'worker', 'supervisor', 'staff', 'editor', 'trainer'];
 const NO_ID = 'no-such-id';
 
 type Json = { type?: string | string[]; format?: string; enum?: unknown[]; const?: unknown; properties?: Record<string, Json>; required?: string[]; items?: Json; minItems?: number; minimum?: number; minLength?: number; anyOf?: Json[]; oneOf?: Json[]; pattern?: string; additionalProperties?: unknown };
@@ -59,6 +59,8 @@ const OVERRIDES: Record<string, (sessionId: string) => unknown> = {
   'media:connect-transport': (sessionId) => ({ sessionId, transportId: 'no-such-transport', dtlsParameters: { fingerprints: [{}] } }),
   'media:produce': (sessionId) => ({ sessionId, transportId: 'no-such-transport', kind: 'audio', rtpParameters: { codecs: [{}] } }),
   'session:start': () => ({ language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'person' }),
+  'kb:save': () => ({ articleId: `fuzz-${randomUUID().slice(0, 8)}`, baseVersion: null, category: 'general', department: 'general', content: { en: { title: 'Fuzz', answer: 'Fuzz answer', keywords: ['fuzz'] } } }),
+  'kb:import': () => ({ file: '{"version":1}' }),
   'device:create': () => ({ deviceId: `fuzz-${randomUUID().slice(0, 8)}`, name: 'Fuzz', location: 'Nowhere' }),
 };
 
@@ -120,6 +122,8 @@ describe('authorization generated from the protocol definitions', () => {
       worker: await consoleSocket(orch, 'sam'),
       supervisor: await consoleSocket(orch, 'olivia'),
       staff: await consoleSocket(orch, 'kenji'),
+      editor: await consoleSocket(orch, 'nadia'),
+      trainer: await consoleSocket(orch, 'tomas'),
     };
     ctx.sockets.push(...Object.values(sockets));
     const { session: own } = await ok(sockets.kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });

@@ -137,7 +137,9 @@ describe('session lifecycle over socket.io', () => {
     const events = (await orch.store.events(session.id)).map((e) => e.type);
     // The waiting visitor's first estimate is recorded once (predicted vs actual wait for KPIs).
     expect(events.filter((e) => e === 'wait_predicted')).toHaveLength(1);
-    expect(events.filter((e) => e !== 'wait_predicted')).toEqual(['started', 'policy_checked', 'escalated', 'offered', 'offer_declined', 'offered', 'accepted', 'ended', 'rated']);
+    // What the assistant did with each question (article and version, or unknown) is recorded per turn.
+    expect(events.filter((e) => e === 'intake_answered')).toHaveLength(2);
+    expect(events.filter((e) => e !== 'wait_predicted' && e !== 'intake_answered')).toEqual(['started', 'policy_checked', 'escalated', 'offered', 'offer_declined', 'offered', 'accepted', 'ended', 'rated']);
   });
 
   it('starts with a person when the visitor chooses it, and shows queue status', async () => {

@@ -12,3 +12,4 @@ export * from './protocol/kpi.ts';
 export * from './protocol/callback.ts';
 export * from './protocol/desk.ts';
 export * from './protocol/trust.ts';
+export * from './protocol/knowledge.ts';

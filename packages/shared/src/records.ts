@@ -112,7 +112,7 @@ export const HandoffPackageV1 = z.object({
   /** Actions the AI already took, e.g. "answered from article office-hours". */
   actionsTaken: z.array(z.string()),
   /** Knowledge articles the AI used. */
-  articlesUsed: z.array(z.object({ id: z.string(), title: z.string() })),
+  articlesUsed: z.array(z.object({ id: z.string(), title: z.string(), /** Published version of the article the answer came from (knowledge base in the database); absent in packages made before versions. */ version: z.number().int().positive().optional() })),
   /** Structured details collected (name, case number...). */
   collectedFields: z.record(z.string(), z.string()),
   /** Policy, risk and compliance flags. */
@@ -151,9 +151,18 @@ export type SessionView = z.infer<typeof SessionView>;
 export const WorkerState = z.enum(['offline', 'available', 'busy', 'wrap_up', 'away']);
 export type WorkerState = z.infer<typeof WorkerState>;
 
-/** Roles of console users; checked on every console event. */
-export const Role = z.enum(['worker', 'supervisor', 'staff']);
+/**
+ * Roles of console users; checked on every console event. `worker` and `supervisor` serve
+ * visitors; facility `staff` keep the fleet healthy; a knowledge `editor` manages the knowledge
+ * base; an AI `trainer` reviews conversations and labels turns for the escalation evaluation.
+ */
+export const Role = z.enum(['worker', 'supervisor', 'staff', 'editor', 'trainer']);
 export type Role = z.infer<typeof Role>;
+
+/** Whether a role takes visitors (offers, calls, wrap-up): workers and supervisors only. */
+export function servesVisitors(role: Role): boolean {
+  return role === 'worker' || role === 'supervisor';
+}
 
 /** A console user as others see them (never includes credentials). */
 export const WorkerView = z.object({

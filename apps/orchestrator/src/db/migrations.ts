@@ -314,6 +314,50 @@ export const migrations: Record<string, Migration> = {
       await sql`create table login_limits (key varchar(255) primary key, points integer not null default 0, expire bigint)`.execute(db);
     },
   },
+  '0008_knowledge': {
+    async up(db: Kysely<any>) {
+      // Two new console roles: knowledge editor and AI trainer.
+      await sql`alter table workers drop constraint if exists workers_role_check`.execute(db);
+      await sql`alter table workers add constraint workers_role_check check (role in ('worker','supervisor','staff','editor','trainer'))`.execute(db);
+      // The knowledge base as managed content: every version of every article.
+      await sql`
+        create table kb_article_versions (
+          article_id text not null,
+          version integer not null,
+          status text not null check (status in ('draft','review','published','retired')),
+          category text not null,
+          department text not null,
+          content jsonb not null,
+          created_by text not null,
+          created_at timestamptz not null,
+          updated_at timestamptz not null,
+          published_at timestamptz,
+          primary key (article_id, version)
+        )`.execute(db);
+      await sql`create unique index kb_one_published on kb_article_versions (article_id) where status = 'published'`.execute(db);
+      await sql`create table kb_meta (id integer primary key check (id = 1), office text not null)`.execute(db);
+      // A worker's verdict on a handoff they received (wrap-up).
+      await sql`
+        create table session_verdicts (
+          session_id uuid primary key references sessions(id),
+          worker_id text not null,
+          verdict jsonb not null,
+          created_at timestamptz not null
+        )`.execute(db);
+      // Trainers' labels on turns.
+      await sql`
+        create table review_labels (
+          session_id uuid not null references sessions(id),
+          entry_id uuid not null,
+          label text not null,
+          reason text,
+          trainer_id text not null,
+          created_at timestamptz not null,
+          primary key (session_id, entry_id)
+        )`.execute(db);
+      await sql`create index session_events_type_time on session_events (type, created_at)`.execute(db);
+    },
+  },
 };
 
 /** Kysely migration provider over {@link migrations}. */

@@ -307,7 +307,51 @@ export interface LoginLimitsTable {
   expire: string | number | null;
 }
 
+/** Every version of every knowledge article (migration 0008); at most one `published` per article. */
+export interface KbArticleVersionsTable {
+  article_id: string;
+  version: number;
+  /** draft | review | published | retired */
+  status: string;
+  category: string;
+  department: string;
+  /** `{ <lang>: { title, answer, keywords, editedAt } }` */
+  content: ColumnType<unknown, string, string>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+/** Knowledge-base settings (one row, migration 0008). */
+export interface KbMetaTable {
+  id: number;
+  office: string;
+}
+
+/** A worker's verdict on a handoff they received (migration 0008); `verdict` is a HandoffVerdict, redacted. */
+export interface SessionVerdictsTable {
+  session_id: string;
+  worker_id: string;
+  verdict: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+/** Trainers' labels on turns (migration 0008). */
+export interface ReviewLabelsTable {
+  session_id: string;
+  entry_id: string;
+  label: string;
+  reason: string | null;
+  trainer_id: string;
+  created_at: Timestamp;
+}
+
 export interface DatabaseSchema {
+  kb_article_versions: KbArticleVersionsTable;
+  kb_meta: KbMetaTable;
+  session_verdicts: SessionVerdictsTable;
+  review_labels: ReviewLabelsTable;
   auth_sessions: AuthSessionsTable;
   refresh_tokens: RefreshTokensTable;
   device_enrolments: DeviceEnrolmentsTable;

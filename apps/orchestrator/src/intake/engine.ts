@@ -62,7 +62,7 @@ export interface IntakeTurnResult {
   reply: string;
   intent: string;
   confidence: number;
-  articles: { id: string; title: string; score: number }[];
+  articles: { id: string; title: string; score: number; version?: number }[];
   escalation: Escalation | null;
 }
 
@@ -130,8 +130,17 @@ const q = (text: string) => `"${clip(text)}"`;
 export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOptions = {}): EmbeddedIntake {
   const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
   const requestVeto = opts.requestVeto === undefined ? classifierRequestVeto : opts.requestVeto;
-  const answers = new Map<string, string>();
-  for (const a of kb.articles) for (const l of LANGS) answers.set(key(a.content[l].answer), a.id);
+  // Article answers by text, to recognise the previous reply; rebuilt when an editor publishes.
+  let answers = new Map<string, string>();
+  let answersRevision = -1;
+  const answerIndex = () => {
+    if (answersRevision !== kb.revision) {
+      answers = new Map();
+      for (const a of kb.articles) for (const l of LANGS) answers.set(key(a.content[l].answer), a.id);
+      answersRevision = kb.revision;
+    }
+    return answers;
+  };
   const offers = new Set(LANGS.map((l) => key(packFor(l).replies.unknown)));
   const otherReplies = new Set(
     LANGS.flatMap((l) => {
@@ -155,7 +164,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     if (i < 0) return { kind: 'none' };
     const question = history.slice(0, i).findLast((e) => e.role === 'visitor')?.text ?? '';
     const said = key(history[i]!.text);
-    const answered = answers.get(said);
+    const answered = answerIndex().get(said);
     if (answered) return { kind: 'answered', id: answered, question };
     if (offers.has(said)) return { kind: 'unknown', question };
     if (otherReplies.has(said) || !question) return { kind: 'other', question };
@@ -174,7 +183,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     if (lastEntry?.role === 'visitor' && key(lastEntry.text) === key(text)) history.pop(); // tolerate history incl. current
     const prev = previous(history, lang);
     const { greeting, thanks, hits, best } = searchKb(text, lang);
-    const articles = hits.map((h) => ({ id: h.article.id, title: h.article.content[lang].title, score: h.score }));
+    const articles = hits.map((h) => ({ id: h.article.id, title: h.article.content[lang].title, score: h.score, ...(h.article.version ? { version: h.article.version } : {}) }));
     const topScore = hits[0]?.score ?? 0;
     const escalate = (reason: EscalationReason, evidence: string, confidence: number, intent?: string): IntakeTurnResult => ({
       reply: pack.replies.escalation[reason],

@@ -55,12 +55,14 @@ export const knowledgeBaseFileSchema = z.object({
 export type KnowledgeBaseFile = z.infer<typeof knowledgeBaseFileSchema>;
 /** One article: id, category, department and per-language `{ title, answer, keywords }`. */
 export type Article = z.infer<typeof articleSchema>;
+/** An article with the published version it comes from (absent when loaded from a file). */
+export type VersionedArticle = Article & { version?: number };
 /** An article's text in one language. */
 export type LocalizedArticle = z.infer<typeof localizedSchema>;
 
 /** A search hit. `score` is in 0..1 (see {@link KnowledgeBase.search}). */
 export interface KbSearchHit {
-  article: Article;
+  article: VersionedArticle;
   score: number;
 }
 
@@ -109,20 +111,51 @@ interface LangIndex {
   df: Map<string, number>;
 }
 
-/** Searchable, validated knowledge base. Construct with {@link fromFile} or {@link fromJson}. */
+/**
+ * Searchable, validated knowledge base. Construct with {@link fromFile}, {@link fromJson} or
+ * {@link fromArticles}. Its content can be replaced in place ({@link replaceWith}) when an editor
+ * publishes: everything holding this object answers from the new content at once; `revision`
+ * counts replacements so derived caches know to rebuild.
+ */
 export class KnowledgeBase {
-  /** Office name from the file (e.g. "Harbor City Office"). */
-  readonly office: string;
-  /** All articles, in file order. */
-  readonly articles: readonly Article[];
-  private readonly byId: Map<string, Article>;
-  private readonly indexes = new Map<Lang, LangIndex>();
+  private state: { office: string; articles: readonly VersionedArticle[]; byId: Map<string, VersionedArticle>; indexes: Map<Lang, LangIndex> };
+  /** Incremented by every {@link replaceWith}. */
+  revision = 0;
 
-  private constructor(file: KnowledgeBaseFile) {
-    this.office = file.office;
-    this.articles = file.articles;
-    this.byId = new Map(file.articles.map((a) => [a.id, a]));
-    for (const lang of LANGS) this.indexes.set(lang, this.buildIndex(lang));
+  private constructor(office: string, articles: readonly VersionedArticle[]) {
+    this.state = { office, articles, byId: new Map(articles.map((a) => [a.id, a])), indexes: new Map() };
+    for (const lang of LANGS) this.state.indexes.set(lang, this.buildIndex(lang));
+  }
+
+  /** Office name (e.g. "Harbor City Office"). */
+  get office(): string {
+    return this.state.office;
+  }
+  /** All articles, in file (or publication) order. */
+  get articles(): readonly VersionedArticle[] {
+    return this.state.articles;
+  }
+
+  /**
+   * A knowledge base over already validated articles (the published versions in the database).
+   * Languages an article lacks are filled with its source-language (`en`) text, so a visitor in
+   * that language is answered in English rather than not at all; an empty list is allowed.
+   * @throws KnowledgeBaseError when an article has no English text.
+   */
+  static fromArticles(office: string, articles: readonly { id: string; category: string; department: string; version?: number; content: Partial<Record<Lang, LocalizedArticle>> }[]): KnowledgeBase {
+    const full = articles.map((a) => {
+      const source = a.content.en;
+      if (!source) throw new KnowledgeBaseError(`article ${a.id}: no English (source language) text`);
+      const content = Object.fromEntries(LANGS.map((l) => [l, pickLocalized(a.content[l] ?? source)])) as Article['content'];
+      return { id: a.id, category: a.category, department: a.department, content, ...(a.version ? { version: a.version } : {}) };
+    });
+    return new KnowledgeBase(office, full);
+  }
+
+  /** Takes over the content of `next` (atomically: searches see the old or the new content, never a mix). */
+  replaceWith(next: KnowledgeBase): void {
+    this.state = next.state;
+    this.revision++;
   }
 
   /**
@@ -133,7 +166,7 @@ export class KnowledgeBase {
   static fromJson(data: unknown, source = 'knowledge base'): KnowledgeBase {
     const parsed = knowledgeBaseFileSchema.safeParse(data);
     if (!parsed.success) throw new KnowledgeBaseError(`Invalid ${source}: ${describeIssues(parsed.error)}`);
-    return new KnowledgeBase(parsed.data);
+    return new KnowledgeBase(parsed.data.office, parsed.data.articles);
   }
 
   /**
@@ -151,8 +184,8 @@ export class KnowledgeBase {
   }
 
   /** The article with this id, if any. */
-  get(id: string): Article | undefined {
-    return this.byId.get(id);
+  get(id: string): VersionedArticle | undefined {
+    return this.state.byId.get(id);
   }
 
   /**
@@ -172,7 +205,8 @@ export class KnowledgeBase {
    * article keeps its best score. A query with no content words (only stopwords) returns `[]`.
    */
   search(query: string, language: Lang, limit = 3): KbSearchHit[] {
-    const index = this.indexes.get(language);
+    const { indexes, byId } = this.state;
+    const index = indexes.get(language);
     if (!index) return [];
     // Multi-sentence utterances ("Hi. I just moved here. What do I bring?") are also scored
     // sentence by sentence; each article keeps its best score.
@@ -187,7 +221,7 @@ export class KnowledgeBase {
     return [...best.entries()]
       .sort(([, a], [, b]) => b.score - a.score || b.raw - a.raw)
       .slice(0, limit)
-      .map(([id, { score }]) => ({ article: this.byId.get(id)!, score: round(score) }));
+      .map(([id, { score }]) => ({ article: byId.get(id)!, score: round(score) }));
   }
 
   private scoreQuery(query: string, language: Lang, index: LangIndex): { id: string; score: number; raw: number }[] {
@@ -249,6 +283,11 @@ export class KnowledgeBase {
     search.addAll(docs);
     return { search, df };
   }
+}
+
+/** `{ title, answer, keywords }` only (drops `editedAt` and other stored fields). */
+function pickLocalized(c: LocalizedArticle): LocalizedArticle {
+  return { title: c.title, answer: c.answer, keywords: [...c.keywords] };
 }
 
 const SENTENCE_END = /[.?!]+(?=\s|$)|[。？！\n]+|[¿¡]/u;

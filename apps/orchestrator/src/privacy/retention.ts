@@ -58,6 +58,8 @@ export class PrivacyService {
     const t = await db.deleteFrom('transcript_entries').where('session_id', 'in', expired).executeTakeFirst();
     const h = await db.deleteFrom('handoff_packages').where('session_id', 'in', expired).executeTakeFirst();
     const n = await db.deleteFrom('session_events').where('type', '=', 'note').where('session_id', 'in', expired).executeTakeFirst();
+    // A worker's free-text "what was missing" in a handoff verdict goes with the transcript; the verdict's choices stay for the reports.
+    await db.updateTable('session_verdicts').set({ verdict: sql`verdict - 'missing'` as never }).where('session_id', 'in', expired).execute();
     // Notes given when the session ended are kept in its `ended` event: they go with the other notes.
     const en = await db
       .updateTable('session_events')
@@ -160,6 +162,7 @@ export class PrivacyService {
       const t = await tx.deleteFrom('transcript_entries').where('session_id', '=', sessionId).executeTakeFirst();
       const h = await tx.deleteFrom('handoff_packages').where('session_id', '=', sessionId).executeTakeFirst();
       const n = await tx.deleteFrom('session_events').where('session_id', '=', sessionId).where('type', '=', 'note').executeTakeFirst();
+      await tx.updateTable('session_verdicts').set({ verdict: sql`verdict - 'missing'` as never }).where('session_id', '=', sessionId).execute();
       await tx
         .updateTable('session_events')
         .set({ data: sql`case when type = 'escalated' then jsonb_build_object('reasons', coalesce((select jsonb_agg(jsonb_build_object('code', r -> 'code')) from jsonb_array_elements(case when jsonb_typeof(data -> 'reasons') = 'array' then data -> 'reasons' else '[]'::jsonb end) r), '[]'::jsonb), 'purged', true) else '{"erased":true}'::jsonb end` as never })

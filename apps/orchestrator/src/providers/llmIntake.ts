@@ -60,7 +60,7 @@ type Messages = ChatCompletionMessageParam[];
 interface TurnState {
   fields: Record<string, string>;
   escalation: IntakeTurn['escalation'];
-  articles: Map<string, { id: string; title: string; score: number }>;
+  articles: Map<string, { id: string; title: string; score: number; version?: number }>;
 }
 
 const PROVIDER = 'openai';
@@ -218,7 +218,7 @@ export class LlmIntake implements ProviderIntake {
         const results = hits.map(({ article, score }) => {
           const c = article.content[kbLang];
           const prev = state.articles.get(article.id);
-          if (!prev || prev.score < score) state.articles.set(article.id, { id: article.id, title: c.title, score });
+          if (!prev || prev.score < score) state.articles.set(article.id, { id: article.id, title: c.title, score, ...(article.version ? { version: article.version } : {}) });
           return { id: article.id, category: article.category, title: c.title, answer: c.answer, score };
         });
         return JSON.stringify({ results });
@@ -255,7 +255,7 @@ export class LlmIntake implements ProviderIntake {
     const articleId = intent.startsWith('kb:') ? intent.slice(3) : null;
     const article = articleId ? this.o.kb.get(articleId) : undefined;
     if (articleId && !article) intent = 'unknown';
-    if (article && !state.articles.has(article.id)) state.articles.set(article.id, { id: article.id, title: article.content[kbLang].title, score: answer.confidence });
+    if (article && !state.articles.has(article.id)) state.articles.set(article.id, { id: article.id, title: article.content[kbLang].title, score: answer.confidence, ...(article.version ? { version: article.version } : {}) });
     const articles = [...state.articles.values()]
       .sort((a, b) => Number(b.id === article?.id) - Number(a.id === article?.id) || b.score - a.score)
       .slice(0, 3);

@@ -42,6 +42,10 @@ export class Escalation {
     await this.remember(session.id, turn);
     const decision = await this.evaluatePolicy(session, turn, transcript.filter((e) => e.seq <= visitorEntry.seq));
     const reply = await this.ctx.append(session, 'assistant', turn.reply, { notifyDevice: false });
+    // What the assistant did with the question: the article (and published version) it answered
+    // from, or `unknown` (a knowledge gap); trainers and the gap report read these.
+    const top = turn.intent.startsWith('kb:') ? turn.articles.find((a) => `kb:${a.id}` === turn.intent) ?? turn.articles[0] : undefined;
+    this.ctx.recordLater(session.id, 'intake_answered', 'system', { questionId: visitorEntry.id, replyId: reply.id, intent: turn.intent, article: top ? { id: top.id, version: top.version ?? null } : null });
     const reasons: EscalationReason[] = decision?.escalate
       ? decision.reasons.map((r) => ({ ...r, entryId: r.entryId ?? visitorEntry.id }))
       : turn.escalation
@@ -201,7 +205,7 @@ export class Escalation {
     }
     const top = turn.articles[0];
     if (top && turn.intent.startsWith('kb:')) {
-      if (!f.articlesUsed.some((a) => a.id === top.id)) f.articlesUsed.push({ id: top.id, title: top.title });
+      if (!f.articlesUsed.some((a) => a.id === top.id && a.version === top.version)) f.articlesUsed.push({ id: top.id, title: top.title, ...(top.version ? { version: top.version } : {}) });
       f.actionsTaken.push(`Answered from knowledge article "${top.title}" (${top.id})`);
       f.category = this.ctx.options.intake.categoryOf?.(top.id) ?? f.category;
     }

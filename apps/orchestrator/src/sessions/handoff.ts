@@ -4,7 +4,7 @@ import type { DeviceRef, EscalationReason, HandoffPackage, Language, TranscriptE
 export interface IntakeFacts {
   intent: string;
   category: string | null;
-  articlesUsed: { id: string; title: string }[];
+  articlesUsed: { id: string; title: string; version?: number }[];
   actionsTaken: string[];
   sentiment: HandoffPackage['sentiment'];
   /** Structured details collected (name, case number...). */

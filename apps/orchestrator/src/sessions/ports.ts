@@ -19,7 +19,8 @@ export interface IntakeTurn {
   reply: string;
   intent: string;
   confidence: number;
-  articles: { id: string; title: string; score: number }[];
+  /** Articles searched, best first; `version`: the published version (knowledge base in the database). */
+  articles: { id: string; title: string; score: number; version?: number }[];
   escalation: null | { reason: EscalationReason['code']; evidence: string };
   /** Structured details the AI collected this turn (name, case number...). */
   collectedFields?: Record<string, string>;

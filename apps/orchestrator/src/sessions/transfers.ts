@@ -1,4 +1,4 @@
-import type { SessionView } from '@telekiosk/shared';
+import { servesVisitors, type SessionView } from '@telekiosk/shared';
 import { OrchestratorError, SessionError } from '../errors.ts';
 import type { SessionContext } from './context.ts';
 import { notice } from './notices.ts';
@@ -37,7 +37,7 @@ export class Transfers {
       return queued;
     }
     const target = await this.ctx.profile(req.toWorkerId);
-    if (!target || req.toWorkerId === workerId || target.role === 'staff' || !(await this.ctx.workers.isConnected(req.toWorkerId))) throw new OrchestratorError('not_found', `toWorkerId: ${req.toWorkerId} is not a connected colleague`);
+    if (!target || req.toWorkerId === workerId || !servesVisitors(target.role) || !(await this.ctx.workers.isConnected(req.toWorkerId))) throw new OrchestratorError('not_found', `toWorkerId: ${req.toWorkerId} is not a connected colleague`);
     const task = await this.ctx.routing.task(session.id);
     if (task?.transferTo) throw SessionError.wrongState(session.id, 'transferring', 'start a second transfer');
     if (!task) {
@@ -55,7 +55,7 @@ export class Transfers {
     if (!session || session.state !== 'queued') throw SessionError.wrongState(sessionId, session?.state ?? 'unknown', 'reassign');
     const target = await this.ctx.profile(toWorkerId);
     const state = (await this.ctx.routing.worker(toWorkerId))?.state;
-    if (!target || target.role === 'staff' || state === 'busy' || state === undefined) throw new OrchestratorError('conflict', `toWorkerId: ${toWorkerId} cannot take a visitor now`);
+    if (!target || !servesVisitors(target.role) || state === 'busy' || state === undefined) throw new OrchestratorError('conflict', `toWorkerId: ${toWorkerId} cannot take a visitor now`);
     if (!(await this.ctx.routing.directOffer(sessionId, toWorkerId, { kind: 'reassign', fromWorkerId: supervisorId, note: 'Assigned by a supervisor' }))) {
       throw new OrchestratorError('conflict', `toWorkerId: ${toWorkerId} cannot take a visitor now`);
     }

@@ -1,4 +1,4 @@
-import type { Language, WorkerState, WorkerView } from '@telekiosk/shared';
+import { servesVisitors, type Language, type WorkerState, type WorkerView } from '@telekiosk/shared';
 import { AuthError, SessionError } from '../errors.ts';
 import type { StoredWorker } from '../db/store.ts';
 import type { StoredWorkerPresence } from '../routing/store.ts';
@@ -67,7 +67,7 @@ export class WorkerPresence {
       }
       this.live.set(worker.id, { worker, sockets: new Set([socketId]) });
       const resume = this.clearGrace(worker.id) || (await this.ctx.store.liveConnections('console', worker.id, DEAD_AFTER_MS, socketId)) > 0;
-      if (worker.role !== 'staff') {
+      if (servesVisitors(worker.role)) {
         await this.ctx.routing.workerOnline({ id: worker.id, languages: worker.languages, ...(worker.departments ? { departments: worker.departments } : {}), ...(worker.level !== undefined ? { level: worker.level } : {}) }, resume);
       }
       this.ctx.supervision.changed();
@@ -85,7 +85,7 @@ export class WorkerPresence {
       this.live.delete(workerId);
       // Still connected through another node: nothing changes.
       if ((await this.ctx.store.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0) return;
-      if (lw.worker.role !== 'staff') await this.ctx.routing.workerOffline(workerId);
+      if (servesVisitors(lw.worker.role)) await this.ctx.routing.workerOffline(workerId);
       this.armGrace(workerId, this.graceMs);
       this.ctx.supervision.changed();
     });
@@ -95,7 +95,7 @@ export class WorkerPresence {
   async droppedWithNode(workerId: string): Promise<void> {
     if ((await this.ctx.store.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0) return;
     const w = await this.ctx.profile(workerId);
-    if (w && w.role !== 'staff') await this.ctx.routing.workerOffline(workerId);
+    if (w && servesVisitors(w.role)) await this.ctx.routing.workerOffline(workerId);
     this.armGrace(workerId, this.graceMs);
     this.ctx.supervision.changed();
   }
@@ -104,7 +104,7 @@ export class WorkerPresence {
   async setState(workerId: string, state: 'available' | 'away'): Promise<WorkerView> {
     const lw = this.live.get(workerId);
     if (!lw) throw AuthError.forbidden('not connected');
-    if (lw.worker.role === 'staff') throw AuthError.forbidden('facility staff do not take sessions');
+    if (!servesVisitors(lw.worker.role)) throw AuthError.forbidden(`the ${lw.worker.role} role does not take sessions`);
     if ((await this.ctx.routing.worker(workerId))?.state === 'busy') throw SessionError.wrongState('-', 'busy', `set state ${state} during a call`);
     const snap = await this.ctx.routing.setPresence(workerId, state, state === 'away' ? 'other' : undefined);
     return this.viewOf(lw.worker, snap?.state ?? 'away', snap?.awayReason ?? null);
@@ -131,7 +131,7 @@ export class WorkerPresence {
     const local = this.live.get(workerId)?.worker;
     const w = local ?? ((await this.ctx.store.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0 ? await this.ctx.profile(workerId) : undefined);
     if (!w) return undefined;
-    if (w.role === 'staff') return this.viewOf(w, 'away', null);
+    if (!servesVisitors(w.role)) return this.viewOf(w, 'away', null);
     const r = await this.ctx.routing.worker(workerId);
     return this.viewOf(w, r?.state ?? 'away', r?.awayReason ?? null);
   }
@@ -146,14 +146,14 @@ export class WorkerPresence {
       if (!w) continue;
       const leader = this.ctx.leader?.worker(id);
       const p = states.get(id);
-      const state = (w.role === 'staff' ? 'away' : (leader?.state ?? p?.state ?? 'away')) as WorkerState;
+      const state = (!servesVisitors(w.role) ? 'away' : (leader?.state ?? p?.state ?? 'away')) as WorkerState;
       out.push(this.viewOf(w, state === 'offline' ? 'away' : state, leader?.awayReason ?? p?.awayReason ?? null));
     }
     return out;
   }
   /** Connected colleagues who take visitors (for a warm transfer). */
   async colleagues(): Promise<WorkerView[]> {
-    return (await this.views()).filter((w) => w.role !== 'staff');
+    return (await this.views()).filter((w) => servesVisitors(w.role));
   }
   /** The stored profile of a user connected to this node. */
   local(workerId: string): StoredWorker | undefined {

@@ -1,5 +1,5 @@
 import type { Namespace, Socket } from 'socket.io';
-import { ConsoleAuth, consoleRequests, type KioskContent, type KpiFilter, type RobotCommand, type Role, type UserAccount } from '@telekiosk/shared';
+import { ConsoleAuth, consoleRequests, servesVisitors, type KioskContent, type KpiFilter, type RobotCommand, type Role, type UserAccount } from '@telekiosk/shared';
 import type { KpiService } from '../kpi/kpiQueries.ts';
 import { sessionSummaries, type CannedReplies } from '../sessions/desk.ts';
 import { reasonOf, type AccessControl } from '../auth/access.ts';
@@ -13,6 +13,7 @@ import type { SessionService } from '../sessions/sessionService.ts';
 import { registerHandlers } from './handle.ts';
 import type { SocketLimits } from './limits.ts';
 import { mediaHandlers } from './mediaHandlers.ts';
+import { knowledgeHandlers, type KnowledgeDeps } from './knowledgeHandlers.ts';
 
 /** Socket data of an authenticated console user. */
 export interface ConsoleSocketData {
@@ -75,6 +76,8 @@ export function attachConsoleNamespace(
     canned: CannedReplies;
     limits: SocketLimits;
     notifyDevice: (deviceId: string, event: string, payload: unknown) => void;
+    /** Knowledge base, verdicts and review (knowledge editors, AI trainers). */
+    knowledge: KnowledgeDeps;
   },
 ): { close(): void } {
   const log = deps.logger.child({ module: 'console-ns' });
@@ -130,7 +133,9 @@ export function attachConsoleNamespace(
     // Handlers are registered synchronously (no event is lost) and wait for the bookkeeping.
     const ready = deps.sessions.workerConnected(worker, socket.id);
     ready.catch((err: unknown) => wlog.error({ err }, 'console connect bookkeeping failed'));
-    void socket.join([workerRoom(workerId), ...(role === 'worker' ? [DESK_ROOM] : role === 'staff' ? [FLEET_ROOM] : [DESK_ROOM, FLEET_ROOM, SUPERVISOR_ROOM])]);
+    // Role rooms: least privilege (editors and trainers hear only of their own account).
+    const rooms = role === 'supervisor' ? [DESK_ROOM, FLEET_ROOM, SUPERVISOR_ROOM] : role === 'worker' ? [DESK_ROOM] : role === 'staff' ? [FLEET_ROOM] : [];
+    void socket.join([workerRoom(workerId), ...rooms]);
     wlog.info('console connected');
     socket.on('disconnect', (reason) => {
       wlog.info({ reason }, 'console disconnected');
@@ -157,7 +162,11 @@ export function attachConsoleNamespace(
       socket,
       consoleRequests,
       {
-        'console:hello': () => s.hello(workerId),
+        'console:hello': async () => {
+          const hello = await s.hello(workerId);
+          // Editors and trainers do not watch devices.
+          return servesVisitors(role) || role === 'staff' ? hello : { ...hello, devices: [] };
+        },
         'devices:list': async () => ({ devices: await s.deviceStatuses() }),
         'worker:set-state': async (p: { state: 'available' | 'away' }) => ({ worker: await s.setWorkerState(workerId, p.state) }),
         'offer:accept': (p: { offerId: string }) => s.acceptOffer(workerId, p.offerId),
@@ -250,6 +259,7 @@ export function attachConsoleNamespace(
         }),
         'assist:latest': (p: { sessionId: string }) => s.latestAssist(workerId, p.sessionId),
         ...media,
+        ...knowledgeHandlers(deps.knowledge, workerId),
       },
       wlog,
       (event) => deps.limits.check(socket.id, event),

@@ -32,9 +32,9 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: WireError };
 
 /**
  * Who may send a request event: a kiosk (device credential on `/kiosk`) or a console user of a
- * role (`worker`, `supervisor`, facility `staff`) on `/console`.
+ * role (`worker`, `supervisor`, facility `staff`, knowledge `editor`, AI `trainer`) on `/console`.
  */
-export const SenderRole = z.enum(['kiosk', 'worker', 'supervisor', 'staff']);
+export const SenderRole = z.enum(['kiosk', 'worker', 'supervisor', 'staff', 'editor', 'trainer']);
 export type SenderRole = z.infer<typeof SenderRole>;
 
 /** A request event: its payload schema and, beside it, its response schema and who may send it. */

@@ -9,6 +9,7 @@ import { kpiConsoleRequests } from './kpi.ts';
 import { callbackConsoleRequests } from './callback.ts';
 import { deskConsoleRequests } from './desk.ts';
 import { trustConsoleEvents, trustConsoleRequests } from './trust.ts';
+import { knowledgeConsoleRequests } from './knowledge.ts';
 import { Id, UserText, Uuid } from '../common.ts';
 import { Department, DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -64,11 +65,12 @@ export const consoleRequests = {
   ...callbackConsoleRequests,
   ...deskConsoleRequests,
   ...trustConsoleRequests,
+  ...knowledgeConsoleRequests,
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
     z.object({ worker: WorkerView, offers: z.array(Offer), assignment: Assignment.nullable(), devices: z.array(DeviceStatus), capabilities: Capabilities.optional() }),
-    ['worker', 'supervisor', 'staff'],
+    ['worker', 'supervisor', 'staff', 'editor', 'trainer'],
   ),
   /** Set my state; only `available` and `away` can be chosen (busy and wrap-up follow sessions). */
   'worker:set-state': defineRequest(z.object({ state: WorkerState.extract(['available', 'away']) }), z.object({ worker: WorkerView }), ['worker', 'supervisor']),
