@@ -114,6 +114,29 @@ export function reportToCsv(r: KpiReport, opts: CsvOptions = {}): string {
     const seg = `date=${d.date}`;
     rows.push(['daily_sessions', seg, d.sessions, 'count'], ['daily_escalations', seg, d.escalations, 'count'], ['daily_answered', seg, d.answered, 'count'], ['daily_abandoned', seg, d.abandoned, 'count']);
   }
+  const q = r.quality;
+  if (q) {
+    // Escalation precision as judged by workers, overall / per reason / per language.
+    for (const [dim, groups] of [['', [q.verdicts.overall]], ['reason', q.verdicts.byReason], ['language', q.verdicts.byLanguage]] as const) {
+      for (const g of groups) {
+        const seg = dim ? `${dim}=${g.key}` : '';
+        rows.push(['verdicts_judged', seg, g.judged, 'count'], ['verdicts_unnecessary', seg, g.unnecessary, 'count'], ['verdicts_earlier', seg, g.earlier, 'count'], ['escalation_precision_by_workers', seg, g.precisionPercent, 'percent']);
+      }
+    }
+    rows.push(
+      ['handoff_package_missing', '', q.packageMissingPercent, 'percent'],
+      ['answers_labelled_by_trainers', '', q.answers.trainerLabelled, 'count'],
+      ['answer_accuracy_by_trainers', '', q.answers.trainerAccuracyPercent, 'percent'],
+      ['answers_judged_by_workers', '', q.answers.workerJudged, 'count'],
+      ['answers_wrong_by_workers', '', q.answers.workerWrong, 'count'],
+      ['questions', '', q.knowledgeGaps.questions, 'count'],
+      ['questions_unanswered', '', q.knowledgeGaps.unanswered, 'count'],
+      ['questions_unanswered_rate', '', q.knowledgeGaps.unansweredPercent, 'percent'],
+      ['repeat_contact_with_case_number', `window_days=${q.repeatContact.windowDays}`, q.repeatContact.withCaseNumber, 'count'],
+      ['repeat_contact_rate', `window_days=${q.repeatContact.windowDays}`, q.repeatContact.percent, 'percent'],
+    );
+    for (const d of q.knowledgeGaps.daily) rows.push(['daily_questions', `date=${d.date}`, d.questions, 'count'], ['daily_questions_unanswered', `date=${d.date}`, d.unanswered, 'count']);
+  }
   return toCsv(REPORT_CSV_HEADER, rows, opts);
 }
 

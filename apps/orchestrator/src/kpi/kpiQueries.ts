@@ -1,3 +1,4 @@
+import { qualityReport } from './quality.ts';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { ReasonCode, toWireIssues } from '@telekiosk/shared';
 import type { DatabaseSchema } from '../db/schema.ts';
@@ -126,6 +127,7 @@ export class KpiService {
         const reasons = await this.reasonCounts(trx, filter);
         const daily = await this.daily(trx, filter, timeZone);
         const wait = await this.waitPrediction(trx, filter);
+        const quality = await qualityReport(trx, trx.selectFrom('sessions').select('sessions.id').where(sessionWhere(filter)), timeZone);
 
         const c = {
           sessions: num(agg.sessions),
@@ -188,6 +190,7 @@ export class KpiService {
             withinRangePercent: percent(num(wait.within), num(wait.n)),
           },
           daily: first && last && first <= last ? fillDays(daily, first, last) : daily,
+          quality,
         } satisfies KpiReport;
       });
   }

@@ -123,6 +123,70 @@ export const KpiDailyPoint = z.object({
 });
 export type KpiDailyPoint = z.infer<typeof KpiDailyPoint>;
 
+/** Workers' verdicts on the escalations of one group (reason or language). */
+export const KpiVerdictGroup = z.object({
+  /** Reason code or language. */
+  key: z.string(),
+  /** Escalations judged by the worker who received them. */
+  judged: z.number().int().nonnegative(),
+  right: z.number().int().nonnegative(),
+  /** Right, but should have happened earlier. */
+  earlier: z.number().int().nonnegative(),
+  unnecessary: z.number().int().nonnegative(),
+  /** Escalation precision as judged by workers: (right + earlier) / judged x 100 (percent). */
+  precisionPercent: z.number().nullable(),
+});
+export type KpiVerdictGroup = z.infer<typeof KpiVerdictGroup>;
+
+/** Repeat contacts are counted within this many days after an escalated session. */
+export const REPEAT_CONTACT_DAYS = 7;
+
+/**
+ * How good the AI is, as the people around it judge it (issue "the people who make the AI
+ * better"): workers' wrap-up verdicts, trainers' labels, unanswered questions and repeat contacts.
+ */
+export const KpiQuality = z.object({
+  /** Escalation precision as judged by workers, overall (`key` = `all`), per reason code and per language. */
+  verdicts: z.object({ overall: KpiVerdictGroup, byReason: z.array(KpiVerdictGroup), byLanguage: z.array(KpiVerdictGroup) }),
+  /** Handoff packages judged as missing something / judged x 100 (percent). */
+  packageMissingPercent: z.number().nullable(),
+  /**
+   * AI answer accuracy: trainers' labels on assistant answers (`correct` / all answer labels x 100,
+   * percent) and workers' verdicts (answers judged wrong / verdicts that judged the answers).
+   */
+  answers: z.object({
+    trainerLabelled: z.number().int().nonnegative(),
+    trainerCorrect: z.number().int().nonnegative(),
+    trainerAccuracyPercent: z.number().nullable(),
+    workerJudged: z.number().int().nonnegative(),
+    workerWrong: z.number().int().nonnegative(),
+  }),
+  /**
+   * Knowledge gaps: visitor questions the assistant could not answer (intent `unknown`) per
+   * calendar day, beside all questions it handled; `unansweredPercent` over the whole report.
+   */
+  knowledgeGaps: z.object({
+    questions: z.number().int().nonnegative(),
+    unanswered: z.number().int().nonnegative(),
+    unansweredPercent: z.number().nullable(),
+    daily: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), questions: z.number().int().nonnegative(), unanswered: z.number().int().nonnegative() })),
+  }),
+  /**
+   * Repeat contact after escalation: escalated sessions whose case number (collected during
+   * intake) comes back in another session within {@link REPEAT_CONTACT_DAYS} days. Only sessions
+   * with a known case number count; visitors are not otherwise identified (privacy by design).
+   */
+  repeatContact: z.object({
+    windowDays: z.number().int().positive(),
+    /** Escalated sessions with a case number. */
+    withCaseNumber: z.number().int().nonnegative(),
+    /** Of those, followed by another session with the same case number within the window. */
+    repeated: z.number().int().nonnegative(),
+    percent: z.number().nullable(),
+  }),
+});
+export type KpiQuality = z.infer<typeof KpiQuality>;
+
 /** Supervisor KPI report. Definitions follow common contact-center conventions (noted per field). */
 export const KpiReport = z.object({
   /** When the report was computed. */
@@ -187,6 +251,8 @@ export const KpiReport = z.object({
   }),
   /** One point per calendar day from `from` (or the first session) to `to` (or the last), gaps filled with zeros. */
   daily: z.array(KpiDailyPoint),
+  /** The AI's quality as workers and trainers judge it; optional: added after the first reports shipped. */
+  quality: KpiQuality.optional(),
 });
 export type KpiReport = z.infer<typeof KpiReport>;
 
