@@ -135,7 +135,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   const tokens = await TokenService.load(store, config.authSecret, config.tokenTtlS);
   const trust = await createTrust({ config, database, store, tokens, logger });
   const limits = new SocketLimits({ eventsPerSecond: config.socketEventsPerS });
-  const admission = new Admission({ maxLoopDelayMs: config.admissionMaxLoopDelayMs });
+  const admission = new Admission({ maxLoopDelayMs: config.admissionMaxLoopDelayMs, dbWaiting: () => database.waiting(), maxDbWaiting: config.admissionMaxDbWaiting });
   const demo = config.seedDemo ? await seedDemo(store, config.dataDir.startsWith('memory://') ? 'memory://' : join(config.dataDir, '..', 'demo-credentials.json')) : null;
 
   // Socket.io first: in a cluster its adapter (Redis Streams) carries pushes and node RPC.
@@ -169,7 +169,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     contentDir: config.contentDir,
     login: trust.login,
     trustProxy: config.trustProxy,
-    live: () => ({ loopDelayMs: Math.round(admission.loopDelayMs), node: nodeId }),
+    live: () => ({ loopDelayMs: Math.round(admission.loopDelayMs), dbWaiting: Math.round(admission.dbWaiting * 10) / 10, node: nodeId }),
     ready: () => httpHolder.ready!(),
   });
   // maxHttpBufferSize: utterances up to 1 MiB (MAX_UTTERANCE_BYTES) plus framing.

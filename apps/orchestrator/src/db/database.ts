@@ -14,7 +14,16 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Closes the database; idempotent. PGlite must be closed or the process will not exit. */
   close(): Promise<void>;
+  /**
+   * Queries waiting for a PostgreSQL connection right now (the pool's `waitingCount`; the pool
+   * has {@link PG_POOL_SIZE} connections). Always 0 on PGlite (one connection, queued inside).
+   * Admission control reads it: a database that is the bottleneck shows here first.
+   */
+  waiting(): number;
 }
+
+/** Connections in the PostgreSQL pool of one node. */
+export const PG_POOL_SIZE = 10;
 
 /**
  * Opens the database and runs pending migrations.
@@ -27,9 +36,11 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   let db: Kysely<DatabaseSchema>;
   let kind: Database['kind'];
   let closeExtra: () => Promise<void> = async () => {};
+  let waiting = () => 0;
   if (opts.databaseUrl) {
     // Fail fast when the server is unreachable (requests answer `unavailable` instead of hanging).
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 3000 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: PG_POOL_SIZE, connectionTimeoutMillis: 3000 });
+    waiting = () => pool.waitingCount;
     // An idle client's error (server restart, admin termination) must not crash the process;
     // the pool drops the client and the next query opens a new connection.
     pool.on('error', (err) => opts.onIdleError?.(err));
@@ -54,6 +65,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   return {
     db,
     kind,
+    waiting,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanText } from '@telekiosk/shared';
 import { CapacityError, isDatabaseUnavailable, toWireError } from '../errors.ts';
 import { Admission, SocketLimits } from './limits.ts';
@@ -31,6 +31,36 @@ describe('admission', () => {
     expect(await first).toBe('done');
     expect(await a.admit(async () => 'third')).toBe('third');
     a.close();
+  });
+});
+
+describe('admission when the database is the bottleneck', () => {
+  it('refuses while queries queue for a pooled connection (mean over the last second), admits again when the queue drains', async () => {
+    vi.useFakeTimers();
+    try {
+      let waiting = 0;
+      const a = new Admission({ dbWaiting: () => waiting, maxDbWaiting: 10, retryAfterMs: 3000 });
+      vi.advanceTimersByTime(1000);
+      expect(await a.admit(async () => 'ok')).toBe('ok');
+      // One burst sample does not refuse anyone: the mean over ten samples stays low.
+      waiting = 60;
+      vi.advanceTimersByTime(100);
+      waiting = 0;
+      vi.advanceTimersByTime(100);
+      expect(a.dbWaiting).toBeLessThanOrEqual(10);
+      expect(await a.admit(async () => 'ok')).toBe('ok');
+      // A second of queueing does.
+      waiting = 25;
+      vi.advanceTimersByTime(1000);
+      expect(a.dbWaiting).toBe(25);
+      await expect(a.admit(async () => 'no')).rejects.toMatchObject({ code: 'unavailable', retryAfterMs: 3000 });
+      waiting = 0;
+      vi.advanceTimersByTime(1000);
+      expect(await a.admit(async () => 'again')).toBe('again');
+      a.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -43,20 +43,27 @@ async function consume(limiter: RateLimiterMemory, key: string, what: string): P
  * Admission control for new sessions: above capacity, `session:start` is refused at once with
  * `unavailable` and a retry-after (the kiosk tells the visitor) instead of latency growing for
  * everyone. Capacity is exceeded when the event loop lags (mean delay over the last second above
- * `maxLoopDelayMs`) or too many starts are in flight at once.
+ * `maxLoopDelayMs`), when the database is the bottleneck (more than `maxDbWaiting` queries
+ * waiting for a pooled PostgreSQL connection, sampled every 100 ms and averaged over the last
+ * second, so a single burst does not refuse anyone) or too many starts are in flight at once.
  */
 export class Admission {
   private readonly histogram: IntervalHistogram;
   private readonly timer: NodeJS.Timeout;
   private lagMs = 0;
   private inFlight = 0;
+  private dbSamples: number[] = [];
+  private dbWaitingMean = 0;
+  private readonly dbTimer: NodeJS.Timeout | null = null;
 
   /**
    * @param maxLoopDelayMs mean event-loop delay above which new sessions are refused (default 200 ms).
    * @param maxConcurrentStarts session starts in progress at once (default 64).
    * @param retryAfterMs suggested retry delay (default 5000 ms).
+   * @param dbWaiting queries waiting for a database connection now ({@link Database.waiting}).
+   * @param maxDbWaiting mean waiting queries above which new sessions are refused (default 10, the pool size).
    */
-  constructor(private readonly opts: { maxLoopDelayMs?: number; maxConcurrentStarts?: number; retryAfterMs?: number } = {}) {
+  constructor(private readonly opts: { maxLoopDelayMs?: number; maxConcurrentStarts?: number; retryAfterMs?: number; dbWaiting?: () => number; maxDbWaiting?: number } = {}) {
     this.histogram = monitorEventLoopDelay({ resolution: 10 });
     this.histogram.enable();
     this.timer = setInterval(() => {
@@ -64,6 +71,20 @@ export class Admission {
       this.histogram.reset();
     }, 1000);
     this.timer.unref();
+    const dbWaiting = opts.dbWaiting;
+    if (dbWaiting) {
+      this.dbTimer = setInterval(() => {
+        this.dbSamples.push(dbWaiting());
+        if (this.dbSamples.length > 10) this.dbSamples.shift();
+        this.dbWaitingMean = this.dbSamples.reduce((a, b) => a + b, 0) / this.dbSamples.length;
+      }, 100);
+      this.dbTimer.unref();
+    }
+  }
+
+  /** Mean queries waiting for a database connection over the last second. */
+  get dbWaiting(): number {
+    return this.dbWaitingMean;
   }
 
   /** Mean event-loop delay over the last second (ms). */
@@ -83,7 +104,7 @@ export class Admission {
    * @throws CapacityError `unavailable` with a retry-after when above capacity.
    */
   async admit<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.draining || this.lagMs > (this.opts.maxLoopDelayMs ?? 200) || this.inFlight >= (this.opts.maxConcurrentStarts ?? 64)) {
+    if (this.draining || this.lagMs > (this.opts.maxLoopDelayMs ?? 200) || this.dbWaitingMean > (this.opts.maxDbWaiting ?? 10) || this.inFlight >= (this.opts.maxConcurrentStarts ?? 64)) {
       throw CapacityError.overloaded(this.opts.retryAfterMs ?? 5000);
     }
     this.inFlight++;
@@ -96,6 +117,7 @@ export class Admission {
 
   close(): void {
     clearInterval(this.timer);
+    if (this.dbTimer) clearInterval(this.dbTimer);
     this.histogram.disable();
   }
 }
