@@ -13,3 +13,4 @@ export * from './protocol/callback.ts';
 export * from './protocol/desk.ts';
 export * from './protocol/trust.ts';
 export * from './protocol/knowledge.ts';
+export * from './protocol/consult.ts';

@@ -7,7 +7,7 @@ import { DEAD_AFTER_MS, type NodeRegistry } from './nodes.ts';
 import type { NodeRpc } from './rpc.ts';
 
 /** Media operations of a peer in a call's room (the socket requests, by name). */
-export type MediaOp = 'join' | 'createTransport' | 'connectTransport' | 'produce' | 'consume' | 'resumeConsumer' | 'restartIce' | 'closePeer';
+export type MediaOp = 'join' | 'createTransport' | 'connectTransport' | 'produce' | 'consume' | 'resumeConsumer' | 'restartIce' | 'closePeer' | 'setHold' | 'renamePeer';
 
 /** Who hears about a room's producers: the call's kiosk, its worker, and its monitors. */
 export interface RoomAudience {
@@ -15,6 +15,8 @@ export interface RoomAudience {
   producerClosed(sessionId: string, producerId: string, from: PeerRole): Promise<void> | void;
   /** Whether a monitoring supervisor may send media now (after barging in). */
   monitorMaySend(sessionId: string): Promise<boolean>;
+  /** Whether the visitor is on hold (private consult): applied to a room made again after a media restart. */
+  onHold?(sessionId: string): Promise<boolean>;
 }
 
 /**
@@ -110,6 +112,7 @@ export class MediaRouter {
       room.onProducerAdded = (info) => void Promise.resolve(this.o.audience.producerAdded(sessionId, info)).catch((err: unknown) => this.o.log.warn({ err, sessionId }, 'producer notice failed'));
       room.onProducerClosed = (id, from) => void Promise.resolve(this.o.audience.producerClosed(sessionId, id, from)).catch((err: unknown) => this.o.log.warn({ err, sessionId }, 'producer notice failed'));
       if (this.o.rpc) await this.o.store.placeMediaRoom(sessionId, this.o.nodeId, new Date());
+      if (await this.o.audience.onHold?.(sessionId)) room.setHold(true);
     }
     switch (op) {
       case 'join':
@@ -138,6 +141,11 @@ export class MediaRouter {
         return { iceParameters: await room.restartIce(role, args[0] as string) };
       case 'closePeer':
         room.closePeer(role);
+        return {};
+      case 'setHold':
+        return room.setHold(args[0] === true);
+      case 'renamePeer':
+        room.renamePeer(role, args[0] as PeerRole);
         return {};
     }
   }

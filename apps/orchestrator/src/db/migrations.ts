@@ -356,6 +356,15 @@ export const migrations: Record<string, Migration> = {
           primary key (session_id, entry_id)
         )`.execute(db);
       await sql`create index session_events_type_time on session_events (type, created_at)`.execute(db);
+      // Warm transfers with a private consult: who transferred to whom, and the phase.
+      await sql`
+        create table call_consults (
+          session_id uuid primary key references sessions(id),
+          from_worker text not null,
+          to_worker text not null,
+          phase text not null check (phase in ('offered','consult','three_way')),
+          created_at timestamptz not null
+        )`.execute(db);
     },
   },
 };

@@ -347,7 +347,18 @@ export interface ReviewLabelsTable {
   created_at: Timestamp;
 }
 
+/** Warm transfers with a private consult (migration 0008). */
+export interface CallConsultsTable {
+  session_id: string;
+  from_worker: string;
+  to_worker: string;
+  /** offered | consult | three_way */
+  phase: string;
+  created_at: Timestamp;
+}
+
 export interface DatabaseSchema {
+  call_consults: CallConsultsTable;
   kb_article_versions: KbArticleVersionsTable;
   kb_meta: KbMetaTable;
   session_verdicts: SessionVerdictsTable;

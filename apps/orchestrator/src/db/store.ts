@@ -609,6 +609,36 @@ export class Store {
     const rows = await this.db.selectFrom('session_events').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
     return rows.map((r) => ({ type: r.type, actor: r.actor, data: r.data, createdAt: iso(r.created_at)! }));
   }
+
+  // --- warm transfers with a private consult ----------------------------------------------
+
+  /** Records (or replaces) a consult offered from `fromWorker` to `toWorker`. */
+  async offerConsult(sessionId: string, fromWorker: string, toWorker: string, at: Date): Promise<void> {
+    await this.db
+      .insertInto('call_consults')
+      .values({ session_id: sessionId, from_worker: fromWorker, to_worker: toWorker, phase: 'offered', created_at: at })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet({ from_worker: fromWorker, to_worker: toWorker, phase: 'offered', created_at: at }))
+      .execute();
+  }
+
+  /** The consult of a call, if any. */
+  async consult(sessionId: string): Promise<{ fromWorker: string; toWorker: string; phase: 'offered' | 'consult' | 'three_way' } | undefined> {
+    const r = await this.db.selectFrom('call_consults').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+    return r ? { fromWorker: r.from_worker, toWorker: r.to_worker, phase: r.phase as 'offered' | 'consult' | 'three_way' } : undefined;
+  }
+
+  /** Moves a consult from phase `from` to `to`; false when it was not in `from` (a concurrent change won). */
+  async consultPhase(sessionId: string, from: 'offered' | 'consult', to: 'consult' | 'three_way'): Promise<boolean> {
+    const r = await this.db.updateTable('call_consults').set({ phase: to }).where('session_id', '=', sessionId).where('phase', '=', from).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** Forgets a call's consult; returns it when there was one. */
+  async endConsult(sessionId: string): Promise<{ fromWorker: string; toWorker: string } | undefined> {
+    const r = await this.db.deleteFrom('call_consults').where('session_id', '=', sessionId).returning(['from_worker', 'to_worker']).executeTakeFirst();
+    return r ? { fromWorker: r.from_worker, toWorker: r.to_worker } : undefined;
+  }
+
 }
 
 /** JSON for a jsonb column, with every string cleaned (jsonb rejects `\\u0000`). */

@@ -98,7 +98,7 @@ interface Peer {
   consumers: Map<string, ms.Consumer>;
 }
 
-/** A session's media room: one router, two peers. */
+/** A session's media room: one router; peers by role (kiosk, worker, monitoring supervisor, transferring colleague). */
 export class MediaRoom {
   private readonly peers = new Map<PeerRole, Peer>();
   private closed = false;
@@ -129,11 +129,60 @@ export class MediaRoom {
     return p;
   }
 
-  /** Producers of the peer other than `role` (what `role` should consume). */
+  /**
+   * The visitor is on hold during a private consult of two workers: the kiosk neither consumes
+   * nor may consume the producers of the `worker` and `colleague` peers.
+   */
+  private hold = false;
+
+  private hiddenFrom(role: PeerRole, owner: PeerRole): boolean {
+    return this.hold && role === 'kiosk' && (owner === 'worker' || owner === 'colleague');
+  }
+
+  /** Whether the visitor is on hold (see {@link setHold}). */
+  get onHold(): boolean {
+    return this.hold;
+  }
+
+  /**
+   * Puts the visitor on hold or takes them off it. On hold, the kiosk's consumers of the workers'
+   * producers are closed at once (none can be created until the hold ends).
+   * @returns the workers' producers (`worker` and `colleague` peers): the ones the kiosk lost, or may consume again.
+   */
+  setHold(on: boolean): ProducerInfo[] {
+    this.ensureOpen();
+    this.hold = on;
+    const workers: ProducerInfo[] = [];
+    for (const [r, p] of this.peers) if (r === 'worker' || r === 'colleague') for (const prod of p.producers.values()) workers.push({ producerId: prod.id, kind: prod.kind, peerRole: r });
+    const kiosk = this.peers.get('kiosk');
+    if (on && kiosk) {
+      const hidden = new Set(workers.map((w) => w.producerId));
+      for (const c of kiosk.consumers.values()) if (hidden.has(c.producerId)) c.close();
+    }
+    return workers;
+  }
+
+  /** Gives a peer's transports, producers and consumers to another role (the transferring worker becomes `colleague`); replaces what `to` had. */
+  renamePeer(from: PeerRole, to: PeerRole): void {
+    this.ensureOpen();
+    const p = this.peers.get(from);
+    if (!p) return;
+    this.closePeer(to);
+    this.peers.delete(from);
+    this.peers.set(to, p);
+  }
+
+  /** The role a peer entry has now (it changes with {@link renamePeer}). */
+  private roleOf(peer: Peer, fallback: PeerRole): PeerRole {
+    for (const [r, p] of this.peers) if (p === peer) return r;
+    return fallback;
+  }
+
+  /** Producers of the peers other than `role` (what `role` should consume; on hold the kiosk gets none of the workers'). */
   producersFor(role: PeerRole): ProducerInfo[] {
     const out: ProducerInfo[] = [];
     for (const [r, p] of this.peers) {
-      if (r === role) continue;
+      if (r === role || this.hiddenFrom(role, r)) continue;
       for (const prod of p.producers.values()) out.push({ producerId: prod.id, kind: prod.kind, peerRole: r });
     }
     return out;
@@ -183,8 +232,9 @@ export class MediaRoom {
     const producer = await t.produce({ kind, rtpParameters: rtpParameters as ms.RtpParameters });
     peer.producers.set(producer.id, producer);
     producer.observer.on('close', () => {
+      const owner = this.roleOf(peer, role);
       peer.producers.delete(producer.id);
-      this.onProducerClosed(producer.id, role);
+      this.onProducerClosed(producer.id, owner);
     });
     this.onProducerAdded({ producerId: producer.id, kind: producer.kind, peerRole: role });
     return producer.id;

@@ -18,6 +18,7 @@ export class Calls {
   /** Closes the live parts of a call (media room wherever it is, robot lease, assist) without ending the session. */
   closeCall(session: SessionView): void {
     this.ctx.robot.end(session.id, session.deviceId, session.workerId);
+    this.ctx.background('release a consulting colleague', () => this.ctx.consults.callClosed(session), { sessionId: session.id });
     this.ctx.background('close media room', () => this.ctx.mediaRouter.closeRoom(session.id), { sessionId: session.id });
     this.assistLatest.delete(session.id);
   }
@@ -53,6 +54,12 @@ export class Calls {
       if (!s) throw SessionError.notFound(sessionId);
       session = s;
       role = 'monitor';
+    } else if (await this.ctx.consults.colleagueRole(actor.id, sessionId)) {
+      // The worker who warm-transferred with a consult: in the room as `colleague` until they leave.
+      const s = await this.ctx.store.getSession(sessionId);
+      if (!s) throw SessionError.notFound(sessionId);
+      session = s;
+      role = 'colleague';
     } else session = await this.ctx.workerSession(actor.id, sessionId);
     if (session.state !== 'in_call') throw SessionError.wrongState(sessionId, session.state, 'join media');
     return role;
@@ -70,8 +77,12 @@ export class Calls {
       const s = await this.ctx.store.getSession(sessionId);
       if (!s) return;
       const payload = { sessionId, ...info };
-      if (info.peerRole !== 'kiosk') this.ctx.notifier.toDevice(s.deviceId, 'media:producer-added', payload);
+      const fromWorkers = info.peerRole === 'worker' || info.peerRole === 'colleague';
+      // On hold (private consult) the kiosk does not hear of the workers' producers.
+      if (info.peerRole !== 'kiosk' && !(fromWorkers && (await this.ctx.consults.onHold(sessionId)))) this.ctx.notifier.toDevice(s.deviceId, 'media:producer-added', payload);
       if (info.peerRole !== 'worker' && s.workerId) this.ctx.notifier.toWorker(s.workerId, 'media:producer-added', payload);
+      const colleague = await this.ctx.consults.colleagueOf(sessionId);
+      if (info.peerRole !== 'colleague' && colleague) this.ctx.notifier.toWorker(colleague, 'media:producer-added', payload);
       if (info.peerRole !== 'monitor') this.ctx.notifier.toMonitors(sessionId, 'media:producer-added', payload);
     },
     producerClosed: async (sessionId, producerId, from) => {
@@ -80,9 +91,12 @@ export class Calls {
       const payload = { sessionId, producerId };
       if (from !== 'kiosk') this.ctx.notifier.toDevice(s.deviceId, 'media:producer-closed', payload);
       if (from !== 'worker' && s.workerId) this.ctx.notifier.toWorker(s.workerId, 'media:producer-closed', payload);
+      const colleague = await this.ctx.consults.colleagueOf(sessionId);
+      if (from !== 'colleague' && colleague) this.ctx.notifier.toWorker(colleague, 'media:producer-closed', payload);
       if (from !== 'monitor') this.ctx.notifier.toMonitors(sessionId, 'media:producer-closed', payload);
     },
     monitorMaySend: (sessionId) => this.ctx.supervision.anyBarged(sessionId),
+    onHold: (sessionId) => this.ctx.consults.onHold(sessionId),
   };
 
   // --- lines ---------------------------------------------------------------------------

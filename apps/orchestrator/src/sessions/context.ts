@@ -20,6 +20,7 @@ import type { OfferDesk } from './offers.ts';
 import type { Transfers } from './transfers.ts';
 import type { Calls } from './calls.ts';
 import type { MediaRouter } from '../cluster/mediaRouter.ts';
+import type { Consults } from './consults.ts';
 
 /** How long a console user's profile is cached (ms). */
 export const PROFILE_TTL_MS = 30_000;
@@ -53,6 +54,7 @@ export class SessionContext {
   offers!: OfferDesk;
   transfers!: Transfers;
   calls!: Calls;
+  consults!: Consults;
   mediaRouter!: MediaRouter;
   /** Handoff packages of escalated sessions until they end (offers go out without a database read). */
   readonly handoffs = new Map<string, HandoffPackage>();

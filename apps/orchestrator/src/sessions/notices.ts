@@ -57,6 +57,16 @@ export const NOTICES = {
     de: 'Die Verbindung zum Personal ist abgebrochen. Wir verbinden Sie mit der nächsten freien Person. Sie behalten Ihren Platz.',
     pt: 'A conexão com o atendente caiu. Vamos conectar você com o próximo atendente disponível. Você mantém o seu lugar na fila.',
   },
+  onHold: {
+    en: 'Please hold for a moment: {name} is briefing a colleague who will help you. You will not need to repeat anything.',
+    ja: '少々お待ちください。{name}が担当の同僚に状況を伝えています。同じ説明を繰り返していただく必要はありません。',
+    es: 'Espere un momento, por favor: {name} está informando a un compañero que le ayudará. No tendrá que repetir nada.',
+    zh: '请稍候：{name}正在向将为您服务的同事说明情况。您无需重复说明。',
+    ko: '잠시만 기다려 주세요. {name}님이 도와드릴 동료에게 상황을 전달하고 있습니다. 같은 내용을 다시 말씀하실 필요는 없습니다.',
+    fr: 'Veuillez patienter un instant : {name} informe un collègue qui va vous aider. Vous n’aurez rien à répéter.',
+    de: 'Bitte einen Moment Geduld: {name} informiert gerade eine Kollegin oder einen Kollegen, die oder der Ihnen hilft. Sie müssen nichts wiederholen.',
+    pt: 'Aguarde um momento, por favor: {name} está passando o seu caso a um colega que vai ajudá-lo. Você não precisará repetir nada.',
+  },
   transferring: {
     en: 'You are being transferred to a colleague who can help. Everything you said goes with you.',
     ja: '対応できる別の職員におつなぎします。これまでの内容はすべて引き継がれます。',

@@ -92,17 +92,22 @@ export class OfferDesk {
     this.lastPushed.delete(session.id);
     const waitedMs = now.getTime() - task.createdAt;
     await this.ctx.record(session.id, fromWorkerId ? 'transferred' : 'accepted', `worker:${workerId}`, { offerId, ...(fromWorkerId ? { mode: 'warm', fromWorkerId } : { waitedMs }) });
-    if (fromWorkerId) {
+    // A warm transfer with a consult keeps the colleague in the call and puts the visitor on hold.
+    const consulting = fromWorkerId ? await this.ctx.consults.start(session, fromWorkerId, workerId) : false;
+    if (fromWorkerId && !consulting) {
       // The call passes over: the colleague's media and robot lease end; they wrap up.
       this.ctx.calls.closeCall({ ...session, workerId: fromWorkerId });
       this.ctx.notifier.toWorker(fromWorkerId, 'session:update', session);
     }
     await this.ctx.transcripts.translateBacklog(session, worker.languages);
     await this.ctx.robot.grant(session.id, session.deviceId, workerId);
-    this.ctx.log.info({ sessionId: session.id, workerId, kind: offer.kind }, 'offer accepted');
-    await this.ctx.append(session, 'system', notice('workerJoined', session.language, { name: worker.displayName }));
+    this.ctx.log.info({ sessionId: session.id, workerId, kind: offer.kind, consulting }, 'offer accepted');
     this.ctx.notifier.toDevice(session.deviceId, 'session:update', session);
-    this.ctx.notifier.toDevice(session.deviceId, 'call:started', { sessionId: session.id, worker: { displayName: worker.displayName, languages: worker.languages } });
+    if (!consulting) {
+      // After a consult the visitor meets the colleague when they join (consults.ts `join`).
+      await this.ctx.append(session, 'system', notice('workerJoined', session.language, { name: worker.displayName }));
+      this.ctx.notifier.toDevice(session.deviceId, 'call:started', { sessionId: session.id, worker: { displayName: worker.displayName, languages: worker.languages } });
+    }
     this.ctx.devices.sessionStateChanged(session.deviceId, 'in_call');
     this.ctx.supervision.changed();
     return this.assignment(session);

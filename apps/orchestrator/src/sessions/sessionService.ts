@@ -11,6 +11,7 @@ import { RemoteRouting, serveRouting } from '../cluster/remoteRouting.ts';
 import { FleetService } from '../fleet/fleetService.ts';
 import { SessionContext } from './context.ts';
 import { Calls } from './calls.ts';
+import { Consults } from './consults.ts';
 import { DevicePresence } from './devices.ts';
 import { Escalation } from './escalation.ts';
 import { SessionLifecycle } from './lifecycle.ts';
@@ -46,6 +47,7 @@ export class SessionService {
   private readonly offers: OfferDesk;
   private readonly transfers: Transfers;
   private readonly calls: Calls;
+  private readonly consults: Consults;
   private readonly workers: WorkerPresence;
   private readonly devices: DevicePresence;
   private sweeper: NodeJS.Timeout | null = null;
@@ -66,6 +68,7 @@ export class SessionService {
     ctx.offers = this.offers = new OfferDesk(ctx);
     ctx.transfers = this.transfers = new Transfers(ctx);
     ctx.calls = this.calls = new Calls(ctx);
+    ctx.consults = this.consults = new Consults(ctx);
     ctx.transcripts = new TranscriptWriter({
       store: o.store,
       notifier: o.notifier,
@@ -301,6 +304,18 @@ export class SessionService {
   }
   transfer(workerId: string, req: TransferRequest): Promise<SessionView> {
     return this.transfers.transfer(workerId, req);
+  }
+  /** A private line between the two workers of a consult. */
+  consultMessage(workerId: string, sessionId: string, text: string) {
+    return this.consults.message(workerId, sessionId, text);
+  }
+  /** The receiving worker joins the visitor after a consult (three-way). */
+  consultJoin(workerId: string, sessionId: string): Promise<SessionView> {
+    return this.consults.join(workerId, sessionId);
+  }
+  /** The transferring worker leaves the call after a consult. */
+  consultLeave(workerId: string, sessionId: string): Promise<void> {
+    return this.consults.leave(workerId, sessionId);
   }
   handback(workerId: string, sessionId: string, note?: string): Promise<SessionView> {
     return this.transfers.handback(workerId, sessionId, note);

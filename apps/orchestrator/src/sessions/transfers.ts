@@ -4,7 +4,7 @@ import type { SessionContext } from './context.ts';
 import { notice } from './notices.ts';
 
 /** A transfer request of the worker in a call. */
-export type TransferRequest = { sessionId: string; mode: 'cold'; department: string; note?: string } | { sessionId: string; mode: 'warm'; toWorkerId: string; note: string };
+export type TransferRequest = { sessionId: string; mode: 'cold'; department: string; note?: string } | { sessionId: string; mode: 'warm'; toWorkerId: string; note: string; consult?: boolean };
 
 /**
  * Moving a visitor between people and back: cold transfer to a department queue (original age
@@ -44,6 +44,9 @@ export class Transfers {
       const at = Date.parse(session.escalatedAt ?? session.createdAt);
       await this.ctx.routing.adopt({ sessionId: session.id, deviceId: session.deviceId, language: session.language, priority: 5, department: 'general', minLevel: 1, site: null, createdAt: at, queuedAt: at, atHead: false, state: 'assigned', workerId, assignedAt: at });
     }
+    // With `consult`, the accept starts a private consult instead of handing the call over (consults.ts).
+    if (req.consult) await this.ctx.consults.offered(session.id, workerId, req.toWorkerId);
+    else await this.ctx.store.endConsult(session.id);
     const ok = await this.ctx.routing.directOffer(session.id, req.toWorkerId, { kind: 'transfer', fromWorkerId: workerId, note: req.note });
     if (!ok) throw new OrchestratorError('not_found', `toWorkerId: ${req.toWorkerId} is not a connected colleague`);
     return session;

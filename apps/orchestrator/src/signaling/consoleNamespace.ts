@@ -216,6 +216,12 @@ export function attachConsoleNamespace(
           return {};
         },
         'session:transfer': async (p: Parameters<SessionService['transfer']>[1]) => ({ session: await s.transfer(workerId, p) }),
+        'consult:message': async (p: { sessionId: string; text: string }) => ({ message: await s.consultMessage(workerId, p.sessionId, p.text) }),
+        'consult:join': async (p: { sessionId: string }) => ({ session: await s.consultJoin(workerId, p.sessionId) }),
+        'consult:leave': async (p: { sessionId: string }) => {
+          await s.consultLeave(workerId, p.sessionId);
+          return {};
+        },
         'session:handback': async (p: { sessionId: string; note?: string }) => ({ session: await s.handback(workerId, p.sessionId, p.note) }),
         'session:note': async (p: { sessionId: string; text: string }) => ({ note: await s.addNote(workerId, p.sessionId, p.text) }),
         'session:notes': async (p: { sessionId: string }) => ({ notes: await s.notes({ id: workerId, role }, p.sessionId) }),

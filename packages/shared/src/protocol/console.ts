@@ -10,6 +10,7 @@ import { callbackConsoleRequests } from './callback.ts';
 import { deskConsoleRequests } from './desk.ts';
 import { trustConsoleEvents, trustConsoleRequests } from './trust.ts';
 import { knowledgeConsoleRequests } from './knowledge.ts';
+import { consultConsoleEvents, consultConsoleRequests } from './consult.ts';
 import { Id, UserText, Uuid } from '../common.ts';
 import { Department, DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -66,6 +67,7 @@ export const consoleRequests = {
   ...deskConsoleRequests,
   ...trustConsoleRequests,
   ...knowledgeConsoleRequests,
+  ...consultConsoleRequests,
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
@@ -92,7 +94,14 @@ export const consoleRequests = {
   'session:transfer': defineRequest(
     z.discriminatedUnion('mode', [
       z.object({ sessionId: Uuid, mode: z.literal('cold'), department: Department, note: z.string().max(1000).optional() }),
-      z.object({ sessionId: Uuid, mode: z.literal('warm'), toWorkerId: Id, note: z.string().max(1000) }),
+      z.object({
+        sessionId: Uuid,
+        mode: z.literal('warm'),
+        toWorkerId: Id,
+        note: z.string().max(1000),
+        /** Talk privately with the colleague (visitor on hold) before they join; see protocol/consult.ts. */
+        consult: z.boolean().optional(),
+      }),
     ]),
     z.object({ session: SessionView }),
     ['worker', 'supervisor'],
@@ -123,6 +132,7 @@ export const consoleEvents = {
   ...trustConsoleEvents,
   ...fleetConsoleEvents,
   ...assistConsoleEvents,
+  ...consultConsoleEvents,
   /** My state changed (e.g. busy after accept, wrap_up after end). */
   'worker:update': WorkerView,
   /** A new offer for me. */

@@ -9,6 +9,7 @@ import { Capabilities, speechKioskRequests, Utterance } from './speech.ts';
 import { callbackKioskRequests } from './callback.ts';
 import { deskKioskEvents } from './desk.ts';
 import { trustKioskEvents } from './trust.ts';
+import { consultKioskEvents } from './consult.ts';
 
 /**
  * The kiosk namespace (`/kiosk`). A device authenticates in the socket.io handshake with
@@ -115,6 +116,7 @@ export const kioskEvents = {
   ...fleetKioskEvents,
   ...deskKioskEvents,
   ...trustKioskEvents,
+  ...consultKioskEvents,
   /** What the orchestrator offers this device (sent on connect). */
   'device:capabilities': Capabilities,
   /** Session state changed (queued, in_call, ended...). */

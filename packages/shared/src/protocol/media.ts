@@ -11,7 +11,7 @@ import { Uuid } from '../common.ts';
 const MediasoupObject = z.looseObject({});
 
 /** Which peer a producer belongs to. `monitor` is a supervisor watching a call (sends only after barging in). */
-export const PeerRole = z.enum(['kiosk', 'worker', 'monitor']);
+export const PeerRole = z.enum(['kiosk', 'worker', 'monitor', 'colleague']);
 export type PeerRole = z.infer<typeof PeerRole>;
 
 /** A producer in a session's router. */

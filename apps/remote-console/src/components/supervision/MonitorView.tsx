@@ -35,7 +35,7 @@ function TrackAudio({ stream, onBlocked }: { stream: MediaStream; onBlocked: () 
   return <audio ref={ref} autoPlay />;
 }
 
-const CAMERA_LABEL: Record<PeerRole, string> = { kiosk: 'monitor.visitorCamera', worker: 'monitor.workerCamera', monitor: 'monitor.otherCamera' };
+const CAMERA_LABEL: Record<PeerRole, string> = { kiosk: 'monitor.visitorCamera', worker: 'monitor.workerCamera', monitor: 'monitor.otherCamera', colleague: 'monitor.otherCamera' };
 
 /**
  * A call the supervisor monitors: both cameras (visitor and worker) and their sound, the live
