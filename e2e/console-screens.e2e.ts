@@ -206,3 +206,152 @@ test('the enrolment panel shows the one-time code, its expiry, the URL and its Q
   expect(errors).toEqual([]);
   await ctx.close();
 });
+
+/** Controls smaller than 44x44 CSS px (a checkbox counts by its label row). */
+async function smallTargets(page: Page, scope = 'main'): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(`${sel} :is(button, select, input, textarea, a[href], [role="tab"])`)) {
+      if (!el.checkVisibility() || el.closest('.sr-only')) continue;
+      const target = (el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio' ? (el.closest('label') ?? el) : el;
+      const r = target.getBoundingClientRect();
+      if (r.height < 43.5 || r.width < 43.5) out.push(`${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+    return out;
+  }, scope);
+}
+
+test('the wrap-up verdict takes one choice and Send; wrong answers and a missing package open their details', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  await show(page, 'desk-wrapup-verdict', 'en');
+  const form = page.getByRole('form', { name: 'Your verdict on this handoff' });
+  const escalation = form.getByRole('group', { name: 'Was the handoff right?' });
+  await expect(escalation.getByRole('button')).toHaveText(['Right', 'Should have been earlier', 'Unnecessary']);
+  for (const b of await escalation.getByRole('button').all()) await expect(b).toHaveAttribute('aria-pressed', 'false');
+  await expect(form.getByRole('group', { name: "Were the AI's answers right?" }).getByRole('button', { name: 'No answers' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(form.getByRole('group', { name: 'Was the handoff package enough?' }).getByRole('button', { name: 'Enough' })).toHaveAttribute('aria-pressed', 'true');
+  // Send without the one required answer: said plainly, focus on the question.
+  await form.getByRole('button', { name: 'Send verdict' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Choose whether the handoff was right, then send.');
+  await expect(escalation.getByRole('button', { name: 'Right' })).toBeFocused();
+  await escalation.getByRole('button', { name: 'Should have been earlier' }).click();
+  await expect(escalation.getByRole('button', { name: 'Should have been earlier' })).toHaveAttribute('aria-pressed', 'true');
+  await form.getByRole('button', { name: 'Wrong' }).click();
+  const lines = form.getByRole('group', { name: 'Tick the answers that were wrong' });
+  await expect(lines.getByRole('checkbox')).toHaveCount(6);
+  await lines.getByRole('checkbox').nth(1).check();
+  await form.getByRole('button', { name: 'Missing something' }).click();
+  await form.getByRole('textbox', { name: 'What was missing? (optional)' }).fill('Whether the employer needs the certificate by Friday');
+  for (const p of await layoutProblems(page, { allowScrolledControls: true })) errors.push(`verdict expanded: ${p}`);
+  for (const v of await seriousViolations(page)) errors.push(`verdict expanded: ${v}`);
+  for (const s of await smallTargets(page, '.wrapup')) errors.push(`verdict expanded, small target: ${s}`);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, 'wrapup-verdict-expanded.png'), fullPage: true });
+  await form.getByRole('button', { name: 'Send verdict' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Thank you: your verdict was saved.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Change verdict' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your verdict on this handoff' })).toBeFocused();
+  if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, 'wrapup-verdict-sent.png'), fullPage: true });
+  // Keyboard: the toggles are buttons (Tab, then Enter or Space).
+  await show(page, 'desk-wrapup-verdict', 'en');
+  await page.getByRole('button', { name: 'Should have been earlier' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Should have been earlier' })).toHaveAttribute('aria-pressed', 'true');
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('the knowledge editor shows every language side by side with missing and stale ones marked; actions follow the status', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  await show(page, 'knowledge-editor', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Knowledge base' })).toBeVisible();
+  await expect(page.getByRole('tablist')).toHaveCount(0);
+  await expect(page.getByText('Your status:')).toHaveCount(0);
+  const editor = page.getByRole('region', { name: 'Residence certificate (jūminhyō) (residence-certificate)' });
+  const langs = editor.getByRole('group');
+  await expect(langs).toHaveCount(8);
+  await expect(langs.first()).toContainText('English (en)');
+  await expect(langs.first()).toContainText('Source language');
+  await expect(editor.getByRole('group', { name: /French \(fr\)/ })).toContainText('Stale: the English text changed after this translation.');
+  await expect(editor.getByRole('group', { name: /Portuguese \(pt\)/ })).toContainText('Missing: not translated yet.');
+  // Draft v4 with nothing changed: Submit and Publish; saving needs an edit.
+  await expect(editor.getByRole('button', { name: 'Save draft' })).toBeDisabled();
+  await expect(editor.getByRole('button', { name: 'Submit for review' })).toBeEnabled();
+  await expect(editor.getByRole('button', { name: 'Publish' })).toBeEnabled();
+  await expect(editor.getByRole('button', { name: 'Retire' })).toBeEnabled();
+  await editor.getByRole('textbox', { name: 'Answer (Portuguese)' }).fill('Você pode tirar uma cópia no Guichê 2.');
+  await expect(editor.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+  await expect(editor.getByRole('button', { name: 'Publish' })).toBeDisabled();
+  await expect(editor.getByText('Save your changes before you submit or publish.')).toBeVisible();
+  // A partly written language is named before anything is sent.
+  await editor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(editor.getByRole('alert')).toContainText('Complete or clear: Portuguese.');
+  await expect(editor.getByRole('textbox', { name: 'Title (Portuguese)' })).toBeFocused();
+  await expect(editor.getByRole('table')).toContainText('v4');
+  for (const p of await layoutProblems(page, { allowScrolledControls: true })) errors.push(`knowledge editor, problems shown: ${p}`);
+  for (const s of await smallTargets(page)) errors.push(`knowledge editor, small target: ${s}`);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, 'knowledge-editor-problems.png'), fullPage: true });
+  // Closing the editor returns to the list, the focus to the article's row.
+  await editor.getByRole('button', { name: 'Close article' }).click();
+  await expect(page.getByRole('button', { name: /^Residence certificate/ })).toBeFocused();
+  // The list's translation badges (text, not colour alone).
+  const list = page.getByRole('region', { name: 'Articles' });
+  await expect(list.getByRole('list', { name: 'Translations of residence-certificate' })).toContainText('pt missing');
+  // New article: a kebab-case id.
+  await list.getByRole('button', { name: 'New article' }).click();
+  const idBox = page.getByRole('form', { name: 'New article' }).getByRole('textbox', { name: 'Article ID' });
+  await expect(idBox).toBeFocused();
+  await idBox.fill('Bicycle Parking');
+  await page.getByRole('button', { name: 'Start editing' }).click();
+  await expect(idBox).toHaveAttribute('aria-invalid', 'true');
+  // A knowledge gap into a draft: asks for the id (suggested from an English question).
+  await page.getByRole('button', { name: /^Create draft from “Where can I park my bicycle\?”/ }).click();
+  await expect(page.getByRole('form', { name: 'Draft an article from this gap' }).getByRole('textbox', { name: 'Article ID' })).toHaveValue('where-can-i-park-my');
+  for (const p of await layoutProblems(page, { allowScrolledControls: true })) errors.push(`knowledge forms open: ${p}`);
+  for (const v of await seriousViolations(page)) errors.push(`knowledge forms open: ${v}`);
+  for (const s of await smallTargets(page)) errors.push(`knowledge list, small target: ${s}`);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, 'knowledge-forms-open.png'), fullPage: true });
+  // Supervisors read: no actions, read-only fields.
+  await show(page, 'knowledge-readonly', 'en');
+  await expect(page.getByRole('tab', { name: 'Knowledge' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Save draft' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Publish' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Import file' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Create draft/ })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Answer (English)' })).toHaveAttribute('readonly', '');
+  expect(errors).toEqual([]);
+  await ctx.close();
+});
+
+test('the review screen labels turns with pressed buttons and shows the worker verdict', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  await show(page, 'review', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Conversation review' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export labels (JSONL)' })).toBeVisible();
+  const turns = page.getByRole('list', { name: 'Turns' }).getByRole('listitem');
+  await expect(turns).toHaveCount(8);
+  const first = page.getByRole('group', { name: 'Label of turn 1 (AI assistant)' });
+  await expect(first.getByRole('button')).toHaveText(['Correct', 'Wrong answer', 'Knowledge gap']);
+  await expect(first.getByRole('button', { name: 'Correct' })).toHaveAttribute('aria-pressed', 'true');
+  const visitor = page.getByRole('group', { name: 'Label of turn 6 (Visitor)' });
+  await expect(visitor.getByRole('button', { name: 'Should escalate' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(visitor.getByRole('combobox', { name: 'Reason' })).toHaveValue('explicit_request');
+  await expect(turns.nth(5)).toContainText('Escalated here: Asked for a person');
+  await expect(turns.nth(2)).toContainText('Answer from article residence-certificate, version 3');
+  await expect(turns.nth(4)).toContainText('The worker marked this answer wrong');
+  await expect(page.getByText('Should have been earlier')).toBeVisible();
+  // Staff lines and system lines take no label.
+  await expect(turns.nth(6).getByRole('group')).toHaveCount(0);
+  for (const s of await smallTargets(page)) errors.push(`review, small target: ${s}`);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, 'review-full.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await ctx.close();
+});

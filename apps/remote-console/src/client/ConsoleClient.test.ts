@@ -1,40 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Ack, ErrorCode } from '@telekiosk/shared';
 import { callVideoStatus } from '../lib/callVideo.ts';
-import { ConsoleClient, type ConsoleSocket, type MediaController, type MonitorMediaLike } from './ConsoleClient.ts';
+import { ConsoleClient, type MediaController, type MonitorMediaLike } from './ConsoleClient.ts';
 import type { CallMedia } from './state.ts';
+import { FakeSocket } from './fakeSocket.test-util.ts';
 import { alert, assignment, device, entry, offer, OTHER_SESSION, SESSION_ID, session, snapshot, suggestion, worker } from './fixtures.test-util.ts';
-
-/** A fake socket.io socket: records handlers, answers requests from `answers`. */
-class FakeSocket implements ConsoleSocket {
-  active = true;
-  handlers = new Map<string, ((p: unknown) => void)[]>();
-  emitted: { event: string; payload: unknown }[] = [];
-  constructor(private readonly answers: Record<string, (p: unknown) => Ack<unknown>>) {}
-  on(event: string, fn: (p: unknown) => void) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
-    return this;
-  }
-  off() {
-    return this;
-  }
-  fire(event: string, payload?: unknown) {
-    for (const fn of this.handlers.get(event) ?? []) fn(payload);
-  }
-  timeout() {
-    return {
-      emit: (event: string, payload: unknown, cb: (err: Error | null, res: Ack<unknown>) => void) => {
-        this.emitted.push({ event, payload });
-        const answer = this.answers[event];
-        queueMicrotask(() => (answer ? cb(null, answer(payload)) : cb(new Error('timeout'), undefined as never)));
-      },
-    };
-  }
-  connect() {}
-  disconnect() {
-    this.active = false;
-  }
-}
 
 class FakeMedia implements MediaController {
   sessionId: string | null = null;

@@ -17,6 +17,7 @@ import {
   type SupervisorSnapshot,
   type UserAccount,
   type WorkerView,
+  servesVisitors,
 } from '@telekiosk/shared';
 import { request, RequestError, type MediaSocket } from '@telekiosk/shared/client';
 import type { z } from 'zod';
@@ -27,6 +28,10 @@ import { kpiQueryString } from '../lib/kpi.ts';
 import { nextVideoSeen } from '../lib/callVideo.ts';
 import { authProviders, loadAuth, login, logoutRequest, refreshAuth, revokedMessageKey, saveAuth, secondsLeft, type AuthStorage, type StoredAuth } from './auth.ts';
 import { createStore, type Store } from './store.ts';
+import { errorMessage } from './errors.ts';
+import { KnowledgeClient } from './knowledgeClient.ts';
+import { ReviewClient } from './reviewClient.ts';
+import type { SubClientDeps } from './subClient.ts';
 import {
   idlePending,
   initialState,
@@ -116,11 +121,6 @@ function defaultStorage(): AuthStorage | null {
   }
 }
 
-function errorMessage(err: unknown, fallbackKey: string): UiMessage {
-  if (err instanceof RequestError) return { key: `errors.${err.code}`, detail: err.wire.message };
-  return { key: fallbackKey, detail: err instanceof Error ? err.message : String(err) };
-}
-
 /**
  * Owns the console's connection: sign-in over HTTP, the `/console` socket, requests and push
  * events (validated with the shared schemas), and the call media. The UI reads immutable
@@ -140,6 +140,10 @@ export class ConsoleClient {
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private pingInFlight = false;
   private readonly o: Required<Omit<ConsoleClientOptions, 'onOffer' | 'onCriticalAlert'>> & Pick<ConsoleClientOptions, 'onOffer' | 'onCriticalAlert'>;
+  /** The knowledge editor's requests (`kb:*`; supervisors read). */
+  readonly knowledge: KnowledgeClient;
+  /** The wrap-up verdict and the AI trainer's review (`session:verdict`, `review:*`). */
+  readonly review: ReviewClient;
 
   constructor(options: ConsoleClientOptions = {}) {
     this.o = {
@@ -156,6 +160,14 @@ export class ConsoleClient {
       now: options.now ?? Date.now,
       log: options.log ?? console,
     };
+    const deps: SubClientDeps = {
+      req: (event, payload, timeoutMs) => this.req(event, payload, timeoutMs),
+      getState: () => this.store.getSnapshot(),
+      update: (fn) => this.store.update(fn),
+      saveFile: (blob, name) => this.o.saveFile(blob, name),
+    };
+    this.knowledge = new KnowledgeClient(deps);
+    this.review = new ReviewClient(deps);
   }
 
   // --- store ---------------------------------------------------------------------------
@@ -410,8 +422,10 @@ export class ConsoleClient {
       const fresh = snapshot.offers.find((o) => !hadOffers.includes(o.id));
       if (fresh) this.o.onOffer?.(fresh);
       // Staff and supervisors keep the alert list current (it feeds the fleet screen and the alarm).
-      if (snapshot.worker.role !== 'worker') void this.loadFleet();
-      if (snapshot.worker.role !== 'staff') {
+      const role = snapshot.worker.role;
+      if (role === 'staff' || role === 'supervisor') void this.loadFleet();
+      // Editors and trainers take no visitors: their screens load what they show.
+      if (servesVisitors(role)) {
         void this.loadCanned();
         void this.loadCallbacks();
       }
@@ -440,6 +454,11 @@ export class ConsoleClient {
 
   clearActionError(): void {
     this.patch({ actionError: null });
+  }
+
+  /** Closes the wrap-up card of the ended session (it stays after wrap-up while the handoff verdict is not given). */
+  dismissWrapUp(): void {
+    this.patch({ ended: null, verdict: null });
   }
 
   /** Available or away (busy and wrap-up follow sessions and cannot be chosen). */
@@ -937,7 +956,7 @@ export class ConsoleClient {
     try {
       const { workers } = await this.req('workers:list', {});
       const me = this.store.getSnapshot().worker?.id;
-      this.patch({ colleagues: workers.filter((w) => w.id !== me && w.role !== 'staff') });
+      this.patch({ colleagues: workers.filter((w) => w.id !== me && servesVisitors(w.role)) });
     } catch (err) {
       this.patch({ actionError: errorMessage(err, 'errors.internal') });
     }
@@ -1051,7 +1070,7 @@ export class ConsoleClient {
   /** Loads the open callbacks (also on `callbacks:changed`). */
   async loadCallbacks(): Promise<void> {
     const role = this.store.getSnapshot().worker?.role;
-    if (role === 'staff') return;
+    if (role && !servesVisitors(role)) return;
     this.store.update((s) => ({ ...s, callbacks: { ...s.callbacks, status: s.callbacks.status === 'ready' ? 'ready' : 'loading' } }));
     try {
       const { callbacks } = await this.req('callbacks:list', {});

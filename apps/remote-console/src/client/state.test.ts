@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alert, ALERT_ID, assignment, device, entry, offer, OFFER_ID, OTHER_SESSION, SESSION_ID, session, snapshot, suggestion, worker } from './fixtures.test-util.ts';
-import { holdsLease, initialState, mergeEntry, reduce, sessionOutcome, sortAlerts, viewsFor, type ConsoleState, type PushEvent } from './state.ts';
+import { awaitsVerdict, holdsLease, initialState, isNewCriticalAlert, mergeEntry, reduce, sessionOutcome, sortAlerts, viewsFor, type ConsoleState, type PushEvent } from './state.ts';
 
 const ready = (over: Partial<ConsoleState> = {}): ConsoleState => ({ ...initialState, phase: 'ready', worker: worker(), ...over });
 const push = (s: ConsoleState, event: PushEvent, now = 1000) => reduce(s, { type: 'push', event, now });
@@ -57,15 +57,33 @@ describe('console state reducer', () => {
     expect(reduce(mine, { type: 'ended', session: session('ended'), byMe: true })).toBe(mine);
   });
 
-  it('keeps the ended session during wrap-up and clears it once available again', () => {
+  it('keeps the ended session during wrap-up and clears it once available again when the verdict was sent', () => {
     let s = reduce(ready({ worker: worker('busy') }), { type: 'assigned', assignment: assignment() });
     s = reduce(s, { type: 'ended', session: session('ended', { disposition: 'resolved' }), byMe: true });
     s = push(s, { type: 'worker:update', payload: worker('wrap_up') });
     expect(s.ended).not.toBeNull();
     expect(s.announcements.polite).toMatchObject({ key: 'announce.stateChanged', params: { state: 'wrap_up' } });
+    s = { ...s, verdict: { sessionId: SESSION_ID, status: 'sent', error: null } };
     s = push(s, { type: 'worker:update', payload: worker('available') });
     expect(s.ended).toBeNull();
     expect(s.worker?.state).toBe('available');
+  });
+
+  it('keeps the wrap-up card after wrap-up while the handoff verdict is not given; the next call replaces it', () => {
+    let s = reduce(ready({ worker: worker('busy') }), { type: 'assigned', assignment: assignment() });
+    s = reduce(s, { type: 'ended', session: session('ended', { disposition: 'resolved' }), byMe: true });
+    expect(s.verdict).toBeNull();
+    expect(awaitsVerdict(s)).toBe(true);
+    s = push(s, { type: 'worker:update', payload: worker('wrap_up') });
+    s = push(s, { type: 'worker:update', payload: worker('available') });
+    expect(s.ended?.session.id).toBe(SESSION_ID);
+    // A failed send still waits for the verdict.
+    s = push({ ...s, verdict: { sessionId: SESSION_ID, status: 'error', error: { key: 'errors.unavailable' } } }, { type: 'worker:update', payload: worker('away') });
+    expect(s.ended).not.toBeNull();
+    s = reduce(s, { type: 'assigned', assignment: assignment() });
+    expect(s.ended).toBeNull();
+    // A session never handed to a person (no escalation) asks for no verdict.
+    expect(awaitsVerdict({ ...s, ended: { session: session('ended', { escalatedAt: null }), handoff: assignment().handoff, byMe: true, outcome: 'ended' } })).toBe(false);
   });
 
   it('upserts device status by id, sorted by name', () => {
@@ -240,8 +258,17 @@ describe('console state reducer', () => {
 
     it('lists the screens of each role', () => {
       expect(viewsFor('worker')).toEqual(['desk', 'history']);
-      expect(viewsFor('supervisor')).toEqual(['desk', 'supervision', 'reports', 'fleet', 'history']);
+      expect(viewsFor('supervisor')).toEqual(['desk', 'supervision', 'reports', 'fleet', 'history', 'knowledge']);
       expect(viewsFor('staff')).toEqual([]);
+      expect(viewsFor('editor')).toEqual(['knowledge']);
+      expect(viewsFor('trainer')).toEqual(['review']);
+    });
+
+    it('alarms staff and supervisors only for critical alerts', () => {
+      const critical = alert({ severity: 'critical' });
+      expect(isNewCriticalAlert(ready({ worker: { ...worker(), role: 'staff' } }), critical)).toBe(true);
+      expect(isNewCriticalAlert(ready({ worker: { ...worker(), role: 'supervisor' } }), critical)).toBe(true);
+      for (const role of ['worker', 'editor', 'trainer'] as const) expect(isNewCriticalAlert(ready({ worker: { ...worker(), role } }), critical)).toBe(false);
     });
 
     it('stores snapshots with their arrival time', () => {

@@ -26,6 +26,8 @@ import type {
   TranscriptEntry,
   WorkerView,
 } from '@telekiosk/shared';
+import { servesVisitors } from '@telekiosk/shared';
+import { idleKnowledge, idleReview, type KnowledgeState, type ReviewState, type VerdictState } from './knowledgeState.ts';
 
 /** A message for the UI: a catalog key, its interpolation values and an optional raw detail. */
 export interface UiMessage {
@@ -159,12 +161,18 @@ export interface BatteryHistory {
   samples: BatterySample[];
 }
 
-export type View = 'desk' | 'fleet' | 'history' | 'supervision' | 'reports';
+export type View = 'desk' | 'fleet' | 'history' | 'supervision' | 'reports' | 'knowledge' | 'review';
 
-/** Tabs each role sees (staff: the fleet screen alone, no tabs). */
+/**
+ * Screens each role sees: workers Desk / History; supervisors also Supervision, Reports, Fleet
+ * and Knowledge (read-only); a knowledge editor Knowledge; an AI trainer Review (a single screen
+ * shows without tabs); staff: the fleet screen alone, no tabs.
+ */
 export function viewsFor(role: WorkerView['role'] | undefined): View[] {
-  if (role === 'supervisor') return ['desk', 'supervision', 'reports', 'fleet', 'history'];
+  if (role === 'supervisor') return ['desk', 'supervision', 'reports', 'fleet', 'history', 'knowledge'];
   if (role === 'worker') return ['desk', 'history'];
+  if (role === 'editor') return ['knowledge'];
+  if (role === 'trainer') return ['review'];
   return [];
 }
 
@@ -301,6 +309,12 @@ export interface ConsoleState {
   monitor: MonitorState | null;
   monitorMedia: MonitorMedia | null;
   kpi: KpiState;
+  /** Knowledge editor: articles, the open article, gaps, import and export (supervisors read). */
+  knowledge: KnowledgeState;
+  /** AI trainer: the review queue and the open conversation. */
+  review: ReviewState;
+  /** The verdict on the handoff of `ended` (wrap-up), once the worker sends it. */
+  verdict: VerdictState | null;
   pending: Pending;
   /** Latest screen-reader announcements, one per live region (so they do not replace each other). */
   announcements: Announcements;
@@ -374,6 +388,9 @@ export const initialState: ConsoleState = {
   monitor: null,
   monitorMedia: null,
   kpi: idleKpi,
+  knowledge: idleKnowledge,
+  review: idleReview,
+  verdict: null,
   pending: idlePending,
   announcements: { polite: null, urgent: null },
 };
@@ -456,7 +473,20 @@ export function applyAlert(alerts: readonly Alert[], alert: Alert): Alert[] {
 
 /** Whether `alert` is a critical alert the user has not seen yet (staff and supervisors are alerted). */
 export function isNewCriticalAlert(state: ConsoleState, alert: Alert): boolean {
-  return alert.severity === 'critical' && alert.state === 'open' && state.worker?.role !== 'worker' && !state.alerts.some((a) => a.id === alert.id);
+  const role = state.worker?.role;
+  const alerted = !role || role === 'staff' || role === 'supervisor';
+  return alert.severity === 'critical' && alert.state === 'open' && alerted && !state.alerts.some((a) => a.id === alert.id);
+}
+
+/**
+ * Whether the wrap-up card of the ended session asks for the handoff verdict: a session that was
+ * handed to me (escalated), while the verdict is not sent yet. The card then stays after wrap-up
+ * (which lasts seconds) until the verdict is sent, the card is dismissed, or the next call.
+ */
+export function awaitsVerdict(state: ConsoleState): boolean {
+  const { ended, worker, verdict } = state;
+  if (!ended || !worker || !servesVisitors(worker.role) || !ended.session.escalatedAt) return false;
+  return !(verdict?.sessionId === ended.session.id && verdict.status === 'sent');
 }
 
 /** Display name of a device id (the id itself for unknown devices). */
@@ -498,6 +528,7 @@ function endAssignment(state: ConsoleState, session: SessionView, byMe: boolean,
     lease: null,
     robot: idleRobot,
     ended: { session, handoff: a.handoff, byMe, outcome, ...(to ? { to } : {}) },
+    verdict: null,
     announcements: announce(state, key, { device: a.handoff.device.name, name: to ?? '' }),
   };
 }
@@ -620,7 +651,7 @@ function reducePush(state: ConsoleState, event: PushEvent, now: number): Console
       return {
         ...state,
         worker: w,
-        ended: w.state === 'wrap_up' ? state.ended : null,
+        ended: w.state === 'wrap_up' || awaitsVerdict(state) ? state.ended : null,
         announcements: changed ? announce(state, 'announce.stateChanged', { state: w.state }) : state.announcements,
       };
     }

@@ -12,6 +12,8 @@ import { HistoryScreen } from './history/HistoryScreen.tsx';
 import { LiveAnnouncer } from './common/LiveAnnouncer.tsx';
 import { LoginScreen } from './common/LoginScreen.tsx';
 import { ReportsScreen } from './reports/ReportsScreen.tsx';
+import { KnowledgeScreen } from './knowledge/KnowledgeScreen.tsx';
+import { ReviewScreen } from './review/ReviewScreen.tsx';
 import { SupervisionScreen } from './supervision/SupervisionScreen.tsx';
 import { VIEW_PANEL_ID, ViewTabs } from './common/ViewTabs.tsx';
 import { viewsFor, type View } from '../client/state.ts';
@@ -22,12 +24,15 @@ const SCREENS: Record<View, React.ReactNode> = {
   supervision: <SupervisionScreen />,
   reports: <ReportsScreen />,
   history: <HistoryScreen />,
+  knowledge: <KnowledgeScreen />,
+  review: <ReviewScreen />,
 };
 
 /**
  * Top level: login, connecting, then the call while there is one; otherwise the role's screens
- * in tabs (workers: Desk, History; supervisors: Desk, Fleet, Supervision, Reports, History);
- * staff see the fleet alone.
+ * in tabs (workers: Desk, History; supervisors: Desk, Supervision, Reports, Fleet, History,
+ * Knowledge); a role with one screen sees it alone, without tabs (knowledge editors: Knowledge,
+ * AI trainers: Review); staff see the fleet alone.
  */
 export function App() {
   const { t } = useTranslation();
@@ -44,7 +49,7 @@ export function App() {
   }, []);
 
   const views = viewsFor(worker?.role);
-  const shown: View = views.includes(view) ? view : 'desk';
+  const shown: View = views.includes(view) ? view : (views[0] ?? 'desk');
   let body;
   if (phase === 'signed_out' || phase === 'signing_in') body = <LoginScreen />;
   else if (phase === 'connecting') body = <ConnectingScreen />;
@@ -60,6 +65,8 @@ export function App() {
           <FleetScreen />
         ) : assignment ? (
           <CallView />
+        ) : views.length === 1 ? (
+          SCREENS[shown]
         ) : (
           <>
             <ViewTabs />

@@ -1,5 +1,6 @@
 import type { Alert, Assignment, Callback, DeviceStatus, HandoffPackage, KpiReport, Offer, SessionSummary, SessionView, TranscriptEntry, UserAccount, WorkerView } from '@telekiosk/shared';
 import { initialState, type ConsoleState } from '../client/state.ts';
+import { knowledgeFixture, reviewFixture } from './knowledgeFixtures.ts';
 
 /**
  * Console screens in fixed states, for screenshots, layout and accessibility checks without an
@@ -14,6 +15,7 @@ export const FIXTURES = [
   'desk-offer-long',
   'desk-offers-emergency',
   'desk-wrapup',
+  'desk-wrapup-verdict',
   'call',
   'call-video-reconnecting',
   'call-transfer-waiting',
@@ -24,6 +26,10 @@ export const FIXTURES = [
   'fleet-enrolment',
   'reports',
   'history',
+  'knowledge',
+  'knowledge-editor',
+  'knowledge-readonly',
+  'review',
 ] as const;
 export type Fixture = (typeof FIXTURES)[number];
 
@@ -210,6 +216,10 @@ export function fixtureState(f: Fixture): ConsoleState {
       };
     case 'desk-wrapup':
       return { ...ready, worker: worker('worker', 'wrap_up'), ended: { session: session('ended'), handoff: handoff({ owner: 'w-sam' }), byMe: true, outcome: 'ended' } };
+    case 'desk-wrapup-verdict':
+      // Wrap-up is over (Available again) and the verdict is not given yet: the card stays with the
+      // form; the handoff package's transcript has the assistant's three answers to tick.
+      return { ...ready, worker: worker('worker', 'available'), ended: { session: session('ended', { disposition: 'follow_up' }), handoff: handoff({ owner: 'w-sam', transcript: transcript(12) }), byMe: true, outcome: 'ended' } };
     case 'call':
       return { ...ready, worker: worker('worker', 'busy'), assignment: assignment(), lease: { sessionId: SESSION, holder: 'w-sam' }, notes: { sessionId: SESSION, status: 'ready', items: [{ text: 'Has residence card only; employer needs certificate by Friday.', by: 'w-sam', at: at(22) }] }, assist: { sessionId: SESSION, entryId: uuid(18), suggestions: [{ id: 'kb:resident-registration', text: 'Registration is at counter 2. A residence card is accepted as ID.', language: 'en', source: 'kb', article: { id: 'resident-registration', title: 'Resident registration' }, score: 0.82 }] } };
     case 'call-video-reconnecting':
@@ -241,6 +251,13 @@ export function fixtureState(f: Fixture): ConsoleState {
       };
     case 'reports':
       return { ...sup, view: 'reports', kpi: { status: 'ready', filter: {}, report: report(), error: null } };
+    case 'knowledge':
+    case 'knowledge-editor':
+      return { ...ready, worker: { ...worker('editor', 'offline'), id: 'e-nadia', username: 'nadia', displayName: 'Nadia Haddad', languages: ['en', 'fr', 'de'] }, view: 'knowledge', knowledge: knowledgeFixture({ open: f === 'knowledge-editor' }), devices: [], callbacks: { status: 'idle', items: [], result: null }, canned: [] };
+    case 'knowledge-readonly':
+      return { ...sup, view: 'knowledge', knowledge: knowledgeFixture({ open: true, readOnly: true }) };
+    case 'review':
+      return { ...ready, worker: { ...worker('trainer', 'offline'), id: 't-tomas', username: 'tomas', displayName: 'Tomás Silva', languages: ['pt', 'es', 'en'] }, view: 'review', review: reviewFixture(), devices: [], callbacks: { status: 'idle', items: [], result: null }, canned: [] };
     case 'history':
       return { ...ready, view: 'history', sessionHistory: { status: 'ready', query: 'registration', sessions: summaries(), selected: { sessionId: SESSION, status: 'ready', transcript: transcript(12), notes: [{ text: 'Sent to counter 2 with the residence card.', by: 'w-sam', at: at(25) }] } } };
   }

@@ -9,10 +9,16 @@ import { initI18n } from '../i18n/i18n.ts';
 import '../styles.css';
 import { FIXTURE_USERS, FIXTURES, fixtureState, type Fixture } from './fixtures.ts';
 
+/** A stand-in for a feature client: every method resolves at once (`result`) and changes nothing, except those given. */
+function inert(result: unknown, known: Record<string, unknown> = {}): unknown {
+  return new Proxy(known, { get: (t, k: string) => (k in t ? t[k] : () => Promise.resolve(result)) });
+}
+
 /**
  * Test harness: the real console App over a stand-in client holding a fixed state. Every action
- * resolves at once and changes nothing, except switching tabs. Driven by
- * `window.__harness.show(fixture, lang)` or `?fixture=...&lang=...`.
+ * resolves at once and changes nothing, except switching tabs, sending the wrap-up verdict
+ * (shown as saved), closing the wrap-up card and closing the knowledge editor. Driven by `window.__harness.show(fixture, lang)`
+ * or `?fixture=...&lang=...`.
  */
 function fixtureClient(initial: ConsoleState): ConsoleClient {
   let state = initial;
@@ -28,6 +34,15 @@ function fixtureClient(initial: ConsoleState): ConsoleClient {
     inboundVideoStats: () => null,
     listUsers: () => Promise.resolve({ ok: true, users: FIXTURE_USERS }),
     authProviders: () => Promise.resolve({ password: true, oidc: null }),
+    dismissWrapUp: () => set({ ended: null, verdict: null }),
+    // `draftFromGap` resolves null (done); the others true.
+    knowledge: inert(null, { newArticle: () => true, closeArticle: () => set({ knowledge: { ...state.knowledge, open: null } }) }),
+    review: inert(true, {
+      submitVerdict: () => {
+        if (state.ended) set({ verdict: { sessionId: state.ended.session.id, status: 'sent', error: null } });
+        return Promise.resolve(true);
+      },
+    }),
   };
   return new Proxy(known, { get: (t, k: string) => (k in t ? t[k] : () => Promise.resolve(true)) }) as unknown as ConsoleClient;
 }

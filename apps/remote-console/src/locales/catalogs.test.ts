@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AlertKind, Disposition, LANGUAGES, MediaHealth, ReasonCode, Role, SessionState, Speaker, Urgency, WorkerState } from '@telekiosk/shared';
+import { AlertKind, Disposition, HandoffVerdict, KbStatus, KbTranslationState, LANGUAGES, MediaHealth, ReasonCode, ReviewWhy, Role, SessionState, Speaker, TurnLabel, Urgency, WorkerState } from '@telekiosk/shared';
 import { WAYPOINT_NAMES } from '../lib/venue.ts';
 import { DIRECTIONS } from '../lib/drive.ts';
 import { DEPARTMENTS } from '../lib/disposition.ts';
@@ -39,9 +39,9 @@ function texts(tree: Tree, prefix = ''): Map<string, string> {
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   // Key names and units read the same everywhere.
   '*': ['help.keyTab', 'robot.ms'],
-  de: ['workerState.offline', 'urgency.normal', 'sentiment.neutral', 'speaker.system', 'devices.online', 'devices.offline', 'robot.position', 'robot.navigation', 'supervision.col.name'],
+  de: ['knowledge.history.version', 'workerState.offline', 'urgency.normal', 'sentiment.neutral', 'speaker.system', 'devices.online', 'devices.offline', 'robot.position', 'robot.navigation', 'supervision.col.name'],
   es: ['role.supervisor', 'urgency.normal', 'sentiment.neutral', 'speaker.supervisor', 'department.general'],
-  fr: ['sentiment.positive', 'tabs.supervision', 'supervision.heading', 'callbacks.contact', 'supervision.col.actions', 'history.count'],
+  fr: ['sentiment.positive', 'tabs.supervision', 'supervision.heading', 'callbacks.contact', 'supervision.col.actions', 'history.count', 'knowledge.list.article', 'knowledge.history.version'],
 };
 
 describe('locale catalogs', () => {
@@ -99,7 +99,15 @@ describe('locale catalogs', () => {
       ['assist.source', ['kb', 'llm']],
       ['transfer.mode', ['queue', 'colleague']],
       ['transfer.failedReason', ['declined', 'timeout', 'unavailable']],
-      ['tabs', ['desk', 'fleet', 'supervision', 'reports', 'history']],
+      ['tabs', ['desk', 'fleet', 'supervision', 'reports', 'history', 'knowledge', 'review']],
+      ['knowledge.status', KbStatus.options],
+      ['knowledge.translation', KbTranslationState.options],
+      ['knowledge.translationShort', KbTranslationState.options.filter((s) => s !== 'current')],
+      ['review.why', ReviewWhy.options],
+      ['review.label', TurnLabel.options],
+      ['verdict.escalation', HandoffVerdict.shape.escalation.options],
+      ['verdict.answers', HandoffVerdict.shape.answers.unwrap().options],
+      ['verdict.package', HandoffVerdict.shape.package.unwrap().options],
       ['reports.problem', ['fromInvalid', 'toInvalid', 'range']],
       ['monitor', ['visitorCamera', 'workerCamera', 'otherCamera']],
     ];

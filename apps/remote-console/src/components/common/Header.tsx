@@ -1,14 +1,19 @@
 import { useTranslation } from 'react-i18next';
+import { servesVisitors } from '@telekiosk/shared';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import { AvailabilityControl } from './AvailabilityControl.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { StatusPill } from './StatusPill.tsx';
 
-/** Dark app header: brand, who is signed in, status and availability, language, sign out. */
+/**
+ * Dark app header: brand, who is signed in, status and availability (only for roles that take
+ * visitors: workers and supervisors), language, sign out.
+ */
 export function Header() {
   const { t } = useTranslation();
   const client = useClient();
   const { worker, pending } = useConsoleState();
+  const takesVisitors = !!worker && servesVisitors(worker.role);
   return (
     <header className="app-header">
       <div className="brand">
@@ -22,8 +27,8 @@ export function Header() {
         </div>
       )}
       <div className="header-controls">
-        {worker && worker.role !== 'staff' && <StatusPill state={worker.state} />}
-        {worker && worker.role !== 'staff' && <AvailabilityControl state={worker.state} pending={pending.state} />}
+        {worker && takesVisitors && <StatusPill state={worker.state} />}
+        {worker && takesVisitors && <AvailabilityControl state={worker.state} pending={pending.state} />}
         <LanguageSwitcher />
         <button type="button" className="btn btn--header" onClick={() => client.logout()}>
           {t('header.signOut')}

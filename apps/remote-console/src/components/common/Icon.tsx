@@ -36,7 +36,9 @@ export type IconName =
   | 'pose'
   | 'bell'
   | 'key'
-  | 'plus';
+  | 'plus'
+  | 'upload'
+  | 'book';
 
 const PATHS: Record<IconName, string> = {
   online: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-1.2 11.6-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z',
@@ -75,6 +77,8 @@ const PATHS: Record<IconName, string> = {
   download: 'M11 3h2v10.2l3.6-3.6 1.4 1.4-6 6-6-6 1.4-1.4 3.6 3.6V3ZM4 19h16v2H4v-2Z',
   key: 'M7.5 7a5 5 0 1 0 4.6 7H15v2h2v-2h2v2h2v-6h-8.9A5 5 0 0 0 7.5 7Zm0 3a2 2 0 1 1 0 4 2 2 0 1 1 0-4Z',
   plus: 'M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7V4Z',
+  upload: 'M11 21h2V10.8l3.6 3.6 1.4-1.4-6-6-6 6 1.4 1.4 3.6-3.6V21ZM4 3h16v2H4V3Z',
+  book: 'M5 3h11a3 3 0 0 1 3 3v15H7a3 3 0 0 1-3-3V4a1 1 0 0 1 1-1Zm2 14a1 1 0 1 0 0 2h10v-2H7Zm1-11v2h8V6H8Zm0 4v2h6v-2H8Z',
   bell: 'M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.8V3a1.5 1.5 0 0 0-3 0v1.2A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z',
 };
 

@@ -7,8 +7,9 @@ import { isEmergency } from '../../lib/emergency.ts';
 export const VIEW_PANEL_ID = 'view-panel';
 
 /**
- * The screens of the signed-in role: workers Desk / History; supervisors Desk / Fleet /
- * Supervision / Reports / History (arrow keys move between them, as in any tab list).
+ * The screens of the signed-in role (see `viewsFor`): workers Desk / History; supervisors Desk /
+ * Supervision / Reports / Fleet / History / Knowledge (arrow keys move between them, as in any
+ * tab list).
  */
 export function ViewTabs() {
   const { t } = useTranslation();

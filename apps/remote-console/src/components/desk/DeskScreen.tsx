@@ -11,14 +11,16 @@ import { WrapUpCard } from './WrapUpCard.tsx';
 export function DeskScreen() {
   const { t } = useTranslation();
   const client = useClient();
-  const { worker, ended } = useConsoleState();
+  const { worker, ended, offers } = useConsoleState();
   const bindings = useMemo(() => ({ a: () => client.acceptFirstOffer(), d: () => client.declineFirstOffer() }), [client]);
   useShortcuts(bindings);
   return (
     <main id="main" className="desk">
       <div className="desk-main">
-        {ended && worker && <WrapUpCard ended={ended} state={worker.state} />}
-        <OffersArea />
+        {/* A waiting offer comes first: the wrap-up card (with the verdict form) may still be open. */}
+        {offers.length > 0 && <OffersArea key="offers" />}
+        {ended && worker && <WrapUpCard key="wrapup" ended={ended} state={worker.state} role={worker.role} />}
+        {offers.length === 0 && <OffersArea key="offers" />}
         <p className="help-line">
           <span>{t('help.title')}</span> <kbd>A</kbd> {t('help.accept')} · <kbd>D</kbd> {t('help.decline')} · <kbd>{t('help.keyTab')}</kbd> {t('help.tab')}
         </p>

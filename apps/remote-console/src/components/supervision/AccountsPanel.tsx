@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountStatus, Role, UserAccount } from '@telekiosk/shared';
+import { Role, type AccountStatus, type UserAccount } from '@telekiosk/shared';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import type { UiMessage } from '../../client/state.ts';
 import { Icon } from '../common/Icon.tsx';
 import { Message } from '../common/Message.tsx';
 import { useModal } from '../common/useModal.ts';
 
-const ROLES: Role[] = ['worker', 'supervisor', 'staff'];
+/** Every console role: worker, supervisor, facility staff, knowledge editor, AI trainer. */
+const ROLES: readonly Role[] = Role.options;
 
 /** What a supervisor is about to do to an account (asked again in a dialog: it signs the person out at once). */
 type Pending = { user: UserAccount; change: { status: AccountStatus } | { role: Role } };

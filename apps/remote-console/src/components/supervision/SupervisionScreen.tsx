@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, SupervisorSnapshot, WorkerView } from '@telekiosk/shared';
+import { servesVisitors, type Language, type SupervisorSnapshot, type WorkerView } from '@telekiosk/shared';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import { elapsedSince, queueSummary, sortQueue } from '../../lib/supervision.ts';
 import { formatDuration, isoDuration } from '../../lib/format.ts';
@@ -75,7 +75,7 @@ function SupervisionBoard() {
           </div>
           <div className="tile">
             <dt>{t('supervision.availableWorkers')}</dt>
-            <dd className="tile-value">{snapshot.workers.filter((w) => w.state === 'available' && w.role !== 'staff').length}</dd>
+            <dd className="tile-value">{snapshot.workers.filter((w) => w.state === 'available' && servesVisitors(w.role)).length}</dd>
           </div>
         </dl>
       </section>
@@ -204,7 +204,7 @@ function SupervisionBoard() {
 
 /** Who can be offered a waiting visitor: signed-in workers and supervisors who are not in a call. */
 function assignable(workers: readonly WorkerView[]): WorkerView[] {
-  return workers.filter((w) => w.role !== 'staff');
+  return workers.filter((w) => servesVisitors(w.role));
 }
 
 function QueueRow({ item, waitedMs, workers, lang, dept }: { item: QueueItem; waitedMs: number; workers: readonly WorkerView[]; lang: (l: Language | string) => string; dept: (d: string) => string }) {
