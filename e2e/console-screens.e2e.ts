@@ -355,3 +355,23 @@ test('the review screen labels turns with pressed buttons and shows the worker v
   expect(errors).toEqual([]);
   await ctx.close();
 });
+
+test('reports show the AI quality as people judge it: tiles, charts with summaries and tables', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  await open(page, errors);
+  await show(page, 'reports', 'en');
+  const quality = page.getByRole('region', { name: "The AI's quality, as people judge it" });
+  await quality.scrollIntoViewIfNeeded();
+  await expect(quality).toBeVisible({ timeout: 30_000 });
+  await expect(quality.locator('[data-kpi="precision"] .tile-value')).toHaveText('85.4%');
+  await expect(quality.locator('[data-kpi="answer-accuracy"] .tile-value')).toHaveText('86.4%');
+  await expect(quality.locator('[data-kpi="repeat-contact"] dt')).toHaveText('Repeat contact within 7 days');
+  await expect(quality.getByText('Judged by the workers who received the handoff: Asked for a person 100% of 22', { exact: false }).first()).toBeVisible();
+  await expect(quality.getByRole('img', { name: 'Unanswered questions per day' })).toBeVisible();
+  await expect(quality.getByText('73 of 610 questions had no answer (12%).')).toBeVisible();
+  if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, 'reports-full.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await ctx.close();
+});

@@ -147,6 +147,30 @@ const report = (): KpiReport => {
     waitPrediction: { count: 58, meanAbsErrorMs: 41_000, meanBiasMs: 12_000, withinRangePercent: 72.4 },
     csat: { escalated: { count: 50, mean: 4.3, satisfiedPercent: 84 }, aiOnly: { count: 70, mean: 4.1, satisfiedPercent: 78.6 }, overall: { count: 120, mean: 4.18, satisfiedPercent: 80.8 } },
     daily: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${String(15 + i).padStart(2, '0')}`, sessions: 30 + i * 2, escalations: 9 + (i % 3), answered: 8 + (i % 3), abandoned: i % 2 })),
+    quality: {
+      verdicts: {
+        overall: { key: 'all', judged: 48, right: 36, earlier: 5, unnecessary: 7, precisionPercent: 85.42 },
+        byReason: [
+          { key: 'explicit_request', judged: 22, right: 21, earlier: 1, unnecessary: 0, precisionPercent: 100 },
+          { key: 'out_of_scope', judged: 14, right: 8, earlier: 2, unnecessary: 4, precisionPercent: 71.43 },
+          { key: 'negative_sentiment', judged: 12, right: 7, earlier: 2, unnecessary: 3, precisionPercent: 75 },
+        ],
+        byLanguage: [
+          { key: 'en', judged: 20, right: 16, earlier: 2, unnecessary: 2, precisionPercent: 90 },
+          { key: 'ja', judged: 15, right: 11, earlier: 1, unnecessary: 3, precisionPercent: 80 },
+          { key: 'es', judged: 13, right: 9, earlier: 2, unnecessary: 2, precisionPercent: 84.62 },
+        ],
+      },
+      packageMissingPercent: 12.5,
+      answers: { trainerLabelled: 140, trainerCorrect: 121, trainerAccuracyPercent: 86.43, workerJudged: 30, workerWrong: 4 },
+      knowledgeGaps: {
+        questions: 610,
+        unanswered: 73,
+        unansweredPercent: 11.97,
+        daily: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${String(15 + i).padStart(2, '0')}`, questions: 80 + i * 3, unanswered: 13 - i })),
+      },
+      repeatContact: { windowDays: 7, withCaseNumber: 25, repeated: 3, percent: 12 },
+    },
   } as KpiReport;
 };
 

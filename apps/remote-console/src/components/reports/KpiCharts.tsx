@@ -4,6 +4,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiReport } from '@telekiosk/shared';
 import { dailyTotals, reasonsWithCounts } from '../../lib/kpi.ts';
+import { QualityCharts } from './QualityCharts.tsx';
 
 // Only the pieces these charts use.
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
@@ -93,7 +94,8 @@ export default function KpiCharts({ report, locale }: { report: KpiReport; local
 
   const groups = [t('reports.chart.escalated'), t('reports.chart.aiOnly')];
   return (
-    <div className="chart-grid">
+    <>
+      <div className="chart-grid">
       <ChartFigure
         title={t('reports.chart.reasons')}
         summary={reasonSummary}
@@ -225,6 +227,8 @@ export default function KpiCharts({ report, locale }: { report: KpiReport; local
           }}
         />
       </ChartFigure>
-    </div>
+      </div>
+      {report.quality && <QualityCharts quality={report.quality} locale={locale} />}
+    </>
   );
 }
