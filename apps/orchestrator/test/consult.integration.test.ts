@@ -99,6 +99,10 @@ describe('warm transfer with a private consult', () => {
     expect(room.producersFor('kiosk').map((p) => p.producerId).sort()).toEqual([samAudio, mariaAudio].sort());
     expect((await ok(kiosk, 'media:consume', { sessionId: session.id, transportId: kioskRecv.id, producerId: mariaAudio, rtpCapabilities: caps })).producerId).toBe(mariaAudio);
     expect(kioskLines.map((l) => l.text).join('\n')).not.toContain('upset');
+    // In the three-way call Sam still follows the transcript.
+    const samLine = next(sam, 'transcript:entry', 20_000, (e: { text: string }) => e.text === 'Gracias a los dos');
+    await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Gracias a los dos' });
+    await samLine;
 
     // Sam introduces the visitor and leaves: his media closes, he wraps up, María keeps the call.
     const ended = next(sam, 'consult:update', 20_000, (u: { phase: string }) => u.phase === 'ended');
