@@ -13,7 +13,11 @@ import { HandsFreeProvider } from './voice/HandsFreeContext.tsx';
 declare global {
   interface Window {
     /** Diagnostics hook (health readouts and end-to-end tests): inbound video stats of the call. */
-    __kioskMedia?: { inboundVideoStats: () => Promise<{ framesDecoded: number; bytesReceived: number } | null> };
+    __kioskMedia?: {
+      inboundVideoStats: () => Promise<{ framesDecoded: number; bytesReceived: number } | null>;
+      /** Live remote tracks of the call by kind. */
+      remoteTracks: () => { audio: number; video: number };
+    };
   }
 }
 
@@ -34,7 +38,7 @@ function run(start: RendererStart, credential: { deviceId: string; deviceToken: 
   );
   client.start();
   const handsFree = new HandsFree(client, VAD_ASSETS);
-  window.__kioskMedia = { inboundVideoStats: () => client.inboundVideoStats() };
+  window.__kioskMedia = { inboundVideoStats: () => client.inboundVideoStats(), remoteTracks: () => client.remoteTracks() };
   root.render(
     <StrictMode>
       <HandsFreeProvider value={handsFree}>

@@ -29,6 +29,7 @@ import { nextVideoSeen } from '../lib/callVideo.ts';
 import { authProviders, loadAuth, login, logoutRequest, refreshAuth, revokedMessageKey, saveAuth, secondsLeft, type AuthStorage, type StoredAuth } from './auth.ts';
 import { createStore, type Store } from './store.ts';
 import { errorMessage } from './errors.ts';
+import { CONSULT_EVENTS, ConsultClient } from './consultClient.ts';
 import { KnowledgeClient } from './knowledgeClient.ts';
 import { ReviewClient } from './reviewClient.ts';
 import type { SubClientDeps } from './subClient.ts';
@@ -144,6 +145,8 @@ export class ConsoleClient {
   readonly knowledge: KnowledgeClient;
   /** The wrap-up verdict and the AI trainer's review (`session:verdict`, `review:*`). */
   readonly review: ReviewClient;
+  /** The private consult of a warm transfer (`consult:*`). */
+  readonly consult: ConsultClient;
 
   constructor(options: ConsoleClientOptions = {}) {
     this.o = {
@@ -168,6 +171,7 @@ export class ConsoleClient {
     };
     this.knowledge = new KnowledgeClient(deps);
     this.review = new ReviewClient(deps);
+    this.consult = new ConsultClient(deps);
   }
 
   // --- store ---------------------------------------------------------------------------
@@ -391,6 +395,11 @@ export class ConsoleClient {
     for (const name of STORE_EVENTS) {
       socket.on(name, (payload: unknown) => {
         if (this.socket === socket) this.onPush(name, payload);
+      });
+    }
+    for (const name of CONSULT_EVENTS) {
+      socket.on(name, (payload: unknown) => {
+        if (this.socket === socket && !this.consult.onEvent(name, payload)) this.o.log.warn(`[console] ignored invalid ${name} event`);
       });
     }
   }
@@ -974,14 +983,18 @@ export class ConsoleClient {
     });
   }
 
-  /** Warm transfer: a directed offer to a colleague with my note; I stay in the call until they accept. */
-  async transferToColleague(colleague: Pick<WorkerView, 'id' | 'displayName'>, note: string): Promise<boolean> {
+  /**
+   * Warm transfer: a directed offer to a colleague with my note; I stay in the call until they
+   * accept. With `consult`, once they accept the visitor is on hold while we talk privately
+   * (`consult:update`), then they join the visitor and I leave.
+   */
+  async transferToColleague(colleague: Pick<WorkerView, 'id' | 'displayName'>, note: string, consult = false): Promise<boolean> {
     const s = this.store.getSnapshot();
     const sessionId = s.assignment?.session.id;
     const trimmed = note.trim();
     if (!sessionId || !trimmed || s.pending.transfer) return false;
     return this.withPending('transfer', async () => {
-      await this.req('session:transfer', { sessionId, mode: 'warm', toWorkerId: colleague.id, note: trimmed });
+      await this.req('session:transfer', { sessionId, mode: 'warm', toWorkerId: colleague.id, note: trimmed, ...(consult ? { consult: true } : {}) });
       this.dispatch({ type: 'transferStarted', sessionId, toWorkerId: colleague.id, toName: colleague.displayName });
     });
   }

@@ -7,6 +7,8 @@ import type {
   Callback,
   CannedReply,
   Capabilities,
+  ConsultMessage,
+  ConsultState,
   ConsoleEvents,
   ConsoleRequests,
   ControlLease,
@@ -198,6 +200,18 @@ export interface TransferState {
   reason?: 'declined' | 'timeout' | 'unavailable';
 }
 
+/**
+ * A warm transfer with a private consult I am part of (`consult:update`, see
+ * packages/shared protocol/consult.ts), with its private lines; client/consultClient.ts keeps it.
+ */
+export interface ConsultView extends ConsultState {
+  messages: ConsultMessage[];
+  /** A consult request in flight. */
+  pending: 'message' | 'join' | 'leave' | null;
+  /** Why the last consult request failed. */
+  error: UiMessage | null;
+}
+
 /** The last push-to-talk utterance. */
 export interface UtteranceState {
   status: 'idle' | 'sending' | 'sent' | 'failed';
@@ -295,6 +309,8 @@ export interface ConsoleState {
   notes: CallNotes | null;
   kioskShown: KioskShown | null;
   transfer: TransferState | null;
+  /** The private consult of my call (warm transfer with consult), or null. */
+  consult: ConsultView | null;
   /**
    * Worker-speaker lines of my call written by someone else (a colleague before a transfer, a
    * supervisor who barged in): shown as "Staff member", not "You".
@@ -379,6 +395,7 @@ export const initialState: ConsoleState = {
   notes: null,
   kioskShown: null,
   transfer: null,
+  consult: null,
   otherStaff: null,
   colleagues: [],
   utterance: idleUtterance,
@@ -437,7 +454,7 @@ export type Action =
 
 let announcementSeq = 0;
 /** The state's announcements with a new one in its region (`urgent`: assertive). */
-function announce(state: ConsoleState, key: string, params: Record<string, string | number> = {}, urgent = false): Announcements {
+export function announce(state: ConsoleState, key: string, params: Record<string, string | number> = {}, urgent = false): Announcements {
   const a: Announcement = { id: ++announcementSeq, key, params, urgent };
   return urgent ? { ...state.announcements, urgent: a } : { ...state.announcements, polite: a };
 }
@@ -508,7 +525,7 @@ function leaseFor(state: ConsoleState, assignment: Assignment | null, workerId: 
 }
 
 /** The state of the call's tools (assist, notes, kiosk content, transfer) reset for another call or none. */
-const noCallTools = { assist: null, notes: null, kioskShown: null, transfer: null, otherStaff: null, utterance: idleUtterance } as const;
+const noCallTools = { assist: null, notes: null, kioskShown: null, transfer: null, consult: null, otherStaff: null, utterance: idleUtterance } as const;
 
 const END_ANNOUNCEMENT: Record<EndOutcome, string> = {
   ended: 'announce.sessionEnded',
@@ -545,7 +562,7 @@ export function sessionOutcome(s: SessionView, me: string | undefined): EndOutco
 /** Keeps the call tools only when they belong to `sessionId`. */
 function toolsFor(state: ConsoleState, sessionId: string | null): Partial<ConsoleState> {
   const keep = <T extends { sessionId: string } | null>(v: T) => (v && v.sessionId === sessionId ? v : null);
-  return { assist: keep(state.assist), notes: keep(state.notes), kioskShown: keep(state.kioskShown), transfer: keep(state.transfer), otherStaff: keep(state.otherStaff) };
+  return { assist: keep(state.assist), notes: keep(state.notes), kioskShown: keep(state.kioskShown), transfer: keep(state.transfer), consult: keep(state.consult), otherStaff: keep(state.otherStaff) };
 }
 
 /** Applies a server snapshot, response or push event to the state (pure). */
@@ -682,7 +699,12 @@ function reducePush(state: ConsoleState, event: PushEvent, now: number): Console
       // The push can arrive before the `session:end` answer: a pending end means the worker ended it.
       if (outcome === 'ended') return endAssignment(state, s, state.pending.end);
       if (outcome === 'transferred_colleague') {
-        const name = state.transfer?.toWorkerId === s.workerId ? state.transfer.toName : (state.colleagues.find((w) => w.id === s.workerId)?.displayName ?? s.workerId ?? '');
+        const name =
+          state.transfer?.toWorkerId === s.workerId
+            ? state.transfer.toName
+            : state.consult?.toWorkerId === s.workerId
+              ? state.consult.toName
+              : (state.colleagues.find((w) => w.id === s.workerId)?.displayName ?? s.workerId ?? '');
         return endAssignment(state, s, true, outcome, name);
       }
       if (outcome) return endAssignment(state, s, true, outcome);

@@ -30,6 +30,11 @@ export interface KioskState {
    * connection per device); the kiosk then stops and says so.
    */
   connection: 'connecting' | 'online' | 'offline' | 'replaced';
+  /**
+   * The visitor is on hold while two staff members talk privately (warm transfer with a
+   * consult, `call:hold`): the calm hold screen shows, the workers' audio and video are kept away.
+   */
+  onHold: boolean;
   /** The call's video is being set up again (SFU worker lost, reconnect): show "reconnecting video". */
   videoReconnecting: boolean;
   /** Visitor messages sent while offline, resent with the same client id once back (never duplicated). */
@@ -113,6 +118,7 @@ export class KioskClient {
       cameraUnavailable: false,
       connection: this.state?.connection ?? 'connecting',
       videoReconnecting: false,
+      onHold: false,
       pendingMessages: 0,
       busy: false,
       errorKey: null,
@@ -218,12 +224,12 @@ export class KioskClient {
       if (session.state === 'queued' && (this.state.screen === 'chat' || wasInCall)) {
         // Escalated, or the worker was lost / transferred the call: wait for the next person.
         if (wasInCall) this.stopMedia();
-        this.set({ screen: 'waiting', workerName: null, remoteStream: null, localStream: null });
+        this.set({ screen: 'waiting', workerName: null, remoteStream: null, localStream: null, onHold: false });
       }
       if (session.state === 'intake' && wasInCall) {
         // Handed back to the AI assistant.
         this.stopMedia();
-        this.set({ screen: 'chat', workerName: null, remoteStream: null, localStream: null });
+        this.set({ screen: 'chat', workerName: null, remoteStream: null, localStream: null, onHold: false });
       }
       if (session.state === 'ended' && this.state.screen !== 'rating' && this.state.screen !== 'thanks' && session.disposition !== 'callback') {
         if (session.workerId) this.toRating();
@@ -235,6 +241,10 @@ export class KioskClient {
     });
     on('queue:status', (queue) => {
       if (queue.sessionId === this.state.session?.id) this.set({ queue });
+    });
+    on('call:hold', (h) => {
+      if (h.sessionId !== this.state.session?.id) return;
+      this.set({ onHold: h.hold && this.state.screen === 'call' });
     });
     on('call:started', (c) => {
       if (c.sessionId !== this.state.session?.id) return;
@@ -610,6 +620,12 @@ export class KioskClient {
     return this.media?.inboundVideoStats() ?? Promise.resolve(null);
   }
 
+  /** Live remote tracks of the call by kind (diagnostics and end-to-end tests: nothing of the staff reaches a visitor on hold). */
+  remoteTracks(): { audio: number; video: number } {
+    const tracks = this.state.remoteStream?.getTracks().filter((t) => t.readyState === 'live') ?? [];
+    return { audio: tracks.filter((t) => t.kind === 'audio').length, video: tracks.filter((t) => t.kind === 'video').length };
+  }
+
   private stopMedia() {
     this.media?.close();
     this.media = null;
@@ -620,7 +636,7 @@ export class KioskClient {
   // --- endings and idle reset ----------------------------------------------------------
   private toRating() {
     this.stopMedia();
-    this.set({ screen: 'rating', remoteStream: null, localStream: null, content: null });
+    this.set({ screen: 'rating', remoteStream: null, localStream: null, content: null, onHold: false });
     this.armIdle(RATING_TIMEOUT_MS);
   }
 

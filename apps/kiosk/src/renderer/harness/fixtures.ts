@@ -26,6 +26,7 @@ export const FIXTURES = [
   'call-content',
   'call-voice',
   'call-reconnecting',
+  'call-hold',
   'call-offline-pending',
   'replaced',
   'rating',
@@ -84,6 +85,7 @@ export function baseState(lang: Language): KioskState {
     cameraUnavailable: false,
     connection: 'online',
     videoReconnecting: false,
+    onHold: false,
     pendingMessages: 0,
     busy: false,
     errorKey: null,
@@ -154,6 +156,9 @@ export function fixtureState(f: Fixture, lang: Language, media: { remote: MediaS
     case 'call-reconnecting':
       // SFU worker lost mid-call: the media is set up again; the worker's video is not back yet.
       return { state: { ...b, ...call, remoteStream: null, videoReconnecting: true } };
+    case 'call-hold':
+      // A warm transfer with a private consult: the staff's media is kept away, the hold screen shows.
+      return { state: { ...b, ...call, remoteStream: null, onHold: true } };
     case 'call-offline-pending':
       return { state: { ...b, ...call, connection: 'offline', pendingMessages: 2 } };
     case 'replaced':

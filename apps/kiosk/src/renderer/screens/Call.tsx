@@ -5,6 +5,7 @@ import type { KioskClient, KioskState } from '../client/KioskClient.ts';
 import { MessageInput, talkOf } from './MessageInput.tsx';
 import { VideoView } from './VideoView.tsx';
 import { KioskContentView } from './KioskContentView.tsx';
+import { HoldOverlay } from './HoldOverlay.tsx';
 import { videoStatus } from '../call/videoStatus.ts';
 
 /** How many of the latest lines stay over the video (large enough to read from 2 m). */
@@ -34,6 +35,7 @@ export function Call({ client, state }: { client: KioskClient; state: KioskState
       </div>
       {state.cameraUnavailable && <p className="problem" role="alert">{t('call.cameraUnavailable')}</p>}
       <MessageInput talk={talkOf(client, state)} onSend={(text) => client.sendMessage(text)} pending={state.pendingMessages} />
+      {state.onHold && <HoldOverlay />}
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { formatTime } from '../../lib/format.ts';
 import { useAutoScroll } from '../../lib/useAutoScroll.ts';
 import { AssistPanel } from './AssistPanel.tsx';
 import { CannedReplies } from './CannedReplies.tsx';
+import { ConsultBanner, ConsultChat } from './ConsultPanel.tsx';
+import { isColleagueOnly } from '../../client/consultClient.ts';
 import { EndSessionDialog } from './EndSessionDialog.tsx';
 import { HandbackDialog } from './HandbackDialog.tsx';
 import { HandoffDetails } from '../common/HandoffDetails.tsx';
@@ -34,7 +36,8 @@ type Dialog = 'end' | 'transfer' | 'handback' | null;
 export function CallView() {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const { assignment, call, callVideoSeen, capabilities, transfer, otherStaff } = useConsoleState();
+  const state = useConsoleState();
+  const { assignment, call, callVideoSeen, capabilities, transfer, otherStaff, consult } = state;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [draft, setDraft] = useState('');
   const composerRef = useRef<HTMLTextAreaElement>(null);
@@ -45,6 +48,8 @@ export function CallView() {
   const video = callVideoStatus(call, session.id, callVideoSeen);
   const hasLocalVideo = !!call?.localStream?.getVideoTracks().length;
   const waiting = transfer?.status === 'waiting';
+  // After a warm transfer with a consult the colleague owns the call: I only talk privately or leave.
+  const colleagueOnly = isColleagueOnly(state);
   const close = () => setDialog(null);
 
   const insertReply = (text: string) => {
@@ -88,6 +93,7 @@ export function CallView() {
             )}
           </div>
         </div>
+        <ConsultBanner />
         <MediaProblems problems={call?.problems ?? {}} />
         <div className="video-stage">
           <VideoView stream={call?.remoteStream ?? null} label={t('call.visitorCamera')} className="video-remote" />
@@ -130,6 +136,7 @@ export function CallView() {
             )}
           </div>
         )}
+        {!colleagueOnly && (
         <div className="call-controls">
           <button type="button" className="btn btn--large" onClick={() => setDialog('transfer')} aria-haspopup="dialog" disabled={waiting}>
             {t('call.transfer')}
@@ -141,6 +148,7 @@ export function CallView() {
             {t('call.end')}
           </button>
         </div>
+        )}
         {/* The handoff under the video: the side column keeps its height for the transcript. */}
         <section className="panel summary-panel" aria-labelledby="summary-heading">
           <h2 id="summary-heading" className="panel-title">
@@ -150,14 +158,19 @@ export function CallView() {
             <HandoffDetails handoff={handoff} full />
           </div>
         </section>
-        <RobotPanel />
-        <div className="call-tools">
-          <KioskContentPanel />
-          <NotesPanel />
-        </div>
+        {!colleagueOnly && (
+          <>
+            <RobotPanel />
+            <div className="call-tools">
+              <KioskContentPanel />
+              <NotesPanel />
+            </div>
+          </>
+        )}
       </section>
       <aside className="call-side" data-drive-keys="off">
-        <AssistPanel />
+        <ConsultChat />
+        {!colleagueOnly && <AssistPanel />}
         <section className="panel transcript-panel" aria-labelledby="transcript-heading">
           <h2 id="transcript-heading" className="panel-title">
             {t('call.transcriptHeading')}
@@ -165,10 +178,16 @@ export function CallView() {
           <div className="panel-scroll transcript-log" ref={logRef} role="log" aria-label={t('call.transcript')} tabIndex={0}>
             <TranscriptList entries={transcript} otherStaff={otherStaff?.sessionId === session.id ? otherStaff.ids : undefined} />
           </div>
-          <MessageComposer text={draft} setText={setDraft} inputRef={composerRef} tools={<CannedReplies onInsert={insertReply} />} />
-          <div className="voice-row">
-            <PushToTalk />
-          </div>
+          {colleagueOnly ? (
+            <p className="muted consult-readonly">{t('consult.readOnly', { name: consult?.toName ?? '' })}</p>
+          ) : (
+            <>
+              <MessageComposer text={draft} setText={setDraft} inputRef={composerRef} tools={<CannedReplies onInsert={insertReply} />} />
+              <div className="voice-row">
+                <PushToTalk />
+              </div>
+            </>
+          )}
         </section>
       </aside>
       <EndSessionDialog open={dialog === 'end'} onClose={close} />

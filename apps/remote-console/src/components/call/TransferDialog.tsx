@@ -19,13 +19,16 @@ export function TransferDialog({ open, onClose }: { open: boolean; onClose: () =
   const [department, setDepartment] = useState<DepartmentName>('general');
   const [colleague, setColleague] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  // Warm transfers start with a private consult unless the worker unticks it.
+  const [consult, setConsult] = useState(true);
   const [problem, setProblem] = useState<'colleague' | 'note' | null>(null);
-  const ids = { title: useId(), dept: useId(), note: useId(), noteError: useId(), colleagues: useId(), colleagueError: useId() };
+  const ids = { title: useId(), dept: useId(), note: useId(), noteError: useId(), colleagues: useId(), colleagueError: useId(), consult: useId() };
   const ref = useModal(open, () => {
     setMode('queue');
     setDepartment('general');
     setColleague(null);
     setNote('');
+    setConsult(true);
     setProblem(null);
     void client.loadColleagues();
   });
@@ -47,7 +50,7 @@ export function TransferDialog({ open, onClose }: { open: boolean; onClose: () =
       document.getElementById(ids.note)?.focus();
       return;
     }
-    if (await client.transferToColleague(target, note)) onClose();
+    if (await client.transferToColleague(target, note, consult)) onClose();
   };
 
   return (
@@ -153,6 +156,15 @@ export function TransferDialog({ open, onClose }: { open: boolean; onClose: () =
                 </p>
               )}
             </div>
+            <label className="check-row consult-check" htmlFor={ids.consult}>
+              <input id={ids.consult} type="checkbox" checked={consult} onChange={(e) => setConsult(e.target.checked)} />
+              <span>
+                {(() => {
+                  const name = colleagues.find((w) => w.id === colleague)?.displayName;
+                  return name ? t('transfer.consult', { name }) : t('transfer.consultAnyone');
+                })()}
+              </span>
+            </label>
           </>
         )}
         <div className="dialog-actions">

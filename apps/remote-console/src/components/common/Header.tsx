@@ -12,8 +12,10 @@ import { StatusPill } from './StatusPill.tsx';
 export function Header() {
   const { t } = useTranslation();
   const client = useClient();
-  const { worker, pending } = useConsoleState();
-  const takesVisitors = !!worker && servesVisitors(worker.role);
+  const { worker, pending, consult } = useConsoleState();
+  // While I am the transferring colleague in a consult, routing keeps me away; the call view says why.
+  const consulting = !!worker && !!consult && consult.fromWorkerId === worker.id && consult.phase !== 'ended';
+  const takesVisitors = !!worker && servesVisitors(worker.role) && !consulting;
   return (
     <header className="app-header">
       <div className="brand">
