@@ -92,6 +92,8 @@ test('decline and timeout re-offer, supervisor monitoring, warm transfer with th
   await sam.getByRole('radio', { name: 'To a colleague' }).check();
   await sam.getByRole('radio', { name: /María López/ }).check();
   await sam.getByRole('textbox', { name: 'Note for your colleague' }).fill('Needs help with the moving-in form, speaks Spanish too');
+  // A direct handover (the private consult first is e2e/consult.e2e.ts).
+  await sam.getByRole('checkbox', { name: /Talk privately with María López first/ }).uncheck();
   await sam.getByRole('button', { name: 'Transfer now' }).click();
   await expect(maria.getByText('Transfer from Sam Carter')).toBeVisible();
   await expect(maria.getByText('Needs help with the moving-in form, speaks Spanish too')).toBeVisible();
