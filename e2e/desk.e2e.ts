@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startStack, type Stack } from './stack.ts';
+import { signInConsole, startStack, type Stack } from './stack.ts';
 
 /**
  * Routing and the worker/supervisor console in real Chromium: decline and timeout re-offer,
@@ -15,18 +15,7 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`${username}: ${e.message}`);
-  });
-  await page.goto(stack.consoleUrl);
-  await page.getByRole('textbox', { name: 'Username' }).fill(username);
-  await page.getByRole('textbox', { name: 'Password' }).fill('harbor-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  return page;
-}
+const signIn = (browser: Browser, username: string): Promise<Page> => signInConsole(browser, stack.consoleUrl, username);
 
 async function framesDecoded(page: Page): Promise<number> {
   let frames = 0;

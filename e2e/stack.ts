@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -125,4 +125,21 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       rmSync(dataRoot, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens a new browser context (1440x1000) on the console and signs in as a demo user (password
+ * `harbor-demo`); a page error fails the test.
+ */
+export async function signInConsole(browser: Browser, consoleUrl: string, username: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => {
+    throw new Error(`${username}: ${e.message}`);
+  });
+  await page.goto(consoleUrl);
+  await page.getByRole('textbox', { name: 'Username' }).fill(username);
+  await page.getByRole('textbox', { name: 'Password' }).fill('harbor-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return page;
 }

@@ -1,37 +1,16 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip, type ChartOptions } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
-import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiReport } from '@telekiosk/shared';
 import { dailyTotals, reasonsWithCounts } from '../../lib/kpi.ts';
 import { QualityCharts } from './QualityCharts.tsx';
+import { ChartFigure, GRID, INK } from './chartParts.tsx';
 
 // Only the pieces these charts use.
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
 
-const INK = '#4a5668';
-const GRID = '#e3e8ef';
 /** Series colours with enough contrast on white, told apart by shape and legend too (not colour alone). */
 const COLORS = { sessions: '#1a56db', escalations: '#b42318', answered: '#146c43', abandoned: '#8a4b00', ai: '#6a3fb5' };
-
-/** A chart with its heading, a text alternative (the canvas name and a visible summary) and the data as a table. */
-function ChartFigure({ title, summary, table, children }: { title: string; summary: string; table: ReactNode; children: ReactNode }) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <figure className="fleet-card chart-figure" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="chart-title">
-        {title}
-      </h2>
-      <div className="chart-box">{children}</div>
-      <figcaption className="chart-summary">{summary}</figcaption>
-      <details className="chart-data">
-        <summary>{t('reports.chart.showTable')}</summary>
-        {table}
-      </details>
-    </figure>
-  );
-}
 
 /** The KPI charts (react-chartjs-2), loaded lazily with chart.js. */
 export default function KpiCharts({ report, locale }: { report: KpiReport; locale: string }) {

@@ -1,31 +1,10 @@
 import { Bar, Line } from 'react-chartjs-2';
 import type { ChartOptions } from 'chart.js';
-import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiQuality } from '@telekiosk/shared';
+import { ChartFigure as Figure, GRID, INK } from './chartParts.tsx';
 
-const INK = '#4a5668';
-const GRID = '#e3e8ef';
 const COLORS = { precision: '#146c43', questions: '#1a56db', unanswered: '#b42318' };
-
-/** One figure: heading, chart, visible summary, and the data as a table. */
-function Figure({ title, summary, table, children }: { title: string; summary: string; table: ReactNode; children?: ReactNode }) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <figure className="fleet-card chart-figure" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="chart-title">
-        {title}
-      </h2>
-      {children && <div className="chart-box">{children}</div>}
-      <figcaption className="chart-summary">{summary}</figcaption>
-      <details className="chart-data">
-        <summary>{t('reports.chart.showTable')}</summary>
-        {table}
-      </details>
-    </figure>
-  );
-}
 
 /**
  * The AI's quality as people judge it (KpiReport `quality`): escalation precision from workers'
@@ -60,7 +39,7 @@ export function QualityCharts({ quality, locale }: { quality: KpiQuality; locale
   const judgedReasons = v.byReason.filter((g) => g.judged > 0);
   const gaps = quality.knowledgeGaps;
   const groupTable = (groups: KpiQuality['verdicts']['byReason'], label: (k: string) => string, head: string) => (
-    <table>
+    <table className="data-table">
       <thead>
         <tr>
           <th scope="col">{head}</th>
@@ -157,7 +136,7 @@ export function QualityCharts({ quality, locale }: { quality: KpiQuality; locale
           title={t('reports.quality.gapTrend')}
           summary={gaps.daily.length ? t('reports.quality.gapSummary', { unanswered: gaps.unanswered, questions: gaps.questions, percent: pct(gaps.unansweredPercent) }) : t('reports.quality.noQuestions')}
           table={
-            <table>
+            <table className="data-table">
               <thead>
                 <tr>
                   <th scope="col">{t('reports.chart.day')}</th>
