@@ -75,6 +75,15 @@ describe('warm transfer with a private consult', () => {
     expect((await ok(kiosk, 'media:join', { sessionId: session.id })).producers).toEqual([]);
     kioskRecv = await ok(kiosk, 'media:create-transport', { sessionId: session.id, direction: 'recv' }); // the rejoin replaced the kiosk's transports
 
+    // A reload of Sam's console during the consult: the call and the consult come back.
+    const samAgain = await consoleSocket(orch, 'sam');
+    t.sockets.push(samAgain);
+    const hello = await ok(samAgain, 'console:hello');
+    expect(hello.assignment?.session.id).toBe(session.id);
+    expect(hello.consult).toMatchObject({ sessionId: session.id, phase: 'consult', fromWorkerId: 'w-sam', toWorkerId: 'w-maria' });
+    expect((await ok(maria, 'console:hello')).consult).toMatchObject({ phase: 'consult' });
+    samAgain.close();
+
     // Private text: both workers, never the kiosk or the transcript.
     const kioskLines: { text: string }[] = [];
     kiosk.on('transcript:entry', (e) => kioskLines.push(e));

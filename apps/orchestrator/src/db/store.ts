@@ -627,6 +627,18 @@ export class Store {
     return r ? { fromWorker: r.from_worker, toWorker: r.to_worker, phase: r.phase as 'offered' | 'consult' | 'three_way' } : undefined;
   }
 
+  /** The consult a worker is part of now (either side, not merely offered), if any. */
+  async consultOfWorker(workerId: string): Promise<{ sessionId: string; fromWorker: string; toWorker: string; phase: 'consult' | 'three_way' } | undefined> {
+    const r = await this.db
+      .selectFrom('call_consults')
+      .selectAll()
+      .where((eb) => eb.or([eb('from_worker', '=', workerId), eb('to_worker', '=', workerId)]))
+      .where('phase', 'in', ['consult', 'three_way'])
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return r ? { sessionId: r.session_id, fromWorker: r.from_worker, toWorker: r.to_worker, phase: r.phase as 'consult' | 'three_way' } : undefined;
+  }
+
   /** Moves a consult from phase `from` to `to`; false when it was not in `from` (a concurrent change won). */
   async consultPhase(sessionId: string, from: 'offered' | 'consult', to: 'consult' | 'three_way'): Promise<boolean> {
     const r = await this.db.updateTable('call_consults').set({ phase: to }).where('session_id', '=', sessionId).where('phase', '=', from).executeTakeFirst();

@@ -29,6 +29,17 @@ export class Consults {
     return (await this.ctx.store.consult(sessionId))?.phase === 'consult';
   }
 
+  /**
+   * The consult a worker is part of now, and for the transferring worker the session of the call
+   * they are still in (their console's `console:hello` after a reload).
+   */
+  async ofWorker(workerId: string): Promise<{ state: ConsultState; colleagueSession: SessionView | null } | null> {
+    const c = await this.ctx.store.consultOfWorker(workerId);
+    if (!c) return null;
+    const session = c.fromWorker === workerId ? await this.ctx.store.getSession(c.sessionId) : undefined;
+    return { state: await this.state(c.sessionId, c.phase, c.fromWorker, c.toWorker), colleagueSession: session && session.state === 'in_call' ? session : null };
+  }
+
   /** The transferring colleague of a call, while they are in it (to hear of its producers). */
   async colleagueOf(sessionId: string): Promise<string | null> {
     const c = await this.ctx.store.consult(sessionId);

@@ -285,8 +285,11 @@ export class SessionService {
     if (!worker) throw AuthError.forbidden('not connected');
     const offers: Offer[] = await this.offers.offersFor(workerId);
     const active = (await this.ctx.store.activeSessions()).find((s) => s.workerId === workerId && s.state === 'in_call');
-    const assignment = active ? await this.offers.assignment(active) : null;
-    return { worker, offers, assignment, devices: await this.devices.all(), capabilities: this.calls.capabilities() };
+    const consult = await this.consults.ofWorker(workerId);
+    // The transferring worker of a consult is still in the call, as a colleague.
+    const call = active ?? consult?.colleagueSession ?? null;
+    const assignment = call ? await this.offers.assignment(call) : null;
+    return { worker, offers, assignment, devices: await this.devices.all(), capabilities: this.calls.capabilities(), consult: consult?.state ?? null };
   }
 
   acceptOffer(workerId: string, offerId: string): Promise<Assignment> {

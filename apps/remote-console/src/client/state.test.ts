@@ -135,6 +135,17 @@ describe('console state reducer', () => {
     });
   });
 
+  describe('consult after a reload', () => {
+    it('restores the consult of my call from the snapshot (without the earlier private lines)', () => {
+      const consult = { sessionId: SESSION_ID, phase: 'consult' as const, fromWorkerId: 'w-aiko', fromName: 'Aiko Tanaka', toWorkerId: 'w-maria', toName: 'María López' };
+      const s = reduce(ready(), { type: 'hello', snapshot: { worker: worker('away'), offers: [], assignment: assignment(), devices: [], consult }, now: 5 });
+      expect(s.consult).toMatchObject({ ...consult, messages: [], pending: null, error: null });
+      expect(s.assignment?.session.id).toBe(SESSION_ID);
+      const none = reduce(ready(), { type: 'hello', snapshot: { worker: worker('away'), offers: [], assignment: null, devices: [], consult: null }, now: 5 });
+      expect(none.consult).toBeNull();
+    });
+  });
+
   describe('fleet alerts', () => {
     const staff = (over: Partial<ConsoleState> = {}) => ready({ worker: { ...worker(), id: 'w-kenji', role: 'staff' }, devices: [device('lobby-1', 'Lobby robot 1')], ...over });
     const A2 = '8e2f3a4b-5c6d-4e7f-8091-a2b3c4d5e6f7';

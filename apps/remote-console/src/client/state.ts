@@ -583,6 +583,8 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
         robot: assignment && assignment.session.id === state.assignment?.session.id ? state.robot : idleRobot,
         ended: assignment ? null : state.ended,
         devices: sortDevices(devices),
+        // A consult going on (after a reload): its banner comes back; its earlier private lines do not.
+        ...(action.snapshot.consult ? { consult: { ...action.snapshot.consult, messages: state.consult?.sessionId === action.snapshot.consult.sessionId ? state.consult.messages : [], pending: null, error: null } } : {}),
       };
     }
     case 'assigned':

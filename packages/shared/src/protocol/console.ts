@@ -10,7 +10,7 @@ import { callbackConsoleRequests } from './callback.ts';
 import { deskConsoleRequests } from './desk.ts';
 import { trustConsoleEvents, trustConsoleRequests } from './trust.ts';
 import { knowledgeConsoleRequests } from './knowledge.ts';
-import { consultConsoleEvents, consultConsoleRequests } from './consult.ts';
+import { consultConsoleEvents, consultConsoleRequests, ConsultState } from './consult.ts';
 import { Id, UserText, Uuid } from '../common.ts';
 import { Department, DeviceStatus, Disposition, HandoffPackage, Offer, SessionView, TranscriptEntry, WorkerState, WorkerView } from '../records.ts';
 
@@ -71,7 +71,16 @@ export const consoleRequests = {
   /** Snapshot on connect: who I am, my offers and assignment, and device status. */
   'console:hello': defineRequest(
     Empty,
-    z.object({ worker: WorkerView, offers: z.array(Offer), assignment: Assignment.nullable(), devices: z.array(DeviceStatus), capabilities: Capabilities.optional() }),
+    z.object({
+      worker: WorkerView,
+      offers: z.array(Offer),
+      /** My call (for the transferring worker of a consult: the call they are still in as a colleague). */
+      assignment: Assignment.nullable(),
+      devices: z.array(DeviceStatus),
+      capabilities: Capabilities.optional(),
+      /** The private consult of my call, when one is going on (restored after a reload). Optional: added later. */
+      consult: ConsultState.nullable().optional(),
+    }),
     ['worker', 'supervisor', 'staff', 'editor', 'trainer'],
   ),
   /** Set my state; only `available` and `away` can be chosen (busy and wrap-up follow sessions). */
