@@ -109,6 +109,29 @@ describe.runIf(available)('a cluster of three nodes', () => {
     sam.close();
   }, 120_000);
 
+  it('an article published on one node is answered from on every node', async () => {
+    const [n0, , n2] = c.nodes;
+    const nadia = client(n0!.url, '/console', { token: await token(c.url, 'nadia') });
+    const kiosk = client(n2!.url, '/kiosk', c.demo);
+    sockets.push(nadia, kiosk);
+    await Promise.all([connected(nadia), connected(kiosk)]);
+    const { versions } = await ok<{ versions: { version: number; category: string; department: string; content: Record<string, { title: string; answer: string; keywords: string[] }> }[] }>(nadia, 'kb:article', { articleId: 'office-hours' });
+    const v = versions[0]!;
+    const answer = `${v.content.en!.answer} Published on node 0 at ${Date.now()}.`;
+    const content = { ...v.content, en: { ...v.content.en!, answer } };
+    const { version } = await ok<{ version: { version: number } }>(nadia, 'kb:save', { articleId: 'office-hours', baseVersion: v.version, category: v.category, department: v.department, content });
+    await ok(nadia, 'kb:publish', { articleId: 'office-hours', version: version.version });
+    // Node 2 reloads on the broadcast: its assistant answers with the new text.
+    await waitFor('node 2 answers from the published version', async () => {
+      const { session } = await ok(kiosk, 'session:start', start('assistant'));
+      const r = await ok<{ entries: { speaker: string; text: string }[] }>(kiosk, 'visitor:message', { sessionId: session.id, text: 'What are your opening hours?' });
+      await ok(kiosk, 'session:leave', { sessionId: session.id, reason: 'visitor_left' });
+      return r.entries.some((e) => e.speaker === 'assistant' && e.text === answer) ? true : undefined;
+    }, 30_000, 500);
+    kiosk.close();
+    nadia.close();
+  }, 120_000);
+
   it('gives exactly one winner in every accept race between three processes', async () => {
     const races = Number(process.env.CLUSTER_RACES ?? 300);
     const out = await new Promise<string>((resolveRun, reject) => {
