@@ -132,6 +132,9 @@ describe('knowledge editors, AI trainers and verdicts', () => {
     const notJson = await ask(nadia, 'kb:import', { file: '{ "version": 1, ' });
     expect(notJson).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(!notJson.ok && notJson.error.message).toMatch(/^file: not JSON/);
+    const tooBig = await ask(nadia, 'kb:import', { file: `{"version":1,"office":"${'é'.repeat(600_000)}"}` });
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(!tooBig.ok && tooBig.error.issues?.[0]?.path).toBe('file');
     const invalid = await ask(nadia, 'kb:import', { file: JSON.stringify({ version: 1, office: 'X', articles: [{ id: 'office-hours', department: 'general', content: { en: { title: 'T', answer: 'A', keywords: ['k'] } } }] }) });
     expect(!invalid.ok && invalid.error.message).toMatch(/articles\[0\]\.category/);
     // Publishing an article without English text is refused.

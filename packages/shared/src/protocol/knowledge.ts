@@ -180,6 +180,13 @@ export const ReviewTurn = z.object({
 });
 export type ReviewTurn = z.infer<typeof ReviewTurn>;
 
+/**
+ * Largest knowledge-base file one `kb:import` takes (bytes of UTF-8): it travels in one socket.io
+ * message, and the orchestrator accepts messages up to 1.2 MiB (utterances). The bundled file of
+ * 25 articles in 8 languages is about 124 kB.
+ */
+export const KB_IMPORT_MAX_BYTES = 1_000_000;
+
 /** Console requests of the people who make the AI better. */
 export const knowledgeConsoleRequests = {
   /** Every article, newest version first (editors; supervisors read). */
@@ -211,7 +218,11 @@ export const knowledgeConsoleRequests = {
    * Import a knowledge-base file: each article whose content differs from its newest version
    * becomes a new draft (nothing is published by an import). `file` is the JSON text.
    */
-  'kb:import': defineRequest(z.object({ file: z.string().min(2).max(4_000_000) }), z.object({ drafted: z.array(KbSlug), unchanged: z.number().int().nonnegative() }), ['editor']),
+  'kb:import': defineRequest(
+    z.object({ file: z.string().min(2).refine((f) => new TextEncoder().encode(f).length <= KB_IMPORT_MAX_BYTES, `must be at most ${KB_IMPORT_MAX_BYTES} bytes of UTF-8; split the file`) }),
+    z.object({ drafted: z.array(KbSlug), unchanged: z.number().int().nonnegative() }),
+    ['editor'],
+  ),
   /** Questions the assistant could not answer in the last `days`, clustered, most frequent first. */
   'kb:gaps': defineRequest(z.object({ days: z.number().int().min(1).max(365).default(30) }), z.object({ gaps: z.array(KnowledgeGap) }), ['editor', 'supervisor']),
   /** Turn a knowledge gap into a draft article (title from the first question, keywords from all). */

@@ -1,10 +1,11 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KB_IMPORT_MAX_BYTES } from '@telekiosk/shared';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import { Icon } from '../common/Icon.tsx';
 
-/** Largest knowledge-base file read for an import (the protocol takes 4 MB of text). */
-const MAX_FILE_BYTES = 4_000_000;
+/** Largest knowledge-base file read for an import (one socket message; see KB_IMPORT_MAX_BYTES). */
+const MAX_FILE_BYTES = KB_IMPORT_MAX_BYTES;
 
 /**
  * Import and export of the knowledge-base file (`knowledge-base.json`): Import reads a .json file
