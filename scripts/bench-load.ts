@@ -18,6 +18,7 @@
  * Every session started must complete: otherwise the run exits 1 and says how many completed.
  * The LAST line is one JSON object with every figure.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -51,11 +52,42 @@ interface StepFigures {
   acceptToAssignedP50Ms: number | null;
   acceptToAssignedP99Ms: number | null;
   cpuMsPerSession: number | null;
+  /**
+   * CPU used during the step, in cores (CPU ms / wall ms): this load generator, the orchestrator,
+   * and the machine's PostgreSQL server processes (null when not readable). All share 2 cores here.
+   */
+  cpuCores: { generator: number; orchestrator: number; postgres: number | null };
+}
+
+/** CPU time (ms) of every `postgres` process of this machine (Linux /proc), or null when unreadable. */
+function postgresCpuMs(): number | null {
+  try {
+    const tick = 100; // USER_HZ on Linux
+    let ms = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (comm !== 'postgres') continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += ((Number(f[11]) + Number(f[12])) * 1000) / tick; // utime + stime
+    }
+    return ms;
+  } catch {
+    return null;
+  }
 }
 
 /** Runs sessions at `rate`/s for `seconds`, then waits for all of them. */
 async function step(driver: SessionDriver, rate: number, seconds: number, stats: () => Promise<{ cpuMs: number }>): Promise<StepFigures & { results: SessionResult[] }> {
   const cpu0 = (await stats()).cpuMs;
+  const gen0 = process.cpuUsage();
+  const pg0 = postgresCpuMs();
   const t0 = performance.now();
   const runs: Promise<SessionResult | 'refused' | 'failed'>[] = [];
   const interval = 1000 / rate;
@@ -71,7 +103,12 @@ async function step(driver: SessionDriver, rate: number, seconds: number, stats:
   const last = results.reduce((m, r) => Math.max(m, r.completedAt), t0 + seconds * 1000);
   const elapsedS = Math.max(seconds, (last - t0) / 1000);
   const cpu1 = (await stats()).cpuMs;
+  const wallMs = performance.now() - t0;
+  const gen = process.cpuUsage(gen0);
+  const pg1 = postgresCpuMs();
+  const cores = (ms: number) => Math.max(0, Math.round((ms / wallMs) * 100) / 100); // a process that exited between the samples takes its ticks along
   return {
+    cpuCores: { generator: cores((gen.user + gen.system) / 1000), orchestrator: cores(cpu1 - cpu0), postgres: pg0 !== null && pg1 !== null ? cores(pg1 - pg0) : null },
     results,
     offeredPerS: rate,
     completed: results.length,
@@ -119,7 +156,7 @@ async function runFor(db: 'pglite' | 'postgres') {
     steps.push(fig);
     saturation = Math.max(saturation, fig.completedPerS);
     console.log(
-      `  offered ${String(rate).padStart(4)}/s: completed ${String(fig.completedPerS).padStart(6)}/s (${fig.completed}), refused ${fig.refused}, failed ${fig.failed}; escalation->offer p50 ${fig.escalationToOfferP50Ms} / p99 ${fig.escalationToOfferP99Ms} ms; accept->assigned p50 ${fig.acceptToAssignedP50Ms} / p99 ${fig.acceptToAssignedP99Ms} ms; ${fig.cpuMsPerSession} CPU ms/session`,
+      `  offered ${String(rate).padStart(4)}/s: completed ${String(fig.completedPerS).padStart(6)}/s (${fig.completed}), refused ${fig.refused}, failed ${fig.failed}; escalation->offer p50 ${fig.escalationToOfferP50Ms} / p99 ${fig.escalationToOfferP99Ms} ms; accept->assigned p50 ${fig.acceptToAssignedP50Ms} / p99 ${fig.acceptToAssignedP99Ms} ms; ${fig.cpuMsPerSession} CPU ms/session; cores: generator ${fig.cpuCores.generator}, orchestrator ${fig.cpuCores.orchestrator}, PostgreSQL ${fig.cpuCores.postgres ?? 'n/a'}`,
     );
     if (fig.completedPerS < 0.8 * rate) saturatedSteps++;
     if (saturatedSteps >= 2) break;

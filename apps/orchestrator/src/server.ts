@@ -197,7 +197,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   sessions = new SessionService({
     nodeId,
     store,
-    routingStore: new SqlRoutingStore(database.db),
+    routingStore: new SqlRoutingStore(database.routingDb),
     kioskGraceMs: config.kioskGraceMs,
     telemetryStoreMs: config.telemetryStoreMs,
     emergencyNumber: config.emergencyNumber ?? null,

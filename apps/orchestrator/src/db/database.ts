@@ -10,6 +10,13 @@ import type { DatabaseSchema } from './schema.ts';
 /** An open database: Kysely over PGlite (embedded) or a PostgreSQL pool. */
 export interface Database {
   db: Kysely<DatabaseSchema>;
+  /**
+   * Connections of the routing store only (tasks, offers, presence) on PostgreSQL: a small pool of
+   * its own ({@link PG_ROUTING_POOL_SIZE}), so an offer's write never queues behind the
+   * transcript and event writes of every session in flight (under load those fill the main pool
+   * and offers, which every waiting visitor depends on, would wait behind them). Same as `db` on PGlite.
+   */
+  routingDb: Kysely<DatabaseSchema>;
   /** `pglite` or `postgres`. */
   kind: 'pglite' | 'postgres';
   /** Closes the database; idempotent. PGlite must be closed or the process will not exit. */
@@ -24,6 +31,8 @@ export interface Database {
 
 /** Connections in the PostgreSQL pool of one node. */
 export const PG_POOL_SIZE = 10;
+/** Connections in the routing store's own PostgreSQL pool of one node. */
+export const PG_ROUTING_POOL_SIZE = 3;
 
 /**
  * Opens the database and runs pending migrations.
@@ -37,6 +46,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   let kind: Database['kind'];
   let closeExtra: () => Promise<void> = async () => {};
   let waiting = () => 0;
+  let routingDb: Kysely<DatabaseSchema> | null = null;
   if (opts.databaseUrl) {
     // Fail fast when the server is unreachable (requests answer `unavailable` instead of hanging).
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: PG_POOL_SIZE, connectionTimeoutMillis: 3000 });
@@ -45,6 +55,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // the pool drops the client and the next query opens a new connection.
     pool.on('error', (err) => opts.onIdleError?.(err));
     db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    const routingPool = new pg.Pool({ connectionString: opts.databaseUrl, max: PG_ROUTING_POOL_SIZE, connectionTimeoutMillis: 3000 });
+    routingPool.on('error', (err) => opts.onIdleError?.(err));
+    routingDb = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: routingPool }) });
     kind = 'postgres';
   } else {
     if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
@@ -58,18 +71,21 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     await db.destroy();
+    await routingDb?.destroy();
     await closeExtra();
     throw new Error(`database migration ${failed} failed`, { cause: error });
   }
   let closed = false;
   return {
     db,
+    routingDb: routingDb ?? db,
     kind,
     waiting,
     async close() {
       if (closed) return;
       closed = true;
       await db.destroy();
+      await routingDb?.destroy();
       await closeExtra();
     },
   };
