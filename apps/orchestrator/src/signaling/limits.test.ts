@@ -58,6 +58,14 @@ describe('admission when the database is the bottleneck', () => {
       vi.advanceTimersByTime(1000);
       expect(await a.admit(async () => 'again')).toBe('again');
       a.close();
+      // Between the limit and twice it, a share grows with the overload (mean 15 of 10: half).
+      let roll = 0.4;
+      const b = new Admission({ dbWaiting: () => 15, maxDbWaiting: 10, random: () => roll });
+      vi.advanceTimersByTime(1000);
+      await expect(b.admit(async () => 'no')).rejects.toMatchObject({ code: 'unavailable' });
+      roll = 0.6;
+      expect(await b.admit(async () => 'yes')).toBe('yes');
+      b.close();
     } finally {
       vi.useRealTimers();
     }

@@ -45,7 +45,8 @@ async function consume(limiter: RateLimiterMemory, key: string, what: string): P
  * everyone. Capacity is exceeded when the event loop lags (mean delay over the last second above
  * `maxLoopDelayMs`), when the database is the bottleneck (more than `maxDbWaiting` queries
  * waiting for a pooled PostgreSQL connection, sampled every 100 ms and averaged over the last
- * second, so a single burst does not refuse anyone) or too many starts are in flight at once.
+ * second, so a single burst does not refuse anyone; above it a growing share is refused, all at
+ * twice the limit) or too many starts are in flight at once.
  */
 export class Admission {
   private readonly histogram: IntervalHistogram;
@@ -61,9 +62,11 @@ export class Admission {
    * @param maxConcurrentStarts session starts in progress at once (default 64).
    * @param retryAfterMs suggested retry delay (default 5000 ms).
    * @param dbWaiting queries waiting for a database connection now ({@link Database.waiting}).
-   * @param maxDbWaiting mean waiting queries above which new sessions are refused (default 10, the pool size).
+   * @param maxDbWaiting mean waiting queries above which new sessions are refused (default 10, the pool size): a share
+   *   (mean / max - 1) of them, all from twice the limit.
+   * @param random source of randomness for that share (tests).
    */
-  constructor(private readonly opts: { maxLoopDelayMs?: number; maxConcurrentStarts?: number; retryAfterMs?: number; dbWaiting?: () => number; maxDbWaiting?: number } = {}) {
+  constructor(private readonly opts: { maxLoopDelayMs?: number; maxConcurrentStarts?: number; retryAfterMs?: number; dbWaiting?: () => number; maxDbWaiting?: number; random?: () => number } = {}) {
     this.histogram = monitorEventLoopDelay({ resolution: 10 });
     this.histogram.enable();
     this.timer = setInterval(() => {
@@ -104,7 +107,11 @@ export class Admission {
    * @throws CapacityError `unavailable` with a retry-after when above capacity.
    */
   async admit<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.draining || this.lagMs > (this.opts.maxLoopDelayMs ?? 200) || this.dbWaitingMean > (this.opts.maxDbWaiting ?? 10) || this.inFlight >= (this.opts.maxConcurrentStarts ?? 64)) {
+    // Database queueing: refuse a share that grows with the overload (none at the limit, all at
+    // twice it), so admission does not swing between admitting everyone and no one.
+    const dbOver = this.dbWaitingMean / Math.max(this.opts.maxDbWaiting ?? 10, 1e-9) - 1;
+    const dbRefuses = dbOver > 0 && (dbOver >= 1 || (this.opts.random ?? Math.random)() < dbOver);
+    if (this.draining || this.lagMs > (this.opts.maxLoopDelayMs ?? 200) || dbRefuses || this.inFlight >= (this.opts.maxConcurrentStarts ?? 64)) {
       throw CapacityError.overloaded(this.opts.retryAfterMs ?? 5000);
     }
     this.inFlight++;
