@@ -25,7 +25,7 @@ describe('fleet alerts and service state', () => {
     await orch.close();
   });
 
-  it('opens, acknowledges and resolves alerts; a critical alert takes the device out of service', async () => {
+  it('opens, acknowledges and resolves alerts; a critical alert takes the device out of service', { timeout: 60_000 }, async () => {
     const kenji = await consoleSocket(orch, 'kenji');
     const sam = await consoleSocket(orch, 'sam');
     const kiosk = await kioskSocket(orch);

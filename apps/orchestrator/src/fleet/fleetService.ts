@@ -68,10 +68,21 @@ export class FleetService {
       this.offlineSince.delete(deviceId);
     } else {
       this.offlineSince.set(deviceId, this.clock.now());
-      this.offlineTimers.set(
-        deviceId,
-        this.clock.setTimeout(() => this.evaluateLater(status), this.thresholds.offlineGraceMs),
-      );
+      // A timer can fire a millisecond before the clock says the grace is over (Node rounds
+      // timers): then the device is not yet "offline for the grace" and the alert would never
+      // open. Check against the clock and wait out the rest.
+      const fire = () => {
+        const since = this.offlineSince.get(deviceId);
+        if (since === undefined) return;
+        const left = since + this.thresholds.offlineGraceMs - this.clock.now();
+        if (left > 0) {
+          this.offlineTimers.set(deviceId, this.clock.setTimeout(fire, left));
+          return;
+        }
+        this.offlineTimers.delete(deviceId);
+        this.evaluateLater(status);
+      };
+      this.offlineTimers.set(deviceId, this.clock.setTimeout(fire, this.thresholds.offlineGraceMs));
     }
     this.evaluateLater(status);
   }
