@@ -149,7 +149,7 @@ describe('warm transfer with a private consult', () => {
     await ok(aiko, 'offer:accept', { offerId: (await o).id });
     expect((await out).workerId).toBe('w-aiko');
     expect((await started).worker.displayName).toBe('Aiko Tanaka');
-    expect(await orch.store.consult(session.id)).toBeUndefined();
+    expect(await orch.store.consults.get(session.id)).toBeUndefined();
     await ok(aiko, 'session:end', { sessionId: session.id, disposition: 'resolved' });
   }, 120_000);
 });

@@ -14,6 +14,7 @@ import {
   type Translation,
   type TranscriptEntry as TranscriptEntryT,
 } from '@telekiosk/shared';
+import { ConsultStore } from './consultStore.ts';
 import type { AlertRow, CallbackRow, DatabaseSchema, DeviceRow, SessionRow, TranscriptRow, WorkerRow } from './schema.ts';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -82,10 +83,15 @@ export class Store {
    * @param opts.redact PII redaction applied to what is stored (transcript lines and their
    *   translations, handoff packages, intake facts, session event data); the live pushes carry the original.
    */
+  /** Warm transfers with a private consult (`call_consults`). */
+  readonly consults: ConsultStore;
+
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly opts: { redact?: { text(s: string): string; deep<T>(v: T): T } } = {},
-  ) {}
+  ) {
+    this.consults = new ConsultStore(db);
+  }
   private redactText(s: string): string {
     return this.opts.redact ? this.opts.redact.text(s) : s;
   }
@@ -608,47 +614,6 @@ export class Store {
   async events(sessionId: string): Promise<{ type: string; actor: string; data: unknown; createdAt: string }[]> {
     const rows = await this.db.selectFrom('session_events').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
     return rows.map((r) => ({ type: r.type, actor: r.actor, data: r.data, createdAt: iso(r.created_at)! }));
-  }
-
-  // --- warm transfers with a private consult ----------------------------------------------
-
-  /** Records (or replaces) a consult offered from `fromWorker` to `toWorker`. */
-  async offerConsult(sessionId: string, fromWorker: string, toWorker: string, at: Date): Promise<void> {
-    await this.db
-      .insertInto('call_consults')
-      .values({ session_id: sessionId, from_worker: fromWorker, to_worker: toWorker, phase: 'offered', created_at: at })
-      .onConflict((oc) => oc.column('session_id').doUpdateSet({ from_worker: fromWorker, to_worker: toWorker, phase: 'offered', created_at: at }))
-      .execute();
-  }
-
-  /** The consult of a call, if any. */
-  async consult(sessionId: string): Promise<{ fromWorker: string; toWorker: string; phase: 'offered' | 'consult' | 'three_way' } | undefined> {
-    const r = await this.db.selectFrom('call_consults').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
-    return r ? { fromWorker: r.from_worker, toWorker: r.to_worker, phase: r.phase as 'offered' | 'consult' | 'three_way' } : undefined;
-  }
-
-  /** The consult a worker is part of now (either side, not merely offered), if any. */
-  async consultOfWorker(workerId: string): Promise<{ sessionId: string; fromWorker: string; toWorker: string; phase: 'consult' | 'three_way' } | undefined> {
-    const r = await this.db
-      .selectFrom('call_consults')
-      .selectAll()
-      .where((eb) => eb.or([eb('from_worker', '=', workerId), eb('to_worker', '=', workerId)]))
-      .where('phase', 'in', ['consult', 'three_way'])
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
-    return r ? { sessionId: r.session_id, fromWorker: r.from_worker, toWorker: r.to_worker, phase: r.phase as 'consult' | 'three_way' } : undefined;
-  }
-
-  /** Moves a consult from phase `from` to `to`; false when it was not in `from` (a concurrent change won). */
-  async consultPhase(sessionId: string, from: 'offered' | 'consult', to: 'consult' | 'three_way'): Promise<boolean> {
-    const r = await this.db.updateTable('call_consults').set({ phase: to }).where('session_id', '=', sessionId).where('phase', '=', from).executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
-  }
-
-  /** Forgets a call's consult; returns it when there was one. */
-  async endConsult(sessionId: string): Promise<{ fromWorker: string; toWorker: string } | undefined> {
-    const r = await this.db.deleteFrom('call_consults').where('session_id', '=', sessionId).returning(['from_worker', 'to_worker']).executeTakeFirst();
-    return r ? { fromWorker: r.from_worker, toWorker: r.to_worker } : undefined;
   }
 
 }

@@ -15,18 +15,18 @@ export class Consults {
 
   /** A asked for a consult with their warm transfer to B. */
   async offered(sessionId: string, fromWorkerId: string, toWorkerId: string): Promise<void> {
-    await this.ctx.store.offerConsult(sessionId, fromWorkerId, toWorkerId, this.ctx.now());
+    await this.ctx.store.consults.offer(sessionId, fromWorkerId, toWorkerId, this.ctx.now());
   }
 
   /** The role a worker has in a call's media when they are its transferring colleague, else null. */
   async colleagueRole(workerId: string, sessionId: string): Promise<'colleague' | null> {
-    const c = await this.ctx.store.consult(sessionId);
+    const c = await this.ctx.store.consults.get(sessionId);
     return c && c.fromWorker === workerId && c.phase !== 'offered' ? 'colleague' : null;
   }
 
   /** Whether the visitor of a call is on hold now. */
   async onHold(sessionId: string): Promise<boolean> {
-    return (await this.ctx.store.consult(sessionId))?.phase === 'consult';
+    return (await this.ctx.store.consults.get(sessionId))?.phase === 'consult';
   }
 
   /**
@@ -34,7 +34,7 @@ export class Consults {
    * they are still in (their console's `console:hello` after a reload).
    */
   async ofWorker(workerId: string): Promise<{ state: ConsultState; colleagueSession: SessionView | null } | null> {
-    const c = await this.ctx.store.consultOfWorker(workerId);
+    const c = await this.ctx.store.consults.ofWorker(workerId);
     if (!c) return null;
     const session = c.fromWorker === workerId ? await this.ctx.store.getSession(c.sessionId) : undefined;
     return { state: await this.state(c.sessionId, c.phase, c.fromWorker, c.toWorker), colleagueSession: session && session.state === 'in_call' ? session : null };
@@ -42,7 +42,7 @@ export class Consults {
 
   /** The transferring colleague of a call, while they are in it (to hear of its producers). */
   async colleagueOf(sessionId: string): Promise<string | null> {
-    const c = await this.ctx.store.consult(sessionId);
+    const c = await this.ctx.store.consults.get(sessionId);
     return c && c.phase !== 'offered' ? c.fromWorker : null;
   }
 
@@ -62,9 +62,9 @@ export class Consults {
    * @returns false when this transfer had no consult (the caller then hands the call over as usual).
    */
   async start(session: SessionView, fromWorkerId: string, toWorkerId: string): Promise<boolean> {
-    const c = await this.ctx.store.consult(session.id);
+    const c = await this.ctx.store.consults.get(session.id);
     if (!c || c.fromWorker !== fromWorkerId || c.toWorker !== toWorkerId) return false;
-    if (!(await this.ctx.store.consultPhase(session.id, 'offered', 'consult'))) return false;
+    if (!(await this.ctx.store.consults.setPhase(session.id, 'offered', 'consult'))) return false;
     await this.ctx.mediaRouter.op(session.id, 'renamePeer', 'worker', ['colleague']);
     const hidden = (await this.ctx.mediaRouter.op(session.id, 'setHold', 'kiosk', [true])) as ProducerInfo[];
     for (const p of hidden) this.ctx.notifier.toDevice(session.deviceId, 'media:producer-closed', { sessionId: session.id, producerId: p.producerId });
@@ -78,7 +78,7 @@ export class Consults {
   }
 
   private async member(workerId: string, sessionId: string) {
-    const c = await this.ctx.store.consult(sessionId);
+    const c = await this.ctx.store.consults.get(sessionId);
     if (!c || c.phase === 'offered' || (c.fromWorker !== workerId && c.toWorker !== workerId)) throw SessionError.notFound(sessionId);
     return c;
   }
@@ -102,7 +102,7 @@ export class Consults {
     const c = await this.member(workerId, sessionId);
     if (c.toWorker !== workerId) throw AuthError.forbidden('the colleague who took the transfer joins the visitor');
     const session = await this.ctx.workerSession(workerId, sessionId);
-    if (!(await this.ctx.store.consultPhase(sessionId, 'consult', 'three_way'))) throw SessionError.wrongState(sessionId, 'three_way', 'join the visitor again');
+    if (!(await this.ctx.store.consults.setPhase(sessionId, 'consult', 'three_way'))) throw SessionError.wrongState(sessionId, 'three_way', 'join the visitor again');
     await this.endHold(session, workerId);
     this.push(await this.state(sessionId, 'three_way', c.fromWorker, c.toWorker));
     return session;
@@ -131,8 +131,8 @@ export class Consults {
     if (c.fromWorker !== workerId) throw AuthError.forbidden('only the colleague who transferred leaves this way; end the session instead');
     const session = await this.ctx.store.getSession(sessionId);
     // Leaving during the consult: the colleague is with the visitor at once.
-    if (c.phase === 'consult' && session && (await this.ctx.store.consultPhase(sessionId, 'consult', 'three_way'))) await this.endHold(session, c.toWorker);
-    await this.ctx.store.endConsult(sessionId);
+    if (c.phase === 'consult' && session && (await this.ctx.store.consults.setPhase(sessionId, 'consult', 'three_way'))) await this.endHold(session, c.toWorker);
+    await this.ctx.store.consults.end(sessionId);
     await this.ctx.mediaRouter.op(sessionId, 'closePeer', 'colleague', []).catch((err: unknown) => this.ctx.log.debug({ err, sessionId }, 'no colleague media to close'));
     await this.released(sessionId, c.fromWorker, c.toWorker, session);
     await this.ctx.record(sessionId, 'consult_left', `worker:${workerId}`);
@@ -140,7 +140,7 @@ export class Consults {
 
   /** The call ended or passed on while a consult was open: the colleague is released. */
   async callClosed(session: SessionView): Promise<void> {
-    const c = await this.ctx.store.endConsult(session.id);
+    const c = await this.ctx.store.consults.end(session.id);
     if (c) await this.released(session.id, c.fromWorker, c.toWorker, session);
   }
 

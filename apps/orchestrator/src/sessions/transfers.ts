@@ -46,7 +46,7 @@ export class Transfers {
     }
     // With `consult`, the accept starts a private consult instead of handing the call over (consults.ts).
     if (req.consult) await this.ctx.consults.offered(session.id, workerId, req.toWorkerId);
-    else await this.ctx.store.endConsult(session.id);
+    else await this.ctx.store.consults.end(session.id);
     const ok = await this.ctx.routing.directOffer(session.id, req.toWorkerId, { kind: 'transfer', fromWorkerId: workerId, note: req.note });
     if (!ok) throw new OrchestratorError('not_found', `toWorkerId: ${req.toWorkerId} is not a connected colleague`);
     return session;
