@@ -25,6 +25,9 @@ import { parseArgs } from 'node:util';
 import { FEATURE_VERSION } from '../apps/orchestrator/src/policy/model/features.ts';
 import { EscalationClassifier, modelCues, type ModelMeta } from '../apps/orchestrator/src/policy/model/classifier.ts';
 import { MODEL_LABELS, isModelLabel, type ModelLabel } from '../apps/orchestrator/src/policy/model/labels.ts';
+import { evaluateTurn } from '../apps/orchestrator/src/policy/evaluate.ts';
+import { defaultPolicy, type Policy } from '../apps/orchestrator/src/policy/policySchema.ts';
+import { MODE_THRESHOLDS } from '../apps/orchestrator/src/policy/hybrid.ts';
 import { mulberry32, trainClassifier, type TrainingExample, type TrainOptions } from '../apps/orchestrator/src/policy/model/train.ts';
 import { parseCsv } from './lib/csv.ts';
 import { LANGUAGES, type Language } from '@telekiosk/shared';
@@ -58,7 +61,8 @@ function readTeamRows(): Row[] {
   const dir = join(MODEL_DIR, 'train');
   const rows: Row[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
-    const lang = file.replace(/\.tsv$/, '');
+    // `<lang>.tsv` and further sets of the same language as `<lang>.<set>.tsv`.
+    const lang = file.split('.')[0]!;
     readFileSync(join(dir, file), 'utf8').split('\n').forEach((line, n) => {
       if (!line.trim() || line.startsWith('#')) return;
       const [labelField, tag, text] = line.split('\t');
@@ -161,22 +165,34 @@ function readPublicRows(dataDir: string): { rows: Row[]; sources: Record<string,
 }
 
 const team = readTeamRows();
-const combos = combinations(team, OPTIONS.seed);
 const pub = readPublicRows(args.data!);
 if (!pub && !args['allow-missing-public']) {
   console.error(`Public corpora missing under ${args.data} (clinc150/data_full.json, bitext-customer-support/customer_support_sample.csv).`);
   console.error('The committed weights were trained with them; pass --allow-missing-public to train on the committed team examples only.');
   process.exit(2);
 }
-const devHeld = (i: number) => args.dev && i % 10 === 9 && team[i]!.tag !== 'routine-frame';
-const heldOut = team.filter((_, i) => devHeld(i));
-const rows: (Row & { weight: number })[] = [
-  ...team.filter((_, i) => !devHeld(i)).map((r) => ({ ...r, weight: 1 })),
-  ...combos.map((r) => ({ ...r, weight: 0.5 })),
-  ...(pub?.rows ?? []).map((r) => ({ ...r, weight: 0.5 })),
-];
 const langOf = (l: string) => (LANGUAGES as readonly string[]).includes(l) ? (l as Language) : 'en';
-const examples: TrainingExample[] = rows.map((r) => ({ text: r.text, labels: r.labels, weight: r.weight, cues: modelCues(r.text, { language: langOf(r.lang) }) }));
+const toExamples = (list: (Row & { weight: number })[]): TrainingExample[] =>
+  list.map((r) => ({ text: r.text, labels: r.labels, weight: r.weight, cues: modelCues(r.text, { language: langOf(r.lang) }) }));
+/** The training rows: team examples (weight 1), their combinations and the public rows (0.5). */
+function trainingRows(teamRows: Row[]): (Row & { weight: number })[] {
+  return [
+    ...teamRows.map((r) => ({ ...r, weight: 1 })),
+    ...combinations(teamRows, OPTIONS.seed).map((r) => ({ ...r, weight: 0.5 })),
+    ...(pub?.rows ?? []).map((r) => ({ ...r, weight: 0.5 })),
+  ];
+}
+
+const POLICY_MODES = ['lexicon_only', 'favour_recall', 'balanced', 'favour_precision'] as const;
+const basePolicy = defaultPolicy();
+
+if (args.dev) {
+  crossValidate();
+  process.exit(0);
+}
+
+const rows = trainingRows(team);
+const examples = toExamples(rows);
 
 const t0 = Date.now();
 const model = trainClassifier(examples, OPTIONS);
@@ -212,28 +228,6 @@ const meta: ModelMeta = {
   },
 };
 
-if (args.dev) {
-  const clf = new EscalationClassifier(meta, model.weights);
-  console.log(`dev: ${heldOut.length} held-out team examples (every 10th line)`);
-  for (const label of MODEL_LABELS) {
-    let tp = 0, fp = 0, fn = 0;
-    for (const r of heldOut) {
-      const p = clf.score(r.text, { language: langOf(r.lang) })[label] >= 0.5;
-      const y = r.labels.includes(label);
-      if (p && y) tp++;
-      else if (p) fp++;
-      else if (y) fn++;
-    }
-    console.log(`  ${label.padEnd(18)} tp ${tp} fp ${fp} fn ${fn}`);
-  }
-  for (const r of heldOut) {
-    const s = clf.score(r.text, { language: langOf(r.lang) });
-    const fired = MODEL_LABELS.filter((l) => s[l] >= 0.5);
-    if (fired.join() !== [...r.labels].sort((a, b) => MODEL_LABELS.indexOf(a) - MODEL_LABELS.indexOf(b)).join()) console.log(`  MISS ${r.lang} [${r.labels.join('+') || 'none'}] -> [${fired.map((l) => `${l} ${s[l]}`).join(', ') || 'none'}] ${r.text}`);
-  }
-  process.exit(0);
-}
-
 mkdirSync(args.out!, { recursive: true });
 writeFileSync(join(args.out!, 'weights.bin'), weightsBytes);
 writeFileSync(join(args.out!, 'model.json'), `${JSON.stringify(meta, null, 1)}\n`);
@@ -248,3 +242,71 @@ writeFileSync(smokePath, `${JSON.stringify({ weightsSha256: meta.weightsSha256, 
 console.log(`wrote ${join(args.out!, 'model.json')} and weights.bin (${weightsBytes.length} bytes, sha256 ${meta.weightsSha256.slice(0, 12)}…)`);
 console.log('counts (language/source: label count):');
 for (const [k, v] of Object.entries(counts).sort()) console.log(`  ${k}: ${Object.entries(v).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+
+/**
+ * `--dev`: k-fold cross-validation over the team examples (fold = line index mod K, frame
+ * expansions always train). Each fold trains on the other folds (their combinations and the
+ * public rows) and scores the held-out fold; per label it prints precision and recall at
+ * several thresholds, and per language the share of trigger rows that reach any label and of
+ * `none` rows that do (false escalation), at each mode's thresholds. This is what the mode
+ * thresholds in `hybrid.ts` are chosen on; the held-out conversations are never used.
+ */
+function crossValidate(): void {
+  const K = 5;
+  const scored: { row: Row; scores: Record<ModelLabel, number>; policyEscalates: Record<string, boolean> }[] = [];
+  const eligible = team.map((r, i) => ({ r, i })).filter(({ r }) => r.tag !== 'routine-frame');
+  for (let k = 0; k < K; k++) {
+    const test = eligible.filter(({ i }) => i % K === k).map(({ r }) => r);
+    const testSet = new Set(test);
+    const trainRows = trainingRows(team.filter((r) => !testSet.has(r)));
+    const t = Date.now();
+    const m = trainClassifier(toExamples(trainRows), OPTIONS);
+    const clf = new EscalationClassifier({ format: 'telekiosk-escalation-linear', featureVersion: FEATURE_VERSION, buckets: m.buckets, labels: [...MODEL_LABELS], bias: m.bias, scale: m.scale, weightsFile: '', weightsSha256: '', training: {} } as unknown as ModelMeta, m.weights);
+    for (const row of test) {
+      const policyEscalates: Record<string, boolean> = {};
+      for (const mode of POLICY_MODES) {
+        const policy: Policy = mode === 'lexicon_only' ? { ...basePolicy, classifier: { enabled: false, mode: 'balanced' } } : { ...basePolicy, classifier: { enabled: true, mode } };
+        policyEscalates[mode] = evaluateTurn(policy, { turns: [{ role: 'visitor', text: row.text }], language: langOf(row.lang), classifier: mode === 'lexicon_only' ? null : clf }).escalate;
+      }
+      scored.push({ row, scores: clf.score(row.text, { language: langOf(row.lang) }) as Record<ModelLabel, number>, policyEscalates });
+    }
+    console.log(`fold ${k + 1}/${K}: trained on ${trainRows.length} rows in ${((Date.now() - t) / 1000).toFixed(1)} s, scored ${test.length}`);
+  }
+  const cuts = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+  console.log(`\nout-of-fold per label (${scored.length} team rows): precision / recall at thresholds ${cuts.join(' ')}`);
+  for (const label of MODEL_LABELS) {
+    const pos = scored.filter((s) => s.row.labels.includes(label)).length;
+    const cells = cuts.map((c) => {
+      const fired = scored.filter((s) => s.scores[label] >= c);
+      const tp = fired.filter((s) => s.row.labels.includes(label)).length;
+      return `${fired.length ? (tp / fired.length).toFixed(2) : ' -  '}/${pos ? (tp / pos).toFixed(2) : ' -  '}`;
+    });
+    console.log(`  ${label.padEnd(18)} n ${String(pos).padStart(4)}  ${cells.join('  ')}`);
+  }
+  const common = new Set<ModelLabel>(['request_person', 'frustration']);
+  for (const [mode, th] of Object.entries(MODE_THRESHOLDS)) {
+    const fires = (s: (typeof scored)[number]) => MODEL_LABELS.some((l) => l !== 'safety' && (common.has(l) ? th.common.fire : th.rare.fire) !== null && s.scores[l] >= (common.has(l) ? th.common.fire! : th.rare.fire!));
+    const parts = (LANGUAGES as readonly string[]).map((lang) => {
+      const of = scored.filter((s) => s.row.lang === lang);
+      const trig = of.filter((s) => s.row.labels.some((l) => l !== 'safety'));
+      const none = of.filter((s) => s.row.labels.length === 0);
+      return `${lang} ${(trig.filter(fires).length / Math.max(1, trig.length)).toFixed(2)}/${(none.filter(fires).length / Math.max(1, none.length)).toFixed(2)}`;
+    });
+    console.log(`model alone, ${mode} (recall of trigger rows / false escalation of none rows): ${parts.join(' | ')}`);
+  }
+  // The whole policy decision on one-turn conversations (lexicon rules + this fold's classifier).
+  for (const mode of POLICY_MODES) {
+    const parts = (LANGUAGES as readonly string[]).map((lang) => {
+      const of = scored.filter((s) => s.row.lang === lang);
+      const trig = of.filter((s) => s.row.labels.length > 0);
+      const none = of.filter((s) => s.row.labels.length === 0);
+      return `${lang} ${(trig.filter((s) => s.policyEscalates[mode]).length / Math.max(1, trig.length)).toFixed(2)}/${(none.filter((s) => s.policyEscalates[mode]).length / Math.max(1, none.length)).toFixed(2)}`;
+    });
+    const trig = scored.filter((s) => s.row.labels.length > 0);
+    const none = scored.filter((s) => s.row.labels.length === 0);
+    console.log(`policy, ${mode.padEnd(16)} all ${(trig.filter((s) => s.policyEscalates[mode]).length / trig.length).toFixed(3)}/${(none.filter((s) => s.policyEscalates[mode]).length / none.length).toFixed(3)} | ${parts.join(' | ')}`);
+  }
+  if (process.env.CV_MISSES) {
+    for (const s of scored) if (s.policyEscalates.balanced !== s.row.labels.length > 0) console.log(`  MISS ${s.row.lang} [${s.row.labels.join('+') || 'none'}] ${s.row.tag}: ${s.row.text}`);
+  }
+}

@@ -216,6 +216,12 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     safetyCandidate.alertStaff = safety.some((h) => policy.safety[safetyOf(h)].alertStaff);
     flags.push('safety');
   }
+  if (!safetyCandidate && policy.safety.emergency.enabled && model?.fires('safety')) {
+    // The rules missed it but the model is confident: escalate as an emergency (staff alerted as
+    // the policy says for emergencies); the evidence names the model, not a rule.
+    flags.push('safety:classifier', 'safety');
+    push({ code: 'safety', evidence: `${model.cite('safety')} in ${quote(text)}`, confidence: round2(model.scores.safety), department: policy.safety.emergency.department, alertStaff: policy.safety.emergency.alertStaff });
+  }
   push(safetyCandidate);
 
   // vulnerable_visitor, policy_exception, restricted_action: lexicon cues, or the classifier alone
