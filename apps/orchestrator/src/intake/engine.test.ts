@@ -154,6 +154,21 @@ describe('repeated failure rules', () => {
     expect(no[2]!.intent).toBe('kb:restrooms');
   });
 
+  it('two-part declines of the offer ("no, it\'s fine", "leave it, no need") are declines in every language', () => {
+    const cases: [Parameters<typeof converse>[0], string, string][] = [
+      ['zh', '火车站在哪里', '不用了，没关系。'],
+      ['zh', '火车站在哪里', '算了，没事'],
+      ['fr', 'Où acheter un billet de train ?', "non non c'est bon"],
+      ['fr', 'Où acheter un billet de train ?', 'laissez tomber, merci'],
+      ['pt', 'Onde compro passagem de trem?', 'deixa, não precisa'],
+      ['es', '¿Dónde venden billetes de tren?', 'déjalo, no hace falta'],
+    ];
+    for (const [lang, question, no] of cases) {
+      const second = converse(lang, [question, no]).results[1]!;
+      expect({ lang, no, intent: second.intent, escalation: second.escalation }).toEqual({ lang, no, intent: 'decline', escalation: null });
+    }
+  });
+
   it('ordinary successful conversations are never escalated', () => {
     const { results } = converse('zh', ['你好', '我的东西丢了', '停车场在哪', '谢谢']);
     expect(results.map((r) => r.escalation)).toEqual([null, null, null, null]);

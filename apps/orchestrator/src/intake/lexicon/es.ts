@@ -61,6 +61,7 @@ export const es: LanguagePack = {
       '^ no gracias|muchas_gracias? $',
       '^ no|no_hace_falta|no_es_necesario|estoy_bien|asi_esta_bien|esta_bien|todavia_no|ahora_no gracias? $',
       '^ no * bien|gracias|falta|necesario|asi $',
+      '^ dejalo|dejelo|deja|olvidalo|no|no_gracias no_hace_falta|no_es_necesario|esta_bien|gracias|da_igual $',
     ],
   },
   replies: {

@@ -35,6 +35,7 @@ export const fr: LanguagePack = {
       '^ non|nan merci|ca_va|c_est_bon|pas_la_peine|pas_besoin? merci? $',
       "^ ca va|c'est bon|pas la_peine|besoin merci? $",
       '^ pas maintenant $',
+      "^ non|ah_non|oh_non? non|merci? c'est_bon|c_est_bon|ca_va|ca_ira|pas_besoin|pas_la_peine|laissez_tomber|tant_pis merci? $",
       "^ non * ca va|c'est_bon|merci $",
     ],
   },

@@ -33,6 +33,7 @@ export const pt: LanguagePack = {
       '^ nao? tudo bem|certo|ok $',
       '^ nao precisa|e_preciso $',
       '^ agora nao $',
+      '^ deixa|deixe|deixa_pra_la|esquece|nao|nao_obrigado|nao_obrigada nao_precisa|nao_e_preciso|tudo_bem|esta_bem|ta_bom|obrigado|obrigada $',
       '^ nao * tudo_bem|ok|obrigado|obrigada $',
     ],
   },
