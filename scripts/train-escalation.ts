@@ -186,10 +186,20 @@ function trainingRows(teamRows: Row[]): (Row & { weight: number })[] {
 const POLICY_MODES = ['lexicon_only', 'favour_recall', 'balanced', 'favour_precision'] as const;
 const basePolicy = defaultPolicy();
 
+/** Out-of-fold precision a mode's operating point must reach (see `ModelMeta.operatingPoints`). */
+const MODE_PRECISION = { favour_recall: 0.8, balanced: 0.9, favour_precision: 0.95 } as const;
+/** Candidate cuts, low to high. */
+const CUT_GRID = Array.from({ length: 14 }, (_, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
+
+/** Per mode and label, the lowest cut on {@link CUT_GRID} reaching the mode's out-of-fold precision (at least 5 hits), else null. */
+type Scored = { row: Row; scores: Record<ModelLabel, number>; policyEscalates: Record<string, boolean> };
 if (args.dev) {
-  crossValidate();
+  crossValidate(true);
   process.exit(0);
 }
+const cvStart = Date.now();
+const points = operatingPoints(crossValidate(false));
+console.log(`operating points from 5-fold cross-validation (${((Date.now() - cvStart) / 1000).toFixed(1)} s): ${JSON.stringify(points)}`);
 
 const rows = trainingRows(team);
 const examples = toExamples(rows);
@@ -217,6 +227,7 @@ const meta: ModelMeta = {
   scale: model.scale,
   weightsFile: 'weights.bin',
   weightsSha256: createHash('sha256').update(weightsBytes).digest('hex'),
+  operatingPoints: points,
   training: {
     command: 'npm run train:escalation',
     options: OPTIONS,
@@ -251,9 +262,9 @@ for (const [k, v] of Object.entries(counts).sort()) console.log(`  ${k}: ${Objec
  * `none` rows that do (false escalation), at each mode's thresholds. This is what the mode
  * thresholds in `hybrid.ts` are chosen on; the held-out conversations are never used.
  */
-function crossValidate(): void {
+function crossValidate(print: boolean): Scored[] {
   const K = 5;
-  const scored: { row: Row; scores: Record<ModelLabel, number>; policyEscalates: Record<string, boolean> }[] = [];
+  const scored: Scored[] = [];
   const eligible = team.map((r, i) => ({ r, i })).filter(({ r }) => r.tag !== 'routine-frame');
   for (let k = 0; k < K; k++) {
     const test = eligible.filter(({ i }) => i % K === k).map(({ r }) => r);
@@ -270,8 +281,9 @@ function crossValidate(): void {
       }
       scored.push({ row, scores: clf.score(row.text, { language: langOf(row.lang) }) as Record<ModelLabel, number>, policyEscalates });
     }
-    console.log(`fold ${k + 1}/${K}: trained on ${trainRows.length} rows in ${((Date.now() - t) / 1000).toFixed(1)} s, scored ${test.length}`);
+    if (print) console.log(`fold ${k + 1}/${K}: trained on ${trainRows.length} rows in ${((Date.now() - t) / 1000).toFixed(1)} s, scored ${test.length}`);
   }
+  if (!print) return scored;
   const cuts = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
   console.log(`\nout-of-fold per label (${scored.length} team rows): precision / recall at thresholds ${cuts.join(' ')}`);
   for (const label of MODEL_LABELS) {
@@ -309,4 +321,20 @@ function crossValidate(): void {
   if (process.env.CV_MISSES) {
     for (const s of scored) if (s.policyEscalates.balanced !== s.row.labels.length > 0) console.log(`  MISS ${s.row.lang} [${s.row.labels.join('+') || 'none'}] ${s.row.tag}: ${s.row.text}`);
   }
+  return scored;
+}
+
+function operatingPoints(scored: Scored[]): Record<keyof typeof MODE_PRECISION, Record<string, number | null>> {
+  const out = {} as Record<keyof typeof MODE_PRECISION, Record<string, number | null>>;
+  for (const [mode, target] of Object.entries(MODE_PRECISION) as [keyof typeof MODE_PRECISION, number][]) {
+    out[mode] = {};
+    for (const label of MODEL_LABELS) {
+      const cut = CUT_GRID.find((c) => {
+        const fired = scored.filter((s) => s.scores[label] >= c);
+        return fired.length >= 5 && fired.filter((s) => s.row.labels.includes(label)).length / fired.length >= target;
+      });
+      out[mode][label] = cut ?? null;
+    }
+  }
+  return out;
 }

@@ -50,9 +50,18 @@ export function classifierSettings(policy: Policy): ClassifierSettings {
   return policy.classifier ?? { enabled: true, mode: 'balanced' };
 }
 
-/** Thresholds of `label` under `settings` (mode preset, then the file's overrides). */
-export function thresholdsFor(settings: ClassifierSettings, label: ModelLabel): LabelThresholds {
-  const preset = MODE_THRESHOLDS[settings.mode][COMMON.has(label) ? 'common' : 'rare'];
+/**
+ * Thresholds of `label` under `settings`: the mode preset, its `fire` raised to the model's own
+ * cross-validated operating point for the label when that is higher (`operatingPoints` in
+ * `model.json`; null there = the model never adds the label alone), then the policy file's
+ * overrides.
+ */
+export function thresholdsFor(settings: ClassifierSettings, label: ModelLabel, clf?: EscalationClassifier): LabelThresholds {
+  const base = MODE_THRESHOLDS[settings.mode][COMMON.has(label) ? 'common' : 'rare'];
+  const point = clf?.meta.operatingPoints?.[settings.mode]?.[label];
+  // The preset is a floor: the team examples hold far more triggers than real traffic does, so
+  // their out-of-fold precision flatters low cuts; cross-validation only raises a label's cut.
+  const preset = point === undefined || base.fire === null ? base : { ...base, fire: point === null ? null : Math.max(point, base.fire) };
   const override = (settings.thresholds as Partial<Record<ModelLabel, { fire?: number; veto?: number }>> | undefined)?.[label];
   // Safety rules are never vetoed; the model may only add a safety escalation the rules missed.
   if (label === 'safety') return { fire: override?.fire ?? preset.fire, veto: null };
@@ -92,7 +101,7 @@ export function modelTurn(
   const clf = opts.classifier ?? defaultClassifier();
   const builtIn = opts.hits.filter((h) => h.origin !== 'policy');
   const scores = clf.score(text, { language: opts.language, hits: builtIn });
-  const th = Object.fromEntries(MODEL_LABELS.map((l) => [l, thresholdsFor(settings, l)])) as Record<ModelLabel, LabelThresholds>;
+  const th = Object.fromEntries(MODEL_LABELS.map((l) => [l, thresholdsFor(settings, l, clf)])) as Record<ModelLabel, LabelThresholds>;
   let scopeOfTurn: { negated: boolean; reported: boolean } | undefined;
   /**
    * A negation or reported speech anywhere in the turn. Reported speech elsewhere only counts for

@@ -37,6 +37,15 @@ export const ModelMeta = z.strictObject({
   weightsSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** How the weights were made (informational): seed, epochs, data counts, data hash. */
   training: z.record(z.string(), z.unknown()),
+  /**
+   * Per mode and label, the probability at which the model alone adds the label: the lowest cut
+   * whose out-of-fold precision on the team examples (5-fold cross-validation at training time)
+   * reaches the mode's target (favour_recall 0.8, balanced 0.9, favour_precision 0.95); null =
+   * never reached. Absent in older models (then the presets of `hybrid.ts` apply).
+   */
+  operatingPoints: z
+    .record(z.enum(['favour_recall', 'balanced', 'favour_precision']), z.record(z.string(), z.number().min(0).max(1).nullable()))
+    .optional(),
 });
 /** Parsed `model.json`. */
 export type ModelMeta = z.infer<typeof ModelMeta>;
