@@ -159,12 +159,12 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const person = requestHits.find((h) => !requestScope(h));
   if (!person && requestHits.length) flags.push('vetoed:explicit_request', `scope:${requestScope(requestHits[0]!)}`);
   if (person) push({ code: 'explicit_request', evidence: `explicit request for a person: ${cite(person)} in ${quote(text)}${withModel('request_person')}`, confidence: EXPLICIT_CONFIDENCE });
-  else if (model?.fires('request_person')) push({ code: 'explicit_request', evidence: `${model.cite('request_person')} in ${quote(text)}`, confidence: round2(model.scores.request_person) });
   else if (lastIntake?.escalation?.reason === 'explicit_request' && !requestHits.length && lastIndex > 0 && turns[lastIndex - 1]!.role === 'assistant') {
     // The engine's own request patterns are part of `hits` (with innocent phrases masked), so its
     // decision adds something only as "yes" to its offer of a person, which needs a reply before.
+    // A rule's evidence is preferred to the model's when both see the request.
     push({ code: 'explicit_request', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: Math.max(lastIntake.confidence, CUE_CONFIDENCE) });
-  }
+  } else if (model?.fires('request_person')) push({ code: 'explicit_request', evidence: `${model.cite('request_person')} in ${quote(text)}`, confidence: round2(model.scores.request_person) });
 
   // negative_sentiment: this turn, or sustained over the last three visitor turns
   const earlierScores = visitorTurns.slice(-3, -1).map((t) => scoreSentiment(t.text, cues(t.text)).score);
