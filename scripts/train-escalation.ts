@@ -13,7 +13,11 @@
  *   CC BY 3.0; Bitext customer support rows whose FNV-1a hash is even, CDLA-Sharing-1.0. The odd
  *   Bitext rows and CLINC `test` stay held out for `npm run eval:escalation`.
  * Deterministic: same files + options = byte-identical weights (seeded shuffle, no threads).
- * `--dev` trains without every 10th team example and prints per-label precision/recall on them.
+ * Before the final fit, a 5-fold cross-validation of the team examples (`<lang>.tsv` and
+ * `<lang>.<set>.tsv` files) gives the per-label operating points stored in `model.json`.
+ * `--dev` only prints that cross-validation (per-label precision/recall at several cuts, the
+ * whole policy per language and mode; with CV_MISSES=1 also every team row the balanced policy
+ * gets wrong) and writes nothing.
  * Without ../shared/data the script stops (exit 2) unless `--allow-missing-public` (the weights
  * then differ from the committed ones, which were trained with the public corpora).
  */
@@ -191,7 +195,7 @@ const MODE_PRECISION = { favour_recall: 0.8, balanced: 0.9, favour_precision: 0.
 /** Candidate cuts, low to high. */
 const CUT_GRID = Array.from({ length: 14 }, (_, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
-/** Per mode and label, the lowest cut on {@link CUT_GRID} reaching the mode's out-of-fold precision (at least 5 hits), else null. */
+/** One team row scored out of fold: the model's probabilities, and (with `--dev`) the policy's decision per mode. */
 type Scored = { row: Row; scores: Record<ModelLabel, number>; policyEscalates: Record<string, boolean> };
 if (args.dev) {
   crossValidate(true);
@@ -275,7 +279,7 @@ function crossValidate(print: boolean): Scored[] {
     const clf = new EscalationClassifier({ format: 'telekiosk-escalation-linear', featureVersion: FEATURE_VERSION, buckets: m.buckets, labels: [...MODEL_LABELS], bias: m.bias, scale: m.scale, weightsFile: '', weightsSha256: '', training: {} } as unknown as ModelMeta, m.weights);
     for (const row of test) {
       const policyEscalates: Record<string, boolean> = {};
-      for (const mode of POLICY_MODES) {
+      for (const mode of print ? POLICY_MODES : []) {
         const policy: Policy = mode === 'lexicon_only' ? { ...basePolicy, classifier: { enabled: false, mode: 'balanced' } } : { ...basePolicy, classifier: { enabled: true, mode } };
         policyEscalates[mode] = evaluateTurn(policy, { turns: [{ role: 'visitor', text: row.text }], language: langOf(row.lang), classifier: mode === 'lexicon_only' ? null : clf }).escalate;
       }
@@ -295,28 +299,23 @@ function crossValidate(print: boolean): Scored[] {
     });
     console.log(`  ${label.padEnd(18)} n ${String(pos).padStart(4)}  ${cells.join('  ')}`);
   }
-  const common = new Set<ModelLabel>(['request_person', 'frustration']);
+  /** `recall/false escalation` of `escalates` over `rows` (trigger rows = those with a label passing `isTrigger`). */
+  const rates = (rows: Scored[], escalates: (s: Scored) => boolean, isTrigger: (l: ModelLabel) => boolean = () => true, digits = 2) => {
+    const trig = rows.filter((s) => s.row.labels.some(isTrigger));
+    const none = rows.filter((s) => s.row.labels.length === 0);
+    return `${(trig.filter(escalates).length / Math.max(1, trig.length)).toFixed(digits)}/${(none.filter(escalates).length / Math.max(1, none.length)).toFixed(digits)}`;
+  };
+  const perLanguage = (escalates: (s: Scored) => boolean, isTrigger?: (l: ModelLabel) => boolean) =>
+    (LANGUAGES as readonly string[]).map((lang) => `${lang} ${rates(scored.filter((s) => s.row.lang === lang), escalates, isTrigger)}`).join(' | ');
   for (const [mode, th] of Object.entries(MODE_THRESHOLDS)) {
-    const fires = (s: (typeof scored)[number]) => MODEL_LABELS.some((l) => l !== 'safety' && (common.has(l) ? th.common.fire : th.rare.fire) !== null && s.scores[l] >= (common.has(l) ? th.common.fire! : th.rare.fire!));
-    const parts = (LANGUAGES as readonly string[]).map((lang) => {
-      const of = scored.filter((s) => s.row.lang === lang);
-      const trig = of.filter((s) => s.row.labels.some((l) => l !== 'safety'));
-      const none = of.filter((s) => s.row.labels.length === 0);
-      return `${lang} ${(trig.filter(fires).length / Math.max(1, trig.length)).toFixed(2)}/${(none.filter(fires).length / Math.max(1, none.length)).toFixed(2)}`;
-    });
-    console.log(`model alone, ${mode} (recall of trigger rows / false escalation of none rows): ${parts.join(' | ')}`);
+    const fireOf = (l: ModelLabel) => (l === 'request_person' || l === 'frustration' ? th.common.fire : th.rare.fire);
+    const fires = (s: Scored) => MODEL_LABELS.some((l) => l !== 'safety' && fireOf(l) !== null && s.scores[l] >= fireOf(l)!);
+    console.log(`model alone, ${mode} (recall of trigger rows / false escalation of none rows): ${perLanguage(fires, (l) => l !== 'safety')}`);
   }
-  // The whole policy decision on one-turn conversations (lexicon rules + this fold's classifier).
+  // The whole policy decision on one-turn conversations (lexicon rules + this fold's classifier, mode presets).
   for (const mode of POLICY_MODES) {
-    const parts = (LANGUAGES as readonly string[]).map((lang) => {
-      const of = scored.filter((s) => s.row.lang === lang);
-      const trig = of.filter((s) => s.row.labels.length > 0);
-      const none = of.filter((s) => s.row.labels.length === 0);
-      return `${lang} ${(trig.filter((s) => s.policyEscalates[mode]).length / Math.max(1, trig.length)).toFixed(2)}/${(none.filter((s) => s.policyEscalates[mode]).length / Math.max(1, none.length)).toFixed(2)}`;
-    });
-    const trig = scored.filter((s) => s.row.labels.length > 0);
-    const none = scored.filter((s) => s.row.labels.length === 0);
-    console.log(`policy, ${mode.padEnd(16)} all ${(trig.filter((s) => s.policyEscalates[mode]).length / trig.length).toFixed(3)}/${(none.filter((s) => s.policyEscalates[mode]).length / none.length).toFixed(3)} | ${parts.join(' | ')}`);
+    const escalates = (s: Scored) => s.policyEscalates[mode]!;
+    console.log(`policy, ${mode.padEnd(16)} all ${rates(scored, escalates, undefined, 3)} | ${perLanguage(escalates)}`);
   }
   if (process.env.CV_MISSES) {
     for (const s of scored) if (s.policyEscalates.balanced !== s.row.labels.length > 0) console.log(`  MISS ${s.row.lang} [${s.row.labels.join('+') || 'none'}] ${s.row.tag}: ${s.row.text}`);
@@ -324,6 +323,7 @@ function crossValidate(print: boolean): Scored[] {
   return scored;
 }
 
+/** Per mode and label, the lowest cut on {@link CUT_GRID} reaching the mode's out-of-fold precision (at least 5 hits), else null. */
 function operatingPoints(scored: Scored[]): Record<keyof typeof MODE_PRECISION, Record<string, number | null>> {
   const out = {} as Record<keyof typeof MODE_PRECISION, Record<string, number | null>>;
   for (const [mode, target] of Object.entries(MODE_PRECISION) as [keyof typeof MODE_PRECISION, number][]) {
