@@ -22,7 +22,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { connect, connectAll, pct, SessionDriver, startChild, type SessionResult } from './bench/harness.ts';
+import { connect, connectAll, pct, SessionDriver, startChild, type ChildStats, type SessionResult } from './bench/harness.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -46,6 +46,8 @@ interface StepFigures {
   completedPerS: number;
   completed: number;
   refused: number;
+  /** Refusals by the orchestrator's admission control in this step, by reason (the rest of `refused`: no free kiosk, or rate-limited). */
+  refusedBy: Record<string, number>;
   failed: number;
   escalationToOfferP50Ms: number | null;
   escalationToOfferP99Ms: number | null;
@@ -84,8 +86,9 @@ function postgresCpuMs(): number | null {
 }
 
 /** Runs sessions at `rate`/s for `seconds`, then waits for all of them. */
-async function step(driver: SessionDriver, rate: number, seconds: number, stats: () => Promise<{ cpuMs: number }>): Promise<StepFigures & { results: SessionResult[] }> {
-  const cpu0 = (await stats()).cpuMs;
+async function step(driver: SessionDriver, rate: number, seconds: number, stats: () => Promise<ChildStats>): Promise<StepFigures & { results: SessionResult[] }> {
+  const before = await stats();
+  const cpu0 = before.cpuMs;
   const gen0 = process.cpuUsage();
   const pg0 = postgresCpuMs();
   const t0 = performance.now();
@@ -102,7 +105,10 @@ async function step(driver: SessionDriver, rate: number, seconds: number, stats:
   const results = outcomes.filter((o): o is SessionResult => typeof o === 'object');
   const last = results.reduce((m, r) => Math.max(m, r.completedAt), t0 + seconds * 1000);
   const elapsedS = Math.max(seconds, (last - t0) / 1000);
-  const cpu1 = (await stats()).cpuMs;
+  const after = await stats();
+  const cpu1 = after.cpuMs;
+  const refusedBy: Record<string, number> = {};
+  for (const [reason, n] of Object.entries(after.refusals)) if (n - (before.refusals[reason] ?? 0) > 0) refusedBy[reason] = n - (before.refusals[reason] ?? 0);
   const wallMs = performance.now() - t0;
   const gen = process.cpuUsage(gen0);
   const pg1 = postgresCpuMs();
@@ -114,6 +120,7 @@ async function step(driver: SessionDriver, rate: number, seconds: number, stats:
     completed: results.length,
     completedPerS: Math.round((results.length / elapsedS) * 10) / 10,
     refused: outcomes.filter((o) => o === 'refused').length,
+    refusedBy,
     failed: outcomes.filter((o) => o === 'failed').length,
     escalationToOfferP50Ms: pct(results.map((r) => r.escalationToOfferMs), 50),
     escalationToOfferP99Ms: pct(results.map((r) => r.escalationToOfferMs), 99),
@@ -156,7 +163,7 @@ async function runFor(db: 'pglite' | 'postgres') {
     steps.push(fig);
     saturation = Math.max(saturation, fig.completedPerS);
     console.log(
-      `  offered ${String(rate).padStart(4)}/s: completed ${String(fig.completedPerS).padStart(6)}/s (${fig.completed}), refused ${fig.refused}, failed ${fig.failed}; escalation->offer p50 ${fig.escalationToOfferP50Ms} / p99 ${fig.escalationToOfferP99Ms} ms; accept->assigned p50 ${fig.acceptToAssignedP50Ms} / p99 ${fig.acceptToAssignedP99Ms} ms; ${fig.cpuMsPerSession} CPU ms/session; cores: generator ${fig.cpuCores.generator}, orchestrator ${fig.cpuCores.orchestrator}, PostgreSQL ${fig.cpuCores.postgres ?? 'n/a'}`,
+      `  offered ${String(rate).padStart(4)}/s: completed ${String(fig.completedPerS).padStart(6)}/s (${fig.completed}), refused ${fig.refused}${Object.keys(fig.refusedBy).length ? ` (${Object.entries(fig.refusedBy).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}, failed ${fig.failed}; escalation->offer p50 ${fig.escalationToOfferP50Ms} / p99 ${fig.escalationToOfferP99Ms} ms; accept->assigned p50 ${fig.acceptToAssignedP50Ms} / p99 ${fig.acceptToAssignedP99Ms} ms; ${fig.cpuMsPerSession} CPU ms/session; cores: generator ${fig.cpuCores.generator}, orchestrator ${fig.cpuCores.orchestrator}, PostgreSQL ${fig.cpuCores.postgres ?? 'n/a'}`,
     );
     if (fig.completedPerS < 0.8 * rate) saturatedSteps++;
     if (saturatedSteps >= 2) break;

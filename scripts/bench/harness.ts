@@ -18,13 +18,21 @@ export function pct(xs: number[], p: number): number | null {
   return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100 : null;
 }
 
+/** What the orchestrator under test reports about itself. */
+export interface ChildStats {
+  cpuMs: number;
+  rssMb: number;
+  loopDelayMs: number;
+  refusals: Record<string, number>;
+}
+
 /** The orchestrator under test. */
 export interface BenchChild {
   url: string;
   devices: { id: string; token: string }[];
   workerTokens: string[];
-  /** CPU time used so far (ms), resident memory (MiB), mean event-loop delay since the last call (ms). */
-  stats(): Promise<{ cpuMs: number; rssMb: number; loopDelayMs: number }>;
+  /** CPU time used so far (ms), resident memory (MiB), mean event-loop delay since the last call (ms), admission refusals so far by reason. */
+  stats(): Promise<ChildStats>;
   stop(): Promise<void>;
 }
 
@@ -48,7 +56,7 @@ export async function startChild(env: Record<string, string>): Promise<BenchChil
     ...ready,
     stats: () =>
       new Promise((resolve) => {
-        child.once('message', (m) => resolve(m as { cpuMs: number; rssMb: number; loopDelayMs: number }));
+        child.once('message', (m) => resolve(m as ChildStats));
         child.send({ type: 'stats' });
       }),
     async stop() {

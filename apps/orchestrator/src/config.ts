@@ -86,8 +86,8 @@ export const ConfigSchema = z.object({
   socketEventsPerS: z.coerce.number().int().min(1).default(40),
   /** `ADMISSION_MAX_LOOP_DELAY_MS`: above this mean event-loop delay, new sessions are refused fast with `unavailable` and a retry-after. Default 200 ms. */
   admissionMaxLoopDelayMs: z.coerce.number().int().min(10).default(200),
-  /** `ADMISSION_MAX_DB_WAITING`: new sessions are refused while more queries than this (mean over the last second) wait for a PostgreSQL connection. Default 10 (the pool size). */
-  admissionMaxDbWaiting: z.coerce.number().min(0).default(10),
+  /** `ADMISSION_DB_QUEUE_TARGET_MS`: new sessions are refused while the database's standing connection-queue delay (minimum wait over the last 100 ms, CoDel-style) is above this (ms). Default 5 (CoDel's target, Nichols & Jacobson 2012). */
+  admissionDbQueueTargetMs: z.coerce.number().min(0).default(5),
   /** `EMERGENCY_NUMBER`: the site's emergency number shown on the kiosk's emergency screen (e.g. `112`). Unset: none shown. */
   emergencyNumber: z.string().trim().min(1).max(32).optional(),
   /** `TRUST_PROXY`: take the client address from `X-Forwarded-For` (only behind a reverse proxy you run). Default false. */
@@ -170,7 +170,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   tokenTtlS: 'TOKEN_TTL_S', signInTtlS: 'SIGN_IN_TTL_S', tlsCert: 'TLS_CERT', tlsKey: 'TLS_KEY', allowedOrigins: 'ALLOWED_ORIGINS', oidcConfigPath: 'OIDC_CONFIG', oidcClientSecret: 'OIDC_CLIENT_SECRET', piiRedaction: 'PII_REDACTION',
   retentionTranscriptDays: 'RETENTION_TRANSCRIPT_DAYS', reviewSampleRatePercent: 'REVIEW_SAMPLE_RATE_PERCENT', retentionCallbackDays: 'RETENTION_CALLBACK_DAYS', retentionAuditDays: 'RETENTION_AUDIT_DAYS', retentionSweepMs: 'RETENTION_SWEEP_MS', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
   mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', redisUrl: 'REDIS_URL', drainDeadlineMs: 'DRAIN_DEADLINE_MS', kioskGraceMs: 'KIOSK_RECONNECT_GRACE_MS', telemetryStoreMs: 'TELEMETRY_STORE_MS', mediaWorkers: 'MEDIA_WORKERS', socketEventsPerS: 'SOCKET_EVENTS_PER_S',
-  admissionMaxLoopDelayMs: 'ADMISSION_MAX_LOOP_DELAY_MS', admissionMaxDbWaiting: 'ADMISSION_MAX_DB_WAITING', emergencyNumber: 'EMERGENCY_NUMBER', trustProxy: 'TRUST_PROXY', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
+  admissionMaxLoopDelayMs: 'ADMISSION_MAX_LOOP_DELAY_MS', admissionDbQueueTargetMs: 'ADMISSION_DB_QUEUE_TARGET_MS', emergencyNumber: 'EMERGENCY_NUMBER', trustProxy: 'TRUST_PROXY', offlineGraceMs: 'OFFLINE_GRACE_MS', metricsToken: 'METRICS_TOKEN', officeHours: 'OFFICE_HOURS', escalationPolicyPath: 'ESCALATION_POLICY', officeTimeZone: 'OFFICE_TIMEZONE', rtcAnnouncedIp: 'RTC_ANNOUNCED_IP', rtcListenIp: 'RTC_LISTEN_IP',
   rtcPort: 'RTC_PORT', rtcMinPort: 'RTC_MIN_PORT', rtcMaxPort: 'RTC_MAX_PORT', turnUrls: 'TURN_URLS', turnSecret: 'TURN_SECRET', turnTtlS: 'TURN_TTL_S', kioskDist: 'WEB_DIST_KIOSK', consoleDist: 'WEB_DIST_CONSOLE',
   knowledgeBasePath: 'KNOWLEDGE_BASE', cannedRepliesPath: 'CANNED_REPLIES', contentDir: 'CONTENT_DIR', seedDemo: 'SEED_DEMO', logLevel: 'LOG_LEVEL',
 };

@@ -26,6 +26,7 @@ import { systemClock, type Clock } from './routing/types.ts';
 import { seedDemo, type DemoCredentials } from './seed.ts';
 import type { AssistEngine } from './assist/kbAssist.ts';
 import { KpiService } from './kpi/kpiQueries.ts';
+import { Counter } from 'prom-client';
 import { createMetrics } from './kpi/metrics.ts';
 import { DEFAULT_THRESHOLDS } from './fleet/alertRules.ts';
 import { OfficeHours } from './sessions/officeHours.ts';
@@ -51,6 +52,8 @@ export interface Orchestrator {
   logger: Logger;
   /** This process's node id (unique per start). */
   nodeId: string;
+  /** Admission control of new sessions (refusal counts by reason). */
+  admission: Admission;
   /** Access control, sign-in, device credentials, least privilege, retention (auth/trust.ts). */
   trust: import('./auth/trust.ts').Trust;
   /**
@@ -135,7 +138,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   const tokens = await TokenService.load(store, config.authSecret, config.tokenTtlS);
   const trust = await createTrust({ config, database, store, tokens, logger });
   const limits = new SocketLimits({ eventsPerSecond: config.socketEventsPerS });
-  const admission = new Admission({ maxLoopDelayMs: config.admissionMaxLoopDelayMs, dbWaiting: () => database.waiting(), maxDbWaiting: config.admissionMaxDbWaiting });
+  const admission = new Admission({ maxLoopDelayMs: config.admissionMaxLoopDelayMs, dbQueueDelayMs: () => database.queueDelay.standingDelayMs, dbQueueTargetMs: config.admissionDbQueueTargetMs });
   const demo = config.seedDemo ? await seedDemo(store, config.dataDir.startsWith('memory://') ? 'memory://' : join(config.dataDir, '..', 'demo-credentials.json')) : null;
 
   // Socket.io first: in a cluster its adapter (Redis Streams) carries pushes and node RPC.
@@ -144,6 +147,16 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   const httpHolder: { ready?: () => Promise<{ ok: boolean } & Record<string, unknown>> } = {};
   const kpi = new KpiService(database.db);
   const metrics = createMetrics(kpi, { onError: (err) => logger.warn({ err }, 'KPI refresh for /metrics failed') });
+  new Counter({
+    name: 'telekiosk_admission_refusals_total',
+    help: 'New sessions refused above capacity, by reason (draining, loop_delay, db_queue, concurrent_starts)',
+    labelNames: ['reason'],
+    registers: [metrics.registry],
+    collect() {
+      this.reset();
+      for (const [reason, n] of Object.entries(admission.refusals)) this.inc({ reason }, n);
+    },
+  });
   const registry = new NodeRegistry(database.db, nodeId, logger.child({ module: 'nodes' }));
   const http = createHttpServer({
     kpi,
@@ -169,7 +182,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     contentDir: config.contentDir,
     login: trust.login,
     trustProxy: config.trustProxy,
-    live: () => ({ loopDelayMs: Math.round(admission.loopDelayMs), dbWaiting: Math.round(admission.dbWaiting * 10) / 10, node: nodeId }),
+    live: () => ({ loopDelayMs: Math.round(admission.loopDelayMs), dbQueueDelayMs: Math.round(admission.dbQueueDelayMs * 10) / 10, dbWaiting: database.waiting(), node: nodeId }),
     ready: () => httpHolder.ready!(),
   });
   // maxHttpBufferSize: utterances up to 1 MiB (MAX_UTTERANCE_BYTES) plus framing.
@@ -334,6 +347,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     logger,
     nodeId,
     trust,
+    admission,
     async drain(deadlineMs: number) {
       logger.info({ deadlineMs }, 'draining: no new sessions or media rooms here; calls may finish');
       await registry.setDraining(true).catch((err: unknown) => logger.warn({ err }, 'draining flag not stored'));

@@ -5,6 +5,7 @@ import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations.ts';
 import { PGliteDialect } from './pgliteDialect.ts';
+import { QueueDelayMonitor } from './queueDelay.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 /** An open database: Kysely over PGlite (embedded) or a PostgreSQL pool. */
@@ -23,10 +24,16 @@ export interface Database {
   close(): Promise<void>;
   /**
    * Queries waiting for a PostgreSQL connection right now (the pool's `waitingCount`; the pool
-   * has {@link PG_POOL_SIZE} connections). Always 0 on PGlite (one connection, queued inside).
+   * has {@link PG_POOL_SIZE} connections); on PGlite, acquisitions waiting for its single connection.
    * Admission control reads it: a database that is the bottleneck shows here first.
    */
   waiting(): number;
+  /**
+   * Standing delay of the main connection queue (CoDel-style minimum wait per 100 ms interval,
+   * {@link QueueDelayMonitor}); on PGlite the wait for its single connection. Admission control
+   * refuses new sessions while it is above its target.
+   */
+  queueDelay: QueueDelayMonitor;
 }
 
 /** Connections in the PostgreSQL pool of one node. */
@@ -46,6 +53,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   let kind: Database['kind'];
   let closeExtra: () => Promise<void> = async () => {};
   let waiting = () => 0;
+  const queueDelay = new QueueDelayMonitor(() => waiting());
   let routingDb: Kysely<DatabaseSchema> | null = null;
   if (opts.databaseUrl) {
     // Fail fast when the server is unreachable (requests answer `unavailable` instead of hanging).
@@ -54,7 +62,19 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // An idle client's error (server restart, admin termination) must not crash the process;
     // the pool drops the client and the next query opens a new connection.
     pool.on('error', (err) => opts.onIdleError?.(err));
-    db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    // Timed acquisition: each query's wait for a connection feeds the standing-delay monitor.
+    const timedPool = {
+      Client: pg.Client,
+      options: pool.options,
+      connect: async () => {
+        const t0 = performance.now();
+        const client = await pool.connect();
+        queueDelay.record(performance.now() - t0);
+        return client;
+      },
+      end: () => pool.end(),
+    };
+    db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: timedPool }) });
     const routingPool = new pg.Pool({ connectionString: opts.databaseUrl, max: PG_ROUTING_POOL_SIZE, connectionTimeoutMillis: 3000 });
     routingPool.on('error', (err) => opts.onIdleError?.(err));
     routingDb = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: routingPool }) });
@@ -62,7 +82,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   } else {
     if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
     const pglite = await PGlite.create(opts.dataDir);
-    db = new Kysely<DatabaseSchema>({ dialect: new PGliteDialect(pglite) });
+    const dialect = new PGliteDialect(pglite, (ms) => queueDelay.record(ms));
+    waiting = () => dialect.waiting;
+    db = new Kysely<DatabaseSchema>({ dialect });
     kind = 'pglite';
     closeExtra = () => pglite.close();
   }
@@ -73,6 +95,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     await db.destroy();
     await routingDb?.destroy();
     await closeExtra();
+    queueDelay.close();
     throw new Error(`database migration ${failed} failed`, { cause: error });
   }
   let closed = false;
@@ -81,12 +104,14 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     routingDb: routingDb ?? db,
     kind,
     waiting,
+    queueDelay,
     async close() {
       if (closed) return;
       closed = true;
       await db.destroy();
       await routingDb?.destroy();
       await closeExtra();
+      queueDelay.close();
     },
   };
 }

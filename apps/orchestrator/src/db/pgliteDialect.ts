@@ -18,12 +18,17 @@ import {
  * (The published `kysely-pglite-dialect` does not accept PGlite 0.5 as a peer.)
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  /**
+   * @param onAcquire called with how long each acquisition waited for the connection (ms).
+   */
+  constructor(private readonly pglite: PGlite, private readonly onAcquire?: (waitMs: number) => void) {}
+  /** Acquisitions waiting for the connection right now. */
+  waiting = 0;
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, (ms) => this.onAcquire?.(ms), (d) => (this.waiting += d));
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -37,7 +42,7 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
   private readonly connection: PGliteConnection;
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGlite, private readonly onAcquire: (waitMs: number) => void, private readonly countWaiting: (delta: number) => void) {
     this.connection = new PGliteConnection(pglite);
   }
   async init() {}
@@ -45,7 +50,14 @@ class PGliteDriver implements Driver {
     const previous = this.queue;
     let release!: () => void;
     this.queue = new Promise<void>((r) => (release = r));
-    await previous;
+    const t0 = performance.now();
+    this.countWaiting(1);
+    try {
+      await previous;
+    } finally {
+      this.countWaiting(-1);
+    }
+    this.onAcquire(performance.now() - t0);
     this.release = release;
     return this.connection;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { cleanText } from '@telekiosk/shared';
 import { CapacityError, isDatabaseUnavailable, toWireError } from '../errors.ts';
 import { Admission, SocketLimits } from './limits.ts';
+import { QueueDelayMonitor } from '../db/queueDelay.ts';
 
 describe('socket limits', () => {
   it('allows the configured events per second per connection, then answers rate_limited with a retry-after', async () => {
@@ -35,37 +36,42 @@ describe('admission', () => {
 });
 
 describe('admission when the database is the bottleneck', () => {
-  it('refuses while queries queue for a pooled connection (mean over the last second), admits again when the queue drains', async () => {
+  it('refuses while the connection queue has a standing delay (minimum wait of an interval above the target), admits again as soon as it drains', async () => {
     vi.useFakeTimers();
     try {
       let waiting = 0;
-      const a = new Admission({ dbWaiting: () => waiting, maxDbWaiting: 10, retryAfterMs: 3000 });
-      vi.advanceTimersByTime(1000);
-      expect(await a.admit(async () => 'ok')).toBe('ok');
-      // One burst sample does not refuse anyone: the mean over ten samples stays low.
-      waiting = 60;
+      const monitor = new QueueDelayMonitor(() => waiting, 100);
+      const a = new Admission({ dbQueueDelayMs: () => monitor.standingDelayMs, dbQueueTargetMs: 5, retryAfterMs: 3000 });
       vi.advanceTimersByTime(100);
-      waiting = 0;
-      vi.advanceTimersByTime(100);
-      expect(a.dbWaiting).toBeLessThanOrEqual(10);
       expect(await a.admit(async () => 'ok')).toBe('ok');
-      // A second of queueing does.
-      waiting = 25;
-      vi.advanceTimersByTime(1000);
-      expect(a.dbWaiting).toBe(25);
+      // A burst the pool absorbs within the interval: some query did not wait, so no standing queue.
+      for (const ms of [40, 35, 0, 20]) monitor.record(ms);
+      vi.advanceTimersByTime(100);
+      expect(monitor.standingDelayMs).toBe(0);
+      expect(await a.admit(async () => 'ok')).toBe('ok');
+      // Every query of an interval waited: a standing queue; new sessions are refused at once.
+      for (const ms of [12, 30, 9, 25]) monitor.record(ms);
+      vi.advanceTimersByTime(100);
+      expect(monitor.standingDelayMs).toBe(9);
       await expect(a.admit(async () => 'no')).rejects.toMatchObject({ code: 'unavailable', retryAfterMs: 3000 });
+      expect(a.refusals).toMatchObject({ db_queue: 1, loop_delay: 0, concurrent_starts: 0 });
+      // Queries waiting and none served in an interval: the delay grows by the interval.
+      waiting = 3;
+      vi.advanceTimersByTime(100);
+      expect(monitor.standingDelayMs).toBe(109);
+      vi.advanceTimersByTime(100);
+      expect(monitor.standingDelayMs).toBe(209);
+      // The queue drains: admitted again after one interval, not after a long mean catches up.
       waiting = 0;
-      vi.advanceTimersByTime(1000);
+      monitor.record(0.4);
+      vi.advanceTimersByTime(100);
+      expect(monitor.standingDelayMs).toBe(0.4);
       expect(await a.admit(async () => 'again')).toBe('again');
+      // An idle database has no standing delay.
+      vi.advanceTimersByTime(100);
+      expect(monitor.standingDelayMs).toBe(0);
       a.close();
-      // Between the limit and twice it, a share grows with the overload (mean 15 of 10: half).
-      let roll = 0.4;
-      const b = new Admission({ dbWaiting: () => 15, maxDbWaiting: 10, random: () => roll });
-      vi.advanceTimersByTime(1000);
-      await expect(b.admit(async () => 'no')).rejects.toMatchObject({ code: 'unavailable' });
-      roll = 0.6;
-      expect(await b.admit(async () => 'yes')).toBe('yes');
-      b.close();
+      monitor.close();
     } finally {
       vi.useRealTimers();
     }

@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { CapacityError } from '../errors.ts';
+import type { QueueDelayMonitor } from '../db/queueDelay.ts';
 
 /**
  * Per-connection and per-device rate limits (rate-limiter-flexible, token bucket per key), so
@@ -40,33 +41,42 @@ async function consume(limiter: RateLimiterMemory, key: string, what: string): P
 }
 
 /**
+ * Why a new session was refused: the node drains, the event loop lags (mean delay), the
+ * database has a standing connection queue, or too many starts are in flight.
+ */
+export type AdmissionRefusal = 'draining' | 'loop_delay' | 'db_queue' | 'concurrent_starts';
+
+/**
  * Admission control for new sessions: above capacity, `session:start` is refused at once with
  * `unavailable` and a retry-after (the kiosk tells the visitor) instead of latency growing for
  * everyone. Capacity is exceeded when the event loop lags (mean delay over the last second above
- * `maxLoopDelayMs`), when the database is the bottleneck (more than `maxDbWaiting` queries
- * waiting for a pooled PostgreSQL connection, sampled every 100 ms and averaged over the last
- * second, so a single burst does not refuse anyone; above it a growing share is refused, all at
- * twice the limit) or too many starts are in flight at once.
+ * `maxLoopDelayMs`), when the database is the bottleneck (a standing queue for its connections:
+ * the minimum wait over the last 100 ms interval above `dbQueueTargetMs`, CoDel-style, see
+ * {@link QueueDelayMonitor}) or too many starts are in flight at once.
+ *
+ * (Event-loop utilization was tried as a saturation signal and dropped: on a machine whose cores
+ * are shared with PostgreSQL, time the loop spends descheduled counts as busy, and it refused
+ * sessions at two thirds of the capacity.)
+ *
+ * The database signal is re-read on every start and reacts within one interval in both
+ * directions: sessions already admitted keep the database busy while new ones are refused, and
+ * admission opens again as soon as the queue drains, so the completed rate above saturation
+ * stays near the saturation rate instead of swinging between admitting everyone and no one.
  */
 export class Admission {
   private readonly histogram: IntervalHistogram;
   private readonly timer: NodeJS.Timeout;
   private lagMs = 0;
   private inFlight = 0;
-  private dbSamples: number[] = [];
-  private dbWaitingMean = 0;
-  private readonly dbTimer: NodeJS.Timeout | null = null;
 
   /**
    * @param maxLoopDelayMs mean event-loop delay above which new sessions are refused (default 200 ms).
    * @param maxConcurrentStarts session starts in progress at once (default 64).
    * @param retryAfterMs suggested retry delay (default 5000 ms).
-   * @param dbWaiting queries waiting for a database connection now ({@link Database.waiting}).
-   * @param maxDbWaiting mean waiting queries above which new sessions are refused (default 10, the pool size): a share
-   *   (mean / max - 1) of them, all from twice the limit.
-   * @param random source of randomness for that share (tests).
+   * @param dbQueueDelayMs the database's standing connection-queue delay now (ms; {@link QueueDelayMonitor.standingDelayMs}).
+   * @param dbQueueTargetMs standing delay above which new sessions are refused (default 5 ms, CoDel's target).
    */
-  constructor(private readonly opts: { maxLoopDelayMs?: number; maxConcurrentStarts?: number; retryAfterMs?: number; dbWaiting?: () => number; maxDbWaiting?: number; random?: () => number } = {}) {
+  constructor(private readonly opts: { maxLoopDelayMs?: number; maxConcurrentStarts?: number; retryAfterMs?: number; dbQueueDelayMs?: () => number; dbQueueTargetMs?: number } = {}) {
     this.histogram = monitorEventLoopDelay({ resolution: 10 });
     this.histogram.enable();
     this.timer = setInterval(() => {
@@ -74,20 +84,11 @@ export class Admission {
       this.histogram.reset();
     }, 1000);
     this.timer.unref();
-    const dbWaiting = opts.dbWaiting;
-    if (dbWaiting) {
-      this.dbTimer = setInterval(() => {
-        this.dbSamples.push(dbWaiting());
-        if (this.dbSamples.length > 10) this.dbSamples.shift();
-        this.dbWaitingMean = this.dbSamples.reduce((a, b) => a + b, 0) / this.dbSamples.length;
-      }, 100);
-      this.dbTimer.unref();
-    }
   }
 
-  /** Mean queries waiting for a database connection over the last second. */
-  get dbWaiting(): number {
-    return this.dbWaitingMean;
+  /** The database's standing connection-queue delay now (ms; 0 without a database signal). */
+  get dbQueueDelayMs(): number {
+    return this.opts.dbQueueDelayMs?.() ?? 0;
   }
 
   /** Mean event-loop delay over the last second (ms). */
@@ -96,6 +97,9 @@ export class Admission {
   }
 
   private draining = false;
+
+  /** New sessions refused since start, by reason (exported as `telekiosk_admission_refusals_total{reason}`). */
+  readonly refusals: Record<AdmissionRefusal, number> = { draining: 0, loop_delay: 0, db_queue: 0, concurrent_starts: 0 };
 
   /** The node drains: every new session is refused (the kiosk retries on another node). */
   drain(): void {
@@ -107,11 +111,17 @@ export class Admission {
    * @throws CapacityError `unavailable` with a retry-after when above capacity.
    */
   async admit<T>(fn: () => Promise<T>): Promise<T> {
-    // Database queueing: refuse a share that grows with the overload (none at the limit, all at
-    // twice it), so admission does not swing between admitting everyone and no one.
-    const dbOver = this.dbWaitingMean / Math.max(this.opts.maxDbWaiting ?? 10, 1e-9) - 1;
-    const dbRefuses = dbOver > 0 && (dbOver >= 1 || (this.opts.random ?? Math.random)() < dbOver);
-    if (this.draining || this.lagMs > (this.opts.maxLoopDelayMs ?? 200) || dbRefuses || this.inFlight >= (this.opts.maxConcurrentStarts ?? 64)) {
+    const reason: AdmissionRefusal | null = this.draining
+      ? 'draining'
+      : this.lagMs > (this.opts.maxLoopDelayMs ?? 200)
+        ? 'loop_delay'
+        : this.dbQueueDelayMs > (this.opts.dbQueueTargetMs ?? 5)
+          ? 'db_queue'
+          : this.inFlight >= (this.opts.maxConcurrentStarts ?? 64)
+            ? 'concurrent_starts'
+            : null;
+    if (reason) {
+      this.refusals[reason]++;
       throw CapacityError.overloaded(this.opts.retryAfterMs ?? 5000);
     }
     this.inFlight++;
@@ -124,7 +134,7 @@ export class Admission {
 
   close(): void {
     clearInterval(this.timer);
-    if (this.dbTimer) clearInterval(this.dbTimer);
     this.histogram.disable();
   }
 }
+
