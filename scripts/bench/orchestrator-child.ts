@@ -31,6 +31,8 @@ async function main() {
       seedDemo: 'false',
       mediaWorkers: 1,
       socketEventsPerS: 1000,
+      // Admission tuning under test (e.g. ADMISSION_DB_QUEUE_TARGET_MS=20 npm run bench:load).
+      ...(process.env.ADMISSION_DB_QUEUE_TARGET_MS ? { admissionDbQueueTargetMs: process.env.ADMISSION_DB_QUEUE_TARGET_MS } : {}),
     }),
   );
   let rng = 7;

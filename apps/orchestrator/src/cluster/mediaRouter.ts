@@ -38,6 +38,12 @@ export class MediaRouter {
       nodeId: string;
       log: Logger;
       audience: RoomAudience;
+      /**
+       * A call's room was found on a node that is gone and removed here (a peer's request found it
+       * first, before the leader's sweep of dead nodes, which then no longer sees the room): every
+       * peer of the call must set its media up again, not only the one whose request found it.
+       */
+      onRoomLost?: (sessionId: string) => void;
       /** Null in a single process: every room is local. */
       rpc: NodeRpc | null;
       registry: NodeRegistry | null;
@@ -66,7 +72,7 @@ export class MediaRouter {
       // The host is gone: place the room again; the peers rejoin on a live node.
       if (err instanceof OrchestratorError && err.code === 'unavailable') {
         this.suspects.set(host, Date.now());
-        await this.o.store.dropMediaRoom(sessionId, host);
+        if (await this.o.store.dropMediaRoom(sessionId, host)) this.o.onRoomLost?.(sessionId);
       }
       throw err;
     }
@@ -90,7 +96,7 @@ export class MediaRouter {
     for (const [id, at] of this.suspects) if (now - at > DEAD_AFTER_MS) this.suspects.delete(id);
     const current = await this.o.store.mediaRoomNode(sessionId);
     if (current && alive.some((n) => n.id === current) && !this.suspects.has(current)) return current;
-    if (current) await this.o.store.dropMediaRoom(sessionId, current);
+    if (current && (await this.o.store.dropMediaRoom(sessionId, current))) this.o.onRoomLost?.(sessionId);
     const candidates = alive.filter((n) => !n.draining && n.media.workers > 0 && !this.suspects.has(n.id));
     const pool = candidates.length > 0 ? candidates : alive;
     // Least consumers, then fewest rooms; on a tie a node that does not route (the leader has routing to do).

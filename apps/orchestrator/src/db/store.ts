@@ -327,11 +327,16 @@ export class Store {
   async mediaRoomNode(sessionId: string): Promise<string | undefined> {
     return (await this.db.selectFrom('media_rooms').select('node_id').where('session_id', '=', sessionId).executeTakeFirst())?.node_id;
   }
-  /** Forgets a call's media room (it closed, or its node died: the next join places it again). */
-  async dropMediaRoom(sessionId: string, nodeId?: string): Promise<void> {
+  /**
+   * Forgets a call's media room (it closed, or its node died: the next join places it again).
+   * @param nodeId only when the room is on this node (several peers may find its node dead at once).
+   * @returns whether a room record was removed by this call.
+   */
+  async dropMediaRoom(sessionId: string, nodeId?: string): Promise<boolean> {
     let q = this.db.deleteFrom('media_rooms').where('session_id', '=', sessionId);
     if (nodeId) q = q.where('node_id', '=', nodeId);
-    await q.execute();
+    const [r] = await q.execute();
+    return (r?.numDeletedRows ?? 0n) > 0n;
   }
   /** Calls whose media rooms were on these nodes (removed from the table). */
   async takeMediaRoomsOfNodes(nodeIds: string[]): Promise<string[]> {

@@ -27,11 +27,13 @@ export class Calls {
    * Media rooms were lost (their SFU worker died, their node died, or the process restarted):
    * every peer of those calls is told to set up media again; new rooms are placed on healthy
    * workers and nodes as they rejoin.
+   * @param recordDropped the rooms' records are already gone (the media router removed them and may
+   *   have placed a new room since, which must stay).
    */
-  roomsLost(sessionIds: string[], reason: 'worker_died' | 'room_closed' | 'server_restarted'): void {
+  roomsLost(sessionIds: string[], reason: 'worker_died' | 'room_closed' | 'server_restarted', recordDropped = false): void {
     this.ctx.background('media restart notices', async () => {
       for (const sessionId of sessionIds) {
-        await this.ctx.store.dropMediaRoom(sessionId).catch((err: unknown) => this.ctx.log.warn({ err, sessionId }, 'media room record not dropped'));
+        if (!recordDropped) await this.ctx.store.dropMediaRoom(sessionId).catch((err: unknown) => this.ctx.log.warn({ err, sessionId }, 'media room record not dropped'));
         const s = await this.ctx.store.getSession(sessionId);
         if (!s || s.state !== 'in_call') continue;
         const payload = { sessionId, reason };

@@ -114,7 +114,7 @@ export class SessionService {
       this.robot.invalidateElsewhere = (sessionId) => cluster.rpc.broadcast('lease:forget', sessionId);
       cluster.rpc.onBroadcast('lease:forget', (id) => this.robot.forget(String(id)));
     }
-    ctx.mediaRouter = new MediaRouter({ media: o.media, store: o.store, nodeId: ctx.nodeId, log: ctx.log.child({ module: 'media-router' }), audience: this.calls.audience, rpc: cluster?.rpc ?? null, registry: cluster?.registry ?? null });
+    ctx.mediaRouter = new MediaRouter({ media: o.media, store: o.store, nodeId: ctx.nodeId, log: ctx.log.child({ module: 'media-router' }), audience: this.calls.audience, rpc: cluster?.rpc ?? null, registry: cluster?.registry ?? null, onRoomLost: (id) => this.calls.roomsLost([id], 'room_closed', true) });
     o.media.onRoomsLost = (ids, reason) => this.calls.roomsLost(ids, reason);
   }
 
@@ -181,7 +181,7 @@ export class SessionService {
       else await this.devices.droppedWithNode(c.subjectId);
     }
     const rooms = await this.ctx.store.takeMediaRoomsOfNodes(dead);
-    if (rooms.length > 0) this.calls.roomsLost(rooms, 'room_closed');
+    if (rooms.length > 0) this.calls.roomsLost(rooms, 'room_closed', true);
     await this.ctx.store.deleteNodes(dead);
     this.ctx.log.warn({ nodes: dead, connections: conns.length, rooms: rooms.length }, 'dead nodes taken over');
   }
