@@ -100,7 +100,7 @@ function combinations(rows: Row[], seed: number): Row[] {
     const of = (pred: (r: Row) => boolean) => rows.filter((r) => r.lang === lang && pred(r));
     const routine = of((r) => r.tag === 'routine');
     const negated = of((r) => r.tag === 'negation' && r.labels.length === 0);
-    const reported = of((r) => r.tag === 'reported');
+    const reported = of((r) => r.tag === 'reported' && r.labels.length === 0); // a request passed on for someone present ("my mother wants a person") is still a request
     const requests = of((r) => r.tag === 'direct' && r.labels.includes('request_person'));
     const thanks = of((r) => r.tag === 'thanks');
     if (!routine.length) continue;
