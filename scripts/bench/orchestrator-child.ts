@@ -33,6 +33,7 @@ async function main() {
       socketEventsPerS: 1000,
       // Admission tuning under test (e.g. ADMISSION_DB_QUEUE_TARGET_MS=20 npm run bench:load).
       ...(process.env.ADMISSION_DB_QUEUE_TARGET_MS ? { admissionDbQueueTargetMs: process.env.ADMISSION_DB_QUEUE_TARGET_MS } : {}),
+      ...(process.env.ADMISSION_LOOP_DELAY_TARGET_MS ? { admissionLoopDelayTargetMs: process.env.ADMISSION_LOOP_DELAY_TARGET_MS } : {}),
     }),
   );
   let rng = 7;

@@ -15,6 +15,7 @@ import { TokenService } from './auth/tokens.ts';
 import { createTrust, storeRedaction } from './auth/trust.ts';
 import { SqlRoutingStore } from './db/routingStore.ts';
 import { Admission, SocketLimits } from './signaling/limits.ts';
+import { LoopDelayMonitor } from './signaling/loopDelay.ts';
 import { ConfigError, defaultMediasoupWorkerBin, REPO_ROOT, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { Store } from './db/store.ts';
@@ -138,7 +139,8 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
   const tokens = await TokenService.load(store, config.authSecret, config.tokenTtlS);
   const trust = await createTrust({ config, database, store, tokens, logger });
   const limits = new SocketLimits({ eventsPerSecond: config.socketEventsPerS });
-  const admission = new Admission({ maxLoopDelayMs: config.admissionMaxLoopDelayMs, dbQueueDelayMs: () => database.queueDelay.standingDelayMs, dbQueueTargetMs: config.admissionDbQueueTargetMs });
+  const loopDelay = new LoopDelayMonitor();
+  const admission = new Admission({ loopDelayMs: () => loopDelay.standingDelayMs, loopDelayTargetMs: config.admissionLoopDelayTargetMs, dbQueueDelayMs: () => database.queueDelay.standingDelayMs, dbQueueTargetMs: config.admissionDbQueueTargetMs });
   const demo = config.seedDemo ? await seedDemo(store, config.dataDir.startsWith('memory://') ? 'memory://' : join(config.dataDir, '..', 'demo-credentials.json')) : null;
 
   // Socket.io first: in a cluster its adapter (Redis Streams) carries pushes and node RPC.
@@ -195,6 +197,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     try {
       redis = await connectRedisAdapter(io, config.redisUrl, logger.child({ module: 'redis' }));
     } catch (err) {
+      loopDelay.close();
       await media.close();
       await database.close();
       throw new Error(`Redis at REDIS_URL is not reachable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
@@ -284,7 +287,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
     });
   } catch (err) {
     sessions.close();
-    admission.close();
+    loopDelay.close();
     await media.close();
     await database.close();
     throw new Error('could not rebuild the session state from the database', { cause: err });
@@ -324,7 +327,7 @@ export async function startOrchestrator(config: Config, deps: { clock?: Clock; i
       live.close();
       consoleNsp.close();
       await trust.close();
-      admission.close();
+      loopDelay.close();
       rpc?.close();
       io.disconnectSockets(true);
       await new Promise<void>((r) => io.close(() => r()));

@@ -3,6 +3,7 @@ import { cleanText } from '@telekiosk/shared';
 import { CapacityError, isDatabaseUnavailable, toWireError } from '../errors.ts';
 import { Admission, SocketLimits } from './limits.ts';
 import { QueueDelayMonitor } from '../db/queueDelay.ts';
+import { LoopDelayMonitor } from './loopDelay.ts';
 
 describe('socket limits', () => {
   it('allows the configured events per second per connection, then answers rate_limited with a retry-after', async () => {
@@ -31,7 +32,6 @@ describe('admission', () => {
     release();
     expect(await first).toBe('done');
     expect(await a.admit(async () => 'third')).toBe('third');
-    a.close();
   });
 });
 
@@ -70,8 +70,7 @@ describe('admission when the database is the bottleneck', () => {
       // An idle database has no standing delay.
       vi.advanceTimersByTime(100);
       expect(monitor.standingDelayMs).toBe(0);
-      a.close();
-      monitor.close();
+        monitor.close();
     } finally {
       vi.useRealTimers();
     }
@@ -96,4 +95,68 @@ describe('text cleaning', () => {
     expect(cleanText('x\ud800y\udc00z')).toBe('x\ufffdy\ufffdz');
     expect(cleanText('ok 😀 日本語')).toBe('ok 😀 日本語');
   });
+});
+
+describe('admission when the process is CPU-bound', () => {
+  it('refuses while the event loop has a standing delay above the target, admits again once it is below', async () => {
+    let loop = 0;
+    const a = new Admission({ loopDelayMs: () => loop, loopDelayTargetMs: 20, retryAfterMs: 2000 });
+    expect(await a.admit(async () => 'ok')).toBe('ok');
+    loop = 35;
+    await expect(a.admit(async () => 'no')).rejects.toMatchObject({ code: 'unavailable', retryAfterMs: 2000 });
+    expect(a.refusals).toMatchObject({ loop_delay: 1, db_queue: 0 });
+    loop = 3;
+    expect(await a.admit(async () => 'again')).toBe('again');
+  });
+
+  /** Keeps every loop turn busy for 40 ms until stopped; records the worst standing delay seen. */
+  function spinLoop(monitor: LoopDelayMonitor) {
+    const state = { busy: true, worst: 0 };
+    const spin = () => {
+      const t = performance.now();
+      while (performance.now() - t < 40);
+      state.worst = Math.max(state.worst, monitor.standingDelayMs);
+      if (state.busy) setImmediate(spin);
+    };
+    setImmediate(spin);
+    return state;
+  }
+  const poll = async (done: () => boolean) => {
+    const t0 = performance.now();
+    while (!done() && performance.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 50));
+  };
+
+  it('measures a loop that is busy for every turn as a standing delay, and an idle loop as none', async () => {
+    // Every interval counts as own work here (a busy test machine may give this process less than a core).
+    const monitor = new LoopDelayMonitor({ minCpuShare: 0 });
+    try {
+      const s = spinLoop(monitor);
+      await poll(() => s.worst >= 20);
+      s.busy = false;
+      expect(s.worst).toBeGreaterThanOrEqual(20);
+      // Idle again: the standing delay falls back (polled; a busy machine may take a few intervals).
+      await poll(() => monitor.standingDelayMs < 20);
+      expect(monitor.standingDelayMs).toBeLessThan(20);
+    } finally {
+      monitor.close();
+    }
+  }, 60_000);
+
+  it('does not count a late loop as its own standing delay when the process hardly used the CPU (other processes held the cores)', async () => {
+    // A CPU clock that says this process used 10% of the wall time, however busy the loop is.
+    const t0 = performance.now();
+    const monitor = new LoopDelayMonitor({ cpuMs: () => (performance.now() - t0) * 0.1 });
+    const own = new LoopDelayMonitor({ cpuMs: () => performance.now() - t0 });
+    try {
+      const s = spinLoop(own);
+      let otherWorst = 0;
+      await poll(() => ((otherWorst = Math.max(otherWorst, monitor.standingDelayMs)), s.worst >= 20));
+      s.busy = false;
+      expect(s.worst).toBeGreaterThanOrEqual(20);
+      expect(otherWorst).toBe(0);
+    } finally {
+      monitor.close();
+      own.close();
+    }
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { CapacityError } from '../errors.ts';
 import type { QueueDelayMonitor } from '../db/queueDelay.ts';
+import type { LoopDelayMonitor } from './loopDelay.ts';
 
 /**
  * Per-connection and per-device rate limits (rate-limiter-flexible, token bucket per key), so
@@ -41,59 +41,55 @@ async function consume(limiter: RateLimiterMemory, key: string, what: string): P
 }
 
 /**
- * Why a new session was refused: the node drains, the event loop lags (mean delay), the
- * database has a standing connection queue, or too many starts are in flight.
+ * Why a new session was refused: the node drains, the event loop has a standing delay (the
+ * process is CPU-bound), the database has a standing connection queue, or too many starts are in
+ * flight.
  */
 export type AdmissionRefusal = 'draining' | 'loop_delay' | 'db_queue' | 'concurrent_starts';
 
 /**
  * Admission control for new sessions: above capacity, `session:start` is refused at once with
  * `unavailable` and a retry-after (the kiosk tells the visitor) instead of latency growing for
- * everyone. Capacity is exceeded when the event loop lags (mean delay over the last second above
- * `maxLoopDelayMs`), when the database is the bottleneck (a standing queue for its connections:
- * the minimum wait over the last 100 ms interval above `dbQueueTargetMs`, CoDel-style, see
- * {@link QueueDelayMonitor}) or too many starts are in flight at once.
+ * everyone. Capacity is exceeded when one of the two places work queues has a STANDING queue,
+ * measured CoDel-style (the minimum delay over the last 100 ms interval above a target):
+ * - the event loop ({@link LoopDelayMonitor}; the process is CPU-bound, e.g. on embedded PGlite,
+ *   whose queries run on this thread), above `loopDelayTargetMs`; counted only for intervals in
+ *   which the process itself used most of a core;
+ * - the database's connections ({@link QueueDelayMonitor}; PostgreSQL is the bottleneck), above
+ *   `dbQueueTargetMs`;
+ * or when too many starts are in flight at once.
  *
- * (Event-loop utilization was tried as a saturation signal and dropped: on a machine whose cores
- * are shared with PostgreSQL, time the loop spends descheduled counts as busy, and it refused
- * sessions at two thirds of the capacity.)
+ * (Event-loop utilization, and before it a mean event-loop delay over one second, were tried and
+ * dropped: on cores shared with PostgreSQL, time descheduled counts as busy, and utilization
+ * refused sessions at two thirds of capacity; the one-second mean reacted a second late both ways
+ * and let the completed rate above saturation fall to 80% of it on PGlite.)
  *
- * The database signal is re-read on every start and reacts within one interval in both
- * directions: sessions already admitted keep the database busy while new ones are refused, and
- * admission opens again as soon as the queue drains, so the completed rate above saturation
- * stays near the saturation rate instead of swinging between admitting everyone and no one.
+ * Both signals are re-read on every start and react within one interval in both directions:
+ * sessions already admitted keep the process busy while new ones are refused, and admission opens
+ * again as soon as the queue drains, so the completed rate above saturation stays near the
+ * saturation rate instead of swinging between admitting everyone and no one.
  */
 export class Admission {
-  private readonly histogram: IntervalHistogram;
-  private readonly timer: NodeJS.Timeout;
-  private lagMs = 0;
   private inFlight = 0;
 
   /**
-   * @param maxLoopDelayMs mean event-loop delay above which new sessions are refused (default 200 ms).
+   * @param loopDelayMs the event loop's standing delay now (ms; {@link LoopDelayMonitor.standingDelayMs}).
+   * @param loopDelayTargetMs standing event-loop delay above which new sessions are refused (default 10 ms).
    * @param maxConcurrentStarts session starts in progress at once (default 64).
    * @param retryAfterMs suggested retry delay (default 5000 ms).
    * @param dbQueueDelayMs the database's standing connection-queue delay now (ms; {@link QueueDelayMonitor.standingDelayMs}).
    * @param dbQueueTargetMs standing delay above which new sessions are refused (default 5 ms, CoDel's target).
    */
-  constructor(private readonly opts: { maxLoopDelayMs?: number; maxConcurrentStarts?: number; retryAfterMs?: number; dbQueueDelayMs?: () => number; dbQueueTargetMs?: number } = {}) {
-    this.histogram = monitorEventLoopDelay({ resolution: 10 });
-    this.histogram.enable();
-    this.timer = setInterval(() => {
-      this.lagMs = this.histogram.count > 0 ? this.histogram.mean / 1e6 : 0;
-      this.histogram.reset();
-    }, 1000);
-    this.timer.unref();
-  }
+  constructor(private readonly opts: { loopDelayMs?: () => number; loopDelayTargetMs?: number; maxConcurrentStarts?: number; retryAfterMs?: number; dbQueueDelayMs?: () => number; dbQueueTargetMs?: number } = {}) {}
 
   /** The database's standing connection-queue delay now (ms; 0 without a database signal). */
   get dbQueueDelayMs(): number {
     return this.opts.dbQueueDelayMs?.() ?? 0;
   }
 
-  /** Mean event-loop delay over the last second (ms). */
+  /** The event loop's standing delay now (ms; 0 without a loop signal). */
   get loopDelayMs(): number {
-    return this.lagMs;
+    return this.opts.loopDelayMs?.() ?? 0;
   }
 
   private draining = false;
@@ -113,7 +109,7 @@ export class Admission {
   async admit<T>(fn: () => Promise<T>): Promise<T> {
     const reason: AdmissionRefusal | null = this.draining
       ? 'draining'
-      : this.lagMs > (this.opts.maxLoopDelayMs ?? 200)
+      : this.loopDelayMs > (this.opts.loopDelayTargetMs ?? 10)
         ? 'loop_delay'
         : this.dbQueueDelayMs > (this.opts.dbQueueTargetMs ?? 5)
           ? 'db_queue'
@@ -132,9 +128,4 @@ export class Admission {
     }
   }
 
-  close(): void {
-    clearInterval(this.timer);
-    this.histogram.disable();
-  }
 }
-
