@@ -10,7 +10,7 @@
  *
  * Per database it prints, per step: offered and completed sessions/s, refused (answered
  * `unavailable`: above capacity), p50/p99 escalation-to-offer and accept-to-assigned (ms), and
- * orchestrator CPU ms per session; then saturation throughput (best completed/s), and a soak
+ * orchestrator CPU ms and database statements per session; then saturation throughput (best completed/s), and a soak
  * of `--soak` sessions at half of saturation with the orchestrator's RSS after the first 20%
  * and at the end. Targets (issue "Nothing is lost"): >= 50 completed sessions/s on PostgreSQL;
  * escalation-to-offer p99 < 100 ms up to 80% of saturation; above saturation completed/s stays
@@ -54,6 +54,8 @@ interface StepFigures {
   acceptToAssignedP50Ms: number | null;
   acceptToAssignedP99Ms: number | null;
   cpuMsPerSession: number | null;
+  /** Database statements per completed session (every statement of the step, refused starts and background work included). */
+  queriesPerSession: number | null;
   /**
    * CPU used during the step, in cores (CPU ms / wall ms): this load generator, the orchestrator,
    * and the machine's PostgreSQL server processes (null when not readable). All share 2 cores here.
@@ -127,6 +129,7 @@ async function step(driver: SessionDriver, rate: number, seconds: number, stats:
     acceptToAssignedP50Ms: pct(results.map((r) => r.acceptToAssignedMs), 50),
     acceptToAssignedP99Ms: pct(results.map((r) => r.acceptToAssignedMs), 99),
     cpuMsPerSession: results.length ? Math.round(((cpu1 - cpu0) / results.length) * 10) / 10 : null,
+    queriesPerSession: results.length ? Math.round(((after.queries - before.queries) / results.length) * 10) / 10 : null,
   };
 }
 
@@ -163,7 +166,7 @@ async function runFor(db: 'pglite' | 'postgres') {
     steps.push(fig);
     saturation = Math.max(saturation, fig.completedPerS);
     console.log(
-      `  offered ${String(rate).padStart(4)}/s: completed ${String(fig.completedPerS).padStart(6)}/s (${fig.completed}), refused ${fig.refused}${Object.keys(fig.refusedBy).length ? ` (${Object.entries(fig.refusedBy).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}, failed ${fig.failed}; escalation->offer p50 ${fig.escalationToOfferP50Ms} / p99 ${fig.escalationToOfferP99Ms} ms; accept->assigned p50 ${fig.acceptToAssignedP50Ms} / p99 ${fig.acceptToAssignedP99Ms} ms; ${fig.cpuMsPerSession} CPU ms/session; cores: generator ${fig.cpuCores.generator}, orchestrator ${fig.cpuCores.orchestrator}, PostgreSQL ${fig.cpuCores.postgres ?? 'n/a'}`,
+      `  offered ${String(rate).padStart(4)}/s: completed ${String(fig.completedPerS).padStart(6)}/s (${fig.completed}), refused ${fig.refused}${Object.keys(fig.refusedBy).length ? ` (${Object.entries(fig.refusedBy).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}, failed ${fig.failed}; escalation->offer p50 ${fig.escalationToOfferP50Ms} / p99 ${fig.escalationToOfferP99Ms} ms; accept->assigned p50 ${fig.acceptToAssignedP50Ms} / p99 ${fig.acceptToAssignedP99Ms} ms; ${fig.cpuMsPerSession} CPU ms/session, ${fig.queriesPerSession} queries/session; cores: generator ${fig.cpuCores.generator}, orchestrator ${fig.cpuCores.orchestrator}, PostgreSQL ${fig.cpuCores.postgres ?? 'n/a'}`,
     );
     if (fig.completedPerS < 0.8 * rate) saturatedSteps++;
     if (saturatedSteps >= 2) break;

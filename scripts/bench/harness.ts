@@ -24,6 +24,8 @@ export interface ChildStats {
   rssMb: number;
   loopDelayMs: number;
   refusals: Record<string, number>;
+  /** Database statements executed so far (both pools). */
+  queries: number;
 }
 
 /** The orchestrator under test. */
@@ -31,14 +33,18 @@ export interface BenchChild {
   url: string;
   devices: { id: string; token: string }[];
   workerTokens: string[];
-  /** CPU time used so far (ms), resident memory (MiB), mean event-loop delay since the last call (ms), admission refusals so far by reason. */
+  /** CPU time used so far (ms), resident memory (MiB), mean event-loop delay since the last call (ms), admission refusals so far by reason, database statements so far. */
   stats(): Promise<ChildStats>;
   stop(): Promise<void>;
 }
 
-/** Starts orchestrator-child.ts with `env` and waits until it is ready. */
+/**
+ * Starts orchestrator-child.ts with `env` and waits until it is ready. With `BENCH_CPU_PROF=<dir>`
+ * the child writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+ */
 export async function startChild(env: Record<string, string>): Promise<BenchChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/bench/orchestrator-child.ts')], {
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', join(REPO_ROOT, 'scripts/bench/orchestrator-child.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

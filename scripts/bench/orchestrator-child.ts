@@ -4,7 +4,7 @@
  * workers. Database: BENCH_DATABASE_URL (PostgreSQL) or in-memory PGlite. Workers speak
  * BENCH_WORKER_LANGUAGES (comma list; default random pairs from the 8 languages, seeded).
  * Prints one JSON line `{ url, devices: [{id, token}], workerTokens: [..] }` when ready; answers
- * IPC `{ type: 'stats' }` with `{ cpuMs, rssMb, loopDelayMs, refusals }` (admission refusals so far, by reason); exits on SIGTERM.
+ * IPC `{ type: 'stats' }` with `{ cpuMs, rssMb, loopDelayMs, refusals, queries }` (admission refusals so far, by reason; database statements so far); exits on SIGTERM.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LANGUAGES, type Language } from '@telekiosk/shared';
@@ -58,7 +58,7 @@ async function main() {
   process.on('message', (m: { type?: string }) => {
     if (m?.type !== 'stats') return;
     const cpu = process.cpuUsage();
-    process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000, rssMb: process.memoryUsage().rss / 2 ** 20, loopDelayMs: loop.mean / 1e6, refusals: { ...orch.admission.refusals } });
+    process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000, rssMb: process.memoryUsage().rss / 2 ** 20, loopDelayMs: loop.mean / 1e6, refusals: { ...orch.admission.refusals }, queries: orch.database.queries });
     loop.reset();
   });
   process.stdout.write(JSON.stringify({ url: orch.url, devices, workerTokens }) + '\n');

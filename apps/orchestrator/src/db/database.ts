@@ -34,6 +34,8 @@ export interface Database {
    * refuses new sessions while it is above its target.
    */
   queueDelay: QueueDelayMonitor;
+  /** Statements executed since the database was opened (both pools; `bench:load` prints them per session). */
+  readonly queries: number;
 }
 
 /** Connections in the PostgreSQL pool of one node. */
@@ -55,6 +57,10 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   let waiting = () => 0;
   const queueDelay = new QueueDelayMonitor(() => waiting());
   let routingDb: Kysely<DatabaseSchema> | null = null;
+  let queries = 0;
+  const log = () => {
+    queries++;
+  };
   if (opts.databaseUrl) {
     // Fail fast when the server is unreachable (requests answer `unavailable` instead of hanging).
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: PG_POOL_SIZE, connectionTimeoutMillis: 3000 });
@@ -74,17 +80,17 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
       },
       end: () => pool.end(),
     };
-    db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: timedPool }) });
+    db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: timedPool }), log });
     const routingPool = new pg.Pool({ connectionString: opts.databaseUrl, max: PG_ROUTING_POOL_SIZE, connectionTimeoutMillis: 3000 });
     routingPool.on('error', (err) => opts.onIdleError?.(err));
-    routingDb = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: routingPool }) });
+    routingDb = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: routingPool }), log });
     kind = 'postgres';
   } else {
     if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
     const pglite = await PGlite.create(opts.dataDir);
     const dialect = new PGliteDialect(pglite, (ms) => queueDelay.record(ms));
     waiting = () => dialect.waiting;
-    db = new Kysely<DatabaseSchema>({ dialect });
+    db = new Kysely<DatabaseSchema>({ dialect, log });
     kind = 'pglite';
     closeExtra = () => pglite.close();
   }
@@ -105,6 +111,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     kind,
     waiting,
     queueDelay,
+    get queries() {
+      return queries;
+    },
     async close() {
       if (closed) return;
       closed = true;

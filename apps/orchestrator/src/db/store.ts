@@ -511,25 +511,36 @@ export class Store {
    * Text is stored as valid UTF-8 without NUL or other control characters (see {@link cleanText}).
    */
   async appendTranscript(e: NewTranscriptEntry, at: Date): Promise<TranscriptEntryT> {
-    if (e.clientId) {
-      const existing = await this.entryByClientId(e.sessionId, e.clientId);
-      if (existing) return existing;
-    }
+    return (await this.appendLine(e, at)).entry;
+  }
+
+  /**
+   * Appends a line (next `seq` of its session, in one statement) and returns it with its
+   * session's state and assigned worker at that moment, so the caller pushes it to whom it
+   * concerns without reading the session again. A retried client request (`clientId` stored
+   * already) returns the stored line (`duplicate: true`).
+   * @throws when the session does not exist, or the database's error.
+   */
+  async appendLine(e: NewTranscriptEntry, at: Date): Promise<{ entry: TranscriptEntryT; session: { state: SessionState; workerId: string | null }; duplicate: boolean }> {
     const translation = e.translation ? toJson(this.redactDeep(e.translation)) : null;
     try {
-      const r = await sql<TranscriptRow>`
-        with s as (update sessions set last_seq = last_seq + 1 where id = ${e.sessionId} returning last_seq)
-        insert into transcript_entries (id, session_id, seq, speaker, text, language, translation, translation_status, created_at, client_id)
-        select ${randomUUID()}, ${e.sessionId}, s.last_seq, ${e.speaker}, ${cleanText(this.redactText(e.text))}, ${e.language}, ${translation}::jsonb, ${e.translationStatus}, ${at}, ${e.clientId ?? null} from s
-        returning *`.execute(this.db);
+      const r = await sql<TranscriptRow & { session_state: string; session_worker_id: string | null }>`
+        with s as (update sessions set last_seq = last_seq + 1 where id = ${e.sessionId} returning last_seq, state, worker_id),
+        i as (
+          insert into transcript_entries (id, session_id, seq, speaker, text, language, translation, translation_status, created_at, client_id)
+          select ${randomUUID()}, ${e.sessionId}, s.last_seq, ${e.speaker}, ${cleanText(this.redactText(e.text))}, ${e.language}, ${translation}::jsonb, ${e.translationStatus}, ${at}, ${e.clientId ?? null} from s
+          returning *)
+        select i.*, s.state as session_state, s.worker_id as session_worker_id from i, s`.execute(this.db);
       const row = r.rows[0];
       if (!row) throw new Error(`session ${e.sessionId} not found`);
-      return toEntry(row);
+      const { session_state, session_worker_id, ...entry } = row;
+      return { entry: toEntry(entry), session: { state: session_state as SessionState, workerId: session_worker_id }, duplicate: false };
     } catch (err) {
-      // Two retries of one request raced: the first stored it.
+      // A retried request (or two retries racing): the line is stored already (unique client id).
       if (e.clientId && (err as { code?: string }).code === '23505') {
         const existing = await this.entryByClientId(e.sessionId, e.clientId);
-        if (existing) return existing;
+        const session = await this.getSession(e.sessionId);
+        if (existing && session) return { entry: existing, session: { state: session.state, workerId: session.workerId }, duplicate: true };
       }
       throw err;
     }
@@ -550,7 +561,7 @@ export class Store {
   async setTranslation(entryId: string, translation: Translation | null, status: TranscriptEntryT['translationStatus']): Promise<void> {
     await this.db
       .updateTable('transcript_entries')
-      .set({ translation: translation ? toJson(translation) : null, translation_status: status })
+      .set({ translation: translation ? toJson(this.redactDeep(translation)) : null, translation_status: status })
       .where('id', '=', entryId)
       .execute();
   }

@@ -39,13 +39,26 @@ export class TranscriptWriter {
       if (existing) return existing;
     }
     const language = opts.language ?? session.language;
-    const current = (await this.d.store.getSession(session.id)) ?? session;
-    const target = await this.translationTarget(current, speaker, language);
-    const translated = target ? await this.translate(text, language, target, current.id) : null;
-    const stored = await this.d.store.appendTranscript(
+    // The translation target from the session as the caller read it; the append returns the
+    // session as it is now (one statement), which decides whom the line is pushed to.
+    const target = await this.translationTarget(session, speaker, language);
+    let translated = target ? await this.translate(text, language, target, session.id) : null;
+    const appended = await this.d.store.appendLine(
       { sessionId: session.id, speaker, text, language, translation: translated, translationStatus: !target ? 'same_language' : translated ? 'translated' : 'untranslated', clientId: opts.clientId ?? null },
       new Date(this.d.clock.now()),
     );
+    const stored = appended.entry;
+    const current: SessionView = { ...session, state: appended.session.state, workerId: appended.session.workerId };
+    if (!appended.duplicate && current.workerId !== session.workerId) {
+      // A worker took the session meanwhile (or it changed hands): translate for them now.
+      const now = await this.translationTarget(current, speaker, language);
+      if (now !== target) {
+        translated = now ? await this.translate(text, language, now, session.id) : null;
+        await this.d.store.setTranslation(stored.id, translated, !now ? 'same_language' : translated ? 'translated' : 'untranslated');
+        stored.translation = translated;
+        stored.translationStatus = !now ? 'same_language' : translated ? 'translated' : 'untranslated';
+      }
+    }
     // The store keeps the PII-redacted form; the people in the call get the line as it was said.
     const entry: TranscriptEntry = { ...stored, text: cleanText(text), translation: translated ?? stored.translation };
     if (opts.notifyDevice !== false) this.d.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
