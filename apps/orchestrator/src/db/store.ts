@@ -79,13 +79,13 @@ export interface NewTranscriptEntry {
  * trail. The only module that writes SQL (through Kysely). Methods throw the database's errors.
  */
 export class Store {
+  /** Warm transfers with a private consult (`call_consults`). */
+  readonly consults: ConsultStore;
+
   /**
    * @param opts.redact PII redaction applied to what is stored (transcript lines and their
    *   translations, handoff packages, intake facts, session event data); the live pushes carry the original.
    */
-  /** Warm transfers with a private consult (`call_consults`). */
-  readonly consults: ConsultStore;
-
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly opts: { redact?: { text(s: string): string; deep<T>(v: T): T } } = {},
