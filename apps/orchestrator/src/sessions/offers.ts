@@ -99,15 +99,16 @@ export class OfferDesk {
       this.ctx.calls.closeCall({ ...session, workerId: fromWorkerId });
       this.ctx.notifier.toWorker(fromWorkerId, 'session:update', session);
     }
-    await this.ctx.transcripts.translateBacklog(session, worker.languages);
-    await this.ctx.robot.grant(session.id, session.deviceId, workerId);
-    this.ctx.log.info({ sessionId: session.id, workerId, kind: offer.kind, consulting }, 'offer accepted');
+    // The visitor hears first (the kiosk starts its media while the worker's screen loads); the
+    // backlog translation and the robot lease are for the worker, whose answer waits for them.
     this.ctx.notifier.toDevice(session.deviceId, 'session:update', session);
     if (!consulting) {
       // After a consult the visitor meets the colleague when they join (consults.ts `join`).
       await this.ctx.append(session, 'system', notice('workerJoined', session.language, { name: worker.displayName }));
       this.ctx.notifier.toDevice(session.deviceId, 'call:started', { sessionId: session.id, worker: { displayName: worker.displayName, languages: worker.languages } });
     }
+    await Promise.all([this.ctx.transcripts.translateBacklog(session, worker.languages), this.ctx.robot.grant(session.id, session.deviceId, workerId)]);
+    this.ctx.log.info({ sessionId: session.id, workerId, kind: offer.kind, consulting }, 'offer accepted');
     this.ctx.devices.sessionStateChanged(session.deviceId, 'in_call');
     this.ctx.supervision.changed();
     return this.assignment(session);
