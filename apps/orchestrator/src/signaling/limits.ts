@@ -71,16 +71,19 @@ export type AdmissionRefusal = 'draining' | 'loop_delay' | 'db_queue' | 'concurr
  */
 export class Admission {
   private inFlight = 0;
+  /** Times (ms, monotonic) of the starts admitted in the last second, oldest first. */
+  private readonly recent: number[] = [];
 
   /**
    * @param loopDelayMs the event loop's standing delay now (ms; {@link LoopDelayMonitor.standingDelayMs}).
    * @param loopDelayTargetMs standing event-loop delay above which new sessions are refused (default 10 ms).
+   * @param loopMinStartsPerS the event-loop signal applies only while at least this many sessions were admitted in the last second (default 8): then sessions are what keeps the loop busy and refusing them helps; a burst of other work (seeding, re-indexing the knowledge base) with a visitor or two arriving does not refuse them.
    * @param maxConcurrentStarts session starts in progress at once (default 64).
    * @param retryAfterMs suggested retry delay (default 5000 ms).
    * @param dbQueueDelayMs the database's standing connection-queue delay now (ms; {@link QueueDelayMonitor.standingDelayMs}).
    * @param dbQueueTargetMs standing delay above which new sessions are refused (default 5 ms, CoDel's target).
    */
-  constructor(private readonly opts: { loopDelayMs?: () => number; loopDelayTargetMs?: number; maxConcurrentStarts?: number; retryAfterMs?: number; dbQueueDelayMs?: () => number; dbQueueTargetMs?: number } = {}) {}
+  constructor(private readonly opts: { loopDelayMs?: () => number; loopDelayTargetMs?: number; loopMinStartsPerS?: number; maxConcurrentStarts?: number; retryAfterMs?: number; dbQueueDelayMs?: () => number; dbQueueTargetMs?: number } = {}) {}
 
   /** The database's standing connection-queue delay now (ms; 0 without a database signal). */
   get dbQueueDelayMs(): number {
@@ -97,6 +100,13 @@ export class Admission {
   /** New sessions refused since start, by reason (exported as `telekiosk_admission_refusals_total{reason}`). */
   readonly refusals: Record<AdmissionRefusal, number> = { draining: 0, loop_delay: 0, db_queue: 0, concurrent_starts: 0 };
 
+  /** Sessions admitted in the last second. */
+  private startsLastSecond(): number {
+    const since = performance.now() - 1000;
+    while (this.recent.length > 0 && this.recent[0]! < since) this.recent.shift();
+    return this.recent.length;
+  }
+
   /** The node drains: every new session is refused (the kiosk retries on another node). */
   drain(): void {
     this.draining = true;
@@ -109,7 +119,7 @@ export class Admission {
   async admit<T>(fn: () => Promise<T>): Promise<T> {
     const reason: AdmissionRefusal | null = this.draining
       ? 'draining'
-      : this.loopDelayMs > (this.opts.loopDelayTargetMs ?? 10)
+      : this.loopDelayMs > (this.opts.loopDelayTargetMs ?? 10) && this.startsLastSecond() >= (this.opts.loopMinStartsPerS ?? 8)
         ? 'loop_delay'
         : this.dbQueueDelayMs > (this.opts.dbQueueTargetMs ?? 5)
           ? 'db_queue'
@@ -120,6 +130,7 @@ export class Admission {
       this.refusals[reason]++;
       throw CapacityError.overloaded(this.opts.retryAfterMs ?? 5000);
     }
+    this.recent.push(performance.now());
     this.inFlight++;
     try {
       return await fn();
