@@ -29,7 +29,7 @@ function node(id: string) {
 function router(store: ReturnType<typeof roomsTable>, alive: string[], call: (host: string) => Promise<unknown>, onRoomLost: (id: string) => void) {
   return new MediaRouter({
     media: {} as never,
-    store: store as never,
+    store: { cluster: store } as never,
     nodeId: 'n0',
     log: { warn() {} } as never,
     audience: {} as never,

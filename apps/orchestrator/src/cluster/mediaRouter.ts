@@ -72,7 +72,7 @@ export class MediaRouter {
       // The host is gone: place the room again; the peers rejoin on a live node.
       if (err instanceof OrchestratorError && err.code === 'unavailable') {
         this.suspects.set(host, Date.now());
-        if (await this.o.store.dropMediaRoom(sessionId, host)) this.o.onRoomLost?.(sessionId);
+        if (await this.o.store.cluster.dropMediaRoom(sessionId, host)) this.o.onRoomLost?.(sessionId);
       }
       throw err;
     }
@@ -82,8 +82,8 @@ export class MediaRouter {
   async closeRoom(sessionId: string): Promise<void> {
     this.o.media.closeRoom(sessionId);
     if (!this.o.rpc) return; // one process: every room is here, nothing is recorded
-    const host = await this.o.store.mediaRoomNode(sessionId);
-    await this.o.store.dropMediaRoom(sessionId);
+    const host = await this.o.store.cluster.mediaRoomNode(sessionId);
+    await this.o.store.cluster.dropMediaRoom(sessionId);
     if (host && host !== this.o.nodeId && this.o.rpc) await this.o.rpc.call(host, 'media.close', [sessionId], 3000).catch((err: unknown) => this.o.log.warn({ err, sessionId, host }, 'remote media room not closed'));
   }
 
@@ -94,9 +94,9 @@ export class MediaRouter {
     // A node that just failed to answer looks alive until its heartbeat is DEAD_AFTER_MS old: skip it.
     const now = Date.now();
     for (const [id, at] of this.suspects) if (now - at > DEAD_AFTER_MS) this.suspects.delete(id);
-    const current = await this.o.store.mediaRoomNode(sessionId);
+    const current = await this.o.store.cluster.mediaRoomNode(sessionId);
     if (current && alive.some((n) => n.id === current) && !this.suspects.has(current)) return current;
-    if (current && (await this.o.store.dropMediaRoom(sessionId, current))) this.o.onRoomLost?.(sessionId);
+    if (current && (await this.o.store.cluster.dropMediaRoom(sessionId, current))) this.o.onRoomLost?.(sessionId);
     const candidates = alive.filter((n) => !n.draining && n.media.workers > 0 && !this.suspects.has(n.id));
     const pool = candidates.length > 0 ? candidates : alive;
     // Least consumers, then fewest rooms; on a tie a node that does not route (the leader has routing to do).
@@ -107,7 +107,7 @@ export class MediaRouter {
       return false;
     };
     const best = pool.reduce<(typeof pool)[number] | undefined>((b, n) => (!b || better(n, b) ? n : b), undefined);
-    return this.o.store.placeMediaRoom(sessionId, best?.id ?? this.o.nodeId, new Date());
+    return this.o.store.cluster.placeMediaRoom(sessionId, best?.id ?? this.o.nodeId, new Date());
   }
 
   /** Runs an operation on this node's room of the call (created on first use, its audience wired). */
@@ -117,7 +117,7 @@ export class MediaRouter {
       this.wired.add(room);
       room.onProducerAdded = (info) => void Promise.resolve(this.o.audience.producerAdded(sessionId, info)).catch((err: unknown) => this.o.log.warn({ err, sessionId }, 'producer notice failed'));
       room.onProducerClosed = (id, from) => void Promise.resolve(this.o.audience.producerClosed(sessionId, id, from)).catch((err: unknown) => this.o.log.warn({ err, sessionId }, 'producer notice failed'));
-      if (this.o.rpc) await this.o.store.placeMediaRoom(sessionId, this.o.nodeId, new Date());
+      if (this.o.rpc) await this.o.store.cluster.placeMediaRoom(sessionId, this.o.nodeId, new Date());
       if (await this.o.audience.onHold?.(sessionId)) room.setHold(true);
     }
     switch (op) {

@@ -33,7 +33,7 @@ export class Calls {
   roomsLost(sessionIds: string[], reason: 'worker_died' | 'room_closed' | 'server_restarted', recordDropped = false): void {
     this.ctx.background('media restart notices', async () => {
       for (const sessionId of sessionIds) {
-        if (!recordDropped) await this.ctx.store.dropMediaRoom(sessionId).catch((err: unknown) => this.ctx.log.warn({ err, sessionId }, 'media room record not dropped'));
+        if (!recordDropped) await this.ctx.store.cluster.dropMediaRoom(sessionId).catch((err: unknown) => this.ctx.log.warn({ err, sessionId }, 'media room record not dropped'));
         const s = await this.ctx.store.getSession(sessionId);
         if (!s || s.state !== 'in_call') continue;
         const payload = { sessionId, reason };

@@ -57,7 +57,7 @@ export class DevicePresence {
     const now = this.ctx.clock.now();
     const devices = await this.ctx.store.listDevices();
     const active = await this.ctx.store.activeSessions();
-    const connected = new Set(await this.ctx.store.connectedSubjects('device', DEAD_AFTER_MS));
+    const connected = new Set(await this.ctx.store.cluster.connectedSubjects('device', DEAD_AFTER_MS));
     for (const d of devices) {
       const session = active.find((s) => s.deviceId === d.id);
       if (!this.statuses.has(d.id)) this.statuses.set(d.id, { ...toDeviceStatus(d, connected.has(d.id), session?.state ?? null, d.in_service), stuck: false });
@@ -71,7 +71,7 @@ export class DevicePresence {
   async connected(deviceId: string, socketId: string): Promise<void> {
     this.online.add(deviceId);
     this.clearGrace(deviceId);
-    await this.ctx.store.addConnection({ socketId, nodeId: this.ctx.nodeId, kind: 'device', subjectId: deviceId, at: this.ctx.now() });
+    await this.ctx.store.cluster.addConnection({ socketId, nodeId: this.ctx.nodeId, kind: 'device', subjectId: deviceId, at: this.ctx.now() });
     await this.ctx.store.setDeviceConnected(deviceId, true, this.ctx.now());
     const status = await this.load(deviceId);
     if (status) status.online = true;
@@ -84,16 +84,16 @@ export class DevicePresence {
   /** The device's kiosk socket on this node closed: unless it is connected elsewhere, a waiting visitor gets the reconnect grace. */
   async disconnected(deviceId: string, socketId: string): Promise<void> {
     if (this.ctx.closed) return;
-    await this.ctx.store.removeConnection(socketId);
+    await this.ctx.store.cluster.removeConnection(socketId);
     this.online.delete(deviceId);
     // Replaced by a newer connection (maybe on another node): the device stays online.
-    if ((await this.ctx.store.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0) return;
+    if ((await this.ctx.store.cluster.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0) return;
     await this.dropped(deviceId);
   }
 
   /** The kiosk's socket was on a node that died (the leader's sweeper found it). */
   async droppedWithNode(deviceId: string): Promise<void> {
-    if ((await this.ctx.store.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0) return;
+    if ((await this.ctx.store.cluster.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0) return;
     await this.dropped(deviceId);
   }
 
@@ -153,7 +153,7 @@ export class DevicePresence {
   /** Status of every device (the device list from the database, live fields from memory). */
   async all(): Promise<DeviceStatus[]> {
     const rows = await this.ctx.store.listDevices();
-    const connected = new Set(await this.ctx.store.connectedSubjects('device', DEAD_AFTER_MS));
+    const connected = new Set(await this.ctx.store.cluster.connectedSubjects('device', DEAD_AFTER_MS));
     const active = await this.ctx.store.activeSessions();
     const out: DeviceStatus[] = [];
     for (const r of rows) {
@@ -256,7 +256,7 @@ export class DevicePresence {
     const row = await this.ctx.store.getDevice(deviceId);
     if (!row) return undefined;
     const active = await this.ctx.store.activeSessions(deviceId);
-    const online = (await this.ctx.store.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0;
+    const online = (await this.ctx.store.cluster.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0;
     const prev = this.statuses.get(deviceId);
     const s = { ...toDeviceStatus(row, online, active[0]?.state ?? null, row.in_service && this.ctx.fleet.inService(deviceId)), navigation: prev?.navigation ?? null, stuck: prev?.stuck ?? false };
     this.statuses.set(deviceId, s);
@@ -329,7 +329,7 @@ export class DevicePresence {
         this.grace.delete(deviceId);
         if (this.online.has(deviceId)) return;
         this.ctx.background('abandon after kiosk grace', async () => {
-          if ((await this.ctx.store.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0) return; // back on another node
+          if ((await this.ctx.store.cluster.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0) return; // back on another node
           await this.ctx.lifecycle.abandonWaiting(deviceId);
         }, { deviceId });
       }, ms),

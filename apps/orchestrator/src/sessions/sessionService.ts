@@ -84,7 +84,7 @@ export class SessionService {
       workerViews: () => this.workers.views(),
       queued: () => this.routing.queued(),
       toSupervisors: (event, payload) => o.notifier.toSupervisors(event, payload),
-      hasSupervisors: () => o.store.roleConnected('supervisor', DEAD_AFTER_MS),
+      hasSupervisors: () => o.store.cluster.roleConnected('supervisor', DEAD_AFTER_MS),
       onError: (err) => {
         if (!ctx.closed) ctx.log.warn({ err }, 'supervisor snapshot push failed');
       },
@@ -175,14 +175,14 @@ export class SessionService {
     if (!this.local || !this.cluster) return;
     const dead = (await this.cluster.registry.dead()).filter((id) => id !== this.ctx.nodeId);
     if (dead.length === 0) return;
-    const conns = await this.ctx.store.takeConnectionsOfNodes(dead);
+    const conns = await this.ctx.store.cluster.takeConnectionsOfNodes(dead);
     for (const c of conns) {
       if (c.kind === 'console') await this.workers.droppedWithNode(c.subjectId);
       else await this.devices.droppedWithNode(c.subjectId);
     }
-    const rooms = await this.ctx.store.takeMediaRoomsOfNodes(dead);
+    const rooms = await this.ctx.store.cluster.takeMediaRoomsOfNodes(dead);
     if (rooms.length > 0) this.calls.roomsLost(rooms, 'room_closed', true);
-    await this.ctx.store.deleteNodes(dead);
+    await this.ctx.store.cluster.deleteNodes(dead);
     this.ctx.log.warn({ nodes: dead, connections: conns.length, rooms: rooms.length }, 'dead nodes taken over');
   }
 

@@ -43,7 +43,7 @@ export class WorkerPresence {
    */
   async restore(workers: StoredWorkerPresence[]): Promise<void> {
     const now = this.ctx.clock.now();
-    const connected = new Set(await this.ctx.store.connectedSubjects('console', DEAD_AFTER_MS));
+    const connected = new Set(await this.ctx.store.cluster.connectedSubjects('console', DEAD_AFTER_MS));
     for (const w of workers) {
       if (w.connected && !connected.has(w.workerId)) this.armGrace(w.workerId, this.graceMs);
     }
@@ -59,14 +59,14 @@ export class WorkerPresence {
   /** A console socket of `worker` connected to this node. */
   connected(worker: StoredWorker, socketId: string): Promise<void> {
     return this.serial(worker.id, async () => {
-      await this.ctx.store.addConnection({ socketId, nodeId: this.ctx.nodeId, kind: 'console', subjectId: worker.id, at: this.ctx.now() });
+      await this.ctx.store.cluster.addConnection({ socketId, nodeId: this.ctx.nodeId, kind: 'console', subjectId: worker.id, at: this.ctx.now() });
       const lw = this.live.get(worker.id);
       if (lw) {
         lw.sockets.add(socketId);
         return;
       }
       this.live.set(worker.id, { worker, sockets: new Set([socketId]) });
-      const resume = this.clearGrace(worker.id) || (await this.ctx.store.liveConnections('console', worker.id, DEAD_AFTER_MS, socketId)) > 0;
+      const resume = this.clearGrace(worker.id) || (await this.ctx.store.cluster.liveConnections('console', worker.id, DEAD_AFTER_MS, socketId)) > 0;
       if (servesVisitors(worker.role)) {
         await this.ctx.routing.workerOnline({ id: worker.id, languages: worker.languages, ...(worker.departments ? { departments: worker.departments } : {}), ...(worker.level !== undefined ? { level: worker.level } : {}) }, resume);
       }
@@ -77,14 +77,14 @@ export class WorkerPresence {
   /** A console socket of `workerId` on this node closed. */
   disconnected(workerId: string, socketId: string): Promise<void> {
     return this.serial(workerId, async () => {
-      await this.ctx.store.removeConnection(socketId);
+      await this.ctx.store.cluster.removeConnection(socketId);
       const lw = this.live.get(workerId);
       if (!lw || this.ctx.closed) return;
       lw.sockets.delete(socketId);
       if (lw.sockets.size > 0) return;
       this.live.delete(workerId);
       // Still connected through another node: nothing changes.
-      if ((await this.ctx.store.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0) return;
+      if ((await this.ctx.store.cluster.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0) return;
       if (servesVisitors(lw.worker.role)) await this.ctx.routing.workerOffline(workerId);
       this.armGrace(workerId, this.graceMs);
       this.ctx.supervision.changed();
@@ -93,7 +93,7 @@ export class WorkerPresence {
 
   /** A user's sockets were on a node that died (the leader's sweeper found them): as a drop at that moment. */
   async droppedWithNode(workerId: string): Promise<void> {
-    if ((await this.ctx.store.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0) return;
+    if ((await this.ctx.store.cluster.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0) return;
     const w = await this.ctx.profile(workerId);
     if (w && servesVisitors(w.role)) await this.ctx.routing.workerOffline(workerId);
     this.armGrace(workerId, this.graceMs);
@@ -129,7 +129,7 @@ export class WorkerPresence {
   /** A connected user as others see them (state from routing), or undefined when not connected anywhere. */
   async view(workerId: string): Promise<WorkerView | undefined> {
     const local = this.live.get(workerId)?.worker;
-    const w = local ?? ((await this.ctx.store.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0 ? await this.ctx.profile(workerId) : undefined);
+    const w = local ?? ((await this.ctx.store.cluster.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0 ? await this.ctx.profile(workerId) : undefined);
     if (!w) return undefined;
     if (!servesVisitors(w.role)) return this.viewOf(w, 'away', null);
     const r = await this.ctx.routing.worker(workerId);
@@ -138,7 +138,7 @@ export class WorkerPresence {
 
   /** Every connected console user (any node), with the state routing last reported. */
   async views(): Promise<WorkerView[]> {
-    const ids = await this.ctx.store.connectedSubjects('console', DEAD_AFTER_MS);
+    const ids = await this.ctx.store.cluster.connectedSubjects('console', DEAD_AFTER_MS);
     const states = await this.ctx.store.presenceStates(ids);
     const out: WorkerView[] = [];
     for (const id of ids) {
@@ -161,7 +161,7 @@ export class WorkerPresence {
   }
   /** Whether a user has a socket on a live node. */
   async isConnected(workerId: string): Promise<boolean> {
-    return this.live.has(workerId) || (await this.ctx.store.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0;
+    return this.live.has(workerId) || (await this.ctx.store.cluster.liveConnections('console', workerId, DEAD_AFTER_MS)) > 0;
   }
   /** Languages of a user, in preference order. */
   languagesOf(workerId: string): Promise<Language[] | undefined> {
