@@ -17,6 +17,11 @@ export interface TranscriptWriterDeps {
   colleagueOf?(sessionId: string): Promise<string | null>;
 }
 
+/** A line's translation status: no target language, translated, or the translation failed. */
+function statusOf(target: Language | null, translated: unknown): TranscriptEntry['translationStatus'] {
+  return !target ? 'same_language' : translated ? 'translated' : 'untranslated';
+}
+
 /**
  * Appends transcript lines: translates each into the other party's language (worker and
  * supervisor lines into the visitor's; visitor, assistant and system lines into the assigned
@@ -44,7 +49,7 @@ export class TranscriptWriter {
     const target = await this.translationTarget(session, speaker, language);
     let translated = target ? await this.translate(text, language, target, session.id) : null;
     const appended = await this.d.store.appendLine(
-      { sessionId: session.id, speaker, text, language, translation: translated, translationStatus: !target ? 'same_language' : translated ? 'translated' : 'untranslated', clientId: opts.clientId ?? null },
+      { sessionId: session.id, speaker, text, language, translation: translated, translationStatus: statusOf(target, translated), clientId: opts.clientId ?? null },
       new Date(this.d.clock.now()),
     );
     const stored = appended.entry;
@@ -54,9 +59,9 @@ export class TranscriptWriter {
       const now = await this.translationTarget(current, speaker, language);
       if (now !== target) {
         translated = now ? await this.translate(text, language, now, session.id) : null;
-        await this.d.store.setTranslation(stored.id, translated, !now ? 'same_language' : translated ? 'translated' : 'untranslated');
         stored.translation = translated;
-        stored.translationStatus = !now ? 'same_language' : translated ? 'translated' : 'untranslated';
+        stored.translationStatus = statusOf(now, translated);
+        await this.d.store.setTranslation(stored.id, translated, stored.translationStatus);
       }
     }
     // The store keeps the PII-redacted form; the people in the call get the line as it was said.

@@ -70,7 +70,7 @@ describe('admission when the database is the bottleneck', () => {
       // An idle database has no standing delay.
       vi.advanceTimersByTime(100);
       expect(monitor.standingDelayMs).toBe(0);
-        monitor.close();
+      monitor.close();
     } finally {
       vi.useRealTimers();
     }
