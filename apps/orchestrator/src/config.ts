@@ -23,6 +23,13 @@ export const ConfigSchema = z.object({
   port: Port.default(8080),
   /** `DATABASE_URL`: PostgreSQL connection string; when unset the embedded PGlite database in `dataDir` is used. */
   databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * `DATABASE_PREPARED_STATEMENTS`: on PostgreSQL, run each statement as a named (server-side
+   * prepared) statement, parsed and planned once per connection. Default true (about half the
+   * server's CPU per session in `bench:load`). Set false behind a pooler that does not keep
+   * prepared statements across transactions (PgBouncer in transaction mode before 1.21).
+   */
+  databasePreparedStatements: z.stringbool().default(true),
   /** `DATA_DIR`: folder of the embedded database. `memory://` keeps it in memory (tests). Default `<repo>/.data/pglite`. */
   dataDir: z.string().min(1).default(join(REPO_ROOT, '.data', 'pglite')),
   /** `AUTH_SECRET`: HMAC secret for worker tokens, at least 32 characters. Default: a key generated once and kept in the database (so a restart keeps users signed in; rotate with `npm run keys:rotate`). */
@@ -166,7 +173,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
 const ENV_NAMES: Record<keyof Config, string> = {
-  host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
+  host: 'HOST', port: 'PORT', databaseUrl: 'DATABASE_URL', databasePreparedStatements: 'DATABASE_PREPARED_STATEMENTS', dataDir: 'DATA_DIR', authSecret: 'AUTH_SECRET',
   tokenTtlS: 'TOKEN_TTL_S', signInTtlS: 'SIGN_IN_TTL_S', tlsCert: 'TLS_CERT', tlsKey: 'TLS_KEY', allowedOrigins: 'ALLOWED_ORIGINS', oidcConfigPath: 'OIDC_CONFIG', oidcClientSecret: 'OIDC_CLIENT_SECRET', piiRedaction: 'PII_REDACTION',
   retentionTranscriptDays: 'RETENTION_TRANSCRIPT_DAYS', reviewSampleRatePercent: 'REVIEW_SAMPLE_RATE_PERCENT', retentionCallbackDays: 'RETENTION_CALLBACK_DAYS', retentionAuditDays: 'RETENTION_AUDIT_DAYS', retentionSweepMs: 'RETENTION_SWEEP_MS', offerTimeoutMs: 'OFFER_TIMEOUT_MS', wrapUpMs: 'WRAP_UP_MS', avgHandleMs: 'AVG_HANDLE_MS', reconnectGraceMs: 'RECONNECT_GRACE_MS', routingLanguageFallbackMs: 'ROUTING_LANGUAGE_FALLBACK_MS',
   mediasoupWorkerBin: 'MEDIASOUP_WORKER_BIN', redisUrl: 'REDIS_URL', drainDeadlineMs: 'DRAIN_DEADLINE_MS', kioskGraceMs: 'KIOSK_RECONNECT_GRACE_MS', telemetryStoreMs: 'TELEMETRY_STORE_MS', mediaWorkers: 'MEDIA_WORKERS', socketEventsPerS: 'SOCKET_EVENTS_PER_S',

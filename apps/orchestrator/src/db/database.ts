@@ -5,6 +5,7 @@ import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations.ts';
 import { PGliteDialect } from './pgliteDialect.ts';
+import { preparing, StatementNames } from './preparedStatements.ts';
 import { QueueDelayMonitor } from './queueDelay.ts';
 import type { DatabaseSchema } from './schema.ts';
 
@@ -48,9 +49,11 @@ export const PG_ROUTING_POOL_SIZE = 3;
  * @param opts.databaseUrl PostgreSQL URL; when absent, embedded PGlite in `dataDir`.
  * @param opts.dataDir PGlite data folder, or `memory://` for an in-memory database.
  * @param opts.onIdleError called when an idle PostgreSQL connection fails (logged by the caller).
+ * @param opts.preparedStatements on PostgreSQL, run statements as named prepared statements
+ *   ({@link StatementNames}); default true. Ignored on PGlite.
  * @throws when the database cannot be reached or a migration fails (the error names the migration).
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; onIdleError?: (err: Error) => void }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; preparedStatements?: boolean; onIdleError?: (err: Error) => void }): Promise<Database> {
   let db: Kysely<DatabaseSchema>;
   let kind: Database['kind'];
   let closeExtra: () => Promise<void> = async () => {};
@@ -68,6 +71,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // An idle client's error (server restart, admin termination) must not crash the process;
     // the pool drops the client and the next query opens a new connection.
     pool.on('error', (err) => opts.onIdleError?.(err));
+    // Statements run as named (prepared once per connection; see StatementNames), on both pools.
+    const names = new StatementNames(opts.preparedStatements === false ? 0 : undefined);
     // Timed acquisition: each query's wait for a connection feeds the standing-delay monitor.
     const timedPool = {
       Client: pg.Client,
@@ -76,14 +81,20 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
         const t0 = performance.now();
         const client = await pool.connect();
         queueDelay.record(performance.now() - t0);
-        return client;
+        return preparing(client, names);
       },
       end: () => pool.end(),
     };
     db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: timedPool }), log });
     const routingPool = new pg.Pool({ connectionString: opts.databaseUrl, max: PG_ROUTING_POOL_SIZE, connectionTimeoutMillis: 3000 });
     routingPool.on('error', (err) => opts.onIdleError?.(err));
-    routingDb = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: routingPool }), log });
+    const preparingRoutingPool = {
+      Client: pg.Client,
+      options: routingPool.options,
+      connect: async () => preparing(await routingPool.connect(), names),
+      end: () => routingPool.end(),
+    };
+    routingDb = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: preparingRoutingPool }), log });
     kind = 'postgres';
   } else {
     if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.ts';
@@ -70,6 +71,10 @@ describe.runIf(hasPostgres)('Store on PostgreSQL (machine server or DATABASE_URL
     expect(database.kind).toBe('postgres');
     try {
       await exerciseStore(database);
+      // Data statements ran as named (server-side prepared) statements; the migrations' DDL did not.
+      const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(database.db);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => /^\s*(select|insert|update|delete|with)\b/i.test(r.statement))).toBe(true);
     } finally {
       await database.close();
     }

@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import type pg from 'pg';
+import { preparing, StatementNames } from './preparedStatements.ts';
+
+describe('StatementNames', () => {
+  it('names each distinct data statement once, never DDL or transaction control', () => {
+    const names = new StatementNames();
+    const a = names.nameFor('select * from sessions where id = $1');
+    expect(a).toMatch(/^tk\d+$/);
+    expect(names.nameFor('select * from sessions where id = $1')).toBe(a);
+    expect(names.nameFor('  WITH x as (select 1) select * from x')).not.toBe(a);
+    expect(names.nameFor('insert into t values ($1)')).toBeDefined();
+    expect(names.nameFor('create table t (id int)')).toBeUndefined();
+    expect(names.nameFor('begin')).toBeUndefined();
+    expect(names.nameFor('selection')).toBeUndefined();
+    expect(names.size).toBe(3);
+  });
+
+  it('stops naming new texts at its bound; the named ones keep their names', () => {
+    const names = new StatementNames(2);
+    const first = names.nameFor('select 1');
+    names.nameFor('select 2');
+    expect(names.nameFor('select 3')).toBeUndefined();
+    expect(names.nameFor('select 1')).toBe(first);
+    expect(names.size).toBe(2);
+  });
+});
+
+describe('preparing', () => {
+  it('turns query(text, values) into a named query and passes other shapes through, once per client', async () => {
+    const query = vi.fn(async () => ({ rows: [] }));
+    const client = { query } as unknown as pg.PoolClient;
+    const names = new StatementNames();
+    preparing(client, names);
+    preparing(client, names); // a pooled client handed out again is not wrapped twice
+    await client.query('select * from t where id = $1', [1]);
+    await client.query('begin', []);
+    const config = { text: 'select 1' };
+    await client.query(config);
+    expect(query.mock.calls).toEqual([[{ name: 'tk0', text: 'select * from t where id = $1', values: [1] }], ['begin', []], [config]]);
+  });
+});
