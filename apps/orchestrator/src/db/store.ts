@@ -434,31 +434,36 @@ export class Store {
 
   /**
    * Appends a line (next `seq` of its session, in one statement) and returns it with its
-   * session's state and assigned worker at that moment, so the caller pushes it to whom it
-   * concerns without reading the session again. A retried client request (`clientId` stored
-   * already) returns the stored line (`duplicate: true`).
+   * session's state, assigned worker and transferring colleague (`colleague`: the consult's
+   * `from_worker` once the consult is past `offered`, else null) at that moment, so the caller
+   * pushes it to whom it concerns without reading the session or its consult again. A retried
+   * client request (`clientId` stored already) returns the stored line (`duplicate: true`).
    * @throws when the session does not exist, or the database's error.
    */
-  async appendLine(e: NewTranscriptEntry, at: Date): Promise<{ entry: TranscriptEntryT; session: { state: SessionState; workerId: string | null }; duplicate: boolean }> {
+  async appendLine(e: NewTranscriptEntry, at: Date): Promise<{ entry: TranscriptEntryT; session: { state: SessionState; workerId: string | null; colleague: string | null }; duplicate: boolean }> {
     const translation = e.translation ? toJson(this.redactDeep(e.translation)) : null;
     try {
-      const r = await sql<TranscriptRow & { session_state: string; session_worker_id: string | null }>`
+      const r = await sql<TranscriptRow & { session_state: string; session_worker_id: string | null; session_colleague: string | null }>`
         with s as (update sessions set last_seq = last_seq + 1 where id = ${e.sessionId} returning last_seq, state, worker_id),
         i as (
           insert into transcript_entries (id, session_id, seq, speaker, text, language, translation, translation_status, created_at, client_id)
           select ${randomUUID()}, ${e.sessionId}, s.last_seq, ${e.speaker}, ${cleanText(this.redactText(e.text))}, ${e.language}, ${translation}::jsonb, ${e.translationStatus}, ${at}, ${e.clientId ?? null} from s
           returning *)
-        select i.*, s.state as session_state, s.worker_id as session_worker_id from i, s`.execute(this.db);
+        select i.*, s.state as session_state, s.worker_id as session_worker_id,
+          (select c.from_worker from call_consults c where c.session_id = ${e.sessionId} and c.phase <> 'offered') as session_colleague
+        from i, s`.execute(this.db);
       const row = r.rows[0];
       if (!row) throw new Error(`session ${e.sessionId} not found`);
-      const { session_state, session_worker_id, ...entry } = row;
-      return { entry: toEntry(entry), session: { state: session_state as SessionState, workerId: session_worker_id }, duplicate: false };
+      const { session_state, session_worker_id, session_colleague, ...entry } = row;
+      return { entry: toEntry(entry), session: { state: session_state as SessionState, workerId: session_worker_id, colleague: session_colleague }, duplicate: false };
     } catch (err) {
       // A retried request (or two retries racing): the line is stored already (unique client id).
       if (e.clientId && (err as { code?: string }).code === '23505') {
         const existing = await this.entryByClientId(e.sessionId, e.clientId);
         const session = await this.getSession(e.sessionId);
-        if (existing && session) return { entry: existing, session: { state: session.state, workerId: session.workerId }, duplicate: true };
+        const consult = await this.consults.get(e.sessionId);
+        const colleague = consult && consult.phase !== 'offered' ? consult.fromWorker : null;
+        if (existing && session) return { entry: existing, session: { state: session.state, workerId: session.workerId, colleague }, duplicate: true };
       }
       throw err;
     }

@@ -20,9 +20,14 @@ export class Escalation {
 
   constructor(private readonly ctx: SessionContext) {}
 
-  /** Drops the in-memory facts of a session (ended, or a new start on the device). */
+  /** Drops the in-memory facts of a session (ended). */
   forget(sessionId: string): void {
     this.facts.delete(sessionId);
+  }
+
+  /** A session just created: its facts are empty (nothing stored yet), so the first turn need not read them. */
+  began(sessionId: string): void {
+    this.facts.set(sessionId, emptyFacts());
   }
 
   /** Details stated in passing (name, case number, contact...) go into the handoff's collected fields. */

@@ -26,17 +26,19 @@ export class SessionLifecycle {
     for (const s of await store.activeSessions(deviceId)) await this.finish(s, 'visitor_left', `device:${deviceId}`);
     const now = this.ctx.now();
     const session = await store.createSession({ deviceId, language: req.language, mode: req.mode, consentAt: new Date(req.consentAcceptedAt), now });
-    this.ctx.escalation.forget(session.id);
+    this.ctx.escalation.began(session.id);
     await this.ctx.record(session.id, 'started', `device:${deviceId}`, { language: req.language, mode: req.mode });
     this.ctx.log.info({ sessionId: session.id, deviceId, language: req.language, mode: req.mode }, 'session started');
-    await this.ctx.append(session, 'assistant', notice('greeting', req.language));
+    const greeting = await this.ctx.append(session, 'assistant', notice('greeting', req.language));
     let current = session;
     if (req.mode === 'person') {
       const entry = await this.ctx.append(session, 'system', notice('visitorChoicePerson', req.language));
       current = await this.ctx.escalation.escalate(session, [{ code: 'visitor_choice', evidence: 'Visitor chose "talk to a person" on the start screen', entryId: entry.id }]);
     }
     this.ctx.devices.sessionStateChanged(deviceId, current.state);
-    return { session: current, transcript: await store.transcript(session.id) };
+    // An assistant session's transcript is its greeting (nobody else knows the new session's id
+    // yet); a visitor who chose a person has the escalation's lines too: read them back.
+    return { session: current, transcript: req.mode === 'assistant' ? [greeting] : await store.transcript(session.id) };
   }
 
   /**

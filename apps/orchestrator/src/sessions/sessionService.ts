@@ -76,7 +76,6 @@ export class SessionService {
       clock: o.clock,
       log: ctx.log,
       workerLanguages: (id) => ctx.languagesOf(id),
-      colleagueOf: (id) => ctx.consults.colleagueOf(id),
     });
     ctx.supervision = this.supervision = new Supervision({
       store: o.store,

@@ -13,8 +13,6 @@ export interface TranscriptWriterDeps {
   log: Logger;
   /** Languages of a worker, in preference order. */
   workerLanguages(workerId: string): Promise<Language[] | undefined>;
-  /** The transferring colleague still in a call after a consult (they hear of its lines too), or null. */
-  colleagueOf?(sessionId: string): Promise<string | null>;
 }
 
 /** A line's translation status: no target language, translated, or the translation failed. */
@@ -68,10 +66,8 @@ export class TranscriptWriter {
     const entry: TranscriptEntry = { ...stored, text: cleanText(text), translation: translated ?? stored.translation };
     if (opts.notifyDevice !== false) this.d.notifier.toDevice(session.deviceId, 'transcript:entry', entry);
     if (opts.notifyWorker !== false && current.workerId && current.state === 'in_call') this.d.notifier.toWorker(current.workerId, 'transcript:entry', entry);
-    if (current.state === 'in_call' && this.d.colleagueOf) {
-      const colleague = await this.d.colleagueOf(session.id);
-      if (colleague && colleague !== current.workerId) this.d.notifier.toWorker(colleague, 'transcript:entry', entry);
-    }
+    const colleague = appended.session.colleague;
+    if (current.state === 'in_call' && colleague && colleague !== current.workerId) this.d.notifier.toWorker(colleague, 'transcript:entry', entry);
     this.d.notifier.toMonitors(session.id, 'transcript:entry', entry);
     return entry;
   }
