@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type pg from 'pg';
+import pg from 'pg';
 import { preparing, StatementNames } from './preparedStatements.ts';
+import { POSTGRES_ADMIN_URL, postgresReachable } from '../../test/postgres.ts';
 
 describe('StatementNames', () => {
   it('names each distinct data statement once, never DDL or transaction control', () => {
@@ -38,5 +39,31 @@ describe('preparing', () => {
     const config = { text: 'select 1' };
     await client.query(config);
     expect(query.mock.calls).toEqual([[{ name: 'tk0', text: 'select * from t where id = $1', values: [1] }], ['begin', []], [config]]);
+  });
+});
+
+describe.runIf(await postgresReachable())('preparing, on PostgreSQL', () => {
+  it('survives a table changed under a prepared statement (another node migrated): the query runs again unnamed', async () => {
+    const pool = new pg.Pool({ connectionString: POSTGRES_ADMIN_URL, max: 1 });
+    const table = `tk_prep_${process.pid}_${Date.now()}`;
+    try {
+      const client = preparing(await pool.connect(), new StatementNames());
+      try {
+        await client.query(`create table ${table} (id int primary key)`, []);
+        await client.query(`insert into ${table} values ($1)`, [1]);
+        const sel = `select * from ${table} where id = $1`;
+        expect((await client.query(sel, [1])).rows).toEqual([{ id: 1 }]);
+        const { rows } = await client.query<{ name: string }>('select name from pg_prepared_statements', []);
+        expect(rows.length).toBeGreaterThan(0);
+        await client.query(`alter table ${table} add column note text`, []);
+        expect((await client.query(sel, [1])).rows).toEqual([{ id: 1, note: null }]);
+        expect((await client.query(sel, [1])).rows).toEqual([{ id: 1, note: null }]);
+      } finally {
+        await client.query(`drop table if exists ${table}`, []);
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
   });
 });

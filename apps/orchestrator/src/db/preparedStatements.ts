@@ -37,11 +37,26 @@ export class StatementNames {
 }
 
 const prepared = new WeakSet<pg.PoolClient>();
+/** Clients whose prepared statements went stale (a table changed under them): they run unnamed from then on. */
+const stale = new WeakSet<pg.PoolClient>();
+
+/**
+ * PostgreSQL's answer to a prepared statement whose result columns changed since it was prepared
+ * (a migration of another node altered the table): SQLSTATE 0A000, "cached plan must not change
+ * result type". The statement stays broken on that connection until deallocated.
+ */
+function isStalePlan(err: unknown): boolean {
+  return (err as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String((err as Error).message));
+}
 
 /**
  * Makes `client.query(text, values)` (how Kysely's PostgresDialect runs every statement) run as a
  * named statement from `names`; other call shapes (a config object, a callback) pass through.
- * Idempotent per client (a pooled client is handed out many times).
+ * Idempotent per client (a pooled client is handed out many times). When a named statement's
+ * plan went stale (another node's migration changed a table's columns), the query is run again
+ * unnamed and that connection stops naming statements (the pool replaces it in time), so a
+ * rolling upgrade does not break the running nodes (inside a transaction the retry fails as the
+ * transaction is aborted, and the caller sees that error, as it would any failed statement).
  * @returns the same client.
  */
 export function preparing(client: pg.PoolClient, names: StatementNames): pg.PoolClient {
@@ -50,9 +65,15 @@ export function preparing(client: pg.PoolClient, names: StatementNames): pg.Pool
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const [text, values] = args;
-    if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && !stale.has(client)) {
       const name = names.nameFor(text);
-      if (name !== undefined) return query({ name, text, values });
+      if (name !== undefined) {
+        return (query({ name, text, values }) as Promise<unknown>).catch((err: unknown) => {
+          if (!isStalePlan(err)) throw err;
+          stale.add(client);
+          return query(text, values);
+        });
+      }
     }
     return query(...args);
   };
