@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { Orchestrator } from '../src/server.ts';
-import { ask, consoleSocket, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
+import { ask, consoleSocket, disconnected, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
 
 /** Worker loss, transfers and handback: the visitor is never dropped and nothing of the transcript is lost. */
 describe('handover during a call', () => {
@@ -47,7 +47,7 @@ describe('handover during a call', () => {
   it('keeps the call when the worker reconnects within the grace period', async () => {
     const { orch, sam, session } = await inCall({ reconnectGraceMs: 2000 });
     sam.close();
-    await new Promise((r) => setTimeout(r, 200));
+    await disconnected(orch, 'console', 'w-sam');
     const again = await consoleSocket(orch, 'sam');
     sockets.push(again);
     const hello = await ok(again, 'console:hello');

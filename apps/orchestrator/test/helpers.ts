@@ -91,3 +91,16 @@ export function sharedOrchestrator(overrides: Record<string, unknown> = {}, inta
   });
   return ctx;
 }
+
+/**
+ * Resolves once the orchestrator has processed the close of every socket of a kiosk (`device`)
+ * or console user (`console`): no connection of theirs is recorded any more. Polls the
+ * connection records (a condition, not a fixed sleep); rejects after `ms`.
+ */
+export async function disconnected(orch: Orchestrator, kind: 'device' | 'console', subjectId: string, ms = 15_000): Promise<void> {
+  const until = Date.now() + ms;
+  while ((await orch.store.cluster.liveConnections(kind, subjectId, 60_000)) > 0) {
+    if (Date.now() > until) throw new Error(`${kind} ${subjectId} still connected after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { Orchestrator } from '../src/server.ts';
 import { hashDeviceToken, newDeviceToken } from '../src/auth/passwords.ts';
-import { ask, connect, consoleSocket, kioskSocket, login, next, ok, startTestOrchestrator } from './helpers.ts';
+import { ask, connect, consoleSocket, disconnected, kioskSocket, login, next, ok, startTestOrchestrator } from './helpers.ts';
 
 /** Off the happy path, in one process: reconnects, ghosts, floods, bad text, second connections. */
 describe('resilience', () => {
@@ -93,7 +93,7 @@ describe('resilience', () => {
     sockets.push(kiosk);
     const { session } = await ok(kiosk, 'session:start', start());
     kiosk.close();
-    await new Promise((r) => setTimeout(r, 200));
+    await disconnected(o, 'device', o.demo!.deviceId);
     const back = await kioskSocket(o);
     sockets.push(back);
     const snap = await ok(back, 'session:resume', { sessionId: session.id, lastSeq: 0 });

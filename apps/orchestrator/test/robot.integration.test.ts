@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, consoleSocket, kioskSocket, next, ok, sharedOrchestrator } from './helpers.ts';
+import { ask, consoleSocket, disconnected, kioskSocket, next, ok, sharedOrchestrator } from './helpers.ts';
 
 /** The control lease: only the assigned worker drives; it ends with the session; supervisors revoke. */
 describe('robot control lease', () => {
@@ -60,7 +60,7 @@ describe('robot control lease', () => {
     const kenji = await consoleSocket(t.orch, 'kenji');
     t.sockets.push(kenji);
     for (const s of t.sockets.splice(0, 1)) s.close(); // the kiosk from the previous test
-    await new Promise((r) => setTimeout(r, 200));
+    await disconnected(t.orch, 'device', t.orch.demo!.deviceId);
     expect(await ok(kenji, 'robot:estop-release', { deviceId: 'lobby-1' })).toEqual({ ok: false, reason: 'device_offline' });
     expect(await ask(kenji, 'robot:estop-release', { deviceId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
