@@ -42,7 +42,7 @@ async function main() {
   const devices: { id: string; token: string }[] = [];
   for (let i = 0; i < KIOSKS; i++) {
     const d = { id: `bench-${i}`, token: newDeviceToken() };
-    await orch.store.upsertDevice({ id: d.id, name: `Kiosk ${i}`, location: `Site ${i % 20}`, tokenHash: hashDeviceToken(d.token) });
+    await orch.store.fleet.upsertDevice({ id: d.id, name: `Kiosk ${i}`, location: `Site ${i % 20}`, tokenHash: hashDeviceToken(d.token) });
     devices.push(d);
   }
   const tokens = new TokenService(SECRET, 3600);

@@ -35,11 +35,11 @@ export async function seedDemo(store: Store, credentialsFile: string): Promise<D
     const parsed = DemoCredentials.safeParse(JSON.parse(readFileSync(credentialsFile, 'utf8')));
     if (parsed.success) creds = parsed.data;
   }
-  const device = await store.getDevice(DEMO_DEVICE.id);
+  const device = await store.fleet.getDevice(DEMO_DEVICE.id);
   // A device that enrolled since (its credential no longer matches the file) keeps its credential.
   if (!creds || !device || (device.token_hash !== hashDeviceToken(creds.deviceToken) && device.credential_issued_at === null)) {
     creds = { deviceId: DEMO_DEVICE.id, deviceToken: newDeviceToken() };
-    await store.upsertDevice({ ...DEMO_DEVICE, tokenHash: hashDeviceToken(creds.deviceToken) });
+    await store.fleet.upsertDevice({ ...DEMO_DEVICE, tokenHash: hashDeviceToken(creds.deviceToken) });
     if (!credentialsFile.startsWith('memory://')) {
       mkdirSync(dirname(credentialsFile), { recursive: true });
       writeFileSync(credentialsFile, JSON.stringify(creds, null, 2), { mode: 0o600 });

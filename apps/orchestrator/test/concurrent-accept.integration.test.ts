@@ -39,7 +39,7 @@ describe.runIf(hasPostgres)('never two workers on one task across orchestrators 
     const b = await startTestOrchestrator({ databaseUrl: url.toString(), authSecret: secret, seedDemo: 'false' });
     orchs.push(b);
     // Both orchestrators run the same migrations on one database and see the same device.
-    expect((await b.store.getDevice('lobby-1'))?.name).toBe('Lobby robot 1');
+    expect((await b.store.fleet.getDevice('lobby-1'))?.name).toBe('Lobby robot 1');
 
     const kiosk = await kioskSocket(a);
     const sam = await consoleSocket(a, 'sam'); // on orchestrator A

@@ -18,7 +18,7 @@ describe('resilience', () => {
 
   async function provisionDevice(o: Orchestrator, id: string) {
     const token = newDeviceToken();
-    await o.store.upsertDevice({ id, name: `Kiosk ${id}`, location: 'Hall B', tokenHash: hashDeviceToken(token) });
+    await o.store.fleet.upsertDevice({ id, name: `Kiosk ${id}`, location: 'Hall B', tokenHash: hashDeviceToken(token) });
     return { deviceId: id, deviceToken: token };
   }
 

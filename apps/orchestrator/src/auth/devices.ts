@@ -64,7 +64,7 @@ export class DeviceCredentials {
 
   /** A new one-time enrolment code for a device (earlier unused ones stop working). @throws `not_found`. */
   async enrolmentCode(actor: string, deviceId: string): Promise<Enrolment> {
-    if (!(await this.deps.store.getDevice(deviceId))) throw new OrchestratorError('not_found', `device ${deviceId} not found`);
+    if (!(await this.deps.store.fleet.getDevice(deviceId))) throw new OrchestratorError('not_found', `device ${deviceId} not found`);
     const code = newEnrolmentCode();
     const at = this.now();
     const expiresAt = new Date(at.getTime() + (this.deps.enrolmentTtlMs ?? ENROLMENT_TTL_MS));
@@ -93,7 +93,7 @@ export class DeviceCredentials {
    * @throws `not_found` (no such device), `unavailable` (the device is not connected or did not confirm).
    */
   async rotate(actor: string, deviceId: string): Promise<{ issuedAt: string }> {
-    if (!(await this.deps.store.getDevice(deviceId))) throw new OrchestratorError('not_found', `device ${deviceId} not found`);
+    if (!(await this.deps.store.fleet.getDevice(deviceId))) throw new OrchestratorError('not_found', `device ${deviceId} not found`);
     const deviceToken = newDeviceToken();
     let answers: unknown[];
     try {
@@ -129,7 +129,7 @@ export class DeviceCredentials {
     let valid: boolean;
     if (c && Date.now() - c.at < (this.deps.cacheMs ?? 5000)) valid = c.valid;
     else {
-      const d = await this.deps.store.getDevice(deviceId);
+      const d = await this.deps.store.fleet.getDevice(deviceId);
       valid = !!d && !d.credential_revoked_at && !d.token_hash.startsWith('!');
       this.checked.set(deviceId, { valid, at: Date.now() });
     }

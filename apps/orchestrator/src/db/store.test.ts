@@ -13,7 +13,7 @@ const hasPostgres = await postgresReachable();
 
 async function exerciseStore(database: Database) {
   const store = new Store(database.db);
-  await store.upsertDevice({ id: 'kiosk-a', name: 'Kiosk A', location: 'Lobby', tokenHash: 'ab'.repeat(32) });
+  await store.fleet.upsertDevice({ id: 'kiosk-a', name: 'Kiosk A', location: 'Lobby', tokenHash: 'ab'.repeat(32) });
   await store.upsertWorker({ id: 'w1', username: 'w1', displayName: 'W One', role: 'worker', languages: ['en'], passwordHash: 'x' });
   await store.upsertWorker({ id: 'w2', username: 'w2', displayName: 'W Two', role: 'worker', languages: ['ja'], passwordHash: 'x' });
   const now = new Date();
@@ -48,7 +48,7 @@ describe('Store on embedded PGlite', () => {
     await first.close(); // idempotent
     const second = await openDatabase({ dataDir: dir });
     const store = new Store(second.db);
-    expect((await store.listDevices()).map((d) => d.id)).toEqual(['kiosk-a']);
+    expect((await store.fleet.listDevices()).map((d) => d.id)).toEqual(['kiosk-a']);
     expect((await store.activeSessions()).length).toBe(0);
     await second.close();
   });

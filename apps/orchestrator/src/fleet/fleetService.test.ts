@@ -36,7 +36,7 @@ describe('fleet offline alert', () => {
   beforeAll(async () => {
     database = await openDatabase({ dataDir: 'memory://' });
     store = new Store(database.db);
-    await store.upsertDevice({ id: 'k1', name: 'Kiosk 1', location: 'Hall', tokenHash: 'a'.repeat(64) });
+    await store.fleet.upsertDevice({ id: 'k1', name: 'Kiosk 1', location: 'Hall', tokenHash: 'a'.repeat(64) });
   });
   afterAll(() => database.close());
 

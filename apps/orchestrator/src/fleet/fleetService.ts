@@ -98,7 +98,7 @@ export class FleetService {
 
   /** Records a battery sample. */
   async sample(deviceId: string, batteryPercent: number | null, charging: boolean | null): Promise<void> {
-    if (batteryPercent !== null) await this.store.addTelemetrySample(deviceId, new Date(this.clock.now()), batteryPercent, charging);
+    if (batteryPercent !== null) await this.store.fleet.addTelemetrySample(deviceId, new Date(this.clock.now()), batteryPercent, charging);
   }
 
   /** Reconciles the device's alerts with its condition and updates its service state. */
@@ -114,17 +114,17 @@ export class FleetService {
     const since = this.offlineSince.get(id);
     const offlineFor = status.online || since === undefined ? 0 : this.clock.now() - since;
     const desired = desiredAlerts(status, offlineFor, this.thresholds);
-    const active = (await this.store.activeAlerts(id)).filter((a) => !MANUAL_KINDS.has(a.kind));
+    const active = (await this.store.fleet.activeAlerts(id)).filter((a) => !MANUAL_KINDS.has(a.kind));
     const now = new Date(this.clock.now());
     for (const a of active) {
       if (!desired.has(a.kind as AlertKind)) {
-        const resolved = await this.store.resolveAlert(a.id, now);
+        const resolved = await this.store.fleet.resolveAlert(a.id, now);
         if (resolved) this.events.alert(toAlert(resolved));
       }
     }
     for (const [kind, d] of desired) {
       if (active.some((a) => a.kind === kind)) continue;
-      const row = await this.store.insertAlert({ id: randomUUID(), deviceId: id, kind, severity: d.severity, detail: d.detail, openedAt: now });
+      const row = await this.store.fleet.insertAlert({ id: randomUUID(), deviceId: id, kind, severity: d.severity, detail: d.detail, openedAt: now });
       this.log.info({ deviceId: id, kind, severity: d.severity }, 'alert opened');
       this.events.alert(toAlert(row));
     }
@@ -133,9 +133,9 @@ export class FleetService {
 
   /** Recomputes the effective service state and reports changes. */
   async updateService(deviceId: string): Promise<void> {
-    const device = await this.store.getDevice(deviceId);
+    const device = await this.store.fleet.getDevice(deviceId);
     if (!device) return;
-    const critical = (await this.store.activeAlerts(deviceId)).filter((a) => a.severity === 'critical' && !MANUAL_KINDS.has(a.kind)).map((a) => a.kind as AlertKind);
+    const critical = (await this.store.fleet.activeAlerts(deviceId)).filter((a) => a.severity === 'critical' && !MANUAL_KINDS.has(a.kind)).map((a) => a.kind as AlertKind);
     const reasons: (AlertKind | 'manual')[] = [...(device.in_service ? [] : (['manual'] as const)), ...critical];
     const inService = reasons.length === 0;
     if (this.serviceState.get(deviceId) !== inService) {
@@ -147,8 +147,8 @@ export class FleetService {
 
   /** Reasons a device is out of service right now (empty when in service). */
   async outOfServiceReasons(deviceId: string): Promise<(AlertKind | 'manual')[]> {
-    const device = await this.store.getDevice(deviceId);
-    const critical = (await this.store.activeAlerts(deviceId)).filter((a) => a.severity === 'critical' && !MANUAL_KINDS.has(a.kind)).map((a) => a.kind as AlertKind);
+    const device = await this.store.fleet.getDevice(deviceId);
+    const critical = (await this.store.fleet.activeAlerts(deviceId)).filter((a) => a.severity === 'critical' && !MANUAL_KINDS.has(a.kind)).map((a) => a.kind as AlertKind);
     return [...(device && !device.in_service ? (['manual'] as const) : []), ...critical];
   }
 
@@ -157,7 +157,7 @@ export class FleetService {
    * staff, resolved by hand; the device stays in service.
    */
   async raiseSafety(deviceId: string, detail: string): Promise<Alert> {
-    const row = await this.store.insertAlert({ id: randomUUID(), deviceId, kind: 'safety', severity: 'critical', detail: detail.slice(0, 500), openedAt: new Date(this.clock.now()) });
+    const row = await this.store.fleet.insertAlert({ id: randomUUID(), deviceId, kind: 'safety', severity: 'critical', detail: detail.slice(0, 500), openedAt: new Date(this.clock.now()) });
     this.log.warn({ deviceId }, 'safety alert raised');
     const alert = toAlert(row);
     this.events.alert(alert);
@@ -165,13 +165,13 @@ export class FleetService {
   }
 
   async acknowledge(alertId: string, by: string): Promise<Alert | undefined> {
-    const row = (await this.store.acknowledgeAlert(alertId, by)) ?? (await this.store.getAlert(alertId));
+    const row = (await this.store.fleet.acknowledgeAlert(alertId, by)) ?? (await this.store.fleet.getAlert(alertId));
     if (row) this.events.alert(toAlert(row));
     return row ? toAlert(row) : undefined;
   }
 
   async resolve(alertId: string): Promise<Alert | undefined> {
-    const row = (await this.store.resolveAlert(alertId, new Date(this.clock.now()))) ?? (await this.store.getAlert(alertId));
+    const row = (await this.store.fleet.resolveAlert(alertId, new Date(this.clock.now()))) ?? (await this.store.fleet.getAlert(alertId));
     if (!row) return undefined;
     this.events.alert(toAlert(row));
     await this.updateService(row.device_id);
@@ -179,7 +179,7 @@ export class FleetService {
   }
 
   async activeAlerts(): Promise<Alert[]> {
-    return (await this.store.activeAlerts()).map(toAlert);
+    return (await this.store.fleet.activeAlerts()).map(toAlert);
   }
 
   close(): void {

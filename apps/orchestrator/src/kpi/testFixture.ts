@@ -37,8 +37,8 @@ export interface Fixture {
 export async function emptyFixtureDb(open: () => Promise<Database> = () => openDatabase({ dataDir: 'memory://' })): Promise<{ database: Database; store: Store }> {
   const database = await open();
   const store = new Store(database.db);
-  await store.upsertDevice({ id: 'kiosk-a', name: 'Kiosk A', location: 'City Hall, Lobby', tokenHash: 'a'.repeat(64) });
-  await store.upsertDevice({ id: 'kiosk-b', name: 'Kiosk B', location: SITE_B, tokenHash: 'b'.repeat(64) });
+  await store.fleet.upsertDevice({ id: 'kiosk-a', name: 'Kiosk A', location: 'City Hall, Lobby', tokenHash: 'a'.repeat(64) });
+  await store.fleet.upsertDevice({ id: 'kiosk-b', name: 'Kiosk B', location: SITE_B, tokenHash: 'b'.repeat(64) });
   await store.upsertWorker({ id: 'w1', username: 'w1', displayName: 'Worker One', role: 'worker', languages: ['en', 'ja', 'es'], passwordHash: 'x' });
   return { database, store };
 }

@@ -1,6 +1,6 @@
 import type { DeviceStatus, DeviceTelemetry, SessionState } from '@telekiosk/shared';
 import { SessionError } from '../errors.ts';
-import { toDeviceStatus } from '../db/store.ts';
+import { toDeviceStatus } from '../db/fleetStore.ts';
 import { DEFAULT_THRESHOLDS, desiredAlerts } from '../fleet/alertRules.ts';
 import { DEAD_AFTER_MS } from '../cluster/nodes.ts';
 import type { SessionContext } from './context.ts';
@@ -55,7 +55,7 @@ export class DevicePresence {
    */
   async restore(): Promise<void> {
     const now = this.ctx.clock.now();
-    const devices = await this.ctx.store.listDevices();
+    const devices = await this.ctx.store.fleet.listDevices();
     const active = await this.ctx.store.activeSessions();
     const connected = new Set(await this.ctx.store.cluster.connectedSubjects('device', DEAD_AFTER_MS));
     for (const d of devices) {
@@ -72,7 +72,7 @@ export class DevicePresence {
     this.online.add(deviceId);
     this.clearGrace(deviceId);
     await this.ctx.store.cluster.addConnection({ socketId, nodeId: this.ctx.nodeId, kind: 'device', subjectId: deviceId, at: this.ctx.now() });
-    await this.ctx.store.setDeviceConnected(deviceId, true, this.ctx.now());
+    await this.ctx.store.fleet.setDeviceConnected(deviceId, true, this.ctx.now());
     const status = await this.load(deviceId);
     if (status) status.online = true;
     this.ctx.fleet.connectionChanged(deviceId, true, async () => this.statuses.get(deviceId));
@@ -100,7 +100,7 @@ export class DevicePresence {
   private async dropped(deviceId: string): Promise<void> {
     const status = this.statuses.get(deviceId);
     if (status) status.online = false;
-    await this.ctx.store.setDeviceConnected(deviceId, false, this.ctx.now());
+    await this.ctx.store.fleet.setDeviceConnected(deviceId, false, this.ctx.now());
     this.ctx.fleet.connectionChanged(deviceId, false, async () => this.statuses.get(deviceId) ?? (await this.status(deviceId)));
     const queued = (await this.ctx.store.activeSessions(deviceId)).some((s) => s.state === 'queued');
     if (queued) this.armGrace(deviceId, this.graceMs);
@@ -152,7 +152,7 @@ export class DevicePresence {
 
   /** Status of every device (the device list from the database, live fields from memory). */
   async all(): Promise<DeviceStatus[]> {
-    const rows = await this.ctx.store.listDevices();
+    const rows = await this.ctx.store.fleet.listDevices();
     const connected = new Set(await this.ctx.store.cluster.connectedSubjects('device', DEAD_AFTER_MS));
     const active = await this.ctx.store.activeSessions();
     const out: DeviceStatus[] = [];
@@ -190,8 +190,8 @@ export class DevicePresence {
 
   /** Staff put a device out of service or back (manual flag). */
   async setInService(deviceId: string, inService: boolean, actor: string): Promise<DeviceStatus> {
-    if (!(await this.ctx.store.getDevice(deviceId))) throw new SessionError('not_found', `device ${deviceId} not found`);
-    await this.ctx.store.setDeviceInService(deviceId, inService);
+    if (!(await this.ctx.store.fleet.getDevice(deviceId))) throw new SessionError('not_found', `device ${deviceId} not found`);
+    await this.ctx.store.fleet.setDeviceInService(deviceId, inService);
     this.ctx.log.info({ deviceId, inService, actor }, 'device service set by staff');
     await this.ctx.fleet.updateService(deviceId);
     const s = await this.load(deviceId);
@@ -253,7 +253,7 @@ export class DevicePresence {
 
   /** Rebuilds a device's status from the database (devices on other nodes). */
   private async reload(deviceId: string): Promise<(DeviceStatus & { stuck: boolean }) | undefined> {
-    const row = await this.ctx.store.getDevice(deviceId);
+    const row = await this.ctx.store.fleet.getDevice(deviceId);
     if (!row) return undefined;
     const active = await this.ctx.store.activeSessions(deviceId);
     const online = (await this.ctx.store.cluster.liveConnections('device', deviceId, DEAD_AFTER_MS)) > 0;
@@ -266,7 +266,7 @@ export class DevicePresence {
   private async load(deviceId: string): Promise<(DeviceStatus & { stuck: boolean }) | undefined> {
     const cached = this.statuses.get(deviceId);
     if (cached) return cached;
-    const row = await this.ctx.store.getDevice(deviceId);
+    const row = await this.ctx.store.fleet.getDevice(deviceId);
     if (!row) return undefined;
     const active = await this.ctx.store.activeSessions(deviceId);
     const s = { ...toDeviceStatus(row, this.online.has(deviceId), active[0]?.state ?? null, row.in_service && this.ctx.fleet.inService(deviceId)), stuck: false };
@@ -302,7 +302,7 @@ export class DevicePresence {
     this.unsaved.delete(deviceId);
     const now = this.ctx.now();
     this.lastStoredAt.set(deviceId, now.getTime());
-    await this.ctx.store.updateDeviceTelemetry(deviceId, t, now);
+    await this.ctx.store.fleet.updateDeviceTelemetry(deviceId, t, now);
     await this.ctx.fleet.sample(deviceId, t.batteryPercent, t.charging);
     const kinds = this.conditionKey(status);
     if (this.evaluatedKinds.get(deviceId) !== kinds) {

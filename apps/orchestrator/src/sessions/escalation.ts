@@ -74,7 +74,7 @@ export class Escalation {
     if (!queued) return (await store.getSession(session.id)) ?? session;
     if (reasons[0]?.code !== 'visitor_choice') await this.ctx.append(queued, 'system', notice('escalating', session.language));
     const transcript = await store.transcript(session.id);
-    const device = await store.getDevice(session.deviceId);
+    const device = await store.fleet.getDevice(session.deviceId);
     const facts = await this.factsOf(session.id);
     const convo = transcript.filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant').map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text }));
     const build = (summary: string, at: Date): HandoffPackage => {
@@ -135,7 +135,7 @@ export class Escalation {
     const handoff = task || session.state !== 'intake' ? await this.ctx.handoff(session.id) : undefined;
     const safety = (task && task.priority === 0) || handoff?.reasons.some((r) => r.code === 'safety');
     if (!safety) return null;
-    const alerts = (await this.ctx.store.activeAlerts(session.deviceId)).filter((a) => a.kind === 'safety');
+    const alerts = (await this.ctx.store.fleet.activeAlerts(session.deviceId)).filter((a) => a.kind === 'safety');
     return { sessionId: session.id, acknowledged: alerts.some((a) => a.state === 'acknowledged'), emergencyNumber: this.ctx.options.emergencyNumber ?? null };
   }
 

@@ -101,14 +101,14 @@ export class RobotControl {
   /** Facility staff (or a supervisor) send a device's robot to its dock or stop it, outside a session. */
   async staffCommand(role: Role, deviceId: string, command: Extract<RobotCommand, { type: 'dock' | 'stop' }>): Promise<RobotCommandResult> {
     if (role !== 'staff' && role !== 'supervisor') throw AuthError.forbidden('only facility staff send robots to the dock');
-    if (!(await this.store.getDevice(deviceId))) throw new SessionError('not_found', `device ${deviceId} not found`);
+    if (!(await this.store.fleet.getDevice(deviceId))) throw new SessionError('not_found', `device ${deviceId} not found`);
     return this.relay(deviceId, command);
   }
 
   /** Facility staff (or a supervisor) release a device's latched e-stop. */
   async releaseEstop(role: Role, deviceId: string): Promise<RobotCommandResult> {
     if (role !== 'staff' && role !== 'supervisor') throw AuthError.forbidden('only facility staff release an e-stop');
-    if (!(await this.store.getDevice(deviceId))) throw new SessionError('not_found', `device ${deviceId} not found`);
+    if (!(await this.store.fleet.getDevice(deviceId))) throw new SessionError('not_found', `device ${deviceId} not found`);
     return this.relay(deviceId, { type: 'estop_release' });
   }
 

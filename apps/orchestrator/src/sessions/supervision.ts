@@ -40,7 +40,7 @@ export class Supervision {
   async snapshot(): Promise<SupervisorSnapshot> {
     const now = this.host.clock.now();
     const active = await this.host.store.activeSessions();
-    const devices = new Map((await this.host.store.listDevices()).map((d) => [d.id, d.name]));
+    const devices = new Map((await this.host.store.fleet.listDevices()).map((d) => [d.id, d.name]));
     const workers = await this.host.workerViews();
     const names = new Map(workers.map((w) => [w.id, w.displayName]));
     const byId = new Map(active.map((s) => [s.id, s]));

@@ -11,7 +11,7 @@ describe('transcript writer', () => {
     const database = await openDatabase({ dataDir: 'memory://' });
     try {
       const store = new Store(database.db);
-      await store.upsertDevice({ id: 'kiosk-a', name: 'Kiosk A', location: 'Lobby', tokenHash: 'ab'.repeat(32) });
+      await store.fleet.upsertDevice({ id: 'kiosk-a', name: 'Kiosk A', location: 'Lobby', tokenHash: 'ab'.repeat(32) });
       await store.upsertWorker({ id: 'w-ja', username: 'w-ja', displayName: 'W', role: 'worker', languages: ['ja'], passwordHash: 'x' });
       const now = new Date();
       const stale = await store.createSession({ deviceId: 'kiosk-a', language: 'en', mode: 'assistant', consentAt: now, now });

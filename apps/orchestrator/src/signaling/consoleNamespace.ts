@@ -194,7 +194,7 @@ export function attachConsoleNamespace(
         },
         'device:dock': (p: { deviceId: string }) => s.robot.staffCommand(role, p.deviceId, { type: 'dock' }),
         'device:history': async (p: { deviceId: string; hours: number }) => ({
-          samples: await deps.store.batteryHistory(p.deviceId, new Date(Date.now() - p.hours * 3600_000)),
+          samples: await deps.store.fleet.batteryHistory(p.deviceId, new Date(Date.now() - p.hours * 3600_000)),
         }),
         'callbacks:list': async () => ({ callbacks: await deps.callbacks.list(current) }),
         'callback:complete': async (p: { callbackId: string }) => ({ callback: await deps.callbacks.complete(current, p.callbackId) }),

@@ -34,7 +34,7 @@ export function attachKioskNamespace(nsp: Namespace, deps: { store: Store; sessi
     if (!parsed.success) return next(new Error(`unauthorized: invalid auth: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`));
     let device;
     try {
-      device = await deps.store.getDevice(parsed.data.deviceId);
+      device = await deps.store.fleet.getDevice(parsed.data.deviceId);
     } catch (err) {
       log.warn({ err }, 'device lookup failed during handshake');
       return next(new Error('unavailable: the orchestrator cannot reach its database; retrying'));
