@@ -2,8 +2,10 @@
  * Shared parts of the socket benchmarks: the orchestrator in its own process
  * (orchestrator-child.ts), kiosks and workers as socket.io clients in this process, and a
  * driver that plays whole sessions (start, a turn with the assistant, escalation, offer,
- * accept, a line, end, rating) and times each step. Clock: this process's `performance.now()`.
+ * accept, a line, end, rating) and times each step. Lines carry a client id, as the kiosk's and
+ * the console's outboxes send them. Clock: this process's `performance.now()`.
  */
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -159,7 +161,7 @@ export class SessionDriver {
     }
     this.inFlight++;
     try {
-      await request(kiosk, kioskRequests, 'visitor:message', { sessionId, text: 'What are your opening hours?' }, 60_000);
+      await request(kiosk, kioskRequests, 'visitor:message', { sessionId, text: 'What are your opening hours?', clientId: randomUUID() }, 60_000);
       const tEsc = performance.now();
       const offered = new Promise<{ tOffer: number; offer: Offer; worker: Socket }>((resolve) => {
         const early = this.early.get(sessionId);
@@ -173,7 +175,7 @@ export class SessionDriver {
       const tAccept = performance.now();
       await request(worker, consoleRequests, 'offer:accept', { offerId: offer.id }, 60_000);
       const tAssigned = performance.now();
-      await request(worker, consoleRequests, 'worker:message', { sessionId, text: 'Hello, how can I help?' }, 60_000);
+      await request(worker, consoleRequests, 'worker:message', { sessionId, text: 'Hello, how can I help?', clientId: randomUUID() }, 60_000);
       await request(worker, consoleRequests, 'session:end', { sessionId, disposition: 'resolved' }, 60_000);
       await request(kiosk, kioskRequests, 'session:rate', { sessionId, rating: 5 }, 60_000);
       const done = performance.now();

@@ -67,6 +67,30 @@ describe('resilience', () => {
     expect(await ask(b, 'session:resume', { sessionId: session.id, lastSeq: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('a retried visitor message in intake returns the stored line and the assistant reply, each stored once, also after the session ended', async () => {
+    orch = await startTestOrchestrator();
+    const o = orch;
+    const kiosk = await kioskSocket(o);
+    sockets.push(kiosk);
+    const { session } = await ok(kiosk, 'session:start', start({ mode: 'assistant' }));
+    const clientId = crypto.randomUUID();
+    const first = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'What are your opening hours?', clientId });
+    expect(first.entries.map((e: { speaker: string }) => e.speaker)).toEqual(['visitor', 'assistant']);
+    const again = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'What are your opening hours?', clientId });
+    expect(again.entries.map((e: { id: string }) => e.id)).toEqual(first.entries.map((e: { id: string }) => e.id));
+    const lines = async () => (await o.store.transcript(session.id)).map((e) => e.seq);
+    const seqs = await lines();
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toHaveLength(3); // greeting, question, answer
+    // One intake turn was audited, not two.
+    expect((await o.store.events(session.id)).filter((e) => e.type === 'intake_answered')).toHaveLength(1);
+    await ok(kiosk, 'session:leave', { sessionId: session.id, reason: 'visitor_left' });
+    // A retry arriving after the session ended still gets its stored line; a new line is refused.
+    const late = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'What are your opening hours?', clientId });
+    expect(late.entries[0].id).toBe(first.entries[0].id);
+    expect(await ask(kiosk, 'visitor:message', { sessionId: session.id, text: 'Hello?', clientId: crypto.randomUUID() })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
   it('a kiosk that vanishes while its visitor waits leaves no ghost: abandoned after the grace, its open offer withdrawn', async () => {
     orch = await startTestOrchestrator({ kioskGraceMs: 400 });
     const o = orch;

@@ -22,6 +22,25 @@ export class FleetStore {
   async getDevice(id: string): Promise<DeviceRow | undefined> {
     return this.db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
   }
+  /**
+   * What decides whether a device is in service, in one statement: its manual `in_service` flag
+   * and the kinds of its unresolved critical alerts (oldest first). Undefined for an unknown device.
+   */
+  async serviceState(id: string): Promise<{ inService: boolean; criticalAlertKinds: string[] } | undefined> {
+    const r = await this.db
+      .selectFrom('devices')
+      .select((eb) => [
+        'devices.in_service',
+        eb
+          .fn<string[] | null>('array', [
+            eb.selectFrom('alerts').select('alerts.kind').whereRef('alerts.device_id', '=', 'devices.id').where('alerts.state', '!=', 'resolved').where('alerts.severity', '=', 'critical').orderBy('alerts.opened_at'),
+          ])
+          .as('critical_kinds'),
+      ])
+      .where('devices.id', '=', id)
+      .executeTakeFirst();
+    return r ? { inService: r.in_service, criticalAlertKinds: r.critical_kinds ?? [] } : undefined;
+  }
   async listDevices(): Promise<DeviceRow[]> {
     return this.db.selectFrom('devices').selectAll().orderBy('id').execute();
   }

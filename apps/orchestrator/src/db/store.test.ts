@@ -21,8 +21,11 @@ async function exerciseStore(database: Database) {
   // Concurrent appends get distinct, gap-free sequence numbers.
   await Promise.all(Array.from({ length: 8 }, (_, i) => store.appendTranscript({ sessionId: s.id, speaker: 'visitor', text: `m${i}`, language: 'en', translation: null, translationStatus: 'same_language' }, now)));
   expect((await store.transcript(s.id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-  expect(await store.markQueued(s.id, now)).toMatchObject({ state: 'queued' });
-  expect(await store.markQueued(s.id, now)).toBeNull();
+  // A change and its audit event are stored in one statement: both, or (no change) neither.
+  const escalated = { type: 'escalated', actor: 'system', data: { priority: 2 } };
+  expect(await store.markQueued(s.id, now, escalated)).toMatchObject({ state: 'queued' });
+  expect(await store.markQueued(s.id, now, escalated)).toBeNull();
+  expect((await store.events(s.id)).map((e) => [e.type, e.actor, e.data])).toEqual([['escalated', 'system', { priority: 2 }]]);
   // Two concurrent accepts: exactly one wins.
   const [a, b] = await Promise.all([store.assignWorker(s.id, 'w1', now), store.assignWorker(s.id, 'w2', now)]);
   expect([a, b].filter(Boolean)).toHaveLength(1);
@@ -30,11 +33,23 @@ async function exerciseStore(database: Database) {
   // A transcript line for an unknown session is refused and nothing else changes.
   await expect(store.appendTranscript({ sessionId: '00000000-0000-4000-8000-000000000000', speaker: 'visitor', text: 'x', language: 'en', translation: null, translationStatus: 'same_language' }, now)).rejects.toThrow();
   expect(await store.transcript(s.id)).toHaveLength(8);
-  expect(await store.rateSession(s.id, 5)).toBe(false); // not ended yet
+  // A retried client request (same client id) is recognised by the unique key: the stored line
+  // comes back as a duplicate, and the refused insert took no sequence number.
+  const once = { sessionId: s.id, speaker: 'visitor' as const, text: 'again', language: 'en' as const, translation: null, translationStatus: 'same_language' as const, clientId: 'c-1' };
+  const first = await store.appendLine(once, now);
+  const retry = await store.appendLine(once, now);
+  expect(first).toMatchObject({ duplicate: false, entry: { seq: 9 } });
+  expect(retry).toMatchObject({ duplicate: true, entry: { id: first.entry.id, seq: 9, text: 'again' }, session: { state: 'in_call' } });
+  expect((await store.appendLine({ ...once, clientId: 'c-2' }, now)).entry.seq).toBe(10);
+  const rated = { type: 'rated', actor: 'device:kiosk-a', data: { rating: 5 } };
+  expect(await store.rateSession(s.id, 5, { deviceId: 'kiosk-a', event: rated })).toBe(false); // not ended yet
   expect(await store.endSession(s.id, now, 'resolved')).toMatchObject({ state: 'ended' });
-  expect(await store.rateSession(s.id, 5)).toBe(true);
-  await expect(store.rateSession(s.id, 9)).rejects.toThrow(); // check constraint
+  expect(await store.rateSession(s.id, 5, { deviceId: 'kiosk-b', event: rated })).toBe(false); // another device's session
+  expect(await store.rateSession(s.id, 5, { deviceId: 'kiosk-a', event: rated })).toBe(true);
+  await expect(store.rateSession(s.id, 9, { event: { ...rated, data: { rating: 9 } } })).rejects.toThrow(); // check constraint
   expect((await store.getSession(s.id))?.rating).toBe(5);
+  // The refused changes left no event; the failed statement (constraint) stored neither.
+  expect((await store.events(s.id)).map((e) => e.type)).toEqual(['escalated', 'rated']);
 }
 
 describe('Store on embedded PGlite', () => {

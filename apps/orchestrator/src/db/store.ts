@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type OperationNodeSource, type Transaction } from 'kysely';
 import {
   cleanText,
   HandoffPackage,
@@ -37,6 +37,16 @@ export function toSessionView(r: SessionRow): SessionView {
     disposition: r.disposition,
     rating: r.rating,
   };
+}
+
+/** An audit event of a session change, stored in the same statement as the change (see `Store.changeSession`). */
+export interface SessionEvent {
+  /** Event type, e.g. `started`, `escalated`, `accepted`, `ended`, `rated`. */
+  type: string;
+  /** Who caused it: `device:<id>`, `worker:<id>` or `system`. */
+  actor: string;
+  /** Details (PII-redacted like every stored event). */
+  data?: Record<string, unknown>;
 }
 
 /** A worker as stored, without the password hash. */
@@ -206,17 +216,40 @@ export class Store {
   }
 
   // --- sessions ------------------------------------------------------------------------
-  async createSession(s: { deviceId: string; language: Language; mode: string; consentAt: Date; now: Date }): Promise<SessionView> {
-    const row = await this.db
+  /**
+   * Creates a session in intake, with its `started` audit event (`event`) in the same statement.
+   */
+  async createSession(s: { deviceId: string; language: Language; mode: string; consentAt: Date; now: Date }, event?: SessionEvent): Promise<SessionView> {
+    const insert = this.db
       .insertInto('sessions')
       .values({ id: randomUUID(), device_id: s.deviceId, language: s.language, state: 'intake', mode: s.mode, consent_at: s.consentAt, created_at: s.now })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+      .returningAll();
+    const row = await this.changeSession(insert, event, s.now);
+    if (!row) throw new Error('session insert returned no row');
     return toSessionView(row);
   }
   async getSession(id: string): Promise<SessionView | undefined> {
     const r = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? toSessionView(r) : undefined;
+  }
+  /**
+   * Runs a statement that changes session rows and returns them (`... returning *`) and stores
+   * `events` (audit events, in order) for each returned session in the SAME statement (a
+   * data-modifying CTE): the change and its audit record are stored both or neither, and it
+   * costs one round trip instead of two or more. Returns the first changed row, or undefined.
+   */
+  private async changeSession(change: OperationNodeSource, events: SessionEvent | SessionEvent[] | undefined, at: Date): Promise<SessionRow | undefined> {
+    const list = events === undefined ? [] : Array.isArray(events) ? events : [events];
+    if (list.length === 0) {
+      const r = await sql<SessionRow>`${change}`.execute(this.db);
+      return r.rows[0];
+    }
+    const values = sql.join(list.map((e, i) => sql`(${e.type}::text, ${e.actor}::text, ${toJson(this.redactDeep(e.data ?? {}))}::jsonb, ${i}::int)`));
+    const r = await sql<SessionRow>`with t as (${change}), e as (
+        insert into session_events (session_id, type, actor, data, created_at)
+        select t.id, v.type, v.actor, v.data, ${at} from t cross join (values ${values}) as v(type, actor, data, ord) order by v.ord)
+      select * from t`.execute(this.db);
+    return r.rows[0];
   }
   /** Sessions not yet ended (for a device, or all). */
   async activeSessions(deviceId?: string): Promise<SessionView[]> {
@@ -224,24 +257,22 @@ export class Store {
     if (deviceId) q = q.where('device_id', '=', deviceId);
     return (await q.orderBy('created_at').execute()).map(toSessionView);
   }
-  /** intake -> queued. Returns null when the session was not in intake. */
-  async markQueued(id: string, at: Date): Promise<SessionView | null> {
-    const r = await this.db.updateTable('sessions').set({ state: 'queued', escalated_at: at }).where('id', '=', id).where('state', '=', 'intake').returningAll().executeTakeFirst();
+  /** intake -> queued (with its audit `event` in the same statement). Returns null when the session was not in intake. */
+  async markQueued(id: string, at: Date, event?: SessionEvent): Promise<SessionView | null> {
+    const r = await this.changeSession(this.db.updateTable('sessions').set({ state: 'queued', escalated_at: at }).where('id', '=', id).where('state', '=', 'intake').returningAll(), event, at);
     return r ? toSessionView(r) : null;
   }
   /**
    * queued -> in_call for `workerId`, atomically: a conditional UPDATE, so of two concurrent
    * accepts (even from two orchestrator processes on one PostgreSQL) exactly one wins.
-   * Returns null when the session was no longer queued.
+   * Returns null when the session was no longer queued. `event`: its audit event, stored in the same statement.
    */
-  async assignWorker(id: string, workerId: string, at: Date): Promise<SessionView | null> {
-    const r = await this.db
-      .updateTable('sessions')
-      .set({ state: 'in_call', worker_id: workerId, answered_at: at })
-      .where('id', '=', id)
-      .where('state', '=', 'queued')
-      .returningAll()
-      .executeTakeFirst();
+  async assignWorker(id: string, workerId: string, at: Date, event?: SessionEvent): Promise<SessionView | null> {
+    const r = await this.changeSession(
+      this.db.updateTable('sessions').set({ state: 'in_call', worker_id: workerId, answered_at: at }).where('id', '=', id).where('state', '=', 'queued').returningAll(),
+      event,
+      at,
+    );
     return r ? toSessionView(r) : null;
   }
   /** in_call -> queued (worker lost or cold transfer): no worker until the next accept. */
@@ -260,22 +291,29 @@ export class Store {
       .executeTakeFirst();
     return r ? toSessionView(r) : null;
   }
-  /** Warm transfer: the call passes from `fromWorker` to `toWorker` atomically. */
-  async reassign(id: string, fromWorker: string, toWorker: string): Promise<SessionView | null> {
-    const r = await this.db.updateTable('sessions').set({ worker_id: toWorker }).where('id', '=', id).where('state', '=', 'in_call').where('worker_id', '=', fromWorker).returningAll().executeTakeFirst();
+  /** Warm transfer: the call passes from `fromWorker` to `toWorker` atomically (with its audit `event`, stored at `at` in the same statement). */
+  async reassign(id: string, fromWorker: string, toWorker: string, at: Date = new Date(), event?: SessionEvent): Promise<SessionView | null> {
+    const r = await this.changeSession(
+      this.db.updateTable('sessions').set({ worker_id: toWorker }).where('id', '=', id).where('state', '=', 'in_call').where('worker_id', '=', fromWorker).returningAll(),
+      event,
+      at,
+    );
     return r ? toSessionView(r) : null;
   }
 
-  /** Any state but ended -> ended. Returns null when already ended. */
-  async endSession(id: string, at: Date, disposition: string): Promise<SessionView | null> {
+  /** Any state but ended -> ended (with its audit `event` in the same statement). Returns null when already ended. */
+  async endSession(id: string, at: Date, disposition: string, event?: SessionEvent): Promise<SessionView | null> {
     // A handback keeps its disposition (`handback_ai`) for the human part of the session.
-    const r = await this.db
-      .updateTable('sessions')
-      .set((eb) => ({ state: 'ended', ended_at: at, disposition: eb.fn.coalesce('disposition', eb.val(disposition)) }))
-      .where('id', '=', id)
-      .where('state', '!=', 'ended')
-      .returningAll()
-      .executeTakeFirst();
+    const r = await this.changeSession(
+      this.db
+        .updateTable('sessions')
+        .set((eb) => ({ state: 'ended', ended_at: at, disposition: eb.fn.coalesce('disposition', eb.val(disposition)) }))
+        .where('id', '=', id)
+        .where('state', '!=', 'ended')
+        .returningAll(),
+      event,
+      at,
+    );
     return r ? toSessionView(r) : null;
   }
   /** Sets the session's language (the visitor switched mid-session); null when it ended or is unknown. */
@@ -283,10 +321,16 @@ export class Store {
     const r = await this.db.updateTable('sessions').set({ language }).where('id', '=', id).where('state', '!=', 'ended').returningAll().executeTakeFirst();
     return r ? toSessionView(r) : null;
   }
-  /** Stores the CSAT rating of an ended session; returns false when the session is not ended. */
-  async rateSession(id: string, rating: number): Promise<boolean> {
-    const r = await this.db.updateTable('sessions').set({ rating }).where('id', '=', id).where('state', '=', 'ended').executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+  /**
+   * Stores the CSAT rating (1..5) of an ended session, with its audit `event` in the same
+   * statement; with `deviceId`, only a session of that device (the access check is the
+   * statement's own condition). Returns false when no such ended session exists.
+   * @throws the database's error (a rating outside 1..5 violates a check constraint).
+   */
+  async rateSession(id: string, rating: number, opts: { deviceId?: string; event?: SessionEvent; at?: Date } = {}): Promise<boolean> {
+    let q = this.db.updateTable('sessions').set({ rating }).where('id', '=', id).where('state', '=', 'ended');
+    if (opts.deviceId) q = q.where('device_id', '=', opts.deviceId);
+    return (await this.changeSession(q.returningAll(), opts.event, opts.at ?? new Date())) !== undefined;
   }
 
   /**
@@ -399,9 +443,12 @@ export class Store {
     return rows.map(toEntry);
   }
 
-  /** Saves what the intake learned so far (a restart keeps it for the handoff package), PII-redacted like the handoff package. */
-  async saveIntakeFacts(sessionId: string, facts: unknown): Promise<void> {
-    await this.db.updateTable('sessions').set({ intake_facts: toJson(this.redactDeep(facts)) }).where('id', '=', sessionId).execute();
+  /**
+   * Saves what the intake learned so far (a restart keeps it for the handoff package),
+   * PII-redacted like the handoff package, with the turn's audit `events` in the same statement.
+   */
+  async saveIntakeFacts(sessionId: string, facts: unknown, events: SessionEvent[] = [], at: Date = new Date()): Promise<void> {
+    await this.changeSession(this.db.updateTable('sessions').set({ intake_facts: toJson(this.redactDeep(facts)) }).where('id', '=', sessionId).returningAll(), events, at);
   }
   /** What the intake learned so far, or null. */
   async intakeFacts(sessionId: string): Promise<unknown> {

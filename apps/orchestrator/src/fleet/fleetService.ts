@@ -133,10 +133,8 @@ export class FleetService {
 
   /** Recomputes the effective service state and reports changes. */
   async updateService(deviceId: string): Promise<void> {
-    const device = await this.store.fleet.getDevice(deviceId);
-    if (!device) return;
-    const critical = (await this.store.fleet.activeAlerts(deviceId)).filter((a) => a.severity === 'critical' && !MANUAL_KINDS.has(a.kind)).map((a) => a.kind as AlertKind);
-    const reasons: (AlertKind | 'manual')[] = [...(device.in_service ? [] : (['manual'] as const)), ...critical];
+    const reasons = await this.reasonsOf(deviceId);
+    if (!reasons) return;
     const inService = reasons.length === 0;
     if (this.serviceState.get(deviceId) !== inService) {
       this.serviceState.set(deviceId, inService);
@@ -145,11 +143,17 @@ export class FleetService {
     }
   }
 
-  /** Reasons a device is out of service right now (empty when in service). */
+  /** Reasons a device is out of service right now (empty when in service, or unknown). */
   async outOfServiceReasons(deviceId: string): Promise<(AlertKind | 'manual')[]> {
-    const device = await this.store.fleet.getDevice(deviceId);
-    const critical = (await this.store.fleet.activeAlerts(deviceId)).filter((a) => a.severity === 'critical' && !MANUAL_KINDS.has(a.kind)).map((a) => a.kind as AlertKind);
-    return [...(device && !device.in_service ? (['manual'] as const) : []), ...critical];
+    return (await this.reasonsOf(deviceId)) ?? [];
+  }
+
+  /** Reasons a device is out of service (empty when in service), undefined for an unknown device; one statement (runs at every session start). */
+  private async reasonsOf(deviceId: string): Promise<(AlertKind | 'manual')[] | undefined> {
+    const state = await this.store.fleet.serviceState(deviceId);
+    if (!state) return undefined;
+    const critical = state.criticalAlertKinds.filter((k) => !MANUAL_KINDS.has(k)) as AlertKind[];
+    return [...(state.inService ? [] : (['manual'] as const)), ...critical];
   }
 
   /**

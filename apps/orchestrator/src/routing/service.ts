@@ -83,6 +83,8 @@ export class RoutingService {
   private readonly lastPresence = new Map<string, { presence: 'available' | 'away'; awayReason: AwayReason | null; idleSince: number; wrapUpUntil: number | null }>();
   /** Workers being removed: their transition to `offline` is a disconnect, not a chosen presence. */
   private removing: string | null = null;
+  /** Offers whose row this process's claim already closed as accepted (`accept`): no second write. */
+  private readonly claimedInStore = new Set<string>();
   private closed = false;
 
   constructor(o: RoutingServiceOptions) {
@@ -96,7 +98,8 @@ export class RoutingService {
         offerRevoked: (offer, reason) => this.onRevoked(offer, reason),
         offerAccepted: (offer, task) => {
           this.offerMeta.delete(offer.offerId);
-          this.write(`s:${offer.taskId}`, 'offer accepted', () => this.o.store.closeOffer(offer.offerId, 'accepted', 'accepted', this.o.clock.now()));
+          // The claim (`accept`) stored the outcome already; an accept that did not claim the row stores it here.
+          if (!this.claimedInStore.delete(offer.offerId)) this.write(`s:${offer.taskId}`, 'offer accepted', () => this.o.store.closeOffer(offer.offerId, 'accepted', 'accepted', this.o.clock.now()));
           this.persistTask(task);
         },
         workerStateChanged: (w, previous) => {
@@ -288,12 +291,16 @@ export class RoutingService {
     if (!open) return undefined;
     // The offer row decides first (atomic in the database): a claim that lost a race, or whose
     // row another process already closed, takes nothing here.
+    let stored = true;
     const claimed = await this.o.store.claimOffer(offerId, workerId, this.o.clock.now()).catch((err: unknown) => {
       this.o.log.warn({ err, offerId }, 'offer claim could not be stored; accepting from memory');
+      stored = false;
       return true;
     });
     if (!claimed) return undefined;
+    if (stored) this.claimedInStore.add(offerId);
     const task = this.engine.accept(offerId, workerId);
+    this.claimedInStore.delete(offerId);
     if (!task) return undefined;
     if (open.kind !== 'routed') this.directedMeta.delete(open.sessionId);
     return { task, offer: open };

@@ -1,5 +1,6 @@
 import type { Alert, EscalationReason, HandoffPackage, SessionEmergency, SessionView, TranscriptEntry } from '@telekiosk/shared';
 import { evaluateTurnWithJudge, type PolicyDecision } from '../policy/index.ts';
+import type { SessionEvent } from '../db/store.ts';
 import type { SessionContext } from './context.ts';
 import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
@@ -50,15 +51,16 @@ export class Escalation {
     // What the assistant did with the question: the article (and published version) it answered
     // from, or `unknown` (a knowledge gap); trainers and the gap report read these.
     const top = turn.intent.startsWith('kb:') ? turn.articles.find((a) => `kb:${a.id}` === turn.intent) ?? turn.articles[0] : undefined;
-    this.ctx.recordLater(session.id, 'intake_answered', 'system', { questionId: visitorEntry.id, replyId: reply.id, intent: turn.intent, article: top ? { id: top.id, version: top.version ?? null } : null });
+    const events: SessionEvent[] = [{ type: 'intake_answered', actor: 'system', data: { questionId: visitorEntry.id, replyId: reply.id, intent: turn.intent, article: top ? { id: top.id, version: top.version ?? null } : null } }];
     const reasons: EscalationReason[] = decision?.escalate
       ? decision.reasons.map((r) => ({ ...r, entryId: r.entryId ?? visitorEntry.id }))
       : turn.escalation
         ? [{ code: turn.escalation.reason, evidence: turn.escalation.evidence, entryId: visitorEntry.id }]
         : [];
-    await this.ctx.store.saveIntakeFacts(session.id, await this.factsOf(session.id));
+    if (reasons.length === 0 && decision) events.push({ type: 'policy_checked', actor: 'system', data: { confidence: decision.confidence, sentiment: decision.sentiment, flags: decision.flags } });
+    // The facts and the turn's audit events: one statement.
+    await this.ctx.store.saveIntakeFacts(session.id, await this.factsOf(session.id), events, this.ctx.now());
     if (reasons.length > 0) return { reply, session: await this.escalate(session, reasons, decision) };
-    if (decision) this.ctx.recordLater(session.id, 'policy_checked', 'system', { confidence: decision.confidence, sentiment: decision.sentiment, flags: decision.flags });
     return { reply, session };
   }
 
@@ -70,7 +72,8 @@ export class Escalation {
   async escalate(session: SessionView, reasons: EscalationReason[], decision: PolicyDecision | null = null): Promise<SessionView> {
     const { store } = this.ctx;
     const now = this.ctx.now();
-    const queued = await store.markQueued(session.id, now);
+    const priority = decision?.priority ?? priorityFor(reasons);
+    const queued = await store.markQueued(session.id, now, { type: 'escalated', actor: 'system', data: { reasons, priority, ...(decision ? { department: decision.skills.department } : {}) } });
     if (!queued) return (await store.getSession(session.id)) ?? session;
     if (reasons[0]?.code !== 'visitor_choice') await this.ctx.append(queued, 'system', notice('escalating', session.language));
     const transcript = await store.transcript(session.id);
@@ -95,8 +98,6 @@ export class Escalation {
     const handoff = build(this.ctx.options.intake.summarize(convo, session.language), now);
     await store.saveHandoff(handoff, now);
     this.ctx.handoffs.set(session.id, handoff);
-    const priority = decision?.priority ?? priorityFor(reasons);
-    await this.ctx.record(session.id, 'escalated', 'system', { reasons, priority, ...(decision ? { department: decision.skills.department } : {}) });
     const safety = priority === 0 || reasons.some((r) => r.code === 'safety');
     if (decision?.alertStaff || safety) {
       const evidence = reasons.find((r) => r.code === 'safety')?.evidence ?? reasons[0]?.evidence ?? '';

@@ -25,9 +25,11 @@ export class SessionLifecycle {
     if (outOfService.length > 0) throw SessionError.deviceOutOfService(deviceId, outOfService);
     for (const s of await store.activeSessions(deviceId)) await this.finish(s, 'visitor_left', `device:${deviceId}`);
     const now = this.ctx.now();
-    const session = await store.createSession({ deviceId, language: req.language, mode: req.mode, consentAt: new Date(req.consentAcceptedAt), now });
+    const session = await store.createSession(
+      { deviceId, language: req.language, mode: req.mode, consentAt: new Date(req.consentAcceptedAt), now },
+      { type: 'started', actor: `device:${deviceId}`, data: { language: req.language, mode: req.mode } },
+    );
     this.ctx.escalation.began(session.id);
-    await this.ctx.record(session.id, 'started', `device:${deviceId}`, { language: req.language, mode: req.mode });
     this.ctx.log.info({ sessionId: session.id, deviceId, language: req.language, mode: req.mode }, 'session started');
     const greeting = await this.ctx.append(session, 'assistant', notice('greeting', req.language));
     let current = session;
@@ -49,18 +51,23 @@ export class SessionLifecycle {
   async message(deviceId: string, sessionId: string, text: string, clientId?: string): Promise<{ entries: TranscriptEntry[]; session: SessionView }> {
     const { store } = this.ctx;
     const session = await this.ctx.deviceSession(deviceId, sessionId);
-    if (clientId) {
-      const stored = await store.entryByClientId(sessionId, clientId);
-      if (stored) {
-        const after = await store.transcriptSince(sessionId, stored.seq);
-        const reply = after[0]?.speaker === 'assistant' ? [after[0]] : [];
-        return { entries: [stored, ...reply], session };
-      }
+    // A retry of a line stored already returns it and the reply that followed it.
+    const retried = async (stored: TranscriptEntry) => {
+      const after = await store.transcriptSince(sessionId, stored.seq);
+      const reply = after[0]?.speaker === 'assistant' ? [after[0]] : [];
+      return { entries: [stored, ...reply], session };
+    };
+    if (session.state === 'ended') {
+      const stored = clientId ? await store.entryByClientId(sessionId, clientId) : undefined;
+      if (stored) return retried(stored);
+      throw SessionError.wrongState(sessionId, session.state, 'send a message');
     }
-    if (session.state === 'ended') throw SessionError.wrongState(sessionId, session.state, 'send a message');
     // The line keeps the language it was written in (tinyld; short text keeps the session language).
     const language = identifyLanguage(text, session.language).language;
-    const visitorEntry = await this.ctx.append(session, 'visitor', text, { notifyDevice: false, language, ...(clientId ? { clientId } : {}) });
+    // A retry is recognised by the append itself (the client id is a unique key), not by a read before it.
+    const appended = await this.ctx.transcripts.appendOnce(session, 'visitor', text, { notifyDevice: false, language, ...(clientId ? { clientId } : {}) });
+    if (appended.duplicate) return retried(appended.entry);
+    const visitorEntry = appended.entry;
     await this.ctx.escalation.collect(sessionId, extractFields(text));
     const entries = [visitorEntry];
     let current = session;
@@ -98,10 +105,17 @@ export class SessionLifecycle {
     return updated;
   }
 
+  /**
+   * The visitor's CSAT rating (1..5) of their ended session. One statement when it is allowed
+   * (the device check is its condition, the `rated` event is stored with it); the session is
+   * read only to say why it was not.
+   * @throws SessionError `not_found` (not this device's session) or `wrong_state` (not ended yet).
+   */
   async rate(deviceId: string, sessionId: string, rating: number): Promise<void> {
+    const rated = await this.ctx.store.rateSession(sessionId, rating, { deviceId, event: { type: 'rated', actor: `device:${deviceId}`, data: { rating } }, at: this.ctx.now() });
+    if (rated) return;
     const session = await this.ctx.deviceSession(deviceId, sessionId);
-    if (!(await this.ctx.store.rateSession(session.id, rating))) throw SessionError.wrongState(sessionId, session.state, 'rate before the session ended');
-    await this.ctx.record(sessionId, 'rated', `device:${deviceId}`, { rating });
+    throw SessionError.wrongState(sessionId, session.state, 'rate before the session ended');
   }
 
   /** The visitor left or the kiosk idled out. */
@@ -170,14 +184,13 @@ export class SessionLifecycle {
   async finish(session: SessionView, disposition: string, actor: string, notes?: string): Promise<SessionView> {
     const { store } = this.ctx;
     if (session.state !== 'ended') await this.ctx.append(session, 'system', notice('sessionEnded', session.language), { notifyDevice: actor.startsWith('worker:') });
-    const ended = await store.endSession(session.id, this.ctx.now(), disposition);
+    const ended = await store.endSession(session.id, this.ctx.now(), disposition, { type: 'ended', actor, data: { disposition, ...(notes ? { notes } : {}) } });
     if (!ended) return (await store.getSession(session.id)) ?? session;
     await this.ctx.routing.complete(session.id);
     if (session.state === 'in_call') this.ctx.calls.closeCall(session);
     this.ctx.escalation.forget(session.id);
     this.ctx.handoffs.delete(session.id);
     this.ctx.offers.forget(session.id);
-    await this.ctx.record(session.id, 'ended', actor, { disposition, ...(notes ? { notes } : {}) });
     this.ctx.log.info({ sessionId: session.id, disposition, actor }, 'session ended');
     this.ctx.notifier.toDevice(session.deviceId, 'session:update', ended);
     if (session.state === 'in_call') this.ctx.notifier.toDevice(session.deviceId, 'call:ended', { sessionId: session.id, disposition });

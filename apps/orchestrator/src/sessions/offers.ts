@@ -82,7 +82,9 @@ export class OfferDesk {
     const { offer, task } = claimed;
     const now = this.ctx.now();
     const fromWorkerId = offer.kind === 'transfer' ? offer.fromWorkerId : null;
-    const session = fromWorkerId ? await this.ctx.store.reassign(offer.sessionId, fromWorkerId, workerId) : await this.ctx.store.assignWorker(offer.sessionId, workerId, now);
+    const waitedMs = now.getTime() - task.createdAt;
+    const event = { type: fromWorkerId ? 'transferred' : 'accepted', actor: `worker:${workerId}`, data: { offerId, ...(fromWorkerId ? { mode: 'warm', fromWorkerId } : { waitedMs }) } };
+    const session = fromWorkerId ? await this.ctx.store.reassign(offer.sessionId, fromWorkerId, workerId, now, event) : await this.ctx.store.assignWorker(offer.sessionId, workerId, now, event);
     if (!session) {
       // Another process assigned it, or the visitor left meanwhile.
       const current = await this.ctx.store.getSession(offer.sessionId);
@@ -90,8 +92,6 @@ export class OfferDesk {
       throw OfferError.gone(offerId);
     }
     this.lastPushed.delete(session.id);
-    const waitedMs = now.getTime() - task.createdAt;
-    await this.ctx.record(session.id, fromWorkerId ? 'transferred' : 'accepted', `worker:${workerId}`, { offerId, ...(fromWorkerId ? { mode: 'warm', fromWorkerId } : { waitedMs }) });
     // A warm transfer with a consult keeps the colleague in the call and puts the visitor on hold.
     const consulting = fromWorkerId ? await this.ctx.consults.start(session, fromWorkerId, workerId) : false;
     if (fromWorkerId && !consulting) {

@@ -30,17 +30,29 @@ function statusOf(target: Language | null, translated: unknown): TranscriptEntry
 export class TranscriptWriter {
   constructor(private readonly d: TranscriptWriterDeps) {}
 
+  /** Appends a line and returns it (a retried `clientId` returns the stored line, not pushed again); see {@link appendOnce}. */
   async append(
     session: SessionView,
     speaker: TranscriptEntry['speaker'],
     text: string,
     opts: { language?: Language; notifyDevice?: boolean; notifyWorker?: boolean; clientId?: string } = {},
   ): Promise<TranscriptEntry> {
-    if (opts.clientId) {
-      // A retried request: the line is stored and was pushed already.
-      const existing = await this.d.store.entryByClientId(session.id, opts.clientId);
-      if (existing) return existing;
-    }
+    return (await this.appendOnce(session, speaker, text, opts)).entry;
+  }
+
+  /**
+   * Appends a line: translated, stored in one statement, pushed to whom it concerns. With
+   * `clientId` (the client's request id) a retry of a line stored already is found by the
+   * store's unique key, not by a read before every append: it returns the stored line with
+   * `duplicate: true` and pushes nothing (the first request pushed it).
+   * @throws when the session does not exist, or the database's error.
+   */
+  async appendOnce(
+    session: SessionView,
+    speaker: TranscriptEntry['speaker'],
+    text: string,
+    opts: { language?: Language; notifyDevice?: boolean; notifyWorker?: boolean; clientId?: string } = {},
+  ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
     const language = opts.language ?? session.language;
     // The translation target from the session as the caller read it; the append returns the
     // session as it is now (one statement), which decides whom the line is pushed to.
@@ -51,8 +63,10 @@ export class TranscriptWriter {
       new Date(this.d.clock.now()),
     );
     const stored = appended.entry;
+    // A retried request: the line is stored and was pushed already.
+    if (appended.duplicate) return { entry: stored, duplicate: true };
     const current: SessionView = { ...session, state: appended.session.state, workerId: appended.session.workerId };
-    if (!appended.duplicate && current.workerId !== session.workerId) {
+    if (current.workerId !== session.workerId) {
       // A worker took the session meanwhile (or it changed hands): translate for them now.
       const now = await this.translationTarget(current, speaker, language);
       if (now !== target) {
@@ -69,7 +83,7 @@ export class TranscriptWriter {
     const colleague = appended.session.colleague;
     if (current.state === 'in_call' && colleague && colleague !== current.workerId) this.d.notifier.toWorker(colleague, 'transcript:entry', entry);
     this.d.notifier.toMonitors(session.id, 'transcript:entry', entry);
-    return entry;
+    return { entry, duplicate: false };
   }
 
   /** The language a line must be translated into so the other party can read it, or null. */
