@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DeviceStatus, SessionState } from '@telekiosk/shared';
 import type { AlertRow, DatabaseSchema, DeviceRow } from './schema.ts';
 
@@ -24,9 +24,11 @@ export class FleetStore {
   }
   /**
    * What decides whether a device is in service, in one statement: its manual `in_service` flag
-   * and the kinds of its unresolved critical alerts (oldest first). Undefined for an unknown device.
+   * and the kinds of its unresolved critical alerts (oldest first); with `activeSessions`, also
+   * the ids of its sessions not yet ended (oldest first), which a new session start ends.
+   * Undefined for an unknown device.
    */
-  async serviceState(id: string): Promise<{ inService: boolean; criticalAlertKinds: string[] } | undefined> {
+  async serviceState(id: string, opts: { activeSessions?: boolean } = {}): Promise<{ inService: boolean; criticalAlertKinds: string[]; activeSessionIds: string[] } | undefined> {
     const r = await this.db
       .selectFrom('devices')
       .select((eb) => [
@@ -36,10 +38,15 @@ export class FleetStore {
             eb.selectFrom('alerts').select('alerts.kind').whereRef('alerts.device_id', '=', 'devices.id').where('alerts.state', '!=', 'resolved').where('alerts.severity', '=', 'critical').orderBy('alerts.opened_at'),
           ])
           .as('critical_kinds'),
+        opts.activeSessions
+          ? eb
+              .fn<string[] | null>('array', [eb.selectFrom('sessions').select('sessions.id').whereRef('sessions.device_id', '=', 'devices.id').where('sessions.state', '!=', 'ended').orderBy('sessions.created_at')])
+              .as('active_sessions')
+          : sql<string[] | null>`null`.as('active_sessions'),
       ])
       .where('devices.id', '=', id)
       .executeTakeFirst();
-    return r ? { inService: r.in_service, criticalAlertKinds: r.critical_kinds ?? [] } : undefined;
+    return r ? { inService: r.in_service, criticalAlertKinds: r.critical_kinds ?? [], activeSessionIds: r.active_sessions ?? [] } : undefined;
   }
   async listDevices(): Promise<DeviceRow[]> {
     return this.db.selectFrom('devices').selectAll().orderBy('id').execute();

@@ -43,7 +43,13 @@ async function exerciseStore(database: Database) {
   expect((await store.appendLine({ ...once, clientId: 'c-2' }, now)).entry.seq).toBe(10);
   const rated = { type: 'rated', actor: 'device:kiosk-a', data: { rating: 5 } };
   expect(await store.rateSession(s.id, 5, { deviceId: 'kiosk-a', event: rated })).toBe(false); // not ended yet
+  // The device check at a start sees the open session (one statement).
+  expect(await store.fleet.serviceState('kiosk-a', { activeSessions: true })).toEqual({ inService: true, criticalAlertKinds: [], activeSessionIds: [s.id] });
+  await store.addMonitor(s.id, 'w2', now);
   expect(await store.endSession(s.id, now, 'resolved')).toMatchObject({ state: 'ended' });
+  // Ending removed the monitor rows in the same statement.
+  expect(await store.monitors(s.id)).toEqual([]);
+  expect((await store.fleet.serviceState('kiosk-a', { activeSessions: true }))?.activeSessionIds).toEqual([]);
   expect(await store.rateSession(s.id, 5, { deviceId: 'kiosk-b', event: rated })).toBe(false); // another device's session
   expect(await store.rateSession(s.id, 5, { deviceId: 'kiosk-a', event: rated })).toBe(true);
   await expect(store.rateSession(s.id, 9, { event: { ...rated, data: { rating: 9 } } })).rejects.toThrow(); // check constraint

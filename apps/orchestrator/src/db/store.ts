@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type OperationNodeSource, type Transaction } from 'kysely';
+import { sql, type Kysely, type OperationNodeSource, type RawBuilder, type Transaction } from 'kysely';
 import {
   cleanText,
   HandoffPackage,
@@ -236,19 +236,25 @@ export class Store {
    * Runs a statement that changes session rows and returns them (`... returning *`) and stores
    * `events` (audit events, in order) for each returned session in the SAME statement (a
    * data-modifying CTE): the change and its audit record are stored both or neither, and it
-   * costs one round trip instead of two or more. Returns the first changed row, or undefined.
+   * costs one round trip instead of two or more. `sideEffects`: further data-modifying
+   * statements that belong to the change, each may refer to the changed rows as `t`.
+   * Returns the first changed row, or undefined.
    */
-  private async changeSession(change: OperationNodeSource, events: SessionEvent | SessionEvent[] | undefined, at: Date): Promise<SessionRow | undefined> {
+  private async changeSession(change: OperationNodeSource, events: SessionEvent | SessionEvent[] | undefined, at: Date, sideEffects: RawBuilder<unknown>[] = []): Promise<SessionRow | undefined> {
     const list = events === undefined ? [] : Array.isArray(events) ? events : [events];
-    if (list.length === 0) {
+    if (list.length === 0 && sideEffects.length === 0) {
       const r = await sql<SessionRow>`${change}`.execute(this.db);
       return r.rows[0];
     }
-    const values = sql.join(list.map((e, i) => sql`(${e.type}::text, ${e.actor}::text, ${toJson(this.redactDeep(e.data ?? {}))}::jsonb, ${i}::int)`));
-    const r = await sql<SessionRow>`with t as (${change}), e as (
+    const parts = [sql`t as (${change})`];
+    if (list.length > 0) {
+      const values = sql.join(list.map((e, i) => sql`(${e.type}::text, ${e.actor}::text, ${toJson(this.redactDeep(e.data ?? {}))}::jsonb, ${i}::int)`));
+      parts.push(sql`e as (
         insert into session_events (session_id, type, actor, data, created_at)
-        select t.id, v.type, v.actor, v.data, ${at} from t cross join (values ${values}) as v(type, actor, data, ord) order by v.ord)
-      select * from t`.execute(this.db);
+        select t.id, v.type, v.actor, v.data, ${at} from t cross join (values ${values}) as v(type, actor, data, ord) order by v.ord)`);
+    }
+    sideEffects.forEach((s, i) => parts.push(sql`${sql.raw(`x${i}`)} as (${s})`));
+    const r = await sql<SessionRow>`with ${sql.join(parts)} select * from t`.execute(this.db);
     return r.rows[0];
   }
   /** Sessions not yet ended (for a device, or all). */
@@ -266,10 +272,11 @@ export class Store {
    * queued -> in_call for `workerId`, atomically: a conditional UPDATE, so of two concurrent
    * accepts (even from two orchestrator processes on one PostgreSQL) exactly one wins.
    * Returns null when the session was no longer queued. `event`: its audit event, stored in the same statement.
+   * The new holder's robot control lease starts unrevoked (`robot_lease_revoked` cleared with the assignment).
    */
   async assignWorker(id: string, workerId: string, at: Date, event?: SessionEvent): Promise<SessionView | null> {
     const r = await this.changeSession(
-      this.db.updateTable('sessions').set({ state: 'in_call', worker_id: workerId, answered_at: at }).where('id', '=', id).where('state', '=', 'queued').returningAll(),
+      this.db.updateTable('sessions').set({ state: 'in_call', worker_id: workerId, answered_at: at, robot_lease_revoked: false }).where('id', '=', id).where('state', '=', 'queued').returningAll(),
       event,
       at,
     );
@@ -291,17 +298,17 @@ export class Store {
       .executeTakeFirst();
     return r ? toSessionView(r) : null;
   }
-  /** Warm transfer: the call passes from `fromWorker` to `toWorker` atomically (with its audit `event`, stored at `at` in the same statement). */
+  /** Warm transfer: the call passes from `fromWorker` to `toWorker` atomically (with its audit `event`, stored at `at` in the same statement); the new holder's robot lease starts unrevoked. */
   async reassign(id: string, fromWorker: string, toWorker: string, at: Date = new Date(), event?: SessionEvent): Promise<SessionView | null> {
     const r = await this.changeSession(
-      this.db.updateTable('sessions').set({ worker_id: toWorker }).where('id', '=', id).where('state', '=', 'in_call').where('worker_id', '=', fromWorker).returningAll(),
+      this.db.updateTable('sessions').set({ worker_id: toWorker, robot_lease_revoked: false }).where('id', '=', id).where('state', '=', 'in_call').where('worker_id', '=', fromWorker).returningAll(),
       event,
       at,
     );
     return r ? toSessionView(r) : null;
   }
 
-  /** Any state but ended -> ended (with its audit `event` in the same statement). Returns null when already ended. */
+  /** Any state but ended -> ended (with its audit `event`, and its supervisors' monitor rows removed, in the same statement). Returns null when already ended. */
   async endSession(id: string, at: Date, disposition: string, event?: SessionEvent): Promise<SessionView | null> {
     // A handback keeps its disposition (`handback_ai`) for the human part of the session.
     const r = await this.changeSession(
@@ -313,6 +320,8 @@ export class Store {
         .returningAll(),
       event,
       at,
+      // Nobody monitors an ended call.
+      [sql`delete from call_monitors where session_id in (select id from t)`],
     );
     return r ? toSessionView(r) : null;
   }

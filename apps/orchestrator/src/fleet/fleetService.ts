@@ -9,6 +9,12 @@ import { DEFAULT_THRESHOLDS, desiredAlerts, type AlertThresholds } from './alert
 /** Alert kinds that are not derived from device condition: never auto-resolved, never take a device out of service. */
 const MANUAL_KINDS = new Set<string>(['safety']);
 
+/** Why a device is out of service: taken out by staff (`manual`), and its open critical alerts other than the manually resolved kinds. */
+function reasonsFrom(state: { inService: boolean; criticalAlertKinds: string[] }): (AlertKind | 'manual')[] {
+  const critical = state.criticalAlertKinds.filter((k) => !MANUAL_KINDS.has(k)) as AlertKind[];
+  return [...(state.inService ? [] : (['manual'] as const)), ...critical];
+}
+
 /** Maps an alert row to the wire shape. */
 export function toAlert(r: AlertRow): Alert {
   return {
@@ -148,12 +154,19 @@ export class FleetService {
     return (await this.reasonsOf(deviceId)) ?? [];
   }
 
-  /** Reasons a device is out of service (empty when in service), undefined for an unknown device; one statement (runs at every session start). */
+  /**
+   * Before a new session at a device, in one statement: why it is out of service (empty when
+   * in service or unknown) and the ids of its sessions not yet ended (oldest first).
+   */
+  async startCheck(deviceId: string): Promise<{ outOfService: (AlertKind | 'manual')[]; activeSessionIds: string[] }> {
+    const state = await this.store.fleet.serviceState(deviceId, { activeSessions: true });
+    return { outOfService: state ? reasonsFrom(state) : [], activeSessionIds: state?.activeSessionIds ?? [] };
+  }
+
+  /** Reasons a device is out of service (empty when in service), undefined for an unknown device; one statement. */
   private async reasonsOf(deviceId: string): Promise<(AlertKind | 'manual')[] | undefined> {
     const state = await this.store.fleet.serviceState(deviceId);
-    if (!state) return undefined;
-    const critical = state.criticalAlertKinds.filter((k) => !MANUAL_KINDS.has(k)) as AlertKind[];
-    return [...(state.inService ? [] : (['manual'] as const)), ...critical];
+    return state ? reasonsFrom(state) : undefined;
   }
 
   /**

@@ -21,9 +21,10 @@ export class SessionLifecycle {
    */
   async start(deviceId: string, req: { language: Language; consentAcceptedAt: string; mode: 'assistant' | 'person' }): Promise<{ session: SessionView; transcript: TranscriptEntry[] }> {
     const { store } = this.ctx;
-    const outOfService = await this.ctx.fleet.outOfServiceReasons(deviceId);
-    if (outOfService.length > 0) throw SessionError.deviceOutOfService(deviceId, outOfService);
-    for (const s of await store.activeSessions(deviceId)) await this.finish(s, 'visitor_left', `device:${deviceId}`);
+    // One statement when the device is in service and has no session left open (the usual case).
+    const check = await this.ctx.fleet.startCheck(deviceId);
+    if (check.outOfService.length > 0) throw SessionError.deviceOutOfService(deviceId, check.outOfService);
+    if (check.activeSessionIds.length > 0) for (const s of await store.activeSessions(deviceId)) await this.finish(s, 'visitor_left', `device:${deviceId}`);
     const now = this.ctx.now();
     const session = await store.createSession(
       { deviceId, language: req.language, mode: req.mode, consentAt: new Date(req.consentAcceptedAt), now },
@@ -194,7 +195,7 @@ export class SessionLifecycle {
     this.ctx.log.info({ sessionId: session.id, disposition, actor }, 'session ended');
     this.ctx.notifier.toDevice(session.deviceId, 'session:update', ended);
     if (session.state === 'in_call') this.ctx.notifier.toDevice(session.deviceId, 'call:ended', { sessionId: session.id, disposition });
-    await this.ctx.supervision.ended(session.id);
+    // Its monitors' rows went with the end (`Store.endSession`).
     this.ctx.supervision.changed();
     if (session.workerId) this.ctx.notifier.toWorker(session.workerId, 'session:update', ended);
     this.ctx.devices.sessionStateChanged(session.deviceId, null);

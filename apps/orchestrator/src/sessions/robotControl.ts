@@ -32,9 +32,12 @@ export class RobotControl {
     this.log = logger.child({ module: 'robot-control' });
   }
 
-  /** Grants the lease of `sessionId` to `workerId` (on accept; any earlier revocation is cleared). */
+  /**
+   * Grants the lease of `sessionId` to `workerId` on accept. Any earlier revocation was cleared in
+   * the database by the assignment itself (`Store.assignWorker` / `Store.reassign`), so this
+   * only caches the lease and tells the nodes and the worker.
+   */
   async grant(sessionId: string, deviceId: string, workerId: string): Promise<void> {
-    await this.store.setRobotLeaseRevoked(sessionId, false);
     this.leases.set(sessionId, { deviceId, holder: workerId, at: Date.now() });
     this.invalidateElsewhere(sessionId);
     this.notifier.toWorker(workerId, 'robot:lease', { sessionId, holder: workerId });

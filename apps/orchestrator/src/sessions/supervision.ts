@@ -125,11 +125,6 @@ export class Supervision {
     await this.host.store.removeMonitor(sessionId, supervisorId);
   }
 
-  /** The session ended: forget its monitors. */
-  async ended(sessionId: string): Promise<void> {
-    await this.host.store.removeMonitor(sessionId);
-  }
-
   close(): void {
     this.closed = true;
     if (this.pending) this.host.clock.clearTimeout(this.pending);
