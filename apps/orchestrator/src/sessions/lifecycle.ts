@@ -110,7 +110,7 @@ export class SessionLifecycle {
    * The visitor's CSAT rating (1..5) of their ended session. One statement when it is allowed
    * (the device check is its condition, the `rated` event is stored with it); the session is
    * read only to say why it was not.
-   * @throws SessionError `not_found` (not this device's session) or `wrong_state` (not ended yet).
+   * @throws SessionError `not_found` (not this device's session) or `conflict` (not ended yet).
    */
   async rate(deviceId: string, sessionId: string, rating: number): Promise<void> {
     const rated = await this.ctx.store.rateSession(sessionId, rating, { deviceId, event: { type: 'rated', actor: `device:${deviceId}`, data: { rating } }, at: this.ctx.now() });
