@@ -184,6 +184,8 @@ const modes: Record<string, Policy> = {
   favour_recall: { ...basePolicy, classifier: { enabled: true, mode: 'favour_recall' } },
   balanced: { ...basePolicy, classifier: { enabled: true, mode: 'balanced' } },
   favour_precision: { ...basePolicy, classifier: { enabled: true, mode: 'favour_precision' } },
+  // The default relaxes the model's cut on unanswered turns; this row shows balanced without it.
+  balanced_strict: { ...basePolicy, classifier: { enabled: true, mode: 'balanced', relaxWhenUnanswered: false } },
 };
 const tradeOff = Object.fromEntries(Object.entries(modes).map(([m, p]) => {
   const r = heldOut(m, p, false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEmbeddedIntake, summarizeTranscript, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
+import { createEmbeddedIntake, sharesTopic, summarizeTranscript, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
 import { KnowledgeBase } from './knowledgeBase.ts';
 import { LANGUAGE_PACKS, type Lang } from './lexicon/index.ts';
 
@@ -138,6 +138,24 @@ describe('repeated failure rules', () => {
     const { results } = converse('en', ['When are you open?', 'What are your opening hours?']);
     expect(results[1]!.escalation?.reason).toBe('repeated_failure');
     expect(results[1]!.intent).toBe('kb:office-hours');
+  });
+
+  it.each([
+    ['en', 'How much do certificates cost?', 'Can I pay by card?'],
+    ['zh', '住民票多少钱？', '可以刷卡吗？'],
+    ['ko', '주민표 수수료는 얼마예요?', '카드로 결제할 수 있나요?'],
+    ['de', 'Was kosten die Gebühren für Bescheinigungen?', 'Kann ich mit Karte zahlen?'],
+  ] as [Lang, string, string][])('[%s] a follow-up on another facet of the article just answered is answered, not a failure', (language, question, followUp) => {
+    const { results } = converse(language, [question, followUp]);
+    expect(results[0]!.intent).toBe('kb:certificate-fees-payment');
+    expect(results[1]).toMatchObject({ intent: 'kb:certificate-fees-payment', escalation: null });
+  });
+
+  it('sharesTopic: a rephrase shares a content term, a follow-up on another facet does not', () => {
+    expect(sharesTopic('When are you open?', 'What are your opening hours?')).toBe(true);
+    expect(sharesTopic('住民票多少钱？', '我是问住民票怎么开')).toBe(true);
+    expect(sharesTopic('How much is the certificate?', 'Can I pay by card?')).toBe(false);
+    expect(sharesTopic('住民票多少钱？', '可以刷卡吗？')).toBe(false);
   });
 
   it('the same question asked twice escalates even with turns in between', () => {

@@ -16,11 +16,49 @@ import { cueScope } from '../policy/scope.ts';
  * Content similarity (Jaccard, see `policy/conversation.ts`) from which a question opening with
  * "and ..." about the article just answered counts as the same question again (a failure) rather
  * than a follow-up ("how much is it?" then "and can I pay by card?" both hit the fees article).
- * Without such an opening, asking about the same article right after its answer is a failure.
+ * Without such an opening, asking about the same article right after its answer is a failure
+ * when the two questions share a topic term ({@link sharesTopic}), else a follow-up.
  */
 export const FOLLOW_UP_REPEAT = 0.5;
 /** A question opening with "and", "also", "y", "et", "und", "e", "还有", "그리고", "それと"... is a follow-up. */
 const FOLLOW_UP = /^(?:and|also|plus|y|e|et|und|ademas|aussi|auch|tambem|tambien|还有|另外|那|그리고|그럼|それと|あと|じゃあ|ちなみに)(?![\p{L}])/u;
+
+/** Question words and fillers (match form) left out when asking whether two questions share a topic. */
+const QUESTION_WORDS = new Set(
+  'what when where which who whom whose how does have there your this that with from about please could would should can are the and for you our any some much many '
+    .concat('quoi quand comment combien quel quelle quels quelles est pour avec dans vous votre nous une des les ')
+    .concat('was wann warum welche welcher welches wie viel wieviel gibt bitte kann ich sie ihr ihre eine einen dem den der die das mit fur ')
+    .concat('que cuando donde como cuanto cuanta cual puedo usted para una los las por con hay ')
+    .concat('quando onde como quanto quanta qual posso voce para uma dos das com tem ')
+    .split(' ')
+    .filter(Boolean),
+);
+/** Question and politeness pieces of ja / zh / ko, removed before comparing CJK questions. */
+const CJK_QUESTION_PIECES = /请问|请|可以|能不能|怎么|怎样|哪里|哪儿|什么|多少|吗|呢|一下|需要|是不是|ですか|ますか|ください|どこ|いくら|なんですか|어디|어떻게|얼마|있나요|있어요|나요|인가요|할수|수있|주세요|싶어요|뭐예요/gu;
+
+/**
+ * True if question `b` shares a content term with question `a`: a Latin-script word of 4+ letters
+ * outside {@link QUESTION_WORDS} compared by its first 4 letters ("open"/"opening"), or a CJK
+ * character bigram after question words are removed (住民票 in both). A visitor asking about the
+ * article just answered in other words ("When are you open?" then "What are your opening hours?")
+ * shares one; a follow-up on another facet of the same article ("How much is the certificate?"
+ * then "Can I pay by card?") does not.
+ */
+export function sharesTopic(a: string, b: string): boolean {
+  const terms = (text: string): Set<string> => {
+    const cjk = matchForm(text, 'cjk').replace(CJK_QUESTION_PIECES, ' ');
+    const out = new Set<string>();
+    for (const run of cjk.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) ?? []) {
+      const chars = Array.from(run);
+      for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+    }
+    for (const w of matchForm(text, 'spaced').split(' ')) if ([...w].length >= 4 && !QUESTION_WORDS.has(w) && !/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w)) out.add([...w].slice(0, 4).join(''));
+    return out;
+  };
+  const mine = terms(a);
+  for (const t of terms(b)) if (mine.has(t)) return true;
+  return false;
+}
 
 export { summarizeTranscript, type TranscriptEntry } from './summary.ts';
 /** Minimum article score (0..1 query coverage) to answer; re-exported from `knowledgeBase.ts`. */
@@ -231,7 +269,9 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     if (best) {
       const id = best.article.id;
       const followUp = prev.kind === 'answered' && FOLLOW_UP.test(normalizeText(text).replace(/^[\s\p{P}]+/u, '')) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
-      if (prev.kind === 'answered' && prev.id === id && !followUp) {
+      // Same article right after its answer: a failure when the visitor asks the same thing in
+      // other words (a shared topic term), a follow-up on another facet of the article otherwise.
+      if (prev.kind === 'answered' && prev.id === id && !followUp && sharesTopic(prev.question, text)) {
         return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(text)}`, best.score);
       }
       if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, best.score);

@@ -212,3 +212,22 @@ describe('sentiment, language and determinism', () => {
     expect(evaluateTurn(policy, { turns: [] })).toMatchObject({ escalate: false, reasons: [], language: 'en', priority: 9 });
   });
 });
+
+describe('accessibility questions about a class of people are not vulnerable visitors', () => {
+  it.each([
+    ['en', 'Are the toilets on this floor accessible for wheelchair users?'],
+    ['zh', '老年人可以免费坐公交车吗？'],
+    ['zh', '行动不便的旅客可以提前登机吗？'],
+    ['ja', '車椅子の方も使えるトイレはありますか'],
+  ] as [Language, string][])('[%s] %s', (language, text) => {
+    const d = judge(text, language);
+    expect(d.reasons.map((r) => r.code)).not.toContain('vulnerable_visitor');
+  });
+
+  it.each([
+    ['zh', '我妈妈行动不便，能帮我们一下吗'],
+    ['en', "I'm a wheelchair user and I can't reach the ticket machine"],
+  ] as [Language, string][])('[%s] the visitor or a companion still is: %s', (language, text) => {
+    expect(judge(text, language).reasons.map((r) => r.code)).toContain('vulnerable_visitor');
+  });
+});

@@ -145,10 +145,12 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const hits = last ? cues(text) : [];
   const sentiment = scoreSentiment(text, hits);
   const flags: string[] = sentiment.strong.map((s) => `sentiment:${s}`);
-  const model = last ? modelTurn(policy, text, { language: guess.language, hits, classifier: input.classifier }) : null;
+  const previousVisitor = visitorTurns.length >= 2 ? visitorTurns.at(-2)!.text : null;
+  const visitorLangs = [...new Set<string>([guess.language, ...(input.language ? [input.language] : [])])];
+  const unanswered = last ? isUnanswered(lastIntake, th.lowConfidence, visitorLangs) : false;
+  const model = last ? modelTurn(policy, text, { language: guess.language, hits, classifier: input.classifier, previous: previousVisitor, unanswered }) : null;
   if (model) for (const l of MODEL_LABELS) if (model.scores[l] >= 0.5) flags.push(`classifier:${l}`);
   const withModel = (label: Parameters<NonNullable<typeof model>['cite']>[0]) => (model ? `; ${model.cite(label)}` : '');
-  const visitorLangs = [...new Set<string>([guess.language, ...(input.language ? [input.language] : [])])];
   if (guess.detected && input.language && guess.detected !== input.language) flags.push(`language:${guess.detected}`);
   const out: Candidate[] = [];
   const push = (c: Candidate | null) => c && out.push(c);
@@ -205,7 +207,7 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     push(sensitive);
   } else if (modelTopics.length) {
     const first = [...modelTopics].sort((a, b) => SENSITIVE_TOPICS.indexOf(a as SensitiveTopic) - SENSITIVE_TOPICS.indexOf(b as SensitiveTopic))[0]! as SensitiveTopic;
-    push({ code: 'sensitive_topic', evidence: `sensitive topic: ${modelTopics.map((l) => model!.cite(l)).join('; ')} in ${quote(text)}`, confidence: round2(Math.max(...modelTopics.map((l) => model!.scores[l]))), department: policy.sensitiveTopics[first].department });
+    push({ code: 'sensitive_topic', evidence: `sensitive topic: ${modelTopics.map((l) => model!.cite(l)).join('; ')} in ${quote(text)}`, confidence: round2(Math.max(...modelTopics.map((l) => model!.strength(l)))), department: policy.sensitiveTopics[first].department });
   }
   const safety = enabledHits(hits, 'safety', SAFETY_CATEGORIES.filter((c) => policy.safety[c].enabled));
   const safetyOf = (h: CueHit) => h.category as SafetyCategory;
@@ -235,7 +237,6 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   push(orModel(cueCandidate('restricted_action', 'asks for an action the assistant must not take alone', enabledHits(hits, 'restrictedAction', policy.restrictedAction.cues).filter((h) => vetoHit(h, 'restricted_action')), text, policy.restrictedAction.department, 'restricted_action', flags), 'restricted_action', 'restricted_action', policy.restrictedAction.cues.length > 0, policy.restrictedAction.department, 'restricted_action'));
 
   // out_of_scope: a topic the policy reserves for staff, the engine's own decision, or an unanswered streak
-  const unanswered = last ? isUnanswered(lastIntake, th.lowConfidence, visitorLangs) : false;
   if (unanswered) flags.push('unanswered');
   const streak = last ? unansweredStreak(visitorTurns, lastIntake, th.lowConfidence, visitorLangs) : 0;
   const reserved = hits.find((h) => h.kind === 'outOfScope');

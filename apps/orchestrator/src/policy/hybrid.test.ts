@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MODE_THRESHOLDS, thresholdsFor } from './hybrid.ts';
+import { MODE_THRESHOLDS, modelTurn, RELAX_SHARE, RELAXED_MODE, thresholdsFor } from './hybrid.ts';
 import { EscalationClassifier } from './model/classifier.ts';
+import { MODEL_LABELS, type ModelLabel } from './model/labels.ts';
+import { evaluateTurn } from './evaluate.ts';
+import { defaultPolicy } from './policySchema.ts';
 
 /** A classifier whose header carries `operatingPoints` (weights irrelevant here). */
 function withPoints(points: Record<string, Record<string, number | null>> | undefined): EscalationClassifier {
@@ -33,5 +36,72 @@ describe('thresholds per label', () => {
   it('the committed model carries operating points for every mode and label', () => {
     const points = EscalationClassifier.load().meta.operatingPoints!;
     for (const mode of ['favour_recall', 'balanced', 'favour_precision'] as const) expect(Object.keys(points[mode]).length).toBe(13);
+  });
+});
+
+describe('two-turn window for sensitive topics', () => {
+  /** A stand-in classifier: `scoreOf` gives the probabilities that differ from 0.01. */
+  function fake(scoreOf: (text: string) => Partial<Record<ModelLabel, number>>): EscalationClassifier {
+    const low = Object.fromEntries(MODEL_LABELS.map((l) => [l, 0.01])) as Record<ModelLabel, number>;
+    return { meta: { operatingPoints: undefined }, score: (t: string) => ({ ...low, ...scoreOf(t) }), explain: () => ['~bill~'] } as unknown as EscalationClassifier;
+  }
+  const both = (t: string) => t.includes('letter') && t.includes('paid');
+  const clf = fake((t) => (both(t) ? { billing_dispute: 0.9, request_person: 0.9 } : { billing_dispute: 0.2 }));
+  const policy = defaultPolicy();
+
+  it('a topic told over two visitor turns fires on the window and says so', () => {
+    const m = modelTurn(policy, 'It says I owe 300 but I paid in March', { language: 'en', hits: [], classifier: clf, previous: 'I got a letter about my water bill' })!;
+    expect(m.scores.billing_dispute).toBe(0.2);
+    expect(m.fires('billing_dispute')).toBe(true);
+    expect(m.strength('billing_dispute')).toBe(0.9);
+    expect(m.cite('billing_dispute')).toBe('classifier billing_dispute 0.90 over the last two visitor turns (~bill~)');
+  });
+
+  it('only sensitive topics use the window, and only with a previous turn', () => {
+    const m = modelTurn(policy, 'It says I owe 300 but I paid in March', { language: 'en', hits: [], classifier: clf, previous: 'I got a letter about my water bill' })!;
+    expect(m.fires('request_person')).toBe(false);
+    const alone = modelTurn(policy, 'It says I owe 300 but I paid in March', { language: 'en', hits: [], classifier: clf })!;
+    expect(alone.fires('billing_dispute')).toBe(false);
+    expect(alone.strength('billing_dispute')).toBe(0.2);
+  });
+
+  it('evaluateTurn escalates on the window with the topic, department and evidence', () => {
+    const turns = [
+      { role: 'visitor' as const, text: 'I got a letter about my water bill' },
+      { role: 'assistant' as const, text: 'Water bills are paid at counter 4.' },
+      { role: 'visitor' as const, text: 'It says I owe 300 but I paid in March' },
+    ];
+    expect(evaluateTurn(policy, { turns: turns.slice(0, 1), language: 'en', classifier: clf }).escalate).toBe(false);
+    const d = evaluateTurn(policy, { turns, language: 'en', classifier: clf });
+    expect(d.reasons.map((r) => r.code)).toEqual(['sensitive_topic']);
+    expect(d.flags).toContain('sensitive:billing_dispute');
+    expect(d.reasons[0]!.evidence).toContain('over the last two visitor turns');
+    expect(d.confidence).toBe(0.9);
+  });
+});
+
+describe('a turn the knowledge base cannot answer relaxes the model cut (relaxWhenUnanswered)', () => {
+  const low = Object.fromEntries(MODEL_LABELS.map((l) => [l, 0.01])) as Record<ModelLabel, number>;
+  const plain = EscalationClassifier.load();
+  // A stand-in with the committed model's operating points and a legal score between the two cuts.
+  const balancedCut = thresholdsFor({ enabled: true, mode: 'balanced' }, 'legal', plain).fire!;
+  const recallCut = thresholdsFor({ enabled: true, mode: 'favour_recall' }, 'legal', plain).fire!;
+  const between = balancedCut - (RELAX_SHARE * (balancedCut - recallCut)) / 2;
+  const clf = { meta: plain.meta, score: () => ({ ...low, legal: between }), explain: () => [] } as unknown as EscalationClassifier;
+  const text = 'They want to take me to court over the flat';
+
+  it('fires only on the unanswered turn, and says why', () => {
+    expect(recallCut).toBeLessThan(balancedCut);
+    expect(modelTurn(defaultPolicy(), text, { language: 'en', hits: [], classifier: clf })!.fires('legal')).toBe(false);
+    const m = modelTurn(defaultPolicy(), text, { language: 'en', hits: [], classifier: clf, unanswered: true })!;
+    expect(m.fires('legal')).toBe(true);
+    expect(m.cite('legal')).toContain('favour_recall cut as the turn is unanswered');
+  });
+
+  it('the policy file can turn it off, and favour_recall has nothing to relax to', () => {
+    const off = { ...defaultPolicy(), classifier: { enabled: true, mode: 'balanced' as const, relaxWhenUnanswered: false } };
+    expect(modelTurn(off, text, { language: 'en', hits: [], classifier: clf, unanswered: true })!.fires('legal')).toBe(false);
+    expect(RELAXED_MODE.favour_recall).toBe('favour_recall');
+    expect(RELAXED_MODE.favour_precision).toBe('balanced');
   });
 });

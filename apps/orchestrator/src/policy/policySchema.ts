@@ -167,6 +167,13 @@ const ClassifierSettings = z.strictObject({
   thresholds: z
     .partialRecord(z.enum(LABEL_KEYS), z.strictObject({ fire: unit().optional(), veto: unit().optional() }))
     .optional(),
+  /**
+   * Default true: on a turn the knowledge base cannot answer, the model adds a reason at the `fire`
+   * cut of the next mode toward recall (`favour_precision` -> `balanced` -> `favour_recall`): the
+   * assistant has nothing to offer there, so weaker evidence of a billing dispute, a legal matter
+   * or a request for a person is enough to hand over. Per-label `thresholds` still win.
+   */
+  relaxWhenUnanswered: z.boolean().optional(),
 });
 /** Validated `classifier` section. */
 export type ClassifierSettings = z.infer<typeof ClassifierSettings>;

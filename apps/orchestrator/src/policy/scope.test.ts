@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueScope } from './scope.ts';
+import { cueScope, genericReference } from './scope.ts';
 
 /** [language, text, cue phrase as matched, expected scope] in all eight languages. */
 const CASES: [string, string, string, 'negation' | 'reported' | null][] = [
@@ -38,5 +38,44 @@ describe('cue scope rules (negation and reported speech) in every language', () 
     expect(cueScope('My lawyer told me to come here', 'lawyer')).toBeNull();
     expect(cueScope('My lawyer told me to come here', 'lawyer', { reportedSubject: true })).toBe('reported');
     expect(cueScope('My neighbour said I should complain', 'complain')).toBe('reported');
+  });
+});
+
+describe('Chinese reported speech by context, not by the bare verb 说', () => {
+  it.each([
+    ['我想跟工作人员说话', '工作人员', null],
+    ['请让我跟工作人员说一下', '工作人员', null],
+    ['能找个人说说吗', '找个人', null],
+    ['前台的人说让我来这里找工作人员', '工作人员', 'reported'],
+    ['他跟我说要找经理', '经理', 'reported'],
+  ] as const)('%s (%s) -> %s', (text, phrase, expected) => {
+    expect(cueScope(text, phrase, { reportedSubject: true })).toBe(expected);
+  });
+
+  it('a reporter several characters before a topic cue counts (邻居说我应该去投诉)', () => {
+    expect(cueScope('同事说我应该去法院起诉他们，我只是来问问停车的事', '起诉')).toBe('reported');
+  });
+});
+
+describe('generic references: a vulnerable-visitor cue that names a class of people', () => {
+  /** [text, cue phrase as matched, names a class of people?] in all eight languages. */
+  it.each([
+    ['Are the toilets on this floor accessible for wheelchair users?', 'wheelchair user', true],
+    ["I'm a wheelchair user and the lift is broken", 'wheelchair user', false],
+    ['¿Hay descuento para personas con discapacidad?', 'con discapacidad', true],
+    ['Soy una persona con discapacidad y necesito ayuda', 'con discapacidad', false],
+    ['Y a-t-il un tarif réduit pour les personnes handicapées ?', 'handicapees', true],
+    ['Gibt es eine Ermäßigung für Menschen mit Behinderung?', 'mit behinderung', true],
+    ['Ich habe eine Behinderung und komme hier nicht weiter', 'behinderung', false],
+    ['Tem desconto para idosos com deficiência?', 'com deficiencia', true],
+    ['老年人可以免费坐公交车吗？', '老年人', true],
+    ['我是残疾人，这里的台阶我上不去', '残疾', false],
+    ['行动不便的旅客可以提前登机吗', '行动不便', true],
+    ['我妈妈行动不便，能帮我们一下吗', '行动不便', false],
+    ['휠체어 사용하는 분들도 들어갈 수 있나요?', '휠체어사용', true],
+    ['제가 휠체어 사용해서 계단을 못 올라가요', '휠체어사용', false],
+    ['車椅子の方も使えるトイレはありますか', '車椅子', true],
+  ] as const)('%s', (text, phrase, expected) => {
+    expect(genericReference(text, phrase)).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@
  * lexicon hits (see `hybrid.ts`); tested in all eight languages (`scope.test.ts`). Pure.
  */
 import { matchForm } from '../intake/lexicon.ts';
-import { NEGATORS, REPORTERS } from './model/features.ts';
+import { NEGATORS, REPORTERS, ZH_REPORTED } from './model/features.ts';
 
 /** Latin-script tokens before a cue phrase (and inside it) that a negator or reporting verb may stand in. */
 export const SCOPE_WINDOW_BEFORE = 4;
@@ -19,10 +19,17 @@ export const CJK_WINDOW_BEFORE = 4;
 /** Negation forms of ja / zh / ko, written without spaces (the CJK match form has none). */
 const CJK_NEGATION = /呼ばなく|呼ばない|必要はない|必要ない|必要ありません|必要はありません|いりません|いらない|なくていい|なくても|なくて大丈夫|結構です|わけではな|わけじゃな|じゃない|ではない|不用|不需要|不要|不必|没必要|别|無需|无需|没有要|不想|没生气|안불러|안부르|필요없|필요는없|않아도|안해도|안바꿔|말고|마세요|아니에요|아니고|건아니/u;
 /** Reported-speech forms of ja / zh / ko. */
-const CJK_REPORTED = /言われ|と言って|と言い|って言われ|と聞い|から聞|もう話し|話しました|话过|谈过|让我|叫我|说|告诉我|已经跟|라고|하라고|했대|하던데|그러던|이미|얘기했|했어요/u;
+const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言われ|と聞い|から聞|もう話し|話しました|${ZH_REPORTED.source}|라고|하라고|했대|하던데|그러던|이미|얘기했|했어요`, 'u');
 
-/** Why a cue is not meant as said: `negation`, `reported`, or null (it stands). */
-export type CueScope = 'negation' | 'reported' | null;
+/** CJK characters before a cue phrase where a reporting form may stand (zh puts the reporter first: 邻居说我应该去投诉). */
+export const CJK_REPORTED_WINDOW_BEFORE = 10;
+
+/**
+ * Why a cue is not meant as said: `negation`, `reported`, `generic` (it names a class of people,
+ * not the visitor: "people with reduced mobility", "残疾退伍军人", "거동이 불편한 사람도"; see
+ * {@link genericReference}), or null (it stands).
+ */
+export type CueScope = 'negation' | 'reported' | 'generic' | null;
 
 /**
  * The scope covering `phrase` (a cue hit's matched text, in match form) inside `text`, or null.
@@ -40,7 +47,7 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
     if (at < 0) return null;
     const around = form.slice(Math.max(0, at - CJK_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER);
     if (CJK_NEGATION.test(around)) return 'negation';
-    if (CJK_REPORTED.test(around)) return 'reported';
+    if (CJK_REPORTED.test(form.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';
     return null;
   }
   // French/Italian-style elision: "l'agent" is the word "agent" for matching.
@@ -57,4 +64,48 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
     return null;
   }
   return null;
+}
+
+/** First-person or companion words before a cue ("I'm", "my mother", "我妈妈", "제가", "うちの"): the cue is about the visitor's party. */
+const SELF_LATIN = new Set(['i', "i'm", 'im', 'me', 'my', 'we', "we're", 'our', 'us', 'je', "j'", 'suis', 'mon', 'ma', 'mes', 'nous', 'notre', 'moi', 'ich', 'bin', 'mein', 'meine', 'meiner', 'meinen', 'wir', 'unser', 'unsere', 'yo', 'soy', 'estoy', 'mi', 'mis', 'nosotros', 'eu', 'sou', 'estou', 'meu', 'minha', 'nos', 'nosso', 'nossa']);
+const SELF_CJK = /我|私|僕|俺|うちの|母|父|祖母|祖父|連れ|제가|저는|저도|제|내가|나는|우리|엄마|아빠|어머니|아버지|할머니가|할아버지가/u;
+/** Class-of-people words around a cue in the Latin-script languages ("people with", "for disabled users", "veteranos com"). */
+const CLASS_LATIN = new Set([
+  'people', 'persons', 'person', 'users', 'passengers', 'customers', 'visitors', 'travellers', 'travelers', 'those', 'anyone', 'someone', 'somebody', 'veterans', 'guests', 'residents', 'seniors', 'for',
+  'personnes', 'gens', 'usagers', 'utilisateurs', 'passagers', 'clients', 'voyageurs', 'visiteurs', 'pour', 'anciens', 'combattants',
+  'menschen', 'leute', 'personen', 'nutzer', 'reisende', 'fahrgaste', 'kunden', 'besucher', 'fur', 'jemand', 'veteranen',
+  'personas', 'gente', 'usuarios', 'pasajeros', 'viajeros', 'visitantes', 'para', 'alguien', 'veteranos',
+  'pessoas', 'passageiros', 'viajantes', 'alguem',
+]);
+/** Class-of-people words right after a CJK cue (行动不便的人, 残疾人士, 거동이 불편한 사람, 体の不自由な方). */
+const CLASS_CJK_AFTER = /^(?:的|な|の|한|하는|하신|인|이신|이|을위한|를위한)?(?:人士|人群|群体|人们|人|者|方々|方|旅客|乘客|顾客|游客|军人|退伍军人|사람들|사람|분들|분|이용객|승객|고객|방문객|お客様|向け|用|용|자용)/u;
+
+/**
+ * True if the cue `phrase` inside `text` names a class of people rather than the visitor or someone
+ * with them: an accessibility or eligibility question ("is the entrance accessible for people with
+ * reduced mobility?", "bus pass for disabled veterans", "行动不便的人方便吗", "거동이 불편한 사람도").
+ * Not when a first-person or companion word stands before the cue ("I'm in a wheelchair", "my
+ * mother is disabled", "我妈妈行动不便", "제가 휠체어를 타요"). Used to veto vulnerable-visitor cues
+ * the classifier does not support (`hybrid.ts`).
+ */
+export function genericReference(text: string, phrase: string): boolean {
+  const cjkPhrase = matchForm(phrase, 'cjk');
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(cjkPhrase)) {
+    const form = matchForm(text, 'cjk');
+    const at = form.indexOf(cjkPhrase);
+    if (at < 0) return false;
+    if (SELF_CJK.test(form.slice(Math.max(0, at - 6), at + cjkPhrase.length))) return false;
+    return CLASS_CJK_AFTER.test(form.slice(at + cjkPhrase.length)) || /(?:人|者)$/u.test(cjkPhrase);
+  }
+  const tokens = matchForm(text, 'spaced').trim().split(' ');
+  const want = matchForm(phrase, 'spaced').trim().split(' ');
+  for (let i = 0; i + want.length <= tokens.length; i++) {
+    // The lexicon matches word starts ("wheelchair user" in "wheelchair users").
+    if (!want.every((w, k) => tokens[i + k] === w || (k === want.length - 1 && tokens[i + k]!.startsWith(w)))) continue;
+    const before = tokens.slice(Math.max(0, i - 4), i);
+    if (before.some((t) => SELF_LATIN.has(t) || SELF_LATIN.has(`${t.split("'")[0]}'`)) || want.some((t) => SELF_LATIN.has(t))) return false;
+    const near = [...tokens.slice(Math.max(0, i - 3), i), ...tokens.slice(i + want.length, i + want.length + 1)];
+    return near.some((t) => CLASS_LATIN.has(t));
+  }
+  return false;
 }

@@ -21,8 +21,8 @@
  */
 import { normalizeText } from '../../intake/text.ts';
 
-/** Version of the feature recipe; a model trained with another version is refused. */
-export const FEATURE_VERSION = 1;
+/** Version of the feature recipe; a model trained with another version is refused (2: zh reported speech by context, {@link ZH_REPORTED}). */
+export const FEATURE_VERSION = 2;
 
 /** A sparse feature vector: parallel arrays of bucket indices and values. */
 export interface SparseVector {
@@ -52,8 +52,15 @@ export const REPORTERS: ReadonlySet<string> = new Set([
 ]);
 /** Negation morphemes of ja / zh / ko, matched inside CJK runs. */
 export const CJK_NEGATION = /不用|不需要|不要|不必|没必要|别|无需|没有|不想|ない|なく|ません|不要|いらない|結構|必要ありません|안\s?|않|없|말고|마세요|필요\s?없/gu;
-/** Reported-speech morphemes of ja / zh / ko. */
-export const CJK_REPORTED = /言われ|と言って|と言い|って言|から聞|让我|叫我|说|告诉我|라고|하라고|했대|그러던|하던데/gu;
+/**
+ * Reported speech in Chinese, by context rather than the bare verb 说 ("say"), which is also in
+ * 说话 ("speak": 我想跟工作人员说话 is a request) and 说明 ("explain"): a third person saying
+ * (他说, 邻居说, 工作人员跟我说), said to me / hearsay (跟我说, 听说), 说过, 告诉我, and 让我/叫我 + a
+ * motion verb after a subject (窗口的工作人员让我来问你), not after 请/你 (请让我..., 你叫我去哪).
+ */
+export const ZH_REPORTED = /(?<![跟和找对叫请])(?:他们|她们|他|她|人家|别人|朋友|邻居|同事|家人|医生|大夫|老师|律师|工作人员|职员|柜台|前台|窗口|保安|司机|警察|妈妈|爸爸|老公|老婆|儿子|女儿)(?:跟我|对我|和我)?说(?!话)|(?:跟我|对我|和我|听人|听)说(?!话)|说过|告诉我|告诉过我|(?<![请就快你您能])(?:让|叫)我(?:来|去|问|找|到)|已经跟|已经和|话过|谈过|问过/gu;
+/** Reported-speech morphemes of ja / zh / ko (zh: {@link ZH_REPORTED}). */
+export const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言|から聞|${ZH_REPORTED.source}|라고|하라고|했대|그러던|하던데`, 'gu');
 
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
 export function fnv1a(text: string): number {
