@@ -105,3 +105,18 @@ describe('a turn the knowledge base cannot answer relaxes the model cut (relaxWh
     expect(RELAXED_MODE.favour_precision).toBe('balanced');
   });
 });
+
+describe('a request the model adds alone in a turn with reported speech or past contact', () => {
+  const low = Object.fromEntries(MODEL_LABELS.map((l) => [l, 0.01])) as Record<ModelLabel, number>;
+  const clf = { meta: { operatingPoints: undefined }, score: () => ({ ...low, request_person: 0.6 }), explain: () => [] } as unknown as EscalationClassifier;
+  const policy = defaultPolicy();
+
+  it('needs the favour_precision cut', () => {
+    expect(MODE_THRESHOLDS.balanced.common.fire).toBeLessThan(0.6);
+    expect(MODE_THRESHOLDS.favour_precision.common.fire).toBeGreaterThan(0.6);
+    expect(modelTurn(policy, 'could someone from reception come over', { language: 'en', hits: [], classifier: clf })!.fires('request_person')).toBe(true);
+    expect(modelTurn(policy, 'I already spoke with someone at reception, where is counter 4', { language: 'en', hits: [], classifier: clf })!.fires('request_person')).toBe(false);
+    // Negation alone does not raise the cut (Korean and Japanese requests often carry 안 / ない).
+    expect(modelTurn(policy, '직원 좀 불러 주시면 안 될까요', { language: 'ko', hits: [], classifier: clf })!.fires('request_person')).toBe(true);
+  });
+});

@@ -11,6 +11,8 @@
  *   reported-speech scope elsewhere ("no emergency, just wondering where the lifts are"), and the
  *   model's probability stays below `veto`. Without any scope the lexicon hit stands (the model is
  *   not trusted to overrule a plain "get me a manager"). Policy-file phrases are never vetoed.
+ * The model alone adds a request for a person or frustration in a turn with reported speech or
+ * past contact only at the `favour_precision` cut.
  * A vulnerable-visitor cue is also dropped when it names a class of people rather than the
  * visitor ("is the entrance easy for people with reduced mobility?", `genericReference`) and the
  * model stays below `veto`.
@@ -154,7 +156,13 @@ export function modelTurn(
     windowScores ??= clf.score(windowText, { language: opts.language });
     return windowScores[label];
   };
-  const turnFires = (label: ModelLabel) => th[label].fire !== null && scores[label] >= th[label].fire!;
+  // A request or a feeling the model adds on its own in a turn with reported speech or past
+  // contact ("ich habe schon mit jemandem am Empfang gesprochen, wo ist Schalter 4?") needs the
+  // favour_precision cut: the scope words are evidence against it that the model weighs poorly.
+  // Not for negation: Korean and Japanese negation morphemes (안, 없, ない) are in many requests.
+  const scopedCut = (label: ModelLabel) => Math.max(th[label].fire ?? 1, thresholdsFor({ ...configured, mode: 'favour_precision' }, label, clf).fire ?? 1);
+  const reportedTurn = () => (scopeOfTurn ??= hasScope(text)).reported;
+  const turnFires = (label: ModelLabel) => th[label].fire !== null && scores[label] >= (COMMON.has(label) && reportedTurn() ? scopedCut(label) : th[label].fire!);
   const byWindow = (label: ModelLabel) => !turnFires(label) && th[label].fire !== null && windowScore(label) >= th[label].fire!;
 
   return {

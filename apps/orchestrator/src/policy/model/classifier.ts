@@ -178,6 +178,12 @@ function readable(feature: string): string {
       return body;
     case 'k:':
       return `lexicon ${body}`;
+    case 'm:':
+      return `concept ${body}`;
+    case 'mn':
+      return `negated concept ${body.slice(1)}`;
+    case 'mr':
+      return `reported concept ${body.slice(1)}`;
     default:
       return body;
   }

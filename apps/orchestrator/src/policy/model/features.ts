@@ -14,15 +14,21 @@
  * - `r:` reported-speech scope: words after a reporting verb ("told me to", "m'a dit de",
  *   "hat gesagt", "に言われ", "让我", "라고 했어요");
  * - `x:` shape: question mark, two or more exclamation marks, shouting in capitals;
+ * - `m:` concepts of the shared multilingual layer ({@link conceptsIn}: CHARGE, TWICE, MEDICINE,
+ *   PERSON, ...) and `m:A+B` for every two concepts in the turn ("charged" + "twice" in any of the
+ *   eight languages), so what is learned in one language carries to the others; `mn:` for a
+ *   concept inside a negation scope ("I don't need a *person*", "*직원*은 안 불러도 돼요"), `mr:`
+ *   inside reported speech or past contact ("I already *spoke* with *someone* at *reception*");
  * - `k:` cue-lexicon hits (`k:requestPerson`, `k:sensitive:billing_dispute`, `k:sentiment:anger`)
  *   passed in by the caller ({@link cueFeatures}): the model learns when a lexicon hit is real
  *   and when negation, reported speech or a routine context cancels it.
  * Values are 1 per distinct feature, the vector scaled to unit length.
  */
 import { normalizeText } from '../../intake/text.ts';
+import { conceptsIn } from './concepts.ts';
 
-/** Version of the feature recipe; a model trained with another version is refused (2: zh reported speech by context, {@link ZH_REPORTED}). */
-export const FEATURE_VERSION = 2;
+/** Version of the feature recipe; a model trained with another version is refused (2: zh reported speech by context, {@link ZH_REPORTED}; 3: `m:` / `mn:` / `mr:` concepts). */
+export const FEATURE_VERSION = 3;
 
 /** A sparse feature vector: parallel arrays of bucket indices and values. */
 export interface SparseVector {
@@ -62,6 +68,13 @@ export const ZH_REPORTED = /(?<![跟和找对叫请])(?:他们|她们|他|她|�
 /** Reported-speech morphemes of ja / zh / ko (zh: {@link ZH_REPORTED}). */
 export const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言|から聞|${ZH_REPORTED.source}|라고|하라고|했대|그러던|하던데`, 'gu');
 
+/** Latin-script words after a negator whose concepts count as negated ("don't need to talk to a *person*"). */
+export const LATIN_NEGATED_AFTER = 6;
+/** CJK characters before a negation morpheme whose concepts count as negated (ja / ko are verb-final). */
+export const CJK_NEGATED_BEFORE = 10;
+/** CJK characters after a negation morpheme whose concepts count as negated (zh: 不用叫工作人员). */
+export const CJK_NEGATED_AFTER = 5;
+
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
 export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -80,6 +93,11 @@ export function featureStrings(text: string, extra: readonly string[] = []): str
   let negate = 0;
   let report = 0;
   let prev = '';
+  /** Words and CJK stretches inside a negation scope, for the `mn:` concept features. */
+  const negated: string[] = [];
+  /** Words and CJK stretches inside a reported-speech scope, for the `mr:` concept features. */
+  const reported: string[] = [];
+  let negatedSpan = 0;
   for (const tok of tokens) {
     const cjk = CJK_TEST.test(tok);
     out.add(`w:${tok}`);
@@ -92,10 +110,16 @@ export function featureStrings(text: string, extra: readonly string[] = []): str
       const padded = Array.from(` ${tok} `);
       for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n).join('')}`);
       if (negate > 0) out.add(`n:${tok}`);
+      if (negatedSpan > 0) negated.push(tok);
+      if (report > 0) reported.push(tok);
+      negatedSpan = Math.max(0, negatedSpan - 1);
       if (report > 0) out.add(`r:${tok}`);
       negate = Math.max(0, negate - 1);
       report = Math.max(0, report - 1);
-      if (NEGATORS.has(tok) || tok.endsWith("n't")) negate = 3;
+      if (NEGATORS.has(tok) || tok.endsWith("n't")) {
+        negate = 3;
+        negatedSpan = LATIN_NEGATED_AFTER;
+      }
       if (REPORTERS.has(tok)) report = 4;
     }
   }
@@ -111,6 +135,28 @@ export function featureStrings(text: string, extra: readonly string[] = []): str
       out.add(`r:${m[0]}`);
       out.add(`r:<${run.slice(Math.max(0, at - 4), at)}`);
     }
+  }
+  // ja / ko negate what comes before (직원은 안 불러도, 呼ばなくて), zh what follows (不用叫人);
+  // Korean is written with spaces, so the span is read on the text without them.
+  const compact = form.replace(/\s+/g, '');
+  if (CJK_TEST.test(compact)) {
+    for (const m of compact.matchAll(CJK_NEGATION)) {
+      const at = m.index ?? 0;
+      negated.push(compact.slice(Math.max(0, at - CJK_NEGATED_BEFORE), at), compact.slice(at + m[0].length, at + m[0].length + CJK_NEGATED_AFTER));
+    }
+    for (const m of compact.matchAll(CJK_REPORTED)) {
+      const at = m.index ?? 0;
+      reported.push(compact.slice(Math.max(0, at - CJK_NEGATED_BEFORE), at), compact.slice(at + m[0].length, at + m[0].length + CJK_NEGATED_AFTER));
+    }
+  }
+  const concepts = conceptsIn(form);
+  const negatedConcepts = negated.length ? new Set(conceptsIn(negated.join(' '))) : null;
+  for (const c of concepts) if (negatedConcepts?.has(c) && c !== 'NEGATION') out.add(`mn:${c}`);
+  const reportedConcepts = reported.length ? new Set(conceptsIn(reported.join(' '))) : null;
+  for (const c of concepts) if (reportedConcepts?.has(c)) out.add(`mr:${c}`);
+  for (let i = 0; i < concepts.length; i++) {
+    out.add(`m:${concepts[i]}`);
+    for (let j = i + 1; j < concepts.length; j++) out.add(`m:${concepts[i]}+${concepts[j]}`);
   }
   for (const e of extra) out.add(`k:${e}`);
   if (/[?？]/.test(text)) out.add('x:question');
