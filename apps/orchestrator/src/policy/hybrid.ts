@@ -186,9 +186,10 @@ export function modelTurn(
         const why = clf.explain(windowText!, label, 3, { language: opts.language });
         return `classifier ${label} ${windowScore(label).toFixed(2)} over the last two visitor turns${why.length ? ` (${why.join(', ')})` : ''}`;
       }
-      const why = explain(label);
-      const note = relaxed && !(vetoTh[label].fire !== null && scores[label] >= vetoTh[label].fire!) ? `, ${RELAXED_MODE[configured.mode]} cut as the turn is unanswered` : '';
-      return `classifier ${label} ${scores[label].toFixed(2)}${why.length ? ` (${why.join(', ')}${note})` : note ? ` (${note.slice(2)})` : ''}`;
+      const configuredCut = vetoTh[label].fire;
+      const byRelaxedCut = relaxed && !(configuredCut !== null && scores[label] >= configuredCut);
+      const why = [...explain(label), ...(byRelaxedCut ? [`${RELAXED_MODE[configured.mode]} cut as the turn is unanswered`] : [])];
+      return `classifier ${label} ${scores[label].toFixed(2)}${why.length ? ` (${why.join(', ')})` : ''}`;
     },
   };
 }

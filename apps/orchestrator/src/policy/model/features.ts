@@ -70,10 +70,20 @@ export const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って�
 
 /** Latin-script words after a negator whose concepts count as negated ("don't need to talk to a *person*"). */
 export const LATIN_NEGATED_AFTER = 6;
-/** CJK characters before a negation morpheme whose concepts count as negated (ja / ko are verb-final). */
-export const CJK_NEGATED_BEFORE = 10;
-/** CJK characters after a negation morpheme whose concepts count as negated (zh: 不用叫工作人员). */
-export const CJK_NEGATED_AFTER = 5;
+/** CJK characters before a negation or reporting morpheme whose concepts fall in its scope (ja / ko are verb-final). */
+export const CJK_SCOPE_BEFORE = 10;
+/** CJK characters after a negation or reporting morpheme whose concepts fall in its scope (zh: 不用叫工作人员). */
+export const CJK_SCOPE_AFTER = 5;
+
+/** The stretches of `compact` (CJK text without spaces) around each match of `morpheme`: its scope. */
+function cjkScopeSpans(compact: string, morpheme: RegExp): string[] {
+  const spans: string[] = [];
+  for (const m of compact.matchAll(morpheme)) {
+    const at = m.index ?? 0;
+    spans.push(compact.slice(Math.max(0, at - CJK_SCOPE_BEFORE), at), compact.slice(at + m[0].length, at + m[0].length + CJK_SCOPE_AFTER));
+  }
+  return spans;
+}
 
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
 export function fnv1a(text: string): number {
@@ -111,9 +121,11 @@ export function featureStrings(text: string, extra: readonly string[] = []): str
       for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n).join('')}`);
       if (negate > 0) out.add(`n:${tok}`);
       if (negatedSpan > 0) negated.push(tok);
-      if (report > 0) reported.push(tok);
       negatedSpan = Math.max(0, negatedSpan - 1);
-      if (report > 0) out.add(`r:${tok}`);
+      if (report > 0) {
+        out.add(`r:${tok}`);
+        reported.push(tok);
+      }
       negate = Math.max(0, negate - 1);
       report = Math.max(0, report - 1);
       if (NEGATORS.has(tok) || tok.endsWith("n't")) {
@@ -140,14 +152,8 @@ export function featureStrings(text: string, extra: readonly string[] = []): str
   // Korean is written with spaces, so the span is read on the text without them.
   const compact = form.replace(/\s+/g, '');
   if (CJK_TEST.test(compact)) {
-    for (const m of compact.matchAll(CJK_NEGATION)) {
-      const at = m.index ?? 0;
-      negated.push(compact.slice(Math.max(0, at - CJK_NEGATED_BEFORE), at), compact.slice(at + m[0].length, at + m[0].length + CJK_NEGATED_AFTER));
-    }
-    for (const m of compact.matchAll(CJK_REPORTED)) {
-      const at = m.index ?? 0;
-      reported.push(compact.slice(Math.max(0, at - CJK_NEGATED_BEFORE), at), compact.slice(at + m[0].length, at + m[0].length + CJK_NEGATED_AFTER));
-    }
+    negated.push(...cjkScopeSpans(compact, CJK_NEGATION));
+    reported.push(...cjkScopeSpans(compact, CJK_REPORTED));
   }
   const concepts = conceptsIn(form);
   const negatedConcepts = negated.length ? new Set(conceptsIn(negated.join(' '))) : null;
