@@ -1,5 +1,10 @@
 /**
- * Escalation benchmark (not a test): `npm run eval:escalation [-- --split dev|test] [--show N] [--data DIR] [--policy FILE] [--ood FILE] [--llm]`.
+ * Escalation benchmark (not a test): `npm run eval:escalation [-- --split dev|test] [--show N] [--data DIR] [--policy FILE] [--ood FILE] [--llm] [--conversations DIR] [--blind]`.
+ *
+ * `--conversations DIR` plays another set of conversation files instead of the default held-out
+ * folder (`escalation-dev2` for development, `escalation-eval2` for the second, blind held-out
+ * set); with `--blind` (implied for `escalation-eval2`) errors are listed without the visitor's
+ * words or the evidence, so the set can be measured without being read.
  *
  * Part 1 (always; needs nothing outside the repository): the held-out multilingual, multi-turn
  * conversations in `apps/orchestrator/data/escalation-eval/` (written before the classifier
@@ -86,6 +91,8 @@ const { values: args } = parseArgs({
     policy: { type: 'string' },
     ood: { type: 'string' },
     llm: { type: 'boolean', default: false },
+    conversations: { type: 'string' },
+    blind: { type: 'boolean', default: false },
   },
 });
 const split = args.split === 'dev' ? 'dev' : 'test';
@@ -93,7 +100,10 @@ const show = Number(args.show) || 0;
 const BITEXT = resolve(args.data!, 'bitext-customer-support/customer_support_sample.csv');
 const CLINC = resolve(args.data!, 'clinc150/data_full.json');
 const OOD = args.ood ?? resolve(args.data!, 'banking77/test.csv');
-const EVAL_DIR = join(ROOT, 'apps/orchestrator/data/escalation-eval');
+/** Folder of conversation files (`*.jsonl`); `--conversations DIR` picks another set (e.g. `escalation-eval2`). */
+const EVAL_DIR = args.conversations ? resolve(args.conversations) : join(ROOT, 'apps/orchestrator/data/escalation-eval');
+/** `--blind`: errors are listed by id and reason only, without the visitor's words, for a set kept unseen. */
+const BLIND = args.blind || EVAL_DIR.includes('escalation-eval2');
 
 /** CLINC intents that are escalation triggers under the policy's own definitions. */
 const TRIGGER_INTENTS = new Set(['report_fraud', 'account_blocked', 'report_lost_card', 'freeze_account']);
@@ -134,7 +144,7 @@ function heldOut(label: string, policy: Policy, verbose: boolean) {
   const overall = summary(outs);
   const byLanguage = Object.fromEntries(LANGS.map((l) => [l, summary(outs.filter((o) => o.c.lang === l))])) as Record<Language, ReturnType<typeof summary>>;
   if (verbose) {
-    console.log(`== Held-out conversations (${conversations.length}; ${label}) ==`);
+    console.log(`== Held-out conversations, ${EVAL_DIR.split("/").pop()} (${conversations.length}; ${label}) ==`);
     console.log(`overall  ${fmt(overall)}`);
     for (const l of LANGS) console.log(`  ${l}     ${fmt(byLanguage[l])}`);
   }
@@ -163,7 +173,8 @@ const { byTrigger, byMustNot } = report(main.outs);
 const errors = main.outs.filter((o) => o.escalated !== (o.c.expect === 'escalate') || (o.escalated && o.c.reason && !o.reasonOk));
 console.log(`errors (${errors.length}):`);
 for (const o of errors) {
-  const why = o.escalated ? `${o.decision.reasons.map((r) => r.code).join('+')} at visitor turn ${o.turn}: ${o.decision.reasons[0]!.evidence.slice(0, 150)}` : `not escalated (flags: ${o.decision.flags.join(' ') || 'none'})`;
+  const evidence = BLIND || !o.escalated ? '' : `: ${o.decision.reasons[0]!.evidence.slice(0, 150)}`;
+  const why = o.escalated ? `${o.decision.reasons.map((r) => r.code).join('+')} at visitor turn ${o.turn}${evidence}` : `not escalated${BLIND ? '' : ` (flags: ${o.decision.flags.join(' ') || 'none'})`}`;
   console.log(`  ${o.c.id} [${o.c.expect}${o.c.reason ? ` ${o.c.reason}${o.c.topic ? `:${o.c.topic}` : ''}` : ''}, ${o.c.tag}] ${why}`);
 }
 
