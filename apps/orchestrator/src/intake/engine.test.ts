@@ -227,3 +227,21 @@ describe('summarizeTranscript', () => {
     expect(summarizeTranscript([{ role: 'visitor', text: 'こんにちは' }], 'ja')).toBe(replies('ja').summary.none);
   });
 });
+
+describe('follow-ups on the article just answered', () => {
+  it('a short follow-up is answered from the article it follows (en, ja)', () => {
+    expect(converse('en', ['Where can I park my car?', 'How long is it free?']).results.map((r) => r.intent)).toEqual(['kb:parking', 'kb:parking']);
+    expect(converse('ja', ['駐車場はどこですか', '何時間まで無料ですか']).results.map((r) => r.intent)).toEqual(['kb:parking', 'kb:parking']);
+  });
+  it('a new, unrelated question is not carried by the previous one', () => {
+    expect(converse('en', ['Where can I park my car?', "What's the weather tomorrow?"]).results[1]!.intent).toBe('unknown');
+    expect(converse('en', ['When is burnable garbage collected?', 'Can I get a bank loan?']).results[1]!.intent).toBe('unknown');
+  });
+  it('only after this engine\'s own answer, not after a reply it does not recognise', () => {
+    const history: TranscriptEntry[] = [
+      { role: 'visitor', text: 'Where can I park my car?' },
+      { role: 'assistant', text: 'Please ask at the front desk.' },
+    ];
+    expect(intake.respond({ text: 'How long is it free?', language: 'en', history }).intent).toBe('unknown');
+  });
+});

@@ -9,7 +9,7 @@ import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
 import { defaultClassifier } from '../policy/model/classifier.ts';
 import { contentTokens, similarity } from '../policy/conversation.ts';
-import { normalizeText } from './text.ts';
+import { analyze, normalizeText } from './text.ts';
 import { cueScope } from '../policy/scope.ts';
 
 /**
@@ -20,6 +20,20 @@ import { cueScope } from '../policy/scope.ts';
  * when the two questions share a topic term ({@link sharesTopic}), else a follow-up.
  */
 export const FOLLOW_UP_REPEAT = 0.5;
+/**
+ * A short turn right after this engine's article answer is read as a follow-up on that article
+ * when it has at most this many content words (after stopwords)...
+ */
+export const FOLLOW_UP_MAX_UNITS = 4;
+/**
+ * ...and the previous question plus this turn find the same article with at least this coverage
+ * score (0..1; below {@link DEFAULT_MIN_SCORE}, since the follow-up's own words dilute it).
+ */
+export const FOLLOW_UP_MIN_SCORE = 0.4;
+/** ...and the follow-up alone matches that article with at least this score (some of its own words are in it). */
+export const FOLLOW_UP_OWN_MIN_SCORE = 0.2;
+/** Sentence marks removed when a follow-up is joined to its question (scored as one query). */
+const SENTENCE_MARK = /[.?!。？！¿¡]+/gu;
 /** A question opening with "and", "also", "y", "et", "und", "e", "还有", "그리고", "それと"... is a follow-up. */
 const FOLLOW_UP = /^(?:and|also|plus|y|e|et|und|ademas|aussi|auch|tambem|tambien|还有|另外|那|그리고|그럼|それと|あと|じゃあ|ちなみに)(?![\p{L}])/u;
 
@@ -138,7 +152,7 @@ export interface EmbeddedIntake {
 
 type Previous =
   | { kind: 'none' }
-  | { kind: 'answered'; id: string; question: string }
+  | { kind: 'answered'; id: string; question: string; /** The reply was this engine's own article answer (not re-classified from the question). */ own?: boolean }
   | { kind: 'unknown'; question: string }
   | { kind: 'other'; question: string };
 
@@ -203,7 +217,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const question = history.slice(0, i).findLast((e) => e.role === 'visitor')?.text ?? '';
     const said = key(history[i]!.text);
     const answered = answerIndex().get(said);
-    if (answered) return { kind: 'answered', id: answered, question };
+    if (answered) return { kind: 'answered', id: answered, question, own: true };
     if (offers.has(said)) return { kind: 'unknown', question };
     if (otherReplies.has(said) || !question) return { kind: 'other', question };
     // Unrecognised reply (e.g. written by another engine): judge by the question instead.
@@ -211,6 +225,22 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const { best, greeting, thanks } = searchKb(question, lang);
     if (best) return { kind: 'answered', id: best.article.id, question };
     return greeting || thanks ? { kind: 'other', question } : { kind: 'unknown', question };
+  }
+
+  /**
+   * The article `prev` answered, when `text` read together with the question it answered finds
+   * that article again with a score of at least {@link FOLLOW_UP_MIN_SCORE}, `text` alone has at
+   * most {@link FOLLOW_UP_MAX_UNITS} content words (a short follow-up, not a new question) and
+   * matches the article with at least {@link FOLLOW_UP_OWN_MIN_SCORE}.
+   */
+  function followUpOf(prev: { id: string; question: string }, text: string, lang: Lang): KbSearchHit | null {
+    if (analyze(text, packFor(lang)).units.length > FOLLOW_UP_MAX_UNITS) return null;
+    // The follow-up's own words must be about that article too ("how long is it free?" after
+    // parking), not only the question before it ("what's the weather tomorrow?" is not).
+    const own = kb.search(text, lang, kb.articles.length).find((h) => h.article.id === prev.id);
+    if (!own || own.score < FOLLOW_UP_OWN_MIN_SCORE) return null;
+    const top = kb.search(`${prev.question} ${text}`.replace(SENTENCE_MARK, ' '), lang, 1)[0];
+    return top && top.article.id === prev.id && top.score >= FOLLOW_UP_MIN_SCORE ? top : null;
   }
 
   function respond(input: IntakeTurnInput): IntakeTurnResult {
@@ -280,6 +310,11 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
 
     if (greeting) return plain(pack.replies.greeting, 'greeting', LEXICON_CONFIDENCE);
     if (thanks) return plain(pack.replies.thanks, 'thanks', LEXICON_CONFIDENCE);
+
+    // A follow-up on the article just answered ("Is that possible on Saturday too?", "何時間まで
+    // 無料？"): too short to find the article alone, found with the question it follows.
+    const carried = prev.kind === 'answered' && prev.own && !earlier.length ? followUpOf(prev, text, lang) : null;
+    if (carried) return plain(carried.article.content[lang].answer, `kb:${carried.article.id}`, minScore);
 
     const unsure = Math.round((1 - topScore) * 1000) / 1000;
     if (prev.kind === 'unknown') {

@@ -215,8 +215,11 @@ export function oneEditApart(a: string, b: string): boolean {
 export function correctTypos(form: string, lang: Language): string {
   const { all, targets } = vocabulary(lang);
   return form.replace(/\p{L}+/gu, (word) => {
-    if ([...word].length < TYPO_MIN_LENGTH || all.has(word)) return word;
-    return targets.find((t) => oneEditApart(word, t)) ?? word;
+    const n = [...word].length;
+    if (n < TYPO_MIN_LENGTH || all.has(word)) return word;
+    // A word of exactly TYPO_MIN_LENGTH letters is only corrected by a swap ("humna" -> "human"):
+    // one letter more or less turns too many real short words into cue words ("dudas" -> "deudas").
+    return targets.find((t) => oneEditApart(word, t) && (n > TYPO_MIN_LENGTH || [...t].length === n)) ?? word;
   });
 }
 

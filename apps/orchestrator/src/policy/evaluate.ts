@@ -7,6 +7,8 @@ import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type 
 import { clip } from '../intake/summary.ts';
 import { assistantRepeat, findRepeat, isUnanswered, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
 import { modelTurn } from './hybrid.ts';
+import { negatedEmergency } from './scope.ts';
+import { sharesTopic } from '../intake/engine.ts';
 import type { EscalationClassifier, ModelScores } from './model/classifier.ts';
 import { topicOfLabel, MODEL_LABELS } from './model/labels.ts';
 import { findCues, type CueHit, type CueKind } from './cues.ts';
@@ -209,7 +211,13 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     const first = [...modelTopics].sort((a, b) => SENSITIVE_TOPICS.indexOf(a as SensitiveTopic) - SENSITIVE_TOPICS.indexOf(b as SensitiveTopic))[0]! as SensitiveTopic;
     push({ code: 'sensitive_topic', evidence: `sensitive topic: ${modelTopics.map((l) => model!.cite(l)).join('; ')} in ${quote(text)}`, confidence: round2(Math.max(...modelTopics.map((l) => model!.strength(l)))), department: policy.sensitiveTopics[first].department });
   }
-  const safety = enabledHits(hits, 'safety', SAFETY_CATEGORIES.filter((c) => policy.safety[c].enabled));
+  // Safety rules always escalate, except an emergency word denied where it stands ("no
+  // emergency, just the Wi-Fi password", "kein Notfall"): a tight, tested scope rule.
+  const safety = enabledHits(hits, 'safety', SAFETY_CATEGORIES.filter((c) => policy.safety[c].enabled)).filter((h) => {
+    const denied = h.category === 'emergency' && negatedEmergency(text, h.phrase);
+    if (denied) flags.push('negated:safety:emergency');
+    return !denied;
+  });
   const safetyOf = (h: CueHit) => h.category as SafetyCategory;
   safety.sort((x, y) => SAFETY_CATEGORIES.indexOf(safetyOf(x)) - SAFETY_CATEGORIES.indexOf(safetyOf(y)));
   const safetyCandidate = cueCandidate('safety', 'safety', safety, text, safety[0] ? policy.safety[safetyOf(safety[0])].department : null, 'safety', flags);
@@ -261,12 +269,16 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     return isUnanswered(answer, th.lowConfidence, visitorLangs) || (t === last ? !!feedback : cues(t.text).some((h) => h.kind === 'negativeFeedback')) || (i > 0 && !!findRepeat(t.text, earlier));
   }).length;
   const echoed = last ? assistantRepeat(turns, lastIndex) : undefined;
+  // The visitor asks about the same thing again (a shared topic term) right after a reply, and
+  // neither question was answered: the reply failed them, not only the knowledge base.
+  const rephrased = last && afterReply && streak >= 2 && previousVisitor && sharesTopic(previousVisitor, text) ? { text: previousVisitor } : undefined;
   const closing = lastIntake && ['thanks', 'decline', 'greeting'].includes(lastIntake.intent);
   const answeredNow = lastIntake?.intent.startsWith('kb:') && !unanswered && !lastIntake.escalation;
   if (repeat) push({ code: 'repeated_failure', evidence: `same question asked twice: ${quote(repeat.text)} then ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (feedback && afterReply) push({ code: 'repeated_failure', evidence: `the answer did not help: ${cite(feedback)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (failures >= th.repeatedFailures) push({ code: 'repeated_failure', evidence: `${failures} failed visitor turns (unanswered, repeated or "did not help") >= ${th.repeatedFailures}`, confidence: CUE_CONFIDENCE });
   else if (echoed && !closing && !answeredNow) push({ code: 'repeated_failure', evidence: `the assistant gave the same reply twice (${quote(echoed.text)}) before ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
+  else if (rephrased) push({ code: 'repeated_failure', evidence: `asked again in other words after a reply that did not answer: ${quote(rephrased.text)} then ${quote(text)}`, confidence: CUE_CONFIDENCE });
   else if (lastIntake?.escalation?.reason === 'repeated_failure') push({ code: 'repeated_failure', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: CUE_CONFIDENCE });
 
   // intake_timeout: time or turns

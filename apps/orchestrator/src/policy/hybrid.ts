@@ -179,7 +179,11 @@ export function modelTurn(
       // A vulnerable-visitor cue that names a class of people ("toilets for people with reduced
       // mobility?") is an accessibility question unless the model says the visitor needs help.
       const generic = label === 'vulnerable' && genericReference(text, hit.phrase) ? 'generic' : null;
-      return cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) }) ?? generic ?? turnScope(label);
+      // Only the cue's own scope for feelings and vulnerable cues: angry turns are full of
+      // negations ("nobody can give me a straight answer. This is unacceptable") and many
+      // vulnerable cues are negations themselves ("I can't hear when they call the numbers").
+      const ownScopeOnly = label === 'frustration' || label === 'vulnerable';
+      return cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) }) ?? generic ?? (ownScopeOnly ? null : turnScope(label));
     },
     cite: (label) => {
       if (byWindow(label)) {

@@ -5,7 +5,7 @@
  * lexicon hits (see `hybrid.ts`); tested in all eight languages (`scope.test.ts`). Pure.
  */
 import { matchForm } from '../intake/lexicon.ts';
-import { NEGATORS, REPORTERS, ZH_REPORTED } from './model/features.ts';
+import { NEGATORS, REPORTERS, withoutAnotA, ZH_REPORTED } from './model/features.ts';
 
 /** Latin-script tokens before a cue phrase (and inside it) that a negator or reporting verb may stand in. */
 export const SCOPE_WINDOW_BEFORE = 4;
@@ -17,7 +17,7 @@ export const CJK_WINDOW_AFTER = 12;
 export const CJK_WINDOW_BEFORE = 4;
 
 /** Negation forms of ja / zh / ko, written without spaces (the CJK match form has none). */
-const CJK_NEGATION = /呼ばなく|呼ばない|必要はない|必要ない|必要ありません|必要はありません|いりません|いらない|なくていい|なくても|なくて大丈夫|結構です|わけではな|わけじゃな|じゃない|ではない|不用|不需要|不要|不必|没必要|别|無需|无需|没有要|不想|没生气|안불러|안부르|필요없|필요는없|않아도|안해도|안바꿔|말고|마세요|아니에요|아니고|건아니/u;
+const CJK_NEGATION = /呼ばなく|呼ばない|必要はない|必要ない|必要ありません|必要はありません|いりません|いらない|なくていい|なくても|なくて大丈夫|結構です|わけではな|わけじゃな|じゃない|ではない|不用|不需要|不要|不必|没必要|别|無需|无需|没有要|不想|没生气|안불러|안부르|필요없|필요는없|않아도|안해도|안바꿔|말고|마세요|아니에요|아니고|건아니|[은는]괜찮(?!을까|나요|은가|습니까)|は大丈夫です|は大丈夫なので|は要りません/u;
 /** Reported-speech forms of ja / zh / ko. */
 const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言われ|と聞い|から聞|もう話し|話しました|${ZH_REPORTED.source}|라고|하라고|했대|하던데|그러던|이미|얘기했|했어요`, 'u');
 
@@ -46,7 +46,7 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
     const at = form.indexOf(cjkPhrase);
     if (at < 0) return null;
     const around = form.slice(Math.max(0, at - CJK_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER);
-    if (CJK_NEGATION.test(around)) return 'negation';
+    if (CJK_NEGATION.test(withoutAnotA(around))) return 'negation';
     if (CJK_REPORTED.test(form.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';
     return null;
   }
@@ -106,6 +106,45 @@ export function genericReference(text: string, phrase: string): boolean {
     if (before.some((t) => SELF_LATIN.has(t) || SELF_LATIN.has(`${t.split("'")[0]}'`)) || want.some((t) => SELF_LATIN.has(t))) return false;
     const near = [...tokens.slice(Math.max(0, i - 3), i), ...tokens.slice(i + want.length, i + want.length + 1)];
     return near.some((t) => CLASS_LATIN.has(t));
+  }
+  return false;
+}
+
+/** Latin-script negators that deny an emergency when they stand right before its word ("no emergency", "kein Notfall"). */
+const EMERGENCY_DENIERS = new Set(['no', 'not', 'kein', 'keine', 'keinen', 'pas', 'ninguna', 'ningun', 'ninguno', 'nenhuma', 'nenhum', 'nada', 'non', "isn't", "n'est", 'nicht', 'nao', 'sin', 'sem']);
+/** Articles and fillers that may stand between the negator and the emergency word ("not an emergency", "pas d'urgence"). */
+const EMERGENCY_FILLERS = new Set(['a', 'an', 'any', 'un', 'une', 'ein', 'eine', 'um', 'uma', 'una', 'es', 'e', 'ist', 'really', 'wirklich', 'vraiment', 'de', "d'"]);
+/** Negators that follow the word ("não é emergência nenhuma", "urgencia ninguna"). */
+const EMERGENCY_AFTER = new Set(['nenhuma', 'nenhum', 'ninguna', 'ninguno', 'alguna']);
+/** CJK denials right after the word (緊急じゃない, 급한 거 아니, 急ぎではありません) or right before it (不是紧急, 没有急事). */
+const CJK_EMERGENCY_AFTER = /^.{0,3}(?:じゃな|ではな|でもな|じゃありません|ではありません|아니|아녜|않)/u;
+const CJK_EMERGENCY_BEFORE = /(?:不是|没有|沒有|并非|並非|不算|没啥|沒啥|不)$/u;
+
+/**
+ * True when an emergency word is denied right where it stands: "no emergency, I just want the
+ * Wi-Fi", "kein Notfall", "não é emergência nenhuma", "緊急じゃないです", "不是急事". Tighter
+ * than {@link cueScope} on purpose (safety rules always escalate otherwise): the negator must be
+ * the word just before the cue (an article or "really" may stand between) or a denial word just
+ * after it; for CJK the denial must touch the word. "There's no time, it's an emergency" and
+ * "救急車を呼ばないと" stay emergencies. Only used for the `emergency` safety category.
+ */
+export function negatedEmergency(text: string, phrase: string): boolean {
+  const cjkPhrase = matchForm(phrase, 'cjk');
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(cjkPhrase)) {
+    const form = matchForm(text, 'cjk');
+    const at = form.indexOf(cjkPhrase);
+    if (at < 0) return false;
+    return CJK_EMERGENCY_AFTER.test(form.slice(at + cjkPhrase.length)) || CJK_EMERGENCY_BEFORE.test(form.slice(Math.max(0, at - 3), at));
+  }
+  const tokens = matchForm(text, 'spaced').trim().split(' ');
+  const want = matchForm(phrase, 'spaced').trim().split(' ');
+  for (let i = 0; i + want.length <= tokens.length; i++) {
+    if (!want.every((w, k) => tokens[i + k] === w || tokens[i + k]!.replace(/^(?:l|d)'/, '') === w)) continue;
+    let j = i - 1;
+    while (j >= 0 && j >= i - 3 && EMERGENCY_FILLERS.has(tokens[j]!)) j--;
+    const before = tokens[j];
+    const glued = tokens[i]!.startsWith("d'") && tokens[i - 1] === 'pas';
+    if ((before && EMERGENCY_DENIERS.has(before)) || glued || EMERGENCY_AFTER.has(tokens[i + want.length] ?? '')) return true;
   }
   return false;
 }

@@ -12,7 +12,7 @@ export const fr: CueLexicon = {
     'mobilite reduite',
     'sortie|sorties|issue|issues de secours',
     "contact|numero en cas d'urgence",
-    'assurance maladie|incendie|sante',
+    "assurance|l'assurance|d'assurance maladie|incendie|sante",
     'allocations|allocation familiales|familiale|enfant',
     'objets trouves',
     'annuler|reporter|deplacer|modifier mon|le|un? rendez-vous|rdv|reservation',
@@ -130,7 +130,7 @@ export const fr: CueLexicon = {
       "crise d'epilepsie",
     ],
     threat: [
-      'vais|va|veux tuer|frapper|poignarder|tirer_sur',
+      'vais|va|veux|allait|allais tuer|frapper|poignarder|tirer_sur',
       'arme|armes|couteau|pistolet|fusil|bombe|explosif',
       'menace|menacee|menaces|menacer|menacant',
       'me suit|suivent|harcele',

@@ -135,7 +135,8 @@ export function featureStrings(text: string, extra: readonly string[] = []): str
       if (REPORTERS.has(tok)) report = 4;
     }
   }
-  for (const run of form.match(CJK_RUN) ?? []) {
+  for (const raw of form.match(CJK_RUN) ?? []) {
+    const run = withoutAnotA(raw);
     for (const m of run.matchAll(CJK_NEGATION)) {
       const at = m.index ?? 0;
       out.add(`n:${m[0].trim()}`);
@@ -152,7 +153,7 @@ export function featureStrings(text: string, extra: readonly string[] = []): str
   // Korean is written with spaces, so the span is read on the text without them.
   const compact = form.replace(/\s+/g, '');
   if (CJK_TEST.test(compact)) {
-    negated.push(...cjkScopeSpans(compact, CJK_NEGATION));
+    negated.push(...cjkScopeSpans(withoutAnotA(compact), CJK_NEGATION));
     reported.push(...cjkScopeSpans(compact, CJK_REPORTED));
   }
   const concepts = conceptsIn(form);
@@ -211,6 +212,13 @@ export function cueFeatures(hits: readonly CueLike[]): string[] {
   return [...new Set(names)].sort();
 }
 
+/**
+ * Chinese A-not-A questions (要不要 "should I or not", 是不是, 能不能, 可不可以, 有没有) ask, they
+ * do not negate: removed before negation forms are looked for ("要不要找律师？" is about a lawyer).
+ */
+export function withoutAnotA(form: string): string {
+  return form.replace(/(\p{Script=Han})[不没沒]\1/gu, '');
+}
 /** True if `text` has a negation or reported-speech scope (an `n:` or `r:` feature). */
 export function hasScope(text: string): { negated: boolean; reported: boolean } {
   const f = featureStrings(text);
