@@ -52,20 +52,29 @@ const CJK_QUESTION_PIECES = /请问|请|可以|能不能|怎么|怎样|哪里|�
 
 /**
  * True if question `b` shares a content term with question `a`: a Latin-script word of 4+ letters
- * outside {@link QUESTION_WORDS} compared by its first 4 letters ("open"/"opening"), or a CJK
- * character bigram after question words are removed (住民票 in both). A visitor asking about the
+ * outside {@link QUESTION_WORDS} compared by its first 4 letters ("open"/"opening"), a Han or
+ * katakana character bigram after question words are removed (住民票 in both; kana-only pairs such
+ * as です are endings, not topics), or for Korean the first two syllables of a word (its stem). A visitor asking about the
  * article just answered in other words ("When are you open?" then "What are your opening hours?")
  * shares one; a follow-up on another facet of the same article ("How much is the certificate?"
  * then "Can I pay by card?") does not.
  */
+const KANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+const HANGUL_WORD = /^\p{Script=Hangul}{2,}/u;
 export function sharesTopic(a: string, b: string): boolean {
   const terms = (text: string): Set<string> => {
     const cjk = matchForm(text, 'cjk').replace(CJK_QUESTION_PIECES, ' ');
     const out = new Set<string>();
-    for (const run of cjk.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) ?? []) {
+    for (const run of cjk.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu) ?? []) {
       const chars = Array.from(run);
-      for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const gram = chars[i]! + chars[i + 1]!;
+        // Kana-only pairs are endings and particles (です, って, んで), not topics.
+        if (!KANA_ONLY.test(gram)) out.add(gram);
+      }
     }
+    // Korean: the first two syllables of each spaced word (its stem; endings and particles follow).
+    for (const w of matchForm(text, 'spaced').split(' ')) if (HANGUL_WORD.test(w)) out.add(Array.from(w).slice(0, 2).join(''));
     for (const w of matchForm(text, 'spaced').split(' ')) if ([...w].length >= 4 && !QUESTION_WORDS.has(w) && !/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w)) out.add([...w].slice(0, 4).join(''));
     return out;
   };

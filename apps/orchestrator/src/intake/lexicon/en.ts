@@ -38,6 +38,7 @@ export const en: LanguagePack = {
     thanks: [
       'thank you|u',
       'thanks|thx|ty|cheers|thankyou',
+      "^ got_it|understood|all_clear|that's_all|that's_enough|that_helps $",
       'bye|goodbye|bye-bye|byebye|good_bye',
       'see you|ya',
       "^ that's|thats|that_is all",

@@ -36,6 +36,7 @@ export const es: LanguagePack = {
     ],
     thanks: [
       'muchas|mil|muchisimas gracias',
+      '^ entendido|ya_esta|me_queda_claro $',
       'gracias|agradezco|agradecido|agradecida|adios|chao|chau',
       'hasta luego|pronto|manana|la_vista',
       '^ eso es todo',

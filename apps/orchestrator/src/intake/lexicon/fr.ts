@@ -18,7 +18,7 @@ export const fr: LanguagePack = {
   patterns: {
     requestPerson: REQUEST_PERSON_EXTRA.fr.patterns,
     greeting: ['^ bonjour|bonsoir|salut|coucou|allo', '^ excusez-moi|pardon'],
-    thanks: ['merci|remercie|remercions', 'au revoir|a_bientot|bonne_journee|bonne_soiree', "^ c'est tout|tout_bon", 'super|parfait|genial merci?'],
+    thanks: ['merci|remercie|remercions', 'au revoir|a_bientot|bonne_journee|bonne_soiree', "^ c'est tout|tout_bon", "^ compris|c'est_clair|c'est_bon $", 'super|parfait|genial merci?'],
     negativeFeedback: [
       "ca|cela|ce|c' ne|n' m'a|m_a|vous_m'avez pas aide|aide|servi",
       'ne sert|servent a rien',

@@ -18,7 +18,7 @@ export const ko: LanguagePack = {
   patterns: {
     requestPerson: REQUEST_PERSON_EXTRA.ko.patterns,
     greeting: ['^ 안녕하세요|안녕|안녕하십니까|여보세요|저기요|실례합니다'],
-    thanks: ['감사합니다|감사해요|고맙습니다|고마워요|고마워|감사', '안녕히 계세요|가세요', '^ 됐어요|그게_다예요'],
+    thanks: ['감사합니다|감사해요|고맙습니다|고마워요|고마워|감사', '안녕히 계세요|가세요', '^ 됐어요|그게_다예요', '알겠습니다|알겠어요|충분해요|충분합니다'],
     negativeFeedback: [
       '도움이 안|도움이안|도움 안 돼|되|됐',
       '그게 아니라|아니고',

@@ -17,7 +17,7 @@ export const pt: LanguagePack = {
   patterns: {
     requestPerson: REQUEST_PERSON_EXTRA.pt.patterns,
     greeting: ['^ ola|oi|bom_dia|boa_tarde|boa_noite|e_ai', '^ com_licenca|desculpe'],
-    thanks: ['obrigado|obrigada|obg|valeu|agradeco', 'tchau|ate_logo|ate_mais|adeus|bom_dia_pra_voce', '^ era so isso|isso'],
+    thanks: ['obrigado|obrigada|obg|valeu|agradeco', 'tchau|ate_logo|ate_mais|adeus|bom_dia_pra_voce', '^ era so isso|isso', '^ entendi|beleza|ta_bom|esta_claro $'],
     negativeFeedback: [
       'isso|nao nao? ajudou|ajuda|serviu|resolveu',
       'nao foi|e isso o_que|que eu perguntei|pedi|quis',
