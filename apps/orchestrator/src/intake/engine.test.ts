@@ -151,6 +151,20 @@ describe('repeated failure rules', () => {
     expect(results[1]).toMatchObject({ intent: 'kb:certificate-fees-payment', escalation: null });
   });
 
+  it.each([
+    ['en', 'Where do we register our marriage?', 'Do we need witnesses for the marriage registration?'],
+    ['ja', '婚姻届はどこに出しますか', '婚姻届の証人は何人必要ですか'],
+  ] as [Lang, string, string][])('[%s] a follow-up naming a facet the answer covers is no failure, even with the topic word again', (language, question, followUp) => {
+    const { results } = converse(language, [question, followUp]);
+    expect(results.map((r) => r.intent)).toEqual(['kb:marriage-registration', 'kb:marriage-registration']);
+    expect(results[1]!.escalation).toBeNull();
+  });
+
+  it('the same question in other words is still a failure (ja)', () => {
+    const { results } = converse('ja', ['住民票はどこで取れますか', '住民票ってどこでもらえるの？']);
+    expect(results[1]!.escalation?.reason).toBe('repeated_failure');
+  });
+
   it('sharesTopic: a rephrase shares a content term, a follow-up on another facet does not', () => {
     expect(sharesTopic('When are you open?', 'What are your opening hours?')).toBe(true);
     expect(sharesTopic('住民票多少钱？', '我是问住民票怎么开')).toBe(true);

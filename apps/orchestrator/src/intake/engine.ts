@@ -252,6 +252,19 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     return top && top.article.id === prev.id && top.score >= FOLLOW_UP_MIN_SCORE ? top : null;
   }
 
+  /**
+   * True when `text` names something the article's answer covers that `previous` did not ask
+   * about: a follow-up on another facet ("Where do we register our marriage?" then "Do we need
+   * witnesses for the marriage registration?"), not the same question in other words ("When are
+   * you open?" then "What are your opening hours?": "hours" is only in the title).
+   */
+  function asksNewFacet(previous: string, text: string, article: { content: Record<Lang, { answer: string }> }, lang: Lang): boolean {
+    const pack = packFor(lang);
+    const before = new Set(analyze(previous, pack).terms);
+    const answer = new Set(analyze(article.content[lang].answer, pack).terms);
+    return analyze(text, pack).units.some((u) => !before.has(u.text) && (answer.has(u.text) || (u.parts.length > 0 && u.parts.some((p) => answer.has(p) && !before.has(p)))));
+  }
+
   function respond(input: IntakeTurnInput): IntakeTurnResult {
     const { text, language: lang } = input;
     const pack = packFor(lang);
@@ -310,7 +323,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       const followUp = prev.kind === 'answered' && FOLLOW_UP.test(normalizeText(text).replace(/^[\s\p{P}]+/u, '')) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
       // Same article right after its answer: a failure when the visitor asks the same thing in
       // other words (a shared topic term), a follow-up on another facet of the article otherwise.
-      if (prev.kind === 'answered' && prev.id === id && !followUp && sharesTopic(prev.question, text)) {
+      if (prev.kind === 'answered' && prev.id === id && !followUp && sharesTopic(prev.question, text) && !asksNewFacet(prev.question, text, best.article, lang)) {
         return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(text)}`, best.score);
       }
       if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, best.score);

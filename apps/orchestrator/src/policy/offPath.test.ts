@@ -119,3 +119,26 @@ describe('a visitor rephrasing after a reply that did not answer', () => {
     expect(d.reasons.map((r) => r.code)).toEqual(['out_of_scope']);
   });
 });
+
+describe('"I am asking ..." after a reply is a failed answer', () => {
+  it.each([
+    ['en', "No, I'm asking about the fee, not the form"],
+    ['fr', 'Je vous redemande le prix, pas le formulaire'],
+    ['de', 'Ich frag doch nach dem Preis, nicht nach dem Formular'],
+    ['es', 'Le estoy preguntando el precio, no el formulario'],
+    ['pt', 'Tô perguntando o preço, não o formulário'],
+    ['ja', '書類じゃなくて値段を聞いてるんです'],
+    ['ko', '서류 말고 가격을 물어본 거예요'],
+    ['zh', '我问的是价格，不是表格'],
+  ] as [Language, string][])('[%s] %s', (lang, text) => {
+    const turns = [
+      { role: 'visitor' as const, text: 'seal?' },
+      { role: 'assistant' as const, text: 'Bring your seal and photo ID to Counter 2.' },
+      { role: 'visitor' as const, text },
+    ];
+    const d = evaluateTurn(policy, { turns, language: lang });
+    expect(d.reasons.map((r) => r.code)).toContain('repeated_failure');
+    // As a first turn there is no reply to have failed.
+    expect(codes(text, lang)).not.toContain('repeated_failure');
+  });
+});

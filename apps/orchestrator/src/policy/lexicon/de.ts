@@ -30,6 +30,7 @@ export const de: CueLexicon = {
     'nutzlos|sinnlos',
     'schon|bereits gefragt|gesagt',
     'immer noch nicht',
+    'ich frag|frage jetzt|doch|nochmal|zum',
   ],
   sentiment: {
     negative: [

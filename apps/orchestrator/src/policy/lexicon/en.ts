@@ -76,6 +76,7 @@ export const en: CueLexicon = {
     'no that|this|it is|was not|wrong|incorrect',
     'same answer|thing again',
     'not what i|we * asked|meant|wanted|need|needed|said',
+    "i'm|im|i_am|i_was asking|asked_you",
   ],
   sentiment: {
     negative: [

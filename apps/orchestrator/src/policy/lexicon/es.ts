@@ -35,6 +35,8 @@ export const es: CueLexicon = {
     'no me has|ha ayudado|resuelto',
     'no sirve de nada',
     'no me entiende|entiendes',
+    'le|te estoy_preguntando|pregunto_otra|vuelvo_a_preguntar',
+    'lo que pregunto|pregunte|estoy_preguntando',
   ],
   sentiment: {
     negative: [

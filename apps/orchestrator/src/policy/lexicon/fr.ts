@@ -34,6 +34,7 @@ export const fr: CueLexicon = {
     'inutile',
     "je l'ai|j'ai deja demande|dit",
     'toujours pas',
+    'je vous|te? redemande|demande_encore',
   ],
   sentiment: {
     negative: [

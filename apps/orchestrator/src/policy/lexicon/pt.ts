@@ -29,6 +29,8 @@ export const pt: CueLexicon = {
     'inutil',
     'ja perguntei|disse|falei',
     'ainda nao entendi|resolvi|funciona',
+    'to|estou|eu_to perguntando',
+    'o que eu pergunto|perguntei|estou_perguntando',
   ],
   sentiment: {
     negative: [

@@ -27,6 +27,7 @@ export const zh: CueLexicon = {
     '不是 这个|我的 意思',
     '一样的 回答|答案',
     '没解决|解决不了|不管用|没有用',
+    '我问的是|我是问|我在问|我问你的是',
   ],
   sentiment: {
     negative: [
