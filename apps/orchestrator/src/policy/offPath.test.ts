@@ -142,3 +142,25 @@ describe('"I am asking ..." after a reply is a failed answer', () => {
     expect(codes(text, lang)).not.toContain('repeated_failure');
   });
 });
+
+describe('threats of a beating and seizures are safety in every language', () => {
+  it.each([
+    ['en', 'A guy at the counter is shouting that he will beat up the clerk'],
+    ['en', 'That man says he is going to smash everything in here'],
+    ['zh', '柜台那边有个男的大喊要揍工作人员'],
+    ['de', 'Ein Typ am Schalter brüllt, dass er den Mitarbeiter verprügeln wird'],
+    ['es', 'Un tipo en la ventanilla grita que va a darle una paliza al empleado'],
+    ['es', 'Mi marido está convulsionando, ayuda por favor'],
+    ['pt', 'Um cara no guichê está gritando que vai dar uma surra no funcionário'],
+  ] as [Language, string][])('[%s] %s', (lang, text) => {
+    expect(codes(text, lang)).toContain('safety');
+  });
+  it.each([
+    ['en', "I'll hit the button for a number ticket now"],
+    ['en', 'I want to beat the deadline for the pension form'],
+    ['es', 'Menuda paliza de trámites llevo esta semana, ¿dónde está la ventanilla 2?'],
+    ['zh', '我要打印住民票'],
+  ] as [Language, string][])('[%s] %s is no threat', (lang, text) => {
+    expect(codes(text, lang)).not.toContain('safety');
+  });
+});

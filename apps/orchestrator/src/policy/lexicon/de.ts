@@ -121,6 +121,7 @@ export const de: CueLexicon = {
       'waffe|waffen|pistole|gewehr|messer|bombe|sprengstoff',
       'bedroht|bedrohen|drohung|droht|bedrohung',
       'verfolgt mich',
+      'verprugeln|verprugelt|zusammenschlagen|zusammengeschlagen|abstechen',
       'folgt mir',
       'stalker|stalkt|gewalt|angegriffen|uberfallen|geschlagen|vergewaltigt',
       'selbstmord|suizid',

@@ -117,6 +117,7 @@ export const es: CueLexicon = {
   safety: {
     emergency: [
       'emergencia|urgencia|ambulancia|bomberos|socorro',
+      'convulsion|convulsiones|convulsionando|convulsiona|ataque_epileptico',
       '^ auxilio',
       'llame|llamen|llamar|llama * policia|ambulancia|bomberos|112|911',
       'hay|un fuego|incendio',
@@ -135,6 +136,8 @@ export const es: CueLexicon = {
       'arma|armas|cuchillo|navaja|pistola|bomba|explosivo',
       'amenaza|amenazo|amenazando|amenazado|amenazada',
       'me sigue|persigue',
+      'dar|darle|darte|darles|dio|dar_una una paliza',
+      'partirle|romperle la cara',
       'me esta siguiendo',
       'violencia|violento|agredido|agredida|agresion|golpeado|golpeada|violacion|violada|asaltado|asaltada',
       'suicidio|suicidarme',
