@@ -133,7 +133,17 @@ const runner: IntakeRunner = createIntakeRunner({ policy: basePolicy });
 const conversations: Conversation[] = readdirSync(EVAL_DIR)
   .filter((f) => f.endsWith('.jsonl'))
   .sort()
-  .flatMap((f) => readFileSync(join(EVAL_DIR, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Conversation));
+  .flatMap((f) => readFileSync(join(EVAL_DIR, f), 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
+    const c = JSON.parse(l) as Conversation;
+    if (!c.id || !c.lang || !['escalate', 'no_escalate'].includes(c.expect) || !Array.isArray(c.turns) || !c.turns.some((t) => t.startsWith('V: '))) {
+      throw new Error(`${f} line ${i + 1}: not a conversation (needs id, lang, expect escalate|no_escalate and V: turns)`);
+    }
+    return c;
+  }));
+if (conversations.length === 0) {
+  console.error(`no conversations in ${EVAL_DIR} (*.jsonl): nothing measured`);
+  process.exit(2);
+}
 const LANGS: Language[] = ['en', 'ja', 'es', 'zh', 'ko', 'fr', 'de', 'pt'];
 const fmt = (x: ReturnType<typeof summary>) =>
   `recall ${x.recall.toFixed(3)} (${x.mustEscalate}) | false esc ${x.falseEscalation.toFixed(3)} (${x.mustNot}) | reason acc ${x.reasonAccuracy.toFixed(3)} | false explicit ${x.falseExplicitRequest.toFixed(3)}`;

@@ -25,6 +25,19 @@ const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言わ�
 export const CJK_REPORTED_WINDOW_BEFORE = 10;
 
 /**
+ * Where a CJK cue `phrase` stands in `text`, both in the CJK match form (no spaces):
+ * `{ form, at, phrase }`; null when the phrase is CJK but not found; undefined when the phrase
+ * has no Han, kana or Hangul (the caller reads Latin-script tokens instead).
+ */
+function locateCjk(text: string, phrase: string): { form: string; at: number; phrase: string } | null | undefined {
+  const cjkPhrase = matchForm(phrase, 'cjk');
+  if (!/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(cjkPhrase)) return undefined;
+  const form = matchForm(text, 'cjk');
+  const at = form.indexOf(cjkPhrase);
+  return at < 0 ? null : { form, at, phrase: cjkPhrase };
+}
+
+/**
  * Why a cue is not meant as said: `negation`, `reported`, `generic` (it names a class of people,
  * not the visitor: "people with reduced mobility", "残疾退伍军人", "거동이 불편한 사람도"; see
  * {@link genericReference}), or null (it stands).
@@ -40,11 +53,10 @@ export type CueScope = 'negation' | 'reported' | 'generic' | null;
  * {@link CJK_WINDOW_AFTER} characters after it or {@link CJK_WINDOW_BEFORE} before it.
  */
 export function cueScope(text: string, phrase: string, opts: { reportedSubject?: boolean } = {}): CueScope {
-  const cjkPhrase = matchForm(phrase, 'cjk');
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(cjkPhrase)) {
-    const form = matchForm(text, 'cjk');
-    const at = form.indexOf(cjkPhrase);
-    if (at < 0) return null;
+  const cjk = locateCjk(text, phrase);
+  if (cjk !== undefined) {
+    if (cjk === null) return null;
+    const { form, at, phrase: cjkPhrase } = cjk;
     const around = form.slice(Math.max(0, at - CJK_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER);
     if (CJK_NEGATION.test(withoutAnotA(around))) return 'negation';
     if (CJK_REPORTED.test(form.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';
@@ -89,11 +101,10 @@ const CLASS_CJK_AFTER = /^(?:的|な|の|한|하는|하신|인|이신|이|을위
  * the classifier does not support (`hybrid.ts`).
  */
 export function genericReference(text: string, phrase: string): boolean {
-  const cjkPhrase = matchForm(phrase, 'cjk');
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(cjkPhrase)) {
-    const form = matchForm(text, 'cjk');
-    const at = form.indexOf(cjkPhrase);
-    if (at < 0) return false;
+  const cjk = locateCjk(text, phrase);
+  if (cjk !== undefined) {
+    if (cjk === null) return false;
+    const { form, at, phrase: cjkPhrase } = cjk;
     if (SELF_CJK.test(form.slice(Math.max(0, at - 6), at + cjkPhrase.length))) return false;
     return CLASS_CJK_AFTER.test(form.slice(at + cjkPhrase.length)) || /(?:人|者)$/u.test(cjkPhrase);
   }
@@ -129,11 +140,10 @@ const CJK_EMERGENCY_BEFORE = /(?:不是|没有|沒有|并非|並非|不算|没�
  * "救急車を呼ばないと" stay emergencies. Only used for the `emergency` safety category.
  */
 export function negatedEmergency(text: string, phrase: string): boolean {
-  const cjkPhrase = matchForm(phrase, 'cjk');
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(cjkPhrase)) {
-    const form = matchForm(text, 'cjk');
-    const at = form.indexOf(cjkPhrase);
-    if (at < 0) return false;
+  const cjk = locateCjk(text, phrase);
+  if (cjk !== undefined) {
+    if (cjk === null) return false;
+    const { form, at, phrase: cjkPhrase } = cjk;
     return CJK_EMERGENCY_AFTER.test(form.slice(at + cjkPhrase.length)) || CJK_EMERGENCY_BEFORE.test(form.slice(Math.max(0, at - 3), at));
   }
   const tokens = matchForm(text, 'spaced').trim().split(' ');
