@@ -30,6 +30,7 @@ import { FEATURE_VERSION } from '../apps/orchestrator/src/policy/model/features.
 import { EscalationClassifier, modelCues, type ModelMeta } from '../apps/orchestrator/src/policy/model/classifier.ts';
 import { MODEL_LABELS, isModelLabel, type ModelLabel } from '../apps/orchestrator/src/policy/model/labels.ts';
 import { evaluateTurn } from '../apps/orchestrator/src/policy/evaluate.ts';
+import { findCues } from '../apps/orchestrator/src/policy/cues.ts';
 import { defaultPolicy, type Policy } from '../apps/orchestrator/src/policy/policySchema.ts';
 import { MODE_THRESHOLDS } from '../apps/orchestrator/src/policy/hybrid.ts';
 import { mulberry32, trainClassifier, type TrainingExample, type TrainOptions } from '../apps/orchestrator/src/policy/model/train.ts';
@@ -50,7 +51,7 @@ const { values: args } = parseArgs({
 });
 
 /** Hyper-parameters of the committed model (chosen on the `--dev` split and the CLINC/Bitext dev portions). */
-export const OPTIONS: TrainOptions = { buckets: 1 << 17, epochs: 20, learningRate: 0.5, l2: 3e-4, seed: 20260101, maxPositiveWeight: 4 };
+export const OPTIONS: TrainOptions = { buckets: 1 << 17, epochs: 20, learningRate: 0.5, l2: 3e-4, seed: 20260101, maxPositiveWeight: 4, dominantLabel: 'safety' };
 const COMBOS_PER_KIND = 40;
 if (args.options) Object.assign(OPTIONS, JSON.parse(args.options));
 
@@ -190,6 +191,9 @@ function trainingRows(teamRows: Row[]): (Row & { weight: number })[] {
 const POLICY_MODES = ['lexicon_only', 'favour_recall', 'balanced', 'favour_precision'] as const;
 const basePolicy = defaultPolicy();
 
+/** Candidate cuts of the safety veto (probabilities), highest last. */
+const SAFETY_VETO_GRID = [0.005, 0.01, 0.02, 0.03, 0.05] as const;
+
 /** Out-of-fold precision a mode's operating point must reach (see `ModelMeta.operatingPoints`). */
 const MODE_PRECISION = { favour_recall: 0.8, balanced: 0.9, favour_precision: 0.95 } as const;
 /** Candidate cuts, low to high. */
@@ -202,8 +206,11 @@ if (args.dev) {
   process.exit(0);
 }
 const cvStart = Date.now();
-const points = operatingPoints(crossValidate(false));
+const cvScored = crossValidate(false);
+const points = operatingPoints(cvScored);
+const safetyVeto = safetyVetoCut(cvScored);
 console.log(`operating points from 5-fold cross-validation (${((Date.now() - cvStart) / 1000).toFixed(1)} s): ${JSON.stringify(points)}`);
+console.log(`safety veto: ${safetyVeto.cut} (${safetyVeto.why})`);
 
 const rows = trainingRows(team);
 const examples = toExamples(rows);
@@ -232,6 +239,7 @@ const meta: ModelMeta = {
   weightsFile: 'weights.bin',
   weightsSha256: createHash('sha256').update(weightsBytes).digest('hex'),
   operatingPoints: points,
+  safetyVeto: safetyVeto.cut,
   training: {
     command: 'npm run train:escalation',
     options: OPTIONS,
@@ -323,14 +331,40 @@ function crossValidate(print: boolean): Scored[] {
   return scored;
 }
 
-/** Per mode and label, the lowest cut on {@link CUT_GRID} reaching the mode's out-of-fold precision (at least 5 hits), else null. */
+/**
+ * The model's `safetyVeto` (see `ModelMeta.safetyVeto`): the highest cut on
+ * {@link SAFETY_VETO_GRID} such that every team example labelled `safety` with a built-in safety
+ * lexicon hit scored at least twice the cut out of fold (a margin of 2 for the final model and
+ * for emergencies worded unlike any example); null when not even the lowest cut qualifies. `why`
+ * says how many true emergencies and lookalikes (no label, safety hit) sit under the cut.
+ */
+function safetyVetoCut(scored: Scored[]): { cut: number | null; why: string } {
+  const withHit = scored.filter((s) => findCues(s.row.text, null, [langOf(s.row.lang)]).some((h) => h.kind === 'safety'));
+  const emergencies = withHit.filter((s) => s.row.labels.includes('safety')).map((s) => s.scores.safety);
+  const lookalikes = withHit.filter((s) => s.row.labels.length === 0).map((s) => s.scores.safety);
+  const lowest = Math.min(...emergencies);
+  const cut = [...SAFETY_VETO_GRID].reverse().find((c) => 2 * c <= lowest) ?? null;
+  const under = (xs: number[]) => (cut === null ? 0 : xs.filter((x) => x < cut).length);
+  return { cut, why: `lowest out-of-fold score of ${emergencies.length} true emergencies with a lexicon hit ${lowest.toFixed(3)}; under the cut: ${under(emergencies)} of them, ${under(lookalikes)} of ${lookalikes.length} lookalikes` };
+}
+
+/**
+ * Per mode and label, the lowest cut on {@link CUT_GRID} reaching the mode's out-of-fold precision
+ * (at least 5 hits), else null. For labels other than `safety`, rows labelled `safety` are left
+ * out: safety is the top-priority reason (`taxonomy.ts`), so another label firing on "my wife is
+ * pregnant and bleeding" changes neither the decision nor its reason, and counting it as a false
+ * positive of `medical` pushed that cut from 0.45 to 0.75 when training set 10 (safety told by
+ * symptoms) arrived.
+ */
 function operatingPoints(scored: Scored[]): Record<keyof typeof MODE_PRECISION, Record<string, number | null>> {
   const out = {} as Record<keyof typeof MODE_PRECISION, Record<string, number | null>>;
+  const notSafety = scored.filter((s) => !s.row.labels.includes('safety'));
   for (const [mode, target] of Object.entries(MODE_PRECISION) as [keyof typeof MODE_PRECISION, number][]) {
     out[mode] = {};
     for (const label of MODEL_LABELS) {
+      const rows = label === 'safety' ? scored : notSafety;
       const cut = CUT_GRID.find((c) => {
-        const fired = scored.filter((s) => s.scores[label] >= c);
+        const fired = rows.filter((s) => s.scores[label] >= c);
         return fired.length >= 5 && fired.filter((s) => s.row.labels.includes(label)).length / fired.length >= target;
       });
       out[mode][label] = cut ?? null;

@@ -211,12 +211,13 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     const first = [...modelTopics].sort((a, b) => SENSITIVE_TOPICS.indexOf(a as SensitiveTopic) - SENSITIVE_TOPICS.indexOf(b as SensitiveTopic))[0]! as SensitiveTopic;
     push({ code: 'sensitive_topic', evidence: `sensitive topic: ${modelTopics.map((l) => model!.cite(l)).join('; ')} in ${quote(text)}`, confidence: round2(Math.max(...modelTopics.map((l) => model!.strength(l)))), department: policy.sensitiveTopics[first].department });
   }
-  // Safety rules always escalate, except an emergency word denied where it stands ("no
-  // emergency, just the Wi-Fi password", "kein Notfall"): a tight, tested scope rule.
+  // Safety rules escalate, except an emergency word denied where it stands ("no emergency, just
+  // the Wi-Fi password", "kein Notfall": a tight, tested scope rule) and a safety word in a turn
+  // the classifier is nearly certain is no danger ("first-aid course": `lookalike`, hybrid.ts).
   const safety = enabledHits(hits, 'safety', SAFETY_CATEGORIES.filter((c) => policy.safety[c].enabled)).filter((h) => {
     const denied = h.category === 'emergency' && negatedEmergency(text, h.phrase);
     if (denied) flags.push('negated:safety:emergency');
-    return !denied;
+    return !denied && vetoHit(h, 'safety');
   });
   const safetyOf = (h: CueHit) => h.category as SafetyCategory;
   safety.sort((x, y) => SAFETY_CATEGORIES.indexOf(safetyOf(x)) - SAFETY_CATEGORIES.indexOf(safetyOf(y)));

@@ -27,10 +27,20 @@ describe('thresholds per label', () => {
     expect(thresholdsFor(balanced, 'legal', clf).veto).toBe(MODE_THRESHOLDS.balanced.rare.veto);
   });
 
-  it("the policy file's override wins, and safety is never vetoed", () => {
-    const clf = withPoints({ balanced: { legal: 0.75, safety: 0.9 } });
+  it("the policy file's override wins; safety is vetoed only below the model's safetyVeto, never in favour_recall", () => {
+    const clf = withPoints({ balanced: { legal: 0.75, safety: 0.9 }, favour_recall: { safety: 0.3 } });
+    const veto = clf.meta.safetyVeto!;
+    expect(veto).toBeGreaterThan(0);
+    expect(veto).toBeLessThanOrEqual(0.05);
     expect(thresholdsFor({ ...balanced, thresholds: { legal: { fire: 0.6 } } }, 'legal', clf).fire).toBe(0.6);
-    expect(thresholdsFor(balanced, 'safety', clf)).toEqual({ fire: 0.9, veto: null });
+    // Safety takes the cut of the next mode toward recall (favour_recall's point, floored by its preset).
+    expect(thresholdsFor(balanced, 'safety', clf)).toEqual({ fire: Math.max(0.3, MODE_THRESHOLDS.favour_recall.rare.fire!), veto });
+    expect(thresholdsFor({ ...balanced, thresholds: { safety: { fire: 0.9 } } }, 'safety', clf).fire).toBe(0.9);
+    expect(thresholdsFor({ enabled: true, mode: 'favour_recall' }, 'safety', clf).veto).toBeNull();
+    expect(thresholdsFor({ ...balanced, thresholds: { safety: { veto: 0 } } }, 'safety', clf).veto).toBe(0);
+    // A model without the field (older model.json) never vetoes a safety hit.
+    const old = Object.assign(Object.create(Object.getPrototypeOf(clf)) as EscalationClassifier, clf, { meta: { ...clf.meta, safetyVeto: undefined } });
+    expect(thresholdsFor(balanced, 'safety', old).veto).toBeNull();
   });
 
   it('the committed model carries operating points for every mode and label', () => {

@@ -18,8 +18,12 @@
  * model stays below `veto`.
  * Rare labels (sensitive topics, vulnerable visitor, exception, restricted action) have a lower
  * `veto` than the common ones: their cues often carry their own negation ("can't log in").
- * Safety lexicon hits are deterministic and never vetoed; the model can only add a safety
- * escalation the rules missed ("an old lady collapsed and isn't moving").
+ * Safety lexicon hits need no scope to be vetoed but a much lower cut: in `balanced` and
+ * `favour_precision` a safety word is dropped as a `lookalike` ("first-aid course", "knife
+ * disposal", "smoke-detector subsidy") only when the model's safety probability is below the
+ * model's own `safetyVeto` (about 0.01: half the lowest out-of-fold score of a true emergency
+ * with a lexicon hit, chosen at training time); `favour_recall` never vetoes one. The model can
+ * also add a safety escalation the rules missed ("an old lady collapsed and isn't moving").
  */
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
@@ -78,17 +82,25 @@ export function classifierSettings(policy: Policy): ClassifierSettings {
  * Thresholds of `label` under `settings`: the mode preset, its `fire` raised to the model's own
  * cross-validated operating point for the label when that is higher (`operatingPoints` in
  * `model.json`; null there = the model never adds the label alone), then the policy file's
- * overrides.
+ * overrides. `safety` takes the `fire` cut of the next mode toward recall ({@link RELAXED_MODE}:
+ * in `balanced` the cut of about 0.8 out-of-fold precision instead of 0.9), as a missed
+ * emergency costs far more than a false alarm; its `veto` is the model's own `safetyVeto` (none
+ * in `favour_recall`).
  */
 export function thresholdsFor(settings: ClassifierSettings, label: ModelLabel, clf?: EscalationClassifier): LabelThresholds {
-  const base = MODE_THRESHOLDS[settings.mode][COMMON.has(label) ? 'common' : 'rare'];
-  const point = clf?.meta.operatingPoints?.[settings.mode]?.[label];
+  const mode = label === 'safety' ? RELAXED_MODE[settings.mode] : settings.mode;
+  const base = MODE_THRESHOLDS[mode][COMMON.has(label) ? 'common' : 'rare'];
+  const point = clf?.meta.operatingPoints?.[mode]?.[label];
   // The preset is a floor: the team examples hold far more triggers than real traffic does, so
   // their out-of-fold precision flatters low cuts; cross-validation only raises a label's cut.
   const preset = point === undefined || base.fire === null ? base : { ...base, fire: point === null ? null : Math.max(point, base.fire) };
   const override = (settings.thresholds as Partial<Record<ModelLabel, { fire?: number; veto?: number }>> | undefined)?.[label];
-  // Safety rules are never vetoed; the model may only add a safety escalation the rules missed.
-  if (label === 'safety') return { fire: override?.fire ?? preset.fire, veto: null };
+  // Safety: a lexicon hit is vetoed only below the model's own, very low `safetyVeto`, and never
+  // in favour_recall; the model may add a safety escalation the rules missed.
+  if (label === 'safety') {
+    const veto = settings.mode === 'favour_recall' ? null : (clf?.meta.safetyVeto ?? null);
+    return { fire: override?.fire ?? preset.fire, veto: override?.veto ?? veto };
+  }
   return {
     fire: override?.fire ?? preset.fire,
     veto: override?.veto ?? preset.veto,
@@ -181,6 +193,8 @@ export function modelTurn(
     vetoes: (label, hit) => {
       const veto = th[label].veto;
       if (veto === null || hit.origin === 'policy' || scores[label] >= veto) return null;
+      // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike.
+      if (label === 'safety') return 'lookalike';
       // The cue's own scope first; else a negation or reported speech elsewhere in the turn
       // ("nicht dass ich mich *beschweren* will", "no emergency, just wondering where the lifts
       // are") when the model, trained on such turns, stays below `veto`.

@@ -164,3 +164,50 @@ describe('threats of a beating and seizures are safety in every language', () =>
     expect(codes(text, lang)).not.toContain('safety');
   });
 });
+
+describe('safety words in routine questions (lookalikes) and in real danger', () => {
+  // Sentences written for this test. Devices, drills, blood tests, licences, disposal and idioms
+  // are neutral phrases of the lexicons; other lookalikes are dropped when the model's safety
+  // probability is below its safetyVeto (flag `scope:lookalike`).
+  it.each([
+    ['en', 'Where do I renew my gun licence?'],
+    ['en', 'I nearly had a heart attack when I saw the parking price'],
+    ['de', 'Wo kann ich alte Messer entsorgen?'],
+    ['de', 'Diese Warteschlange bringt mich um'],
+    ['fr', 'Il y a une aide pour les détecteurs de fumée ?'],
+    ['es', '¿Hay ayudas para detectores de humo?'],
+    ['ja', '古い包丁はどうやって捨てればいいですか'],
+    ['ja', '火災報知器の補助金はありますか'],
+    ['zh', '烟雾报警器有补贴吗'],
+    ['zh', '旧菜刀怎么扔'],
+    ['ko', '화재경보기 보조금 있어요?'],
+    ['ko', '됐어요 혼자 해 볼게요'],
+  ] as [Language, string][])('[%s] %s is no emergency', (lang, text) => {
+    expect(codes(text, lang)).not.toContain('safety');
+  });
+  it('a past, resolved emergency is a lookalike the model vetoes, except in favour_recall', () => {
+    const text = 'I fainted here last year and your staff were wonderful, I want to thank them';
+    const d = decide(text, 'en');
+    expect(d.reasons.map((r) => r.code)).not.toContain('safety');
+    expect(d.flags).toContain('scope:lookalike');
+    const recall = { ...policy, classifier: { enabled: true, mode: 'favour_recall' as const } };
+    const r = evaluateTurn(recall, { turns: [{ role: 'visitor', text }], language: 'en' });
+    expect(r.flags).not.toContain('scope:lookalike');
+    expect(r.reasons.map((x) => x.code)).toContain('safety');
+  });
+  it.each([
+    ['en', 'A man collapsed by the door and is not breathing, where is the defibrillator?'],
+    ['en', 'There is a man with a knife in the queue'],
+    ['en', 'The smoke detector is beeping and there is smoke coming from the kitchen'],
+    ['de', 'Hier riecht es ganz stark nach Gas und mir wird schwindelig'],
+    ['fr', 'Un homme est tombé, il saigne beaucoup de la tête'],
+    ['es', 'Hay humo saliendo del baño de mujeres'],
+    ['ja', '父が倒れて息をしていません'],
+    ['ja', '包丁を持った男が暴れています'],
+    ['ko', '혼자 자해하려고 해요'],
+  ] as [Language, string][])('[%s] %s stays a safety escalation with staff alerted', (lang, text) => {
+    const d = decide(text, lang);
+    expect(d.reasons[0]?.code).toBe('safety');
+    expect(d.alertStaff).toBe(true);
+  });
+});

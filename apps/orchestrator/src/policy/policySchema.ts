@@ -141,7 +141,7 @@ export const CLASSIFIER_MODES = ['favour_recall', 'balanced', 'favour_precision'
 /** Labels of the embedded classifier whose thresholds a policy may set (see `model/labels.ts`). */
 const LABEL_KEYS = [
   'request_person', 'frustration', 'billing_dispute', 'complaint', 'cancellation', 'account_access', 'legal', 'medical',
-  'financial', 'vulnerable', 'policy_exception', 'restricted_action',
+  'financial', 'vulnerable', 'safety', 'policy_exception', 'restricted_action',
 ] as const;
 
 /**
@@ -160,9 +160,11 @@ const ClassifierSettings = z.strictObject({
   mode: z.enum(CLASSIFIER_MODES),
   /**
    * Per-label overrides of the mode's thresholds, probabilities 0..1: `fire` = the model alone
-   * adds the reason at or above it; `veto` = a built-in lexicon hit for `request_person` or
-   * `frustration` is dropped when the model's probability is below it (other labels are never
-   * vetoed; safety is never decided by the model).
+   * adds the reason at or above it; `veto` = a built-in lexicon hit of the label is dropped when
+   * the model's probability is below it and the cue stands in a negation or reported speech
+   * (`hybrid.ts`). For `safety` the veto needs no scope and defaults to the model's own, very low
+   * `safetyVeto` (about 0.01) in `balanced` and `favour_precision`: `{"safety": {"veto": 0}}`
+   * keeps every safety lexicon hit.
    */
   thresholds: z
     .partialRecord(z.enum(LABEL_KEYS), z.strictObject({ fire: unit().optional(), veto: unit().optional() }))

@@ -40,9 +40,11 @@ function locateCjk(text: string, phrase: string): { form: string; at: number; ph
 /**
  * Why a cue is not meant as said: `negation`, `reported`, `generic` (it names a class of people,
  * not the visitor: "people with reduced mobility", "残疾退伍军人", "거동이 불편한 사람도"; see
- * {@link genericReference}), or null (it stands).
+ * {@link genericReference}), `lookalike` (a safety word in a turn the classifier is nearly
+ * certain is no danger, below the model's `safetyVeto`: "first-aid course", see `hybrid.ts`), or
+ * null (it stands).
  */
-export type CueScope = 'negation' | 'reported' | 'generic' | null;
+export type CueScope = 'negation' | 'reported' | 'generic' | 'lookalike' | null;
 
 /**
  * The scope covering `phrase` (a cue hit's matched text, in match form) inside `text`, or null.

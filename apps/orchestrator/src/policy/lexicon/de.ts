@@ -7,6 +7,11 @@ export const de: CueLexicon = {
   code: 'de',
   segmentation: 'spaced',
   neutral: [
+    // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
+    'messer|kuchenmesser|scheren entsorgen|wegwerfen|abgeben|entsorgt',
+    'rauchmelder|brandmelder|feuermelder|blutspende|blutspenden|blutabnahme|blutbild|blutdruck|blutzucker|waffenschein|jagdschein|waffenbesitzkarte|brandschutzubung|feuerwehrubung',
+    'fast|beinahe einen herzinfarkt bekommen|gekriegt|gehabt',
+    'schlange|warteschlange|warterei|wartezeit|hitze|chef|chefin bringt mich noch? um',
     'lastschrift|lastschriften|einzugsermachtigung',
     'eingeschrankter|eingeschrankte|eingeschrankten mobilitat',
     'notausgang|notausgange|notfallkontakt|notfallnummer|brandschutz|feuerloscher',

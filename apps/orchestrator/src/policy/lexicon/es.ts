@@ -10,6 +10,16 @@ export const es: CueLexicon = {
   code: 'es',
   segmentation: 'spaced',
   neutral: [
+    // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
+    'tirar|tiro|desechar|reciclar * cuchillo|cuchillos',
+    'detector|detectores de humo',
+    'donar|donacion|donaciones de? sangre',
+    'analisis|analitica|examen de sangre',
+    'casi me da|dio un infarto',
+    'mi jefe|jefa me va a matar',
+    'licencia|licencias|permiso|permisos de armas|caza',
+    'simulacro|simulacros de incendio|incendios|evacuacion',
+    'inspeccion de bomberos',
     'domiciliacion|domiciliaciones bancaria?',
     'movilidad reducida',
     'salida|salidas de emergencia|incendios',

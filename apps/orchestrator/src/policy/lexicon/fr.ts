@@ -8,6 +8,15 @@ export const fr: CueLexicon = {
   code: 'fr',
   segmentation: 'spaced',
   neutral: [
+    // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
+    'jeter|jette|recycler * couteau|couteaux',
+    'detecteur|detecteurs de fumee',
+    'don du|de sang',
+    'prise|prises|analyse|analyses de sang',
+    'failli faire|avoir une crise cardiaque',
+    'mon chef|ma cheffe|mon patron|ma patronne va me tuer',
+    'permis de chasse',
+    'exercice|exercices d?|de evacuation|incendie',
     'prelevement|prelevements automatique|bancaire?',
     'mobilite reduite',
     'sortie|sorties|issue|issues de secours',

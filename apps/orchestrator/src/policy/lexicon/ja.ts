@@ -8,6 +8,9 @@ export const ja: CueLexicon = {
   code: 'ja',
   segmentation: 'cjk',
   neutral: [
+    // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
+    '包丁|ナイフ|刃物 * 捨て方|処分|捨てれ|捨てた|捨てる|廃棄',
+    'ナイフとフォーク|フォークとナイフ|火災報知器|火災報知機|火災警報器|煙感知器|防災訓練|消防訓練|避難訓練|献血|血液検査|採血',
     '非常口|非常階段|非常ボタンの場所|緊急連絡先|消火器',
     '国民健康保険|健康保険|医療保険|健康診断|火災保険',
     '児童手当|子ども手当|子育て支援|保育園',

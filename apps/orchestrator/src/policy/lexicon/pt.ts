@@ -8,6 +8,17 @@ export const pt: CueLexicon = {
   code: 'pt',
   segmentation: 'spaced',
   neutral: [
+    // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
+    'jogar_fora|jogo_fora|descartar|descarto * faca|facas',
+    'detector|detectores de fumaca',
+    'doar|doacao de? sangue',
+    'exame|exames de sangue',
+    'quase tive|me deu|me da um infarto|ataque',
+    'simulado de incendio',
+    'vistoria dos|de bombeiros',
+    'caiu como uma bomba',
+    'sangrando dinheiro',
+    'registro da|de minha? arma',
     'debito|debitos automatico|automaticos',
     'mobilidade reduzida',
     'saida|saidas de emergencia|incendio',

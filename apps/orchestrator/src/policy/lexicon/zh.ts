@@ -7,6 +7,9 @@ export const zh: CueLexicon = {
   code: 'zh',
   segmentation: 'cjk',
   neutral: [
+    // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
+    '菜刀|刀具|旧刀|刀 怎么|如何|要? 扔|处理|丢',
+    '报警器|报警装置|烟感|消防演习|消防演练|消防检查|献血|验血|抽血',
     '紧急出口|安全出口|消防通道|紧急联系人|灭火器',
     '医疗保险|健康保险|国民健康保险|体检|火灾保险',
     '儿童津贴|儿童补贴|育儿补贴|托儿所',

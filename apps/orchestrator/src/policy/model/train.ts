@@ -32,6 +32,13 @@ export interface TrainOptions {
   seed: number;
   /** Cap of the positive-class weight per label (positives are rarer than negatives). */
   maxPositiveWeight: number;
+  /**
+   * A label that outranks all others in the decision (`safety`, priority 0 in `taxonomy.ts`): an
+   * example carrying it is neither a positive nor a negative for the other labels (their loss is
+   * masked), so "he's shouting and throwing chairs at people" teaches `safety` without teaching
+   * `frustration` that shouting is no anger. Undefined = no masking.
+   */
+  dominantLabel?: ModelLabel;
 }
 
 /** Result of {@link trainClassifier}, already quantised. */
@@ -75,10 +82,17 @@ export function trainClassifier(examples: readonly TrainingExample[], opts: Trai
   const vectors: SparseVector[] = examples.map((e) => featurize(e.text, buckets, e.cues ?? []));
   const targets = examples.map((e) => MODEL_LABELS.map((l) => (e.labels.includes(l) ? 1 : 0)));
   const weightOf = examples.map((e) => e.weight ?? 1);
+  // 1 = the example's loss counts for the label; 0 = masked (see TrainOptions.dominantLabel).
+  const dominant = opts.dominantLabel ? MODEL_LABELS.indexOf(opts.dominantLabel) : -1;
+  const inLoss = examples.map((_, i) => MODEL_LABELS.map((__, l) => (dominant >= 0 && l !== dominant && targets[i]![dominant] ? 0 : 1)));
   const posWeight = MODEL_LABELS.map((_, l) => {
     let pos = 0;
     let neg = 0;
-    examples.forEach((_, i) => (targets[i]![l] ? (pos += weightOf[i]!) : (neg += weightOf[i]!)));
+    examples.forEach((_, i) => {
+      if (!inLoss[i]![l]) return;
+      if (targets[i]![l]) pos += weightOf[i]!;
+      else neg += weightOf[i]!;
+    });
     return pos > 0 ? Math.min(opts.maxPositiveWeight, Math.sqrt(neg / pos)) : 1;
   });
   const w = new Float64Array(buckets * L);
@@ -91,6 +105,7 @@ export function trainClassifier(examples: readonly TrainingExample[], opts: Trai
     let pos = 0;
     let all = 0;
     examples.forEach((_, i) => {
+      if (!inLoss[i]![l]) return;
       const sw = weightOf[i]! * (targets[i]![l] ? posWeight[l]! : 1);
       all += sw;
       if (targets[i]![l]) pos += sw;
@@ -103,6 +118,7 @@ export function trainClassifier(examples: readonly TrainingExample[], opts: Trai
     for (const i of order) {
       const { indices, values } = vectors[i]!;
       for (let l = 0; l < L; l++) {
+        if (!inLoss[i]![l]) continue;
         let z = b[l]!;
         for (let k = 0; k < indices.length; k++) z += w[indices[k]! * L + l]! * values[k]!;
         const y = targets[i]![l]!;
