@@ -342,6 +342,8 @@ function safetyVetoCut(scored: Scored[]): { cut: number | null; why: string } {
   const withHit = scored.filter((s) => findCues(s.row.text, null, [langOf(s.row.lang)]).some((h) => h.kind === 'safety'));
   const emergencies = withHit.filter((s) => s.row.labels.includes('safety')).map((s) => s.scores.safety);
   const lookalikes = withHit.filter((s) => s.row.labels.length === 0).map((s) => s.scores.safety);
+  // Without a single true emergency to measure against, no veto (never a guessed cut).
+  if (!emergencies.length) return { cut: null, why: 'no team example labelled safety has a safety lexicon hit: safety hits are never vetoed' };
   const lowest = Math.min(...emergencies);
   const cut = [...SAFETY_VETO_GRID].reverse().find((c) => 2 * c <= lowest) ?? null;
   const under = (xs: number[]) => (cut === null ? 0 : xs.filter((x) => x < cut).length);
