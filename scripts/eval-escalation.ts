@@ -103,7 +103,7 @@ const OOD = args.ood ?? resolve(args.data!, 'banking77/test.csv');
 /** Folder of conversation files (`*.jsonl`); `--conversations DIR` picks another set (e.g. `escalation-eval2`). */
 const EVAL_DIR = args.conversations ? resolve(args.conversations) : join(ROOT, 'apps/orchestrator/data/escalation-eval');
 /** `--blind`: errors are listed by id and reason only, without the visitor's words, for a set kept unseen. */
-const BLIND = args.blind || EVAL_DIR.includes('escalation-eval2');
+const BLIND = args.blind || /escalation-(eval[23]|probe-safety2)\b/.test(EVAL_DIR);
 
 /** CLINC intents that are escalation triggers under the policy's own definitions. */
 const TRIGGER_INTENTS = new Set(['report_fraud', 'account_blocked', 'report_lost_card', 'freeze_account']);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HandoffPackage } from '@telekiosk/shared';
 import type { Orchestrator } from '../src/server.ts';
 import { consoleSocket, fakeIntake, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
 
@@ -41,5 +42,65 @@ describe('escalation policy in a session', () => {
     const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Where do I recycle plastic bottles?' });
     expect(res.session.state).toBe('intake');
     kiosk.close();
+  });
+});
+
+/** A visitor already waiting for a person can still report an emergency: the policy reads lines typed while queued for safety. */
+describe('an emergency reported while waiting in the queue', () => {
+  let orch: Orchestrator;
+  beforeAll(async () => {
+    orch = await startTestOrchestrator({}, fakeIntake);
+  });
+  afterAll(async () => orch.close());
+
+  it('raises the waiting session to safety: staff alerted, kiosk told, first for any worker, handoff leads with safety', async () => {
+    const kiosk = await kioskSocket(orch);
+    const kenji = await consoleSocket(orch, 'kenji');
+    await ok(kenji, 'console:hello');
+    const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+    const queued = await ok(kiosk, 'visitor:request-person', { sessionId: session.id });
+    expect(queued.session.state).toBe('queued');
+    const before = await orch.sessions.routing.task(session.id);
+    expect(before?.priority).toBeGreaterThan(0);
+
+    // An ordinary line while waiting is stored and changes nothing.
+    const calm = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'How long will it take? My husband is getting tired of waiting.' });
+    expect(calm.entries).toHaveLength(1);
+    expect((await orch.sessions.routing.task(session.id))?.priority).toBe(before?.priority);
+    expect((await orch.store.events(session.id)).some((e) => e.type === 'emergency_while_queued')).toBe(false);
+
+    const emergency = next(kiosk, 'session:emergency');
+    const staffAlert = next(kenji, 'alert:update', 20_000, (a: { kind: string }) => a.kind === 'safety');
+    const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'He just collapsed on the floor and he is not breathing!' });
+    expect(res.session.state).toBe('queued');
+    expect(await emergency).toMatchObject({ sessionId: session.id, acknowledged: false });
+    expect(await staffAlert).toMatchObject({ kind: 'safety', severity: 'critical', deviceId: 'lobby-1' });
+    const after = await orch.sessions.routing.task(session.id);
+    expect(after).toMatchObject({ priority: 0, createdAt: before?.createdAt });
+    expect((await orch.sessions.queueStatus(session.id))?.waitState).toBe('emergency');
+    const events = await orch.store.events(session.id);
+    const raised = events.find((e) => e.type === 'emergency_while_queued');
+    expect(raised?.data).toMatchObject({ priority: 0, previousPriority: before?.priority, reasons: [expect.objectContaining({ code: 'safety', entryId: res.entries[0].id })] });
+    // The KPIs still see one escalation (the visitor's request), not two.
+    expect(events.filter((e) => e.type === 'escalated')).toHaveLength(1);
+
+    // A second alarming line raises no second alert.
+    const again = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Please hurry, he is still not breathing' });
+    expect(again.session.state).toBe('queued');
+    expect((await orch.store.events(session.id)).filter((e) => e.type === 'emergency_while_queued')).toHaveLength(1);
+    expect((await orch.store.fleet.activeAlerts('lobby-1')).filter((a) => a.kind === 'safety')).toHaveLength(1);
+
+    // The worker who comes on duty is offered it with the safety reason first and the visitor's request kept.
+    const sam = await consoleSocket(orch, 'sam');
+    await ok(sam, 'console:hello');
+    const offer = next(sam, 'offer:new', 20_000, (o: { sessionId: string; handoff: HandoffPackage }) => o.sessionId === session.id);
+    await ok(sam, 'worker:set-state', { state: 'available' });
+    const handoff = (await offer).handoff;
+    expect(handoff.urgency).toBe('critical');
+    expect(handoff.flags).toContain('safety');
+    expect(handoff.reasons.map((r) => r.code)).toEqual(['safety', 'explicit_request']);
+    expect(handoff.reasons[0]?.evidence).toMatch(/breathing|collapsed/);
+    expect(handoff.transcript.some((e) => /not breathing/.test(e.text))).toBe(true);
+    for (const s of [kiosk, kenji, sam]) s.close();
   });
 });

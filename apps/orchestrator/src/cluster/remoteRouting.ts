@@ -7,7 +7,7 @@ import type { AwayReason, Department, TaskSnapshot, WorkerSnapshot } from '../ro
 import type { NodeRpc } from './rpc.ts';
 
 /** RPC method names of the routing port on the leader (see {@link serveRouting}). */
-const METHODS = ['workerOnline', 'workerOffline', 'setPresence', 'enqueue', 'requeueAtHead', 'adopt', 'moveToQueue', 'directOffer', 'accept', 'undoAccept', 'decline', 'complete', 'getOffer', 'offersOf', 'task', 'worker', 'queued', 'queueStatus', 'pushQueueStatus'] as const;
+const METHODS = ['workerOnline', 'workerOffline', 'setPresence', 'enqueue', 'requeueAtHead', 'adopt', 'moveToQueue', 'raisePriority', 'directOffer', 'accept', 'undoAccept', 'decline', 'complete', 'getOffer', 'offersOf', 'task', 'worker', 'queued', 'queueStatus', 'pushQueueStatus'] as const;
 type Method = (typeof METHODS)[number];
 
 /**
@@ -48,6 +48,9 @@ export class RemoteRouting implements RoutingPort {
   }
   moveToQueue(sessionId: string, department: Department, fallback: NewTask) {
     return this.call<void>('moveToQueue', [sessionId, department, fallback]);
+  }
+  raisePriority(sessionId: string, priority: number, fallback: NewTask) {
+    return this.call<TaskSnapshot | undefined>('raisePriority', [sessionId, priority, fallback]);
   }
   directOffer(sessionId: string, toWorkerId: string, meta: { kind: Exclude<OfferKind, 'routed'>; fromWorkerId: string; note: string | null }) {
     return this.call<boolean>('directOffer', [sessionId, toWorkerId, meta]);

@@ -155,6 +155,36 @@ describe('RoutingEngine queue order', () => {
     expect(engine.queueSizes()).toEqual({ general: 2, tax: 1 });
   });
 
+  it('raises a waiting task to safety: first in the default queue, any worker, age kept, never lowered', () => {
+    const { engine, offers, clock } = setupEngine({ departmentFallbackMs: 10 * 60_000 });
+    engine.enqueue({ id: 'first', language: 'en', priority: 5 });
+    clock.advance(1_000);
+    engine.enqueue({ id: 'tax-visitor', language: 'en', priority: 5, department: 'tax' });
+    const createdAt = engine.task('tax-visitor')!.createdAt;
+    // Nobody of the tax department: an environment worker cannot take it before the fallback.
+    engine.upsertWorker({ id: 'env', languages: ['de'], departments: ['environment'], state: 'available' });
+    expect(offers.filter((o) => o.taskId === 'tax-visitor')).toHaveLength(0);
+    clock.advance(5_000);
+    const raised = engine.raisePriority('tax-visitor', 0);
+    expect(raised).toMatchObject({ priority: 0, department: 'general', createdAt, state: 'queued' });
+    // Safety goes to any available worker at once (safetyToAnyWorker), whatever department or language.
+    expect(offers.at(-1)).toMatchObject({ taskId: 'tax-visitor', workerId: 'env', needsTranslation: true });
+    expect(engine.raisePriority('tax-visitor', 5)?.priority).toBe(0);
+    expect(engine.raisePriority('unknown', 0)).toBeUndefined();
+    expect(invariantViolations(engine)).toEqual([]);
+  });
+
+  it('puts a raised task ahead of older normal tasks in its new queue', () => {
+    const { engine } = setupEngine();
+    engine.enqueue({ id: 'g1', language: 'en', priority: 5 });
+    engine.enqueue({ id: 'g2', language: 'en', priority: 5 });
+    engine.enqueue({ id: 'g3', language: 'en', priority: 5 });
+    engine.raisePriority('g3', 0);
+    expect(engine.queuedTaskIds('general')).toEqual(['g3', 'g1', 'g2']);
+    expect(engine.queueStatus('g3')?.position).toBe(1);
+    expect(invariantViolations(engine)).toEqual([]);
+  });
+
   it('restricts workers with sites to tasks of those sites', () => {
     const { engine, offers } = setupEngine();
     engine.upsertWorker({ id: 'north', languages: ['en'], sites: ['north-hall'], state: 'available' });

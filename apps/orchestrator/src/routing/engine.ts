@@ -130,6 +130,29 @@ export class RoutingEngine extends RoutingCore {
     });
   }
 
+  /**
+   * Raises a queued task's priority (lower number = sooner; 0 = safety), e.g. a waiting visitor
+   * just reported an emergency. The task keeps its age (`createdAt`, `queuedAt`), moves into
+   * `queue` (default `config.fallbackDepartment`: a safety case waits for no department) at its
+   * new place, and is routed again. An open offer stays open (that worker is the fastest way to
+   * a person); a pending directed transfer is kept too. Never lowers a priority.
+   * @returns the task as it is now; undefined for an unknown id. An assigned task is unchanged.
+   */
+  raisePriority(taskId: string, priority: number, queue?: Department): TaskSnapshot | undefined {
+    return this.run(() => {
+      const t = this.tasksById.get(taskId);
+      if (!t) return undefined;
+      const target = queue ?? this.config.fallbackDepartment;
+      if (t.state !== 'queued' || (priority >= t.priority && target === t.department)) return this.taskSnapshot(t);
+      this.unqueue(t);
+      t.priority = Math.min(t.priority, priority);
+      t.department = target;
+      this.insertQueued(t);
+      this.routeTask(t);
+      return this.taskSnapshot(t);
+    });
+  }
+
   /** Queue status of a queued task (undefined when unknown or assigned); see `estimateWaitMs` for the ETA formula. */
   queueStatus(taskId: string): TaskQueueStatus | undefined {
     const t = this.tasksById.get(taskId);

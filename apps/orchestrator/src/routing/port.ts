@@ -16,6 +16,8 @@ export interface RoutingPort {
   requeueAtHead(sessionId: string, fallback: NewTask): Promise<void>;
   adopt(t: StoredTask): Promise<void>;
   moveToQueue(sessionId: string, department: Department, fallback: NewTask): Promise<void>;
+  /** Raises a queued session to `priority` in `fallback.department`'s queue (default queue when absent), keeping its age; queued from `fallback` when routing does not hold it. */
+  raisePriority(sessionId: string, priority: number, fallback: NewTask): Promise<TaskSnapshot | undefined>;
   directOffer(sessionId: string, toWorkerId: string, meta: { kind: Exclude<OfferKind, 'routed'>; fromWorkerId: string; note: string | null }): Promise<boolean>;
   /** Claims an open offer for the worker (see `RoutingService.accept`); undefined when it is gone. */
   accept(offerId: string, workerId: string): Promise<{ task: TaskSnapshot; offer: RoutedOffer } | undefined>;
@@ -60,6 +62,9 @@ export class LocalRouting implements RoutingPort {
   }
   moveToQueue(sessionId: string, department: Department, fallback: NewTask) {
     return this.service.moveToQueue(sessionId, department, fallback);
+  }
+  raisePriority(sessionId: string, priority: number, fallback: NewTask) {
+    return this.service.raisePriority(sessionId, priority, fallback);
   }
   directOffer(sessionId: string, toWorkerId: string, meta: { kind: Exclude<OfferKind, 'routed'>; fromWorkerId: string; note: string | null }) {
     return this.service.directOffer(sessionId, toWorkerId, meta);

@@ -255,6 +255,20 @@ export class RoutingService {
     });
   }
 
+  /**
+   * Raises a queued session's priority (a waiting visitor reported an emergency); see
+   * `RoutingEngine.raisePriority`. A session routing does not hold is queued from `fallback`.
+   * @returns the task as it is now.
+   */
+  async raisePriority(sessionId: string, priority: number, fallback: NewTask): Promise<TaskSnapshot | undefined> {
+    if (!this.engine.task(sessionId)) return this.enqueue(fallback);
+    return this.op(() => {
+      const snap = this.engine.raisePriority(sessionId, priority, fallback.department);
+      this.persistTask(this.engine.task(sessionId));
+      return snap;
+    });
+  }
+
   /** Cold transfer: the session goes to `department`'s queue with its original age; its worker wraps up. */
   async moveToQueue(sessionId: string, department: Department, fallback: NewTask): Promise<void> {
     if (!this.engine.task(sessionId)) await this.enqueue(fallback);

@@ -1,8 +1,8 @@
 import type { Alert, EscalationReason, HandoffPackage, SessionEmergency, SessionView, TranscriptEntry } from '@telekiosk/shared';
-import { evaluateTurnWithJudge, type PolicyDecision } from '../policy/index.ts';
+import { evaluateTurn, evaluateTurnWithJudge, type PolicyDecision } from '../policy/index.ts';
 import type { SessionEvent } from '../db/store.ts';
 import type { SessionContext } from './context.ts';
-import { buildHandoffPackage, priorityFor, type IntakeFacts } from './handoff.ts';
+import { buildHandoffPackage, priorityFor, withSafety, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
 import type { IntakeTurn } from './ports.ts';
 
@@ -18,6 +18,8 @@ const emptyFacts = (): IntakeFacts => ({ intent: 'unknown', category: null, arti
  */
 export class Escalation {
   private readonly facts = new Map<string, IntakeFacts>();
+  /** Sessions whose waiting visitor's emergency is being raised (two quick lines raise one alert). */
+  private readonly raising = new Set<string>();
 
   constructor(private readonly ctx: SessionContext) {}
 
@@ -128,6 +130,67 @@ export class Escalation {
       }, { sessionId: session.id });
     }
     return queued;
+  }
+
+  /**
+   * A visitor line while the session waits for a person. The assistant does not answer (a
+   * person is coming), but the escalation policy still reads the line for safety: an emergency
+   * told while waiting ("he is not responding any more") does what a safety escalation does.
+   * Facility staff are alerted, the task is raised to priority 0 in the default queue (any
+   * worker may take it at once, with `safetyToAnyWorker`), the kiosk is sent `session:emergency`,
+   * and the handoff package leads with the safety reason (pushed to a worker already offered the
+   * session). Audited as `emergency_while_queued`; the session's `escalated` event (counted by the
+   * KPIs) stays the one of its first escalation. A session that is already a safety case is left
+   * as it is. A policy failure is logged and changes nothing.
+   * @returns true when this line made the session a safety case.
+   */
+  async queuedLine(session: SessionView, visitorEntry: TranscriptEntry): Promise<boolean> {
+    const policy = this.ctx.options.policy;
+    if (!policy || session.state !== 'queued') return false;
+    const task = await this.ctx.routing.task(session.id);
+    if (task && task.priority === 0) return false;
+    const transcript = await this.ctx.store.transcript(session.id);
+    const turns = transcript
+      .filter((e) => (e.speaker === 'visitor' || e.speaker === 'assistant') && e.seq <= visitorEntry.seq)
+      .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text, entryId: e.id, at: Date.parse(e.createdAt) }));
+    let decision: PolicyDecision;
+    try {
+      decision = evaluateTurn(policy, { turns, language: session.language });
+    } catch (err) {
+      this.ctx.log.error({ err, sessionId: session.id }, 'escalation policy failed on a line while queued');
+      return false;
+    }
+    const safety = decision.reasons.filter((r) => r.code === 'safety').map((r) => ({ code: r.code, evidence: r.evidence, entryId: r.entryId ?? visitorEntry.id }));
+    if (safety.length === 0) return false;
+    if (this.raising.has(session.id)) return false;
+    this.raising.add(session.id);
+    try {
+      await this.raiseWhileQueued(session, safety, transcript, decision, task?.priority ?? null);
+    } finally {
+      this.raising.delete(session.id);
+    }
+    return true;
+  }
+
+  private async raiseWhileQueued(session: SessionView, safety: EscalationReason[], transcript: TranscriptEntry[], decision: PolicyDecision, previousPriority: number | null): Promise<void> {
+    const now = this.ctx.now();
+    await this.ctx.record(session.id, 'emergency_while_queued', 'system', { reasons: safety, priority: 0, previousPriority, department: decision.skills.department });
+    try {
+      await this.ctx.fleet.raiseSafety(session.deviceId, `Session ${session.id.slice(0, 8)}: ${safety[0]!.evidence}`);
+    } catch (err) {
+      this.ctx.log.error({ err, sessionId: session.id }, 'safety alert could not be raised');
+    }
+    this.ctx.notifier.toDevice(session.deviceId, 'session:emergency', { sessionId: session.id, acknowledged: false, emergencyNumber: this.ctx.options.emergencyNumber ?? null } satisfies SessionEmergency);
+    await this.ctx.routing.raisePriority(session.id, 0, { sessionId: session.id, deviceId: session.deviceId, language: session.language, priority: 0, createdAt: Date.parse(session.createdAt) });
+    const before = await this.ctx.handoff(session.id);
+    if (before) {
+      const handoff = withSafety(before, safety, transcript, now, decision.skills.department);
+      await this.ctx.store.saveHandoff(handoff, now);
+      this.ctx.handoffs.set(session.id, handoff);
+      await this.ctx.offers.handoffUpdated(session.id, handoff);
+    }
+    this.ctx.log.warn({ sessionId: session.id, reasons: safety.map((r) => r.evidence) }, 'waiting visitor reported an emergency; raised to safety');
+    this.ctx.supervision.changed();
   }
 
   /** The emergency state of a session: set for a safety escalation (acknowledged once staff acknowledged its alert), else null. */

@@ -85,3 +85,23 @@ export function buildHandoffPackage(input: {
     skills: { language: input.language, department: input.policy?.department ?? null },
   };
 }
+
+/**
+ * The handoff package of a waiting session that became a safety case (the visitor reported an
+ * emergency while queued): the safety reasons lead, urgency `critical`, the `safety` flag, the
+ * safety next step, the transcript as it is now and, when the policy named one, its department.
+ * Pure: returns a new package (createdAt `now`), the input is not changed.
+ */
+export function withSafety(handoff: HandoffPackage, safety: EscalationReason[], transcript: TranscriptEntry[], now: Date, department: string | null): HandoffPackage {
+  const reasons = [...safety, ...handoff.reasons.filter((r) => r.code !== 'safety')];
+  return {
+    ...handoff,
+    createdAt: now.toISOString(),
+    reasons,
+    urgency: 'critical',
+    transcript,
+    flags: [...new Set(['safety', ...handoff.flags])],
+    suggestedNextStep: nextStep(reasons, { intent: handoff.intent, category: handoff.category, articlesUsed: handoff.articlesUsed, actionsTaken: handoff.actionsTaken, sentiment: handoff.sentiment, collectedFields: handoff.collectedFields, flags: handoff.flags }),
+    skills: { language: handoff.skills?.language ?? handoff.language, department: department ?? handoff.skills?.department ?? null },
+  };
+}

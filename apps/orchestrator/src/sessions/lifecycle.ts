@@ -73,6 +73,7 @@ export class SessionLifecycle {
     const entries = [visitorEntry];
     let current = session;
     if (session.state === 'in_call') this.ctx.calls.assistOn(session, visitorEntry);
+    if (session.state === 'queued') await this.ctx.escalation.queuedLine(session, visitorEntry);
     if (session.state === 'intake') {
       const turn = await this.ctx.escalation.intakeTurn(session, visitorEntry);
       entries.push(turn.reply);
