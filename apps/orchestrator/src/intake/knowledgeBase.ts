@@ -8,6 +8,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import { z } from 'zod';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { analyze, hasCjk, normalizeText, registerCompoundVocabulary, type QueryUnit } from './text.ts';
+import { informativeness, visitorWordStats, type VisitorWordStats } from './visitorWords.ts';
 
 /** Path of the bundled Harbor City knowledge base (`apps/orchestrator/data/knowledge-base.json`). */
 export const DEFAULT_KNOWLEDGE_BASE_PATH = fileURLToPath(new URL('../../data/knowledge-base.json', import.meta.url));
@@ -198,7 +199,9 @@ export class KnowledgeBase {
    * `score` (0..1) is *query coverage*: the idf-weighted share of the query's content words that
    * the article matches — exact 1, prefix/typo 0.75, CJK words by the share of their bigrams or
    * sub-words x 0.9, each halved when the word occurs only in the answer text (not title or
-   * keywords) — times `0.7 + 0.3 x raw BM25 / best raw BM25` to rank near-ties. Unlike raw BM25
+   * keywords) — times `0.7 + 0.3 x raw BM25 / best raw BM25` to rank near-ties. A word no
+   * article uses weighs as the rarest article word times its informativeness in what visitors
+   * type (`visitorWords.ts`: "said", "本当" little, "passport" fully). Unlike raw BM25
    * it is comparable across queries and languages, so one threshold works everywhere (the
    * default threshold is {@link DEFAULT_MIN_SCORE} = 0.65). Results are sorted by
    * score, then raw BM25. A query with several sentences is also scored per sentence and each
@@ -244,7 +247,7 @@ export class KnowledgeBase {
       .map((r) => ({
         id: String(r.id),
         raw: r.score,
-        score: coverage(units, r, index.df, total) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
+        score: coverage(units, r, index.df, total, visitorWordStats(language)) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
       }))
       .filter((x) => x.score > 0);
   }
@@ -346,14 +349,16 @@ function unitDegree(u: QueryUnit, r: SearchResult): number {
   return degree;
 }
 
-function coverage(units: QueryUnit[], r: SearchResult, df: Map<string, number>, total: number): number {
+function coverage(units: QueryUnit[], r: SearchResult, df: Map<string, number>, total: number, visitorWords: VisitorWordStats): number {
   let matched = 0;
   let weight = 0;
   for (const u of units) {
     const unitDf = df.get(u.text) ?? Math.max(0, ...u.parts.map((p) => df.get(p) ?? 0));
     // unknown all-hiragana "words" are segmentation debris (ありま|すか), not topics
     if (unitDf === 0 && HIRAGANA_ONLY.test(u.text)) continue;
-    const w = idf(unitDf, total);
+    // A word no article uses weighs as much as the rarest article word, scaled down by how common
+    // it is in what visitors type ("said", "本当": little; "passport": fully).
+    const w = idf(unitDf, total) * (unitDf === 0 ? informativeness(visitorWords, u.text) : 1);
     matched += w * unitDegree(u, r);
     weight += w;
   }
