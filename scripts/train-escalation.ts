@@ -33,7 +33,7 @@ import { evaluateTurn } from '../apps/orchestrator/src/policy/evaluate.ts';
 import { findCues } from '../apps/orchestrator/src/policy/cues.ts';
 import { defaultPolicy, type Policy } from '../apps/orchestrator/src/policy/policySchema.ts';
 import { MODE_THRESHOLDS } from '../apps/orchestrator/src/policy/hybrid.ts';
-import { mulberry32, trainClassifier, type TrainingExample, type TrainOptions } from '../apps/orchestrator/src/policy/model/train.ts';
+import { mulberry32, spliceLabel, trainClassifier, type TrainingExample, type TrainOptions } from '../apps/orchestrator/src/policy/model/train.ts';
 import { parseCsv } from './lib/csv.ts';
 import { LANGUAGES, type Language } from '@telekiosk/shared';
 
@@ -55,7 +55,18 @@ export const OPTIONS: TrainOptions = { buckets: 1 << 17, epochs: 20, learningRat
 const COMBOS_PER_KIND = 40;
 if (args.options) Object.assign(OPTIONS, JSON.parse(args.options));
 
-interface Row { lang: string; labels: ModelLabel[]; tag: string; text: string }
+/** One example; `safetyJudged: false` for rows of a file marked `# safety: not judged` (see {@link SAFETY_NOT_JUDGED}). */
+interface Row { lang: string; labels: ModelLabel[]; tag: string; text: string; safetyJudged?: boolean }
+
+/**
+ * A training file whose comment lines include `# safety: not judged` was written for other labels
+ * and nobody judged its rows for danger. The `safety` column of the model (weights, intercept,
+ * scale, operating points, veto) is then trained without those rows and without the combinations
+ * drawn from them: a second, safety-only fit on the judged rows, spliced into the model. So adding
+ * data for other labels never moves the safety score (measured: training set 11 moved the first
+ * safety probe by 2-3 conversations when it was trained into every label).
+ */
+const SAFETY_NOT_JUDGED = /^#\s*safety:\s*not judged/i;
 
 /** `frame` lines (routine questions with a `{}` slot) and `noun` lines (office things), per language. */
 const frames: { lang: string; text: string }[] = [];
@@ -68,17 +79,21 @@ function readTeamRows(): Row[] {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
     // `<lang>.tsv` and further sets of the same language as `<lang>.<set>.tsv`.
     const lang = file.split('.')[0]!;
-    readFileSync(join(dir, file), 'utf8').split('\n').forEach((line, n) => {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    const safetyJudged = !lines.some((l) => SAFETY_NOT_JUDGED.test(l));
+    lines.forEach((line, n) => {
       if (!line.trim() || line.startsWith('#')) return;
       const [labelField, tag, text] = line.split('\t');
       if (!labelField || !tag || !text) throw new Error(`${file}:${n + 1}: expected labels<TAB>tag<TAB>text`);
       if (tag === 'frame' || tag === 'noun') {
+        if (!safetyJudged) throw new Error(`${file}:${n + 1}: frame and noun lines belong in files judged for safety`);
         (tag === 'frame' ? frames : nouns).push({ lang, text: text.trim() });
         return;
       }
       const labels = labelField === 'none' ? [] : labelField.split('+');
       for (const l of labels) if (!isModelLabel(l)) throw new Error(`${file}:${n + 1}: unknown label "${l}"`);
-      rows.push({ lang, labels: labels as ModelLabel[], tag, text: text.trim() });
+      if (!safetyJudged && labels.includes('safety')) throw new Error(`${file}:${n + 1}: a row labelled safety in a file marked "safety: not judged"`);
+      rows.push({ lang, labels: labels as ModelLabel[], tag, text: text.trim(), safetyJudged });
     });
   }
   for (const f of frames) for (const n of nouns) if (n.lang === f.lang) rows.push({ lang: f.lang, labels: [], tag: 'routine-frame', text: f.text.replace('{}', n.text) });
@@ -206,9 +221,14 @@ if (args.dev) {
   process.exit(0);
 }
 const cvStart = Date.now();
+const judged = team.filter((r) => r.safetyJudged !== false);
 const cvScored = crossValidate(false);
+// The safety column comes from the rows judged for safety only (see SAFETY_NOT_JUDGED).
+const cvJudged = judged.length === team.length ? cvScored : crossValidate(false, judged);
 const points = operatingPoints(cvScored);
-const safetyVeto = safetyVetoCut(cvScored);
+const safetyPoints = operatingPoints(cvJudged);
+for (const mode of Object.keys(points) as (keyof typeof points)[]) points[mode].safety = safetyPoints[mode].safety ?? null;
+const safetyVeto = safetyVetoCut(cvJudged);
 console.log(`operating points from 5-fold cross-validation (${((Date.now() - cvStart) / 1000).toFixed(1)} s): ${JSON.stringify(points)}`);
 console.log(`safety veto: ${safetyVeto.cut} (${safetyVeto.why})`);
 
@@ -217,6 +237,11 @@ const examples = toExamples(rows);
 
 const t0 = Date.now();
 const model = trainClassifier(examples, OPTIONS);
+if (judged.length !== team.length) {
+  const safetyModel = trainClassifier(toExamples(trainingRows(judged)), OPTIONS);
+  spliceLabel(model, safetyModel, 'safety');
+  console.log(`safety column from a fit on the ${judged.length} of ${team.length} team rows judged for safety`);
+}
 console.log(`trained on ${examples.length} examples in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 // Counts per language and label (for DATA.md).
@@ -274,14 +299,14 @@ for (const [k, v] of Object.entries(counts).sort()) console.log(`  ${k}: ${Objec
  * `none` rows that do (false escalation), at each mode's thresholds. This is what the mode
  * thresholds in `hybrid.ts` are chosen on; the held-out conversations are never used.
  */
-function crossValidate(print: boolean): Scored[] {
+function crossValidate(print: boolean, of: Row[] = team): Scored[] {
   const K = 5;
   const scored: Scored[] = [];
-  const eligible = team.map((r, i) => ({ r, i })).filter(({ r }) => r.tag !== 'routine-frame');
+  const eligible = of.map((r, i) => ({ r, i })).filter(({ r }) => r.tag !== 'routine-frame');
   for (let k = 0; k < K; k++) {
     const test = eligible.filter(({ i }) => i % K === k).map(({ r }) => r);
     const testSet = new Set(test);
-    const trainRows = trainingRows(team.filter((r) => !testSet.has(r)));
+    const trainRows = trainingRows(of.filter((r) => !testSet.has(r)));
     const t = Date.now();
     const m = trainClassifier(toExamples(trainRows), OPTIONS);
     const clf = new EscalationClassifier({ format: 'telekiosk-escalation-linear', featureVersion: FEATURE_VERSION, buckets: m.buckets, labels: [...MODEL_LABELS], bias: m.bias, scale: m.scale, weightsFile: '', weightsSha256: '', training: {} } as unknown as ModelMeta, m.weights);

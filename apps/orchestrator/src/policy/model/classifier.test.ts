@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_DIR, EscalationClassifier, ModelError } from './classifier.ts';
 import { featureStrings, featurize } from './features.ts';
 import { MODEL_LABELS } from './labels.ts';
-import { trainClassifier, type TrainingExample } from './train.ts';
+import { spliceLabel, trainClassifier, type TrainingExample } from './train.ts';
 
 const smoke = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'smoke.json'), 'utf8')) as {
   weightsSha256: string;
@@ -87,5 +87,31 @@ describe('features and training', () => {
     expect(a.scale).toEqual(b.scale);
     const c = trainClassifier(examples, { ...opts, seed: 8 });
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(c.weights.buffer))).toBe(false);
+  });
+
+  it('splices one label column from a fit on a subset, leaving every other column as trained', () => {
+    const judged: TrainingExample[] = [
+      { text: 'a man collapsed and is not breathing', labels: ['safety'] },
+      { text: 'where is the smoke detector leaflet', labels: [] },
+      { text: 'I want to talk to a person', labels: ['request_person'] },
+    ];
+    const more: TrainingExample[] = [{ text: 'please fix my date of birth in the record', labels: ['restricted_action'] }];
+    const opts = { buckets: 1 << 10, epochs: 5, learningRate: 0.5, l2: 3e-4, seed: 7, maxPositiveWeight: 4 };
+    const all = trainClassifier([...judged, ...more], opts);
+    const before = Int8Array.from(all.weights);
+    const subset = trainClassifier(judged, opts);
+    spliceLabel(all, subset, 'safety');
+    const L = MODEL_LABELS.length;
+    const s = MODEL_LABELS.indexOf('safety');
+    let changed = 0;
+    for (let i = 0; i < all.weights.length; i++) {
+      if (i % L === s) expect(all.weights[i]).toBe(subset.weights[i]);
+      else expect(all.weights[i]).toBe(before[i]);
+      if (all.weights[i] !== before[i]) changed++;
+    }
+    expect(changed).toBeGreaterThan(0);
+    expect(all.bias[s]).toBe(subset.bias[s]);
+    expect(all.scale[s]).toBe(subset.scale[s]);
+    expect(() => spliceLabel(all, trainClassifier(judged, { ...opts, buckets: 1 << 9 }), 'safety')).toThrow(/different bucket counts/);
   });
 });

@@ -145,3 +145,19 @@ export function trainClassifier(examples: readonly TrainingExample[], opts: Trai
   }
   return { buckets, bias: [...b].map((x) => Number(x.toPrecision(9))), scale, weights: q };
 }
+
+/**
+ * Replaces the column of `label` in `into` (int8 weights, intercept, scale) with that of `from`,
+ * in place: in a one-vs-rest model every label's column is fitted on its own, so a label can be
+ * trained on a subset of the examples (`safety` on the rows judged for danger, see
+ * `scripts/train-escalation.ts`) and spliced into the model trained on everything.
+ * @throws Error when the two models have different bucket counts.
+ */
+export function spliceLabel(into: TrainedModel, from: TrainedModel, label: ModelLabel): void {
+  const L = MODEL_LABELS.length;
+  const l = MODEL_LABELS.indexOf(label);
+  if (into.buckets !== from.buckets) throw new Error(`spliceLabel: different bucket counts (${into.buckets} and ${from.buckets})`);
+  for (let r = 0; r < into.buckets; r++) into.weights[r * L + l] = from.weights[r * L + l]!;
+  into.bias[l] = from.bias[l]!;
+  into.scale[l] = from.scale[l]!;
+}
