@@ -7,7 +7,7 @@ import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type 
 import { clip } from '../intake/summary.ts';
 import { assistantRepeat, findRepeat, isUnanswered, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
 import { modelTurn } from './hybrid.ts';
-import { negatedEmergency } from './scope.ts';
+import { needNegated, negatedEmergency } from './scope.ts';
 import { sharesTopic } from '../intake/engine.ts';
 import type { EscalationClassifier, ModelScores } from './model/classifier.ts';
 import { topicOfLabel, MODEL_LABELS } from './model/labels.ts';
@@ -158,6 +158,7 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const push = (c: Candidate | null) => c && out.push(c);
 
   // explicit_request: lexicon hit unless the classifier vetoes it (policy phrases never), or the classifier alone
+  // (not when every request cue is under a "no need" form: "no need to talk to anyone" asks for nobody)
   const requestHits = hits.filter((h) => h.kind === 'requestPerson');
   const requestScope = (h: CueHit) => model?.vetoes('request_person', h) ?? null;
   const person = requestHits.find((h) => !requestScope(h));
@@ -168,7 +169,7 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     // decision adds something only as "yes" to its offer of a person, which needs a reply before.
     // A rule's evidence is preferred to the model's when both see the request.
     push({ code: 'explicit_request', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: Math.max(lastIntake.confidence, CUE_CONFIDENCE) });
-  } else if (model?.fires('request_person')) push({ code: 'explicit_request', evidence: `${model.cite('request_person')} in ${quote(text)}`, confidence: round2(model.scores.request_person) });
+  } else if (model?.fires('request_person') && !(requestHits.length && requestHits.every((h) => requestScope(h) === 'negation' && needNegated(text, h.phrase)))) push({ code: 'explicit_request', evidence: `${model.cite('request_person')} in ${quote(text)}`, confidence: round2(model.scores.request_person) });
 
   // negative_sentiment: this turn, or sustained over the last three visitor turns
   const earlierScores = visitorTurns.slice(-3, -1).map((t) => scoreSentiment(t.text, cues(t.text)).score);

@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { cueScope, genericReference, type CueScope } from './scope.ts';
+import { cueScope, genericReference, needNegated, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
@@ -192,7 +192,11 @@ export function modelTurn(
     strength: (label) => (byWindow(label) ? windowScore(label) : scores[label]),
     vetoes: (label, hit) => {
       const veto = th[label].veto;
-      if (veto === null || hit.origin === 'policy' || scores[label] >= veto) return null;
+      if (veto === null || hit.origin === 'policy') return null;
+      // "No need to talk to anyone": a request cue under a need-negation is no request, whatever
+      // the model says (it scored some of these 0.6-0.9).
+      if (label === 'request_person' && needNegated(text, hit.phrase)) return 'negation';
+      if (scores[label] >= veto) return null;
       // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike.
       if (label === 'safety') return 'lookalike';
       // The cue's own scope first; else a negation or reported speech elsewhere in the turn

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cueScope, genericReference } from './scope.ts';
+import { cueScope, genericReference, needNegated } from './scope.ts';
+import { defaultPolicy } from './policySchema.ts';
+import { evaluateTurn } from './evaluate.ts';
 
 /** [language, text, cue phrase as matched, expected scope] in all eight languages. */
 const CASES: [string, string, string, 'negation' | 'reported' | null][] = [
@@ -79,3 +81,39 @@ describe('generic references: a vulnerable-visitor cue that names a class of peo
     expect(genericReference(text, phrase)).toBe(expected);
   });
 });
+
+describe('"no need" forms veto a request for a person whatever the model says, in every language', () => {
+  // [language, text, the request phrase as the lexicon matches it]
+  const noNeed: [string, string, string][] = [
+    ['en', 'No need to talk to a person, where is parking', 'talk to a person'],
+    ['ja', '職員さんと話す必要はないです。駐車場はどこですか', '職員さんと話す'],
+    ['es', 'No necesito hablar con un empleado, ¿dónde está el baño?', 'hablar con un empleado'],
+    ['zh', '不需要人工，停车场在哪', '人工'],
+    ['ko', '직원이랑 얘기할 필요는 없어요', '직원이랑얘기'],
+    ['fr', 'Pas besoin de parler à un agent, où est le parking', 'parler a un agent'],
+    ['de', 'Ich muss mit keinem Mitarbeiter sprechen, wo ist der Parkplatz', 'mit keinem mitarbeiter sprechen'],
+    ['pt', 'Não preciso falar com um atendente, onde fica o estacionamento?', 'falar com um atendente'],
+  ];
+  it.each(noNeed)('[%s] %s: needNegated, and no escalation', (lang, text, phrase) => {
+    expect(needNegated(text, phrase)).toBe(true);
+    const d = evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text }], language: lang as never });
+    expect(d.reasons.map((r) => r.code)).not.toContain('explicit_request');
+  });
+
+  // The same words asking for a person, or a "no need" that is about something else.
+  const requests: [string, string][] = [
+    ['en', "I don't need the map, I need to talk to a person"],
+    ['ja', '地図は必要ないです。職員さんと話したいです'],
+    ['es', 'No necesito el mapa, quiero hablar con un empleado'],
+    ['zh', '不用地图，我要人工服务'],
+    ['ko', '지도는 필요 없어요. 직원이랑 얘기하고 싶어요'],
+    ['fr', "Pas besoin du plan, je veux parler à un agent"],
+    ['de', 'Ich muss mit einem Mitarbeiter sprechen'],
+    ['pt', 'Não preciso do mapa, preciso falar com um atendente'],
+  ];
+  it.each(requests)('[%s] %s: still a request for a person', (lang, text) => {
+    const d = evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text }], language: lang as never });
+    expect(d.reasons.map((r) => r.code)).toContain('explicit_request');
+  });
+});
+

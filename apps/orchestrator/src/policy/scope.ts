@@ -38,6 +38,39 @@ function locateCjk(text: string, phrase: string): { form: string; at: number; ph
 }
 
 /**
+ * "No need" forms: the visitor says a person is not needed ("no need to talk to anyone", "pas
+ * besoin de parler à un agent", "não preciso falar com um atendente", "ich muss mit keinem
+ * Mitarbeiter sprechen", "職員と話す必要はない", "不需要人工", "직원이랑 얘기할 필요는 없어요").
+ * Unlike a bare negator (Korean 안, Japanese ない also occur in requests: "왜 직원 안 불러줘요?"),
+ * these never ask for a person, so a request cue in their scope is vetoed whatever the model says
+ * (see `needNegated`); the model scored some of them 0.6-0.9 (2026-12-05).
+ */
+const NEED_NEGATION_LATIN = /\b(?:no need|don ?t need|do not need|doesn ?t need|needn ?t|not necessary|pas besoin|pas la peine|pas necessaire|inutile de|no hace falta|no necesito|no es necesario|nao precis\w*|nao e necessario|nao tem necessidade|sem necessidade|nicht notig|nicht notwendig|brauche? (?:keine?n?|nicht)|muss (?:nicht|mit keinem|keine?n?)|kein\w* \w+ notig)\b/u;
+/** CJK "no need" forms (match form: no spaces). */
+const NEED_NEGATION_CJK = /必要(?:は|も)?(?:ない|ありません|なし)|なくていい|なくても(?:いい|大丈夫)|不需要|没必要|无需|無需|不必|用不着|필요(?:는|도)?없/u;
+
+/**
+ * True when a "no need" form (see {@link NEED_NEGATION_LATIN}) covers `phrase` in `text`: in the
+ * {@link SCOPE_WINDOW_BEFORE} tokens before it or inside it (Latin script), or in the CJK window
+ * around it. Accents are ignored (the match form folds them).
+ */
+export function needNegated(text: string, phrase: string): boolean {
+  const cjk = locateCjk(text, phrase);
+  if (cjk !== undefined) {
+    if (cjk === null) return false;
+    const { form, at, phrase: cjkPhrase } = cjk;
+    return NEED_NEGATION_CJK.test(form.slice(Math.max(0, at - CJK_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER));
+  }
+  const tokens = matchForm(text, 'spaced').trim().split(' ');
+  const want = matchForm(phrase, 'spaced').trim().split(' ');
+  for (let i = 0; i + want.length <= tokens.length; i++) {
+    if (!want.every((w, k) => tokens[i + k] === w || tokens[i + k]!.replace(/^(?:l|d|j|m|n|s|c|qu|t)'/, '') === w)) continue;
+    return NEED_NEGATION_LATIN.test(tokens.slice(Math.max(0, i - SCOPE_WINDOW_BEFORE), i + want.length).join(' ').replace(/'/g, ' '));
+  }
+  return false;
+}
+
+/**
  * Why a cue is not meant as said: `negation`, `reported`, `generic` (it names a class of people,
  * not the visitor: "people with reduced mobility", "残疾退伍军人", "거동이 불편한 사람도"; see
  * {@link genericReference}), `lookalike` (a safety word in a turn the classifier is nearly
