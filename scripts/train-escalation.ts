@@ -55,18 +55,26 @@ export const OPTIONS: TrainOptions = { buckets: 1 << 17, epochs: 20, learningRat
 const COMBOS_PER_KIND = 40;
 if (args.options) Object.assign(OPTIONS, JSON.parse(args.options));
 
-/** One example; `safetyJudged: false` for rows of a file marked `# safety: not judged` (see {@link SAFETY_NOT_JUDGED}). */
-interface Row { lang: string; labels: ModelLabel[]; tag: string; text: string; safetyJudged?: boolean }
+/**
+ * One example; `safetyJudged: false` for rows of a file marked `# safety: not judged`,
+ * `othersJudged: false` for rows of a file marked `# safety only` (see {@link SAFETY_NOT_JUDGED}).
+ */
+interface Row { lang: string; labels: ModelLabel[]; tag: string; text: string; safetyJudged?: boolean; othersJudged?: boolean }
 
 /**
  * A training file whose comment lines include `# safety: not judged` was written for other labels
- * and nobody judged its rows for danger. The `safety` column of the model (weights, intercept,
- * scale, operating points, veto) is then trained without those rows and without the combinations
- * drawn from them: a second, safety-only fit on the judged rows, spliced into the model. So adding
- * data for other labels never moves the safety score (measured: training set 11 moved the first
- * safety probe by 2-3 conversations when it was trained into every label).
+ * and nobody judged its rows for danger; one marked `# safety only` was written for the safety
+ * label and nobody judged its rows for the other labels. The model is then two fits spliced
+ * together: every label but `safety` from a fit on the rows judged for the other labels, and the
+ * `safety` column (weights, intercept, scale, operating points, veto) from a fit on the rows
+ * judged for safety, each with the combinations drawn from its own rows. In a one-vs-rest model
+ * each column is fitted on its own, so adding data for one side never moves the other (measured:
+ * training set 11 moved the first safety probe by 2-3 conversations when it was trained into
+ * every label; training set 12 moved the billing-dispute cut 0.75 -> 0.85).
  */
 const SAFETY_NOT_JUDGED = /^#\s*safety:\s*not judged/i;
+/** See {@link SAFETY_NOT_JUDGED}. */
+const SAFETY_ONLY = /^#\s*safety only\b/i;
 
 /** `frame` lines (routine questions with a `{}` slot) and `noun` lines (office things), per language. */
 const frames: { lang: string; text: string }[] = [];
@@ -81,19 +89,22 @@ function readTeamRows(): Row[] {
     const lang = file.split('.')[0]!;
     const lines = readFileSync(join(dir, file), 'utf8').split('\n');
     const safetyJudged = !lines.some((l) => SAFETY_NOT_JUDGED.test(l));
+    const othersJudged = !lines.some((l) => SAFETY_ONLY.test(l));
+    if (!safetyJudged && !othersJudged) throw new Error(`${file}: marked both "safety: not judged" and "safety only"`);
     lines.forEach((line, n) => {
       if (!line.trim() || line.startsWith('#')) return;
       const [labelField, tag, text] = line.split('\t');
       if (!labelField || !tag || !text) throw new Error(`${file}:${n + 1}: expected labels<TAB>tag<TAB>text`);
       if (tag === 'frame' || tag === 'noun') {
-        if (!safetyJudged) throw new Error(`${file}:${n + 1}: frame and noun lines belong in files judged for safety`);
+        if (!safetyJudged || !othersJudged) throw new Error(`${file}:${n + 1}: frame and noun lines belong in files judged for every label`);
         (tag === 'frame' ? frames : nouns).push({ lang, text: text.trim() });
         return;
       }
       const labels = labelField === 'none' ? [] : labelField.split('+');
       for (const l of labels) if (!isModelLabel(l)) throw new Error(`${file}:${n + 1}: unknown label "${l}"`);
       if (!safetyJudged && labels.includes('safety')) throw new Error(`${file}:${n + 1}: a row labelled safety in a file marked "safety: not judged"`);
-      rows.push({ lang, labels: labels as ModelLabel[], tag, text: text.trim(), safetyJudged });
+      if (!othersJudged && labels.some((l) => l !== 'safety')) throw new Error(`${file}:${n + 1}: a label other than safety in a file marked "safety only"`);
+      rows.push({ lang, labels: labels as ModelLabel[], tag, text: text.trim(), safetyJudged, othersJudged });
     });
   }
   for (const f of frames) for (const n of nouns) if (n.lang === f.lang) rows.push({ lang: f.lang, labels: [], tag: 'routine-frame', text: f.text.replace('{}', n.text) });
@@ -222,9 +233,10 @@ if (args.dev) {
 }
 const cvStart = Date.now();
 const judged = team.filter((r) => r.safetyJudged !== false);
-const cvScored = crossValidate(false);
-// The safety column comes from the rows judged for safety only (see SAFETY_NOT_JUDGED).
-const cvJudged = judged.length === team.length ? cvScored : crossValidate(false, judged);
+const others = team.filter((r) => r.othersJudged !== false);
+// Every label but safety from the rows judged for them; safety from the rows judged for it (see SAFETY_NOT_JUDGED).
+const cvScored = crossValidate(false, others);
+const cvJudged = judged.length === others.length && judged.length === team.length ? cvScored : crossValidate(false, judged);
 const points = operatingPoints(cvScored);
 const safetyPoints = operatingPoints(cvJudged);
 for (const mode of Object.keys(points) as (keyof typeof points)[]) points[mode].safety = safetyPoints[mode].safety ?? null;
@@ -236,11 +248,11 @@ const rows = trainingRows(team);
 const examples = toExamples(rows);
 
 const t0 = Date.now();
-const model = trainClassifier(examples, OPTIONS);
-if (judged.length !== team.length) {
+const model = trainClassifier(toExamples(trainingRows(others)), OPTIONS);
+if (judged.length !== others.length || judged.length !== team.length) {
   const safetyModel = trainClassifier(toExamples(trainingRows(judged)), OPTIONS);
   spliceLabel(model, safetyModel, 'safety');
-  console.log(`safety column from a fit on the ${judged.length} of ${team.length} team rows judged for safety`);
+  console.log(`labels other than safety fitted on ${others.length} of ${team.length} team rows, safety on the ${judged.length} judged for it`);
 }
 console.log(`trained on ${examples.length} examples in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
