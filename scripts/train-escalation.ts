@@ -217,6 +217,13 @@ function trainingRows(teamRows: Row[]): (Row & { weight: number })[] {
 const POLICY_MODES = ['lexicon_only', 'favour_recall', 'balanced', 'favour_precision'] as const;
 const basePolicy = defaultPolicy();
 
+/**
+ * Share of out-of-fold true emergencies (with a safety lexicon hit) that may score under twice the
+ * safety veto: 1 in 500. With training set 13 one of 669 scored 0.004 out of fold, which under the
+ * strict rule (none) switched the veto off and doubled false safety alerts on the lookalikes of
+ * the second safety probe (0.175 -> 0.325).
+ */
+const SAFETY_VETO_MAX_SHARE = 0.002;
 /** Candidate cuts of the safety veto (probabilities), highest last. */
 const SAFETY_VETO_GRID = [0.005, 0.01, 0.02, 0.03, 0.05] as const;
 
@@ -371,7 +378,7 @@ function crossValidate(print: boolean, of: Row[] = team): Scored[] {
 /**
  * The model's `safetyVeto` (see `ModelMeta.safetyVeto`): the highest cut on
  * {@link SAFETY_VETO_GRID} such that every team example labelled `safety` with a built-in safety
- * lexicon hit scored at least twice the cut out of fold (a margin of 2 for the final model and
+ * lexicon hit, but at most {@link SAFETY_VETO_MAX_SHARE} of them, scored at least twice the cut out of fold (a margin of 2 for the final model and
  * for emergencies worded unlike any example); null when not even the lowest cut qualifies. `why`
  * says how many true emergencies and lookalikes (no label, safety hit) sit under the cut.
  */
@@ -381,10 +388,15 @@ function safetyVetoCut(scored: Scored[]): { cut: number | null; why: string } {
   const lookalikes = withHit.filter((s) => s.row.labels.length === 0).map((s) => s.scores.safety);
   // Without a single true emergency to measure against, no veto (never a guessed cut).
   if (!emergencies.length) return { cut: null, why: 'no team example labelled safety has a safety lexicon hit: safety hits are never vetoed' };
-  const lowest = Math.min(...emergencies);
-  const cut = [...SAFETY_VETO_GRID].reverse().find((c) => 2 * c <= lowest) ?? null;
+  // At most SAFETY_VETO_MAX_SHARE of them (at least none) may score under twice the cut: one
+  // outlier among hundreds should not switch the veto off for every lookalike.
+  const sorted = [...emergencies].sort((a, b) => a - b);
+  const allowed = Math.floor(sorted.length * SAFETY_VETO_MAX_SHARE);
+  const floor = sorted[allowed]!;
+  const cut = [...SAFETY_VETO_GRID].reverse().find((c) => 2 * c <= floor) ?? null;
   const under = (xs: number[]) => (cut === null ? 0 : xs.filter((x) => x < cut).length);
-  return { cut, why: `lowest out-of-fold score of ${emergencies.length} true emergencies with a lexicon hit ${lowest.toFixed(3)}; under the cut: ${under(emergencies)} of them, ${under(lookalikes)} of ${lookalikes.length} lookalikes` };
+  const under2 = cut === null ? 0 : sorted.filter((x) => x < 2 * cut).length;
+  return { cut, why: `lowest out-of-fold scores of ${emergencies.length} true emergencies with a lexicon hit ${sorted.slice(0, 3).map((x) => x.toFixed(3)).join(', ')}; ${allowed} may fall under twice the cut (${under2} do); under the cut: ${under(emergencies)} of them, ${under(lookalikes)} of ${lookalikes.length} lookalikes` };
 }
 
 /**

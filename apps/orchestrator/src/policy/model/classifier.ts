@@ -50,8 +50,9 @@ export const ModelMeta = z.strictObject({
    * Probability of `safety` below which a built-in safety lexicon hit is dropped as a lookalike
    * ("first-aid course", "knife disposal", "this queue is killing me") in the `balanced` and
    * `favour_precision` modes: the highest cut on a grid such that every team example labelled
-   * `safety` that has a safety lexicon hit scored at least twice the cut out of fold (5-fold
-   * cross-validation at training time). Null or absent = safety hits are never vetoed.
+   * `safety` that has a safety lexicon hit, but at most 1 in 500 of them, scored at least twice
+   * the cut out of fold (5-fold cross-validation at training time). Null or absent = safety hits
+   * are never vetoed.
    */
   safetyVeto: z.number().min(0).max(0.5).nullable().optional(),
 });
