@@ -129,4 +129,15 @@ describe('a request the model adds alone in a turn with reported speech or past 
     // Negation alone does not raise the cut (Korean and Japanese requests often carry 안 / ない).
     expect(modelTurn(policy, '직원 좀 불러 주시면 안 될까요', { language: 'ko', hits: [], classifier: clf })!.fires('request_person')).toBe(true);
   });
+
+  it('adds no reason on its own to a turn without a word ("b", "no", "x x")', () => {
+    for (const text of ['b', 'no', 'x x', 'b b', '?']) {
+      const d = evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text }], language: 'en' });
+      expect(d.reasons, text).toEqual([]);
+    }
+    // A real one-word emergency is still found (by the lexicon), and two CJK characters count as a word.
+    expect(evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text: 'Fire!' }], language: 'en' }).reasons.map((r) => r.code)).toContain('safety');
+    expect(evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text: '火事' }], language: 'ja' }).reasons.map((r) => r.code)).toContain('safety');
+  });
 });
+

@@ -40,6 +40,8 @@ export interface LabelThresholds {
 }
 
 type Mode = ClassifierSettings['mode'];
+/** A turn the model may add a reason to on its own: a Latin word of 3+ letters or 2+ CJK characters. */
+const SUBSTANTIVE = /\p{L}{3,}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/u;
 const COMMON = new Set<ModelLabel>(['request_person', 'frustration']);
 
 /**
@@ -182,7 +184,10 @@ export function modelTurn(
   // Not for negation: Korean and Japanese negation morphemes (안, 없, ない) are in many requests.
   const scopedCut = (label: ModelLabel) => Math.max(th[label].fire ?? 1, thresholdsFor({ ...configured, mode: 'favour_precision' }, label, clf).fire ?? 1, REPORTED_MIN_CUT);
   const reportedTurn = () => (scopeOfTurn ??= hasScope(text)).reported;
-  const turnFires = (label: ModelLabel) => th[label].fire !== null && scores[label] >= (COMMON.has(label) && reportedTurn() ? scopedCut(label) : th[label].fire!);
+  // The model alone says nothing about a turn without a word: "b", "no", "x x" (a one-letter
+  // turn scored safety 0.79 after training set 13: hashed single-character features, no meaning).
+  const substantive = SUBSTANTIVE.test(text);
+  const turnFires = (label: ModelLabel) => substantive && th[label].fire !== null && scores[label] >= (COMMON.has(label) && reportedTurn() ? scopedCut(label) : th[label].fire!);
   const byWindow = (label: ModelLabel) => !turnFires(label) && th[label].fire !== null && windowScore(label) >= th[label].fire!;
 
   return {
