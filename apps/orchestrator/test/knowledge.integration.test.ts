@@ -239,6 +239,8 @@ describe('knowledge editors, AI trainers and verdicts', () => {
     const { version } = await ok<{ version: KbArticleVersion }>(nadia, 'kb:gap-draft', { gapId: bikes.id, articleId: 'bicycle-parking-overnight' });
     expect(version).toMatchObject({ articleId: 'bicycle-parking-overnight', version: 1, status: 'draft' });
     expect(version.content.en!.keywords.length).toBe(3);
+    // the visitors' own (redacted) questions become the draft's example questions
+    expect(version.content.en!.questions).toEqual(bikes.examples);
     expect(await ask(nadia, 'kb:gap-draft', { gapId: 'nope', articleId: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   }, 120_000);
 });

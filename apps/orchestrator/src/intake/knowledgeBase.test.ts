@@ -156,6 +156,34 @@ describe('KnowledgeBase.search', () => {
   });
 });
 
+describe('example questions (visitors\' own words)', () => {
+  // A question worded in none of the article's title, keywords or answer.
+  const article = (questions: string[]) => ({
+    id: 'bike-storage',
+    category: 'facilities',
+    department: 'general',
+    content: { en: { title: 'Bicycle racks', answer: 'Racks are at the north entrance, free, up to 24 hours.', keywords: ['bicycle', 'racks'], questions } },
+  });
+  const query = 'can i leave my moped overnight';
+
+  it('finds an article by one of its example questions, only when it has them', () => {
+    const without = KnowledgeBase.fromArticles('Test Office', [article([])]);
+    expect(without.search(query, 'en')[0]?.score ?? 0).toBeLessThan(DEFAULT_MIN_SCORE);
+    const withQuestions = KnowledgeBase.fromArticles('Test Office', [article(['Can I leave my moped here overnight?', 'Where do scooters go?'])]);
+    const [hit] = withQuestions.search(query, 'en');
+    expect(hit?.article.id).toBe('bike-storage');
+    expect(hit!.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+    // the other languages (filled with the English text) keep the questions
+    expect(withQuestions.get('bike-storage')!.content.ja.questions).toHaveLength(2);
+  });
+
+  it('rejects an empty example question and names it', () => {
+    const data = clone();
+    data.articles[5].content.fr.questions = ['Où ?', '  '];
+    expect(() => KnowledgeBase.fromJson(data)).toThrow(/articles\[5\]\.content\.fr\.questions\[1\]/);
+  });
+});
+
 describe('KnowledgeBase validation', () => {
   it('rejects a missing field and names it', () => {
     const data = clone();

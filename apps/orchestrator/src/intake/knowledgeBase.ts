@@ -17,6 +17,8 @@ const localizedSchema = z.object({
   title: z.string().trim().min(1),
   answer: z.string().trim().min(1),
   keywords: z.array(z.string().trim().min(1)).min(1),
+  /** Questions in visitors' own words that this article answers (searched beside the article; optional). */
+  questions: z.array(z.string().trim().min(1)).default([]),
 });
 
 const contentSchema = z.object(
@@ -105,11 +107,25 @@ const ANSWER_ONLY_WEIGHT = 0.5;
 const FUZZY_FIELD_WEIGHT = 0.8;
 /** Share of the score that depends on raw BM25 relative to the best result (ranks ties). */
 const RELATIVE_RANK_SHARE = 0.3;
+/** Factor on a score earned from an article's example question rather than the article itself. */
+const QUESTION_WEIGHT = 1;
 
 interface LangIndex {
   search: MiniSearch;
   /** term -> number of articles containing it (for idf weighting of query units). */
   df: Map<string, number>;
+  /** The articles' example questions, one document each (absent when no article has any). */
+  questions: QuestionIndex | null;
+}
+
+interface QuestionIndex {
+  search: MiniSearch;
+  /** term -> number of example questions containing it. */
+  df: Map<string, number>;
+  /** Number of example questions. */
+  total: number;
+  /** Document id (index into this array) -> article id. */
+  articleOf: string[];
 }
 
 /**
@@ -143,7 +159,7 @@ export class KnowledgeBase {
    * that language is answered in English rather than not at all; an empty list is allowed.
    * @throws KnowledgeBaseError when an article has no English text.
    */
-  static fromArticles(office: string, articles: readonly { id: string; category: string; department: string; version?: number; content: Partial<Record<Lang, LocalizedArticle>> }[]): KnowledgeBase {
+  static fromArticles(office: string, articles: readonly { id: string; category: string; department: string; version?: number; content: Partial<Record<Lang, Omit<LocalizedArticle, 'questions'> & { questions?: readonly string[] }>> }[]): KnowledgeBase {
     const full = articles.map((a) => {
       const source = a.content.en;
       if (!source) throw new KnowledgeBaseError(`article ${a.id}: no English (source language) text`);
@@ -240,16 +256,30 @@ export class KnowledgeBase {
   private scoreQuery(query: string, language: Lang, index: LangIndex): { id: string; score: number; raw: number }[] {
     const { units } = analyze(query, packFor(language));
     if (units.length === 0) return [];
+    const words = visitorWordStats(language);
     const results = index.search.search(query);
     const total = this.articles.length;
     const top = results[0]?.score ?? 1;
-    return results
+    const scored = results
       .map((r) => ({
         id: String(r.id),
         raw: r.score,
-        score: coverage(units, r, index.df, total, visitorWordStats(language)) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
+        score: coverage(units, r, index.df, total, words) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
       }))
       .filter((x) => x.score > 0);
+    const q = index.questions;
+    if (!q) return scored;
+    // The article's example questions: its best-matching question counts, scaled by QUESTION_WEIGHT.
+    const best = new Map(scored.map((x) => [x.id, x]));
+    const qResults = q.search.search(query);
+    const qTop = qResults[0]?.score ?? 1;
+    for (const r of qResults) {
+      const id = q.articleOf[Number(r.id)]!;
+      const score = QUESTION_WEIGHT * coverage(units, r, q.df, q.total, words) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / qTop);
+      const prev = best.get(id);
+      if (score > 0 && (!prev || score > prev.score)) best.set(id, { id, score, raw: prev?.raw ?? 0 });
+    }
+    return [...best.values()];
   }
 
   /**
@@ -272,7 +302,7 @@ export class KnowledgeBase {
   private buildIndex(lang: Lang): LangIndex {
     const pack = packFor(lang);
     if (pack.decompound) {
-      const words = this.articles.flatMap((a) => [a.content[lang].title, ...a.content[lang].keywords, a.content[lang].answer]);
+      const words = this.articles.flatMap((a) => [a.content[lang].title, ...a.content[lang].keywords, a.content[lang].answer, ...a.content[lang].questions]);
       registerCompoundVocabulary(pack, words.flatMap((t) => normalizeText(t).split(/[^\p{L}\p{N}]+/u)));
     }
     const search = new MiniSearch({
@@ -294,13 +324,38 @@ export class KnowledgeBase {
       return doc;
     });
     search.addAll(docs);
-    return { search, df };
+    return { search, df, questions: this.buildQuestionIndex(lang, pack) };
+  }
+
+  private buildQuestionIndex(lang: Lang, pack: ReturnType<typeof packFor>): QuestionIndex | null {
+    const articleOf: string[] = [];
+    const docs: { id: number; text: string }[] = [];
+    for (const a of this.articles) {
+      for (const text of a.content[lang].questions) {
+        docs.push({ id: articleOf.length, text });
+        articleOf.push(a.id);
+      }
+    }
+    if (docs.length === 0) return null;
+    const search = new MiniSearch({
+      fields: ['text'],
+      tokenize: (text) => analyze(text, pack).terms,
+      processTerm: (term) => term,
+      searchOptions: {
+        prefix: (term) => hasCjk(term) || term.length >= 3,
+        fuzzy: (term) => (!hasCjk(term) && term.length >= 4 ? 0.2 : false),
+      },
+    });
+    const df = new Map<string, number>();
+    for (const d of docs) for (const t of new Set(analyze(d.text, pack).terms)) df.set(t, (df.get(t) ?? 0) + 1);
+    search.addAll(docs);
+    return { search, df, total: docs.length, articleOf };
   }
 }
 
 /** `{ title, answer, keywords }` only (drops `editedAt` and other stored fields). */
-function pickLocalized(c: LocalizedArticle): LocalizedArticle {
-  return { title: c.title, answer: c.answer, keywords: [...c.keywords] };
+function pickLocalized(c: Omit<LocalizedArticle, 'questions'> & { questions?: readonly string[] }): LocalizedArticle {
+  return { title: c.title, answer: c.answer, keywords: [...c.keywords], questions: [...(c.questions ?? [])] };
 }
 
 const SENTENCE_END = /[.?!]+(?=\s|$)|[。？！\n]+|[¿¡]/u;

@@ -78,8 +78,10 @@ export function translationStates(content: KbContent): Record<Language, KbTransl
   return out;
 }
 
-const same = (a: { title: string; answer: string; keywords: string[] } | undefined, b: { title: string; answer: string; keywords: string[] } | undefined) =>
-  !!a && !!b && a.title === b.title && a.answer === b.answer && a.keywords.length === b.keywords.length && a.keywords.every((k, i) => k === b.keywords[i]);
+type Texts = { title: string; answer: string; keywords: string[]; questions?: string[] };
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
+const same = (a: Texts | undefined, b: Texts | undefined) =>
+  !!a && !!b && a.title === b.title && a.answer === b.answer && sameList(a.keywords, b.keywords) && sameList(a.questions ?? [], b.questions ?? []);
 
 /**
  * Stored content for edited input: a language whose text did not change keeps its `editedAt`
@@ -91,7 +93,7 @@ export function withEditTimes(input: KbContentInput, previous: KbContent | null,
     const c = input[l];
     if (!c) continue;
     const prev = previous?.[l];
-    out[l] = { title: c.title, answer: c.answer, keywords: c.keywords, editedAt: same(c, prev) && prev ? prev.editedAt : now.toISOString() };
+    out[l] = { title: c.title, answer: c.answer, keywords: c.keywords, questions: c.questions ?? [], editedAt: same(c, prev) && prev ? prev.editedAt : now.toISOString() };
   }
   return out;
 }
@@ -312,7 +314,7 @@ export class KnowledgeService {
     const rows = (await this.deps.db.selectFrom('kb_article_versions').selectAll().where('status', '=', 'published').orderBy('article_id').execute()) as Row[];
     const articles = rows.map((r) => {
       const v = toVersion(r);
-      const content = Object.fromEntries(LANGUAGES.filter((l) => v.content[l]).map((l) => [l, { title: v.content[l]!.title, answer: v.content[l]!.answer, keywords: v.content[l]!.keywords }]));
+      const content = Object.fromEntries(LANGUAGES.filter((l) => v.content[l]).map((l) => [l, { title: v.content[l]!.title, answer: v.content[l]!.answer, keywords: v.content[l]!.keywords, questions: v.content[l]!.questions ?? [] }]));
       return { id: v.articleId, category: v.category, department: v.department, content };
     });
     await this.deps.audit.audit({ actor, action: 'kb.exported', subject: 'kb', data: { articles: articles.length } }, this.now());

@@ -37,6 +37,32 @@ function locateCjk(text: string, phrase: string): { form: string; at: number; ph
   return at < 0 ? null : { form, at, phrase: cjkPhrase };
 }
 
+/** French-style elision: "l'agent" is the word "agent" for matching. */
+const bare = (t: string) => t.replace(/^(?:l|d|j|m|n|s|c|qu|t)'/, '');
+/** Whether text token `token` matches the phrase's `k`-th token `want` (of `count`). */
+type TokenMatch = (token: string, want: string, k: number, count: number) => boolean;
+const exactOrElided: TokenMatch = (token, want) => token === want || bare(token) === want;
+
+/**
+ * Every place a Latin-script cue `phrase` stands in `text`, in the match form ("spaced": lower
+ * case, accents folded): `tokens` are the text's tokens and `at` the index of the phrase's first
+ * token, `length` its token count. Tokens match by `match` (default: equal, or equal after a
+ * French elision).
+ */
+function* latinMatches(text: string, phrase: string, match: TokenMatch = exactOrElided): Generator<{ tokens: string[]; at: number; length: number }> {
+  const tokens = matchForm(text, 'spaced').trim().split(' ');
+  const want = matchForm(phrase, 'spaced').trim().split(' ');
+  for (let i = 0; i + want.length <= tokens.length; i++) {
+    if (want.every((w, k) => match(tokens[i + k]!, w, k, want.length))) yield { tokens, at: i, length: want.length };
+  }
+}
+
+/** The first place a Latin-script cue `phrase` stands in `text` (see {@link latinMatches}), or null. */
+function locateLatin(text: string, phrase: string, match?: TokenMatch): { tokens: string[]; at: number; length: number } | null {
+  for (const m of latinMatches(text, phrase, match)) return m;
+  return null;
+}
+
 /**
  * "No need" forms: the visitor says a person is not needed ("no need to talk to anyone", "pas
  * besoin de parler à un agent", "não preciso falar com um atendente", "ich muss mit keinem
@@ -61,13 +87,8 @@ export function needNegated(text: string, phrase: string): boolean {
     const { form, at, phrase: cjkPhrase } = cjk;
     return NEED_NEGATION_CJK.test(form.slice(Math.max(0, at - CJK_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER));
   }
-  const tokens = matchForm(text, 'spaced').trim().split(' ');
-  const want = matchForm(phrase, 'spaced').trim().split(' ');
-  for (let i = 0; i + want.length <= tokens.length; i++) {
-    if (!want.every((w, k) => tokens[i + k] === w || tokens[i + k]!.replace(/^(?:l|d|j|m|n|s|c|qu|t)'/, '') === w)) continue;
-    return NEED_NEGATION_LATIN.test(tokens.slice(Math.max(0, i - SCOPE_WINDOW_BEFORE), i + want.length).join(' ').replace(/'/g, ' '));
-  }
-  return false;
+  const m = locateLatin(text, phrase);
+  return !!m && NEED_NEGATION_LATIN.test(m.tokens.slice(Math.max(0, m.at - SCOPE_WINDOW_BEFORE), m.at + m.length).join(' ').replace(/'/g, ' '));
 }
 
 /**
@@ -97,19 +118,14 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
     if (CJK_REPORTED.test(form.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';
     return null;
   }
-  // French/Italian-style elision: "l'agent" is the word "agent" for matching.
-  const bare = (t: string) => t.replace(/^(?:l|d|j|m|n|s|c|qu|t)'/, '');
-  const tokens = matchForm(text, 'spaced').trim().split(' ');
-  const want = matchForm(phrase, 'spaced').trim().split(' ');
-  for (let i = 0; i + want.length <= tokens.length; i++) {
-    if (!want.every((w, k) => tokens[i + k] === w || bare(tokens[i + k]!) === w)) continue;
-    const window = tokens.slice(Math.max(0, i - SCOPE_WINDOW_BEFORE), i + want.length);
-    if (window.some((t) => NEGATORS.has(t) || NEGATORS.has(`${t.split("'")[0]}'`) || t.endsWith("n't"))) return 'negation';
-    // Reported speech also follows its subject: "the *staff* at counter 3 told me", "l'*agent* m'a dit".
-    const after = tokens.slice(i + want.length, i + want.length + SCOPE_WINDOW_AFTER);
-    if ([...window, ...(opts.reportedSubject ? after : [])].some((t) => REPORTERS.has(t))) return 'reported';
-    return null;
-  }
+  const m = locateLatin(text, phrase);
+  if (!m) return null;
+  const { tokens, at, length } = m;
+  const window = tokens.slice(Math.max(0, at - SCOPE_WINDOW_BEFORE), at + length);
+  if (window.some((t) => NEGATORS.has(t) || NEGATORS.has(`${t.split("'")[0]}'`) || t.endsWith("n't"))) return 'negation';
+  // Reported speech also follows its subject: "the *staff* at counter 3 told me", "l'*agent* m'a dit".
+  const after = tokens.slice(at + length, at + length + SCOPE_WINDOW_AFTER);
+  if ([...window, ...(opts.reportedSubject ? after : [])].some((t) => REPORTERS.has(t))) return 'reported';
   return null;
 }
 
@@ -143,17 +159,14 @@ export function genericReference(text: string, phrase: string): boolean {
     if (SELF_CJK.test(form.slice(Math.max(0, at - 6), at + cjkPhrase.length))) return false;
     return CLASS_CJK_AFTER.test(form.slice(at + cjkPhrase.length)) || /(?:人|者)$/u.test(cjkPhrase);
   }
-  const tokens = matchForm(text, 'spaced').trim().split(' ');
-  const want = matchForm(phrase, 'spaced').trim().split(' ');
-  for (let i = 0; i + want.length <= tokens.length; i++) {
-    // The lexicon matches word starts ("wheelchair user" in "wheelchair users").
-    if (!want.every((w, k) => tokens[i + k] === w || (k === want.length - 1 && tokens[i + k]!.startsWith(w)))) continue;
-    const before = tokens.slice(Math.max(0, i - 4), i);
-    if (before.some((t) => SELF_LATIN.has(t) || SELF_LATIN.has(`${t.split("'")[0]}'`)) || want.some((t) => SELF_LATIN.has(t))) return false;
-    const near = [...tokens.slice(Math.max(0, i - 3), i), ...tokens.slice(i + want.length, i + want.length + 1)];
-    return near.some((t) => CLASS_LATIN.has(t));
-  }
-  return false;
+  // The lexicon matches word starts ("wheelchair user" in "wheelchair users").
+  const m = locateLatin(text, phrase, (token, want, k, count) => token === want || (k === count - 1 && token.startsWith(want)));
+  if (!m) return false;
+  const { tokens, at, length } = m;
+  const before = tokens.slice(Math.max(0, at - 4), at);
+  if (before.some((t) => SELF_LATIN.has(t) || SELF_LATIN.has(`${t.split("'")[0]}'`)) || tokens.slice(at, at + length).some((t) => SELF_LATIN.has(t))) return false;
+  const near = [...tokens.slice(Math.max(0, at - 3), at), ...tokens.slice(at + length, at + length + 1)];
+  return near.some((t) => CLASS_LATIN.has(t));
 }
 
 /** Latin-script negators that deny an emergency when they stand right before its word ("no emergency", "kein Notfall"). */
@@ -181,15 +194,12 @@ export function negatedEmergency(text: string, phrase: string): boolean {
     const { form, at, phrase: cjkPhrase } = cjk;
     return CJK_EMERGENCY_AFTER.test(form.slice(at + cjkPhrase.length)) || CJK_EMERGENCY_BEFORE.test(form.slice(Math.max(0, at - 3), at));
   }
-  const tokens = matchForm(text, 'spaced').trim().split(' ');
-  const want = matchForm(phrase, 'spaced').trim().split(' ');
-  for (let i = 0; i + want.length <= tokens.length; i++) {
-    if (!want.every((w, k) => tokens[i + k] === w || tokens[i + k]!.replace(/^(?:l|d)'/, '') === w)) continue;
+  for (const { tokens, at: i, length } of latinMatches(text, phrase, (token, want) => token === want || token.replace(/^(?:l|d)'/, '') === want)) {
     let j = i - 1;
     while (j >= 0 && j >= i - 3 && EMERGENCY_FILLERS.has(tokens[j]!)) j--;
     const before = tokens[j];
     const glued = tokens[i]!.startsWith("d'") && tokens[i - 1] === 'pas';
-    if ((before && EMERGENCY_DENIERS.has(before)) || glued || EMERGENCY_AFTER.has(tokens[i + want.length] ?? '')) return true;
+    if ((before && EMERGENCY_DENIERS.has(before)) || glued || EMERGENCY_AFTER.has(tokens[i + length] ?? '')) return true;
   }
   return false;
 }

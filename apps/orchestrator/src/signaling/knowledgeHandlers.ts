@@ -18,6 +18,8 @@ export interface KnowledgeDeps {
 
 /** Longest keyword made from a visitor question (`kb:gap-draft`), characters. */
 const KEYWORD_MAX = 80;
+/** Longest example question kept from a visitor question (`kb:gap-draft`), characters. */
+const QUESTION_MAX = 300;
 
 /**
  * Handlers of the knowledge editor's, the AI trainer's and the wrap-up verdict requests
@@ -43,6 +45,8 @@ export function knowledgeHandlers(deps: KnowledgeDeps, workerId: string) {
       if (!gap) throw new OrchestratorError('not_found', `gapId: no knowledge gap ${p.gapId} in the last ${p.days} days`);
       const [first] = gap.examples;
       const keywords = [...new Set(gap.examples.map((e) => e.trim().slice(0, KEYWORD_MAX)).filter(Boolean))];
+      // The visitors' questions themselves (redacted) become the article's example questions.
+      const questions = [...new Set(gap.examples.map((e) => e.trim().slice(0, QUESTION_MAX)).filter(Boolean))];
       const answer = `Draft from a knowledge gap: visitors asked this ${gap.count} times (${gap.escalations} escalations). Write the answer here.`;
       return {
         version: await deps.knowledge.save(actor, {
@@ -50,7 +54,7 @@ export function knowledgeHandlers(deps: KnowledgeDeps, workerId: string) {
           baseVersion: null,
           category: 'general',
           department: 'general',
-          content: { [gap.language]: { title: first!.slice(0, 200), answer, keywords } } as KbContentInput,
+          content: { [gap.language]: { title: first!.slice(0, 200), answer, keywords, questions } } as KbContentInput,
         }),
       };
     },

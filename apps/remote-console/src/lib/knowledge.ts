@@ -1,17 +1,29 @@
 import { KB_LANGUAGES, KB_SOURCE_LANGUAGE, KbContentInput, KbSlug, type KbArticleVersion, type KbContent, type KbTranslationState, type Language } from '@telekiosk/shared';
 
-/** One language of the knowledge editor as typed: keywords are comma-separated text. */
+/** One language of the knowledge editor as typed: keywords are comma-separated text, example questions one per line. */
 export interface LangForm {
   title: string;
   answer: string;
   keywords: string;
+  /** Questions in visitors' words, one per line (optional). */
+  questions: string;
 }
 export type ContentForm = Record<Language, LangForm>;
 
 /** The editor's columns: the source language (`en`) first, then the other conversation languages. */
 export const EDITOR_LANGUAGES: readonly Language[] = [KB_SOURCE_LANGUAGE, ...KB_LANGUAGES.filter((l) => l !== KB_SOURCE_LANGUAGE)];
 
-const EMPTY: LangForm = { title: '', answer: '', keywords: '' };
+const EMPTY: LangForm = { title: '', answer: '', keywords: '', questions: '' };
+
+/** Example questions from text, one per line; trimmed, no blanks or repeats. */
+export function parseQuestions(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const q = line.trim().replace(/\s+/g, ' ');
+    if (q && !out.includes(q)) out.push(q);
+  }
+  return out;
+}
 
 /** Keywords from comma-separated text (`,`, the ideographic `、` and the full-width `，` all separate); trimmed, no blanks or repeats. */
 export function parseKeywords(text: string): string[] {
@@ -28,14 +40,14 @@ export function formFromContent(content: KbContent | undefined): ContentForm {
   const form = {} as ContentForm;
   for (const l of KB_LANGUAGES) {
     const c = content?.[l];
-    form[l] = c ? { title: c.title, answer: c.answer, keywords: c.keywords.join(', ') } : { ...EMPTY };
+    form[l] = c ? { title: c.title, answer: c.answer, keywords: c.keywords.join(', '), questions: (c.questions ?? []).join('\n') } : { ...EMPTY };
   }
   return form;
 }
 
 /** Whether a language of the form has nothing typed (it is left out: a missing translation). */
 export function isBlank(f: LangForm): boolean {
-  return !f.title.trim() && !f.answer.trim() && parseKeywords(f.keywords).length === 0;
+  return !f.title.trim() && !f.answer.trim() && parseKeywords(f.keywords).length === 0 && parseQuestions(f.questions).length === 0;
 }
 
 /** Why a language cannot be saved: a field left empty (title, answer, keywords) while others are filled. */
@@ -49,7 +61,7 @@ export type ContentResult = { ok: true; content: KbContentInput } | { ok: false;
  * language has text.
  */
 export function contentFromForm(form: ContentForm): ContentResult {
-  const content: Record<string, { title: string; answer: string; keywords: string[] }> = {};
+  const content: Record<string, { title: string; answer: string; keywords: string[]; questions: string[] }> = {};
   const problems: Partial<Record<Language, LangProblem[]>> = {};
   for (const l of KB_LANGUAGES) {
     const f = form[l];
@@ -60,7 +72,7 @@ export function contentFromForm(form: ContentForm): ContentResult {
     if (!f.answer.trim()) missing.push('answer');
     if (keywords.length === 0) missing.push('keywords');
     if (missing.length) problems[l] = missing;
-    else content[l] = { title: f.title.trim(), answer: f.answer.trim(), keywords };
+    else content[l] = { title: f.title.trim(), answer: f.answer.trim(), keywords, questions: parseQuestions(f.questions) };
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems, empty: false };
   const parsed = KbContentInput.safeParse(content);
@@ -68,12 +80,12 @@ export function contentFromForm(form: ContentForm): ContentResult {
   return { ok: true, content: parsed.data };
 }
 
-/** Whether two forms say the same (keywords compared as lists). */
+/** Whether two forms say the same (keywords and questions compared as lists). */
 export function sameForm(a: ContentForm, b: ContentForm): boolean {
   return KB_LANGUAGES.every((l) => {
     const x = a[l];
     const y = b[l];
-    return x.title.trim() === y.title.trim() && x.answer.trim() === y.answer.trim() && parseKeywords(x.keywords).join('\n') === parseKeywords(y.keywords).join('\n');
+    return x.title.trim() === y.title.trim() && x.answer.trim() === y.answer.trim() && parseKeywords(x.keywords).join('\n') === parseKeywords(y.keywords).join('\n') && parseQuestions(x.questions).join('\n') === parseQuestions(y.questions).join('\n');
   });
 }
 

@@ -23,6 +23,12 @@ export const KbLocalizedInput = z.object({
   answer: z.string().transform(cleanText).pipe(z.string().trim().min(1, 'answer must not be empty').max(4000)),
   /** Search synonyms the visitor may use; at least one. */
   keywords: z.array(z.string().transform(cleanText).pipe(z.string().trim().min(1).max(80))).min(1, 'at least one keyword').max(80),
+  /**
+   * Questions as visitors ask them ("I just had a baby, what do I do?"), 0-100 of at most 300
+   * characters: the assistant also searches these, so an article is found in visitors' words, not
+   * only in its own. Optional (default none).
+   */
+  questions: z.array(z.string().transform(cleanText).pipe(z.string().trim().min(1).max(300))).max(100, 'at most 100 example questions').optional(),
 });
 export type KbLocalizedInput = z.infer<typeof KbLocalizedInput>;
 
@@ -86,7 +92,7 @@ export type KbArticleSummary = z.infer<typeof KbArticleSummary>;
 
 /**
  * The knowledge-base file (`apps/orchestrator/data/knowledge-base.json`, import and export):
- * `{ version: 1, office, articles: [{ id, category, department, content: { <lang>: { title, answer, keywords } } }] }`.
+ * `{ version: 1, office, articles: [{ id, category, department, content: { <lang>: { title, answer, keywords, questions? } } }] }`.
  * Import accepts articles with some languages missing (they become drafts).
  */
 export const KbFile = z.object({

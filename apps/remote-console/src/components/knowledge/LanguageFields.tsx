@@ -17,7 +17,8 @@ interface Props {
 }
 
 /**
- * One language of the article: title, answer and keywords (comma-separated). A missing or stale
+ * One language of the article: title, answer, keywords (comma-separated) and example questions
+ * in visitors' words (one per line, optional). A missing or stale
  * translation is marked with words (and a border), the source language says it is the source.
  */
 export function LanguageFields({ language, value, onChange, state, isSource, readOnly, problems }: Props) {
@@ -61,6 +62,16 @@ export function LanguageFields({ language, value, onChange, state, isSource, rea
           <span className="sr-only"> ({name})</span>
         </label>
         <input id={`${id}-keywords`} type="text" lang={language} value={value.keywords} readOnly={readOnly} aria-invalid={bad('keywords')} aria-describedby={describe('keywords')} onChange={set('keywords')} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-questions`}>
+          {t('knowledge.field.questionsLabel')}
+          <span className="sr-only"> ({name})</span>
+        </label>
+        <textarea id={`${id}-questions`} lang={language} rows={4} value={value.questions} readOnly={readOnly} aria-describedby={`${id}-questions-hint`} onChange={set('questions')} />
+        <p id={`${id}-questions-hint`} className="form-hint">
+          {t('knowledge.field.questionsHint')}
+        </p>
       </div>
     </fieldset>
   );
