@@ -66,11 +66,14 @@ describe('knowledge editors, AI trainers and verdicts', () => {
     expect(ev1!.data).toMatchObject({ intent: 'kb:office-hours', article: { id: 'office-hours', version: 1 } });
     await leave(kiosk, first.sessionId);
 
+    // An example question in visitors' words: found once published, not before.
+    const FESTIVAL_EXAMPLE = 'Are you open during the lantern festival?';
+    const festival = 'open for the lantern festival?';
     const edit = (answer: string) => ({
       articleId: 'office-hours',
       category: v1.category,
       department: v1.department,
-      content: Object.fromEntries(Object.entries(v1.content).map(([l, c]) => [l, { title: c!.title, keywords: c!.keywords, answer: l === 'en' ? answer : c!.answer }])),
+      content: Object.fromEntries(Object.entries(v1.content).map(([l, c]) => [l, { title: c!.title, keywords: c!.keywords, answer: l === 'en' ? answer : c!.answer, questions: l === 'en' ? [FESTIVAL_EXAMPLE] : c!.questions }])),
     });
     const newAnswer = `${original} From January we also open on the first Sunday of each month, 10:00 to 14:00.`;
     expect(await ask(olivia, 'kb:save', { ...edit(newAnswer), baseVersion: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -89,6 +92,9 @@ describe('knowledge editors, AI trainers and verdicts', () => {
     const second = await askAssistant(kiosk, 'What are your opening hours?');
     expect(second.reply).toBe(original);
     await leave(kiosk, second.sessionId);
+    const festivalBefore = await askAssistant(kiosk, festival);
+    expect(festivalBefore.reply).not.toBe(original);
+    await leave(kiosk, festivalBefore.sessionId);
 
     await ok(nadia, 'kb:submit', { articleId: 'office-hours', version: 2 });
     expect(await ask(nadia, 'kb:submit', { articleId: 'office-hours', version: 2 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -102,6 +108,9 @@ describe('knowledge editors, AI trainers and verdicts', () => {
     const [ev3] = await answeredEvents(third.sessionId, 1);
     expect(ev3!.data).toMatchObject({ article: { id: 'office-hours', version: 2 } });
     await leave(kiosk, third.sessionId);
+    const festivalAfter = await askAssistant(kiosk, festival);
+    expect(festivalAfter.reply).toBe(newAnswer);
+    await leave(kiosk, festivalAfter.sessionId);
 
     // Retired: the assistant no longer answers from it.
     await ok(nadia, 'kb:retire', { articleId: 'office-hours' });
@@ -127,6 +136,8 @@ describe('knowledge editors, AI trainers and verdicts', () => {
     const empty = await ask(nadia, 'kb:save', { articleId: 'parking', baseVersion: null, category: 'general', department: 'general', content: { en: { title: ' ', answer: 'x', keywords: ['p'] } } });
     expect(empty).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(!empty.ok && empty.error.issues?.[0]?.path).toBe('content.en.title');
+    const blankQuestion = await ask(nadia, 'kb:save', { articleId: 'parking', baseVersion: null, category: 'general', department: 'general', content: { en: { title: 'P', answer: 'x', keywords: ['p'], questions: ['Where?', ' '] } } });
+    expect(!blankQuestion.ok && blankQuestion.error.issues?.[0]?.path).toBe('content.en.questions.1');
     const badId = await ask(nadia, 'kb:save', { articleId: 'Parking Lot', baseVersion: null, category: 'general', department: 'general', content: { en: { title: 'P', answer: 'x', keywords: ['p'] } } });
     expect(!badId.ok && badId.error.issues?.[0]?.path).toBe('articleId');
     const notJson = await ask(nadia, 'kb:import', { file: '{ "version": 1, ' });

@@ -32,6 +32,12 @@ export const FOLLOW_UP_MAX_UNITS = 4;
 export const FOLLOW_UP_MIN_SCORE = 0.4;
 /** ...and the follow-up alone matches that article with at least this score (some of its own words are in it). */
 export const FOLLOW_UP_OWN_MIN_SCORE = 0.2;
+/**
+ * A short question whose best article is not the one just answered still follows that article
+ * when its own score for it is at most this much below the best (and the best is not a perfect
+ * match): "How long is it free?" after parking scores Wi-Fi 0.79 and parking 0.75.
+ */
+export const FOLLOW_UP_MARGIN = 0.15;
 /** Sentence marks removed when a follow-up is joined to its question (scored as one query). */
 const SENTENCE_MARK = /[.?!。？！¿¡]+/gu;
 /** A question opening with "and", "also", "y", "et", "und", "e", "还有", "그리고", "それと"... is a follow-up. */
@@ -318,6 +324,13 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     }
 
     const earlier = history.filter((e) => e.role === 'visitor' && key(e.text) === key(text) && key(text));
+    // A short question that fits the article just answered about as well as another article is
+    // read in context ("Where can I park?" then "How long is it free?": parking, not Wi-Fi).
+    if (best && prev.kind === 'answered' && prev.own && prev.id !== best.article.id && best.score < 1 && !earlier.length) {
+      const own = hits.find((h) => h.article.id === prev.id) ?? kb.search(text, lang, kb.articles.length).find((h) => h.article.id === prev.id);
+      const carried = own && own.score >= best.score - FOLLOW_UP_MARGIN ? followUpOf(prev, text, lang) : null;
+      if (carried) return plain(carried.article.content[lang].answer, `kb:${carried.article.id}`, own!.score);
+    }
     if (best) {
       const id = best.article.id;
       const followUp = prev.kind === 'answered' && FOLLOW_UP.test(normalizeText(text).replace(/^[\s\p{P}]+/u, '')) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;

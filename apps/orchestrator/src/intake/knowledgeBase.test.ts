@@ -157,19 +157,19 @@ describe('KnowledgeBase.search', () => {
 });
 
 describe('example questions (visitors\' own words)', () => {
-  // A question worded in none of the article's title, keywords or answer.
+  // Words of the question ("leave", "overnight") that are in none of the article's title, keywords or answer.
   const article = (questions: string[]) => ({
     id: 'bike-storage',
     category: 'facilities',
     department: 'general',
     content: { en: { title: 'Bicycle racks', answer: 'Racks are at the north entrance, free, up to 24 hours.', keywords: ['bicycle', 'racks'], questions } },
   });
-  const query = 'can i leave my moped overnight';
+  const query = 'can i leave my bicycle overnight';
 
   it('finds an article by one of its example questions, only when it has them', () => {
     const without = KnowledgeBase.fromArticles('Test Office', [article([])]);
     expect(without.search(query, 'en')[0]?.score ?? 0).toBeLessThan(DEFAULT_MIN_SCORE);
-    const withQuestions = KnowledgeBase.fromArticles('Test Office', [article(['Can I leave my moped here overnight?', 'Where do scooters go?'])]);
+    const withQuestions = KnowledgeBase.fromArticles('Test Office', [article(['Can I leave my bike here overnight?', 'Where do scooters go?'])]);
     const [hit] = withQuestions.search(query, 'en');
     expect(hit?.article.id).toBe('bike-storage');
     expect(hit!.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
@@ -216,5 +216,21 @@ describe('KnowledgeBase validation', () => {
     expect(() => KnowledgeBase.fromFile(join(tmp, 'nope.json'))).toThrow(/Cannot read knowledge base/);
     const path = writeTmp('broken.json', '{ "version": 1, "articles": [');
     expect(() => KnowledgeBase.fromFile(path)).toThrow(KnowledgeBaseError);
+  });
+});
+
+describe('held-out knowledge questions (data/knowledge-eval)', () => {
+  it('has a file per language naming only real articles, none of its questions in the knowledge base', () => {
+    const dir = join(DEFAULT_KNOWLEDGE_BASE_PATH, '..', 'knowledge-eval');
+    const ids = new Set(kb.articles.map((a) => a.id));
+    for (const l of LANGS) {
+      const data = JSON.parse(readFileSync(join(dir, `${l}.json`), 'utf8')) as Record<string, string[]>;
+      expect(data._none?.length, `${l} _none`).toBeGreaterThanOrEqual(20);
+      const inKb = new Set(kb.articles.flatMap((a) => a.content[l].questions));
+      for (const [id, questions] of Object.entries(data)) {
+        if (id !== '_none') expect(ids.has(id), `${l}: ${id}`).toBe(true);
+        for (const q of questions) expect(inKb.has(q), `${l}: "${q}" is also in the knowledge base`).toBe(false);
+      }
+    }
   });
 });

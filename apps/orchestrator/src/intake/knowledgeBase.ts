@@ -96,36 +96,31 @@ function describeIssues(error: z.ZodError): string {
 export const DEFAULT_MIN_SCORE = 0.65;
 
 /** Field boosts: keywords are curated synonyms, titles name the topic, answers add recall. */
-const BOOST = { keywords: 3, title: 2, answer: 1 } as const;
+const BOOST = { keywords: 3, title: 2, questions: 1.5, answer: 1 } as const;
 /** Query-unit weight when it only matched by prefix or typo tolerance (exact = 1). */
 const PARTIAL_MATCH_WEIGHT = 0.75;
 /** Query-unit weight when only some of its CJK bigrams matched (scaled by the fraction). */
 const BIGRAM_MATCH_WEIGHT = 0.9;
 /** Factor for a term found only in the answer text, not in the title or keywords. */
 const ANSWER_ONLY_WEIGHT = 0.5;
+/**
+ * Factor for a term found only in the example questions (not the title or keywords). Chosen on
+ * `data/knowledge-eval` (0.5 / 0.6 / 0.65 / 0.75 / 1 tried; 2026-12-05): at 0.6 held-out visitor
+ * questions answered right 41.7% -> 46.8%, answered with a wrong article 5.8% -> 6.3%, questions
+ * no article answers answered 4.2% -> 2.9%; at 1, 49.2% right but 12.7% wrong.
+ */
+const QUESTION_ONLY_WEIGHT = 0.6;
+/** How much a match in each field counts (the best field wins). */
+const FIELD_WEIGHT: Record<string, number> = { title: 1, keywords: 1, questions: QUESTION_ONLY_WEIGHT, answer: ANSWER_ONLY_WEIGHT };
 /** Field factor assumed for a typo-tolerant match (the document term is not identifiable). */
 const FUZZY_FIELD_WEIGHT = 0.8;
 /** Share of the score that depends on raw BM25 relative to the best result (ranks ties). */
 const RELATIVE_RANK_SHARE = 0.3;
-/** Factor on a score earned from an article's example question rather than the article itself. */
-const QUESTION_WEIGHT = 1;
 
 interface LangIndex {
   search: MiniSearch;
   /** term -> number of articles containing it (for idf weighting of query units). */
   df: Map<string, number>;
-  /** The articles' example questions, one document each (absent when no article has any). */
-  questions: QuestionIndex | null;
-}
-
-interface QuestionIndex {
-  search: MiniSearch;
-  /** term -> number of example questions containing it. */
-  df: Map<string, number>;
-  /** Number of example questions. */
-  total: number;
-  /** Document id (index into this array) -> article id. */
-  articleOf: string[];
 }
 
 /**
@@ -208,14 +203,15 @@ export class KnowledgeBase {
   /**
    * Finds the articles that best answer `query` in `language`.
    *
-   * Retrieval: MiniSearch BM25 over title (boost 2), keywords (boost 3) and answer (boost 1), with
+   * Retrieval: MiniSearch BM25 over title (boost 2), keywords (boost 3), example questions (boost
+   * 1.5) and answer (boost 1), with
    * prefix matching (Latin terms of 3+ letters, any CJK term) and typo tolerance (edit distance
    * 20% of length for Latin terms of 4+ letters).
    *
    * `score` (0..1) is *query coverage*: the idf-weighted share of the query's content words that
    * the article matches — exact 1, prefix/typo 0.75, CJK words by the share of their bigrams or
-   * sub-words x 0.9, each halved when the word occurs only in the answer text (not title or
-   * keywords) — times `0.7 + 0.3 x raw BM25 / best raw BM25` to rank near-ties. A word no
+   * sub-words x 0.9, each x 0.6 when the word occurs only in the example questions and halved
+   * when only in the answer text (not title or keywords) — times `0.7 + 0.3 x raw BM25 / best raw BM25` to rank near-ties. A word no
    * article uses weighs as the rarest article word times its informativeness in what visitors
    * type (`visitorWords.ts`: "said", "本当" little, "passport" fully). Unlike raw BM25
    * it is comparable across queries and languages, so one threshold works everywhere (the
@@ -256,30 +252,16 @@ export class KnowledgeBase {
   private scoreQuery(query: string, language: Lang, index: LangIndex): { id: string; score: number; raw: number }[] {
     const { units } = analyze(query, packFor(language));
     if (units.length === 0) return [];
-    const words = visitorWordStats(language);
     const results = index.search.search(query);
     const total = this.articles.length;
     const top = results[0]?.score ?? 1;
-    const scored = results
+    return results
       .map((r) => ({
         id: String(r.id),
         raw: r.score,
-        score: coverage(units, r, index.df, total, words) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
+        score: coverage(units, r, index.df, total, visitorWordStats(language)) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
       }))
       .filter((x) => x.score > 0);
-    const q = index.questions;
-    if (!q) return scored;
-    // The article's example questions: its best-matching question counts, scaled by QUESTION_WEIGHT.
-    const best = new Map(scored.map((x) => [x.id, x]));
-    const qResults = q.search.search(query);
-    const qTop = qResults[0]?.score ?? 1;
-    for (const r of qResults) {
-      const id = q.articleOf[Number(r.id)]!;
-      const score = QUESTION_WEIGHT * coverage(units, r, q.df, q.total, words) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / qTop);
-      const prev = best.get(id);
-      if (score > 0 && (!prev || score > prev.score)) best.set(id, { id, score, raw: prev?.raw ?? 0 });
-    }
-    return [...best.values()];
   }
 
   /**
@@ -306,7 +288,7 @@ export class KnowledgeBase {
       registerCompoundVocabulary(pack, words.flatMap((t) => normalizeText(t).split(/[^\p{L}\p{N}]+/u)));
     }
     const search = new MiniSearch({
-      fields: ['title', 'keywords', 'answer'],
+      fields: ['title', 'keywords', 'questions', 'answer'],
       tokenize: (text) => analyze(text, pack).terms,
       processTerm: (term) => term,
       searchOptions: {
@@ -318,38 +300,13 @@ export class KnowledgeBase {
     const df = new Map<string, number>();
     const docs = this.articles.map((a) => {
       const c = a.content[lang];
-      const doc = { id: a.id, title: c.title, keywords: c.keywords.join('\n'), answer: c.answer };
-      const terms = new Set([doc.title, doc.keywords, doc.answer].flatMap((t) => analyze(t, pack).terms));
+      const doc = { id: a.id, title: c.title, keywords: c.keywords.join('\n'), questions: c.questions.join('\n'), answer: c.answer };
+      const terms = new Set([doc.title, doc.keywords, doc.questions, doc.answer].flatMap((t) => analyze(t, pack).terms));
       for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
       return doc;
     });
     search.addAll(docs);
-    return { search, df, questions: this.buildQuestionIndex(lang, pack) };
-  }
-
-  private buildQuestionIndex(lang: Lang, pack: ReturnType<typeof packFor>): QuestionIndex | null {
-    const articleOf: string[] = [];
-    const docs: { id: number; text: string }[] = [];
-    for (const a of this.articles) {
-      for (const text of a.content[lang].questions) {
-        docs.push({ id: articleOf.length, text });
-        articleOf.push(a.id);
-      }
-    }
-    if (docs.length === 0) return null;
-    const search = new MiniSearch({
-      fields: ['text'],
-      tokenize: (text) => analyze(text, pack).terms,
-      processTerm: (term) => term,
-      searchOptions: {
-        prefix: (term) => hasCjk(term) || term.length >= 3,
-        fuzzy: (term) => (!hasCjk(term) && term.length >= 4 ? 0.2 : false),
-      },
-    });
-    const df = new Map<string, number>();
-    for (const d of docs) for (const t of new Set(analyze(d.text, pack).terms)) df.set(t, (df.get(t) ?? 0) + 1);
-    search.addAll(docs);
-    return { search, df, total: docs.length, articleOf };
+    return { search, df };
   }
 }
 
@@ -380,8 +337,7 @@ function idf(df: number, total: number): number {
 
 /** How well one article matches one query unit, 0..1 (see {@link KnowledgeBase.search}). */
 function unitDegree(u: QueryUnit, r: SearchResult): number {
-  const fieldFactor = (docTerm: string) =>
-    (r.match[docTerm] ?? []).some((f) => f !== 'answer') ? 1 : ANSWER_ONLY_WEIGHT;
+  const fieldFactor = (docTerm: string) => Math.max(0, ...(r.match[docTerm] ?? []).map((f) => FIELD_WEIGHT[f] ?? 1));
   if (r.match[u.text]) return fieldFactor(u.text);
   let degree = 0;
   if (r.queryTerms.includes(u.text)) {

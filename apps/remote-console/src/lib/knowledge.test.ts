@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KbArticleVersion, KbContent } from '@telekiosk/shared';
-import { contentFromForm, EDITOR_LANGUAGES, editorActions, formFromContent, isKbSlug, parseKeywords, sameForm, slugSuggestion, translationStates } from './knowledge.ts';
+import { contentFromForm, EDITOR_LANGUAGES, editorActions, formFromContent, isKbSlug, parseKeywords, parseQuestions, sameForm, slugSuggestion, translationStates } from './knowledge.ts';
 
 const T0 = '2026-11-21T09:30:00.000Z';
 const LATER = '2026-11-22T09:30:00.000Z';
@@ -33,10 +33,21 @@ describe('knowledge editor helpers', () => {
   it('builds the content to save: blank languages left out, partly written ones named', () => {
     const form = formFromContent({ en: { title: 'Office hours', answer: 'Weekdays.', keywords: ['hours', 'open'], editedAt: T0 } });
     expect(form.en.keywords).toBe('hours, open');
-    expect(contentFromForm(form)).toEqual({ ok: true, content: { en: { title: 'Office hours', answer: 'Weekdays.', keywords: ['hours', 'open'] } } });
-    const partly = { ...form, ja: { title: '開庁時間', answer: '', keywords: '' } };
+    expect(contentFromForm(form)).toEqual({ ok: true, content: { en: { title: 'Office hours', answer: 'Weekdays.', keywords: ['hours', 'open'], questions: [] } } });
+    const partly = { ...form, ja: { title: '開庁時間', answer: '', keywords: '', questions: '' } };
     expect(contentFromForm(partly)).toEqual({ ok: false, problems: { ja: ['answer', 'keywords'] }, empty: false });
     expect(contentFromForm(formFromContent(undefined))).toEqual({ ok: false, problems: {}, empty: true });
+  });
+
+  it('keeps example questions, one per line, through the form', () => {
+    expect(parseQuestions(' Are you open on Sunday? \n\n are  you open on Sunday?\r\nAre you open on Sunday?')).toEqual(['Are you open on Sunday?', 'are you open on Sunday?']);
+    const form = formFromContent({ en: { title: 'Office hours', answer: 'Weekdays.', keywords: ['hours'], questions: ['Open on Sunday?', 'Lunch break?'], editedAt: T0 } });
+    expect(form.en.questions).toBe('Open on Sunday?\nLunch break?');
+    expect(contentFromForm(form)).toMatchObject({ ok: true, content: { en: { questions: ['Open on Sunday?', 'Lunch break?'] } } });
+    // questions alone make a language partly written, not blank
+    expect(contentFromForm({ ...form, fr: { title: '', answer: '', keywords: '', questions: 'Ouvert le dimanche ?' } })).toEqual({ ok: false, problems: { fr: ['title', 'answer', 'keywords'] }, empty: false });
+    expect(sameForm(form, { ...form, en: { ...form.en, questions: 'Open on Sunday?\n Lunch break? \n' } })).toBe(true);
+    expect(sameForm(form, { ...form, en: { ...form.en, questions: 'Open on Sunday?' } })).toBe(false);
   });
 
   it('compares forms by what they say', () => {
