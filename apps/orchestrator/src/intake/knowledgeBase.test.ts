@@ -156,6 +156,16 @@ describe('KnowledgeBase.search', () => {
   });
 });
 
+describe('clauses scored alone', () => {
+  it('a preamble does not dilute the question; a one-word clause is a detail of the clause that names the topic', () => {
+    expect(kb.search("I don't need anyone, I just want to know if you're open on Saturday", 'en')[0]?.article.id).toBe('office-hours');
+    const [hit] = kb.search('my friend said parking is free here, for how long?', 'en');
+    expect(hit?.article.id).toBe('parking');
+    // alone (no other clause answered), the one-word clause still counts
+    expect(kb.search('thank you so much, and the wifi?', 'en')[0]).toMatchObject({ article: { id: 'free-wifi' } });
+  });
+});
+
 describe('example questions (visitors\' own words)', () => {
   // Words of the question ("leave", "overnight") that are in none of the article's title, keywords or answer.
   const article = (questions: string[]) => ({
