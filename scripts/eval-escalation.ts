@@ -72,6 +72,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import type { Language } from '@telekiosk/shared';
 import { createIntakeRunner, runIntakeTurn, type IntakeRunner } from '../apps/orchestrator/src/policy/runIntake.ts';
 import { defaultPolicy, loadPolicy, type Policy } from '../apps/orchestrator/src/policy/policySchema.ts';
@@ -228,7 +229,18 @@ if (args.llm) llm = await judgeConversations(conversations, runner, LANGS);
 // ---------------------------------------------------------------- Part 2: out of distribution
 let ood: unknown = { skipped: `${OOD} not found` };
 if (existsSync(OOD)) {
-  const rows = parseCsv(readFileSync(OOD, 'utf8')).slice(1).map(([text, category]) => ({ text: text!, category: category! }));
+  const OodRow = z.tuple([z.string().trim().min(1), z.string().trim().min(1)]);
+  const parsedRows = parseCsv(readFileSync(OOD, 'utf8')).slice(1).filter((r) => r.some((c) => c.trim()));
+  const rows = parsedRows.map((r, i) => {
+    const row = OodRow.safeParse(r.slice(0, 2));
+    if (!row.success) throw new Error(`${OOD} row ${i + 2}: expected text,category (${row.error.issues[0]?.message})`);
+    return { text: row.data[0], category: row.data[1] };
+  });
+  // A file with no rows is a failed download, not a result: never print figures for nothing.
+  if (rows.length === 0) {
+    console.error(`eval:escalation: ${OOD} has no rows (expected Banking77's test.csv: 3,080 rows of text,category)`);
+    process.exit(1);
+  }
   const DISPUTES = new Set(['transaction_charged_twice', 'extra_charge_on_statement', 'card_payment_not_recognised', 'direct_debit_payment_not_recognised', 'cash_withdrawal_not_recognised', 'wrong_amount_of_cash_received']);
   const TRIGGERISH = new Set([...DISPUTES, 'lost_or_stolen_card', 'compromised_card', 'pin_blocked', 'passcode_forgotten', 'terminate_account', 'lost_or_stolen_phone', 'request_refund', 'Refund_not_showing_up', 'card_swallowed', 'unable_to_verify_identity']);
   const decided = rows.map((r) => ({ ...r, d: runIntakeTurn(runner, { turns: [{ role: 'visitor', text: r.text }], language: 'en' }).decision }));
