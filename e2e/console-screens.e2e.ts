@@ -279,6 +279,10 @@ test('the knowledge editor shows every language side by side with missing and st
   await expect(langs.first()).toContainText('Source language');
   await expect(editor.getByRole('group', { name: /French \(fr\)/ })).toContainText('Stale: the English text changed after this translation.');
   await expect(editor.getByRole('group', { name: /Portuguese \(pt\)/ })).toContainText('Missing: not translated yet.');
+  // Example questions in visitors' words, one per line, with their hint.
+  const questions = editor.getByRole('textbox', { name: 'Questions visitors ask (one per line, optional) (English)' });
+  await expect(questions).toHaveValue(/^My bank wants proof of address, where do I get it\?\nhow much is one copy now\n/);
+  await expect(questions).toHaveAccessibleDescription(/The assistant also searches these/);
   // Draft v4 with nothing changed: Submit and Publish; saving needs an edit.
   await expect(editor.getByRole('button', { name: 'Save draft' })).toBeDisabled();
   await expect(editor.getByRole('button', { name: 'Submit for review' })).toBeEnabled();

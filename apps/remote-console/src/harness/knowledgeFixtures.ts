@@ -46,6 +46,7 @@ const content = (): KbContent => {
       answer:
         "You can get a copy of your residence certificate at Counter 2 on the 1st floor. From December 1 it costs 350 yen per copy, and you need photo ID such as a My Number card, driver's license or residence card. If someone else applies for you, they need a letter of proxy. With a My Number card, you can also print it at convenience stores.",
       keywords: ['residence certificate', 'resident certificate', 'certificate of residence', 'juminhyo'],
+      questions: ['My bank wants proof of address, where do I get it?', 'how much is one copy now', 'Can my wife pick it up for me?'],
       editedAt: src,
     },
     ja: { title: '住民票の写し', answer: '住民票の写しは1階の窓口2で取得できます。12月1日から手数料は1通350円です。マイナンバーカード、運転免許証、在留カードなどの本人確認書類が必要です。代理人が申請する場合は委任状が必要です。', keywords: ['住民票', '住民票の写し', '写し', '取得'], editedAt: at(-22) },

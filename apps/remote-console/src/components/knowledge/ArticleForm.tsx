@@ -34,7 +34,7 @@ export function ArticleForm({ open, readOnly, categories, departments }: Props) 
   const [problems, setProblems] = useState<Problems | null>(null);
   const ref = useRef<HTMLFormElement>(null);
   const id = useId();
-  const ids = { category: `${id}-c`, department: `${id}-d`, categories: `${id}-cl`, departments: `${id}-dl`, summary: `${id}-s`, hint: `${id}-h` };
+  const ids = { category: `${id}-c`, department: `${id}-d`, categories: `${id}-cl`, departments: `${id}-dl`, summary: `${id}-s`, hint: `${id}-h`, questionsHint: `${id}-q` };
   const dirty = !newest || !sameForm(form, baseline) || category.trim() !== newest.category || department.trim() !== newest.department;
   const actions = editorActions(open.versions, dirty);
   const states = translationStates(newest?.content);
@@ -83,7 +83,14 @@ export function ArticleForm({ open, readOnly, categories, departments }: Props) 
             ))}
           </datalist>
         </div>
-        {!readOnly && <p className="form-hint kb-meta-hint">{t('knowledge.form.keywordsHint')}</p>}
+        {!readOnly && (
+          <div className="kb-meta-hint">
+            <p className="form-hint">{t('knowledge.form.keywordsHint')}</p>
+            <p id={ids.questionsHint} className="form-hint">
+              {t('knowledge.field.questionsHint')}
+            </p>
+          </div>
+        )}
       </div>
 
       <div className="kb-langs">
@@ -96,6 +103,7 @@ export function ArticleForm({ open, readOnly, categories, departments }: Props) 
             state={states[l]}
             isSource={l === KB_SOURCE_LANGUAGE}
             readOnly={readOnly}
+            {...(readOnly ? {} : { questionsHintId: ids.questionsHint })}
             {...(problems?.langs[l] ? { problems: problems.langs[l] } : {})}
           />
         ))}

@@ -14,6 +14,8 @@ interface Props {
   readOnly: boolean;
   /** Fields to fill in (the language is partly written). */
   problems?: LangProblem[];
+  /** Id of the hint that says how to write example questions (shown once above the languages). */
+  questionsHintId?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * in visitors' words (one per line, optional). A missing or stale
  * translation is marked with words (and a border), the source language says it is the source.
  */
-export function LanguageFields({ language, value, onChange, state, isSource, readOnly, problems }: Props) {
+export function LanguageFields({ language, value, onChange, state, isSource, readOnly, problems, questionsHintId }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const name = t(`languages.${language}`);
@@ -68,10 +70,7 @@ export function LanguageFields({ language, value, onChange, state, isSource, rea
           {t('knowledge.field.questionsLabel')}
           <span className="sr-only"> ({name})</span>
         </label>
-        <textarea id={`${id}-questions`} lang={language} rows={4} value={value.questions} readOnly={readOnly} aria-describedby={`${id}-questions-hint`} onChange={set('questions')} />
-        <p id={`${id}-questions-hint`} className="form-hint">
-          {t('knowledge.field.questionsHint')}
-        </p>
+        <textarea id={`${id}-questions`} lang={language} rows={4} value={value.questions} readOnly={readOnly} aria-describedby={questionsHintId} onChange={set('questions')} />
       </div>
     </fieldset>
   );
