@@ -3,7 +3,7 @@
  *
  * `--conversations DIR` plays another set of conversation files instead of the default held-out
  * folder (`escalation-dev2` for development, `escalation-eval2` for the second, blind held-out
- * set); with `--blind` (implied for `escalation-eval2`) errors are listed without the visitor's
+ * set); with `--blind` (implied for `escalation-eval2` .. `escalation-eval9` and the second safety probe) errors are listed without the visitor's
  * words or the evidence, so the set can be measured without being read.
  *
  * Part 1 (always; needs nothing outside the repository): the held-out multilingual, multi-turn
@@ -79,7 +79,7 @@ import { defaultPolicy, loadPolicy, type Policy } from '../apps/orchestrator/src
 import type { PolicyDecision } from '../apps/orchestrator/src/policy/evaluate.ts';
 import { parseCsv } from './lib/csv.ts';
 import { judgeConversations } from './lib/eval-llm.ts';
-import { has, play, summary, type Conversation, type Outcome } from './lib/eval-conversations.ts';
+import { Conversation, has, play, summary, type Outcome } from './lib/eval-conversations.ts';
 
 export { parseCsv };
 
@@ -104,7 +104,7 @@ const OOD = args.ood ?? resolve(args.data!, 'banking77/test.csv');
 /** Folder of conversation files (`*.jsonl`); `--conversations DIR` picks another set (e.g. `escalation-eval2`). */
 const EVAL_DIR = args.conversations ? resolve(args.conversations) : join(ROOT, 'apps/orchestrator/data/escalation-eval');
 /** `--blind`: errors are listed by id and reason only, without the visitor's words, for a set kept unseen. */
-const BLIND = args.blind || /escalation-(eval[23]|probe-safety2)\b/.test(EVAL_DIR);
+const BLIND = args.blind || /escalation-(eval[2-9]|probe-safety2)\b/.test(EVAL_DIR);
 
 /** CLINC intents that are escalation triggers under the policy's own definitions. */
 const TRIGGER_INTENTS = new Set(['report_fraud', 'account_blocked', 'report_lost_card', 'freeze_account']);
@@ -135,11 +135,18 @@ const conversations: Conversation[] = readdirSync(EVAL_DIR)
   .filter((f) => f.endsWith('.jsonl'))
   .sort()
   .flatMap((f) => readFileSync(join(EVAL_DIR, f), 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
-    const c = JSON.parse(l) as Conversation;
-    if (!c.id || !c.lang || !['escalate', 'no_escalate'].includes(c.expect) || !Array.isArray(c.turns) || !c.turns.some((t) => t.startsWith('V: '))) {
-      throw new Error(`${f} line ${i + 1}: not a conversation (needs id, lang, expect escalate|no_escalate and V: turns)`);
+    let json: unknown;
+    try {
+      json = JSON.parse(l);
+    } catch (err) {
+      throw new Error(`${f} line ${i + 1}: not JSON (${(err as Error).message})`);
     }
-    return c;
+    const c = Conversation.safeParse(json);
+    if (!c.success) {
+      const issue = c.error.issues[0]!;
+      throw new Error(`${f} line ${i + 1}: not a conversation: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    return c.data;
   }));
 if (conversations.length === 0) {
   console.error(`no conversations in ${EVAL_DIR} (*.jsonl): nothing measured`);

@@ -2,19 +2,30 @@
  * Playing the held-out escalation conversations (`apps/orchestrator/data/escalation-eval/`) and
  * summarising outcomes; shared by `scripts/eval-escalation.ts` and its LLM-judge part.
  */
-import type { Language } from '@telekiosk/shared';
+import { z } from 'zod';
+import { Language } from '@telekiosk/shared';
 import type { PolicyDecision } from '../../apps/orchestrator/src/policy/evaluate.ts';
 
 /** One held-out conversation (see the folder's README.md). */
-export interface Conversation {
-  id: string;
-  lang: Language;
-  expect: 'escalate' | 'no_escalate';
-  reason?: string;
-  topic?: string;
-  tag: string;
-  turns: string[];
-}
+/**
+ * One evaluation conversation (a line of a `*.jsonl` file): `turns` are `"V: ..."` visitor and
+ * `"A: ..."` assistant lines, at least one visitor line; `reason` names the expected reason code
+ * (or the must-not kind), `topic` the sensitive topic.
+ */
+export const Conversation = z.object({
+  id: z.string().min(1),
+  lang: Language,
+  expect: z.enum(['escalate', 'no_escalate']),
+  reason: z.string().min(1).optional(),
+  topic: z.string().min(1).optional(),
+  tag: z.string().default(''),
+  turns: z
+    .array(z.string().regex(/^[VA]: /, 'each turn starts with "V: " or "A: "'))
+    .min(1)
+    .refine((turns) => turns.some((t) => t.startsWith('V: ')), 'at least one "V: " visitor turn'),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
 /** What happened to one conversation. */
 export interface Outcome {
   c: Conversation;
