@@ -7,7 +7,7 @@ import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type 
 import { clip } from '../intake/summary.ts';
 import { assistantRepeat, findRepeat, isUnanswered, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
 import { modelTurn } from './hybrid.ts';
-import { needNegated, negatedEmergency } from './scope.ts';
+import { bareCryForHelp, needNegated, negatedEmergency } from './scope.ts';
 import { sharesTopic } from '../intake/engine.ts';
 import type { EscalationClassifier, ModelScores } from './model/classifier.ts';
 import { topicOfLabel, MODEL_LABELS } from './model/labels.ts';
@@ -290,6 +290,12 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     push({ code: 'intake_timeout', evidence: `in intake for ${Math.round((now - start) / 1000)} s >= ${th.intakeTimeoutMs / 1000} s`, confidence: 1 });
   } else if (visitorTurns.length >= th.maxVisitorTurns) {
     push({ code: 'intake_timeout', evidence: `${visitorTurns.length} visitor turns >= maximum ${th.maxVisitorTurns}`, confidence: 1 });
+  }
+
+  // A cry for help and nothing else ("help!", "au secours", "助けて"): whatever it is, a person
+  // should see the visitor (only when no other reason fired: those name it better).
+  if (last && out.length === 0 && bareCryForHelp(text)) {
+    push({ code: 'explicit_request', evidence: `a cry for help and nothing else: ${quote(text)}`, confidence: CUE_CONFIDENCE });
   }
 
   const decision = decide(policy, out, flags, { language: guess.language, sentiment, unanswered, entryId: last?.entryId ?? null, intakeDepartment: lastIntake?.department ?? null });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueScope, genericReference, needNegated } from './scope.ts';
+import { bareCryForHelp, cueScope, genericReference, needNegated } from './scope.ts';
 import { defaultPolicy } from './policySchema.ts';
 import { evaluateTurn } from './evaluate.ts';
 
@@ -117,3 +117,41 @@ describe('"no need" forms veto a request for a person whatever the model says, i
   });
 });
 
+
+describe('a cry for help and nothing else escalates, in every language', () => {
+  const cries: [string, string][] = [
+    ['en', 'help!'],
+    ['en', 'please help me!!'],
+    ['ja', '誰か助けてください'],
+    ['es', '¡Ayuda!'],
+    ['zh', '救命！'],
+    ['ko', '도와주세요!'],
+    ['fr', 'Au secours !'],
+    ['de', 'Hilfe bitte'],
+    ['pt', 'Socorro!'],
+  ];
+  it.each(cries)('[%s] %s: a cry for help, and a person is asked for', (lang, text) => {
+    expect(bareCryForHelp(text)).toBe(true);
+    const d = evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text }], language: lang as never });
+    expect(d.escalate).toBe(true);
+  });
+  // "Help" asking for something routine is no cry for help.
+  const routine: [string, string][] = [
+    ['en', 'help me find the toilet'],
+    ['en', 'where is the help desk?'],
+    ['ja', '書類の書き方を助けてもらえますか'],
+    ['es', 'ayuda con el formulario de mudanza'],
+    ['zh', '帮我看看垃圾怎么分类'],
+    ['ko', '쓰레기 분리 좀 도와주세요'],
+    ['fr', "de l'aide pour le formulaire de déménagement"],
+    ['de', 'Hilfe beim Ausfüllen des Formulars'],
+    ['pt', 'me ajuda a achar o banheiro'],
+  ];
+  it.each(routine)('[%s] %s: not a bare cry for help', (_lang, text) => {
+    expect(bareCryForHelp(text)).toBe(false);
+  });
+  it('names the cry as its evidence when nothing else fired', () => {
+    const d = evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text: 'help!' }], language: 'en' });
+    expect(d.reasons[0]).toMatchObject({ code: 'explicit_request', evidence: expect.stringContaining('a cry for help and nothing else') });
+  });
+});

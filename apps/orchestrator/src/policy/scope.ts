@@ -203,3 +203,28 @@ export function negatedEmergency(text: string, phrase: string): boolean {
   }
   return false;
 }
+
+/** Latin-script cries for help, as the whole turn (match form, fillers removed). */
+const BARE_HELP_LATIN = new Set([
+  'help', 'help me', 'somebody help', 'someone help', 'somebody help me', 'someone help me', 'i need help', 'sos',
+  'aide', 'aidez moi', 'aide moi', 'au secours', 'a l aide', 'j ai besoin d aide',
+  'ayuda', 'ayudame', 'ayudenme', 'socorro', 'necesito ayuda', 'auxilio',
+  'ajuda', 'me ajuda', 'me ajudem', 'ajudem me', 'preciso de ajuda', 'socorro',
+  'hilfe', 'helfen sie mir', 'hilf mir', 'ich brauche hilfe',
+]);
+/** Fillers that may stand around a cry for help ("please help me!!", "hilfe bitte"). */
+const HELP_FILLERS = /\b(?:please|pls|plz|now|quick|quickly|s il vous plait|s il te plait|vite|por favor|rapido|bitte|schnell|pfvr)\b/g;
+/** CJK cries for help as the whole turn (match form: no spaces or punctuation). */
+const BARE_HELP_CJK = /^(?:だれか|誰か)?(?:助けて|たすけて)(?:ください|下さい|くれ)?$|^(?:救命|救救我|帮帮我|幫幫我|谁来帮帮我|快来人)(?:啊|呀)?$|^(?:누가)?(?:도와주세요|도와줘요|도와줘|살려주세요|살려줘)$/u;
+
+/**
+ * True when the whole turn is a cry for help and nothing else ("help!", "au secours !", "¡ayuda!",
+ * "Hilfe!", "助けて", "救命", "도와주세요"): whatever it is about, a person should see the visitor
+ * (the policy adds `explicit_request` when nothing else fired). "Help me find the toilet" is not one.
+ */
+export function bareCryForHelp(text: string): boolean {
+  const cjk = matchForm(text, 'cjk');
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(cjk)) return BARE_HELP_CJK.test(cjk);
+  const words = matchForm(text, 'spaced').replace(/'/g, ' ').replace(HELP_FILLERS, ' ').replace(/\s+/g, ' ').trim();
+  return BARE_HELP_LATIN.has(words);
+}
