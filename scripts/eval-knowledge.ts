@@ -69,11 +69,16 @@ const variants = { shipped, lexical } as const;
 type Variant = keyof typeof variants;
 const tallies: Record<Variant, Map<Lang | 'all', Tally>> = { shipped: new Map(), lexical: new Map() };
 
-function answer(kb: KnowledgeBase, question: string, lang: Lang): string | null {
-  const { hits } = kb.searchWithFallback(question, lang, DEFAULT_MIN_SCORE, 1);
+function answer(kb: KnowledgeBase, question: string, lang: Lang, threshold = DEFAULT_MIN_SCORE): string | null {
+  const { hits } = kb.searchWithFallback(question, lang, threshold, 1);
   const top = hits[0];
-  return top && top.score >= DEFAULT_MIN_SCORE ? top.article.id : null;
+  return top && top.score >= threshold ? top.article.id : null;
 }
+
+/** Thresholds of the trade-off table (the default is {@link DEFAULT_MIN_SCORE}). */
+const SWEEP = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
+/** Per threshold, the tallies of the shipped knowledge base over all languages. */
+const sweep = new Map(SWEEP.map((t) => [t, blank()]));
 
 let expected = 0;
 let searched = 0;
@@ -90,6 +95,19 @@ for (const lang of LANGS) {
       for (const q of questions) {
         const got = answer(variants[variant], q, lang);
         searched++;
+        if (variant === 'shipped') {
+          for (const [threshold, t] of sweep) {
+            const at = answer(shipped, q, lang, threshold);
+            if (key === '_none') {
+              t.noneAsked++;
+              if (at) t.noneAnswered++;
+            } else {
+              t.asked++;
+              if (at === key) t.right++;
+              else if (at) t.wrong++;
+            }
+          }
+        }
         for (const scope of [lang, 'all'] as const) {
           const t = tallies[variant].get(scope)!;
           if (key === '_none') {
@@ -120,6 +138,9 @@ for (const scope of [...LANGS, 'all'] as const) {
   const row = (t: Tally) => ({ answeredRight: t.right / t.asked, answeredWrong: t.wrong / t.asked, noneAnswered: t.noneAnswered / t.noneAsked, asked: t.asked, noneAsked: t.noneAsked });
   results[scope] = { shipped: row(s), lexical: row(l) };
 }
+
+console.log('threshold trade-off (with questions, all languages): threshold | answered right | answered wrong | none answered');
+for (const [threshold, t] of sweep) console.log(`  ${threshold.toFixed(2)}${threshold === DEFAULT_MIN_SCORE ? ' (default)' : ''} | ${pct(t.right, t.asked)} | ${pct(t.wrong, t.asked)} | ${pct(t.noneAnswered, t.noneAsked)}`);
 
 let clinc: Record<Variant, number> | { skipped: string };
 if (!existsSync(args.clinc)) {
