@@ -5,7 +5,7 @@
  */
 import { DEFAULT_MIN_SCORE, type KbSearchHit, type KnowledgeBase } from './knowledgeBase.ts';
 import { findExtraPersonRequest, findLexiconMatch, languageOrder, matchForm, stripLexicon, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
-import { LANGS, packFor, type Lang } from './lexicon/index.ts';
+import { isLang, LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
 import { defaultClassifier } from '../policy/model/classifier.ts';
 import { contentTokens, similarity } from '../policy/conversation.ts';
@@ -279,7 +279,8 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     if (lastEntry?.role === 'visitor' && key(lastEntry.text) === key(text)) history.pop(); // tolerate history incl. current
     const prev = previous(history, lang);
     const { greeting, thanks, hits, best } = searchKb(text, lang);
-    const articles = hits.map((h) => ({ id: h.article.id, title: h.article.content[lang].title, score: h.score, ...(h.article.version ? { version: h.article.version } : {}) }));
+    const toArticles = (found: readonly KbSearchHit[]) => found.map((h) => ({ id: h.article.id, title: h.article.content[lang].title, score: h.score, ...(h.article.version ? { version: h.article.version } : {}) }));
+    const articles = toArticles(hits);
     const topScore = hits[0]?.score ?? 0;
     const escalate = (reason: EscalationReason, evidence: string, confidence: number, intent?: string): IntakeTurnResult => ({
       reply: pack.replies.escalation[reason],
@@ -300,7 +301,14 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     if (!text.trim()) return plain(pack.replies.greeting, 'unknown', 0);
 
     const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(text);
-    if (person && !requestVeto?.(text, lang, person.phrase)) return escalate('explicit_request', `explicit request for a person: ${said(person)}`, EXPLICIT_REQUEST_CONFIDENCE);
+    if (person && !requestVeto?.(text, lang, person.phrase)) {
+      // What the request is about, without its own words ("talk to someone about my tax
+      // certificate": the words of the request otherwise pull in articles with chatty questions).
+      const about = stripLexicon(text, isLang(person.lang) ? person.lang : lang, ['requestPerson']);
+      const aboutHits = about ? kb.search(about, lang) : [];
+      const result = escalate('explicit_request', `explicit request for a person: ${said(person)}`, EXPLICIT_REQUEST_CONFIDENCE);
+      return aboutHits.length ? { ...result, articles: toArticles(aboutHits) } : result;
+    }
 
     const affirm = prev.kind === 'unknown' ? findLexiconMatch(text, 'affirm', [lang]) : null;
     if (affirm) {

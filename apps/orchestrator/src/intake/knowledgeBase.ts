@@ -121,6 +121,8 @@ interface LangIndex {
   search: MiniSearch;
   /** term -> number of articles containing it (for idf weighting of query units). */
   df: Map<string, number>;
+  /** Terms of the articles' own text (title, keywords, answer), not only of their example questions. */
+  core: Set<string>;
 }
 
 /**
@@ -275,7 +277,7 @@ export class KnowledgeBase {
       .map((r) => ({
         id: String(r.id),
         raw: r.score,
-        score: coverage(units, r, index.df, total, visitorWordStats(language)) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
+        score: coverage(units, r, index, total, visitorWordStats(language)) * (1 - RELATIVE_RANK_SHARE + (RELATIVE_RANK_SHARE * r.score) / top),
       }))
       .filter((x) => x.score > 0);
   }
@@ -314,15 +316,18 @@ export class KnowledgeBase {
       },
     });
     const df = new Map<string, number>();
+    const core = new Set<string>();
     const docs = this.articles.map((a) => {
       const c = a.content[lang];
       const doc = { id: a.id, title: c.title, keywords: c.keywords.join('\n'), questions: c.questions.join('\n'), answer: c.answer };
-      const terms = new Set([doc.title, doc.keywords, doc.questions, doc.answer].flatMap((t) => analyze(t, pack).terms));
+      const own = [doc.title, doc.keywords, doc.answer].flatMap((t) => analyze(t, pack).terms);
+      for (const t of own) core.add(t);
+      const terms = new Set([...own, ...analyze(doc.questions, pack).terms]);
       for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
       return doc;
     });
     search.addAll(docs);
-    return { search, df };
+    return { search, df, core };
   }
 }
 
@@ -370,16 +375,20 @@ function unitDegree(u: QueryUnit, r: SearchResult): number {
   return degree;
 }
 
-function coverage(units: QueryUnit[], r: SearchResult, df: Map<string, number>, total: number, visitorWords: VisitorWordStats): number {
+function coverage(units: QueryUnit[], r: SearchResult, { df, core }: LangIndex, total: number, visitorWords: VisitorWordStats): number {
   let matched = 0;
   let weight = 0;
   for (const u of units) {
     const unitDf = df.get(u.text) ?? Math.max(0, ...u.parts.map((p) => df.get(p) ?? 0));
-    // unknown all-hiragana "words" are segmentation debris (ありま|すか), not topics
-    if (unitDf === 0 && HIRAGANA_ONLY.test(u.text)) continue;
-    // A word no article uses weighs as much as the rarest article word, scaled down by how common
-    // it is in what visitors type ("said", "本当": little; "passport": fully).
-    const w = idf(unitDf, total) * (unitDf === 0 ? informativeness(visitorWords, u.text) : 1);
+    const own = core.has(u.text) || u.parts.some((p) => core.has(p));
+    // all-hiragana "words" no article's own text uses are segmentation debris (ありま|すか,
+    // なんでしたっけ), not topics, even when an example question happens to contain them
+    if (!own && HIRAGANA_ONLY.test(u.text)) continue;
+    // A word no article's own text uses weighs as much as the rarest article word, scaled down by
+    // how common it is in what visitors type ("said", "本当": little; "passport": fully), whether or
+    // not an example question uses it: a match there counts (x QUESTION_ONLY_WEIGHT), but common
+    // visitor words ("hace" in "¿qué tiempo hace hoy?") keep diluting a question about something else.
+    const w = own ? idf(unitDf, total) : idf(0, total) * informativeness(visitorWords, u.text);
     matched += w * unitDegree(u, r);
     weight += w;
   }
