@@ -80,6 +80,18 @@ const SWEEP = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
 /** Per threshold, the tallies of the shipped knowledge base over all languages. */
 const sweep = new Map(SWEEP.map((t) => [t, blank()]));
 
+/** Counts one search: `key` is the right article (or `_none`), `got` the article answered with (or null). */
+function count(t: Tally, key: string, got: string | null): void {
+  if (key === '_none') {
+    t.noneAsked++;
+    if (got) t.noneAnswered++;
+  } else {
+    t.asked++;
+    if (got === key) t.right++;
+    else if (got) t.wrong++;
+  }
+}
+
 let expected = 0;
 let searched = 0;
 for (const lang of LANGS) {
@@ -96,29 +108,9 @@ for (const lang of LANGS) {
         const got = answer(variants[variant], q, lang);
         searched++;
         if (variant === 'shipped') {
-          for (const [threshold, t] of sweep) {
-            const at = answer(shipped, q, lang, threshold);
-            if (key === '_none') {
-              t.noneAsked++;
-              if (at) t.noneAnswered++;
-            } else {
-              t.asked++;
-              if (at === key) t.right++;
-              else if (at) t.wrong++;
-            }
-          }
+          for (const [threshold, t] of sweep) count(t, key, answer(shipped, q, lang, threshold));
         }
-        for (const scope of [lang, 'all'] as const) {
-          const t = tallies[variant].get(scope)!;
-          if (key === '_none') {
-            t.noneAsked++;
-            if (got) t.noneAnswered++;
-          } else {
-            t.asked++;
-            if (got === key) t.right++;
-            else if (got) t.wrong++;
-          }
-        }
+        for (const scope of [lang, 'all'] as const) count(tallies[variant].get(scope)!, key, got);
       }
     }
   }
