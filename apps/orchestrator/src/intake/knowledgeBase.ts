@@ -206,15 +206,15 @@ export class KnowledgeBase {
    * Finds the articles that best answer `query` in `language`.
    *
    * Retrieval: MiniSearch BM25 over title (boost 2), keywords (boost 3), example questions (boost
-   * 1.5) and answer (boost 1), with
-   * prefix matching (Latin terms of 3+ letters, any CJK term) and typo tolerance (edit distance
-   * 20% of length for Latin terms of 4+ letters).
+   * 1.5) and answer (boost 1), with prefix matching (Latin terms of 3+ letters, any CJK term) and
+   * typo tolerance (edit distance 20% of length for Latin terms of 4+ letters).
    *
    * `score` (0..1) is *query coverage*: the idf-weighted share of the query's content words that
    * the article matches — exact 1, prefix/typo 0.75, CJK words by the share of their bigrams or
    * sub-words x 0.9, each x 0.6 when the word occurs only in the example questions and halved
-   * when only in the answer text (not title or keywords) — times `0.7 + 0.3 x raw BM25 / best raw BM25` to rank near-ties. A word no
-   * article uses weighs as the rarest article word times its informativeness in what visitors
+   * when only in the answer text (not title or keywords) — times `0.7 + 0.3 x raw BM25 / best
+   * raw BM25` to rank near-ties. A word no article's own text uses (title, keywords, answer)
+   * weighs as the rarest article word times its informativeness in what visitors
    * type (`visitorWords.ts`: "said", "本当" little, "passport" fully). Unlike raw BM25
    * it is comparable across queries and languages, so one threshold works everywhere (the
    * default threshold is {@link DEFAULT_MIN_SCORE} = 0.65). Results are sorted by
@@ -331,7 +331,7 @@ export class KnowledgeBase {
   }
 }
 
-/** `{ title, answer, keywords }` only (drops `editedAt` and other stored fields). */
+/** `{ title, answer, keywords, questions }` only (drops `editedAt` and other stored fields; no questions -> `[]`). */
 function pickLocalized(c: Omit<LocalizedArticle, 'questions'> & { questions?: readonly string[] }): LocalizedArticle {
   return { title: c.title, answer: c.answer, keywords: [...c.keywords], questions: [...(c.questions ?? [])] };
 }
