@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { cueScope, genericReference, needNegated, type CueScope } from './scope.ts';
+import { cueScope, fromCueClause, genericReference, needNegated, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
@@ -214,7 +214,16 @@ export function modelTurn(
       // negations ("nobody can give me a straight answer. This is unacceptable") and many
       // vulnerable cues are negations themselves ("I can't hear when they call the numbers").
       const ownScopeOnly = label === 'frustration' || label === 'vulnerable';
-      return cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) }) ?? generic ?? (ownScopeOnly ? null : turnScope(label));
+      // A request for a person: a negation counts from the request's own clause on ("I don't
+      // need a map, I want a person" is a request).
+      // A negation in an earlier clause does not cover the request; reported speech anywhere does.
+      const clauseScope = (): CueScope => {
+        const from = fromCueClause(text, hit.phrase);
+        if (from === text) return turnScope(label);
+        if (hasScope(from).negated) return 'negation';
+        return (scopeOfTurn ??= hasScope(text)).reported ? 'reported' : null;
+      };
+      return cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) }) ?? generic ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
     },
     cite: (label) => {
       if (byWindow(label)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareCryForHelp, cueScope, genericReference, needNegated } from './scope.ts';
+import { bareCryForHelp, cueScope, fromCueClause, genericReference, needNegated } from './scope.ts';
 import { defaultPolicy } from './policySchema.ts';
 import { evaluateTurn } from './evaluate.ts';
 
@@ -117,6 +117,41 @@ describe('"no need" forms veto a request for a person whatever the model says, i
   });
 });
 
+
+describe('a negation covers its own clause, not a request in the next one', () => {
+  // Before fromCueClause the "no need" of the first clause vetoed en, zh and ko (2026-12-05).
+  const requests: [string, string][] = [
+    ['en', "I don't need a map, I want a person"],
+    ['ja', '地図はいりません、人と話したいです'],
+    ['es', 'No quiero el mapa, quiero hablar con una persona'],
+    ['zh', '地图不需要，我要找人工'],
+    ['ko', '지도는 필요 없고, 사람이랑 얘기하고 싶어요'],
+    ['fr', 'Je ne veux pas le plan, je veux parler à une personne'],
+    ['de', 'Ich brauche keinen Plan, ich will mit einem Menschen sprechen'],
+    ['pt', 'Não quero o mapa, quero falar com uma pessoa'],
+  ];
+  it.each(requests)('[%s] %s: a request for a person', (lang, text) => {
+    const d = evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text }], language: lang as never });
+    expect(d.reasons.map((r) => r.code)).toContain('explicit_request');
+  });
+  const declined: [string, string][] = [
+    ['en', "No, I don't need a person, just the opening hours"],
+    ['de', 'Ich will mit keinem Menschen sprechen, nur die Öffnungszeiten'],
+    ['zh', '不用人工，告诉我几点关门就行'],
+  ];
+  it.each(declined)('[%s] %s: the negated request is still no request', (lang, text) => {
+    const d = evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text }], language: lang as never });
+    expect(d.reasons.map((r) => r.code)).not.toContain('explicit_request');
+  });
+  it('keeps reported speech that introduces the next clause, and finds the cue clause', () => {
+    expect(cueScope('Mein Nachbar meint, ich sollte mich beschweren', 'beschweren')).toBe('reported');
+    expect(cueScope("I'm not here about that, I want to complain", 'complain')).toBeNull();
+    expect(needNegated('地图不需要，我要找人工', '人工')).toBe(false);
+    expect(fromCueClause('地图不需要，我要找人工', '人工')).toBe('我要找人工');
+    expect(fromCueClause("I don't need a map, I want a person, please", 'want a person')).toBe('I want a person, please');
+    expect(fromCueClause('no boundary here', 'boundary')).toBe('no boundary here');
+  });
+});
 
 describe('a cry for help and nothing else escalates, in every language', () => {
   const cries: [string, string][] = [

@@ -63,6 +63,30 @@ function locateLatin(text: string, phrase: string, match?: TokenMatch): { tokens
   return null;
 }
 
+/** Clause boundaries: sentence and clause punctuation of every script (a Latin mark followed by a space). */
+const CLAUSE_BOUNDARY = /[,;:.!?]+(?=\s)|[，、；：。！？]+/u;
+
+/**
+ * `text` from the start of the clause where cue `phrase` first stands: a negation or reporting
+ * verb in an earlier clause does not cover the cue ("I don't need a map, I want a person",
+ * "地图不需要，我要找人工"); what follows the cue is kept (verb-final negation after a topic comma:
+ * "職員は、呼ばなくていいです"). The whole text when the phrase spans a boundary or is not found.
+ */
+export function fromCueClause(text: string, phrase: string): string {
+  const clauses = text.split(CLAUSE_BOUNDARY);
+  const i = clauseIndex(clauses, phrase);
+  return i < 0 ? text : clauses.slice(i).map((c) => c.trim()).join(', ');
+}
+
+/** Index of the first clause containing `phrase`, -1 when none does (or there is one clause). */
+function clauseIndex(clauses: readonly string[], phrase: string): number {
+  if (clauses.length < 2) return -1;
+  return clauses.findIndex((clause) => {
+    const found = locateCjk(clause, phrase);
+    return found === undefined ? !!locateLatin(clause, phrase) : !!found;
+  });
+}
+
 /**
  * "No need" forms: the visitor says a person is not needed ("no need to talk to anyone", "pas
  * besoin de parler à un agent", "não preciso falar com um atendente", "ich muss mit keinem
@@ -80,7 +104,8 @@ const NEED_NEGATION_CJK = /必要(?:は|も)?(?:ない|ありません|なし)|�
  * {@link SCOPE_WINDOW_BEFORE} tokens before it or inside it (Latin script), or in the CJK window
  * around it. Accents are ignored (the match form folds them).
  */
-export function needNegated(text: string, phrase: string): boolean {
+export function needNegated(fullText: string, phrase: string): boolean {
+  const text = fromCueClause(fullText, phrase);
   const cjk = locateCjk(text, phrase);
   if (cjk !== undefined) {
     if (cjk === null) return false;
@@ -109,12 +134,18 @@ export type CueScope = 'negation' | 'reported' | 'generic' | 'lookalike' | null;
  * {@link CJK_WINDOW_AFTER} characters after it or {@link CJK_WINDOW_BEFORE} before it.
  */
 export function cueScope(text: string, phrase: string, opts: { reportedSubject?: boolean } = {}): CueScope {
+  // A negation covers its own clause ("I don't need a map, I want a person"); reported speech
+  // often introduces the next one ("Mein Nachbar meint, ich sollte mich beschweren").
+  const negationText = fromCueClause(text, phrase);
   const cjk = locateCjk(text, phrase);
   if (cjk !== undefined) {
     if (cjk === null) return null;
     const { form, at, phrase: cjkPhrase } = cjk;
-    const around = form.slice(Math.max(0, at - CJK_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER);
-    if (CJK_NEGATION.test(withoutAnotA(around))) return 'negation';
+    const own = locateCjk(negationText, phrase);
+    if (own) {
+      const around = own.form.slice(Math.max(0, own.at - CJK_WINDOW_BEFORE), own.at + own.phrase.length + CJK_WINDOW_AFTER);
+      if (CJK_NEGATION.test(withoutAnotA(around))) return 'negation';
+    }
     if (CJK_REPORTED.test(form.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';
     return null;
   }
@@ -122,7 +153,9 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
   if (!m) return null;
   const { tokens, at, length } = m;
   const window = tokens.slice(Math.max(0, at - SCOPE_WINDOW_BEFORE), at + length);
-  if (window.some((t) => NEGATORS.has(t) || NEGATORS.has(`${t.split("'")[0]}'`) || t.endsWith("n't"))) return 'negation';
+  const own = locateLatin(negationText, phrase);
+  const negationWindow = own ? own.tokens.slice(Math.max(0, own.at - SCOPE_WINDOW_BEFORE), own.at + own.length) : [];
+  if (negationWindow.some((t) => NEGATORS.has(t) || NEGATORS.has(`${t.split("'")[0]}'`) || t.endsWith("n't"))) return 'negation';
   // Reported speech also follows its subject: "the *staff* at counter 3 told me", "l'*agent* m'a dit".
   const after = tokens.slice(at + length, at + length + SCOPE_WINDOW_AFTER);
   if ([...window, ...(opts.reportedSubject ? after : [])].some((t) => REPORTERS.has(t))) return 'reported';
