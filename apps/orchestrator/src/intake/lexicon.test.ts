@@ -148,4 +148,20 @@ describe('text normalisation', () => {
     expect(terms).toEqual(expect.arrayContaining(['住民', '民票']));
     expect(analyze('税务证明', LANGUAGE_PACKS.zh).terms).toEqual(expect.arrayContaining(['税务', '证明', '务证']));
   });
+
+  it('drops French elisions instead of fusing them into the next word', () => {
+    const units = analyze("Carte d'identité, l’acte de naissance, j'ai oublié", LANGUAGE_PACKS.fr).units.map((u) => u.text);
+    expect(units).toEqual(['carte', 'identite', 'acte', 'naissance', 'oublie']);
+    // only French: an English "o'clock" keeps its word
+    expect(analyze("at 5 o'clock", LANGUAGE_PACKS.en).units.map((u) => u.text)).toContain('oclock');
+  });
+
+  it('strips stacked Korean particles and verb endings after a stem of two syllables', () => {
+    const units = (t: string) => analyze(t, LANGUAGE_PACKS.ko).units.map((u) => u.text);
+    expect(units('공휴일에도 문을 여나요')).toContain('공휴일');
+    expect(units('현금만 받아요?')).toContain('현금');
+    expect(units('자전거 버리고 싶은데')).toContain('버리');
+    // a one-syllable stem keeps its ending (사고 "accident" is not 사 + 고)
+    expect(units('사고 났어요')).toContain('사고');
+  });
 });

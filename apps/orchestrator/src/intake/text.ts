@@ -71,12 +71,25 @@ export function stopwordsOf(pack: LanguagePack): Set<string> {
   return set;
 }
 
-/** Removes one of `pack.particles` from the end of `word` when at least one character stays. */
+/**
+ * Removes one of `pack.particles` from the end of `word` when at least one character stays, else
+ * one of `pack.verbEndings` when at least two stay.
+ */
 function stripParticle(word: string, pack: LanguagePack): string {
   for (const p of pack.particles ?? []) {
     if (word.length > p.length && word.endsWith(p)) return word.slice(0, -p.length);
   }
+  for (const e of pack.verbEndings ?? []) {
+    if (word.length >= e.length + 2 && word.endsWith(e)) return word.slice(0, -e.length);
+  }
   return word;
+}
+
+/** Drops an elided word of `pack.elisions` before an apostrophe: `d'identite` -> `identite`. */
+function stripElision(word: string, pack: LanguagePack): string {
+  const at = word.indexOf("'");
+  if (at <= 0 || !pack.elisions?.includes(word.slice(0, at))) return word;
+  return word.slice(at + 1);
 }
 
 /** Drops possessive `'s` and apostrophes: `city's` -> `city`, `don't` -> `dont`. */
@@ -182,7 +195,7 @@ function spacedUnits(normalized: string, pack: LanguagePack, stop: Set<string>):
   const units: QueryUnit[] = [];
   const vocab = pack.decompound ? compoundVocabularies.get(pack) : undefined;
   for (const raw of normalized.split(WORD_SPLIT)) {
-    let word = cleanWord(raw);
+    let word = cleanWord(stripElision(raw, pack));
     if (!word || stop.has(word)) continue;
     if (pack.stripPlural) word = stripPlural(word);
     if (stop.has(word)) continue;

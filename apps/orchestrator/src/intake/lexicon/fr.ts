@@ -7,12 +7,14 @@ export const fr: LanguagePack = {
   name: 'Français',
   segmentation: 'spaced',
   stripPlural: true,
+  elisions: ['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu'],
   stopwords: [
     'le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd', 'au', 'aux', 'a', 'et', 'ou', 'mais', 'en', 'dans', 'sur', 'pour', 'par', 'avec', 'sans',
     'je', 'j', 'me', 'm', 'moi', 'mon', 'ma', 'mes', 'tu', 'te', 'vous', 'votre', 'vos', 'il', 'elle', 'on', 'nous', 'notre', 'ils', 'elles', 'ce', 'c', 'ca', 'cette', 'ces', 'cet',
     'est', 'suis', 'sont', 'etre', 'ai', 'as', 'avez', 'avons', 'ont', 'avoir', 'fait', 'faire', 'peux', 'peut', 'pouvez', 'puis', 'pourrais', 'pourriez', 'dois', 'doit', 'faut',
     'veux', 'voudrais', 'voulais', 'aimerais', 'souhaite', 'besoin', 'que', 'qu', 'qui', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'quand', 'comment', 'combien', 'est-ce', 'y',
     'ne', 'pas', 'plus', 'se', 's', 'si', 'bonjour', 'merci', 'svp', 'plait', 'vous', 'juste', 'aussi', 'encore', 'tres', 'bien', 'ici', 'la-bas', 'mairie', 'harbor', 'city',
+    'fois', 'meme', 'tout', 'toute', 'tous', 'toutes', 'apres', 'avant', 'pendant', 'comme', 'autre', 'autres', 'lequel', 'laquelle', 'lesquels', 'fais', 'viens', 'vient', 'venons', 'venez',
     'renseigner', 'savoir', 'dire', 'dites', 'demander', 'obtenir', 'avoir', 'trouver', 'aller', 'prendre',
   ],
   patterns: {

@@ -71,6 +71,17 @@ export interface LanguagePack {
    * copulas: "주차장은" -> "주차장", "어디예요" -> "어디"). Normalised like the input.
    */
   particles?: readonly string[];
+  /**
+   * Verb endings removed from a word that keeps at least two characters without them, after no
+   * particle matched, longest first (Korean: "버리고" -> "버리", "반납해야" -> "반납해").
+   */
+  verbEndings?: readonly string[];
+  /**
+   * Elided words written before an apostrophe and dropped before search (French: "d'identité" ->
+   * "identite", "l'acte" -> "acte", "j'ai" -> "ai"). Without them the apostrophe was removed and
+   * the words fused ("didentite").
+   */
+  elisions?: readonly string[];
   /** Terms ignored by search (written naturally; normalised on load). */
   stopwords: readonly string[];
   patterns: Readonly<Record<LexiconCategory, readonly string[]>>;
