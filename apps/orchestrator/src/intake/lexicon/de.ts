@@ -9,6 +9,7 @@ export const de: LanguagePack = {
   stripPlural: false,
   decompound: true,
   stopwords: [
+    'wieviel', 'genau', 'alles', 'selbst', 'werde', 'wird', 'schon', 'etwas', 'jemand', 'nichts',
     'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'und', 'oder', 'aber', 'in', 'im', 'an', 'am', 'auf', 'fur', 'mit', 'von', 'vom', 'zu', 'zum', 'zur', 'bei', 'beim', 'aus', 'nach', 'uber',
     'ich', 'mich', 'mir', 'mein', 'meine', 'meinen', 'meiner', 'du', 'sie', 'ihr', 'ihre', 'ihren', 'wir', 'uns', 'unser', 'es', 'er', 'man', 'dies', 'diese', 'dieser', 'dieses',
     'ist', 'bin', 'sind', 'war', 'sein', 'habe', 'hat', 'haben', 'hatte', 'kann', 'konnen', 'konnte', 'muss', 'mussen', 'soll', 'mochte', 'will', 'wurde', 'werden', 'brauche', 'brauchen',

@@ -10,6 +10,7 @@ export const es: LanguagePack = {
   segmentation: 'spaced',
   stripPlural: true,
   stopwords: [
+    'soy', 'eres', 'somos', 'sin', 'nadie', 'algo', 'despues', 'antes', 'cada',
     'a', 'al', 'el', 'la', 'lo', 'los', 'las', 'un', 'una', 'unos', 'unas', 'de', 'del', 'en', 'con', 'por', 'para', 'y',
     'o', 'u', 'no', 'que', 'qué', 'se', 'me', 'mi', 'mis', 'te', 'tu', 'su', 'sus', 'le', 'les', 'yo', 'usted', 'ustedes',
     'nos', 'es', 'son', 'esta', 'está', 'estan', 'están', 'estoy', 'hay', 'ser', 'estar', 'donde', 'dónde', 'cuando',

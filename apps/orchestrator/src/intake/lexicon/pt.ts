@@ -8,6 +8,7 @@ export const pt: LanguagePack = {
   segmentation: 'spaced',
   stripPlural: true,
   stopwords: [
+    'depois', 'dois', 'duas', 'mais', 'somos', 'vou', 'vai', 'cada', 'faz', 'ja', 'antes',
     'o', 'a', 'os', 'as', 'um', 'uma', 'uns', 'umas', 'de', 'do', 'da', 'dos', 'das', 'em', 'no', 'na', 'nos', 'nas', 'ao', 'aos', 'e', 'ou', 'mas', 'para', 'pra', 'por', 'pelo', 'pela', 'com', 'sem',
     'eu', 'me', 'mim', 'meu', 'minha', 'meus', 'minhas', 'voce', 'voces', 'seu', 'sua', 'ele', 'ela', 'nos', 'nosso', 'nossa', 'isso', 'isto', 'esse', 'essa', 'este', 'esta', 'aquele',
     'e', 'sou', 'sao', 'esta', 'estou', 'ser', 'tem', 'tenho', 'ter', 'ha', 'posso', 'pode', 'podem', 'preciso', 'precisa', 'quero', 'queria', 'gostaria', 'devo', 'faco', 'fazer',
