@@ -52,6 +52,13 @@ describe('explicit requests for a person', () => {
     expect(r.escalation?.reason).toBe('explicit_request');
     expect(r.articles[0]?.id).toBe('tax-certificates');
   });
+
+  it('names no topic when the request leaves only a single character ("找", find)', () => {
+    const r = intake.respond({ text: '我要找人工', language: 'zh', history: [] });
+    expect(r.escalation?.reason).toBe('explicit_request');
+    expect(r.articles).toEqual([]);
+    expect(intake.respond({ text: '我要找人工，问一下停车场', language: 'zh', history: [] }).articles[0]?.id).toBe('parking');
+  });
 });
 
 describe('ordinary turns', () => {

@@ -305,9 +305,13 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       // What the request is about, without its own words ("talk to someone about my tax
       // certificate": the words of the request otherwise pull in articles with chatty questions).
       const about = stripLexicon(text, isLang(person.lang) ? person.lang : lang, ['requestPerson']);
-      const aboutHits = about ? kb.search(about, lang) : [];
+      // Only when something is left beyond single characters ("我要找人工" leaves "找", "find",
+      // which named lost-and-found as the topic).
+      const aboutHits = about && analyze(about, packFor(lang)).units.some((u) => Array.from(u.text).length > 1) ? kb.search(about, lang) : [];
       const result = escalate('explicit_request', `explicit request for a person: ${said(person)}`, EXPLICIT_REQUEST_CONFIDENCE);
-      return aboutHits.length ? { ...result, articles: toArticles(aboutHits) } : result;
+      // The articles of what the request is about, none when it is about nothing in particular
+      // (the whole turn's hits come from the request's own words).
+      return { ...result, articles: toArticles(aboutHits) };
     }
 
     const affirm = prev.kind === 'unknown' ? findLexiconMatch(text, 'affirm', [lang]) : null;
