@@ -215,8 +215,7 @@ export function modelTurn(
       // vulnerable cues are negations themselves ("I can't hear when they call the numbers").
       const ownScopeOnly = label === 'frustration' || label === 'vulnerable';
       // A request for a person: a negation counts from the request's own clause on ("I don't
-      // need a map, I want a person" is a request).
-      // A negation in an earlier clause does not cover the request; reported speech anywhere does.
+      // need a map, I want a person" is a request); reported speech anywhere in the turn counts.
       const clauseScope = (): CueScope => {
         const from = fromCueClause(text, hit.phrase);
         if (from === text) return turnScope(label);

@@ -73,7 +73,7 @@ export interface LanguagePack {
   particles?: readonly string[];
   /**
    * Verb endings removed from a word that keeps at least two characters without them, after no
-   * particle matched, longest first (Korean: "버리고" -> "버리", "반납해야" -> "반납해").
+   * particle matched, in list order (Korean: "버리고" -> "버리", "반납해야" -> "반납").
    */
   verbEndings?: readonly string[];
   /**
