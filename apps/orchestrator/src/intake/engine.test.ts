@@ -186,7 +186,7 @@ describe('repeated failure rules', () => {
   });
 
   it('yes to the offer escalates, no continues', () => {
-    expect(converse('en', ['Where can I buy a train ticket?', 'yes please']).results[1]!.escalation?.reason).toBe('explicit_request');
+    expect(converse('en', ['Where is the train station?', 'yes please']).results[1]!.escalation?.reason).toBe('explicit_request');
     expect(converse('zh', ['火车站在哪里', '好的']).results[1]!.escalation?.reason).toBe('explicit_request');
     const no = converse('es', ['¿Dónde venden billetes de tren?', 'no, gracias', '¿Dónde está el baño?']).results;
     expect(no[1]).toMatchObject({ intent: 'decline', escalation: null, reply: replies('es').anythingElse });

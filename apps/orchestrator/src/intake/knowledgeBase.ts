@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { z } from 'zod';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
+import { ExampleIndex, NEIGHBOUR_MIN_SIMILARITY } from './exampleIndex.ts';
 import { analyze, hasCjk, normalizeText, registerCompoundVocabulary, type QueryUnit } from './text.ts';
 import { informativeness, visitorWordStats, type VisitorWordStats } from './visitorWords.ts';
 
@@ -67,6 +68,12 @@ export type LocalizedArticle = z.infer<typeof localizedSchema>;
 export interface KbSearchHit {
   article: VersionedArticle;
   score: number;
+  /**
+   * `examples` when the hit comes from the nearest example questions ({@link ExampleIndex}),
+   * which {@link KnowledgeBase.searchWithFallback} consults when word search answers nothing;
+   * absent for word search.
+   */
+  via?: 'examples';
 }
 
 /** Thrown when a knowledge-base file is unreadable or fails validation; the message names the field. */
@@ -123,6 +130,8 @@ interface LangIndex {
   df: Map<string, number>;
   /** Terms of the articles' own text (title, keywords, answer), not only of their example questions. */
   core: Set<string>;
+  /** Titles and example questions by character n-grams (the second retriever). */
+  examples: ExampleIndex;
 }
 
 /**
@@ -285,18 +294,37 @@ export class KnowledgeBase {
   /**
    * {@link search} in `language`; if no hit reaches `minScore` there, the other languages are
    * tried (visitors sometimes type in a language other than the one selected) and the first that
-   * reaches `minScore` wins. Returns the hits and the language they were found in; article
+   * reaches `minScore` wins. In between, the nearest example questions in `language` are
+   * consulted ({@link nearestExamples}). Returns the hits and the language they were found in; article
    * content can still be shown in any language.
    */
   searchWithFallback(query: string, language: Lang, minScore: number, limit = 3): { hits: KbSearchHit[]; language: Lang } {
     const hits = this.search(query, language, limit);
     if ((hits[0]?.score ?? 0) >= minScore) return { hits, language };
+    const near = this.nearestExamples(query, language);
+    if (near && near.score >= minScore) return { hits: [near, ...hits.filter((h) => h.article.id !== near.article.id)].slice(0, limit), language };
     for (const other of LANGS) {
       if (other === language) continue;
       const alt = this.search(query, other, limit);
       if ((alt[0]?.score ?? 0) >= minScore) return { hits: alt, language: other };
     }
     return { hits, language };
+  }
+
+  /**
+   * The article whose example questions in `language` are nearest to `query`
+   * ({@link ExampleIndex.answer}), as a hit with `via: 'examples'`, or null. Its `score` puts the
+   * similarity on the word-search scale: {@link DEFAULT_MIN_SCORE} at the minimum similarity
+   * {@link NEIGHBOUR_MIN_SIMILARITY}, rising linearly to 1 at similarity 1, so a deployment with a
+   * stricter threshold needs nearer examples.
+   */
+  nearestExamples(query: string, language: Lang): KbSearchHit | null {
+    const index = this.state.indexes.get(language);
+    const best = index?.examples.answer(query);
+    const article = best && this.state.byId.get(best.id);
+    if (!best || !article) return null;
+    const score = DEFAULT_MIN_SCORE + ((1 - DEFAULT_MIN_SCORE) * (best.similarity - NEIGHBOUR_MIN_SIMILARITY)) / (1 - NEIGHBOUR_MIN_SIMILARITY);
+    return { article, score: round(score), via: 'examples' };
   }
 
   private buildIndex(lang: Lang): LangIndex {
@@ -327,7 +355,9 @@ export class KnowledgeBase {
       return doc;
     });
     search.addAll(docs);
-    return { search, df, core };
+    // Titles count beside the example questions, never alone (25 titles make a poor neighbourhood).
+    const examples = new ExampleIndex(new Map(this.articles.filter((a) => a.content[lang].questions.length).map((a) => [a.id, [a.content[lang].title, ...a.content[lang].questions]])));
+    return { search, df, core, examples };
   }
 }
 

@@ -18,6 +18,8 @@ interface LangCases {
   restricted: string;
   vulnerable: string;
   didNotHelp: string;
+  /** The reply was wrong ("that's not right, I asked about..."). */
+  wrongAnswer: string;
   ordinary: string[];
 }
 
@@ -31,6 +33,7 @@ const CASES: Record<Language, LangCases> = {
     restricted: 'Please delete my personal data',
     vulnerable: "I can't see the screen well",
     didNotHelp: "That didn't help at all",
+    wrongAnswer: "That's not right, I asked about the garbage days",
     ordinary: ['Where is the restroom?', 'What time do you open on Saturday?', 'I want to get a residence certificate', 'Can I pay by credit card?', 'Do you have a wheelchair I can borrow?', 'I lost my wallet', 'I had a baby, what do I need to register?', 'How do I apply for child benefits?', 'Where do I enroll in national health insurance?', 'Where is the emergency exit?'],
   },
   ja: {
@@ -42,6 +45,7 @@ const CASES: Record<Language, LangCases> = {
     restricted: '個人情報を削除してください',
     vulnerable: '目が見えないので画面が読めません',
     didNotHelp: '役に立たないです',
+    wrongAnswer: '違います、ゴミの日を聞いたんです',
     ordinary: ['トイレはどこですか', '住民票を取りたいです', '土曜日は開いていますか', 'クレジットカードで払えますか', '財布を落としました', '児童手当の申請をしたい', '国民健康保険に入りたい', '非常口はどこですか'],
   },
   zh: {
@@ -53,6 +57,7 @@ const CASES: Record<Language, LangCases> = {
     restricted: '请删除我的个人信息',
     vulnerable: '我迷路了',
     didNotHelp: '还是不明白',
+    wrongAnswer: '答错了，我想知道垃圾哪天收',
     ordinary: ['洗手间在哪里', '我想办住民票', '星期六开门吗', '可以刷信用卡吗', '我的钱包丢了', '怎么申请儿童补贴', '垃圾怎么分类'],
   },
   ko: {
@@ -64,6 +69,7 @@ const CASES: Record<Language, LangCases> = {
     restricted: '제 개인정보를 삭제해 주세요',
     vulnerable: '눈이 잘 안 보여요',
     didNotHelp: '도움이 안 돼요',
+    wrongAnswer: '틀렸어요, 쓰레기 수거일을 물어봤어요',
     ordinary: ['화장실이 어디예요?', '주민표를 발급받고 싶어요', '토요일에도 열어요?', '신용카드로 결제할 수 있나요?', '지갑을 잃어버렸어요', '아동수당 신청은 어떻게 해요?', '쓰레기 분리수거 방법을 알려 주세요'],
   },
   fr: {
@@ -75,6 +81,7 @@ const CASES: Record<Language, LangCases> = {
     restricted: 'Je veux supprimer mes données personnelles',
     vulnerable: 'Je suis perdu',
     didNotHelp: "Ça ne m'aide pas",
+    wrongAnswer: "C'est faux, je voulais les jours de collecte des poubelles",
     ordinary: ['Où sont les toilettes ?', 'Je voudrais un certificat de résidence', 'Êtes-vous ouverts le samedi ?', 'Puis-je payer par carte ?', "J'ai perdu mon portefeuille", 'Comment demander les allocations familiales ?', 'Comment trier les déchets ?'],
   },
   de: {
@@ -86,6 +93,7 @@ const CASES: Record<Language, LangCases> = {
     restricted: 'Bitte löschen Sie meine Daten',
     vulnerable: 'Ich habe mich verlaufen',
     didNotHelp: 'Das hilft mir nicht',
+    wrongAnswer: 'Das stimmt nicht, ich habe nach dem Abholtag gefragt',
     ordinary: ['Wo ist die Toilette?', 'Ich brauche eine Meldebescheinigung', 'Haben Sie samstags geöffnet?', 'Kann ich mit Karte bezahlen?', 'Ich habe meine Geldbörse verloren', 'Wie beantrage ich Kindergeld?', 'Wie trenne ich den Müll?'],
   },
   es: {
@@ -97,6 +105,7 @@ const CASES: Record<Language, LangCases> = {
     restricted: 'Quiero borrar mis datos personales',
     vulnerable: 'Estoy perdido',
     didNotHelp: 'No me sirve',
+    wrongAnswer: 'Eso no es correcto, pregunté por los días de basura',
     ordinary: ['¿Dónde está el baño?', 'Necesito un certificado de residencia', '¿Abren los sábados?', '¿Puedo pagar con tarjeta?', 'Perdí mi cartera', '¿Cómo solicito la ayuda por hijo?', '¿Cómo separo la basura?'],
   },
   pt: {
@@ -108,6 +117,7 @@ const CASES: Record<Language, LangCases> = {
     restricted: 'Quero apagar meus dados pessoais',
     vulnerable: 'Estou perdido',
     didNotHelp: 'Não ajudou',
+    wrongAnswer: 'Está errado, perguntei sobre os dias de coleta de lixo',
     ordinary: ['Onde fica o banheiro?', 'Preciso de um atestado de residência', 'Vocês abrem aos sábados?', 'Posso pagar com cartão?', 'Perdi minha carteira', 'Como peço o auxílio para crianças?', 'Como separo o lixo?'],
   },
 };
@@ -164,6 +174,14 @@ describe.each(LANGUAGES.map((l) => [l] as const))('[%s] triggers', (lang) => {
     expectReason(feedback, 'repeated_failure');
     const again = evaluateTurn(policy, { turns: [visitor(c.ordinary[1]!), { role: 'assistant', text: '...' }, visitor(c.ordinary[1]!)], language: lang });
     expectReason(again, 'repeated_failure');
+  });
+
+  it('repeated_failure: "that is wrong, I asked about..." after a reply, even when the knowledge base answers the turn', () => {
+    const d = evaluateTurn(policy, { turns: [visitor(c.ordinary[0]!, { intake: answered }), { role: 'assistant', text: '...' }, visitor(c.wrongAnswer)], language: lang, intake: answered });
+    expectReason(d, 'repeated_failure');
+    expect(d.reasons.find((r) => r.code === 'repeated_failure')!.evidence).toMatch(/did not help/);
+    // Not after a reply (the first thing said), it is no failure of a reply.
+    expect(codes(evaluateTurn(policy, { turns: [visitor(c.wrongAnswer)], language: lang, intake: answered }))).not.toContain('repeated_failure');
   });
 
   it('out_of_scope after two unanswered turns in a row, not after one', () => {

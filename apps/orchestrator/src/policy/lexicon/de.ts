@@ -36,6 +36,10 @@ export const de: CueLexicon = {
     'schon|bereits gefragt|gesagt',
     'immer noch nicht',
     'ich frag|frage jetzt|doch|nochmal|zum',
+    // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
+    'das stimmt nicht|so_nicht',
+    'das ist|war falsch',
+    'ich habe|hatte|hab nach * gefragt',
   ],
   sentiment: {
     negative: [

@@ -47,6 +47,10 @@ export const es: CueLexicon = {
     'no me entiende|entiendes',
     'le|te estoy_preguntando|pregunto_otra|vuelvo_a_preguntar',
     'lo que pregunto|pregunte|estoy_preguntando',
+    // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
+    'eso no es|esta correcto|cierto',
+    'esta mal|equivocado',
+    'pregunte por|sobre',
   ],
   sentiment: {
     negative: [

@@ -44,6 +44,10 @@ export const fr: CueLexicon = {
     "je l'ai|j'ai deja demande|dit",
     'toujours pas',
     'je vous|te? redemande|demande_encore',
+    // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
+    "c'est faux",
+    "ce n'est pas ca|juste|correct",
+    "j'ai demande * pas",
   ],
   sentiment: {
     negative: [

@@ -30,6 +30,9 @@ export const ko: CueLexicon = {
     '아직도|여전히 모르|해결이_안|안_돼',
     '아까|이미|벌써 물어|말했',
     '물어본_거|물어보는_거|묻는_거|여쭤본_거 예요|에요|잖아요|라고요',
+    // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
+    '틀렸어요|틀렸습니다|틀렸는데|틀린_답|틀린_거',
+    '그게_아니라|그거_말고',
   ],
   sentiment: {
     negative: [

@@ -42,6 +42,10 @@ export const pt: CueLexicon = {
     'ainda nao entendi|resolvi|funciona',
     'to|estou|eu_to perguntando',
     'o que eu pergunto|perguntei|estou_perguntando',
+    // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
+    'nao e isso|certo|correto',
+    'esta errado',
+    'perguntei sobre|por|onde|quando',
   ],
   sentiment: {
     negative: [
