@@ -24,12 +24,19 @@ describe('ExampleIndex', () => {
   const index = new ExampleIndex(examples);
 
   it('answers with the article whose examples share word parts, where whole words differ (compounds, inflection)', () => {
-    // "Restmülltonne" and "abgeholt" never occur as whole words in the parking or restroom examples.
-    const best = index.answer('Wann wird die Restmülltonne abgeholt');
+    // The compound "Restmüllabholung" occurs in no example (only "Restmüll Abholung").
+    const best = index.answer('Welcher Wochentag Restmüllabholung');
     expect(best?.id).toBe('garbage-collection-days');
     expect(best!.similarity).toBeGreaterThanOrEqual(NEIGHBOUR_MIN_SIMILARITY);
-    const [first, second] = index.match('Wann wird die Restmülltonne abgeholt');
+    const [first, second] = index.match('Welcher Wochentag Restmüllabholung');
     expect(first!.similarity - (second?.similarity ?? 0)).toBeGreaterThanOrEqual(NEIGHBOUR_MIN_MARGIN);
+  });
+
+  it('counts words no example has against the question ("Zugticket" makes it less near)', () => {
+    const near = index.match('Wann wird Restmüll abgeholt')[0]!;
+    const diluted = index.match('Wann wird Restmüll abgeholt Zugticket Flughafen')[0]!;
+    expect(diluted.id).toBe(near.id);
+    expect(diluted.similarity).toBeLessThan(near.similarity);
   });
 
   it('answers nothing for a question no example is near, or one two articles share', () => {

@@ -9,15 +9,17 @@
  * Korean particles and endings, Japanese and Chinese without spaces, inflections, typos), which
  * is where word search lost most answerable questions. Pure, deterministic, no model file.
  *
- * Thresholds chosen on `data/knowledge-candidates/round3` (1,996 example questions never put in
- * the knowledge base) plus 1,200 requests, complaints and other venues' questions from the
- * escalation training set standing for questions no article answers (2026-12-05; `npm run
- * eval:knowledge -- --set DIR` on such a folder): word search alone answered 37.9% right / 9.8%
- * wrong / 10.0% of the unanswerable; with the nearest examples after it, similarity 0.3 gave
- * 56.0 / 11.3 / 16.3, 0.35 gave 50.0 / 10.8 / 13.8 and {@link NEIGHBOUR_MIN_SIMILARITY} 0.4 gives
- * 45.3 / 10.6 / 11.9 (margin 0.1 throughout; requiring word search to agree moved along the same
- * curve). Held-out figures are in `data/knowledge-eval/README.md`; the cost is more questions
- * outside every article answered anyway (a "train ticket" is near the number-ticket examples).
+ * Choices made on `data/knowledge-candidates/round3` (1,996 example questions never put in the
+ * knowledge base) plus 1,200 requests, complaints and other venues' questions from the escalation
+ * training set standing for questions no article answers (2026-12-05; `npm run eval:knowledge --
+ * --set DIR` on such a folder; right / wrong / unanswerable answered): word search alone 37.9% /
+ * 9.8% / 10.0%; with the nearest examples after it, ignoring terms no example has, similarity 0.3
+ * gave 56.0 / 11.3 / 16.3, 0.35 gave 50.0 / 10.8 / 13.8, 0.4 gave 45.3 / 10.6 / 11.9; counting
+ * those terms in the question's length (kept) 0.3 gave 50.0 / 10.5 / 12.6 and
+ * {@link NEIGHBOUR_MIN_SIMILARITY} 0.35 gives 45.6 / 10.3 / 10.9 (margin 0.1 throughout; requiring
+ * word search to agree moved along the same curve). Held-out figures are in
+ * `data/knowledge-eval/README.md`; the cost is more questions outside every article answered
+ * anyway (a "train ticket" is near the number-ticket examples).
  */
 import { normalizeText } from './text.ts';
 
@@ -62,6 +64,8 @@ export class ExampleIndex {
   private readonly idf = new Map<string, number>();
   private readonly postings = new Map<string, { doc: number; weight: number }[]>();
   private readonly docArticle: string[] = [];
+  /** idf of a term no example has. */
+  private readonly maxIdf: number;
 
   /** @param examples article id -> its texts (title and example questions) in this language. */
   constructor(examples: ReadonlyMap<string, readonly string[]>) {
@@ -70,6 +74,7 @@ export class ExampleIndex {
     const df = new Map<string, number>();
     for (const d of docs) for (const k of d.terms.keys()) df.set(k, (df.get(k) ?? 0) + 1);
     for (const [k, n] of df) this.idf.set(k, Math.log((docs.length + 1) / (n + 1)));
+    this.maxIdf = Math.log(docs.length + 1);
     docs.forEach((d, i) => {
       this.docArticle.push(d.id);
       for (const [k, w] of this.vector(d.terms)) {
@@ -79,13 +84,21 @@ export class ExampleIndex {
     });
   }
 
-  /** Sub-linear tf x idf, unit length; terms no example has are dropped. */
+  /**
+   * Sub-linear tf x idf, unit length. Terms no example has are not stored but count in the length
+   * with the highest idf (`log(examples + 1)`).
+   */
   private vector(terms: Map<string, number>): Map<string, number> {
     const v = new Map<string, number>();
     let norm = 0;
     for (const [k, count] of terms) {
       const idf = this.idf.get(k);
-      if (!idf) continue;
+      if (!idf) {
+        // A term no example has ("train", "veterans") still counts in the question's length,
+        // with the highest idf: what the examples never mention makes the question less near.
+        norm += ((1 + Math.log(count)) * this.maxIdf) ** 2;
+        continue;
+      }
       const w = (1 + Math.log(count)) * idf;
       v.set(k, w);
       norm += w * w;
