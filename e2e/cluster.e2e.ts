@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startCluster, type Cluster } from '../scripts/lib/cluster.ts';
+import { closeContexts } from './stack.ts';
 
 /**
  * A call across a cluster in real Chromium (fake camera and microphone): three orchestrator
@@ -46,6 +47,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   cluster = await startCluster({ nodes: 3, proxyNodes: [1, 2], env: { LOG_LEVEL: 'warn', RECONNECT_GRACE_MS: '30000' } });
 });
+test.afterEach(({ browser }) => closeContexts(browser));
 test.afterAll(async () => {
   await cluster?.stop();
 });

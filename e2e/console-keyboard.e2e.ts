@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startStack, type Stack } from './stack.ts';
+import { closeContexts, startStack, type Stack } from './stack.ts';
 
 /**
  * A whole session on the console with the keyboard only (no mouse, no programmatic focus):
@@ -11,6 +11,7 @@ let stack: Stack;
 test.beforeAll(async () => {
   stack = await startStack();
 });
+test.afterEach(({ browser }) => closeContexts(browser));
 test.afterAll(async () => {
   await stack?.stop();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInConsole, startStack, type Stack } from './stack.ts';
+import { closeContexts, signInConsole, startStack, type Stack } from './stack.ts';
 
 /**
  * Warm transfer with a private consult in real Chromium: Sam, in a call, warm-transfers to María
@@ -12,6 +12,7 @@ let stack: Stack;
 test.beforeAll(async () => {
   stack = await startStack();
 });
+test.afterEach(({ browser }) => closeContexts(browser));
 test.afterAll(async () => {
   await stack?.stop();
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInConsole, startStack, type Stack } from './stack.ts';
+import { closeContexts, signInConsole, startStack, type Stack } from './stack.ts';
 
 /**
  * Routing and the worker/supervisor console in real Chromium: decline and timeout re-offer,
@@ -11,6 +11,7 @@ let stack: Stack;
 test.beforeAll(async () => {
   stack = await startStack({ OFFER_TIMEOUT_MS: '4000' });
 });
+test.afterEach(({ browser }) => closeContexts(browser));
 test.afterAll(async () => {
   await stack?.stop();
 });

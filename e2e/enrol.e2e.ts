@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startStack, type Stack } from './stack.ts';
+import { closeContexts, startStack, type Stack } from './stack.ts';
 
 /**
  * Device enrolment in real Chromium: the one-time enrolment URL the start script prints enrols
@@ -10,6 +10,7 @@ let stack: Stack;
 test.beforeAll(async () => {
   stack = await startStack();
 });
+test.afterEach(({ browser }) => closeContexts(browser));
 test.afterAll(async () => stack?.stop());
 
 test('the one-time enrolment URL enrols the kiosk once', async ({ browser }) => {

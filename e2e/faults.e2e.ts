@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startStack, type Stack } from './stack.ts';
+import { closeContexts, startStack, type Stack } from './stack.ts';
 
 /**
  * A mediasoup worker killed during a live call, in real Chromium with fake camera and
@@ -27,6 +27,7 @@ let stack: Stack;
 test.beforeAll(async () => {
   stack = await startStack({ MEDIA_WORKERS: '2' });
 });
+test.afterEach(({ browser }) => closeContexts(browser));
 test.afterAll(async () => {
   await stack?.stop();
 });

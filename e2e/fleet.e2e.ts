@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startSim, startStack, type Sim, type Stack } from './stack.ts';
+import { closeContexts, startSim, startStack, type Sim, type Stack } from './stack.ts';
 
 /**
  * Facility staff in real Chromium: a low-battery alert from the simulator's scenario, and the
@@ -11,6 +11,7 @@ test.beforeAll(async () => {
   sim = await startSim();
   stack = await startStack({ ROSBRIDGE_URL: sim.url });
 });
+test.afterEach(({ browser }) => closeContexts(browser));
 test.afterAll(async () => {
   await stack?.stop();
   await sim?.stop();

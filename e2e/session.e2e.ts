@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startStack, type Stack } from './stack.ts';
+import { closeContexts, startStack, type Stack } from './stack.ts';
 
 /**
  * The main job end to end, in real Chromium with fake camera and microphone: a visitor at the
@@ -41,6 +41,7 @@ let stack: Stack;
 test.beforeAll(async () => {
   stack = await startStack();
 });
+test.afterEach(({ browser }) => closeContexts(browser));
 test.afterAll(async () => {
   await stack?.stop();
 });
