@@ -221,3 +221,15 @@ describe('ordinary questions through the embedded engine', () => {
     expect(codes(decision)).toEqual([]);
   });
 });
+
+describe('a question that only contains "wrong" or "different" after a reply is no failed reply', () => {
+  it.each([
+    ['zh', '这样填对不对？'],
+    ['zh', '我填错了表格，可以重新拿一张吗？'],
+    ['ja', '住所が違う場合はどうすればいいですか'],
+    ['en', 'Is it wrong to bring a copy instead of the original?'],
+  ] as const)('[%s] %s', (lang, text) => {
+    const d = evaluateTurn(policy, { turns: [visitor(CASES[lang].ordinary[0]!, { intake: answered }), { role: 'assistant', text: '...' }, visitor(text)], language: lang, intake: answered });
+    expect(codes(d)).not.toContain('repeated_failure');
+  });
+});

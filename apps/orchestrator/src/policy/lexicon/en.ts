@@ -89,7 +89,6 @@ export const en: CueLexicon = {
     "i'm|im|i_am|i_was asking|asked_you",
     // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
     'i asked about|for|where|when',
-    "that's|thats|that_is not right|correct|it",
   ],
   sentiment: {
     negative: [

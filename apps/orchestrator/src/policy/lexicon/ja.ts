@@ -37,7 +37,7 @@ export const ja: CueLexicon = {
     '答え|回答 が 違|間違',
     '聞いてるんです|聞いているんです|聞いてるの|聞いてるんですけど|質問してるんです',
     // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
-    '違います|違う|ちがう|ちがいます',
+    '違います|ちがいます|違う違う|違いますよ',
     'じゃなくて * 聞',
   ],
   sentiment: {

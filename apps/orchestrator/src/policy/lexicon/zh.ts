@@ -32,7 +32,7 @@ export const zh: CueLexicon = {
     '没解决|解决不了|不管用|没有用',
     '我问的是|我是问|我在问|我问你的是',
     // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
-    '不对|错了|说错了|答错了',
+    '答错了|说错了|回答错了|不对不对|你说的不对',
   ],
   sentiment: {
     negative: [
