@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEmbeddedIntake, sharesTopic, summarizeTranscript, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
+import { CONTEXT_MIN_SUM, CONTEXT_OWN_MIN_SCORE, createEmbeddedIntake, DEFAULT_MIN_SCORE, sharesTopic, summarizeTranscript, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
 import { KnowledgeBase } from './knowledgeBase.ts';
 import { LANGUAGE_PACKS, type Lang } from './lexicon/index.ts';
 
@@ -266,5 +266,56 @@ describe('follow-ups on the article just answered', () => {
     expect(intake.respond({ text: 'Is it free for two hours?', language: 'en', history }).intent).toBe('unknown');
     // ...while after the engine's own parking answer the same words are read as its follow-up
     expect(converse('en', ['Where can I park my car?', 'Is it free for two hours?']).results[1]!.intent).toBe('kb:parking');
+  });
+});
+
+describe('conversation context', () => {
+  const pt = ['Já falei com a funcionária ontem e ela disse que eu tinha que marcar hora pro My Number. Como marco?', 'Dá pra marcar pelo celular?'];
+
+  it('answers a question below the threshold when the question before points to the same article', () => {
+    // Alone, neither question reaches the threshold; their scores for appointments add up.
+    const alone = pt.map((text) => kb.search(text, 'pt', kb.articles.length).find((h) => h.article.id === 'appointments')!.score);
+    expect(Math.max(...alone)).toBeLessThan(DEFAULT_MIN_SCORE);
+    expect(alone[1]).toBeGreaterThanOrEqual(CONTEXT_OWN_MIN_SCORE);
+    expect(alone[0]! + alone[1]!).toBeGreaterThanOrEqual(CONTEXT_MIN_SUM);
+    const { results } = converse('pt', pt);
+    expect(results[0]!.intent).toBe('unknown');
+    expect(results[1]!.intent).toBe('kb:appointments');
+    expect(results[1]!.escalation).toBeNull();
+    expect(results[1]!.reply).toBe(kb.get('appointments')!.content.pt.answer);
+    // Reported at the answer threshold so the policy does not count the turn as unanswered.
+    expect(results[1]!.confidence).toBe(DEFAULT_MIN_SCORE);
+  });
+
+  it('the same second question without the first stays unanswered', () => {
+    const r = intake.respond({ text: pt[1]!, language: 'pt', history: [] });
+    expect(r.intent).toBe('unknown');
+  });
+
+  it('never picks an article other than the turn\'s own best one', () => {
+    // Work visas are not in the knowledge base; both turns score residence certificates, but the
+    // second turn's own best article is birth registration, so nothing is answered.
+    const { results } = converse('fr', ['Comment renouveler mon visa de travail ?', 'Quels documents faut-il apporter ?']);
+    expect(results[1]!.intent).toBe('unknown');
+    expect(results[1]!.escalation?.reason).toBe('out_of_scope');
+  });
+
+  it('two unrelated unknowns still escalate as out_of_scope', () => {
+    const { results } = converse('en', ['What is the meaning of life?', 'Who won the football game?']);
+    expect(results[1]!.escalation?.reason).toBe('out_of_scope');
+  });
+
+  it('a question answered from context and then asked again escalates as repeated failure (replies written elsewhere)', () => {
+    // The replies are not this engine's, so the previous answer is re-derived from the questions,
+    // context included: the third turn asks about the article the second was answered with.
+    const history: TranscriptEntry[] = [
+      { role: 'visitor', text: 'Quanto custa registrar o inkan?' },
+      { role: 'assistant', text: 'Os carimbos podem ser comprados em lojas especializadas ou em papelarias.' },
+      { role: 'visitor', text: 'Não, eu pergunto quanto custa registrar o carimbo aqui na prefeitura' },
+      { role: 'assistant', text: 'Recomendamos um carimbo de madeira ou de material resistente, feito sob medida.' },
+    ];
+    const r = intake.respond({ text: 'De novo: qual é a TAXA pra registrar o inkan?', language: 'pt', history });
+    expect(r.escalation?.reason).toBe('repeated_failure');
+    expect(r.escalation?.evidence).toContain('kb:seal-registration');
   });
 });
