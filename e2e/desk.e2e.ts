@@ -9,7 +9,11 @@ import { closeContexts, signInConsole, startStack, type Stack } from './stack.ts
  */
 let stack: Stack;
 test.beforeAll(async () => {
-  stack = await startStack({ OFFER_TIMEOUT_MS: '4000' });
+  // 10 s to accept: long enough that a loaded run can read a transfer offer and click Accept
+  // before it is re-offered (with 4 s, a run with the demo starting beside it saw María's
+  // transfer offer expire between its note appearing and the click), short enough for the
+  // timeout re-offer below.
+  stack = await startStack({ OFFER_TIMEOUT_MS: '10000' });
 });
 test.afterEach(({ browser }) => closeContexts(browser));
 test.afterAll(async () => {
@@ -63,8 +67,8 @@ test('decline and timeout re-offer, supervisor monitoring, warm transfer with th
   await expect(sam.getByRole('button', { name: 'Accept', exact: true })).toBeVisible();
   await sam.getByRole('button', { name: 'Decline', exact: true }).click();
   await expect(maria.getByRole('button', { name: 'Accept', exact: true })).toBeVisible();
-  // María lets it time out (4 s here): she is set away and it goes back to Sam.
-  await expect(sam.getByRole('button', { name: 'Accept', exact: true })).toBeVisible({ timeout: 15_000 });
+  // María lets it time out (10 s here): she is set away and it goes back to Sam.
+  await expect(sam.getByRole('button', { name: 'Accept', exact: true })).toBeVisible({ timeout: 40_000 });
   await expect(maria.getByRole('radio', { name: 'Away' })).toBeChecked();
   await sam.getByRole('button', { name: 'Accept', exact: true }).click();
   await expect(kiosk.getByText('You are talking with Sam Carter')).toBeVisible();
