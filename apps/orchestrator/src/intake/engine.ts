@@ -262,8 +262,8 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const { best, greeting, thanks } = searchKb(question, lang);
     if (best) return { kind: 'answered', id: best.article.id, question };
     // ...or by the conversation it was asked in (the rule this engine would have applied).
-    const q = history.slice(0, i).findLastIndex((e) => e.role === 'visitor');
-    const inContext = greeting || thanks ? null : contextual(history.slice(0, q), question, lang);
+    const asked = history.slice(0, i).findLastIndex((e) => e.role === 'visitor');
+    const inContext = greeting || thanks ? null : contextual(history.slice(0, asked), question, lang);
     if (inContext) return { kind: 'answered', id: inContext.article.id, question };
     return greeting || thanks ? { kind: 'other', question } : { kind: 'unknown', question };
   }
