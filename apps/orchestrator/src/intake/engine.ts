@@ -314,6 +314,15 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     return mine >= CONTEXT_MIN_SUM && mine - next >= CONTEXT_MARGIN ? top : null;
   }
 
+  /**
+   * True when `text` asks about `article` again right after that article answered `prev`, in
+   * other words (a shared topic term, {@link sharesTopic}) and not about another facet of it
+   * ({@link asksNewFacet}): the answer did not help.
+   */
+  function askedAgain(prev: Previous, text: string, article: KbSearchHit['article'], lang: Lang): prev is Extract<Previous, { kind: 'answered' }> {
+    return prev.kind === 'answered' && prev.id === article.id && sharesTopic(prev.question, text) && !asksNewFacet(prev.question, text, article, lang);
+  }
+
   function respond(input: IntakeTurnInput): IntakeTurnResult {
     const { text, language: lang } = input;
     const pack = packFor(lang);
@@ -391,7 +400,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       const followUp = prev.kind === 'answered' && FOLLOW_UP.test(normalizeText(text).replace(/^[\s\p{P}]+/u, '')) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
       // Same article right after its answer: a failure when the visitor asks the same thing in
       // other words (a shared topic term), a follow-up on another facet of the article otherwise.
-      if (prev.kind === 'answered' && prev.id === id && !followUp && sharesTopic(prev.question, text) && !asksNewFacet(prev.question, text, best.article, lang)) {
+      if (!followUp && askedAgain(prev, text, best.article, lang)) {
         return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(text)}`, best.score);
       }
       if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, best.score);
@@ -409,7 +418,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const inContext = !earlier.length ? contextual(history, text, lang) : null;
     if (inContext) {
       const id = inContext.article.id;
-      if (prev.kind === 'answered' && prev.id === id && sharesTopic(prev.question, text) && !asksNewFacet(prev.question, text, inContext.article, lang)) {
+      if (askedAgain(prev, text, inContext.article, lang)) {
         return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(text)}`, inContext.score);
       }
       // Reported at the answer threshold, like a follow-up: the article is the conversation's answer.
