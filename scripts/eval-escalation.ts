@@ -191,7 +191,10 @@ const { byTrigger, byMustNot } = report(main.outs);
 const errors = main.outs.filter((o) => o.escalated !== (o.c.expect === 'escalate') || (o.escalated && o.c.reason && !o.reasonOk));
 console.log(`errors (${errors.length}):`);
 for (const o of errors) {
-  const evidence = BLIND || !o.escalated ? '' : `: ${o.decision.reasons[0]!.evidence.slice(0, 150)}`;
+  // Blind sets: only the rule that fired (the evidence up to the first quote or parenthesis,
+  // which is where the visitor's words and the classifier's features begin).
+  const first = o.escalated ? o.decision.reasons[0]!.evidence : '';
+  const evidence = !o.escalated ? '' : BLIND ? ` (rule: ${first.split(/["“(]/)[0]!.trim().replace(/:$/, '').slice(0, 90)})` : `: ${first.slice(0, 150)}`;
   const why = o.escalated ? `${o.decision.reasons.map((r) => r.code).join('+')} at visitor turn ${o.turn}${evidence}` : `not escalated${BLIND ? '' : ` (flags: ${o.decision.flags.join(' ') || 'none'})`}`;
   console.log(`  ${o.c.id} [${o.c.expect}${o.c.reason ? ` ${o.c.reason}${o.c.topic ? `:${o.c.topic}` : ''}` : ''}, ${o.c.tag}] ${why}`);
 }

@@ -167,6 +167,28 @@ describe('repeated failure rules', () => {
     expect(results[1]!.escalation).toBeNull();
   });
 
+  it.each([
+    ['en', 'Can I get my residence certificate at a convenience store?', 'Which stores do that, and until what time?'],
+    ['ja', '住民票はコンビニで取れますか？', '何時まで使えますか？'],
+  ] as [Lang, string, string][])('[%s] a follow-up whose new words name another topic (hours) is a new question about the article, not a repeat', (language, question, followUp) => {
+    const { results } = converse(language, [question, followUp]);
+    expect(results.map((r) => r.intent)).toEqual(['kb:convenience-store-certificates', 'kb:convenience-store-certificates']);
+    expect(results[1]!.escalation).toBeNull();
+  });
+
+  it('a vetoed request is searched without its own words', () => {
+    // "staff", "need", "tell" otherwise reach the office-hours article at 0.68.
+    const { results } = converse('en', ["I don't need a staff member, just tell me where the bus stop is"]);
+    expect(results[0]!.intent).toBe('unknown');
+    expect(converse('en', ["I don't need a person, just tell me the opening hours"]).results[0]!.intent).toBe('kb:office-hours');
+  });
+
+  it('an unknown question right after declining a person is not escalated as out of scope', () => {
+    const { results } = converse('ko', ['기차표는 어디서 사요?', '직원 연결은 필요 없어요, 버스 정류장만 알려 주세요']);
+    expect(results[1]).toMatchObject({ intent: 'unknown', escalation: null });
+    expect(converse('ko', ['기차표는 어디서 사요?', '가까운 버스 정류장은 어디예요?']).results[1]!.escalation?.reason).toBe('out_of_scope');
+  });
+
   it('the same question in other words is still a failure (ja)', () => {
     const { results } = converse('ja', ['住民票はどこで取れますか', '住民票ってどこでもらえるの？']);
     expect(results[1]!.escalation?.reason).toBe('repeated_failure');

@@ -178,6 +178,17 @@ export function classifierRequestVeto(text: string, lang: Lang, phrase: string):
   return defaultClassifier().score(text, { language: lang }).request_person < REQUEST_VETO_BELOW;
 }
 
+/**
+ * True when `text` says the visitor does not want a person: a request-for-a-person phrase under a
+ * negation (`policy/scope.ts` {@link cueScope}: "I don't need to talk to anyone", "직원분 연결은
+ * 괜찮고요") that the default request veto ({@link classifierRequestVeto}) drops. Reported speech
+ * ("the staff told me to ask you") is not a refusal.
+ */
+export function declinesPerson(text: string, lang: Lang): boolean {
+  const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(text);
+  return !!person && cueScope(text, person.phrase) === 'negation' && classifierRequestVeto(text, lang, person.phrase);
+}
+
 /** The embedded intake: `respond` per visitor turn, `summarize` for the handoff package. */
 export interface EmbeddedIntake {
   respond(input: IntakeTurnInput): IntakeTurnResult;
@@ -320,7 +331,23 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
    * ({@link asksNewFacet}): the answer did not help.
    */
   function askedAgain(prev: Previous, text: string, article: KbSearchHit['article'], lang: Lang): prev is Extract<Previous, { kind: 'answered' }> {
-    return prev.kind === 'answered' && prev.id === article.id && sharesTopic(prev.question, text) && !asksNewFacet(prev.question, text, article, lang);
+    return prev.kind === 'answered' && prev.id === article.id && sharesTopic(prev.question, text) && !asksNewFacet(prev.question, text, article, lang) && !addsOtherTopic(prev.question, text, article.id, lang);
+  }
+
+  /**
+   * True when the words `text` adds to `previous` (its content units not in `previous`) name
+   * another article on their own (best hit another article, score >= `minScore`): the visitor
+   * combines the topic with something else ("Can I get my residence certificate at a convenience
+   * store?" then "Which stores do that, and until what time?": "time" is about hours), which is a
+   * new question about the article, not the same one again.
+   */
+  function addsOtherTopic(previous: string, text: string, id: string, lang: Lang): boolean {
+    const pack = packFor(lang);
+    const before = new Set(analyze(previous, pack).terms);
+    const added = analyze(text, pack).units.filter((u) => !before.has(u.text) && !u.parts.some((p) => before.has(p)));
+    if (!added.length) return false;
+    const top = kb.search(added.map((u) => u.text).join(' '), lang, 1)[0];
+    return !!top && top.article.id !== id && top.score >= minScore;
   }
 
   function respond(input: IntakeTurnInput): IntakeTurnResult {
@@ -330,7 +357,12 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const lastEntry = history.at(-1);
     if (lastEntry?.role === 'visitor' && key(lastEntry.text) === key(text)) history.pop(); // tolerate history incl. current
     const prev = previous(history, lang);
-    const { greeting, thanks, hits, best } = searchKb(text, lang);
+    const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(text);
+    const vetoed = !!person && !!requestVeto?.(text, lang, person.phrase);
+    // A vetoed request ("I don't need a staff member, just tell me where the bus stop is") is
+    // searched without its own words, which otherwise pull in articles about staff and counters.
+    const searched = vetoed ? stripLexicon(text, isLang(person.lang) ? person.lang : lang, ['requestPerson']) || text : text;
+    const { greeting, thanks, hits, best } = searchKb(searched, lang);
     const toArticles = (found: readonly KbSearchHit[]) => found.map((h) => ({ id: h.article.id, title: h.article.content[lang].title, score: h.score, ...(h.article.version ? { version: h.article.version } : {}) }));
     const articles = toArticles(hits);
     const topScore = hits[0]?.score ?? 0;
@@ -352,8 +384,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
 
     if (!text.trim()) return plain(pack.replies.greeting, 'unknown', 0);
 
-    const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(text);
-    if (person && !requestVeto?.(text, lang, person.phrase)) {
+    if (person && !vetoed) {
       // What the request is about, without its own words ("talk to someone about my tax
       // certificate": the words of the request otherwise pull in articles with chatty questions).
       const about = stripLexicon(text, isLang(person.lang) ? person.lang : lang, ['requestPerson']);
@@ -426,7 +457,10 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     }
 
     const unsure = Math.round((1 - topScore) * 1000) / 1000;
-    if (prev.kind === 'unknown') {
+    // "No need for staff, just tell me what to bring": the visitor has just said they do not want
+    // a person, so a second question the knowledge base misses is not handed to staff against
+    // that; the "not sure" reply still offers one.
+    if (prev.kind === 'unknown' && !declinesPerson(text, lang) && !declinesPerson(prev.question, lang)) {
       return escalate('out_of_scope', `two questions in a row without an answer: ${q(prev.question)} then ${q(text)}`, unsure);
     }
     if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, unsure);

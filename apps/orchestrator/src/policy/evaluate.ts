@@ -163,6 +163,18 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const requestScope = (h: CueHit) => model?.vetoes('request_person', h) ?? null;
   const person = requestHits.find((h) => !requestScope(h));
   if (!person && requestHits.length) flags.push('vetoed:explicit_request', `scope:${requestScope(requestHits[0]!)}`);
+  /**
+   * True when one of `texts` (this turn, or the one before it in the unanswered streak) says the
+   * visitor does not want a person: every request cue in it vetoed as a negation ("no need for
+   * staff, just tell me..."). Such a streak is not handed to staff as out of scope.
+   */
+  const declinedPerson = (texts: readonly string[]) =>
+    texts.some((t) => {
+      const found = t === text ? requestHits : cues(t).filter((h) => h.kind === 'requestPerson');
+      if (!found.length) return false;
+      const m = t === text ? model : modelTurn(policy, t, { language: guess.language, hits: cues(t), classifier: input.classifier });
+      return !!m && found.every((h) => m.vetoes('request_person', h) === 'negation');
+    });
   if (person) push({ code: 'explicit_request', evidence: `explicit request for a person: ${cite(person)} in ${quote(text)}${withModel('request_person')}`, confidence: EXPLICIT_CONFIDENCE });
   else if (lastIntake?.escalation?.reason === 'explicit_request' && !requestHits.length && lastIndex > 0 && turns[lastIndex - 1]!.role === 'assistant') {
     // The engine's own request patterns are part of `hits` (with innocent phrases masked), so its
@@ -252,7 +264,9 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const reserved = hits.find((h) => h.kind === 'outOfScope');
   const unsure = lastIntake ? (lastIntake.intent === 'unknown' ? lastIntake.confidence : 1 - lastIntake.confidence) : 0;
   if (reserved) push({ code: 'out_of_scope', evidence: `topic reserved for staff by the policy: ${cite(reserved)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
-  else if (streak >= th.unansweredTurns) {
+  else if (streak >= th.unansweredTurns && declinedPerson([text, ...(previousVisitor !== null && streak >= 2 ? [previousVisitor] : [])])) {
+    flags.push('declined:person');
+  } else if (streak >= th.unansweredTurns) {
     const score = lastIntake ? `intake ${lastIntake.intent} ${round2(lastIntake.confidence)}` : 'no answer';
     push({ code: 'out_of_scope', evidence: `${streak} unanswered visitor turn(s) in a row >= ${th.unansweredTurns} (${score}; low-confidence threshold ${th.lowConfidence}) for ${quote(text)}`, confidence: round2(Math.max(0.5, unsure)) });
   } else if (lastIntake?.escalation?.reason === 'out_of_scope' && (visitorTurns.length < 2 || !visitorTurns.slice(0, -1).every((t) => t.intake))) {

@@ -133,4 +133,24 @@ describe('issue 10 failure kinds', () => {
     expect(() => parsePolicy({ ...raw, classifier: { enabled: true, mode: 'eager' } })).toThrow(/classifier\.mode/);
     expect(() => parsePolicy({ ...raw, classifier: { enabled: true, mode: 'balanced', thresholds: { request_person: { fire: 2 } } } })).toThrow(/classifier\.thresholds\.request_person\.fire/);
   });
+
+  it.each([
+    ['en', 'Which platform does the airport train leave from?', "I don't need a staff member, just tell me where the bus stop is", 'Where is the nearest bus stop?'],
+    ['ko', '기차표는 어디서 사요?', '직원 연결은 필요 없어요, 버스 정류장만 알려 주세요', '가까운 버스 정류장은 어디예요?'],
+    ['de', 'Wo kann ich eine Zugfahrkarte kaufen?', 'Ich brauche keinen Mitarbeiter, sagen Sie mir nur, wo die Bushaltestelle ist', 'Wo ist die nächste Bushaltestelle?'],
+  ] as [Language, string, string, string][])('[%s] two unanswered turns are not handed to staff when the visitor has just declined a person', (lang, first, second, withoutRefusal) => {
+    const declined = convo(lang, `V: ${first}`, 'A: (not sure)', `V: ${second}`);
+    expect(declined.decision.flags).toEqual(expect.arrayContaining(['unanswered', 'declined:person']));
+    expect(declined.decision.reasons.map((r) => r.code)).not.toContain('out_of_scope');
+    expect(declined.intake?.escalation).toBeNull();
+    expect(declined.intake?.intent).toBe('unknown');
+    // Without the refusal the same streak escalates.
+    const plain = convo(lang, `V: ${first}`, 'A: (not sure)', `V: ${withoutRefusal}`);
+    expect(plain.decision.reasons.map((r) => r.code)).toContain('out_of_scope');
+  });
+
+  it('a refusal does not stop a real request or an emergency', () => {
+    const d = convo('en', "V: I don't need a person, where do I buy a train ticket?", 'A: (not sure)', 'V: Actually please get me a staff member');
+    expect(d.decision.reasons.map((r) => r.code)).toContain('explicit_request');
+  });
 });
