@@ -222,7 +222,9 @@ const q = (text: string) => `"${clip(text)}"`;
  * 6a. a short follow-up on the article just answered, or a question whose own best article the
  *    last two questions confirm ({@link CONTEXT_MIN_SUM}) -> that article's answer;
  * 7. otherwise `unknown` (the "not sure" reply offers a person); a second unknown in a row ->
- *    escalate `out_of_scope`; an unknown question asked twice -> escalate `repeated_failure`.
+ *    escalate `out_of_scope`, unless either turn declines a person ({@link declinesPerson});
+ *    an unknown question asked twice -> escalate `repeated_failure`.
+ * A request for a person that the veto drops is searched without its own words.
  * The previous reply is recognised by comparing the last assistant text with the catalog and
  * article answers; if it is not recognised (another engine wrote it), the previous visitor
  * question is re-classified instead.

@@ -28,7 +28,7 @@ function classify(input: string, args: string[] = [], env: NodeJS.ProcessEnv = {
 const line = (obj: unknown) => JSON.stringify(obj);
 
 describe('npm run intake:classify', () => {
-  it('classifies good lines, reports bad ones with their line number and field, and keeps going', async () => {
+  it('classifies good lines, reports bad ones with their line number and field, and keeps going', { timeout: 60_000 }, async () => {
     const input = [
       line({ id: 'person-fr', turns: [{ role: 'visitor', text: 'Je voudrais parler à un conseiller' }] }),
       '{"id": "broken", "turns": [',
@@ -69,5 +69,5 @@ describe('npm run intake:classify', () => {
     const run = await classify(input, ['--policy', bad]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('thresholds.negativeSentiment: must be between 0 and 1');
-  });
+  }, 120_000); // four real CLI processes (about 1.5 s each unloaded)
 });

@@ -71,7 +71,8 @@ export interface PolicyDecision {
    * `sentiment:<anger|distress|profanity|shouting|custom>`, `unanswered`, `language:<detected>`
    * when it differs from the session language, `disabled:<code>` when a disabled reason's signal fired,
    * `vetoed:<code>` when the classifier dropped a lexicon hit (negated, reported or declined),
-   * `classifier:<label>` for every label the classifier scores >= 0.5.
+   * `classifier:<label>` for every label the classifier scores >= 0.5, `declined:person` when an
+   * unanswered streak was not escalated because the visitor had just declined a person.
    */
   flags: string[];
   /** The classifier's probability per label for the last visitor turn (absent when it did not run). */
