@@ -17,9 +17,9 @@ export const CJK_WINDOW_AFTER = 12;
 export const CJK_WINDOW_BEFORE = 4;
 
 /** Negation forms of ja / zh / ko, written without spaces (the CJK match form has none). */
-const CJK_NEGATION = /呼ばなく|呼ばない|必要はない|必要ない|必要ありません|必要はありません|いりません|いらない|なくていい|なくても|なくて大丈夫|結構です|わけではな|わけじゃな|じゃない|ではない|不用|不需要|不要|不必|没必要|别|無需|无需|没有要|不想|没生气|안불러|안부르|필요없|필요는없|않아도|안해도|안바꿔|말고|마세요|아니에요|아니고|건아니|[은는]괜찮(?!을까|나요|은가|습니까)|は大丈夫です|は大丈夫なので|は要りません/u;
+const CJK_NEGATION = /呼ばなく|呼ばない|必要はない|必要ない|必要ありません|必要はありません|いりません|いらない|なくていい|なくても|なくて大丈夫|結構です|わけではな|わけじゃな|じゃない|ではない|不用|不需要|不要|不必|没必要|别|無需|无需|没有要|不想|不是要|不是想|并不是要|並不是要|没生气|안불러|안부르|필요없|필요는없|않아도|안해도|안바꿔|말고|마세요|아니에요|아니고|건아니|[은는]괜찮(?!을까|나요|은가|습니까)|は大丈夫です|は大丈夫なので|は要りません/u;
 /** Reported-speech forms of ja / zh / ko. */
-const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言われ|と聞い|から聞|もう話し|話しました|${ZH_REPORTED.source}|라고|하라고|했대|하던데|그러던|이미|얘기했|했어요`, 'u');
+const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言われ|って言っ|と聞い|から聞|もう話し|話しました|${ZH_REPORTED.source}|라고|하라고|했대|하던데|그러던|이미|얘기했|했어요`, 'u');
 
 /** CJK characters before a cue phrase where a reporting form may stand (zh puts the reporter first: 邻居说我应该去投诉). */
 export const CJK_REPORTED_WINDOW_BEFORE = 10;
