@@ -8,7 +8,7 @@ import { clip } from '../intake/summary.ts';
 import { assistantRepeat, findRepeat, isUnanswered, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
 import { modelTurn } from './hybrid.ts';
 import { bareCryForHelp, needNegated, negatedEmergency } from './scope.ts';
-import { sharesTopic } from '../intake/engine.ts';
+import { sharesTopic } from '../intake/topics.ts';
 import type { EscalationClassifier, ModelScores } from './model/classifier.ts';
 import { topicOfLabel, MODEL_LABELS } from './model/labels.ts';
 import { findCues, type CueHit, type CueKind } from './cues.ts';
