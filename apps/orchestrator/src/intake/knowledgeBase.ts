@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { z } from 'zod';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
-import { ExampleIndex, NEIGHBOUR_MIN_SIMILARITY } from './exampleIndex.ts';
+import { ArticleClassifier, ARTICLE_AGREEMENT_PROBABILITY, ARTICLE_MIN_PROBABILITY, MIN_ARTICLES } from './articleClassifier.ts';
 import { analyze, hasCjk, normalizeText, registerCompoundVocabulary, type QueryUnit } from './text.ts';
 import { informativeness, visitorWordStats, type VisitorWordStats } from './visitorWords.ts';
 
@@ -69,11 +69,10 @@ export interface KbSearchHit {
   article: VersionedArticle;
   score: number;
   /**
-   * `examples` when the hit comes from the nearest example questions ({@link ExampleIndex}),
-   * which {@link KnowledgeBase.searchWithFallback} consults when word search answers nothing;
-   * absent for word search.
+   * `classifier` when the hit is the article classifier's own answer ({@link ArticleClassifier},
+   * consulted by {@link KnowledgeBase.searchWithFallback}); absent for word search.
    */
-  via?: 'examples';
+  via?: 'classifier';
 }
 
 /** Thrown when a knowledge-base file is unreadable or fails validation; the message names the field. */
@@ -101,6 +100,16 @@ function describeIssues(error: z.ZodError): string {
  * stay at or below 0.6.
  */
 export const DEFAULT_MIN_SCORE = 0.65;
+
+/**
+ * Lowest word-search score ({@link KnowledgeBase.search}, 0..1) of the article the classifier
+ * answers with on its own: a question whose words barely touch the article is about something
+ * else ("nos cortaron la luz por impago y tengo niños pequeños": child benefits at probability
+ * 0.65 through children and a payment, words 0.11). Chosen on the development set of
+ * {@link ArticleClassifier} (2026-12-06; answered right / wrong / non-article answered): none
+ * 57.0% / 4.4% / 8.3%, 0.2 56.8 / 4.0 / 7.5, 0.3 56.0 / 3.9 / 6.3 (kept), 0.4 54.0 / 3.5 / 5.8.
+ */
+export const ARTICLE_WORD_SUPPORT = 0.3;
 
 /** Field boosts: keywords are curated synonyms, titles name the topic, answers add recall. */
 const BOOST = { keywords: 3, title: 2, questions: 1.5, answer: 1 } as const;
@@ -130,8 +139,10 @@ interface LangIndex {
   df: Map<string, number>;
   /** Terms of the articles' own text (title, keywords, answer), not only of their example questions. */
   core: Set<string>;
-  /** Titles and example questions by character n-grams (the second retriever). */
-  examples: ExampleIndex;
+  /** Training texts of the article classifier: article id -> title, keywords and example questions. */
+  examples: Map<string, string[]>;
+  /** The article classifier, trained on first use ({@link KnowledgeBase.classifierFor}). */
+  classifier?: ArticleClassifier;
 }
 
 /**
@@ -292,39 +303,79 @@ export class KnowledgeBase {
   }
 
   /**
-   * {@link search} in `language`; if no hit reaches `minScore` there, the other languages are
-   * tried (visitors sometimes type in a language other than the one selected) and the first that
-   * reaches `minScore` wins. In between, the nearest example questions in `language` are
-   * consulted ({@link nearestExamples}). Returns the hits and the language they were found in; article
-   * content can still be shown in any language.
+   * The answer to `query` as the intake engine takes it. In `language` first: the article
+   * classifier's own answer ({@link ArticleClassifier.answer}, probability at least
+   * {@link ARTICLE_MIN_PROBABILITY}; `via: 'classifier'`), else the word-search answer (score at
+   * least `minScore`) when the classifier gives that article a probability of at least
+   * {@link ARTICLE_AGREEMENT_PROBABILITY} (the classifier does not rule it out; at any rank, because
+   * articles on near topics split the probability: "Can I get my residence certificate at a
+   * convenience store?" is 0.46 residence certificate, 0.45 convenience-store certificates); the classifier's own answer also
+   * needs the article's word-search score to reach {@link ARTICLE_WORD_SUPPORT}. Then the agreeing
+   * word-search answer in every other language (visitors sometimes type in a language other than the one selected). Returns the hits
+   * and the language they were found in; article content can still be shown in any language.
+   * With no answer, the word-search hits in `language` are returned with scores capped just under
+   * `minScore` (candidates, not answers). A knowledge base of fewer than {@link MIN_ARTICLES}
+   * articles is answered by word search alone (a softmax over two or three articles is confident
+   * about anything).
    */
   searchWithFallback(query: string, language: Lang, minScore: number, limit = 3): { hits: KbSearchHit[]; language: Lang } {
-    const hits = this.search(query, language, limit);
-    if ((hits[0]?.score ?? 0) >= minScore) return { hits, language };
-    const near = this.nearestExamples(query, language);
-    if (near && near.score >= minScore) return { hits: [near, ...hits.filter((h) => h.article.id !== near.article.id)].slice(0, limit), language };
-    for (const other of LANGS) {
-      if (other === language) continue;
-      const alt = this.search(query, other, limit);
-      if ((alt[0]?.score ?? 0) >= minScore) return { hits: alt, language: other };
+    for (const lang of [language, ...LANGS.filter((l) => l !== language)]) {
+      const hits = this.answerIn(query, lang, minScore, limit, lang === language);
+      if (hits) return { hits, language: lang };
     }
-    return { hits, language };
+    const cap = round(minScore - 0.001);
+    return { hits: this.search(query, language, limit).map((h) => (h.score >= minScore ? { ...h, score: cap } : h)), language };
+  }
+
+  /** The hits of {@link searchWithFallback} in one language, or null when neither rule answers there. */
+  private answerIn(query: string, lang: Lang, minScore: number, limit: number, alone: boolean): KbSearchHit[] | null {
+    const all = this.search(query, lang, this.articles.length);
+    const hits = all.slice(0, limit);
+    const classifier = this.classifierFor(lang);
+    if (classifier.size < MIN_ARTICLES) return (hits[0]?.score ?? 0) >= minScore ? hits : null;
+    const own = alone ? this.classifierAnswer(query, lang) : null;
+    const support = own && (all.find((h) => h.article.id === own.article.id)?.score ?? 0);
+    if (own && own.score >= minScore && support! >= ARTICLE_WORD_SUPPORT) return [own, ...hits.filter((h) => h.article.id !== own.article.id)].slice(0, limit);
+    const top = hits[0];
+    if (!top || top.score < minScore) return null;
+    const agree = classifier.classify(query).find((c) => c.id === top.article.id);
+    return agree && agree.probability >= ARTICLE_AGREEMENT_PROBABILITY ? hits : null;
   }
 
   /**
-   * The article whose example questions in `language` are nearest to `query`
-   * ({@link ExampleIndex.answer}), as a hit with `via: 'examples'`, or null. Its `score` puts the
-   * similarity on the word-search scale: {@link DEFAULT_MIN_SCORE} at the minimum similarity
-   * {@link NEIGHBOUR_MIN_SIMILARITY}, rising linearly to 1 at similarity 1, so a deployment with a
-   * stricter threshold needs nearer examples.
+   * The article classifier's own answer in `language` ({@link ArticleClassifier.answer}) as a hit
+   * with `via: 'classifier'`, or null. Its `score` puts the probability on the word-search scale:
+   * {@link DEFAULT_MIN_SCORE} at {@link ARTICLE_MIN_PROBABILITY}, rising linearly to 1 at
+   * probability 1, so a deployment with a stricter threshold needs a surer classifier.
    */
-  nearestExamples(query: string, language: Lang): KbSearchHit | null {
-    const index = this.state.indexes.get(language);
-    const best = index?.examples.answer(query);
+  classifierAnswer(query: string, language: Lang): KbSearchHit | null {
+    const best = this.classifierFor(language).answer(query);
     const article = best && this.state.byId.get(best.id);
     if (!best || !article) return null;
-    const score = DEFAULT_MIN_SCORE + ((1 - DEFAULT_MIN_SCORE) * (best.similarity - NEIGHBOUR_MIN_SIMILARITY)) / (1 - NEIGHBOUR_MIN_SIMILARITY);
-    return { article, score: round(score), via: 'examples' };
+    const score = DEFAULT_MIN_SCORE + ((1 - DEFAULT_MIN_SCORE) * (best.probability - ARTICLE_MIN_PROBABILITY)) / (1 - ARTICLE_MIN_PROBABILITY);
+    return { article, score: round(score), via: 'classifier' };
+  }
+
+  /**
+   * The article classifier of `language`, trained on first use (0.1-0.4 s for the bundled
+   * articles; {@link warmUp} trains them all ahead of visitors).
+   */
+  classifierFor(language: Lang): ArticleClassifier {
+    const index = this.state.indexes.get(language)!;
+    index.classifier ??= ArticleClassifier.train(index.examples);
+    return index.classifier;
+  }
+
+  /**
+   * Trains the classifier of every language one at a time between other work (one
+   * `setImmediate` per language), so the first visitor question after a load or a publication
+   * does not wait for training. Resolves when all are trained.
+   */
+  async warmUp(): Promise<void> {
+    for (const lang of LANGS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.classifierFor(lang);
+    }
   }
 
   private buildIndex(lang: Lang): LangIndex {
@@ -355,8 +406,7 @@ export class KnowledgeBase {
       return doc;
     });
     search.addAll(docs);
-    // Titles count beside the example questions, never alone (25 titles make a poor neighbourhood).
-    const examples = new ExampleIndex(new Map(this.articles.filter((a) => a.content[lang].questions.length).map((a) => [a.id, [a.content[lang].title, ...a.content[lang].questions]])));
+    const examples = new Map(this.articles.map((a) => [a.id, [a.content[lang].title, ...a.content[lang].keywords, ...a.content[lang].questions]]));
     return { search, df, core, examples };
   }
 }

@@ -174,6 +174,8 @@ export class KnowledgeService {
       return [{ id: v.articleId, category: v.category, department: v.department, version: v.version, content: v.content }];
     });
     this.kb.replaceWith(KnowledgeBase.fromArticles(this.office, articles));
+    // Train the article classifiers now, a language at a time, rather than at the first visitor question.
+    this.kb.warmUp().catch((err: unknown) => this.deps.logger.error({ err }, 'article classifier training failed'));
     for (const fn of this.listeners) fn();
   }
 
