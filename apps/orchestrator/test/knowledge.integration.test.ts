@@ -175,9 +175,10 @@ describe('knowledge editors, AI trainers and verdicts', () => {
     const nadia = track(await consoleSocket(orch, 'nadia'));
 
     // Questions nobody wrote an article for, in separate sessions.
-    // ("Where can I park my bicycle overnight?" and "Is there bicycle parking overnight near the
-    // office?" are answered now: the parking article mentions bicycle parking.)
-    for (const q of ['Where can I leave my bicycle overnight?', 'Can I leave a bicycle here overnight?', 'Can I leave my bicycle parked overnight?']) {
+    // ("Where can I park my bicycle overnight?", "Is there bicycle parking overnight near the
+    // office?" and, since the article classifier, "Can I leave my bicycle parked overnight?" are
+    // answered now: the parking article mentions bicycle parking.)
+    for (const q of ['Where can I leave my bicycle overnight?', 'Can I leave a bicycle here overnight?', 'Could I leave my bicycle locked here overnight?']) {
       const r = await askAssistant(kiosk, q);
       await answeredEvents(r.sessionId, 1);
       await leave(kiosk, r.sessionId);
