@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { cueScope, fromCueClause, genericReference, needNegated, type CueScope } from './scope.ts';
+import { cueScope, fromCueClause, genericReference, needNegated, pastEvent, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
@@ -43,6 +43,12 @@ type Mode = ClassifierSettings['mode'];
 /** A turn the model may add a reason to on its own: a Latin word of 3+ letters or 2+ CJK characters. */
 const SUBSTANTIVE = /\p{L}{3,}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/u;
 const COMMON = new Set<ModelLabel>(['request_person', 'frustration']);
+/**
+ * Sensitive topics whose cue is vetoed when told as a past or settled event ({@link pastEvent})
+ * and the model stays below its veto cut; not medical, safety or vulnerable cues (a past injury
+ * or a past threat can still need a person now).
+ */
+const PAST_EVENT_LABELS = new Set<ModelLabel>(['complaint', 'billing_dispute', 'legal', 'financial', 'cancellation', 'account_access']);
 
 /**
  * Built-in operating points (probabilities), chosen on the 5-fold cross-validation of the team
@@ -222,7 +228,10 @@ export function modelTurn(
         if (hasScope(from).negated) return 'negation';
         return (scopeOfTurn ??= hasScope(text)).reported ? 'reported' : null;
       };
-      return cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) }) ?? generic ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
+      // A sensitive topic told as history ("My husband complained last time about the wait. Is
+      // it busy today?", model 0.04) is no current matter when the model stays below `veto`.
+      const past = PAST_EVENT_LABELS.has(label) && pastEvent(text, hit.phrase) ? 'reported' : null;
+      return cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) }) ?? generic ?? past ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
     },
     cite: (label) => {
       if (byWindow(label)) {

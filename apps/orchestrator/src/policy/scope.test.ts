@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareCryForHelp, cueScope, fromCueClause, genericReference, needNegated } from './scope.ts';
+import { bareCryForHelp, cueScope, fromCueClause, genericReference, needNegated, pastEvent } from './scope.ts';
 import { defaultPolicy } from './policySchema.ts';
 import { evaluateTurn } from './evaluate.ts';
 
@@ -191,5 +191,46 @@ describe('a cry for help and nothing else escalates, in every language', () => {
   it('names the cry as its evidence when nothing else fired', () => {
     const d = evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text: 'help!' }], language: 'en' });
     expect(d.reasons[0]).toMatchObject({ code: 'explicit_request', evidence: expect.stringContaining('a cry for help and nothing else') });
+  });
+});
+
+describe('a sensitive topic told as a past or settled event, in every language', () => {
+  it.each([
+    ['en', 'My husband complained last time about the wait. Is it busy today?', 'complained'],
+    ['en', 'Last year I had a dispute about the fee, it was sorted out. How much is it now?', 'dispute'],
+    ['en', 'My wife complained here before about the queue. Is it quicker now?', 'complained'],
+    ['fr', "L'an dernier j'ai eu un litige sur les frais, c'était réglé. Combien ça coûte ?", 'litige'],
+    ['de', 'Mein Mann hat sich letztes Mal über die Wartezeit beschwert. Ist es heute voll?', 'beschwert'],
+    ['es', 'El año pasado tuve una disputa por la tarifa, ya se resolvió. ¿Cuánto cuesta ahora?', 'disputa'],
+    ['pt', 'No ano passado tive uma disputa sobre a taxa, foi resolvido. Quanto custa agora?', 'disputa'],
+    ['zh', '上次我丈夫投诉过等太久，今天人多吗？', '投诉'],
+    ['ja', '前回夫が待ち時間について苦情を言いました。今日は混んでいますか？', '苦情'],
+    ['ko', '작년에 수수료 문제로 분쟁이 있었는데 해결됐어요. 지금은 얼마예요?', '분쟁'],
+  ])('[%s] %s', (_lang, text, phrase) => {
+    expect(pastEvent(text, phrase)).toBe(true);
+  });
+
+  it.each([
+    ['en', 'I want to file a complaint about the wait', 'complaint'],
+    ['en', 'The last thing I need is a dispute. Can I pay the fee here?', 'dispute'],
+    // The marker must be in the cue's own sentence.
+    ['en', 'Last year everything went fine. Now I want to make a complaint.', 'complaint'],
+    // "before" a time is no past event.
+    ['zh', '五点以前我要投诉', '投诉'],
+    ['ko', '10시 전에 민원 넣고 싶어요', '민원'],
+    ['en', 'I want to complain before you close', 'complain'],
+    ['de', 'Ich möchte mich über die Wartezeit beschweren', 'beschweren'],
+  ])('[%s] not a past event: %s', (_lang, text, phrase) => {
+    expect(pastEvent(text, phrase)).toBe(false);
+  });
+
+  it('vetoes the sensitive-topic cue the model does not support; a current problem with a past marker still escalates', () => {
+    const policy = defaultPolicy();
+    const past = evaluateTurn(policy, { turns: [{ role: 'visitor', text: 'My husband complained last time about the wait. Is it busy today?' }], language: 'en' });
+    expect(past.escalate).toBe(false);
+    expect(past.flags).toEqual(expect.arrayContaining(['vetoed:sensitive:complaint', 'scope:reported']));
+    const now = evaluateTurn(policy, { turns: [{ role: 'visitor', text: 'I was charged twice last time and nobody fixed it, I want my money back' }], language: 'en' });
+    expect(now.reasons.map((r) => r.code)).toContain('sensitive_topic');
+    expect(evaluateTurn(policy, { turns: [{ role: 'visitor', text: 'I want to file a complaint about the wait' }], language: 'en' }).reasons.map((r) => r.code)).toContain('sensitive_topic');
   });
 });

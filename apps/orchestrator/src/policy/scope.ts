@@ -5,6 +5,7 @@
  * lexicon hits (see `hybrid.ts`); tested in all eight languages (`scope.test.ts`). Pure.
  */
 import { matchForm } from '../intake/lexicon.ts';
+import { normalizeText } from '../intake/text.ts';
 import { NEGATORS, REPORTERS, withoutAnotA, ZH_REPORTED } from './model/features.ts';
 
 /** Latin-script tokens before a cue phrase (and inside it) that a negator or reporting verb may stand in. */
@@ -260,4 +261,39 @@ export function bareCryForHelp(text: string): boolean {
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(cjk)) return BARE_HELP_CJK.test(cjk);
   const words = matchForm(text, 'spaced').replace(/'/g, ' ').replace(HELP_FILLERS, ' ').replace(/\s+/g, ' ').trim();
   return BARE_HELP_LATIN.has(words);
+}
+
+/**
+ * A past or settled event in the Latin-script languages (normalised, accents folded): "last
+ * time", "last year", "years ago", "previously", "complained here before", "it was sorted out", "la dernière fois", "l'an dernier", "c'était
+ * réglé", "letztes Mal", "vor zwei Jahren", "wurde geklärt", "la última vez", "el año pasado", "se
+ * resolvió", "da última vez", "ano passado", "foi resolvido".
+ */
+const PAST_LATIN = /\b(?:last (?:time|year|month|week|winter|summer)|(?:a few|two|three|\d+) (?:years|months) ago|a year ago|a while ago|in the past|back then|previously|the other day|(?:here|once) before|before (?:and|but|about)|(?:was|got|been|were|all) (?:sorted|resolved|settled|fixed|cleared up)|sorted out|la derniere fois|l[' ]an dernier|l[' ]annee derniere|le mois dernier|il y a (?:\w+ )?(?:ans|an|mois)|(?:a ete|etait|c[' ]etait|est) (?:regle|resolu|arrange)e?s?|letztes (?:mal|jahr)|letzten (?:monat|winter|sommer)|vor (?:\w+ )?(?:jahren|monaten|einem jahr)|damals|(?:wurde|ist|war) (?:alles )?(?:geklart|erledigt|gelost)|la ultima vez|el ano pasado|el mes pasado|hace (?:\w+ )?(?:anos|meses|un ano)|(?:se|fue|quedo) (?:resolvio|resuelto|resuelta|arreglado|arreglo|soluciono|solucionado)|da ultima vez|na ultima vez|ano passado|mes passado|ha (?:\w+ )?(?:anos|meses|um ano)|(?:foi|ficou|esta) (?:resolvido|resolvida|arrumado|solucionado))\b/u;
+/**
+ * A past or settled event in ja / zh / ko: 前回, 去年, 昨年, この前, 解決し(た), 上次, 已经解决,
+ * 解决了, 지난번, 작년, 예전에, 해결됐. Not 以前 / 之前 / 전에, which also mean "before" a time
+ * ("五点以前", "10시 전에").
+ */
+const PAST_CJK = /前回|去年|昨年|この前|解決し|解決済|上次|上回|已经解决|已經解決|解决了|解決了|지난번|작년|예전에|해결됐|해결되었|해결이 됐/u;
+/** Sentence ends of every script. */
+const SENTENCE_BOUNDARY = /[.!?]+(?=\s|$)|[。！？]+/u;
+
+/**
+ * True when the sentence of `text` where the cue `phrase` stands tells of a past or settled event
+ * ("My husband *complained* last time about the wait", "Last year I had a *dispute* about the fee,
+ * it was sorted out", "上次我丈夫*投诉*过"): a sensitive topic the visitor mentions as history,
+ * not one they bring now. Used with the classifier to veto sensitive-topic cues it does not
+ * support (`hybrid.ts`); a current problem told with a past marker ("last time you charged me
+ * twice and it is still not refunded") scores high in the model and stands.
+ */
+export function pastEvent(text: string, phrase: string): boolean {
+  const sentences = text.split(SENTENCE_BOUNDARY).filter((x) => x.trim());
+  const own =
+    sentences.find((sentence) => {
+      const found = locateCjk(sentence, phrase);
+      return found === undefined ? !!locateLatin(sentence, phrase) : !!found;
+    }) ?? text;
+  const norm = normalizeText(own);
+  return PAST_LATIN.test(norm) || PAST_CJK.test(norm);
 }
