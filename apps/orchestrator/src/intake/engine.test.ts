@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_MIN_SUM, CONTEXT_OWN_MIN_SCORE, createEmbeddedIntake, DEFAULT_MIN_SCORE, sharesTopic, summarizeTranscript, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
+import { CONTEXT_MIN_SUM, CONTEXT_OWN_MIN_SCORE, createEmbeddedIntake, declinesPerson, DEFAULT_MIN_SCORE, sharesTopic, summarizeTranscript, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
 import { KnowledgeBase } from './knowledgeBase.ts';
 import { LANGUAGE_PACKS, type Lang } from './lexicon/index.ts';
 
@@ -187,6 +187,20 @@ describe('repeated failure rules', () => {
     const { results } = converse('ko', ['기차표는 어디서 사요?', '직원 연결은 필요 없어요, 버스 정류장만 알려 주세요']);
     expect(results[1]).toMatchObject({ intent: 'unknown', escalation: null });
     expect(converse('ko', ['기차표는 어디서 사요?', '가까운 버스 정류장은 어디예요?']).results[1]!.escalation?.reason).toBe('out_of_scope');
+  });
+
+  it("a refusal is judged by the engine's own request veto, not always the default one", () => {
+    const turns = ['Where do I buy a train ticket?', "I don't need a staff member, just tell me where the bus stop is"];
+    expect(declinesPerson(turns[1]!, 'en')).toBe(true);
+    // An engine that never vetoes a request reads the second turn as a request for a person.
+    const strict = createEmbeddedIntake(kb, { requestVeto: null });
+    const first = strict.respond({ text: turns[0]!, language: 'en', history: [] });
+    const second = strict.respond({ text: turns[1]!, language: 'en', history: [{ role: 'visitor', text: turns[0]! }, { role: 'assistant', text: first.reply }] });
+    expect(second.escalation?.reason).toBe('explicit_request');
+    expect(declinesPerson(turns[1]!, 'en', null)).toBe(false);
+    // A veto that drops every request in scope makes the same turn a refusal.
+    expect(declinesPerson(turns[1]!, 'en', () => true)).toBe(true);
+    expect(declinesPerson(turns[1]!, 'en', () => false)).toBe(false);
   });
 
   it('the same question in other words is still a failure (ja)', () => {

@@ -7,11 +7,10 @@ import { DEFAULT_MIN_SCORE, type KbSearchHit, type KnowledgeBase } from './knowl
 import { findExtraPersonRequest, findLexiconMatch, languageOrder, matchForm, stripLexicon, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
 import { isLang, LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
-import { defaultClassifier } from '../policy/model/classifier.ts';
 import { contentTokens, similarity } from '../policy/conversation.ts';
 import { analyze, normalizeText } from './text.ts';
-import { cueScope } from '../policy/scope.ts';
 import { sharesTopic } from './topics.ts';
+import { classifierRequestVeto, declinesPerson, type RequestVeto } from './requestVeto.ts';
 
 /**
  * Content similarity (Jaccard, see `policy/conversation.ts`) from which a question opening with
@@ -65,6 +64,7 @@ const SENTENCE_MARK = /[.?!。？！¿¡]+/gu;
 const FOLLOW_UP = /^(?:and|also|plus|y|e|et|und|ademas|aussi|auch|tambem|tambien|还有|另外|那|그리고|그럼|それと|あと|じゃあ|ちなみに)(?![\p{L}])/u;
 
 export { sharesTopic };
+export { classifierRequestVeto, declinesPerson, REQUEST_VETO_BELOW } from './requestVeto.ts';
 export { summarizeTranscript, type TranscriptEntry } from './summary.ts';
 /** Minimum article score (0..1 query coverage) to answer; re-exported from `knowledgeBase.ts`. */
 export { DEFAULT_MIN_SCORE } from './knowledgeBase.ts';
@@ -117,32 +117,7 @@ export interface EmbeddedIntakeOptions {
    * Decides whether a lexicon request for a person is not meant (negated, reported, declined):
    * default {@link classifierRequestVeto} (the embedded escalation classifier); `null` = never veto.
    */
-  requestVeto?: ((text: string, lang: Lang, phrase: string) => boolean) | null;
-}
-
-/** Model probability of `request_person` below which a negated or reported request is vetoed (policy `balanced`). */
-export const REQUEST_VETO_BELOW = 0.7;
-
-/**
- * Default request veto: the matched phrase stands in a negation or in reported speech
- * (`policy/scope.ts`) and the embedded classifier gives `request_person` <
- * {@link REQUEST_VETO_BELOW} ("I don't need a person", "I already spoke with someone at
- * reception"). Same rule as the escalation policy's `balanced` mode.
- */
-export function classifierRequestVeto(text: string, lang: Lang, phrase: string): boolean {
-  if (!cueScope(text, phrase)) return false;
-  return defaultClassifier().score(text, { language: lang }).request_person < REQUEST_VETO_BELOW;
-}
-
-/**
- * True when `text` says the visitor does not want a person: a request-for-a-person phrase under a
- * negation (`policy/scope.ts` {@link cueScope}: "I don't need to talk to anyone", "직원분 연결은
- * 괜찮고요") that the default request veto ({@link classifierRequestVeto}) drops. Reported speech
- * ("the staff told me to ask you") is not a refusal.
- */
-export function declinesPerson(text: string, lang: Lang): boolean {
-  const person = findLexiconMatch(text, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(text);
-  return !!person && cueScope(text, person.phrase) === 'negation' && classifierRequestVeto(text, lang, person.phrase);
+  requestVeto?: RequestVeto | null;
 }
 
 /** The embedded intake: `respond` per visitor turn, `summarize` for the handoff package. */
@@ -418,7 +393,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     // "No need for staff, just tell me what to bring": the visitor has just said they do not want
     // a person, so a second question the knowledge base misses is not handed to staff against
     // that; the "not sure" reply still offers one.
-    if (prev.kind === 'unknown' && !declinesPerson(text, lang) && !declinesPerson(prev.question, lang)) {
+    if (prev.kind === 'unknown' && !declinesPerson(text, lang, requestVeto) && !declinesPerson(prev.question, lang, requestVeto)) {
       return escalate('out_of_scope', `two questions in a row without an answer: ${q(prev.question)} then ${q(text)}`, unsure);
     }
     if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, unsure);
