@@ -1,68 +1,17 @@
 /**
- * The office knowledge base: a validated JSON file of FAQ articles in every supported language,
- * searchable offline with MiniSearch (one index per language).
+ * The office knowledge base: FAQ articles in every supported language (file format and validation
+ * in `knowledgeBaseFile.ts`), searchable offline with MiniSearch (one index per language) and the
+ * article classifier (`articleClassifier.ts`).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { z } from 'zod';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { ArticleClassifier, ARTICLE_AGREEMENT_PROBABILITY, ARTICLE_MIN_PROBABILITY, MIN_ARTICLES } from './articleClassifier.ts';
 import { analyze, hasCjk, normalizeText, registerCompoundVocabulary, type QueryUnit } from './text.ts';
 import { informativeness, visitorWordStats, type VisitorWordStats } from './visitorWords.ts';
+import { DEFAULT_KNOWLEDGE_BASE_PATH, describeIssues, KnowledgeBaseError, knowledgeBaseFileSchema, type Article, type KnowledgeBaseFile, type LocalizedArticle, type VersionedArticle } from './knowledgeBaseFile.ts';
 
-/** Path of the bundled Harbor City knowledge base (`apps/orchestrator/data/knowledge-base.json`). */
-export const DEFAULT_KNOWLEDGE_BASE_PATH = fileURLToPath(new URL('../../data/knowledge-base.json', import.meta.url));
-
-const localizedSchema = z.object({
-  title: z.string().trim().min(1),
-  answer: z.string().trim().min(1),
-  keywords: z.array(z.string().trim().min(1)).min(1),
-  /** Questions in visitors' own words that this article answers (searched beside the article; optional). */
-  questions: z.array(z.string().trim().min(1)).default([]),
-});
-
-const contentSchema = z.object(
-  Object.fromEntries(LANGS.map((l) => [l, localizedSchema])) as Record<Lang, typeof localizedSchema>,
-);
-
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const articleSchema = z.object({
-  id: z.string().regex(KEBAB, 'must be kebab-case'),
-  category: z.string().regex(KEBAB, 'must be kebab-case'),
-  department: z.string().regex(KEBAB, 'must be kebab-case'),
-  content: contentSchema,
-});
-
-/**
- * Schema of `knowledge-base.json`: `{ version: 1, office, articles: Article[] }`. Every article
- * needs `content.<lang>` with a non-empty `title`, `answer` and `keywords` for every registered
- * language; article ids must be unique kebab-case.
- */
-export const knowledgeBaseFileSchema = z.object({
-  version: z.literal(1),
-  office: z.string().min(1),
-  articles: z
-    .array(articleSchema)
-    .min(1)
-    .superRefine((articles, ctx) => {
-      const seen = new Set<string>();
-      articles.forEach((a, i) => {
-        if (seen.has(a.id)) ctx.addIssue({ code: 'custom', message: `duplicate article id "${a.id}"`, path: [i, 'id'] });
-        seen.add(a.id);
-      });
-    }),
-});
-
-/** Parsed knowledge-base file. */
-export type KnowledgeBaseFile = z.infer<typeof knowledgeBaseFileSchema>;
-/** One article: id, category, department and per-language `{ title, answer, keywords }`. */
-export type Article = z.infer<typeof articleSchema>;
-/** An article with the published version it comes from (absent when loaded from a file). */
-export type VersionedArticle = Article & { version?: number };
-/** An article's text in one language. */
-export type LocalizedArticle = z.infer<typeof localizedSchema>;
+export { DEFAULT_KNOWLEDGE_BASE_PATH, KnowledgeBaseError, knowledgeBaseFileSchema, type Article, type KnowledgeBaseFile, type LocalizedArticle, type VersionedArticle } from './knowledgeBaseFile.ts';
 
 /** A search hit. `score` is in 0..1 (see {@link KnowledgeBase.search}). */
 export interface KbSearchHit {
@@ -73,24 +22,6 @@ export interface KbSearchHit {
    * consulted by {@link KnowledgeBase.searchWithFallback}); absent for word search.
    */
   via?: 'classifier';
-}
-
-/** Thrown when a knowledge-base file is unreadable or fails validation; the message names the field. */
-export class KnowledgeBaseError extends Error {
-  override name = 'KnowledgeBaseError';
-}
-
-/** Formats zod issues as `articles[3].content.ja.title: Invalid input: ...`. */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path
-        .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
-        .join('');
-      return `${path || '(root)'}: ${issue.message}`;
-    })
-    .join('; ');
 }
 
 /**
