@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandoffPackage } from '@telekiosk/shared';
 import type { Orchestrator } from '../src/server.ts';
+import type { IntakeEngine } from '../src/sessions/ports.ts';
 import { consoleSocket, fakeIntake, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
 
 /** The escalation policy decides after every visitor turn, with reasons, evidence and priority. */
@@ -102,5 +103,48 @@ describe('an emergency reported while waiting in the queue', () => {
     expect(handoff.reasons[0]?.evidence).toMatch(/breathing|collapsed/);
     expect(handoff.transcript.some((e) => /not breathing/.test(e.text))).toBe(true);
     for (const s of [kiosk, kenji, sam]) s.close();
+  });
+});
+
+/**
+ * The policy judges earlier turns by the intake's answers to them (kept per visitor line in the
+ * session's intake facts), as the evaluation does: two questions in a row the knowledge base
+ * cannot answer are handed to staff as out of scope by the policy itself, even with an intake
+ * engine that never escalates on its own.
+ */
+describe('the policy sees the intake answers of earlier turns', () => {
+  let orch: Orchestrator;
+  const neverEscalates: IntakeEngine = {
+    ...fakeIntake,
+    respond: ({ text }) =>
+      /visa/.test(text)
+        ? { reply: "I'm not sure about that.", intent: 'unknown', confidence: 0.8, articles: [], escalation: null }
+        : { reply: `Answer to: ${text}`, intent: 'kb:office-hours', confidence: 0.9, articles: [{ id: 'office-hours', title: 'Office hours', score: 9 }], escalation: null },
+  };
+  beforeAll(async () => {
+    orch = await startTestOrchestrator({}, neverEscalates);
+  });
+  afterAll(async () => orch.close());
+
+  it('escalates the second unanswered question in a row as out of scope, with the streak as evidence', async () => {
+    const kiosk = await kioskSocket(orch);
+    const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+    const first = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'How long does a spouse visa change take?' });
+    expect(first.session.state).toBe('intake');
+    const second = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Who decides on my visa status change then?' });
+    expect(second.session.state).toBe('queued');
+    const escalated = (await orch.store.events(session.id)).find((e) => e.type === 'escalated');
+    expect(JSON.stringify(escalated?.data)).toMatch(/out_of_scope/);
+    expect(JSON.stringify(escalated?.data)).toMatch(/2 unanswered visitor turn/);
+    kiosk.close();
+  });
+
+  it('does not escalate an answered question after an unanswered one', async () => {
+    const kiosk = await kioskSocket(orch);
+    const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+    await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'How long does a spouse visa change take?' });
+    const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'OK. When are you open on Saturday?' });
+    expect(res.session.state).toBe('intake');
+    kiosk.close();
   });
 });

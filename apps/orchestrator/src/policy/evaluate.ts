@@ -285,17 +285,26 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     const earlier = turns.slice(0, turns.indexOf(t));
     return isUnanswered(answer, th.lowConfidence, visitorLangs) || (t === last ? !!feedback : cues(t.text).some((h) => h.kind === 'negativeFeedback')) || (i > 0 && !!findRepeat(t.text, earlier));
   }).length;
-  const echoed = last ? assistantRepeat(turns, lastIndex) : undefined;
+  // The assistant repeating itself counts when the visitor turn between the two identical replies
+  // was not answered by it (the engine found no article for it, or the visitor pushed back):
+  // a follow-up the same article answers ("Do I need a photo?" after the card article) gets
+  // that article again, which is an answer, not a failure (2026-12-06, eval2 de-ho2-n08).
+  const echo = last ? assistantRepeat(turns, lastIndex) : undefined;
+  const echoMiddle = echo ? visitorTurns.filter((t) => turns.indexOf(t) > turns.indexOf(echo) && t !== last).at(-1) : undefined;
+  const echoed = echo && (!echoMiddle?.intake || isUnanswered(echoMiddle.intake, th.lowConfidence, visitorLangs) || cues(echoMiddle.text).some((h) => h.kind === 'negativeFeedback')) ? echo : undefined;
+  // A turn that declines a person ("no need to call anyone, I'll stamp it myself") closes the
+  // matter: its "no, no" or its new question is no failure of the previous reply.
+  const declinedNow = requestHits.length > 0 && declinedPerson([text]);
   // The visitor asks about the same thing again (a shared topic term) right after a reply, and
   // neither question was answered: the reply failed them, not only the knowledge base.
   const rephrased = last && afterReply && streak >= 2 && previousVisitor && sharesTopic(previousVisitor, text) ? { text: previousVisitor } : undefined;
   const closing = lastIntake && ['thanks', 'decline', 'greeting'].includes(lastIntake.intent);
   const answeredNow = lastIntake?.intent.startsWith('kb:') && !unanswered && !lastIntake.escalation;
   if (repeat) push({ code: 'repeated_failure', evidence: `same question asked twice: ${quote(repeat.text)} then ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
-  else if (feedback && afterReply) push({ code: 'repeated_failure', evidence: `the answer did not help: ${cite(feedback)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
+  else if (feedback && afterReply && !declinedNow) push({ code: 'repeated_failure', evidence: `the answer did not help: ${cite(feedback)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (failures >= th.repeatedFailures) push({ code: 'repeated_failure', evidence: `${failures} failed visitor turns (unanswered, repeated or "did not help") >= ${th.repeatedFailures}`, confidence: CUE_CONFIDENCE });
-  else if (echoed && !closing && !answeredNow) push({ code: 'repeated_failure', evidence: `the assistant gave the same reply twice (${quote(echoed.text)}) before ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
-  else if (rephrased) push({ code: 'repeated_failure', evidence: `asked again in other words after a reply that did not answer: ${quote(rephrased.text)} then ${quote(text)}`, confidence: CUE_CONFIDENCE });
+  else if (echoed && !closing && !answeredNow && !declinedNow) push({ code: 'repeated_failure', evidence: `the assistant gave the same reply twice (${quote(echoed.text)}) before ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
+  else if (rephrased && !declinedNow) push({ code: 'repeated_failure', evidence: `asked again in other words after a reply that did not answer: ${quote(rephrased.text)} then ${quote(text)}`, confidence: CUE_CONFIDENCE });
   else if (lastIntake?.escalation?.reason === 'repeated_failure') push({ code: 'repeated_failure', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: CUE_CONFIDENCE });
 
   // intake_timeout: time or turns

@@ -80,6 +80,40 @@ describe('issue 10 failure kinds', () => {
     expect(d.reasons.find((r) => r.code === 'repeated_failure')!.evidence).toMatch(/assistant gave the same reply twice|failed visitor turns|unanswered/);
   });
 
+  it('the same article given again to a follow-up it answers is no failure; given to a question it did not answer, it is', () => {
+    const card = 'Die My-Number-Karte beantragen Sie an Schalter 3 in Etage 1 oder online mit Foto. Sie dauert etwa einen Monat.';
+    const answered = { intent: 'kb:my-number-card', confidence: 0.9, escalation: null };
+    const unknown = { intent: 'unknown', confidence: 0.6, escalation: null };
+    const play = (middle: typeof answered): PolicyTurn[] => [
+      { role: 'visitor', text: 'Wie beantrage ich die My-Number-Karte?', intake: answered },
+      { role: 'assistant', text: card },
+      { role: 'visitor', text: 'Brauch ich dafür ein Passfoto?', intake: middle },
+      { role: 'assistant', text: card },
+      { role: 'visitor', text: 'Und wie lange dauert das ungefähr, bis ich die hab?' },
+    ];
+    const last = { intent: 'unknown', confidence: 0.4, escalation: null };
+    expect(evaluateTurn(policy, { turns: play(answered), language: 'de', intake: last }).reasons.map((r) => r.evidence).join(' ')).not.toMatch(/same reply twice/);
+    expect(evaluateTurn(policy, { turns: play(unknown), language: 'de', intake: last }).reasons.map((r) => r.evidence).join(' ')).toMatch(/same reply twice/);
+  });
+
+  it('a turn that declines a person is no "that did not help", even after a reply', () => {
+    const reply = 'Le parking visiteurs est derrière le bâtiment.';
+    for (const [lang, text] of [
+      ['zh', 'ok了解，不用找人过来，我自己去服务台盖个章就行'],
+      ['es', 'No, no hace falta que venga nadie, la empujo yo. Solo dime si hay rampa en la entrada norte'],
+      ['es', 'No, no, tranquilo, ya lo tengo claro. Lo hago en línea desde casa.'],
+      ['fr', "Ok, je vais le faire moi-même au 7-Eleven alors, inutile de déranger quelqu'un"],
+    ] as [Language, string][]) {
+      const turns: PolicyTurn[] = [{ role: 'visitor', text: 'Where is the parking?', intake: { intent: 'kb:parking', confidence: 0.9, escalation: null } }, { role: 'assistant', text: reply }, { role: 'visitor', text }];
+      expect(evaluateTurn(policy, { turns, language: lang, intake: { intent: 'kb:parking', confidence: 0.9, escalation: null } }).escalate, text).toBe(false);
+    }
+    // A correction after "no, no" still is one.
+    const turns: PolicyTurn[] = [{ role: 'visitor', text: '¿Cómo se separan las latas?' }, { role: 'assistant', text: 'La basura combustible se recoge los lunes.' }, { role: 'visitor', text: 'No, no, eso no es lo que te pregunté' }];
+    expect(evaluateTurn(policy, { turns, language: 'es', classifier: null }).reasons.map((r) => r.code)).toContain('repeated_failure');
+    const fr: PolicyTurn[] = [{ role: 'visitor', text: 'Où est le guichet 4 ?' }, { role: 'assistant', text: reply }, { role: 'visitor', text: "C'est inutile, vous ne répondez pas à ma question" }];
+    expect(evaluateTurn(policy, { turns: fr, language: 'fr', classifier: null }).reasons.map((r) => r.code)).toContain('repeated_failure');
+  });
+
   it('German compounds are split for the cue lexicons', () => {
     expect(splitCompounds(' ich bin stinksauer ', 'de')).toContain(' sauer ');
     expect(codes('Ich bin wirklich stinksauer auf dieses Amt!', 'de')).toContain('negative_sentiment');

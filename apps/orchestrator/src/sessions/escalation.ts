@@ -2,7 +2,7 @@ import type { Alert, EscalationReason, HandoffPackage, SessionEmergency, Session
 import { evaluateTurn, evaluateTurnWithJudge, type PolicyDecision } from '../policy/index.ts';
 import type { SessionEvent } from '../db/store.ts';
 import type { SessionContext } from './context.ts';
-import { buildHandoffPackage, priorityFor, withSafety, type IntakeFacts } from './handoff.ts';
+import { buildHandoffPackage, priorityFor, withSafety, TURN_ANSWERS_KEPT, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
 import type { IntakeTurn } from './ports.ts';
 
@@ -47,7 +47,7 @@ export class Escalation {
       .filter((e) => (e.speaker === 'visitor' || e.speaker === 'assistant') && e.seq < visitorEntry.seq)
       .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text }));
     const turn = await this.ctx.options.intake.respond({ text: visitorEntry.text, language: session.language, history });
-    await this.remember(session.id, turn);
+    await this.remember(session.id, turn, visitorEntry.id);
     const decision = await this.evaluatePolicy(session, turn, transcript.filter((e) => e.seq <= visitorEntry.seq));
     const reply = await this.ctx.append(session, 'assistant', turn.reply, { notifyDevice: false });
     // What the assistant did with the question: the article (and published version) it answered
@@ -242,9 +242,12 @@ export class Escalation {
   private async evaluatePolicy(session: SessionView, turn: IntakeTurn, transcript: TranscriptEntry[]): Promise<PolicyDecision | null> {
     const policy = this.ctx.options.policy;
     if (!policy) return null;
+    // Earlier visitor lines carry the intake's answer to them, so the policy sees an unanswered
+    // streak or a failed reply across turns (not only the engine's own decision on the last one).
+    const answers = (await this.factsOf(session.id)).turnAnswers ?? {};
     const turns = transcript
       .filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant')
-      .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text, entryId: e.id, at: Date.parse(e.createdAt) }));
+      .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text, entryId: e.id, at: Date.parse(e.createdAt), ...(e.speaker === 'visitor' && answers[e.id] ? { intake: answers[e.id] } : {}) }));
     try {
       return await evaluateTurnWithJudge(policy, {
         turns,
@@ -259,9 +262,11 @@ export class Escalation {
     }
   }
 
-  private async remember(sessionId: string, turn: IntakeTurn): Promise<void> {
+  private async remember(sessionId: string, turn: IntakeTurn, visitorEntryId: string): Promise<void> {
     const f = await this.factsOf(sessionId);
     f.intent = turn.intent;
+    const answers = { ...(f.turnAnswers ?? {}), [visitorEntryId]: { intent: turn.intent, confidence: turn.confidence, escalation: turn.escalation ?? null } };
+    f.turnAnswers = Object.fromEntries(Object.entries(answers).slice(-TURN_ANSWERS_KEPT));
     if (turn.collectedFields) Object.assign(f.collectedFields, turn.collectedFields);
     if (turn.analysis) {
       f.sentiment = turn.analysis.sentiment;

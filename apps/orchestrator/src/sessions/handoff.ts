@@ -11,7 +11,18 @@ export interface IntakeFacts {
   collectedFields: Record<string, string>;
   /** Policy, risk and degradation flags (e.g. `ai_degraded`). */
   flags: string[];
+  /**
+   * The intake's answer to each visitor line, by transcript entry id (insertion order, the last
+   * {@link TURN_ANSWERS_KEPT}): `intent` (`kb:<id>`, `unknown`...), `confidence` 0..1 and the
+   * engine's own escalation. The policy judges earlier turns by them (unanswered streaks, repeated
+   * failure, "the assistant repeated itself"), as `npm run eval:escalation` does. Absent in facts
+   * stored before 2026-12-06 (those turns count as answered).
+   */
+  turnAnswers?: Record<string, { intent: string; confidence: number; escalation: null | { reason: string; evidence: string } }>;
 }
+
+/** How many visitor lines' intake answers {@link IntakeFacts.turnAnswers} keeps (the policy looks back at most a few turns). */
+export const TURN_ANSWERS_KEPT = 20;
 
 /** Priority for routing from reason codes: 0 = first (safety), larger = later. */
 export function priorityFor(reasons: EscalationReason[]): number {

@@ -53,7 +53,11 @@ export const es: LanguagePack = {
       'esta|eso_esta|estas mal|equivocado|equivocada',
       'no me? entiendes|entiende|entendiste|entendio|entienden',
       'eso no es lo|correcto|cierto|verdad|asi',
-      '^ no no',
+      // "No, no" as a correction ("no, no, eso no", "no no, pregunto por..."), not as the start of a
+      // decline ("No, no hace falta que venga nadie", "No, no, tranquilo, ya lo tengo claro").
+      '^ no no $',
+      '^ no no eso|era|que|pero|digo|pregunto|pregunte|me_refiero',
+      'no es eso',
     ],
     affirm: [
       '^ si|sí|claro|vale|ok|okay|bueno|dale|perfecto|de_acuerdo|por_favor|porfa por_favor|gracias? $',

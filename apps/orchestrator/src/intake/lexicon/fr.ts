@@ -29,7 +29,10 @@ export const fr: LanguagePack = {
       'ne repond|repondez pas a? ma? question',
       'mauvaise|fausse reponse',
       "pas la bonne reponse|information",
-      'inutile|sans_interet',
+      'sans_interet',
+      // "inutile" as a verdict, not "inutile de déranger quelqu'un" (no need to bother anyone).
+      "c'est|cest|c'etait|vraiment|completement|totalement|reponse|machine|borne inutile",
+      'inutile $',
       "vous repetez|repetez toujours? la_meme_chose|pareil",
     ],
     affirm: ["^ oui|ouais|d'accord|ok|volontiers|bien_sur|s'il_vous_plait|svp|avec_plaisir|allez-y|je_veux_bien merci|svp|s'il_vous_plait? $"],

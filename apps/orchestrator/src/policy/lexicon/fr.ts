@@ -40,7 +40,9 @@ export const fr: CueLexicon = {
     'vous ne comprenez|comprenez pas',
     'tu comprends|comprend pas',
     'mauvaise|fausse reponse',
-    'inutile',
+    // "inutile" as a verdict on the answer, not "inutile de déranger quelqu'un" (no need to bother anyone).
+    "c'est|cest|c'etait|vraiment|completement|totalement|reponse|machine|borne inutile",
+    'inutile $',
     "je l'ai|j'ai deja demande|dit",
     'toujours pas',
     'je vous|te? redemande|demande_encore',
