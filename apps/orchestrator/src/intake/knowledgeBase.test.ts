@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MIN_SCORE } from './engine.ts';
-import { DEFAULT_KNOWLEDGE_BASE_PATH, KnowledgeBase, KnowledgeBaseError } from './knowledgeBase.ts';
+import { AGREEMENT_WORD_MARGIN, AGREEMENT_WORD_SCORE, DEFAULT_KNOWLEDGE_BASE_PATH, KnowledgeBase, KnowledgeBaseError } from './knowledgeBase.ts';
 import { LANGS, type Lang } from './lexicon/index.ts';
 
 const raw = JSON.parse(readFileSync(DEFAULT_KNOWLEDGE_BASE_PATH, 'utf8'));
@@ -191,6 +191,32 @@ describe('example questions (visitors\' own words)', () => {
     const data = clone();
     data.articles[5].content.fr.questions = ['Où ?', '  '];
     expect(() => KnowledgeBase.fromJson(data)).toThrow(/articles\[5\]\.content\.fr\.questions\[1\]/);
+  });
+});
+
+describe('both retrievers agreeing below their cuts (AGREEMENT_WORD_SCORE)', () => {
+  const birth = 'Meine Frau hat vorhin schon mit jemandem gesprochen, der meinte, wir müssen die Geburt von unserem Sohn innerhalb von 14 Tagen anmelden.';
+
+  it('answers a long turn both put first, at the threshold, marked as agreement', () => {
+    const words = kb.search(birth, 'de', 2);
+    expect(words[0]!.article.id).toBe('birth-registration');
+    expect(words[0]!.score).toBeLessThan(DEFAULT_MIN_SCORE);
+    expect(words[0]!.score).toBeGreaterThanOrEqual(AGREEMENT_WORD_SCORE);
+    const first = kb.classifierFor('de').classify(birth)[0]!;
+    expect(first.id).toBe('birth-registration');
+    expect(first.probability).toBeLessThan(0.5);
+    const { hits } = kb.searchWithFallback(birth, 'de', DEFAULT_MIN_SCORE);
+    expect(hits[0]).toMatchObject({ score: DEFAULT_MIN_SCORE, via: 'agreement' });
+    expect(hits[0]!.article.id).toBe('birth-registration');
+  });
+
+  it('not when the word-search article barely leads the next one, nor under a stricter threshold', () => {
+    // "Is it free for two hours?" without context: office hours 0.49, Wi-Fi 0.48; both retrievers say office hours.
+    const q = 'Is it free for two hours?';
+    const [a, b] = kb.search(q, 'en', 2);
+    expect(a!.score - b!.score).toBeLessThan(AGREEMENT_WORD_MARGIN);
+    expect(kb.searchWithFallback(q, 'en', DEFAULT_MIN_SCORE).hits[0]!.score).toBeLessThan(DEFAULT_MIN_SCORE);
+    expect(kb.searchWithFallback(birth, 'de', 0.8).hits[0]?.score ?? 0).toBeLessThan(0.8);
   });
 });
 

@@ -19,9 +19,10 @@ export interface KbSearchHit {
   score: number;
   /**
    * `classifier` when the hit is the article classifier's own answer ({@link ArticleClassifier},
-   * consulted by {@link KnowledgeBase.searchWithFallback}); absent for word search.
+   * consulted by {@link KnowledgeBase.searchWithFallback}); `agreement` when word search and the
+   * classifier both put it first below their own cuts ({@link AGREEMENT_WORD_SCORE}); absent for word search.
    */
-  via?: 'classifier';
+  via?: 'classifier' | 'agreement';
 }
 
 /**
@@ -41,6 +42,33 @@ export const DEFAULT_MIN_SCORE = 0.65;
  * 57.0% / 4.4% / 8.3%, 0.2 56.8 / 4.0 / 7.5, 0.3 56.0 / 3.9 / 6.3 (kept), 0.4 54.0 / 3.5 / 5.8.
  */
 export const ARTICLE_WORD_SUPPORT = 0.3;
+
+/**
+ * Both retrievers name the same article first, each below its own answer cut: word search at
+ * least this score (0..1, under `minScore`) and the classifier at least
+ * {@link AGREEMENT_TOP_PROBABILITY}. Then the article answers, at score `minScore` with
+ * `via: 'agreement'` (selected language only). Long turns with context before the question
+ * ("My wife already spoke to someone who said we must register our son's birth within 14 days",
+ * words 0.61, classifier 0.36) are answered this way. Chosen on the development set of
+ * {@link ArticleClassifier} (2026-12-06, knowledge-candidates/round3 + 150 labelled escalation rows
+ * per language as non-article questions; right / wrong / non-article answered): without it
+ * 56.4 / 4.3 / 7.0; 0.45 and 0.3 62.9 / 4.8 / 8.8 (kept, then 61.5 / 4.5 / 8.7 with
+ * {@link AGREEMENT_WORD_MARGIN}; the answer threshold lowered to 0.5
+ * instead gives 64.2 / 5.3 / 9.4); 0.5 and 0.3 61.4 / 4.8 / 8.3; 0.4 and 0.35 61.9 / 4.8 / 8.6;
+ * 0.5 and 0.25 62.3 / 4.8 / 8.8. On the development conversations it removed three false
+ * escalations of eval2 (two unanswered turns), recall unchanged.
+ */
+export const AGREEMENT_WORD_SCORE = 0.45;
+/** The classifier's least probability for its first article in the {@link AGREEMENT_WORD_SCORE} rule. */
+export const AGREEMENT_TOP_PROBABILITY = 0.3;
+/**
+ * Least lead of the word-search article over the next one in the {@link AGREEMENT_WORD_SCORE}
+ * rule ("Is it free for two hours?" with no context: office hours 0.49, Wi-Fi 0.48 stays
+ * unanswered). Development set: margin 0 62.9 / 4.8 / 8.8, 0.05 62.3 / 4.7 / 8.8, 0.1 61.5 / 4.5 /
+ * 8.7 (kept), 0.15 61.1 / 4.5 / 8.5. Not applied with a `minScore` above {@link DEFAULT_MIN_SCORE}:
+ * a stricter deployment gets no answers below its own cut.
+ */
+export const AGREEMENT_WORD_MARGIN = 0.1;
 
 /** Field boosts: keywords are curated synonyms, titles name the topic, answers add recall. */
 const BOOST = { keywords: 3, title: 2, questions: 1.5, answer: 1 } as const;
@@ -241,7 +269,8 @@ export class KnowledgeBase {
    * {@link ARTICLE_AGREEMENT_PROBABILITY} (the classifier does not rule it out; at any rank, because
    * articles on near topics split the probability: "Can I get my residence certificate at a
    * convenience store?" is 0.46 residence certificate, 0.45 convenience-store certificates); the classifier's own answer also
-   * needs the article's word-search score to reach {@link ARTICLE_WORD_SUPPORT}. Then the agreeing
+   * needs the article's word-search score to reach {@link ARTICLE_WORD_SUPPORT}; and when both put
+   * the same article first below their cuts ({@link AGREEMENT_WORD_SCORE}), it answers. Then the agreeing
    * word-search answer in every other language (visitors sometimes type in a language other than the one selected). Returns the hits
    * and the language they were found in; article content can still be shown in any language.
    * With no answer, the word-search hits in `language` are returned with scores capped just under
@@ -268,6 +297,10 @@ export class KnowledgeBase {
     const support = own && (all.find((h) => h.article.id === own.article.id)?.score ?? 0);
     if (own && own.score >= minScore && support! >= ARTICLE_WORD_SUPPORT) return [own, ...hits.filter((h) => h.article.id !== own.article.id)].slice(0, limit);
     const top = hits[0];
+    if (alone && top && minScore <= DEFAULT_MIN_SCORE && top.score < minScore && top.score >= AGREEMENT_WORD_SCORE && top.score - (all[1]?.score ?? 0) >= AGREEMENT_WORD_MARGIN) {
+      const first = classifier.classify(query)[0];
+      if (first && first.id === top.article.id && first.probability >= AGREEMENT_TOP_PROBABILITY) return [{ ...top, score: minScore, via: 'agreement' }, ...hits.slice(1)];
+    }
     if (!top || top.score < minScore) return null;
     const agree = classifier.classify(query).find((c) => c.id === top.article.id);
     return agree && agree.probability >= ARTICLE_AGREEMENT_PROBABILITY ? hits : null;
