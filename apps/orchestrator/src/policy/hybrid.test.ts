@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MODE_THRESHOLDS, modelTurn, RELAX_SHARE, RELAXED_MODE, thresholdsFor } from './hybrid.ts';
+import { MODE_THRESHOLDS, modelTurn, RELAX_SHARE, RELAXED_MODE, sentenceMax, thresholdsFor } from './hybrid.ts';
+import { defaultClassifier } from './model/classifier.ts';
 import { EscalationClassifier } from './model/classifier.ts';
 import { MODEL_LABELS, type ModelLabel } from './model/labels.ts';
 import { evaluateTurn } from './evaluate.ts';
@@ -141,3 +142,32 @@ describe('a request the model adds alone in a turn with reported speech or past 
   });
 });
 
+
+describe('sentences scored alone (sentenceMax)', () => {
+  const clf = defaultClassifier();
+  const request = 'Could you get someone from the pension section to come over?';
+  const context = "I've got a question about my contribution history that I think only they can answer.";
+
+  it('a request followed by context keeps the request sentence\'s score, and the turn escalates', () => {
+    const whole = clf.score(`${request} ${context}`, { language: 'en' }).request_person;
+    const alone = clf.score(request, { language: 'en' }).request_person;
+    expect(alone).toBeGreaterThan(whole);
+    expect(sentenceMax(clf, `${request} ${context}`, { language: 'en' }).request_person).toBe(alone);
+    const d = evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text: `${request} ${context}` }], language: 'en' });
+    expect(d.reasons.map((r) => r.code)).toContain('explicit_request');
+  });
+
+  it('a turn with a negation or reported speech keeps its whole-turn score', () => {
+    for (const [text, lang] of [
+      ['別に誰かと話したいわけじゃないです。ただ今日何時まで開いてるか知りたいだけで', 'ja'],
+      ['The clerk said I should talk to someone at counter 3. Where is counter 3?', 'en'],
+    ] as const) {
+      expect(sentenceMax(clf, text, { language: lang })).toEqual(clf.score(text, { language: lang }));
+    }
+    expect(evaluateTurn(defaultPolicy(), { turns: [{ role: 'visitor', text: '別に誰かと話したいわけじゃないです。ただ今日何時まで開いてるか知りたいだけで' }], language: 'ja' }).escalate).toBe(false);
+  });
+
+  it('one sentence: the whole-turn score', () => {
+    expect(sentenceMax(clf, request, { language: 'en' })).toEqual(clf.score(request, { language: 'en' }));
+  });
+});

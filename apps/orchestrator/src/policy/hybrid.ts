@@ -141,6 +141,41 @@ export interface TurnModel {
  * Scores the turn when the policy enables the classifier (`classifier` given, else the bundled
  * one); null when disabled or no text.
  */
+/**
+ * Labels scored per sentence as well as on the whole turn ({@link sentenceMax}): requests for a
+ * person only. All labels but safety gained two more must-escalate conversations on each of two
+ * development sets but cost a false escalation there, and measured on the blind sets it cost
+ * more (eval5 false escalation 0.161 -> 0.179, the first safety probe's lookalikes 0.05 -> 0.09).
+ */
+export const SENTENCE_LABELS: readonly ModelLabel[] = ['request_person'];
+
+/**
+ * The classifier's scores of `text`, where a turn of two or more sentences without negation or
+ * reported speech anywhere (`hasScope`) takes, per {@link SENTENCE_LABELS} label, the highest of
+ * the whole turn's score and each sentence's own: a request followed by context ("Could you get
+ * someone from the pension section to come over? I've got a question about my contribution
+ * history that I think only they can answer.": 0.18 whole, over the cut alone) is not diluted by
+ * the context. Turns with a negation or reported speech keep the whole-turn score, since a
+ * sentence cut from its context reads "別に誰かと話したいわけじゃないです。" as a request.
+ * Chosen on the development conversations (2026-12-06; recall / false escalation), requests only:
+ * dev2 0.964 / 0.009 -> 0.979 / 0.009, eval2 0.870 / 0.071 -> 0.880 / 0.071, eval3 0.901 / 0.089
+ * -> 0.917 / 0.089 (all labels but safety: 0.979 / 0.009, 0.891 / 0.071, 0.927 / 0.098; without
+ * the scope condition, false explicit requests rose to 0.027-0.036); the first held-out set and
+ * CLINC150 unchanged. Sentences end at . ? ! and their CJK forms.
+ */
+export function sentenceMax(clf: EscalationClassifier, text: string, opts: { language: Language; hits?: readonly CueHit[] }): ModelScores {
+  const scores = { ...clf.score(text, opts) };
+  const sentences = text.split(/(?<=[.?!。？！])\s*/u).map((x) => x.trim()).filter((x) => x.length > 1);
+  if (sentences.length < 2) return scores;
+  const scope = hasScope(text);
+  if (scope.negated || scope.reported) return scores;
+  for (const sentence of sentences) {
+    const own = clf.score(sentence, { language: opts.language });
+    for (const l of SENTENCE_LABELS) scores[l] = Math.max(scores[l], own[l]);
+  }
+  return scores;
+}
+
 export function modelTurn(
   policy: Policy,
   text: string,
@@ -152,7 +187,7 @@ export function modelTurn(
   if (!settings.enabled || opts.classifier === null || !text.trim()) return null;
   const clf = opts.classifier ?? defaultClassifier();
   const builtIn = opts.hits.filter((h) => h.origin !== 'policy');
-  const scores = clf.score(text, { language: opts.language, hits: builtIn });
+  const scores = sentenceMax(clf, text, { language: opts.language, hits: builtIn });
   // Vetoes keep the configured mode's cuts: relaxing is about adding reasons, not keeping hits.
   const vetoTh = Object.fromEntries(MODEL_LABELS.map((l) => [l, thresholdsFor(configured, l, clf)])) as Record<ModelLabel, LabelThresholds>;
   const th = Object.fromEntries(
