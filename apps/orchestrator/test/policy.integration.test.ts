@@ -119,6 +119,8 @@ describe('the policy sees the intake answers of earlier turns', () => {
     respond: ({ text }) =>
       /visa/.test(text)
         ? { reply: "I'm not sure about that.", intent: 'unknown', confidence: 0.8, articles: [], escalation: null }
+        : /counter clerk/.test(text)
+          ? { reply: 'Connecting you.', intent: 'request_person', confidence: 0.99, articles: [], escalation: { reason: 'explicit_request', evidence: `said "${text}"` } }
         : { reply: `Answer to: ${text}`, intent: 'kb:office-hours', confidence: 0.9, articles: [{ id: 'office-hours', title: 'Office hours', score: 9 }], escalation: null },
   };
   beforeAll(async () => {
@@ -136,6 +138,20 @@ describe('the policy sees the intake answers of earlier turns', () => {
     const escalated = (await orch.store.events(session.id)).find((e) => e.type === 'escalated');
     expect(JSON.stringify(escalated?.data)).toMatch(/out_of_scope/);
     expect(JSON.stringify(escalated?.data)).toMatch(/2 unanswered visitor turn/);
+    kiosk.close();
+  });
+
+  it('keeps the answers per visitor line without the visitor\'s words', async () => {
+    const kiosk = await kioskSocket(orch);
+    const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+    await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'When are you open on Saturday?' });
+    const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Let me see the counter clerk, Mrs Tanaka-Okafor' });
+    expect(res.session.state).toBe('queued');
+    const facts = (await orch.store.intakeFacts(session.id)) as { turnAnswers?: { entryId: string; intent: string; escalation: null | { reason: string; evidence: string } }[] };
+    const answers = facts.turnAnswers ?? [];
+    expect(answers.map((a) => a.intent)).toEqual(['kb:office-hours', 'request_person']);
+    expect(answers[1]!.escalation).toEqual({ reason: 'explicit_request', evidence: '' });
+    expect(JSON.stringify(facts.turnAnswers)).not.toMatch(/Tanaka/);
     kiosk.close();
   });
 

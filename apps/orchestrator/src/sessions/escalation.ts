@@ -244,10 +244,11 @@ export class Escalation {
     if (!policy) return null;
     // Earlier visitor lines carry the intake's answer to them, so the policy sees an unanswered
     // streak or a failed reply across turns (not only the engine's own decision on the last one).
-    const answers = (await this.factsOf(session.id)).turnAnswers ?? {};
+    const stored = (await this.factsOf(session.id)).turnAnswers;
+    const answers = new Map((Array.isArray(stored) ? stored : []).map(({ entryId, ...answer }) => [entryId, answer]));
     const turns = transcript
       .filter((e) => e.speaker === 'visitor' || e.speaker === 'assistant')
-      .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text, entryId: e.id, at: Date.parse(e.createdAt), ...(e.speaker === 'visitor' && answers[e.id] ? { intake: answers[e.id] } : {}) }));
+      .map((e) => ({ role: e.speaker as 'visitor' | 'assistant', text: e.text, entryId: e.id, at: Date.parse(e.createdAt), ...(e.speaker === 'visitor' && answers.has(e.id) ? { intake: answers.get(e.id)! } : {}) }));
     try {
       return await evaluateTurnWithJudge(policy, {
         turns,
@@ -265,8 +266,12 @@ export class Escalation {
   private async remember(sessionId: string, turn: IntakeTurn, visitorEntryId: string): Promise<void> {
     const f = await this.factsOf(sessionId);
     f.intent = turn.intent;
-    const answers = { ...(f.turnAnswers ?? {}), [visitorEntryId]: { intent: turn.intent, confidence: turn.confidence, escalation: turn.escalation ?? null } };
-    f.turnAnswers = Object.fromEntries(Object.entries(answers).slice(-TURN_ANSWERS_KEPT));
+    // The engine's escalation is kept without its evidence, which quotes the visitor's words: the
+    // intake facts outlive a transcript's redaction, and the policy reads earlier turns' answers
+    // only for whether they answered.
+    const escalation = turn.escalation ? { reason: turn.escalation.reason, evidence: '' } : null;
+    const earlier = Array.isArray(f.turnAnswers) ? f.turnAnswers : [];
+    f.turnAnswers = [...earlier, { entryId: visitorEntryId, intent: turn.intent, confidence: turn.confidence, escalation }].slice(-TURN_ANSWERS_KEPT);
     if (turn.collectedFields) Object.assign(f.collectedFields, turn.collectedFields);
     if (turn.analysis) {
       f.sentiment = turn.analysis.sentiment;

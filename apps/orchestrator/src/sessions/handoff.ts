@@ -12,13 +12,14 @@ export interface IntakeFacts {
   /** Policy, risk and degradation flags (e.g. `ai_degraded`). */
   flags: string[];
   /**
-   * The intake's answer to each visitor line, by transcript entry id (insertion order, the last
-   * {@link TURN_ANSWERS_KEPT}): `intent` (`kb:<id>`, `unknown`...), `confidence` 0..1 and the
-   * engine's own escalation. The policy judges earlier turns by them (unanswered streaks, repeated
+   * The intake's answer to each visitor line, oldest first (the last {@link TURN_ANSWERS_KEPT}; a
+   * list, as the stored JSON does not keep key order): `entryId` (transcript entry), `intent`
+   * (`kb:<id>`, `unknown`...), `confidence` 0..1 and the engine's own escalation (its reason only:
+   * `evidence` is empty, as it quotes the visitor). The policy judges earlier turns by them (unanswered streaks, repeated
    * failure, "the assistant repeated itself"), as `npm run eval:escalation` does. Absent in facts
    * stored before 2026-12-06 (those turns count as answered).
    */
-  turnAnswers?: Record<string, { intent: string; confidence: number; escalation: null | { reason: string; evidence: string } }>;
+  turnAnswers?: { entryId: string; intent: string; confidence: number; escalation: null | { reason: string; evidence: string } }[];
 }
 
 /** How many visitor lines' intake answers {@link IntakeFacts.turnAnswers} keeps (the policy looks back at most a few turns). */
