@@ -187,4 +187,31 @@ describe('issue 10 failure kinds', () => {
     const d = convo('en', "V: I don't need a person, where do I buy a train ticket?", 'A: (not sure)', 'V: Actually please get me a staff member');
     expect(d.decision.reasons.map((r) => r.code)).toContain('explicit_request');
   });
+
+  it('trigger words inside document names, a private lease and across Korean words are no triggers (dev3 lookalikes)', () => {
+    // Each with its positive twin, so the rule still sees the real matter.
+    expect(codes('Ich kündige meine Wohnung zum 31. und ziehe nach Graz, muss ich mich hier abmelden?', 'de')).not.toContain('sensitive_topic');
+    expect(codes('Ich möchte meinen Vertrag kündigen', 'de')).toContain('sensitive_topic');
+    expect(codes('¿Dónde saco el certificado de libre deuda para la escribanía?', 'es')).not.toContain('sensitive_topic');
+    expect(codes('Tengo muchas deudas y no puedo pagar el impuesto', 'es')).toContain('sensitive_topic');
+    expect(codes('Onde eu tiro a certidão negativa de débitos do IPTU?', 'pt')).not.toContain('sensitive_topic');
+    expect(codes('어제 옆집 아저씨가 화내고 소리 질렀대요. 저는 대형폐기물 수수료만 궁금해요', 'ko')).not.toContain('sensitive_topic');
+    expect(codes('집주인을 고소하려고 하는데 어디서 상담받아요?', 'ko')).toContain('sensitive_topic');
+  });
+
+  it('a one-word follow-up the knowledge base answers gets no reason from the model alone ("passwort" after "WLAN?")', () => {
+    for (const [lang, first, second] of [['de', 'WLAN?', 'passwort'], ['es', 'wifi', 'contraseña?'], ['en', 'wifi?', 'password']] as [Language, string, string][]) {
+      const d = convo(lang, first, second).decision;
+      expect(d.escalate, `${lang} ${second}: ${JSON.stringify(d.reasons)}`).toBe(false);
+    }
+    // A locked account told in words still escalates.
+    expect(convo('de', 'WLAN?', 'Mein Passwort für das Bürgerkonto ist gesperrt, ich komme nicht mehr rein').decision.reasons.map((r) => r.code)).toContain('sensitive_topic');
+  });
+
+  it('a mobility cue in a turn the knowledge base answered is no vulnerable visitor; a barrier now still is', () => {
+    const lift = convo('fr', "Y a-t-il un ascenseur pour monter au 2e étage ? Je suis en béquilles depuis ma chute en ski.").decision;
+    expect(lift.escalate, JSON.stringify(lift.reasons)).toBe(false);
+    expect(lift.flags).toEqual(expect.arrayContaining(['scope:answered']));
+    expect(convo('en', "I'm in a wheelchair and can't reach the counter").decision.reasons.map((r) => r.code)).toContain('vulnerable_visitor');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODE_THRESHOLDS, modelTurn, RELAX_SHARE, RELAXED_MODE, sentenceMax, thresholdsFor } from './hybrid.ts';
+import { answeredFragment, MODE_THRESHOLDS, modelTurn, RELAX_SHARE, RELAXED_MODE, sentenceMax, thresholdsFor } from './hybrid.ts';
 import { defaultClassifier } from './model/classifier.ts';
 import { EscalationClassifier } from './model/classifier.ts';
 import { MODEL_LABELS, type ModelLabel } from './model/labels.ts';
@@ -169,5 +169,20 @@ describe('sentences scored alone (sentenceMax)', () => {
 
   it('one sentence: the whole-turn score', () => {
     expect(sentenceMax(clf, request, { language: 'en' })).toEqual(clf.score(request, { language: 'en' }));
+  });
+});
+
+describe('answeredFragment', () => {
+  it('is one word (or at most 6 CJK characters) in a turn the knowledge base answered', () => {
+    expect(answeredFragment('passwort', false)).toBe(true);
+    expect(answeredFragment('¿contraseña?', false)).toBe(true);
+    expect(answeredFragment('密码？', false)).toBe(true);
+    expect(answeredFragment('비밀번호는요', false)).toBe(true);
+    // Unanswered or unknown turns, two words, longer CJK runs and mixed text are not.
+    expect(answeredFragment('passwort', true)).toBe(false);
+    expect(answeredFragment('passwort', undefined)).toBe(false);
+    expect(answeredFragment('PIN gesperrt', false)).toBe(false);
+    expect(answeredFragment('暗証番号がロックされた', false)).toBe(false);
+    expect(answeredFragment('wifi 密码', false)).toBe(false);
   });
 });

@@ -43,6 +43,21 @@ type Mode = ClassifierSettings['mode'];
 /** A turn the model may add a reason to on its own: a Latin word of 3+ letters or 2+ CJK characters. */
 const SUBSTANTIVE = /\p{L}{3,}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/u;
 const COMMON = new Set<ModelLabel>(['request_person', 'frustration']);
+/** Letters of a CJK run in {@link answeredFragment}. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/**
+ * A one-word turn the knowledge base answered ("passwort" after "WLAN?", "contraseña?",
+ * "toilettes ?"): one Latin-script word, or at most 6 CJK characters and no other word. The model
+ * adds no reason on its own there: from one word it reads the n-grams of "password" as a locked
+ * account (0.95) or of "toilettes" as danger (0.50), and the answer was what the visitor asked for.
+ * Lexicon cues still count ("Feuer!" is a rule). Chosen on the development set dev3 (2026-12-06).
+ */
+export function answeredFragment(text: string, unanswered: boolean | undefined): boolean {
+  if (unanswered !== false) return false;
+  const cjk = text.match(CJK)?.length ?? 0;
+  const words = text.replace(CJK, ' ').split(/[^\p{L}\p{N}'-]+/u).filter((w) => /\p{L}/u.test(w)).length;
+  return cjk > 0 ? words === 0 && cjk <= 6 : words === 1;
+}
 /**
  * Sensitive topics whose cue is vetoed when told as a past or settled event ({@link pastEvent})
  * and the model stays below its veto cut; not medical, safety or vulnerable cues (a past injury
@@ -130,9 +145,10 @@ export interface TurnModel {
   /**
    * Why the built-in lexicon hit `hit` of `label` must be dropped: the cue is inside a negation or
    * reported speech ({@link cueScope}), or (vulnerable cues) names a class of people
-   * ({@link genericReference}), and the model's probability is below `veto`; null = it stands.
+   * ({@link genericReference}) or is a mobility cue in a turn the knowledge base answered
+   * (`answered`), and the model's probability is below `veto`; null = it stands.
    */
-  vetoes(label: ModelLabel, hit: Pick<CueHit, 'phrase' | 'origin'>): CueScope;
+  vetoes(label: ModelLabel, hit: Pick<CueHit, 'phrase' | 'origin'> & Partial<Pick<CueHit, 'category'>>): CueScope;
   /** `classifier <label> 0.93 (~talk~, human)` */
   cite(label: ModelLabel): string;
 }
@@ -227,9 +243,10 @@ export function modelTurn(
   const reportedTurn = () => (scopeOfTurn ??= hasScope(text)).reported;
   // The model alone says nothing about a turn without a word: "b", "no", "x x" (a one-letter
   // turn scored safety 0.79 after training set 13: hashed single-character features, no meaning).
-  const substantive = SUBSTANTIVE.test(text);
+  const fragment = answeredFragment(text, opts.unanswered);
+  const substantive = SUBSTANTIVE.test(text) && !fragment;
   const turnFires = (label: ModelLabel) => substantive && th[label].fire !== null && scores[label] >= (COMMON.has(label) && reportedTurn() ? scopedCut(label) : th[label].fire!);
-  const byWindow = (label: ModelLabel) => !turnFires(label) && th[label].fire !== null && windowScore(label) >= th[label].fire!;
+  const byWindow = (label: ModelLabel) => !fragment && !turnFires(label) && th[label].fire !== null && windowScore(label) >= th[label].fire!;
 
   return {
     scores,
@@ -251,6 +268,11 @@ export function modelTurn(
       // A vulnerable-visitor cue that names a class of people ("toilets for people with reduced
       // mobility?") is an accessibility question unless the model says the visitor needs help.
       const generic = label === 'vulnerable' && genericReference(text, hit.phrase) ? 'generic' : null;
+      // A mobility cue in a turn the knowledge base answered ("is there a lift to the 2nd floor?
+      // I'm on crutches since a skiing fall"): the answer is what the visitor asked for, unless the
+      // model says they need help ("I'm in a wheelchair and can't reach the counter" scores above
+      // `veto`). Chosen on the development set dev3 (2026-12-06).
+      const answeredMobility = label === 'vulnerable' && hit.category === 'mobility' && opts.unanswered === false ? 'answered' : null;
       // Only the cue's own scope for feelings and vulnerable cues: angry turns are full of
       // negations ("nobody can give me a straight answer. This is unacceptable") and many
       // vulnerable cues are negations themselves ("I can't hear when they call the numbers").
@@ -266,7 +288,7 @@ export function modelTurn(
       // A sensitive topic told as history ("My husband complained last time about the wait. Is
       // it busy today?", model 0.04) is no current matter when the model stays below `veto`.
       const past = PAST_EVENT_LABELS.has(label) && pastEvent(text, hit.phrase) ? 'reported' : null;
-      return cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) }) ?? generic ?? past ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
+      return cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) }) ?? generic ?? answeredMobility ?? past ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
     },
     cite: (label) => {
       if (byWindow(label)) {

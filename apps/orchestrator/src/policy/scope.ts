@@ -121,10 +121,11 @@ export function needNegated(fullText: string, phrase: string): boolean {
  * Why a cue is not meant as said: `negation`, `reported`, `generic` (it names a class of people,
  * not the visitor: "people with reduced mobility", "残疾退伍军人", "거동이 불편한 사람도"; see
  * {@link genericReference}), `lookalike` (a safety word in a turn the classifier is nearly
- * certain is no danger, below the model's `safetyVeto`: "first-aid course", see `hybrid.ts`), or
- * null (it stands).
+ * certain is no danger, below the model's `safetyVeto`: "first-aid course", see `hybrid.ts`),
+ * `answered` (a mobility cue in a turn the knowledge base answered: "is there a lift? I'm on
+ * crutches", see `hybrid.ts`), or null (it stands).
  */
-export type CueScope = 'negation' | 'reported' | 'generic' | 'lookalike' | null;
+export type CueScope = 'negation' | 'reported' | 'generic' | 'lookalike' | 'answered' | null;
 
 /**
  * The scope covering `phrase` (a cue hit's matched text, in match form) inside `text`, or null.

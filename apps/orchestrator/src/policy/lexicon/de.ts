@@ -20,6 +20,9 @@ export const de: CueLexicon = {
     'fundburo|fundsachen',
     'termin|termine * absagen|stornieren|verschieben|andern',
     'wohnsitz|wohnung * abmelden',
+    // a private lease or a job given notice before a move: routine deregistration, not a cancellation here (dev3 lookalike, 2026-12-06)
+    'kundige|kundigen|gekundigt * wohnung|mietvertrag|mietwohnung|job|stelle|arbeitsstelle',
+    'wohnung|mietvertrag|mietwohnung|job|stelle|arbeitsstelle * kundige|kundigen|gekundigt',
     'abmeldung|ummeldung',
     'kein problem',
     'nicht schlecht',

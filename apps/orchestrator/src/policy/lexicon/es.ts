@@ -10,6 +10,9 @@ export const es: CueLexicon = {
   code: 'es',
   segmentation: 'spaced',
   neutral: [
+    // document names with a trigger word: the no-debt certificate (Argentina, Colombia) (dev3 lookalike, 2026-12-06)
+    'libre deuda|deudas',
+    'paz y salvo',
     // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
     'tirar|tiro|desechar|reciclar * cuchillo|cuchillos',
     'detector|detectores de humo',

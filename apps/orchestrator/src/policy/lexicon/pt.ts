@@ -8,6 +8,9 @@ export const pt: CueLexicon = {
   code: 'pt',
   segmentation: 'spaced',
   neutral: [
+    // document names with a trigger word: the clearance certificate (certidão negativa de débitos) (dev3 lookalike, 2026-12-06)
+    'certidao|certidoes negativa|negativas de? debito|debitos|dividas?',
+    'nada consta',
     // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
     'jogar_fora|jogo_fora|descartar|descarto * faca|facas',
     'detector|detectores de fumaca',
