@@ -214,4 +214,45 @@ describe('issue 10 failure kinds', () => {
     expect(lift.flags).toEqual(expect.arrayContaining(['scope:answered']));
     expect(convo('en', "I'm in a wheelchair and can't reach the counter").decision.reasons.map((r) => r.code)).toContain('vulnerable_visitor');
   });
+
+  it.each([
+    ['en', 'hi im 12 and my dad sent me to get the form for our new flat', 'I was 12 when we moved here, where do I register the new address?'],
+    ['de', 'hi ich bin 13 und meine mama muss arbeiten, ich soll unsere adresse anmelden', 'Ich bin 10 Minuten zu spät, ist mein Termin noch gültig?'],
+    ['es', 'hola tengo doce años y mi mamá me mandó por su constancia de residencia', '¿Mi hijo tiene doce años, necesita DNI?'],
+    ['fr', "bonjour j'ai treize ans ma mère m'a envoyée chercher son certificat", 'Ma fille a treize ans, faut-il une carte d’identité ?'],
+    ['pt', 'oi tenho treze anos minha mãe mandou eu buscar o atestado dela', 'Meu filho tem treze anos, precisa de RG?'],
+    ['ja', '私中2です。母に頼まれて住民票を取りに来ました', '私は中学生の息子の母です。住民票はどこで取れますか'],
+    ['zh', '我今年13岁，我妈让我来帮她开证明', '我上小学的时候来过这里，现在户籍窗口在几楼？'],
+    ['ko', '저 중2인데요 엄마가 인감증명서 떼 오래요', '저 중학생 아들이 있는데요 전입신고는 어디서 해요?'],
+  ] as [Language, string, string][])('[%s] a minor on their own says their age or school year; a parent speaking about a child does not', (lang, minor, parent) => {
+    expect(findCues(minor, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable').map((h) => h.category)).toContain('child');
+    expect(findCues(parent, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable' && h.category === 'child')).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'i came in for something and now ive gone and forgotten what it was'],
+    ['de', 'grüß gott ich weiß nimmer warum ich da bin, mein sohn hat gsagt ich soll herkommen'],
+    ['es', 'ay mijo se me olvidó a qué vine'],
+    ['fr', "j'ai oublié pourquoi je suis venue, c'est ma fille qui m'a dit de venir"],
+    ['pt', 'esqueci o que eu vim fazer aqui'],
+    ['ja', '主人に言われて来たんやけど、何の手続きやったかしらねえ'],
+    ['zh', '我儿子让我来开个什么证明来着，我给忘了'],
+    ['ko', '아들이 가 보라고 했는데 뭐하러 왔는지 모르겠어요'],
+  ] as [Language, string][])('[%s] a visitor who forgot their errand is a vulnerable visitor (lost)', (lang, text) => {
+    expect(findCues(text, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable').map((h) => h.category)).toContain('lost');
+  });
+
+  it.each([
+    ['en', 'Is the manager in today? She said to come back when I had the letter', 'Is the form available here today?'],
+    ['de', 'Ist Frau Meier heute da? Sie hat gesagt, ich soll wiederkommen', 'Ist das Bürgerbüro heute geöffnet?'],
+    ['es', '¿Está la licenciada Ramírez? Me dijo que viniera hoy', '¿Está la oficina abierta hoy?'],
+    ['fr', "Madame Lefèvre, elle est là cet après-midi ? Elle m'avait dit de repasser", 'La mairie est la plus proche ?'],
+    ['pt', 'O senhor presidente da junta já chegou? Tenho reunião marcada com ele', 'A senhora sabe se o atestado já está pronto?'],
+    ['ja', '田中さんはいらっしゃいますか。先週電話で話した者です', '住民票はどこで取れますか'],
+    ['zh', '科长今天在吗？他上周说让我直接来找他', '今天办公室几点关门？'],
+    ['ko', '동장님 오늘 계세요? 지난주에 오라고 하셨어요', '주민센터 오늘 몇 시까지 해요?'],
+  ] as [Language, string, string][])('[%s] asking whether a named staff member or a role is in is a request, even with reported speech around it', (lang, presence, routine) => {
+    expect(codes(presence, lang)).toContain('explicit_request');
+    expect(codes(routine, lang)).not.toContain('explicit_request');
+  });
 });

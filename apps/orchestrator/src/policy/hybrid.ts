@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { cueScope, fromCueClause, genericReference, needNegated, pastEvent, type CueScope } from './scope.ts';
+import { cueScope, fromCueClause, genericReference, needNegated, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
@@ -148,7 +148,7 @@ export interface TurnModel {
    * ({@link genericReference}) or is a mobility cue in a turn the knowledge base answered
    * (`answered`), and the model's probability is below `veto`; null = it stands.
    */
-  vetoes(label: ModelLabel, hit: Pick<CueHit, 'phrase' | 'origin'> & Partial<Pick<CueHit, 'category'>>): CueScope;
+  vetoes(label: ModelLabel, hit: Pick<CueHit, 'phrase' | 'origin'> & Partial<Pick<CueHit, 'category' | 'pattern'>>): CueScope;
   /** `classifier <label> 0.93 (~talk~, human)` */
   cite(label: ModelLabel): string;
 }
@@ -259,6 +259,8 @@ export function modelTurn(
       // "No need to talk to anyone": a request cue under a need-negation is no request, whatever
       // the model says (it scored some of these 0.6-0.9).
       if (label === 'request_person' && needNegated(text, hit.phrase)) return 'negation';
+      // A question whether a named staff member is in: only a negation in its own clause counts.
+      if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(fromCueClause(text, hit.phrase)).negated && scores[label] < (veto ?? 1) ? 'negation' : null;
       if (scores[label] >= veto) return null;
       // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike.
       if (label === 'safety') return 'lookalike';

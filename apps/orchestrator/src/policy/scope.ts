@@ -64,6 +64,14 @@ function locateLatin(text: string, phrase: string, match?: TokenMatch): { tokens
   return null;
 }
 
+/**
+ * Marks a request-for-a-person pattern that asks whether a named staff member or a role is in
+ * ("Is Deborah from environmental services in today?", "課長さんがお手すきでしたら", "科长在吗"):
+ * a direct question, so reported speech elsewhere in the turn ("She told me to come back")
+ * does not cover it; a negation in its own clause still does. Patterns carry it as a named group.
+ */
+export const PRESENCE_GROUP = '(?<presence>';
+
 /** Clause boundaries: sentence and clause punctuation of every script (a Latin mark followed by a space). */
 const CLAUSE_BOUNDARY = /[,;:.!?]+(?=\s)|[，、；：。！？]+/u;
 

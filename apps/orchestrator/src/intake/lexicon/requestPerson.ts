@@ -26,6 +26,9 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
   ko: {
     segmentation: 'cjk',
     patterns: [
+      // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
+      // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
+      're:(?<presence>(?:동장|과장|팀장|계장|국장|구청장|실장|주무관|담당자|센터장)님?(?:은|이|께서)?(?:오늘|지금)?(?:계세요|계신가요|계십니까|자리에계|안계|나오셨|출근하셨|오셨))',
       `${KO_STAFF} * 연결|바꿔|불러|부탁|얘기|이야기|대화|말하|말할|만나|통화|상담하`,
       '상담원|직원|담당자 연결',
       '로봇|기계|ai|인공지능 * 말고|싫|아니라',
@@ -36,6 +39,9 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
   fr: {
     segmentation: 'spaced',
     patterns: [
+      // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
+      // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
+      're:(?<presence> (?:madame|monsieur|mme|mademoiselle|le maire|la maire|le directeur|la directrice|le responsable|la responsable|le chef|la cheffe)(?: \\S+){0,6}? (?:est|serait|sera) (?:la|present|presente|disponible|dans son bureau) )',
       `parler|discuter|parle|echanger|m'adresser|cause avec|a|au * ${FR_PERSON}`,
       `passer|passez|passez-moi|mettre|mettez-moi|transferer|transferez|connecter|connectez-moi|rediriger|orienter * avec|a|vers * ${FR_PERSON}`,
       `${FR_WANT} voir|avoir|contacter|joindre|parler_a * ${FR_PERSON}`,
@@ -51,6 +57,9 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
   de: {
     segmentation: 'spaced',
     patterns: [
+      // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
+      // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
+      're:(?<presence> ist (?:der |die )?(?:(?:frau|herr|herrn|dr) \\S+|\\S*(?:leitung|leiter|leiterin|chef|chefin|sachbearbeiter|sachbearbeiterin|vorgesetzte|zustandige))(?: \\S+){0,3}? (?:heute |jetzt |gerade |noch |morgen |schon )?(?:da|erreichbar|im haus|im buro|zu sprechen|anwesend|zu erreichen) )',
       `mit|zu|an * ${DE_PERSON} sprechen|reden|verbunden|verbinden|weiterleiten|durchstellen`,
       `sprechen|reden|sprache|rede mit|zu * ${DE_PERSON}`,
       `verbinden|verbindet|verbinde|weiterleiten|durchstellen|stellen * mit|zu|an * ${DE_PERSON}`,
@@ -64,6 +73,9 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
   pt: {
     segmentation: 'spaced',
     patterns: [
+      // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
+      // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
+      're:(?<presence> (?:o|a) (?:senhor|senhora|dona|seu|dr|dra|doutor|doutora|presidente|secretario|secretaria|chefe|diretor|diretora|coordenador|coordenadora|vereador|vereadora)(?: \\S+){0,4}? (?:ja chegou|esta hoje|esta ai|ta ai|veio hoje|esta ca|se encontra hoje|esta disponivel))',
       `falar|conversar|falo|fale|atendimento com|a|ao|o * ${PT_PERSON}`,
       `passar|passe|transferir|transfira|conectar|conecte|encaminhar|encaminhe * com|para|a * ${PT_PERSON}`,
       `quero|queria|preciso|gostaria|prefiro|posso * falar|ver|ser_atendido * ${PT_PERSON}`,

@@ -153,11 +153,16 @@ export const de: CueLexicon = {
     vision: ['sehe schlecht|nichts|kaum', 'sehe nicht gut', 'bin|ist blind', 'sehbehindert|sehbehinderung', 'brille vergessen|verloren', 'schrift|text|buchstaben zu klein', 'kann * bildschirm nicht lesen|sehen'],
     hearing: ['gehorlos|taub|schwerhorig|horbehindert', 'hore schlecht|nichts|kaum', 'gebardensprache'],
     mobility: ['im|sitze_im|bin_im|nutze_einen|brauche_einen rollstuhl', 'kann * nicht laufen|gehen|stehen', 'gehbehindert|gehhilfe|rollator|krucken|gehstock'],
-    lost: ['habe|hab mich verlaufen|verirrt', 'bin verloren|orientierungslos', 'weiss|weiß nicht wo ich bin|hin', 'wo bin ich'],
+    lost: [
+      // forgot the errand, a minor stating their age or school year (dev3 vulnerable misses, 2026-12-06)
+      'weiss|weis|weiß nimmer|nicht_mehr warum|wofur|weshalb ich',
+      'vergessen warum|wofur|weshalb|was ich',
+      'habe|hab mich verlaufen|verirrt', 'bin verloren|orientierungslos', 'weiss|weiß nicht wo ich bin|hin', 'wo bin ich'],
     child: [
       `mein|meine ${KID} * verloren|verschwunden|weg|vermisst|allein|weint|krank`,
       `finde * ${KID}|eltern|mutter|vater|mama|papa nicht`,
       're: ich bin (?:[5-9]|1[0-5]) (?:jahre|jahr) ',
+      're: ich bin (?:erst |gerade )?(?:[5-9]|1[0-5]|zehn|elf|zwolf|dreizehn|vierzehn|funfzehn) (?!minuten|min |uhr|stunden|std|euro|mal |km|meter|tage|wochen|monate|jahre? (?:hier|in|schon|verheiratet))',
     ],
     elderly: [
       're: ich bin (?:[7-9][0-9]|1[01][0-9]) (?:jahre|jahr) ',

@@ -64,6 +64,9 @@ export const en: CueLexicon = {
     "i'm|i_am afraid that|not|so|it|we|you|there|i",
   ],
   requestPerson: [
+    // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
+    // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
+    're:(?<presence> (?:is|are) (?:(?:mr|mrs|ms|miss|dr) \\S+ |the (?:manager|supervisor|head|director|officer|registrar|lady|man|woman|gentleman|clerk|caseworker|social worker|team leader) (?:\\S+ ){0,3}?|\\S+ from (?:\\S+ ){0,3}?)(?:in|around|here|available|about|on duty|at work|back|free) (?:today|this afternoon|this morning|right now|now|yet) )',
     `${CONTACT} ${WITH} ${DET}? ${ADJ}? ${ADJ}? ${PERSON}`,
     `${REACH} ${DET}? ${ADJ}? ${ADJ}? ${PERSON}`,
     `${SERVICE}`,
@@ -272,6 +275,8 @@ export const en: CueLexicon = {
       `${SUBJ} blind|visually_impaired|partially_sighted|almost_blind|nearly_blind|going_blind`,
       'low_vision|poor_eyesight|bad_eyesight|bad_eyes|weak_eyes',
       'forgot|lost|without my glasses|reading_glasses',
+      'left|forgotten my reading_glasses|glasses at|in',
+      `${CANT} make_out * screen|writing|letters|this|anything|much`,
       'text|letters|font|writing * too small',
       'bigger|larger text|font|letters',
     ],
@@ -292,6 +297,8 @@ export const en: CueLexicon = {
       "don't|dont|do_not know where i_am|we_are|to_go",
       'where am i',
       'lost my way',
+      // forgot the errand, a minor stating their age or school year (dev3 vulnerable misses, 2026-12-06)
+      "forgot|forgotten|can't_remember|cant_remember|don't_remember what|why i_came|i_came_in|i_came_here|i'm_here|im_here|it_was|i_was_meant|i_was_supposed",
     ],
     child: [
       `lost|missing ${FAMILY}`,
@@ -300,6 +307,7 @@ export const en: CueLexicon = {
       "i'm|im|i_am a|only? child|kid|minor|years? 5|6|7|8|9|10|11|12|13|14|15|16",
       "i'm|im|i_am 5|6|7|8|9|10|11|12|13|14|15|16 years|yrs? old",
       'under 18|16',
+      "i'm|im|i_am in year|grade 5|6|7|8|9",
       'unaccompanied minor|child',
       'where is|are my mom|mum|dad|mother|father|parents',
     ],

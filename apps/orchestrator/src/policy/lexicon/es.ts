@@ -35,6 +35,9 @@ export const es: CueLexicon = {
     'sin problema|problemas',
   ],
   requestPerson: [
+    // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
+    // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
+    're:(?<presence> (?:esta|se encuentra|estara|vino|llego) (?:el|la) (?:licenciado|licenciada|lic|senor|senora|senorita|doctor|doctora|ingeniero|ingeniera|encargado|encargada|jefe|jefa|director|directora|alcalde|alcaldesa|secretario|secretaria|funcionario|funcionaria) )',
     'atencion|servicio al|de cliente|clientes|atencion_al_cliente',
     `contactar|contacto|comunicarme|hablar|llamar con|a|al * servicio|atencion|${PERSON}`,
     'de carne y hueso',
@@ -179,11 +182,16 @@ export const es: CueLexicon = {
     vision: ['no veo bien|nada', 'veo mal', `${CANT} leer|ver * pantalla|letra|bien`, 'ciego|ciega|invidente', 'discapacidad visual', 'baja vision', 'olvide mis gafas|lentes', 'letra|letras|texto muy? pequena|pequeno|pequenas'],
     hearing: ['sordo|sorda|audifono', 'no oigo|escucho', 'oigo mal', 'discapacidad auditiva', 'lengua de senas|signos'],
     mobility: ['estoy|voy|uso|en silla de ruedas', `${CANT} caminar|andar|estar_de_pie`, 'muletas|andador|baston'],
-    lost: ['estoy perdido|perdida|perdidos', 'me perdi', 'me he perdido', 'no se donde estoy|ir', 'donde estoy'],
+    lost: [
+      // forgot the errand, a minor stating their age or school year (dev3 vulnerable misses, 2026-12-06)
+      'olvide|se_me_olvido|no_me_acuerdo|no_recuerdo|ya_no_se a_que|para_que|por_que|que vine|venia|tenia_que',
+      'estoy perdido|perdida|perdidos', 'me perdi', 'me he perdido', 'no se donde estoy|ir', 'donde estoy'],
     child: [
       `mi ${KID} * perdido|perdida|desaparecido|desaparecida|solo|sola|llorando|enfermo|enferma`,
       `perdi|encuentro a mi ${KID}`,
       're: tengo (?:[5-9]|1[0-5]) anos ',
+      're: tengo (?:cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince) anos ',
+      'soy menor de edad',
     ],
     elderly: [
       're: tengo (?:[7-9][0-9]|1[01][0-9]) anos ',

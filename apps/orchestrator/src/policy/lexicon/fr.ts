@@ -173,11 +173,16 @@ export const fr: CueLexicon = {
     ],
     hearing: ['sourd|sourde|malentendant|malentendante', "je n'entends pas|rien|mal", "j'entends mal", 'langue des signes'],
     mobility: ["en|j'utilise|dans_un fauteuil roulant", `${CANT} marcher|rester_debout`, 'bequilles|deambulateur'],
-    lost: ['suis perdu|perdue|perdus|perdues', 'me suis perdu|perdue|egare|egaree', 'ne sais pas ou aller|je_suis', 'ou suis-je'],
+    lost: [
+      // forgot the errand, a minor stating their age or school year (dev3 vulnerable misses, 2026-12-06)
+      'oublie|sais_plus|souviens_plus|rappelle_plus pourquoi|ce_que je|j\'etais|jetais',
+      'suis perdu|perdue|perdus|perdues', 'me suis perdu|perdue|egare|egaree', 'ne sais pas ou aller|je_suis', 'ou suis-je'],
     child: [
       `mon|ma ${KID} * perdu|perdue|disparu|disparue|introuvable|tout_seul|toute_seule|pleure|malade`,
       `perdu|trouve_plus|retrouve_pas mon|ma ${KID}`,
       "re: j'ai (?:[5-9]|1[0-5]) ans ",
+      "re: j'?ai (?:cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|[5-9]|1[0-5]) ans ",
+      'suis mineur|mineure',
     ],
     elderly: [
       "re: j'ai (?:[7-9][0-9]|1[01][0-9]) ans ",

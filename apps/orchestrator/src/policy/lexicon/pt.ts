@@ -171,11 +171,16 @@ export const pt: CueLexicon = {
     vision: ['nao enxergo', `${CANT} ver|ler|enxergar bem|direito|nada|a_tela|as_letras`, 'vejo|enxergo mal', 'nao vejo bem', 'cego|cega', 'deficiente visual', 'baixa visao', 'esqueci meus? oculos', 'letra|texto muito? pequena|pequeno'],
     hearing: ['surdo|surda', 'deficiente auditivo', 'nao escuto|ouco', 'escuto|ouco mal', 'aparelho auditivo', 'libras', 'lingua de sinais'],
     mobility: ['estou|uso|ando|numa|em cadeira de rodas', `${CANT} andar|ficar_em_pe`, 'muleta|muletas|andador|bengala'],
-    lost: ['estou perdido|perdida|perdidos', 'me perdi', 'nao sei onde estou', 'nao sei para onde ir', 'onde estou'],
+    lost: [
+      // forgot the errand, a minor stating their age or school year (dev3 vulnerable misses, 2026-12-06)
+      'esqueci|nao_lembro|nao_me_lembro o_que|pra_que|para_que|que|por_que eu? vim|vinha',
+      'estou perdido|perdida|perdidos', 'me perdi', 'nao sei onde estou', 'nao sei para onde ir', 'onde estou'],
     child: [
       `meu|minha ${KID} * sumiu|desapareceu|perdido|perdida|chorando|sozinho|sozinha|doente`,
       `perdi meu|minha ${KID}`,
       're: tenho (?:[5-9]|1[0-5]) anos ',
+      're: tenho (?:cinco|seis|sete|oito|nove|dez|onze|doze|treze|catorze|quatorze|quinze) anos ',
+      'sou menor de idade',
     ],
     elderly: [
       're: tenho (?:[7-9][0-9]|1[01][0-9]) anos ',
