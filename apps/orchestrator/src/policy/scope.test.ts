@@ -206,6 +206,10 @@ describe('a sensitive topic told as a past or settled event, in every language',
     ['zh', '上次我丈夫投诉过等太久，今天人多吗？', '投诉'],
     ['ja', '前回夫が待ち時間について苦情を言いました。今日は混んでいますか？', '苦情'],
     ['ko', '작년에 수수료 문제로 분쟁이 있었는데 해결됐어요. 지금은 얼마예요?', '분쟁'],
+    // settled: "ficou tudo resolvido", "已经处理好了" (dev3, 2026-12-06)
+    ['pt', 'A minha vizinha fez queixa na semana passada e disse que já ficou tudo resolvido.', 'queixa'],
+    ['zh', '我老公上个月打12345投诉过我们小区大件垃圾没人收，后来已经处理好了。', '投诉'],
+    ['de', 'Meine Nachbarin hat sich letzte Woche beschwert, das ist erledigt.', 'beschwert'],
   ])('[%s] %s', (_lang, text, phrase) => {
     expect(pastEvent(text, phrase)).toBe(true);
   });
@@ -218,6 +222,8 @@ describe('a sensitive topic told as a past or settled event, in every language',
     // "before" a time is no past event.
     ['zh', '五点以前我要投诉', '投诉'],
     ['ko', '10시 전에 민원 넣고 싶어요', '민원'],
+    // A past event that causes a need now is no settled matter (dev2).
+    ['zh', '这个月房租实在交不上了，上个月被公司裁了，住民税的催缴单又寄过来', '交不上'],
     ['en', 'I want to complain before you close', 'complain'],
     ['de', 'Ich möchte mich über die Wartezeit beschweren', 'beschweren'],
   ])('[%s] not a past event: %s', (_lang, text, phrase) => {

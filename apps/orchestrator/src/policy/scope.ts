@@ -278,13 +278,13 @@ export function bareCryForHelp(text: string): boolean {
  * réglé", "letztes Mal", "vor zwei Jahren", "wurde geklärt", "la última vez", "el año pasado", "se
  * resolvió", "da última vez", "ano passado", "foi resolvido".
  */
-const PAST_LATIN = /\b(?:last (?:time|year|month|week|winter|summer)|(?:a few|two|three|\d+) (?:years|months) ago|a year ago|a while ago|in the past|back then|previously|the other day|(?:here|once) before|before (?:and|but|about)|(?:was|got|been|were|all) (?:sorted|resolved|settled|fixed|cleared up)|sorted out|la derniere fois|l[' ]an dernier|l[' ]annee derniere|le mois dernier|il y a (?:\w+ )?(?:ans|an|mois)|(?:a ete|etait|c[' ]etait|est) (?:regle|resolu|arrange)e?s?|letztes (?:mal|jahr)|letzten (?:monat|winter|sommer)|vor (?:\w+ )?(?:jahren|monaten|einem jahr)|damals|(?:wurde|ist|war) (?:alles )?(?:geklart|erledigt|gelost)|la ultima vez|el ano pasado|el mes pasado|hace (?:\w+ )?(?:anos|meses|un ano)|(?:se|fue|quedo) (?:resolvio|resuelto|resuelta|arreglado|arreglo|soluciono|solucionado)|da ultima vez|na ultima vez|ano passado|mes passado|ha (?:\w+ )?(?:anos|meses|um ano)|(?:foi|ficou|esta) (?:resolvido|resolvida|arrumado|solucionado))\b/u;
+const PAST_LATIN = /\b(?:last (?:time|year|month|week|winter|summer)|(?:a few|two|three|\d+) (?:years|months) ago|a year ago|a while ago|in the past|back then|previously|the other day|(?:here|once) before|before (?:and|but|about)|(?:was|got|been|were|all) (?:sorted|resolved|settled|fixed|cleared up)|sorted out|la derniere fois|l[' ]an dernier|l[' ]annee derniere|le mois dernier|il y a (?:\w+ )?(?:ans|an|mois)|(?:a ete|etait|c[' ]etait|est) (?:regle|resolu|arrange)e?s?|letztes (?:mal|jahr)|letzten (?:monat|winter|sommer)|vor (?:\w+ )?(?:jahren|monaten|einem jahr)|damals|(?:wurde|ist|war) (?:alles )?(?:geklart|erledigt|gelost)|la ultima vez|el ano pasado|el mes pasado|hace (?:\w+ )?(?:anos|meses|un ano)|(?:se|fue|quedo) (?:resolvio|resuelto|resuelta|arreglado|arreglo|soluciono|solucionado)|da ultima vez|na ultima vez|ano passado|mes passado|ha (?:\w+ )?(?:anos|meses|um ano)|(?:foi|ficou|esta) (?:tudo )?(?:resolvido|resolvida|arrumado|solucionado))\b/u;
 /**
  * A past or settled event in ja / zh / ko: 前回, 去年, 昨年, この前, 解決し(た), 上次, 已经解决,
  * 解决了, 지난번, 작년, 예전에, 해결됐. Not 以前 / 之前 / 전에, which also mean "before" a time
  * ("五点以前", "10시 전에").
  */
-const PAST_CJK = /前回|去年|昨年|この前|解決し|解決済|上次|上回|已经解决|已經解決|解决了|解決了|지난번|작년|예전에|해결됐|해결되었|해결이 됐/u;
+const PAST_CJK = /前回|去年|昨年|この前|解決し|解決済|上次|上回|已经解决|已經解決|解决了|解決了|处理好了|處理好了|已经处理|已經處理|지난번|작년|예전에|해결됐|해결되었|해결이 됐/u;
 /** Sentence ends of every script. */
 const SENTENCE_BOUNDARY = /[.!?]+(?=\s|$)|[。！？]+/u;
 
