@@ -40,11 +40,13 @@ export interface LabelThresholds {
 }
 
 type Mode = ClassifierSettings['mode'];
+/** One letter of the CJK scripts (Han, kana, Hangul), as a regex character class. */
+const CJK_LETTER = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
 /** A turn the model may add a reason to on its own: a Latin word of 3+ letters or 2+ CJK characters. */
-const SUBSTANTIVE = /\p{L}{3,}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/u;
+const SUBSTANTIVE = new RegExp(`\\p{L}{3,}|${CJK_LETTER}{2,}`, 'u');
 const COMMON = new Set<ModelLabel>(['request_person', 'frustration']);
 /** Letters of a CJK run in {@link answeredFragment}. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const CJK = new RegExp(CJK_LETTER, 'gu');
 /**
  * A one-word turn the knowledge base answered ("passwort" after "WLAN?", "contraseña?",
  * "toilettes ?"): one Latin-script word, or at most 6 CJK characters and no other word. The model
@@ -259,9 +261,9 @@ export function modelTurn(
       // "No need to talk to anyone": a request cue under a need-negation is no request, whatever
       // the model says (it scored some of these 0.6-0.9).
       if (label === 'request_person' && needNegated(text, hit.phrase)) return 'negation';
-      // A question whether a named staff member is in: only a negation in its own clause counts.
-      if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(fromCueClause(text, hit.phrase)).negated && scores[label] < (veto ?? 1) ? 'negation' : null;
       if (scores[label] >= veto) return null;
+      // A question whether a named staff member is in: only a negation in its own clause counts.
+      if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(fromCueClause(text, hit.phrase)).negated ? 'negation' : null;
       // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike.
       if (label === 'safety') return 'lookalike';
       // The cue's own scope first; else a negation or reported speech elsewhere in the turn
