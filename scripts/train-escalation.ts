@@ -31,6 +31,7 @@ import { EscalationClassifier, modelCues, type ModelMeta } from '../apps/orchest
 import { MODEL_LABELS, isModelLabel, type ModelLabel } from '../apps/orchestrator/src/policy/model/labels.ts';
 import { evaluateTurn } from '../apps/orchestrator/src/policy/evaluate.ts';
 import { findCues } from '../apps/orchestrator/src/policy/cues.ts';
+import { foldChinese } from '../apps/orchestrator/src/intake/chinese.ts';
 import { defaultPolicy, type Policy } from '../apps/orchestrator/src/policy/policySchema.ts';
 import { MODE_THRESHOLDS } from '../apps/orchestrator/src/policy/hybrid.ts';
 import { mulberry32, spliceLabel, trainClassifier, type TrainingExample, type TrainOptions } from '../apps/orchestrator/src/policy/model/train.ts';
@@ -204,7 +205,11 @@ if (!pub && !args['allow-missing-public']) {
 }
 const langOf = (l: string) => (LANGUAGES as readonly string[]).includes(l) ? (l as Language) : 'en';
 const toExamples = (list: (Row & { weight: number })[]): TrainingExample[] =>
-  list.map((r) => ({ text: r.text, labels: r.labels, weight: r.weight, cues: modelCues(r.text, { language: langOf(r.lang) }) }));
+  list.map((r) => {
+    // Chinese rows are read in Simplified, as EscalationClassifier.score folds zh text (intake/chinese.ts).
+    const text = foldChinese(r.text, langOf(r.lang));
+    return { text, labels: r.labels, weight: r.weight, cues: modelCues(text, { language: langOf(r.lang) }) };
+  });
 /** The training rows: team examples (weight 1), their combinations and the public rows (0.5). */
 function trainingRows(teamRows: Row[]): (Row & { weight: number })[] {
   return [

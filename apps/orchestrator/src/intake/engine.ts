@@ -9,6 +9,7 @@ import { isLang, LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
 import { contentTokens, similarity } from '../policy/conversation.ts';
 import { analyze, normalizeText } from './text.ts';
+import { foldChinese, toSimplified } from './chinese.ts';
 import { sharesTopic } from './topics.ts';
 import { classifierRequestVeto, declinesPerson, type RequestVeto } from './requestVeto.ts';
 
@@ -284,9 +285,11 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
   }
 
   function respond(input: IntakeTurnInput): IntakeTurnResult {
-    const { text, language: lang } = input;
+    const lang = input.language;
+    // Traditional Chinese is searched in Simplified, the knowledge base's script (./chinese.ts).
+    const text = foldChinese(input.text, lang);
     const pack = packFor(lang);
-    const history = [...input.history];
+    const history = lang === 'zh' ? input.history.map((e) => ({ ...e, text: toSimplified(e.text) })) : [...input.history];
     const lastEntry = history.at(-1);
     if (lastEntry?.role === 'visitor' && key(lastEntry.text) === key(text)) history.pop(); // tolerate history incl. current
     const prev = previous(history, lang);
@@ -313,7 +316,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       articles,
       escalation: null,
     });
-    const said = (m: LexiconMatch | ExtraRequestMatch) => `"${m.phrase}" (${m.category}, ${m.lang}) in ${q(text)}`;
+    const said = (m: LexiconMatch | ExtraRequestMatch) => `"${m.phrase}" (${m.category}, ${m.lang}) in ${q(input.text)}`;
 
     if (!text.trim()) return plain(pack.replies.greeting, 'unknown', 0);
 
@@ -365,9 +368,9 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       // Same article right after its answer: a failure when the visitor asks the same thing in
       // other words (a shared topic term), a follow-up on another facet of the article otherwise.
       if (!followUp && askedAgain(prev, text, best.article, lang)) {
-        return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(text)}`, best.score);
+        return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(input.text)}`, best.score);
       }
-      if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, best.score);
+      if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(input.text)}`, best.score);
       return plain(best.article.content[lang].answer, `kb:${id}`, best.score);
     }
 
@@ -383,7 +386,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     if (inContext) {
       const id = inContext.article.id;
       if (askedAgain(prev, text, inContext.article, lang)) {
-        return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(text)}`, inContext.score);
+        return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(input.text)}`, inContext.score);
       }
       // Reported at the answer threshold, like a follow-up: the article is the conversation's answer.
       return plain(inContext.article.content[lang].answer, `kb:${id}`, minScore);
@@ -394,9 +397,9 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     // a person, so a second question the knowledge base misses is not handed to staff against
     // that; the "not sure" reply still offers one.
     if (prev.kind === 'unknown' && !declinesPerson(text, lang, requestVeto) && !declinesPerson(prev.question, lang, requestVeto)) {
-      return escalate('out_of_scope', `two questions in a row without an answer: ${q(prev.question)} then ${q(text)}`, unsure);
+      return escalate('out_of_scope', `two questions in a row without an answer: ${q(prev.question)} then ${q(input.text)}`, unsure);
     }
-    if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(text)}`, unsure);
+    if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(input.text)}`, unsure);
     return plain(pack.replies.unknown, 'unknown', unsure);
   }
 

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '@telekiosk/shared';
 import { findCues, type CueHit } from '../cues.ts';
+import { foldChinese } from '../../intake/chinese.ts';
 import { cueFeatures, FEATURE_VERSION, featureStrings, featurize, fnv1a } from './features.ts';
 import { MODEL_LABELS, type ModelLabel } from './labels.ts';
 
@@ -64,7 +65,10 @@ export type ModelScores = Record<ModelLabel, number>;
 
 /** Options of {@link EscalationClassifier.score}. */
 export interface ScoreOptions {
-  /** The visitor's language (typo tolerance of the cue lexicons runs in it); default `en`. */
+  /**
+   * The visitor's language (typo tolerance of the cue lexicons runs in it); default `en`. For
+   * `zh` the text is read in Simplified (`intake/chinese.ts`) and `hits` are found anew on it.
+   */
   language?: Language;
   /**
    * Cue hits already found for this text (e.g. by `evaluateTurn`); policy-file phrases are
@@ -134,7 +138,8 @@ export class EscalationClassifier {
 
   /** Logit per label (before the sigmoid). */
   logits(text: string, opts: ScoreOptions = {}): Float64Array {
-    const { indices, values } = featurize(text, this.meta.buckets, modelCues(text, opts));
+    const folded = foldChinese(text, opts.language);
+    const { indices, values } = featurize(folded, this.meta.buckets, modelCues(folded, folded === text ? opts : { language: opts.language }));
     const L = this.nLabels;
     const acc = new Float64Array(L);
     for (let k = 0; k < indices.length; k++) {
@@ -164,7 +169,8 @@ export class EscalationClassifier {
     const l = MODEL_LABELS.indexOf(label);
     const L = this.nLabels;
     const mask = this.meta.buckets - 1;
-    const feats = featureStrings(text, modelCues(text, opts)).map((f) => ({ f, w: this.weights[(fnv1a(f) & mask) * L + l]! }));
+    const folded = foldChinese(text, opts.language);
+    const feats = featureStrings(folded, modelCues(folded, folded === text ? opts : { language: opts.language })).map((f) => ({ f, w: this.weights[(fnv1a(f) & mask) * L + l]! }));
     return feats
       .filter((x) => x.w > 0)
       .sort((a, b) => b.w - a.w || a.f.localeCompare(b.f))
