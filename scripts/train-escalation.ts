@@ -32,6 +32,7 @@ import { MODEL_LABELS, isModelLabel, type ModelLabel } from '../apps/orchestrato
 import { evaluateTurn } from '../apps/orchestrator/src/policy/evaluate.ts';
 import { findCues } from '../apps/orchestrator/src/policy/cues.ts';
 import { foldChinese } from '../apps/orchestrator/src/intake/chinese.ts';
+import { MISSING_CHILD_GROUP } from '../apps/orchestrator/src/policy/scope.ts';
 import { defaultPolicy, type Policy } from '../apps/orchestrator/src/policy/policySchema.ts';
 import { MODE_THRESHOLDS } from '../apps/orchestrator/src/policy/hybrid.ts';
 import { mulberry32, spliceLabel, trainClassifier, type TrainingExample, type TrainOptions } from '../apps/orchestrator/src/policy/model/train.ts';
@@ -388,7 +389,8 @@ function crossValidate(print: boolean, of: Row[] = team): Scored[] {
  * says how many true emergencies and lookalikes (no label, safety hit) sit under the cut.
  */
 function safetyVetoCut(scored: Scored[]): { cut: number | null; why: string } {
-  const withHit = scored.filter((s) => findCues(s.row.text, null, [langOf(s.row.lang)]).some((h) => h.kind === 'safety'));
+  // Only hits the veto can drop: a missing child's (MISSING_CHILD_GROUP) is never vetoed.
+  const withHit = scored.filter((s) => findCues(s.row.text, null, [langOf(s.row.lang)]).some((h) => h.kind === 'safety' && !h.pattern?.includes(MISSING_CHILD_GROUP)));
   const emergencies = withHit.filter((s) => s.row.labels.includes('safety')).map((s) => s.scores.safety);
   const lookalikes = withHit.filter((s) => s.row.labels.length === 0).map((s) => s.scores.safety);
   // Without a single true emergency to measure against, no veto (never a guessed cut).

@@ -8,6 +8,7 @@ describe('Traditional Chinese folding', () => {
     const traditional = '我的自然人憑證PIN碼被鎖住了，裡面的資料進不去';
     const simplified = toSimplified(traditional);
     expect(simplified).toBe('我的自然人凭证PIN码被锁住了，里面的资料进不去');
+    expect(toSimplified('我的帳號被鎖了，帐单也看不到')).toBe('我的账号被锁了，账单也看不到');
     expect(Array.from(simplified)).toHaveLength(Array.from(traditional).length);
   });
 

@@ -21,10 +21,29 @@ let convert: ((text: string) => string) | null = null;
  */
 export function toSimplified(text: string): string {
   convert ??= Converter({ from: 'tw', to: 'cn' });
-  return convert(text);
+  return convert(text).replace(ACCOUNT_VARIANT, '账');
 }
+
+/**
+ * OpenCC writes 帳 as 帐, a Simplified form mainland text also uses for accounts (帐号, 帐户, 帐单)
+ * beside the standard 账 that the lexicons and most training lines use; in a service office
+ * 帐 is nearly always "account" (帐篷, a tent, is the exception), so it is read as 账.
+ */
+const ACCOUNT_VARIANT = /帐(?!篷)/gu;
 
 /** `text` folded to Simplified when `language` is `zh`, else `text` itself. */
 export function foldChinese(text: string, language: string | null | undefined): string {
   return language === 'zh' ? toSimplified(text) : text;
+}
+
+/**
+ * The words of `original` that fold to `phrase`, found where `phrase` stands in `folded`
+ * (= `toSimplified(original)`), so a cue matched on the folded text is quoted as the visitor
+ * wrote it (鎖住, not 锁住); `phrase` itself when the two do not line up (a phrase spanning text
+ * the matcher had masked, or a fold that changed the length).
+ */
+export function unfoldPhrase(phrase: string, original: string, folded: string): string {
+  if (folded === original || folded.length !== original.length) return phrase;
+  const at = folded.indexOf(phrase);
+  return at < 0 ? phrase : original.slice(at, at + phrase.length);
 }

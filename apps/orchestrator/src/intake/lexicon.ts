@@ -7,6 +7,7 @@
  * Matching is robust to case, Latin accents, full-width forms and punctuation: both the input
  * and the pattern literals go through {@link normalizeText} (NFKC + lowercase + accent folding).
  */
+import { toSimplified, unfoldPhrase } from './chinese.ts';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { EXTRA_REQUEST_LANGS, REQUEST_PERSON_EXTRA, type ExtraRequestLang } from './lexicon/requestPerson.ts';
 import type { LanguagePack, LexiconCategory, Segmentation } from './lexicon/types.ts';
@@ -88,7 +89,7 @@ function patternsFor(lang: Lang, category: LexiconCategory): CompiledPattern[] {
   let list = byCat.get(category);
   if (!list) {
     const pack: LanguagePack = packFor(lang);
-    list = pack.patterns[category].map((source) => ({ source, re: compilePattern(source, pack.segmentation) }));
+    list = pack.patterns[category].map((source) => ({ source, re: compilePattern(lang === 'zh' ? toSimplified(source) : source, pack.segmentation) }));
     byCat.set(category, list);
   }
   return list;
@@ -110,10 +111,12 @@ export function findLexiconMatch(
   langs: readonly Lang[] = LANGS,
 ): LexiconMatch | null {
   for (const lang of langs) {
-    const form = matchForm(text, packFor(lang).segmentation);
+    const original = matchForm(text, packFor(lang).segmentation);
+    // Chinese patterns are compiled in Simplified and matched on the folded text (./chinese.ts).
+    const form = lang === 'zh' && !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(original) ? toSimplified(original) : original;
     for (const p of patternsFor(lang, category)) {
       const m = p.re.exec(form);
-      if (m) return { category, lang, phrase: m[0].trim(), pattern: p.source };
+      if (m) return { category, lang, phrase: lang === 'zh' ? unfoldPhrase(m[0].trim(), original, form) : m[0].trim(), pattern: p.source };
     }
   }
   return null;

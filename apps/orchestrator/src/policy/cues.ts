@@ -5,6 +5,7 @@
  * regular expressions, and finds every cue in an utterance. Pure; compiled patterns are cached
  * (built-ins once, policy phrases once per policy object).
  */
+import { toSimplified, unfoldPhrase } from '../intake/chinese.ts';
 import { LANGUAGES, type Language } from '@telekiosk/shared';
 import { compilePattern, matchForm } from '../intake/lexicon.ts';
 import { normalizeText } from '../intake/text.ts';
@@ -91,7 +92,8 @@ const fromPolicy = new WeakMap<Policy, Map<Language, Entry[]>>();
 
 function entries(lang: Language, kind: CueKind, category: string, patterns: readonly string[], origin: Entry['origin']): Entry[] {
   const seg = segmentationOf(lang);
-  return patterns.map((source) => ({ kind, category, source, re: compilePattern(source, seg), origin }));
+  // Chinese patterns are compiled in Simplified: findCues matches them on the folded text.
+  return patterns.map((source) => ({ kind, category, source, re: compilePattern(lang === 'zh' ? toSimplified(source) : source, seg), origin }));
 }
 
 function builtInEntries(lang: Language): Entry[] {
@@ -127,7 +129,7 @@ function builtInEntries(lang: Language): Entry[] {
 function neutralPatterns(lang: Language): RegExp[] {
   let list = neutral.get(lang);
   if (!list) {
-    list = CUE_LEXICONS[lang].neutral.map((p) => new RegExp(compilePattern(p, segmentationOf(lang)).source, 'gu'));
+    list = CUE_LEXICONS[lang].neutral.map((p) => new RegExp(compilePattern(lang === 'zh' ? toSimplified(p) : p, segmentationOf(lang)).source, 'gu'));
     neutral.set(lang, list);
   }
   return list;
@@ -225,6 +227,7 @@ export function correctTypos(form: string, lang: Language): string {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const LATIN = /\p{Script=Latin}/u;
+const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Replaces every match of `re` (global) in `form` by a space, so later patterns cannot use it. */
 function mask(form: string, re: RegExp): string {
@@ -263,7 +266,14 @@ export function findCues(
   for (const lang of langs) {
     const seg = segmentationOf(lang);
     if (seg === 'cjk' ? !hasCjk : !hasLatin) continue;
-    let form = matchForm(text, seg);
+    // Chinese is matched in Simplified (Traditional and Taiwan forms folded, intake/chinese.ts);
+    // hits quote the visitor's own characters. Not Japanese or Korean text, which the Chinese
+    // lexicon also reads (code-mixing): folded kanji would match Chinese words (火災 -> 火灾).
+    // The probes' Japanese lookalikes caught this (2026-12-06).
+    const original = matchForm(text, seg);
+    const folded = lang === 'zh' && !KANA_OR_HANGUL.test(original) ? toSimplified(original) : original;
+    const quoted = (phrase: string) => (folded === original ? phrase : unfoldPhrase(phrase, original, folded));
+    let form = folded;
     for (const re of neutralPatterns(lang)) form = mask(form, re);
     form = splitCompounds(form, lang);
     const fixed = seg === 'spaced' && typoLangs.includes(lang) ? correctTypos(form, lang) : form;
@@ -280,13 +290,13 @@ export function findCues(
       const tolerant = e.kind === 'requestPerson' || e.kind === 'negativeFeedback' || e.kind === 'sensitive';
       const m = e.re.exec(consumes ? feelings : form) ?? (tolerant && fixed !== form ? e.re.exec(fixed) : null);
       if (!m) continue;
-      hits.push({ kind: e.kind, category: e.category, lang, phrase: m[0].trim(), pattern: e.source, origin: e.origin });
+      hits.push({ kind: e.kind, category: e.category, lang, phrase: quoted(m[0].trim()), pattern: e.source, origin: e.origin });
       rest = mask(rest, globalOf(e.re));
       if (consumes) feelings = mask(feelings, globalOf(e.re));
     }
     for (const e of positive) {
       const m = e.re.exec(rest);
-      if (m) hits.push({ kind: e.kind, category: e.category, lang, phrase: m[0].trim(), pattern: e.source, origin: e.origin });
+      if (m) hits.push({ kind: e.kind, category: e.category, lang, phrase: quoted(m[0].trim()), pattern: e.source, origin: e.origin });
     }
   }
   return hits;

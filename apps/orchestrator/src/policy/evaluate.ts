@@ -262,14 +262,22 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // out_of_scope: a topic the policy reserves for staff, the engine's own decision, or an unanswered streak
   if (unanswered) flags.push('unanswered');
   const streak = last ? unansweredStreak(visitorTurns, lastIntake, th.lowConfidence, visitorLangs) : 0;
+  // After the knowledge base has answered the visitor earlier in the conversation, the turns it
+  // cannot answer are mostly details of that topic ("and do spray cans need a hole?" after the
+  // garbage-sorting answer), which the counter named in the answer handles: one more unanswered
+  // turn is needed before out_of_scope. No must-escalate out-of-scope conversation of the six
+  // development sets starts with an answered turn; four of their false escalations did
+  // (2026-12-06: de-e3-n07, ja-d4-n08, fr-ho2-n10, zh-ho2-n10).
+  const answeredBefore = visitorTurns.slice(0, Math.max(0, visitorTurns.length - streak)).some((t) => t.intake?.intent.startsWith('kb:') && !isUnanswered(t.intake, th.lowConfidence, visitorLangs));
+  const streakNeeded = th.unansweredTurns + (answeredBefore ? 1 : 0);
   const reserved = hits.find((h) => h.kind === 'outOfScope');
   const unsure = lastIntake ? (lastIntake.intent === 'unknown' ? lastIntake.confidence : 1 - lastIntake.confidence) : 0;
   if (reserved) push({ code: 'out_of_scope', evidence: `topic reserved for staff by the policy: ${cite(reserved)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
-  else if (streak >= th.unansweredTurns && declinedPerson([text, ...(previousVisitor !== null && streak >= 2 ? [previousVisitor] : [])])) {
+  else if (streak >= streakNeeded && declinedPerson([text, ...(previousVisitor !== null && streak >= 2 ? [previousVisitor] : [])])) {
     flags.push('declined:person');
-  } else if (streak >= th.unansweredTurns) {
+  } else if (streak >= streakNeeded) {
     const score = lastIntake ? `intake ${lastIntake.intent} ${round2(lastIntake.confidence)}` : 'no answer';
-    push({ code: 'out_of_scope', evidence: `${streak} unanswered visitor turn(s) in a row >= ${th.unansweredTurns} (${score}; low-confidence threshold ${th.lowConfidence}) for ${quote(text)}`, confidence: round2(Math.max(0.5, unsure)) });
+    push({ code: 'out_of_scope', evidence: `${streak} unanswered visitor turn(s) in a row >= ${streakNeeded}${answeredBefore ? ' (one more after an answered turn)' : ''} (${score}; low-confidence threshold ${th.lowConfidence}) for ${quote(text)}`, confidence: round2(Math.max(0.5, unsure)) });
   } else if (lastIntake?.escalation?.reason === 'out_of_scope' && (visitorTurns.length < 2 || !visitorTurns.slice(0, -1).every((t) => t.intake))) {
     // Only when the earlier answers are not given: otherwise the streak above applies the policy's own threshold.
     push({ code: 'out_of_scope', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: round2(Math.max(0.5, unsure)) });
@@ -291,7 +299,10 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // that article again, which is an answer, not a failure (2026-12-06, eval2 de-ho2-n08).
   const echo = last ? assistantRepeat(turns, lastIndex) : undefined;
   const echoMiddle = echo ? visitorTurns.filter((t) => turns.indexOf(t) > turns.indexOf(echo) && t !== last).at(-1) : undefined;
-  const echoed = echo && (!echoMiddle?.intake || isUnanswered(echoMiddle.intake, th.lowConfidence, visitorLangs) || cues(echoMiddle.text).some((h) => h.kind === 'negativeFeedback')) ? echo : undefined;
+  // The visitor rejected the reply in between ("いや 収集日じゃなくて", "Non, je parle des encombrants")
+  // and got it again: a failure even if the engine can answer the latest turn (dev4, 2026-12-06).
+  const correctedMiddle = !!echoMiddle && cues(echoMiddle.text).some((h) => h.kind === 'negativeFeedback');
+  const echoed = echo && (!echoMiddle?.intake || isUnanswered(echoMiddle.intake, th.lowConfidence, visitorLangs) || correctedMiddle) ? echo : undefined;
   // A turn that declines a person ("no need to call anyone, I'll stamp it myself") closes the
   // matter: its "no, no" or its new question is no failure of the previous reply.
   const declinedNow = requestHits.length > 0 && declinedPerson([text]);
@@ -303,7 +314,7 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   if (repeat) push({ code: 'repeated_failure', evidence: `same question asked twice: ${quote(repeat.text)} then ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (feedback && afterReply && !declinedNow) push({ code: 'repeated_failure', evidence: `the answer did not help: ${cite(feedback)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (failures >= th.repeatedFailures) push({ code: 'repeated_failure', evidence: `${failures} failed visitor turns (unanswered, repeated or "did not help") >= ${th.repeatedFailures}`, confidence: CUE_CONFIDENCE });
-  else if (echoed && !closing && !answeredNow && !declinedNow) push({ code: 'repeated_failure', evidence: `the assistant gave the same reply twice (${quote(echoed.text)}) before ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
+  else if (echoed && !closing && (!answeredNow || correctedMiddle) && !declinedNow) push({ code: 'repeated_failure', evidence: `the assistant gave the same reply twice (${quote(echoed.text)}) before ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (rephrased && !declinedNow) push({ code: 'repeated_failure', evidence: `asked again in other words after a reply that did not answer: ${quote(rephrased.text)} then ${quote(text)}`, confidence: CUE_CONFIDENCE });
   else if (lastIntake?.escalation?.reason === 'repeated_failure') push({ code: 'repeated_failure', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: CUE_CONFIDENCE });
 

@@ -255,4 +255,110 @@ describe('issue 10 failure kinds', () => {
     expect(codes(presence, lang)).toContain('explicit_request');
     expect(codes(routine, lang)).not.toContain('explicit_request');
   });
+  it.each([
+    ['en', 'Is there anyone here who speaks Polish? It is about my father papers', 'Do you have the form in Polish?'],
+    ['de', 'Gibt es hier jemanden, der Türkisch spricht? Ich muss meine Familie anmelden', 'Gibt es das Formular auch auf Türkisch?'],
+    ['es', '¿Hay alguien que hable ucraniano? No entiendo las palabras de la pantalla', '¿El formulario está también en ucraniano?'],
+    ['fr', "Il y aurait quelqu'un au guichet qui parle néerlandais ? Mon compagnon ne comprend pas tout", 'Le formulaire existe en néerlandais ?'],
+    ['pt', 'Tem alguém aqui que fale espanhol? É para a mudança de endereço', 'O formulário tem versão em espanhol?'],
+    ['ja', 'ベトナムご はなせる ひと いますか? こどもの手当のことです', 'ベトナム語の申請書はありますか'],
+    ['zh', '敢有會曉講台語的人？我欲問阮孫仔的代誌', '有没有越南语的申请表？'],
+    ['ko', '여기 베트남 말 하는 선생님 있어요? 서류 얘기예요', '베트남어 신청서도 있어요?'],
+  ] as [Language, string, string][])('[%s] asking for someone who speaks a named language is a request for a person; asking for a form in it is not', (lang, speaker, form) => {
+    expect(codes(speaker, lang)).toContain('explicit_request');
+    expect(codes(form, lang)).not.toContain('explicit_request');
+  });
+
+  it.each([
+    ['en', "Could you just pop my new address on my council tax account? It's 14 Ashgrove Road.", 'How do I update my address on my account online?'],
+    ['de', 'Können Sie meine neue Adresse bitte gleich im System ändern?', 'Wie kann ich meine neue Adresse online ändern?'],
+    ['es', '¿Me puede cambiar la dirección en el sistema ya mismo?', '¿En qué ventanilla se hace el cambio de domicilio?'],
+    ['fr', 'vous pouvez pas directement modifier mon adresse dans vos fichiers maintenant', 'Comment je change mon adresse en ligne ?'],
+    ['pt', 'Você pode mudar meu endereço no sistema agora?', 'Como eu mudo meu endereço pela internet?'],
+    ['ja', '番地が間違ってたんです。ここでパパっと直しといてもらえます?', '住所変更はどの窓口ですか'],
+    ['zh', '你直接在系统里帮我把社保卡的联系地址改成新地址就行', '社保卡的地址在哪里改？'],
+    ['ko', '시스템에서 주소 바로 바꿔 주세요', '주소 변경은 어디서 해요?'],
+  ] as [Language, string, string][])('[%s] asking the assistant itself to change a record in the system is a restricted action; asking where to change it is not', (lang, ask, where) => {
+    expect(codes(ask, lang)).toContain('restricted_action');
+    expect(codes(where, lang)).not.toContain('restricted_action');
+  });
+
+  it.each([
+    ['en', "I can't find my son, he's five, he was right here a minute ago", "I can't find my son's birth certificate, can I get a copy?"],
+    ['de', 'hallo mein sohn ist weg der is vier blaue jacke ich find ihn nicht', 'Mein Sohn ist weggezogen, muss er sich abmelden?'],
+    ['es', '¡No encuentro a mi niña! Tiene cuatro años y estaba aquí en la fila', 'No encuentro el certificado de mi niña, ¿me dan otro?'],
+    ['fr', 'je ne trouve plus mon fils, il a quatre ans, il était là', "Mon fils a perdu sa carte d'identité, que faire ?"],
+    ['pt', 'a minha filha estava aqui ao pé de mim e não a vejo! Tem quatro anos!', 'Minha filha perdeu o RG, como tiro outro?'],
+    ['ja', '子供がいなくなったんです！5歳の男の子で、さっきまでここにいたのに', '子供のマイナンバーカードが見つからないんですが'],
+    ['zh', '我孩子不见了！四岁，穿红衣服，刚才还在这儿', '我儿子丢了钱包，在哪里报失？'],
+    ['ko', '애가 없어졌어요 다섯 살 남자앤데 방금까지 옆에 있었어요', '아이 여권이 없어졌어요 재발급 어디서 해요?'],
+  ] as [Language, string, string][])('[%s] a small child missing now is safety and alerts staff; a child\'s lost document is not', (lang, missing, document) => {
+    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: missing }], language: lang });
+    expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');
+    expect(d.alertStaff).toBe(true);
+    expect(codes(document, lang)).not.toContain('safety');
+  });
+
+  it('Chinese is matched in Simplified and quoted as written: a Traditional locked PIN, a denied complaint', () => {
+    const pin = convo('zh', '請問一下，我的自然人憑證PIN碼打錯太多次，被鎖住了，報稅系統都進不去，該怎麼辦？').decision;
+    expect(pin.reasons.map((r) => r.code)).toContain('sensitive_topic');
+    const hits = findCues('我的帳號被鎖住了', policy, ['zh'], ['zh']).filter((h) => h.kind === 'sensitive');
+    expect(hits.map((h) => h.category)).toContain('account_access');
+    expect(hits.every((h) => !/[锁号]/u.test(h.phrase)), JSON.stringify(hits)).toBe(true);
+    expect(codes('嗯不是投诉啊 就是好奇问一下 你们周六上午开不开门', 'zh')).toEqual([]);
+    expect(codes('我不是来投訴的，就是問一下週六開不開門', 'zh')).toEqual([]);
+    expect(codes('这不是第一次了，我要投诉那个窗口的人', 'zh')).toContain('sensitive_topic');
+  });
+
+  it('after an answered turn, two follow-ups the knowledge base cannot answer are not yet out of scope; a third is', () => {
+    const lines = ['Which bin do glass bottles go in?', 'what about old paint tins from the garage?', 'and a dead car battery from my van?', 'and the leftover weed killer?'];
+    expect(convo('en', lines[0]!).intake?.intent).toBe('kb:garbage-sorting');
+    const three = convo('en', ...lines.slice(0, 3));
+    expect(three.intake?.intent).toBe('unknown');
+    expect(three.decision.flags).toContain('unanswered');
+    expect(three.decision.escalate, JSON.stringify(three.decision.reasons)).toBe(false);
+    const four = convo('en', ...lines).decision;
+    expect(four.reasons.map((r) => r.code)).toContain('out_of_scope');
+    expect(four.reasons.find((r) => r.code === 'out_of_scope')?.evidence).toContain('one more after an answered turn');
+    // Without an answered turn first, two unanswered turns are out of scope, as before.
+    const visa = convo('en', 'How do I renew my work visa?', 'The immigration office never picks up, can you at least tell me which papers I need for the renewal?').decision;
+    expect(visa.reasons.map((r) => r.code)).toContain('out_of_scope');
+  });
+
+  it.each([
+    ['ja', '粗大ごみのシールってどこで売ってますか', 'A: 粗大ごみの収集は事前申込制で、毎月第2・第4水曜日です。', 'いや 収集日じゃなくて シールをどこで買えるか', 'A: 粗大ごみの収集は事前申込制で、毎月第2・第4水曜日です。', 'だから シールの売ってる場所'],
+    ['fr', 'Les encombrants, c’est quel jour rue des Tilleuls ?', 'A: La collecte des ordures ménagères a lieu le lundi et le jeudi matin.', 'Non, je parle des encombrants. Un vieux canapé.', 'A: La collecte des ordures ménagères a lieu le lundi et le jeudi matin.', 'Les encombrants !'],
+  ] as [Language, ...string[]][])('[%s] a correction after a reply ("no, not the collection day") makes the repeated reply a failure', (lang, ...lines) => {
+    expect(findCues(lines[2]!, policy, [lang], [lang]).some((h) => h.kind === 'negativeFeedback')).toBe(true);
+    expect(convo(lang, ...lines).decision.reasons.map((r) => r.code)).toContain('repeated_failure');
+  });
+
+  it.each([
+    ['es', 'no veo bien la pantalla, ¿me ayuda alguien?', 'vision'],
+    ['pt', 'eu tenho baixa visão não consigo ver nada do que está no ecrã', 'vision'],
+    ['de', 'meine augen sind schlecht, ich kann auf dem bildschirm nix lesen', 'vision'],
+    ['en', "I can't read the screen, the letters are too small for me", 'vision'],
+    ['ko', '화면 글씨가 안 보여요 눈이 나빠서요', 'vision'],
+    ['es', 'yo nuevo aquí, de Ucrania, no entiendo las palabras en pantalla', 'literacy'],
+    ['de', 'Entschuldigung, mein Deutsch ist nicht gut, ich verstehe das nicht', 'literacy'],
+    ['fr', 'je parle un peu français seulement, c’est difficile pour moi', 'literacy'],
+    ['pt', 'desculpa, falo pouco português, não entendo o que diz aqui', 'literacy'],
+  ] as [Language, string, string][])('[%s] a vulnerable cue worded with its own negation is not vetoed by it (%s)', (lang, text, category) => {
+    expect(findCues(text, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable').map((h) => h.category)).toContain(category);
+    expect(codes(text, lang)).toContain('vulnerable_visitor');
+  });
+
+  it('a negation a gap matched still vetoes, one the pattern spells does not', () => {
+    expect(codes('Ich brauche keinen Mitarbeiter, nur die Öffnungszeiten bitte', 'de')).not.toContain('explicit_request');
+    expect(codes('perdone, no sé qué hacer, me robaron el bolso y no paro de llorar', 'es')).toContain('negative_sentiment');
+  });
+
+  it.each([
+    ['ja', 'お母さんにたのまれて、じゅうみんひょうをもらいにきました。ぼくは4年生です。', '息子が4年生なんですが、児童手当はどうなりますか'],
+    ['ko', '저 초등학교 6학년인데요 엄마가 인감증명서 떼 오라고 하셨어요', '아들이 초등학교 6학년인데 전입신고 같이 해야 돼요?'],
+    ['zh', '你好 我初二的 我妈上班走不开 她让我来帮她开证明', '我儿子初二了，他的户口要怎么迁？'],
+  ] as [Language, string, string][])('[%s] a child stating their school year, sent by a parent, is a vulnerable visitor; a parent speaking of one is not', (lang, child, parent) => {
+    expect(codes(child, lang)).toContain('vulnerable_visitor');
+    expect(findCues(parent, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable' && h.category === 'child')).toEqual([]);
+  });
 });

@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { cueScope, fromCueClause, genericReference, needNegated, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
+import { cueScope, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
@@ -264,8 +264,9 @@ export function modelTurn(
       if (scores[label] >= veto) return null;
       // A question whether a named staff member is in: only a negation in its own clause counts.
       if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(fromCueClause(text, hit.phrase)).negated ? 'negation' : null;
-      // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike.
-      if (label === 'safety') return 'lookalike';
+      // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike;
+      // except a child missing now, which the model reads as vulnerable (MISSING_CHILD_GROUP).
+      if (label === 'safety') return hit.pattern?.includes(MISSING_CHILD_GROUP) ? null : 'lookalike';
       // The cue's own scope first; else a negation or reported speech elsewhere in the turn
       // ("nicht dass ich mich *beschweren* will", "no emergency, just wondering where the lifts
       // are") when the model, trained on such turns, stays below `veto`.
@@ -292,7 +293,11 @@ export function modelTurn(
       // A sensitive topic told as history ("My husband complained last time about the wait. Is
       // it busy today?", model 0.04) is no current matter when the model stays below `veto`.
       const past = PAST_EVENT_LABELS.has(label) && pastEvent(text, hit.phrase) ? 'reported' : null;
-      return cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label) }) ?? generic ?? answeredMobility ?? past ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
+      const own = cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label), pattern: hit.pattern });
+      // A child stating their age or school year is one whatever errand they report ("我初二的，
+      // 我妈让我来开证明": mum sent me is why a minor is alone here, dev4 2026-12-06).
+      const ownScope = own === 'reported' && label === 'vulnerable' && hit.category === 'child' ? null : own;
+      return ownScope ?? generic ?? answeredMobility ?? past ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
     },
     cite: (label) => {
       if (byWindow(label)) {

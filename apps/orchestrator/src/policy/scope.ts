@@ -72,6 +72,16 @@ function locateLatin(text: string, phrase: string, match?: TokenMatch): { tokens
  */
 export const PRESENCE_GROUP = '(?<presence>';
 
+/**
+ * Marks a safety pattern for a small child missing right now ("I can't find my son, he's four",
+ * "mein Sohn ist weg", "애가 없어졌어요", "孩子不见了"): an emergency for the building (staff search
+ * the exits at once, as in the Code Adam practice of US stores and public buildings), where the
+ * issue's brief lists "a small child lost in the building" under safety. The classifier was trained
+ * to call it `vulnerable` (training set 10), so its low safety score is no sign of a lookalike and
+ * does not veto these hits. Decided 2026-12-06 (dev4: four such conversations escalated as vulnerable).
+ */
+export const MISSING_CHILD_GROUP = '(?<missingchild>';
+
 /** Clause boundaries: sentence and clause punctuation of every script (a Latin mark followed by a space). */
 const CLAUSE_BOUNDARY = /[,;:.!?]+(?=\s)|[，、；：。！？]+/u;
 
@@ -136,14 +146,44 @@ export function needNegated(fullText: string, phrase: string): boolean {
 export type CueScope = 'negation' | 'reported' | 'generic' | 'lookalike' | 'answered' | null;
 
 /**
+ * A Chinese denial right before the cue: 不是投诉 ("it's not a complaint"), 我不是来投诉的, 不算投诉.
+ * Only adjacent (up to 来/要/想/在 between), since 不是 elsewhere in the clause is no denial of the
+ * cue ("这不是第一次了，我要投诉": the second time, a complaint). dev4 zh-d4-n02, 2026-12-06.
+ */
+const ZH_DENIED_BEFORE = /(?:不是|不算|并不是|並不是|并非|並非|也不是)(?:来|來|要|想|在)?$/u;
+
+/**
+ * True when a {@link CJK_NEGATION} form in `around` reaches outside the cue phrase that stands at
+ * `at` (length `length`), or lies inside it without being spelled by the cue's `pattern` (then a
+ * gap matched it): one the pattern spells is the cue's own wording (안 보여요, 見えない).
+ */
+function negatedOutside(around: string, at: number, length: number, pattern?: string): boolean {
+  const spelled = pattern ? matchForm(pattern.replace(/_/g, ''), 'cjk') : '';
+  for (const m of around.matchAll(new RegExp(CJK_NEGATION.source, 'gu'))) {
+    const from = m.index ?? 0;
+    if (from < at || from + m[0].length > at + length || !spelled.includes(m[0])) return true;
+  }
+  return false;
+}
+
+/** The words a cue pattern spells (normalised as the matcher reads text), for {@link cueScope}. */
+function patternWords(pattern: string | undefined): Set<string> {
+  if (!pattern) return new Set();
+  return new Set(matchForm(pattern.replace(/[_|*]/g, ' '), 'spaced').trim().split(' ').filter(Boolean));
+}
+
+/**
  * The scope covering `phrase` (a cue hit's matched text, in match form) inside `text`, or null.
  * Latin script: a negator or reporting verb among the {@link SCOPE_WINDOW_BEFORE} tokens before
  * the phrase or inside it, or (with `reportedSubject`, for "who said it" cues such as a person
  * asked for) a reporting verb among the {@link SCOPE_WINDOW_AFTER} tokens after it: "the *staff*
  * told me" is no request, but "my *lawyer* told me to come" is still a legal matter. CJK: a negation or reporting form inside the phrase, within
- * {@link CJK_WINDOW_AFTER} characters after it or {@link CJK_WINDOW_BEFORE} before it.
+ * {@link CJK_WINDOW_AFTER} characters after it or {@link CJK_WINDOW_BEFORE} before it, or a Chinese
+ * denial right before it ({@link ZH_DENIED_BEFORE}). With `pattern` (the cue's pattern), a negator
+ * inside the phrase that the pattern itself spells is part of the cue ("no sé qué hacer", "안 보여요")
+ * and does not count; one a gap matched ("ich brauche *keinen* Mitarbeiter") does.
  */
-export function cueScope(text: string, phrase: string, opts: { reportedSubject?: boolean } = {}): CueScope {
+export function cueScope(text: string, phrase: string, opts: { reportedSubject?: boolean; pattern?: string } = {}): CueScope {
   // A negation covers its own clause ("I don't need a map, I want a person"); reported speech
   // often introduces the next one ("Mein Nachbar meint, ich sollte mich beschweren").
   const negationText = fromCueClause(text, phrase);
@@ -153,8 +193,12 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
     const { form, at, phrase: cjkPhrase } = cjk;
     const own = locateCjk(negationText, phrase);
     if (own) {
-      const around = own.form.slice(Math.max(0, own.at - CJK_WINDOW_BEFORE), own.at + own.phrase.length + CJK_WINDOW_AFTER);
-      if (CJK_NEGATION.test(withoutAnotA(around))) return 'negation';
+      const before = withoutAnotA(own.form.slice(Math.max(0, own.at - CJK_WINDOW_BEFORE), own.at));
+      const after = withoutAnotA(own.form.slice(own.at + own.phrase.length, own.at + own.phrase.length + CJK_WINDOW_AFTER));
+      // A negation inside the cue itself is part of its meaning (안 보여요, 見えない): only one
+      // that reaches outside the phrase covers it.
+      if (negatedOutside(before + own.phrase + after, before.length, own.phrase.length, opts.pattern)) return 'negation';
+      if (ZH_DENIED_BEFORE.test(own.form.slice(Math.max(0, own.at - 4), own.at))) return 'negation';
     }
     if (CJK_REPORTED.test(form.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';
     return null;
@@ -162,13 +206,19 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
   const m = locateLatin(text, phrase);
   if (!m) return null;
   const { tokens, at, length } = m;
-  const window = tokens.slice(Math.max(0, at - SCOPE_WINDOW_BEFORE), at + length);
   const own = locateLatin(negationText, phrase);
-  const negationWindow = own ? own.tokens.slice(Math.max(0, own.at - SCOPE_WINDOW_BEFORE), own.at + own.length) : [];
+  // A negator the pattern itself spells is part of the cue's meaning ("no sé qué hacer", "não
+  // consigo ver", "can't read the screen"), which vetoed such cues until 2026-12-06; one matched
+  // by a gap ("brauche *keinen* Mitarbeiter") still negates.
+  const ownWords = patternWords(opts.pattern);
+  const negationWindow = own ? [...own.tokens.slice(Math.max(0, own.at - SCOPE_WINDOW_BEFORE), own.at), ...own.tokens.slice(own.at, own.at + own.length).filter((t) => !ownWords.has(t))] : [];
   if (negationWindow.some((t) => NEGATORS.has(t) || NEGATORS.has(`${t.split("'")[0]}'`) || t.endsWith("n't"))) return 'negation';
   // Reported speech also follows its subject: "the *staff* at counter 3 told me", "l'*agent* m'a dit".
   const after = tokens.slice(at + length, at + length + SCOPE_WINDOW_AFTER);
-  if ([...window, ...(opts.reportedSubject ? after : [])].some((t) => REPORTERS.has(t))) return 'reported';
+  // Likewise a reporting verb the pattern spells ("je *parle* un peu français") is the cue's own.
+  const before = tokens.slice(Math.max(0, at - SCOPE_WINDOW_BEFORE), at);
+  const inside = tokens.slice(at, at + length).filter((t) => !ownWords.has(t));
+  if ([...before, ...inside, ...(opts.reportedSubject ? after : [])].some((t) => REPORTERS.has(t))) return 'reported';
   return null;
 }
 

@@ -1,4 +1,7 @@
 import type { CueLexicon } from './types.ts';
+import { LANGUAGE_NAMES } from './languageNames.ts';
+
+const SPOKEN = LANGUAGE_NAMES.de;
 
 const KID = 'kind|sohn|tochter|baby|enkel|enkelin';
 
@@ -28,7 +31,12 @@ export const de: CueLexicon = {
     'nicht schlecht',
   ],
   // Requests for a person: `src/intake/lexicon/requestPerson.ts` (shared with the intake engine).
-  requestPerson: [],
+  requestPerson: [
+    // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
+    `re: (?:jemand|jemanden|wer|mitarbeiter|mitarbeiterin|mitarbeitende|personal|leute|person|einer|eine)(?: \\S+){0,5} (?:${SPOKEN}) (?:spricht|sprechen|kann|versteht|sprechende)`,
+    `re: (?:spricht|sprechen|kann) (?:\\S+ ){0,2}(?:jemand|wer|einer|eine|jemanden|ihr|sie) (?:\\S+ ){0,2}(?:${SPOKEN}) `,
+    `re: (?:dolmetscher|dolmetscherin|ubersetzer|ubersetzerin)(?: \\S+){0,2} (?:${SPOKEN}) `,
+  ],
   negativeFeedback: [
     'hilft|half|hilfreich mir? nicht|nichts|kein_bisschen|wenig',
     'nicht|nichts geholfen|weitergeholfen|hilfreich',
@@ -43,6 +51,8 @@ export const de: CueLexicon = {
     'das stimmt nicht|so_nicht',
     'das ist|war falsch',
     'ich habe|hatte|hab nach * gefragt',
+    // a correction right after a reply: "no, not the collection day, the stickers" (dev4 repeated-failure misses, 2026-12-06)
+    'nein * ich meine|meinte den|die|das|nicht',
   ],
   sentiment: {
     negative: [
@@ -116,6 +126,9 @@ export const de: CueLexicon = {
   },
   safety: {
     emergency: [
+      // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're: (?<missingchild>(?:mein|meine|unser|unsere) (?:sohn|tochter|kind|kleine|kleiner|junge|madchen|enkel|enkelin|bub) (?:ist|is) (?:weg|verschwunden|nicht mehr da|abgehauen|weggelaufen)) ',
+      're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,14} (?:ich finde|ich find|finde|find|wir finden) (?:ihn|sie|es) nicht(?: mehr)?) ',
       'notfall|notarzt|krankenwagen|rettungswagen|feuerwehr|rettungsdienst',
       'ruf|rufen|rufe|holen * polizei|krankenwagen|notarzt|feuerwehr|112|110',
       'es brennt',
@@ -150,7 +163,7 @@ export const de: CueLexicon = {
     ],
   },
   vulnerable: {
-    vision: ['sehe schlecht|nichts|kaum', 'sehe nicht gut', 'bin|ist blind', 'sehbehindert|sehbehinderung', 'brille vergessen|verloren', 'schrift|text|buchstaben zu klein', 'kann * bildschirm nicht lesen|sehen'],
+    vision: ['sehe schlecht|nichts|kaum', 'sehe nicht gut', 'bin|ist blind', 'sehbehindert|sehbehinderung', 'brille vergessen|verloren', 'schrift|text|buchstaben zu klein', 'kann * bildschirm nicht|nix|nichts|kaum lesen|sehen', 'kann * nix|nichts lesen', 'augen * schlecht|schwach'],
     hearing: ['gehorlos|taub|schwerhorig|horbehindert', 'hore schlecht|nichts|kaum', 'gebardensprache'],
     mobility: ['im|sitze_im|bin_im|nutze_einen|brauche_einen rollstuhl', 'kann * nicht laufen|gehen|stehen', 'gehbehindert|gehhilfe|rollator|krucken|gehstock'],
     lost: [
@@ -176,7 +189,7 @@ export const de: CueLexicon = {
       'bin|ist behindert|schwerbehindert|autistisch|dement',
       'blindenhund|assistenzhund|betreuer|betreuerin',
     ],
-    literacy: ['kann * nicht|nicht_gut lesen|schreiben', 'analphabet|analphabetin', 'verstehe|spreche kein|nicht * japanisch', 'hilfe beim ausfullen'],
+    literacy: ['kann * nicht|nicht_gut lesen|schreiben', 'analphabet|analphabetin', 'verstehe|spreche kein|nicht|kaum * japanisch|deutsch|die_sprache|die_worter', 'mein deutsch * nicht|schlecht|kaum', 'spreche|verstehe wenig|schlecht|nur_wenig deutsch', 'hilfe beim ausfullen'],
   },
   policyException: {
     fee_waiver: [
@@ -195,6 +208,9 @@ export const de: CueLexicon = {
       'eintrag|daten|register|personenstand|geburtsdatum|geschlecht|akte|melderegister * andern|korrigieren|berichtigen',
       'andern|korrigieren|berichtigen|berichtigung * eintrag|daten|register|personenstand|geburtsdatum|geschlecht|akte|melderegister',
       'fehler in|im * eintrag|daten|register|akte|urkunde',
+
+      // asks the assistant itself to change a record in the system (dev4 misses, 2026-12-06)
+      `re: (?:konnen sie|konnten sie|kannst du|konntest du|bitte|konnt ihr)(?: \\S+){0,6} (?:im|in ihrem|ins|in der|in ihrer|in eurem|in eurer) (?:system|computer|melderegister|register|datenbank|akte|kartei|akten)(?: \\S+){0,3} (?:andern|abandern|korrigieren|berichtigen|aktualisieren|eintragen|umtragen|loschen|umschreiben|anpassen|austragen)`,
     ],
     data_deletion: ['daten|informationen * loschen|entfernen', 'loschen|entfernen|loscht * daten|informationen', 'loschung meiner? daten', 'recht auf vergessenwerden', 'dsgvo'],
     identity_verification: ['vollmacht|bevollmachtigt|stellvertretend', 'im auftrag', 'ohne ausweis', 'keinen ausweis', 'ausweis vergessen'],

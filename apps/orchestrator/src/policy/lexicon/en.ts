@@ -1,4 +1,7 @@
 import type { CueLexicon } from './types.ts';
+import { LANGUAGE_NAMES } from './languageNames.ts';
+
+const SPOKEN = LANGUAGE_NAMES.en;
 
 const PERSON =
   'person|persons|human|humans|agent|agents|someone|somebody|someon|somone|anyone|anybody|staff|staffer|staff_member|representative|rep|operator|clerk|employee|officer|attendant|manager|supervisor|worker|assistant|consultant|advisor|adviser|specialist|people';
@@ -79,6 +82,9 @@ export const en: CueLexicon = {
     "rather|prefer|i'd_rather|id_rather talk|speak|deal * person|human|someone|somebody|staff",
     'is there|isn\'t_there anyone|anybody|someone|somebody|a_person|a_human|staff here|around|available|working',
     "don't|dont|do_not want * robot|bot|machine|computer|kiosk|ai|screen",
+    // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
+    `re: (?:anyone|anybody|someone|somebody|staff|people|person|employees?|workers?|officers?|any of you)(?: \\S+){0,4} (?:speaks?|speaking|talks?) (?:${SPOKEN}) `,
+    `re: (?:an?|any|some|the) (?:${SPOKEN}) (?:interpreter|translator|speaking member of staff|speaking staff)s? `,
   ],
   negativeFeedback: [
     `${DONT}|doesn't|doesnt|does_not|wasn't|wasnt|isn't|isnt|not help|helpful|helping|work|useful|answer|make_sense`,
@@ -92,6 +98,8 @@ export const en: CueLexicon = {
     "i'm|im|i_am|i_was asking|asked_you",
     // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
     'i asked about|for|where|when',
+    // a correction right after a reply: "no, not the collection day, the stickers" (dev4 repeated-failure misses, 2026-12-06)
+    'no * i mean|meant|said the|about|where|when|how',
   ],
   sentiment: {
     negative: [
@@ -215,6 +223,9 @@ export const en: CueLexicon = {
   },
   safety: {
     emergency: [
+      // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      "re: (?<missingchild>(?:can't|cant|cannot|can not) find|lost sight of|have you seen|has anyone seen) (?:my|our) (?:son|daughter|kid|child|little boy|little girl|boy|girl|toddler|grandson|granddaughter|little one) ",
+      "re: (?<missingchild>(?:my|our) (?:son|daughter|kid|child|little boy|little girl|toddler|grandson|granddaughter|little one) (?:(?:is|'s|has gone|went) missing|(?:has|'s|just) (?:disappeared|vanished|run off|ran off|wandered off)|is nowhere))",
       'emergency|emergencies|ambulance|paramedic|paramedics',
       'call|get|phone 911|999|112|119|110|000|an_ambulance|the_police|police|the_fire_department|fire_department|a_doctor|security',
       "there's|there_is|theres a fire|gas_leak|fight|bomb",
@@ -374,6 +385,10 @@ export const en: CueLexicon = {
       `change|changing|correct|correcting|correction|fix|fixing|amend|amending|amendment|alter|altering|edit|editing|modify|modifying|update_my_official * ${RECORD}`,
       `${RECORD} is|are|has * wrong|incorrect|mistake|error|errors|mistakes|outdated`,
       `wrong|incorrect|mistake|mistakes|error|errors in|on * ${RECORD}|certificate|my_certificate|file|data`,
+
+      // asks the assistant itself to change a record in the system (dev4 misses, 2026-12-06)
+      `re: (?:can|could|would|will) you (?:just |please |quickly |not )?(?:pop|put|update|change|correct|fix|amend|add|enter|switch|edit|delete|remove|take)(?: \\S+){0,6} (?:on|in|to|into|from|off) (?:my|the|your) (?:account|record|records|file|system|database|details|computer)`,
+      `re: (?:update|change|correct|fix|amend|edit|delete|remove)(?: \\S+){0,5} (?:in|on) (?:your|the) (?:system|computer|database|records) (?:for me|yourself|now|please|directly|right now)`,
     ],
     data_deletion: [
       `delete|deleting|deletion|erase|erasing|erasure|remove|removing|wipe|wiping|destroy|purge * my|our|personal|all * ${DATA}`,

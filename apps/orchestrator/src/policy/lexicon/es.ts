@@ -1,4 +1,7 @@
 import type { CueLexicon } from './types.ts';
+import { LANGUAGE_NAMES } from './languageNames.ts';
+
+const SPOKEN = LANGUAGE_NAMES.es;
 
 const PERSON =
   'persona|humano|humana|agente|alguien|empleado|empleada|funcionario|funcionaria|trabajador|trabajadora|representante|operador|operadora|encargado|encargada|responsable|asesor|asesora|gerente|supervisor|supervisora';
@@ -43,6 +46,9 @@ export const es: CueLexicon = {
     'de carne y hueso',
     'hay alguien|alguna_persona|algun_empleado|algun_funcionario',
     `quiero|quisiera|necesito|prefiero|puedo * hablar|ver|tratar * ${PERSON}`,
+    // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
+    `re: (?:alguien|alguna persona|personal|algun empleado|alguna empleada|algun funcionario|alguna funcionaria|gente|algun trabajador|alguna trabajadora)(?: \\S+){0,4} (?:habla|hable|hablen|hablan|hablando|sepa|sepan) (?:el )?(?:${SPOKEN}) `,
+    `re: (?:interprete|traductor|traductora)s? (?:de |en |que hable )?(?:${SPOKEN}) `,
   ],
   negativeFeedback: [
     'sigo sin entender|saber',
@@ -57,6 +63,8 @@ export const es: CueLexicon = {
     'eso no es|esta correcto|cierto',
     'esta mal|equivocado',
     'pregunte por|sobre',
+    // a correction right after a reply: "no, not the collection day, the stickers" (dev4 repeated-failure misses, 2026-12-06)
+    'no le|te pregunte|estoy_preguntando * el|la|los|las|por|si',
   ],
   sentiment: {
     negative: [
@@ -77,6 +85,7 @@ export const es: CueLexicon = {
     distress: [
       'desesperado|desesperada|asustado|asustada|panico|llorando|angustiado|angustiada|agobiado|agobiada|aterrado|aterrada',
       'tengo mucho? miedo',
+      'no paro|puedo_parar de llorar|temblar', 'estoy temblando',
       'no se que hacer',
       'ya no se que hacer',
     ],
@@ -136,6 +145,8 @@ export const es: CueLexicon = {
   },
   safety: {
     emergency: [
+      // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're: (?<missingchild>(?:no encuentro|no encontramos|no hallo|se me perdio|se nos perdio|se perdio|desaparecio|no veo|no aparece|perdi de vista) (?:a )?(?:mi|nuestro|nuestra) (?:hijo|hija|nino|nina|nene|nena|chico|chica|crio|cria|guagua|peque|pequeno|pequena|nieto|nieta|chiquito|chiquita)) ',
       'emergencia|urgencia|ambulancia|bomberos|socorro',
       'convulsion|convulsiones|convulsionando|convulsiona|ataque_epileptico',
       '^ auxilio',
@@ -201,7 +212,7 @@ export const es: CueLexicon = {
       'no se usar * maquina|computadora|ordenador|esto',
     ],
     disability: ['tengo|soy|con * discapacidad|minusvalia|minusvalido|minusvalida', 'demencia|alzheimer|autismo|autista|cuidador|cuidadora', 'perro guia'],
-    literacy: ['no se leer|escribir', 'analfabeto|analfabeta', 'no entiendo|hablo * japones', 'ayudeme|ayudame|ayuda * rellenar|llenar'],
+    literacy: ['no se leer|escribir', 'analfabeto|analfabeta', 'no entiendo|hablo|se * japones|espanol|castellano|el_idioma|las_palabras|lo_que_dice', 'entiendo|hablo poco|poquito|muy_poco espanol|castellano', 'mucho|muy dificil * entiendo|espanol', 'no entiendo * pantalla', 'ayudeme|ayudame|ayuda * rellenar|llenar'],
   },
   policyException: {
     fee_waiver: ['exonerar|exoneracion|exencion|eximir|perdonar|condonar|quitar * tasa|multa|recargo|pago|cuota|tarifa', 'sin pagar', 'gratis para mi|esta_vez'],
@@ -211,7 +222,7 @@ export const es: CueLexicon = {
   },
   restrictedAction: {
     refund: ['reembolso|reembolsar|reembolsen|reintegro', 'devolucion del? dinero', 'devuelvan|devolverme|devuelva * dinero'],
-    record_change: ['cambiar|modificar|corregir|rectificar|rectificacion * registro|datos|acta|fecha_de_nacimiento|sexo|padron', 'error|errores en * registro|datos|acta|certificado'],
+    record_change: ['cambiar|modificar|corregir|rectificar|rectificacion * registro|datos|acta|fecha_de_nacimiento|sexo|padron', 'error|errores en * registro|datos|acta|certificado', `re: (?:puede|podria|puedes|podrias|me puede|me podria|me puedes|me podrias|pueden|podes|me podes)(?: usted)? (?:\\S+ ){0,2}(?:cambiar|corregir|actualizar|modificar|borrar|poner|meter|cambiarme|corregirme|actualizarme|ponerme|anotar)(?: \\S+){0,6} (?:en|del) (?:el |su |tu |vuestro )?(?:sistema|ordenador|computadora|base de datos|registro|padron|expediente|ficha|cuenta)`],
     data_deletion: ['borrar|eliminar|suprimir|supresion * datos|informacion|datos_personales', 'derecho al olvido|de_supresion'],
     identity_verification: ['poder notarial', 'apoderado|autorizacion|representante legal', 'en nombre de', 'sin documento|dni|identificacion|pasaporte'],
     payment: ['numero|codigo|pin de la? tarjeta', 'cvv', 'pagar aqui|ahora'],

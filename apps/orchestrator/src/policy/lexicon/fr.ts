@@ -1,4 +1,7 @@
 import type { CueLexicon } from './types.ts';
+import { LANGUAGE_NAMES } from './languageNames.ts';
+
+const SPOKEN = LANGUAGE_NAMES.fr;
 
 const KID = 'enfant|fils|fille|bebe|petit|petite|gamin';
 const CANT = "peux_pas|arrive_pas_a|n'arrive_pas_a|ne_peux_pas|impossible_de";
@@ -32,7 +35,11 @@ export const fr: CueLexicon = {
     'pot-au-feu',
   ],
   // Requests for a person: `src/intake/lexicon/requestPerson.ts` (shared with the intake engine).
-  requestPerson: [],
+  requestPerson: [
+    // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
+    `re: (?:quelqu.?un|une personne|un agent|une agente|du personnel|un employe|une employee|un conseiller|une conseillere|des gens|quelqu.?une)(?: \\S+){0,4} (?:parle|parlent|parlant|connait) (?:le |l.)?(?:${SPOKEN}) `,
+    `re: (?:interprete|traducteur|traductrice)s? (?:en |de |qui parle )?(?:${SPOKEN}) `,
+  ],
   negativeFeedback: [
     "ca|ca_ne|cela|cela_ne m'a|m'aide|aide|sert pas|a_rien|rien",
     'pas aide|aidee|utile|clair',
@@ -50,6 +57,8 @@ export const fr: CueLexicon = {
     "c'est faux",
     "ce n'est pas ca|juste|correct",
     "j'ai demande * pas",
+    // a correction right after a reply: "no, not the collection day, the stickers" (dev4 repeated-failure misses, 2026-12-06)
+    'non * je parle|parlais des|du|de|de_la',
   ],
   sentiment: {
     negative: [
@@ -131,6 +140,9 @@ export const fr: CueLexicon = {
   },
   safety: {
     emergency: [
+      // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're: (?<missingchild>(?:je ne trouve plus|je trouve plus|je ne retrouve plus|je retrouve plus|on ne trouve plus|vous avez vu|avez vous vu) (?:mon|ma|notre) (?:fils|fille|enfant|petit|petite|garcon|petit-fils|petite-fille)) ',
+      "re: (?<missingchild>(?:mon|ma|notre) (?:fils|fille|enfant|petit|petite|garcon) (?:a disparu|est parti|est partie|s'est perdu|s'est perdue|a fugue|n'est plus la)) ",
       'urgence|urgences|ambulance|samu|pompiers',
       'au secours',
       "^ a l'aide $",
@@ -194,7 +206,7 @@ export const fr: CueLexicon = {
       "j'ai un|une handicap|deficience",
       'demence|alzheimer|autisme|chien guide|chien_d\'assistance',
     ],
-    literacy: ['ne sais pas lire|ecrire', 'analphabete|illettre|illettree', 'comprends|parle pas * japonais|formulaire', 'aider|aidez-moi * remplir'],
+    literacy: ['ne sais pas lire|ecrire', 'analphabete|illettre|illettree', 'comprends|parle pas * japonais|formulaire|francais|la_langue|les_mots', 'parle|comprends un_peu|peu|mal le? francais', 'mon francais * pas|mauvais|faible', 'aider|aidez-moi * remplir'],
   },
   policyException: {
     fee_waiver: ['exonerer|exoneration|annuler|supprimer|dispenser|dispense|remise * frais|amende|penalite|penalites|taxe|majoration', 'sans payer', 'gratuitement|gratuit pour moi|cette_fois'],
@@ -212,6 +224,9 @@ export const fr: CueLexicon = {
     record_change: [
       "modifier|corriger|changer|rectifier|rectification * dossier|fiche|etat_civil|date_de_naissance|sexe|donnees|registre|acte",
       'erreur|erreurs dans|sur * dossier|acte|registre|donnees',
+
+      // asks the assistant itself to change a record in the system (dev4 misses, 2026-12-06)
+      `re: (?:vous pouvez|pouvez vous|pouvez-vous|vous pourriez|pourriez vous|pourriez-vous|tu peux|peux tu|peux-tu|tu pourrais)(?: pas)?(?: \\S+){0,2} (?:modifier|changer|corriger|mettre a jour|rectifier|supprimer|effacer|ajouter)(?: \\S+){0,5} (?:dans|sur|de) (?:vos|votre|le|les|mon|ton|tes) (?:fichiers?|systeme|dossiers?|base|registres?|ordinateur|compte)`,
     ],
     data_deletion: ['supprimer|effacer|suppression|effacement * donnees|informations|donnees_personnelles|dossier', "droit a l'oubli", 'rgpd'],
     identity_verification: ['procuration|mandataire', 'pour le compte de', 'a la place de', "au nom d'un|d'une|de * autre|ma|mon", "sans|pas_de piece|carte d'identite"],

@@ -1,4 +1,7 @@
 import type { CueLexicon } from './types.ts';
+import { LANGUAGE_NAMES } from './languageNames.ts';
+
+const SPOKEN = LANGUAGE_NAMES.ja;
 
 const STAFF = '職員|スタッフ|係員|係の人|係の方|担当者|担当の方|窓口の人|窓口の方|受付の人|人間|オペレーター|責任者|上司|誰か|だれか';
 const KID = '子ども|子供|こども|息子|娘|孫|赤ちゃん';
@@ -29,6 +32,9 @@ export const ja: CueLexicon = {
     'ロボット|機械|ai|AI * 話したくない|じゃなくて|ではなく|は嫌|はいや|いやだ',
     '誰か|だれか いませんか|いますか|来てください',
     '人 を 呼んで|よんで',
+    // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
+    `re:(?:${SPOKEN})(?:が|を|で)?(?:話せる|はなせる|話す|はなす|しゃべれる|喋れる|わかる|分かる|できる|出来る)(?:人|ひと|方|かた|スタッフ|職員|係|担当|者)`,
+    `re:(?:${SPOKEN})(?:の)?通訳`,
   ],
   negativeFeedback: [
     '役に立たない|役に立ちません|役に立たなかった|役にたたない',
@@ -42,6 +48,8 @@ export const ja: CueLexicon = {
     // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
     '違います|ちがいます|違う違う|違いますよ',
     'じゃなくて * 聞',
+    // a correction right after a reply: "no, not the collection day, the stickers" (dev4 repeated-failure misses, 2026-12-06)
+    'いや|いえ|いいえ * じゃなくて|ではなくて|じゃないです',
   ],
   sentiment: {
     negative: [
@@ -101,6 +109,8 @@ export const ja: CueLexicon = {
   },
   safety: {
     emergency: [
+      // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're:(?<missingchild>(?:子供|こども|子ども|息子|娘|うちの子|孫|男の子|女の子)(?:が)?(?:いなくなった|いなくなっちゃ|いなくなりまし|見当たらな|見つからな|迷子に))',
       '救急車|緊急|非常事態|火事|火災|煙が|ガス漏れ|ガスの臭い|警察を呼|警察呼|110番|119番|心臓発作|発作|意識がない|意識が無|息をしていない|息をしてない|呼吸が',
       '倒れ た|ました|て|ている',
       '助けて|たすけて 誰か|だれか|ください',
@@ -126,6 +136,7 @@ export const ja: CueLexicon = {
       're:何の(?:手続き|用事|用)(?:やった|だった|じゃった)(?:か|っけ)',
     ],
     child: [
+      're:(?:ぼく|僕|わたし|私|あたし|おれ|俺)(?:は)?(?:小学|しょうがく)?[1-6１-６一二三四五六](?:年生|ねんせい)(?!の(?:子|息子|娘|とき|時))',
       `${KID} が|と * いない|迷子|見つからない|はぐれ|いなくなっ|泣いて|一人`,
       '親|お母さん|お父さん が? いない|見つからない|はぐれ',
       '小学生|中学生 です',
@@ -152,7 +163,7 @@ export const ja: CueLexicon = {
   },
   restrictedAction: {
     refund: ['返金|払い戻|お金を返|お金返'],
-    record_change: ['戸籍|記録|登録内容|生年月日|性別|名前の漢字|データ * 訂正|修正|書き換|直して|間違'],
+    record_change: ['戸籍|記録|登録内容|生年月日|性別|名前の漢字|データ * 訂正|修正|書き換|直して|間違', `re:(?:ここで|そちらで|このまま|今すぐ|いますぐ|そっちで|システムで|パソコンで|端末で|そっちの方で).{0,10}(?:直して|直しと|なおして|なおしと|修正して|修正しと|変更して|変更しと|書き換えて|消して|削除して)(?:いて|おいて|って)?(?:もらえ|ください|くれ|いただけ|下さい|ほしい|欲しい)`],
     data_deletion: ['個人情報|データ|記録|情報 * 削除|消して|消去|破棄'],
     identity_verification: ['委任状|代理人|代理で|本人以外|身分証 が|を ない|忘れ|持ってない', '本人確認書類 が|を ない|忘れ'],
     payment: ['カード番号|暗証番号を入力|ここで払|ここで支払|この機械で払|クレジットカードの番号'],

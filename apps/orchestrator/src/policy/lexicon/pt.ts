@@ -1,4 +1,7 @@
 import type { CueLexicon } from './types.ts';
+import { LANGUAGE_NAMES } from './languageNames.ts';
+
+const SPOKEN = LANGUAGE_NAMES.pt;
 
 const KID = 'filho|filha|crianca|bebe|neto|neta|filhos';
 const CANT = 'nao_consigo|nao_posso';
@@ -34,7 +37,11 @@ export const pt: CueLexicon = {
     'nao tem problema',
   ],
   // Requests for a person: `src/intake/lexicon/requestPerson.ts` (shared with the intake engine).
-  requestPerson: [],
+  requestPerson: [
+    // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
+    `re: (?:alguem|alguma pessoa|algum funcionario|alguma funcionaria|algum atendente|alguma atendente|pessoal|gente|algum servidor|alguma servidora)(?: \\S+){0,4} (?:fala|fale|falam|falem|falando|saiba|saibam) (?:o )?(?:${SPOKEN}) `,
+    `re: (?:interprete|tradutor|tradutora)s? (?:de |em |que fale )?(?:${SPOKEN}) `,
+  ],
   negativeFeedback: [
     'nao|nao_me ajudou|ajuda|serviu|resolveu|resolve|adiantou',
     'nao e|era|foi isso o? que * perguntei|queria|pedi|disse',
@@ -49,6 +56,8 @@ export const pt: CueLexicon = {
     'nao e isso|certo|correto',
     'esta errado',
     'perguntei sobre|por|onde|quando',
+    // a correction right after a reply: "no, not the collection day, the stickers" (dev4 repeated-failure misses, 2026-12-06)
+    'nao * eu perguntei|falei|quis_dizer|to_perguntando|estou_perguntando',
   ],
   sentiment: {
     negative: [
@@ -128,6 +137,9 @@ export const pt: CueLexicon = {
   },
   safety: {
     emergency: [
+      // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're: (?<missingchild>(?:nao encontro|nao acho|nao vejo|sumiu|desapareceu|cade|perdi de vista) (?:o |a )?(?:meu|minha|nosso|nossa) (?:filho|filha|menino|menina|crianca|neto|neta|pequeno|pequena|miudo|miuda)) ',
+      're: (?<missingchild>(?:filho|filha|menino|menina|crianca|miudo|miuda)(?: \\S+){0,14} (?:nao a vejo|nao o vejo|nao a encontro|nao o encontro|sumiu|desapareceu)) ',
       'emergencia|urgencia|ambulancia|samu|bombeiros|socorro',
       'chame|chamem|chamar|liga|ligue|ligar * policia|ambulancia|bombeiros|samu|190|192|193|112',
       'pegando fogo',
@@ -189,7 +201,7 @@ export const pt: CueLexicon = {
       'nao sei usar * maquina|computador|isso|tecnologia',
     ],
     disability: ['tenho|sou|com * deficiencia|deficiente', 'demencia|alzheimer|autismo|autista|cuidador|cuidadora', 'cao guia', 'cao-guia'],
-    literacy: ['nao sei ler|escrever', 'analfabeto|analfabeta', 'nao entendo|falo * japones', 'ajuda|ajude|ajudar * preencher'],
+    literacy: ['nao sei ler|escrever', 'analfabeto|analfabeta', 'nao entendo|falo|sei * japones|portugues|a_lingua|as_palavras|o_que_diz', 'falo|entendo pouco|pouquinho portugues', 'meu portugues * nao|ruim|fraco', 'ajuda|ajude|ajudar * preencher'],
   },
   policyException: {
     fee_waiver: ['isentar|isencao|dispensar|perdoar|cancelar * taxa|multa|juros|pagamento|tarifa', 'sem pagar', 'de graca', 'gratis para mim'],
@@ -199,7 +211,7 @@ export const pt: CueLexicon = {
   },
   restrictedAction: {
     refund: ['reembolso|reembolsar|estorno|estornar', 'devolver o dinheiro', 'meu dinheiro de volta', 'devolucao do valor|dinheiro'],
-    record_change: ['alterar|mudar|corrigir|retificar|retificacao * registro|cadastro|certidao|dados|data_de_nascimento|sexo', 'erro no|na|nos|nas * registro|cadastro|certidao|dados'],
+    record_change: ['alterar|mudar|corrigir|retificar|retificacao * registro|cadastro|certidao|dados|data_de_nascimento|sexo', 'erro no|na|nos|nas * registro|cadastro|certidao|dados', `re: (?:pode|poderia|podes|voce pode|vc pode|consegue|da pra|da para|o senhor pode|a senhora pode)(?: \\S+){0,2} (?:mudar|alterar|trocar|corrigir|atualizar|apagar|colocar|por|mudar)(?: \\S+){0,6} (?:no|do|na|da|em seu|no seu|nos) (?:sistema|computador|cadastro|registro|base de dados|ficha|conta|registros)`],
     data_deletion: ['apagar|excluir|deletar|remover|eliminar * dados|informacoes|dados_pessoais', 'direito ao esquecimento', 'lgpd'],
     identity_verification: ['procuracao|procurador', 'em nome de', 'por outra pessoa', 'sem documento|rg|identidade', 'esqueci o documento'],
     payment: ['numero|senha|codigo do cartao', 'cvv', 'pagar aqui'],
