@@ -40,7 +40,7 @@ export function judgeSystemPrompt(language: string): string {
     'negative_sentiment (anger, exasperation, distress, "you keep repeating yourself"); sensitive_topic with topic billing_dispute, complaint, cancellation,',
     'account_access, legal, medical or financial; vulnerable_visitor (a child alone, a lost or confused elderly person, blind, deaf, cannot read);',
     'policy_exception (wants a fee waived, a deadline extended, an exception); restricted_action (refund, change an official record, delete data,',
-    'act for someone else, take a payment); safety (emergency, threat, weapon, injury).',
+    'act for someone else, take a payment); safety (emergency, threat, weapon, injury, a small child missing in the building right now).',
     'Do NOT escalate: negated requests ("I don\'t need a person"), reported speech or past contact ("the clerk told me to ask you",',
     '"I already spoke to someone"), thanks, goodbyes, declining the offer of a person, routine questions (hours, forms, fees, garbage, parking).',
     'Answer with escalate=false and no reasons when none applies. Evidence: a short English quote or paraphrase.',
