@@ -31,6 +31,18 @@ export function toSimplified(text: string): string {
  */
 const ACCOUNT_VARIANT = /帐(?!篷)/gu;
 
+/** Kana or Hangul: the text is Japanese or Korean, whose kanji/hanja must not be folded. */
+const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * `form` as the Chinese lexicon patterns (compiled in Simplified) read it: folded, unless it holds
+ * kana or Hangul. Every language's text is also tried against the Chinese lexicon (code-mixing),
+ * and folded kanji would match Chinese words (Japanese 火災 -> 火灾; caught by the safety probes).
+ */
+export function foldForChineseMatch(form: string): string {
+  return KANA_OR_HANGUL.test(form) ? form : toSimplified(form);
+}
+
 /** `text` folded to Simplified when `language` is `zh`, else `text` itself. */
 export function foldChinese(text: string, language: string | null | undefined): string {
   return language === 'zh' ? toSimplified(text) : text;

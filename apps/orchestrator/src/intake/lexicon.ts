@@ -7,7 +7,7 @@
  * Matching is robust to case, Latin accents, full-width forms and punctuation: both the input
  * and the pattern literals go through {@link normalizeText} (NFKC + lowercase + accent folding).
  */
-import { toSimplified, unfoldPhrase } from './chinese.ts';
+import { foldForChineseMatch, toSimplified, unfoldPhrase } from './chinese.ts';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { EXTRA_REQUEST_LANGS, REQUEST_PERSON_EXTRA, type ExtraRequestLang } from './lexicon/requestPerson.ts';
 import type { LanguagePack, LexiconCategory, Segmentation } from './lexicon/types.ts';
@@ -113,10 +113,10 @@ export function findLexiconMatch(
   for (const lang of langs) {
     const original = matchForm(text, packFor(lang).segmentation);
     // Chinese patterns are compiled in Simplified and matched on the folded text (./chinese.ts).
-    const form = lang === 'zh' && !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(original) ? toSimplified(original) : original;
+    const form = lang === 'zh' ? foldForChineseMatch(original) : original;
     for (const p of patternsFor(lang, category)) {
       const m = p.re.exec(form);
-      if (m) return { category, lang, phrase: lang === 'zh' ? unfoldPhrase(m[0].trim(), original, form) : m[0].trim(), pattern: p.source };
+      if (m) return { category, lang, phrase: unfoldPhrase(m[0].trim(), original, form), pattern: p.source };
     }
   }
   return null;

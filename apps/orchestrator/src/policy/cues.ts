@@ -5,7 +5,7 @@
  * regular expressions, and finds every cue in an utterance. Pure; compiled patterns are cached
  * (built-ins once, policy phrases once per policy object).
  */
-import { toSimplified, unfoldPhrase } from '../intake/chinese.ts';
+import { foldForChineseMatch, toSimplified, unfoldPhrase } from '../intake/chinese.ts';
 import { LANGUAGES, type Language } from '@telekiosk/shared';
 import { compilePattern, matchForm } from '../intake/lexicon.ts';
 import { normalizeText } from '../intake/text.ts';
@@ -227,7 +227,6 @@ export function correctTypos(form: string, lang: Language): string {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const LATIN = /\p{Script=Latin}/u;
-const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Replaces every match of `re` (global) in `form` by a space, so later patterns cannot use it. */
 function mask(form: string, re: RegExp): string {
@@ -266,13 +265,10 @@ export function findCues(
   for (const lang of langs) {
     const seg = segmentationOf(lang);
     if (seg === 'cjk' ? !hasCjk : !hasLatin) continue;
-    // Chinese is matched in Simplified (Traditional and Taiwan forms folded, intake/chinese.ts);
-    // hits quote the visitor's own characters. Not Japanese or Korean text, which the Chinese
-    // lexicon also reads (code-mixing): folded kanji would match Chinese words (火災 -> 火灾).
-    // The probes' Japanese lookalikes caught this (2026-12-06).
+    // Chinese is matched in Simplified (foldForChineseMatch); hits quote the visitor's characters.
     const original = matchForm(text, seg);
-    const folded = lang === 'zh' && !KANA_OR_HANGUL.test(original) ? toSimplified(original) : original;
-    const quoted = (phrase: string) => (folded === original ? phrase : unfoldPhrase(phrase, original, folded));
+    const folded = lang === 'zh' ? foldForChineseMatch(original) : original;
+    const quoted = (phrase: string) => unfoldPhrase(phrase, original, folded);
     let form = folded;
     for (const re of neutralPatterns(lang)) form = mask(form, re);
     form = splitCompounds(form, lang);
