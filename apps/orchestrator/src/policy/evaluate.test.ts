@@ -44,7 +44,6 @@ describe('every category fires, with its flag and department (en)', () => {
     ['refund', 'I want my money back', 'restricted_action'],
     ['record_change', 'My date of birth is wrong in my record, please correct it', 'restricted_action'],
     ['data_deletion', 'Delete my personal data', 'restricted_action'],
-    ['identity_verification', 'I have a power of attorney for my father', 'restricted_action'],
     ['payment', 'Here is my credit card number', 'restricted_action'],
   ];
   it.each(cases)('%s: %s', (category, text, code) => {
@@ -54,6 +53,19 @@ describe('every category fires, with its flag and department (en)', () => {
     if (code === 'sensitive_topic' && d.reasons[0]!.code === 'sensitive_topic') {
       expect(d.skills.department).toBe(policy.sensitiveTopics[category as 'legal'].department);
     }
+  });
+});
+
+describe('identity verification is a deployment choice', () => {
+  it('off by default: asking whether a family member may apply for you is routine', () => {
+    expect(judge('I have a power of attorney for my father, what do I bring?').reasons.map((r) => r.code)).not.toContain('restricted_action');
+    expect(judge('可以请家人代办吗', 'zh').reasons.map((r) => r.code)).not.toContain('restricted_action');
+  });
+  it('a deployment that lists the cue escalates acting for someone else as a restricted action', () => {
+    const strict = withPolicy((p) => p.restrictedAction.cues.push('identity_verification'));
+    const d = judge('I have a power of attorney for my father', 'en', strict);
+    expect(d.reasons.map((r) => r.code)).toContain('restricted_action');
+    expect(d.flags.some((f) => f.endsWith(':identity_verification'))).toBe(true);
   });
 });
 

@@ -70,7 +70,9 @@ export type ExceptionCue = z.infer<typeof ExceptionCue>;
  * - `refund`: give money back.
  * - `record_change`: change or correct an official record (name, address, date of birth).
  * - `data_deletion`: delete or erase personal data.
- * - `identity_verification`: act for someone else, check an identity, power of attorney.
+ * - `identity_verification`: act for someone else, check an identity, power of attorney. Not in the
+ *   default policy since 2026-12-06: asking whether a family member may apply for you is a routine
+ *   question in every set the team wrote; a deployment that wants it lists it in `restrictedAction.cues`.
  * - `payment`: take a payment or card details at the kiosk.
  */
 export const RESTRICTED_CUES = ['refund', 'record_change', 'data_deletion', 'identity_verification', 'payment'] as const;
