@@ -35,15 +35,19 @@ const compiled = new Map<Lang, Map<LexiconCategory, CompiledPattern[]>>();
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Han, kana and Hangul: separators in the `spaced` form, so English mixed into CJK text is read as words. */
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+/gu;
+
 /**
  * Text in the form patterns run on. `spaced`: words joined by single spaces, padded with one
- * space each side (so every word is delimited by spaces). `cjk`: whitespace, punctuation and
- * symbols removed.
+ * space each side (so every word is delimited by spaces); runs of CJK characters separate words
+ * ("找个real person聊一下" reads "real person", as a visitor mixing English into Chinese means
+ * it). `cjk`: whitespace, punctuation and symbols removed.
  */
 export function matchForm(text: string, segmentation: Segmentation): string {
   const norm = normalizeText(text);
   if (segmentation === 'cjk') return norm.replace(/[\s\p{P}\p{S}]+/gu, '');
-  const words = norm.split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+  const words = norm.replace(CJK_RUN, ' ').split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
   return words.length ? ` ${words.join(' ')} ` : ' ';
 }
 

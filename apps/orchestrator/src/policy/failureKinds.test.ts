@@ -44,6 +44,12 @@ describe('issue 10 failure kinds', () => {
     expect(codes('Ich habe schon mit jemandem am Empfang gesprochen, wo ist Schalter 4?', 'de')).not.toContain('explicit_request');
   });
 
+  it('English mixed into CJK text is read as words (code-mixing), with a negative twin', () => {
+    expect(codes('hi 想问下能不能找个real person聊一下 我这个case比较special', 'zh')).toContain('explicit_request');
+    expect(codes('マイナンバーカードのPINを忘れました', 'ja')).toContain('sensitive_topic');
+    expect(codes('real person 말고 그냥 여기서 해도 돼요, wifi 비밀번호 뭐예요', 'ko')).not.toContain('explicit_request');
+  });
+
   it('indirect requests escalate (model or lexicon)', () => {
     expect(codes('please put me through to the reception desk, I need to talk to them', 'en')).toContain('explicit_request');
     expect(codes('ich möchte bitte mit jemandem persönlich sprechen', 'de')).toContain('explicit_request');

@@ -61,11 +61,12 @@ export function answeredFragment(text: string, unanswered: boolean | undefined):
   return cjk > 0 ? words === 0 && cjk <= 6 : words === 1;
 }
 /**
- * Sensitive topics whose cue is vetoed when told as a past or settled event ({@link pastEvent})
+ * Sensitive topics and feelings whose cue is vetoed when told as a past or settled event
+ * ({@link pastEvent}: "Meine Nachbarin war letzte Woche stinksauer", "我老公上礼拜投诉了一下，钱也退了")
  * and the model stays below its veto cut; not medical, safety or vulnerable cues (a past injury
- * or a past threat can still need a person now).
+ * or a past threat can still need a person now). Frustration added 2026-12-06 (dev4).
  */
-const PAST_EVENT_LABELS = new Set<ModelLabel>(['complaint', 'billing_dispute', 'legal', 'financial', 'cancellation', 'account_access']);
+const PAST_EVENT_LABELS = new Set<ModelLabel>(['complaint', 'billing_dispute', 'legal', 'financial', 'cancellation', 'account_access', 'frustration']);
 
 /**
  * Built-in operating points (probabilities), chosen on the 5-fold cross-validation of the team

@@ -17,6 +17,8 @@ const CASES: [string, string, string, 'negation' | 'reported' | null][] = [
   ['zh', '我不是要投诉，就是想问停车场免费多久？', '投诉', 'negation'],
   ['zh', '我要投诉', '投诉', null],
   ['ja', '友達がロックされるって言ってたんですけど、本当ですか', 'ロックされる', 'reported'],
+  // hearsay: 揉めたらしい ("apparently argued", dev4 2026-12-06)
+  ['ja', '去年うちの母がここで担当の人とちょっと揉めたらしいんですけど', '担当の人', 'reported'],
   ['es', 'No necesito hablar con nadie, solo el horario', 'hablar con nadie', 'negation'],
   ['es', 'Ya hablé con alguien en recepción', 'hable con alguien', 'reported'],
   ['es', 'Quiero hablar con alguien', 'hablar con alguien', null],
@@ -210,6 +212,13 @@ describe('a sensitive topic told as a past or settled event, in every language',
     ['pt', 'A minha vizinha fez queixa na semana passada e disse que já ficou tudo resolvido.', 'queixa'],
     ['zh', '我老公上个月打12345投诉过我们小区大件垃圾没人收，后来已经处理好了。', '投诉'],
     ['de', 'Meine Nachbarin hat sich letzte Woche beschwert, das ist erledigt.', 'beschwert'],
+    // last week / last month in every language, "the money was refunded" (dev4, 2026-12-06)
+    ['de', 'Meine Nachbarin war letzte Woche stinksauer, weil sie so lange warten musste.', 'sauer'],
+    ['fr', "Ma sœur s'est plainte la semaine dernière, maintenant c'est bon.", 'plainte'],
+    ['es', 'Mi cuñado se quejó la semana pasada por la cola.', 'quejo'],
+    ['zh', '我老公上礼拜来过 说停车收费不对投诉了一下 后来钱也退了', '投诉'],
+    ['ja', '先週、父が窓口で苦情を言ったんですが、今日は別の用事です。', '苦情'],
+    ['ko', '지난주에 남편이 민원 넣었는데 처리됐어요.', '민원'],
   ])('[%s] %s', (_lang, text, phrase) => {
     expect(pastEvent(text, phrase)).toBe(true);
   });
@@ -228,6 +237,16 @@ describe('a sensitive topic told as a past or settled event, in every language',
     ['de', 'Ich möchte mich über die Wartezeit beschweren', 'beschweren'],
   ])('[%s] not a past event: %s', (_lang, text, phrase) => {
     expect(pastEvent(text, phrase)).toBe(false);
+  });
+
+  it("someone else's anger last week is no negative sentiment now; the visitor's own anger today is", () => {
+    const policy = defaultPolicy();
+    const judge = (text: string, language: 'de' | 'en') => evaluateTurn(policy, { turns: [{ role: 'visitor', text }], language });
+    const neighbour = judge('Meine Nachbarin war letzte Woche stinksauer, weil sie drei Stunden warten musste. Kann ich einen Termin buchen?', 'de');
+    expect(neighbour.reasons.map((r) => r.code)).not.toContain('negative_sentiment');
+    expect(neighbour.flags).toEqual(expect.arrayContaining(['vetoed:negative_sentiment', 'scope:reported']));
+    expect(judge('Letzte Woche war ich schon hier und heute wieder! Ich bin stinksauer!', 'de').reasons.map((r) => r.code)).toContain('negative_sentiment');
+    expect(judge('I was furious last week and I am still furious, nobody helps me', 'en').reasons.map((r) => r.code)).toContain('negative_sentiment');
   });
 
   it('vetoes the sensitive-topic cue the model does not support; a current problem with a past marker still escalates', () => {

@@ -20,7 +20,7 @@ export const CJK_WINDOW_BEFORE = 4;
 /** Negation forms of ja / zh / ko, written without spaces (the CJK match form has none). */
 const CJK_NEGATION = /呼ばなく|呼ばない|必要はない|必要ない|必要ありません|必要はありません|いりません|いらない|なくていい|なくても|なくて大丈夫|結構です|わけではな|わけじゃな|じゃない|ではない|不用|不需要|不要|不必|没必要|别|無需|无需|没有要|不想|不是要|不是想|并不是要|並不是要|没生气|안불러|안부르|필요없|필요는없|않아도|안해도|안바꿔|말고|마세요|아니에요|아니고|건아니|[은는]괜찮(?!을까|나요|은가|습니까)|は大丈夫です|は大丈夫なので|は要りません/u;
 /** Reported-speech forms of ja / zh / ko. */
-const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言われ|って言っ|と聞い|から聞|もう話し|話しました|${ZH_REPORTED.source}|라고|하라고|했대|하던데|그러던|이미|얘기했|했어요`, 'u');
+const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言われ|って言っ|と聞い|から聞|もう話し|話しました|らしい|${ZH_REPORTED.source}|라고|하라고|했대|하던데|그러던|이미|얘기했|했어요`, 'u');
 
 /** CJK characters before a cue phrase where a reporting form may stand (zh puts the reporter first: 邻居说我应该去投诉). */
 export const CJK_REPORTED_WINDOW_BEFORE = 10;
@@ -328,13 +328,19 @@ export function bareCryForHelp(text: string): boolean {
  * réglé", "letztes Mal", "vor zwei Jahren", "wurde geklärt", "la última vez", "el año pasado", "se
  * resolvió", "da última vez", "ano passado", "foi resolvido".
  */
-const PAST_LATIN = /\b(?:last (?:time|year|month|week|winter|summer)|(?:a few|two|three|\d+) (?:years|months) ago|a year ago|a while ago|in the past|back then|previously|the other day|(?:here|once) before|before (?:and|but|about)|(?:was|got|been|were|all) (?:sorted|resolved|settled|fixed|cleared up)|sorted out|la derniere fois|l[' ]an dernier|l[' ]annee derniere|le mois dernier|il y a (?:\w+ )?(?:ans|an|mois)|(?:a ete|etait|c[' ]etait|est) (?:regle|resolu|arrange)e?s?|letztes (?:mal|jahr)|letzten (?:monat|winter|sommer)|vor (?:\w+ )?(?:jahren|monaten|einem jahr)|damals|(?:wurde|ist|war) (?:alles )?(?:geklart|erledigt|gelost)|la ultima vez|el ano pasado|el mes pasado|hace (?:\w+ )?(?:anos|meses|un ano)|(?:se|fue|quedo) (?:resolvio|resuelto|resuelta|arreglado|arreglo|soluciono|solucionado)|da ultima vez|na ultima vez|ano passado|mes passado|ha (?:\w+ )?(?:anos|meses|um ano)|(?:foi|ficou|esta) (?:tudo )?(?:resolvido|resolvida|arrumado|solucionado))\b/u;
+const PAST_LATIN = /\b(?:last (?:time|year|month|week|winter|summer)|(?:a few|two|three|\d+) (?:years|months) ago|a year ago|a while ago|in the past|back then|previously|the other day|(?:here|once) before|before (?:and|but|about)|(?:was|got|been|were|all) (?:sorted|resolved|settled|fixed|cleared up)|sorted out|la derniere fois|la semaine (?:derniere|passee)|l[' ]an dernier|l[' ]annee derniere|le mois dernier|il y a (?:\w+ )?(?:ans|an|mois)|(?:a ete|etait|c[' ]etait|est) (?:regle|resolu|arrange)e?s?|letztes (?:mal|jahr)|letzten (?:monat|winter|sommer)|(?:letzte|letzten|vorige|vorigen|vergangene|vergangenen) woche|vor (?:\w+ )?(?:jahren|monaten|einem jahr)|damals|(?:wurde|ist|war) (?:alles )?(?:geklart|erledigt|gelost)|la ultima vez|el ano pasado|el mes pasado|la semana pasada|hace (?:\w+ )?(?:anos|meses|un ano)|(?:se|fue|quedo) (?:resolvio|resuelto|resuelta|arreglado|arreglo|soluciono|solucionado)|da ultima vez|na ultima vez|ano passado|mes passado|(?:na )?semana passada|ha (?:\w+ )?(?:anos|meses|um ano)|(?:foi|ficou|esta) (?:tudo )?(?:resolvido|resolvida|arrumado|solucionado))\b/u;
 /**
- * A past or settled event in ja / zh / ko: 前回, 去年, 昨年, この前, 解決し(た), 上次, 已经解决,
- * 解决了, 지난번, 작년, 예전에, 해결됐. Not 以前 / 之前 / 전에, which also mean "before" a time
+ * A past or settled event in ja / zh / ko: 前回, 去年, 昨年, この前, 解決し(た), 片付いて, 上次,
+ * 已经解决, 解决了, 钱也退了, 지난번, 작년, 예전에, 해결됐. Not 以前 / 之前 / 전에, which also mean "before" a time
  * ("五点以前", "10시 전에").
  */
-const PAST_CJK = /前回|去年|昨年|この前|解決し|解決済|上次|上回|已经解决|已經解決|解决了|解決了|处理好了|處理好了|已经处理|已經處理|지난번|작년|예전에|해결됐|해결되었|해결이 됐/u;
+const PAST_CJK = /前回|去年|昨年|この前|解決し|解決済|片付いて|片付いた|上次|上回|已经解决|已經解決|解决了|解決了|处理好了|處理好了|已经处理|已經處理|钱也退了|錢也退了|지난번|저번에|작년|예전에|해결됐|해결되었|해결이 됐/u;
+/**
+ * Last week / last month in ja / zh / ko (先週, 先月, 上礼拜, 上周, 上个月, 지난주, 지난달): only in the
+ * cue's own clause, since they often tell what caused a need now ("这个月房租交不上了，上个月被公司裁了",
+ * dev2). dev4, 2026-12-06.
+ */
+const PAST_CJK_CLAUSE = /先週|先月|上礼拜|上禮拜|上周|上週|上星期|上个月|上個月|지난주|지난달/u;
 /** Sentence ends of every script. */
 const SENTENCE_BOUNDARY = /[.!?]+(?=\s|$)|[。！？]+/u;
 
@@ -354,5 +360,11 @@ export function pastEvent(text: string, phrase: string): boolean {
       return found === undefined ? !!locateLatin(sentence, phrase) : !!found;
     }) ?? text;
   const norm = normalizeText(own);
-  return PAST_LATIN.test(norm) || PAST_CJK.test(norm);
+  if (PAST_LATIN.test(norm) || PAST_CJK.test(norm)) return true;
+  // The cue's clause, with a clause before it that is only a time word ("先週、父が苦情を言った").
+  const clauses = own.split(CLAUSE_BOUNDARY);
+  const at = clauses.findIndex((c) => locateCjk(c, phrase));
+  if (at < 0) return false;
+  const lead = at > 0 && clauses[at - 1]!.trim().length <= 6 ? clauses[at - 1]! : '';
+  return PAST_CJK_CLAUSE.test(normalizeText(lead + clauses[at]!));
 }
