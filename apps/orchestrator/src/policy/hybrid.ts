@@ -31,6 +31,7 @@ import { defaultClassifier, type EscalationClassifier, type ModelScores } from '
 import { cueScope, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
+import { segmentationOf } from './lexicon/index.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
 
 /** Thresholds of one label (probabilities). `fire` null = the model never adds it alone; `veto` null = never vetoed. */
@@ -238,7 +239,7 @@ export function modelTurn(
     windowScores ??= clf.score(windowText, { language: opts.language });
     return windowScores[label];
   };
-  // A request or a feeling the model adds on its own in a turn with reported speech or past
+  // A request the model adds on its own in a turn with reported speech or past
   // contact ("ich habe schon mit jemandem am Empfang gesprochen, wo ist Schalter 4?") needs the
   // favour_precision cut (at least REPORTED_MIN_CUT): the scope words are evidence against it that the model weighs poorly.
   // Not for negation: Korean and Japanese negation morphemes (안, 없, ない) are in many requests.
@@ -248,7 +249,9 @@ export function modelTurn(
   // turn scored safety 0.79 after training set 13: hashed single-character features, no meaning).
   const fragment = answeredFragment(text, opts.unanswered);
   const substantive = SUBSTANTIVE.test(text) && !fragment;
-  const turnFires = (label: ModelLabel) => substantive && th[label].fire !== null && scores[label] >= (COMMON.has(label) && reportedTurn() ? scopedCut(label) : th[label].fire!);
+  // Only requests: an angry turn often quotes what the visitor was told ("That's what I was told
+  // last Tuesday, and the Tuesday before"), so frustration keeps its own cut (dev3/dev4, 2026-12-06).
+  const turnFires = (label: ModelLabel) => substantive && th[label].fire !== null && scores[label] >= (label === 'request_person' && reportedTurn() ? scopedCut(label) : th[label].fire!);
   const byWindow = (label: ModelLabel) => !fragment && !turnFires(label) && th[label].fire !== null && windowScore(label) >= th[label].fire!;
 
   return {
@@ -263,6 +266,9 @@ export function modelTurn(
       // the model says (it scored some of these 0.6-0.9).
       if (label === 'request_person' && needNegated(text, hit.phrase)) return 'negation';
       if (scores[label] >= veto) return null;
+      // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
+      // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
+      if (segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';
       // A question whether a named staff member is in: only a negation in its own clause counts.
       if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(fromCueClause(text, hit.phrase)).negated ? 'negation' : null;
       // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike;
