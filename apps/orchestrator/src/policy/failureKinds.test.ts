@@ -305,6 +305,22 @@ describe('issue 10 failure kinds', () => {
     expect(codes(document, lang)).not.toContain('safety');
   });
 
+  it.each([
+    ['en', "there's a little boy crying on his own by the lifts, no parents anywhere", 'my little boy is crying, where are the baby changing rooms?'],
+    ['de', 'Da weint ein kleiner Junge ganz allein bei den Aufzügen, keine Eltern zu sehen', 'Mein kleiner Junge weint, wo ist der Wickelraum?'],
+    ['fr', "je trouve pus ma fille elle a quatre ans elle était assise à côté de moi", "je trouve pus le formulaire pour ma fille"],
+    ['ja', 'エレベーターの前で3歳くらいの男の子が一人で泣いてて、親が見当たらないんです', 'うちの子が泣いてるので、授乳室はどこですか'],
+    ['zh', '电梯口有个小男孩一个人在哭，周围没看到大人', '我家孩子在哭，母婴室在哪里'],
+    ['ko', '엘리베이터 앞에 꼬마가 혼자 울고 있어요 부모가 안 보여요', '우리 애가 울어서 그런데 수유실 어디예요'],
+    ['es', 'hay un niño pequeño llorando solo junto al ascensor, no veo a sus padres', 'mi niño está llorando, ¿dónde hay un cambiador?'],
+    ['pt', 'tem um menino pequeno chorando sozinho perto do elevador, não vejo os pais', 'meu filho está chorando, onde fica o fraldário?'],
+  ] as [Language, string, string][])('[%s] a small child alone and crying, or gone from a parent now (Québec "pus"), is safety; a crying child with the parent is not', (lang, alone, withParent) => {
+    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: alone }], language: lang });
+    expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');
+    expect(d.alertStaff).toBe(true);
+    expect(codes(withParent, lang)).not.toContain('safety');
+  });
+
   it('Chinese is matched in Simplified and quoted as written: a Traditional locked PIN, a denied complaint', () => {
     const pin = convo('zh', '請問一下，我的自然人憑證PIN碼打錯太多次，被鎖住了，報稅系統都進不去，該怎麼辦？').decision;
     expect(pin.reasons.map((r) => r.code)).toContain('sensitive_topic');

@@ -127,6 +127,8 @@ export const de: CueLexicon = {
   safety: {
     emergency: [
       // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're: (?<missingchild>(?:weint|heult|schreit|sitzt|steht) (?:da |hier |dort )?(?:ein |eine )?(?:kleiner junge|kleines madchen|kleines kind|kleinkind|kleiner bub)(?=(?: \\S+){0,14} (?:allein|alleine|ohne eltern|keine eltern) )) ',
+      're: (?<missingchild>(?:kleiner junge|kleines madchen|kleines kind|kleinkind|kleiner bub|kleine)(?=(?: \\S+){0,10} (?:weint|weinend|heult|schreit|irrt) )(?=(?: \\S+){0,14} (?:allein|alleine|ganz allein|ohne eltern|keine eltern) )) ',
       're: (?<missingchild>(?:mein|meine|unser|unsere) (?:sohn|tochter|kind|kleine|kleiner|junge|madchen|enkel|enkelin|bub) (?:ist|is) (?:weg|verschwunden|nicht mehr da|abgehauen|weggelaufen)) ',
       're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,14} (?:ich finde|ich find|finde|find|wir finden) (?:ihn|sie|es) nicht(?: mehr)?) ',
       'notfall|notarzt|krankenwagen|rettungswagen|feuerwehr|rettungsdienst',

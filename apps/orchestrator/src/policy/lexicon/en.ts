@@ -224,6 +224,7 @@ export const en: CueLexicon = {
   safety: {
     emergency: [
       // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      "re: (?<missingchild>(?:little|small|young|tiny) (?:boy|girl|kid|child|toddler|one)(?=(?: \\S+){0,10} (?:crying|sobbing|wandering|screaming) )(?=(?: \\S+){0,14} (?:on (?:his|her|their) own|all alone|alone|by (?:him|her|them)self|no (?:parents?|mum|mom|adults?)) )) ",
       "re: (?<missingchild>(?:can't|cant|cannot|can not) find|lost sight of|have you seen|has anyone seen) (?:my|our) (?:son|daughter|kid|child|little boy|little girl|boy|girl|toddler|grandson|granddaughter|little one) ",
       "re: (?<missingchild>(?:my|our) (?:son|daughter|kid|child|little boy|little girl|toddler|grandson|granddaughter|little one) (?:(?:is|'s|has gone|went) missing|(?:has|'s|just) (?:disappeared|vanished|run off|ran off|wandered off)|is nowhere))",
       'emergency|emergencies|ambulance|paramedic|paramedics',

@@ -146,6 +146,7 @@ export const es: CueLexicon = {
   safety: {
     emergency: [
       // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're: (?<missingchild>(?:nino|nina|nene|nena|chiquito|chiquita|chamaco|chamaquito|crio|cria|peque)(?=(?: \\S+){0,10} (?:llorando|llora|lloraba|deambulando) )(?=(?: \\S+){0,14} (?:solo|sola|solito|solita|sin (?:sus )?padres|sin nadie) )) ',
       're: (?<missingchild>(?:no encuentro|no encontramos|no hallo|se me perdio|se nos perdio|se perdio|desaparecio|no veo|no aparece|perdi de vista) (?:a )?(?:mi|nuestro|nuestra) (?:hijo|hija|nino|nina|nene|nena|chico|chica|crio|cria|guagua|peque|pequeno|pequena|nieto|nieta|chiquito|chiquita)) ',
       'emergencia|urgencia|ambulancia|bomberos|socorro',
       'convulsion|convulsiones|convulsionando|convulsiona|ataque_epileptico',

@@ -141,6 +141,8 @@ export const fr: CueLexicon = {
   safety: {
     emergency: [
       // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're: (?<missingchild>(?:je trouve pus|je trouve pu|je retrouve pus|on trouve pus) (?:mon|ma|notre) (?:fils|fille|enfant|petit|petite|garcon|petit-fils|petite-fille)) ',
+      're: (?<missingchild>(?:petit garcon|petite fille|petit enfant|bambin|tout petit|toute petite|un petit|une petite)(?=(?: \\S+){0,10} (?:pleure|pleurer|pleurait|en pleurs|erre) )(?=(?: \\S+){0,14} (?:tout seul|toute seule|seul|seule|sans (?:ses )?parents|sans adulte) )) ',
       're: (?<missingchild>(?:je ne trouve plus|je trouve plus|je ne retrouve plus|je retrouve plus|on ne trouve plus|vous avez vu|avez vous vu) (?:mon|ma|notre) (?:fils|fille|enfant|petit|petite|garcon|petit-fils|petite-fille)) ',
       "re: (?<missingchild>(?:mon|ma|notre) (?:fils|fille|enfant|petit|petite|garcon) (?:a disparu|est parti|est partie|s'est perdu|s'est perdue|a fugue|n'est plus la)) ",
       'urgence|urgences|ambulance|samu|pompiers',

@@ -138,6 +138,7 @@ export const pt: CueLexicon = {
   safety: {
     emergency: [
       // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're: (?<missingchild>(?:menino|menina|crianca|criancinha|miudo|miuda|garotinho|garotinha|pequeno|pequena)(?=(?: \\S+){0,10} (?:chorando|chora|a chorar|chorava|perdido|perdida) )(?=(?: \\S+){0,14} (?:sozinho|sozinha|sem os pais|sem ninguem|sem adulto) )) ',
       're: (?<missingchild>(?:nao encontro|nao acho|nao vejo|sumiu|desapareceu|cade|perdi de vista) (?:o |a )?(?:meu|minha|nosso|nossa) (?:filho|filha|menino|menina|crianca|neto|neta|pequeno|pequena|miudo|miuda)) ',
       're: (?<missingchild>(?:filho|filha|menino|menina|crianca|miudo|miuda)(?: \\S+){0,14} (?:nao a vejo|nao o vejo|nao a encontro|nao o encontro|sumiu|desapareceu)) ',
       'emergencia|urgencia|ambulancia|samu|bombeiros|socorro',

@@ -87,6 +87,7 @@ export const zh: CueLexicon = {
   safety: {
     emergency: [
       // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
+      're:(?<missingchild>(?:小男孩|小女孩|小孩子?|小朋友|孩子)(?:一个人|自己)(?:在)?(?:哭|乱跑|走来走去|乱走|到处跑))',
       're:(?<missingchild>(?:孩子|小孩|儿子|女儿|娃|宝宝|孙子|孙女|闺女)(?:突然)?(?:不见了|走丢了|找不到了|跑丢了|没影了|不見了|走丟了|跑丟了))',
       're:(?<missingchild>找不到(?:我的?|我家)?(?:孩子|小孩|儿子|女儿|宝宝|孙子|孙女))',
       '救命|急救|救护车|紧急情况|着火|火灾|失火|冒烟|起火|煤气泄漏|燃气泄漏|快报警|叫警察|报警|打110|打119|打120',
