@@ -65,7 +65,7 @@ export function answeredFragment(text: string, unanswered: boolean | undefined):
  * Sensitive topics and feelings whose cue is vetoed when told as a past or settled event
  * ({@link pastEvent}: "Meine Nachbarin war letzte Woche stinksauer", "我老公上礼拜投诉了一下，钱也退了")
  * and the model stays below its veto cut; not medical, safety or vulnerable cues (a past injury
- * or a past threat can still need a person now). Frustration added 2026-12-06 (dev4).
+ * or a past threat can still need a person now). Anger added 2026-12-06 (dev4); not distress.
  */
 const PAST_EVENT_LABELS = new Set<ModelLabel>(['complaint', 'billing_dispute', 'legal', 'financial', 'cancellation', 'account_access', 'frustration']);
 
@@ -150,9 +150,10 @@ export interface TurnModel {
    * Why the built-in lexicon hit `hit` of `label` must be dropped: the cue is inside a negation or
    * reported speech ({@link cueScope}), or (vulnerable cues) names a class of people
    * ({@link genericReference}) or is a mobility cue in a turn the knowledge base answered
-   * (`answered`), and the model's probability is below `veto`; null = it stands.
+   * (`answered`), or is a Latin-script cue in Chinese, Japanese or Korean text (`lookalike`), and
+   * the model's probability is below `veto`; null = it stands.
    */
-  vetoes(label: ModelLabel, hit: Pick<CueHit, 'phrase' | 'origin'> & Partial<Pick<CueHit, 'category' | 'pattern'>>): CueScope;
+  vetoes(label: ModelLabel, hit: Pick<CueHit, 'phrase' | 'origin'> & Partial<Pick<CueHit, 'category' | 'pattern' | 'lang'>>): CueScope;
   /** `classifier <label> 0.93 (~talk~, human)` */
   cite(label: ModelLabel): string;
 }
@@ -268,7 +269,7 @@ export function modelTurn(
       if (scores[label] >= veto) return null;
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
-      if (segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';
+      if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';
       // A question whether a named staff member is in: only a negation in its own clause counts.
       if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(fromCueClause(text, hit.phrase)).negated ? 'negation' : null;
       // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike;
@@ -299,7 +300,10 @@ export function modelTurn(
       };
       // A sensitive topic told as history ("My husband complained last time about the wait. Is
       // it busy today?", model 0.04) is no current matter when the model stays below `veto`.
-      const past = PAST_EVENT_LABELS.has(label) && pastEvent(text, hit.phrase) ? 'reported' : null;
+      // Only anger among feelings: distress about a recent event is distress now ("남편이 지난주에
+      // 갑자기 가 버려서 … 눈물만 나요", a widow, dev4).
+      const pastKind = label !== 'frustration' || hit.category === 'anger';
+      const past = PAST_EVENT_LABELS.has(label) && pastKind && pastEvent(text, hit.phrase) ? 'reported' : null;
       const own = cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label), pattern: hit.pattern });
       // A child stating their age or school year is one whatever errand they report ("我初二的，
       // 我妈让我来开证明": mum sent me is why a minor is alone here, dev4 2026-12-06).

@@ -247,6 +247,10 @@ describe('a sensitive topic told as a past or settled event, in every language',
     expect(neighbour.flags).toEqual(expect.arrayContaining(['vetoed:negative_sentiment', 'scope:reported']));
     expect(judge('Letzte Woche war ich schon hier und heute wieder! Ich bin stinksauer!', 'de').reasons.map((r) => r.code)).toContain('negative_sentiment');
     expect(judge('I was furious last week and I am still furious, nobody helps me', 'en').reasons.map((r) => r.code)).toContain('negative_sentiment');
+    // Distress about a recent event is distress now.
+    const widow = evaluateTurn(policy, { turns: [{ role: 'visitor', text: '저 죄송한데요 남편이 지난주에 갑자기 세상을 떠나서 뭐부터 해야 될지 하나도 모르겠어요 자꾸 눈물만 나요' }], language: 'ko' });
+    expect(widow.escalate).toBe(true);
+    expect(widow.flags).not.toContain('vetoed:negative_sentiment');
   });
 
   it('vetoes the sensitive-topic cue the model does not support; a current problem with a past marker still escalates', () => {
