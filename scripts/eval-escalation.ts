@@ -3,7 +3,7 @@
  *
  * `--conversations DIR` plays another set of conversation files instead of the default held-out
  * folder (`escalation-dev2` for development, `escalation-eval2` for the second, blind held-out
- * set); with `--blind` (implied for `escalation-eval4` .. `escalation-eval9` and the second safety probe; `escalation-eval2` and `-eval3` became development sets on 2026-12-06) errors are listed without the visitor's
+ * set); with `--blind` (implied for `escalation-eval4` and every later `escalation-evalN` (eval10 and on too) and the second safety probe; `escalation-eval2` and `-eval3` became development sets on 2026-12-06) errors are listed without the visitor's
  * words or the evidence, so the set can be measured without being read.
  *
  * Part 1 (always; needs nothing outside the repository): the held-out multilingual, multi-turn
@@ -104,7 +104,7 @@ const OOD = args.ood ?? resolve(args.data!, 'banking77/test.csv');
 /** Folder of conversation files (`*.jsonl`); `--conversations DIR` picks another set (e.g. `escalation-eval2`). */
 const EVAL_DIR = args.conversations ? resolve(args.conversations) : join(ROOT, 'apps/orchestrator/data/escalation-eval');
 /** `--blind`: errors are listed by id and reason only, without the visitor's words, for a set kept unseen. */
-const BLIND = args.blind || /escalation-(eval[4-9]|probe-safety2)\b/.test(EVAL_DIR);
+const BLIND = args.blind || /escalation-(eval(?:[4-9]|[1-9][0-9]+)|probe-safety2)\b/.test(EVAL_DIR);
 
 /** CLINC intents that are escalation triggers under the policy's own definitions. */
 const TRIGGER_INTENTS = new Set(['report_fraud', 'account_blocked', 'report_lost_card', 'freeze_account']);
