@@ -11,7 +11,7 @@ import { foldForChineseMatch, toSimplified, unfoldPhrase } from './chinese.ts';
 import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { EXTRA_REQUEST_LANGS, REQUEST_PERSON_EXTRA, type ExtraRequestLang } from './lexicon/requestPerson.ts';
 import type { LanguagePack, LexiconCategory, Segmentation } from './lexicon/types.ts';
-import { normalizeText } from './text.ts';
+import { CJK_RUN, normalizeText } from './text.ts';
 
 export type { LexiconCategory } from './lexicon/types.ts';
 
@@ -34,9 +34,6 @@ interface CompiledPattern {
 const compiled = new Map<Lang, Map<LexiconCategory, CompiledPattern[]>>();
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Han, kana and Hangul: separators in the `spaced` form, so English mixed into CJK text is read as words. */
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+/gu;
 
 /**
  * Text in the form patterns run on. `spaced`: words joined by single spaces, padded with one

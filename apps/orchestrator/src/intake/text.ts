@@ -10,6 +10,8 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const BIGRAM_RUN = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{2,}/gu;
 const SINGLE_KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]$/u;
 const WORD_SPLIT = /[^\p{L}\p{N}']+/u;
+/** Runs of Han, kana (with the long-vowel mark ー) and Hangul; global, for `match` / `replace`. */
+export const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
 
 /**
  * Canonical form used for every comparison: NFKC (full-width ASCII and half-width katakana

@@ -24,7 +24,7 @@
  *   and when negation, reported speech or a routine context cancels it.
  * Values are 1 per distinct feature, the vector scaled to unit length.
  */
-import { normalizeText } from '../../intake/text.ts';
+import { CJK_RUN, normalizeText } from '../../intake/text.ts';
 import { conceptsIn } from './concepts.ts';
 
 /** Version of the feature recipe; a model trained with another version is refused (2: zh reported speech by context, {@link ZH_REPORTED}; 3: `m:` / `mn:` / `mr:` concepts). */
@@ -36,7 +36,6 @@ export interface SparseVector {
   values: Float32Array;
 }
 
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
