@@ -158,7 +158,7 @@ const fmt = (x: ReturnType<typeof summary>) =>
 
 function heldOut(label: string, policy: Policy, verbose: boolean) {
   const run = { ...runner, policy };
-  const outs = conversations.map((c) => play(c, (turns) => runIntakeTurn(run, { turns, language: c.lang })));
+  const outs = conversations.map((c) => play(c, (turns, reply) => runIntakeTurn(run, { turns, language: c.lang, reply })));
   const overall = summary(outs);
   const byLanguage = Object.fromEntries(LANGS.map((l) => [l, summary(outs.filter((o) => o.c.lang === l))])) as Record<Language, ReturnType<typeof summary>>;
   if (verbose) {

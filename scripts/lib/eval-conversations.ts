@@ -37,7 +37,7 @@ export interface Outcome {
   reasonOk: boolean;
 }
 /** One decision step: the conversation so far -> the decision and the engine's reply (if any). */
-export type Step = (turns: { role: 'visitor' | 'assistant'; text: string }[]) => { decision: PolicyDecision; intake: { reply: string } | null } | Promise<{ decision: PolicyDecision; intake: { reply: string } | null }>;
+export type Step = (turns: { role: 'visitor' | 'assistant'; text: string }[], scriptedReply?: string) => { decision: PolicyDecision; intake: { reply: string } | null } | Promise<{ decision: PolicyDecision; intake: { reply: string } | null }>;
 
 export const has = (d: PolicyDecision, code: string) => d.reasons.some((r) => r.code === code);
 
@@ -77,12 +77,16 @@ export function play(c: Conversation, step: Step, async = false): Outcome | Prom
     }
     return false;
   };
+  // The conversation's own `A:` line right after this visitor line is the reply the assistant
+  // gives to it: the policy knows a reply before it is said (sessions/escalation.ts), so it sees an
+  // assistant about to repeat itself.
+  const scripted = (): string | undefined => (lines[i + 1]?.startsWith('A: ') ? lines[i + 1]!.slice(3) : undefined);
   if (!async) {
-    for (; next(); i++) if (advance(step([...turns]) as { decision: PolicyDecision; intake: { reply: string } | null })) break;
+    for (; next(); i++) if (advance(step([...turns], scripted()) as { decision: PolicyDecision; intake: { reply: string } | null })) break;
     return finish();
   }
   return (async () => {
-    for (; next(); i++) if (advance(await step([...turns]))) break;
+    for (; next(); i++) if (advance(await step([...turns], scripted()))) break;
     return finish();
   })();
 }

@@ -26,8 +26,8 @@ export async function judgeConversations(conversations: Conversation[], runner: 
     outs.push(
       await play(
         c,
-        async (turns) => {
-          const out = runIntakeTurn(runner, { turns, language: c.lang });
+        async (turns, reply) => {
+          const out = runIntakeTurn(runner, { turns, language: c.lang, reply });
           try {
             const verdict = await judge.judge({ turns, language: c.lang });
             return { decision: applyVerdict(runner.policy, out.decision, verdict), intake: out.intake };

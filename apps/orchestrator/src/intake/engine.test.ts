@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { opensFollowUp } from './text.ts';
 import { CONTEXT_MIN_SUM, CONTEXT_OWN_MIN_SCORE, createEmbeddedIntake, declinesPerson, DEFAULT_MIN_SCORE, sharesTopic, summarizeTranscript, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
 import { KnowledgeBase } from './knowledgeBase.ts';
 import { LANGUAGE_PACKS, type Lang } from './lexicon/index.ts';
@@ -242,6 +243,26 @@ describe('repeated failure rules', () => {
       const second = converse(lang, [question, no]).results[1]!;
       expect({ lang, no, intent: second.intent, escalation: second.escalation }).toEqual({ lang, no, intent: 'decline', escalation: null });
     }
+  });
+
+  it('a decline of the offer followed by a remark is a decline; followed by a question, the question is read', () => {
+    const cases: [Parameters<typeof converse>[0], string, string][] = [
+      ['en', 'Where is the train station?', "nah you're alright, already done it, ta"],
+      ['ko', '기차역 어디예요?', '아뇨 괜찮아요~ 그냥 물어본 거예요'],
+      ['ja', '駅はどこですか', '大丈夫です、自分で調べます'],
+      ['es', '¿Dónde venden billetes de tren?', 'no, gracias. ya lo miro yo en el móvil'],
+    ];
+    for (const [lang, question, no] of cases) {
+      const second = converse(lang, [question, no]).results[1]!;
+      expect({ lang, no, intent: second.intent, escalation: second.escalation }).toEqual({ lang, no, intent: 'decline', escalation: null });
+    }
+    const asked = converse('en', ['Where is the train station?', "No thanks, but where's the toilet?"]).results[1]!;
+    expect(asked.intent).toBe('kb:restrooms');
+  });
+
+  it('a turn opening with a CJK "and then" (那, 还有, じゃあ, 그리고) is a follow-up; 那里 and あとで are not openers', () => {
+    for (const t of ['那可以請家人代辦嗎？', '还有停车场在哪', 'じゃあスプレー缶も同じ日？', '그리고 주차는요?', 'And on Saturdays?', 'Et la photo ?']) expect(opensFollowUp(t), t).toBe(true);
+    for (const t of ['那里可以停车吗', 'あとで来ます', 'Andrew told me to come', 'Ethan is my son']) expect(opensFollowUp(t), t).toBe(false);
   });
 
   it('ordinary successful conversations are never escalated', () => {

@@ -8,7 +8,7 @@ import { findExtraPersonRequest, findLexiconMatch, languageOrder, matchForm, str
 import { isLang, LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
 import { contentTokens, similarity } from '../policy/conversation.ts';
-import { analyze, normalizeText } from './text.ts';
+import { analyze, opensFollowUp } from './text.ts';
 import { foldChinese, toSimplified } from './chinese.ts';
 import { sharesTopic } from './topics.ts';
 import { classifierRequestVeto, declinesPerson, type RequestVeto } from './requestVeto.ts';
@@ -61,8 +61,6 @@ export const CONTEXT_OWN_MIN_SCORE = 0.4;
 export const CONTEXT_MARGIN = 0.15;
 /** Sentence marks removed when a follow-up is joined to its question (scored as one query). */
 const SENTENCE_MARK = /[.?!。？！¿¡]+/gu;
-/** A question opening with "and", "also", "y", "et", "und", "e", "还有", "그리고", "それと"... is a follow-up. */
-const FOLLOW_UP = /^(?:and|also|plus|y|e|et|und|ademas|aussi|auch|tambem|tambien|还有|另外|那|그리고|그럼|それと|あと|じゃあ|ちなみに)(?![\p{L}])/u;
 
 export { sharesTopic };
 export { classifierRequestVeto, declinesPerson, REQUEST_VETO_BELOW } from './requestVeto.ts';
@@ -161,6 +159,23 @@ const q = (text: string) => `"${clip(text)}"`;
  * article answers; if it is not recognised (another engine wrote it), the previous visitor
  * question is re-classified instead.
  */
+/** Where a reply's first clause ends: a comma, a dash or tilde, or a sentence mark. */
+const FIRST_CLAUSE_END = /[,，、~〜…!！.。;；]|\s[-–—]\s/u;
+
+/**
+ * The decline lexicon's match for the first clause of `text` when the rest makes no question:
+ * "nah you're alright, already done it, ta", "아뇨 괜찮아요~ 사진 찍고 다시 올게요" decline the offer
+ * of a person and add a remark (dev5, 2026-12-06); "No thanks, but where is the toilet?" is a
+ * new question, read as one. Null when the first clause is the whole text or no decline.
+ */
+export function declineThenRemark(text: string, lang: Lang): LexiconMatch | null {
+  const end = FIRST_CLAUSE_END.exec(text);
+  if (!end || end.index === 0) return null;
+  const rest = text.slice(end.index + end[0].length);
+  if (!rest.trim() || /[?？]/u.test(rest)) return null;
+  return findLexiconMatch(text.slice(0, end.index), 'decline', [lang]);
+}
+
 export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOptions = {}): EmbeddedIntake {
   const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
   const requestVeto = opts.requestVeto === undefined ? classifierRequestVeto : opts.requestVeto;
@@ -338,7 +353,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       return escalate('explicit_request', `accepted the offer of a staff member: ${said(affirm)}`, LEXICON_CONFIDENCE);
     }
 
-    const decline = prev.kind === 'unknown' ? findLexiconMatch(text, 'decline', [lang]) : null;
+    const decline = prev.kind === 'unknown' ? (findLexiconMatch(text, 'decline', [lang]) ?? declineThenRemark(text, lang)) : null;
     if (decline) return plain(pack.replies.anythingElse, 'decline', LEXICON_CONFIDENCE);
 
     const negative = findLexiconMatch(text, 'negativeFeedback', languageOrder(lang));
@@ -364,7 +379,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     }
     if (best) {
       const id = best.article.id;
-      const followUp = prev.kind === 'answered' && FOLLOW_UP.test(normalizeText(text).replace(/^[\s\p{P}]+/u, '')) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
+      const followUp = prev.kind === 'answered' && opensFollowUp(text) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
       // Same article right after its answer: a failure when the visitor asks the same thing in
       // other words (a shared topic term), a follow-up on another facet of the article otherwise.
       if (!followUp && askedAgain(prev, text, best.article, lang)) {

@@ -20,6 +20,12 @@ export interface IntakeAnswer {
    * the turn does not count as unanswered.
    */
   kbLanguage?: string | null;
+  /**
+   * The reply the assistant gives to this turn (the engine's answer, a provider's, or a scripted
+   * one in an evaluation), when known before it is said: the policy hands off instead of letting
+   * the assistant repeat, word for word, the reply the visitor has just pushed back on.
+   */
+  reply?: string | null;
 }
 
 /** One transcript line given to the policy, oldest first. */
@@ -104,6 +110,13 @@ export function assistantRepeat(turns: readonly PolicyTurn[], index: number): Po
   const replies = turns.slice(0, Math.max(index, 0)).filter((t) => t.role === 'assistant');
   const [a, b] = [replies.at(-2), replies.at(-1)];
   if (!a || !b) return undefined;
-  const same = matchForm(a.text, 'cjk') === matchForm(b.text, 'cjk') || similarity(contentTokens(a.text), contentTokens(b.text)) >= REPEAT_SIMILARITY;
-  return same ? a : undefined;
+  return sameReply(a.text, b.text) ? a : undefined;
+}
+
+/**
+ * True when two assistant replies say the same thing: the same text after folding case, width
+ * and punctuation, or content-word similarity of at least {@link REPEAT_SIMILARITY}.
+ */
+export function sameReply(a: string, b: string): boolean {
+  return matchForm(a, 'cjk') === matchForm(b, 'cjk') || similarity(contentTokens(a), contentTokens(b)) >= REPEAT_SIMILARITY;
 }

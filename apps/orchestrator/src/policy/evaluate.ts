@@ -5,10 +5,11 @@
  */
 import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type Urgency } from '@telekiosk/shared';
 import { clip } from '../intake/summary.ts';
-import { assistantRepeat, findRepeat, isUnanswered, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
+import { assistantRepeat, findRepeat, isUnanswered, sameReply, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
 import { modelTurn } from './hybrid.ts';
 import { bareCryForHelp, needNegated, negatedEmergency } from './scope.ts';
 import { sharesTopic } from '../intake/topics.ts';
+import { opensFollowUp } from '../intake/text.ts';
 import type { EscalationClassifier, ModelScores } from './model/classifier.ts';
 import { topicOfLabel, MODEL_LABELS } from './model/labels.ts';
 import { findCues, type CueHit, type CueKind } from './cues.ts';
@@ -308,13 +309,25 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const declinedNow = requestHits.length > 0 && declinedPerson([text]);
   // The visitor asks about the same thing again (a shared topic term) right after a reply, and
   // neither question was answered: the reply failed them, not only the knowledge base.
-  const rephrased = last && afterReply && streak >= 2 && previousVisitor && sharesTopic(previousVisitor, text) ? { text: previousVisitor } : undefined;
+  // A turn opening as a follow-up ("Et la photo, je dois l'apporter ?", "e precisa levar o quê?")
+  // asks the next thing about the topic, not the same thing again (dev5 fr-d5-n03, pt-d5-n08).
+  const rephrased = last && afterReply && streak >= 2 && previousVisitor && sharesTopic(previousVisitor, text) && !opensFollowUp(text) ? { text: previousVisitor } : undefined;
   const closing = lastIntake && ['thanks', 'decline', 'greeting'].includes(lastIntake.intent);
+  // The assistant is about to give, word for word, the reply it gave to the previous visitor turn
+  // ("Isopor vai no lixo reciclável?" -> collection days; "não perguntei o dia..." -> collection
+  // days again): the visitor would hear the failed reply twice. A failure when the new turn pushes
+  // back or the engine reads it differently from the turn that got the reply (another article, or
+  // none); a follow-up the same article answers again ("Do I need a photo?" after the card
+  // article) is not, and two unanswered turns are the unanswered streak's to judge.
+  const lastReply = lastIndex > 0 ? turns.slice(0, lastIndex).findLast((t) => t.role === 'assistant') : undefined;
+  const previousTurn = visitorTurns.length >= 2 ? visitorTurns.at(-2)! : undefined;
+  const aboutToRepeat = !!lastReply && !!lastIntake?.reply && sameReply(lastReply.text, lastIntake.reply) && (!!feedback || (!!previousTurn?.intake && previousTurn.intake.intent !== lastIntake.intent));
   const answeredNow = lastIntake?.intent.startsWith('kb:') && !unanswered && !lastIntake.escalation;
   if (repeat) push({ code: 'repeated_failure', evidence: `same question asked twice: ${quote(repeat.text)} then ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (feedback && afterReply && !declinedNow) push({ code: 'repeated_failure', evidence: `the answer did not help: ${cite(feedback)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (failures >= th.repeatedFailures) push({ code: 'repeated_failure', evidence: `${failures} failed visitor turns (unanswered, repeated or "did not help") >= ${th.repeatedFailures}`, confidence: CUE_CONFIDENCE });
   else if (echoed && !closing && (!answeredNow || correctedMiddle) && !declinedNow) push({ code: 'repeated_failure', evidence: `the assistant gave the same reply twice (${quote(echoed.text)}) before ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
+  else if (aboutToRepeat && !closing && !declinedNow) push({ code: 'repeated_failure', evidence: `the assistant would give the same reply again (${quote(lastReply!.text)}) to ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (rephrased && !declinedNow) push({ code: 'repeated_failure', evidence: `asked again in other words after a reply that did not answer: ${quote(rephrased.text)} then ${quote(text)}`, confidence: CUE_CONFIDENCE });
   else if (lastIntake?.escalation?.reason === 'repeated_failure') push({ code: 'repeated_failure', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: CUE_CONFIDENCE });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '@telekiosk/shared';
 import { correctTypos, findCues, splitCompounds } from './cues.ts';
+import { LAUGHTER, scoreSentiment } from './sentiment.ts';
 import { evaluateTurn, type PolicyTurn } from './evaluate.ts';
 import { defaultPolicy, parsePolicy } from './policySchema.ts';
 import { createIntakeRunner, engineLanguageFor, runIntakeTurn } from './runIntake.ts';
@@ -100,6 +101,96 @@ describe('issue 10 failure kinds', () => {
     const last = { intent: 'unknown', confidence: 0.4, escalation: null };
     expect(evaluateTurn(policy, { turns: play(answered), language: 'de', intake: last }).reasons.map((r) => r.evidence).join(' ')).not.toMatch(/same reply twice/);
     expect(evaluateTurn(policy, { turns: play(unknown), language: 'de', intake: last }).reasons.map((r) => r.evidence).join(' ')).toMatch(/same reply twice/);
+  });
+
+  it('the assistant about to repeat the reply the visitor pushed back on hands off before it is said (8 languages)', () => {
+    // [language, first question, the reply given, the visitor's turn after it]
+    const cases: [Language, string, string, string][] = [
+      ['en', 'Which bin does a greasy pizza box go in?', 'The town hall is open Monday to Friday, 8:30 to 5.', 'No, I asked about the pizza box. Which bin?'],
+      ['ja', 'スプレー缶は何ごみですか', '収集日は月曜と木曜です。', 'いや、何ごみかを聞いてるんです'],
+      ['zh', '泡沫塑料是可回收垃圾吗？', '可回收物每周二、五收运。', '我不是问哪天收，我问泡沫算不算可回收'],
+      ['ko', '스티로폼은 재활용으로 버려요?', '재활용품은 화요일과 금요일에 수거합니다.', '아니 요일 말고 스티로폼이 재활용 되냐고요'],
+      ['es', 'hola cómo hago para que me recojan un sofá viejo', 'El punto limpio abre de lunes a sábado de 9:00 a 14:00.', 'que no que no tengo coche quiero que vengan a por él a casa'],
+      ['fr', 'Le carton de pizza gras, je le mets dans la poubelle jaune ou la grise ?', 'La mairie est ouverte du lundi au vendredi de 8h30 à 17h.', 'Non, je demande pour le carton de pizza. Jaune ou grise ?'],
+      ['de', 'In welche Tonne kommt ein fettiger Pizzakarton?', 'Das Bürgeramt ist Montag bis Freitag von 8 bis 16 Uhr geöffnet.', 'Nein, ich frage nach dem Pizzakarton, welche Tonne?'],
+      ['pt', 'Isopor vai no lixo reciclável ou no comum?', 'A coleta seletiva passa às terças e sextas-feiras.', 'nao perguntei o dia perguntei se isopor é reciclavel'],
+    ];
+    const runner = createIntakeRunner();
+    let byRepeat = 0;
+    for (const [lang, question, reply, pushback] of cases) {
+      const turns = [{ role: 'visitor' as const, text: question }, { role: 'assistant' as const, text: reply }, { role: 'visitor' as const, text: pushback }];
+      const again = runIntakeTurn(runner, { turns, language: lang, reply });
+      expect(again.decision.reasons.map((r) => r.code), `${lang}: ${pushback}`).toContain('repeated_failure');
+      // Where a pushback cue ("I asked about", "聞いてるんです") is found, that rule names it first.
+      if (again.decision.reasons.some((r) => /same reply again/.test(r.evidence))) byRepeat++;
+      // The twin: the same turn given another reply (the engine's own answer) does not hand off for repeating.
+      const other = runIntakeTurn(runner, { turns, language: lang });
+      expect(other.decision.reasons.map((r) => r.evidence).join(' '), `${lang}: ${pushback}`).not.toMatch(/same reply again/);
+    }
+    // zh, ko, es and pt have no pushback cue: only the reply about to be repeated hands them off.
+    expect(byRepeat).toBeGreaterThanOrEqual(4);
+  });
+
+  it('indirect requests for a person: an officer busy now, the supervisor on duty, a section head asked to meet, Québec jaser; each with a twin that is no request', () => {
+    const runner = createIntakeRunner();
+    // [language, request, twin that is not one]
+    const pairs: [Language, string, string][] = [
+      ['ko', '혹시 전입신고 받는 주무관님 지금 많이 바쁘세요? 잠깐 여쭤볼 게 있어서요, 오래 안 걸려요', '주무관님이 많이 바쁘셔서 오래 기다렸다고 친구가 그러더라고요. 전입신고 서류 뭐 필요해요?'],
+      ['pt', 'quem que tá de supervisor hoje? precisava trocar uma ideia rapidinho com ele', 'o supervisor de ontem me disse pra trazer o comprovante, onde entrego?'],
+      ['zh', '您好，敝姓林，事涉本里公共事務，煩請貴所民政課課長撥冗與我面談，感謝。', '上次课长已经跟我面谈过了，今天只是来交材料，交到几号窗口？'],
+      ['fr', "Allô, y a-tu moyen de jaser avec un préposé? J'aime mieux en parler avec du monde.", "Pas besoin de jaser avec un préposé, je veux juste les heures d'ouverture."],
+    ];
+    for (const [lang, ask, twin] of pairs) {
+      const asked = runIntakeTurn(runner, { turns: [{ role: 'visitor', text: ask }], language: lang }).decision;
+      expect(asked.reasons.map((r) => r.code), ask).toContain('explicit_request');
+      expect(runIntakeTurn(runner, { turns: [{ role: 'visitor', text: twin }], language: lang }).decision.reasons.map((r) => r.code), twin).not.toContain('explicit_request');
+    }
+  });
+
+  it('a late registration fine asked to be waived is a policy exception in ko and zh (Taiwan 罰鍰 too); asking what the fine is, is not', () => {
+    const runner = createIntakeRunner();
+    const codesOf = (text: string, lang: Language) => runIntakeTurn(runner, { turns: [{ role: 'visitor', text }], language: lang }).decision.reasons.map((r) => r.code);
+    expect(codesOf('산후조리원에 있다가 이제 왔는데 2주 넘었더라고요. 과태료는 좀 봐주시면 안 될까요?', 'ko')).toContain('policy_exception');
+    expect(codesOf('孩子在加護病房住了兩個月，出生登記超過60天了。這種情況逾期的罰鍰可以免掉嗎？', 'zh')).toContain('policy_exception');
+    expect(codesOf('출생신고 늦으면 과태료 얼마예요?', 'ko')).not.toContain('policy_exception');
+    expect(codesOf('出生登记逾期的罚款是多少？在哪儿交？', 'zh')).not.toContain('policy_exception');
+  });
+
+  it('a joke about the queue with a laugh is no distress; the same words without it, or shouted twice, still are', () => {
+    const runner = createIntakeRunner();
+    const codesOf = (text: string, lang: Language) => runIntakeTurn(runner, { turns: [{ role: 'visitor', text }], language: lang }).decision.reasons.map((r) => r.code);
+    expect(codesOf('哈哈这个队排得我快崩溃了 现在叫到A几号了', 'zh')).not.toContain('negative_sentiment');
+    expect(codesOf('这个队排得我快崩溃了 现在叫到A几号了', 'zh')).toContain('negative_sentiment');
+    expect(scoreSentiment('lol this queue is ridiculous', findCues('lol this queue is ridiculous', policy, ['en'], ['en'])).score).toBeGreaterThan(scoreSentiment('this queue is ridiculous', findCues('this queue is ridiculous', policy, ['en'], ['en'])).score);
+    expect(LAUGHTER.test('待ち時間長すぎwww')).toBe(true);
+    expect(LAUGHTER.test('see www.city.gov for the form')).toBe(false);
+  });
+
+  it('"you said the same thing" and "똑같은 말만" are feedback that the reply failed; a question about "the same thing" is not', () => {
+    const kinds = (text: string, lang: Language) => findCues(text, policy, [lang, 'en'], [lang]).map((h) => h.kind);
+    expect(kinds("You've just said exactly the same thing twice.", 'en')).toContain('negativeFeedback');
+    expect(kinds('아까랑 똑같은 말만 하시네요.', 'ko')).toContain('negativeFeedback');
+    expect(kinds('Is it the same thing for my husband?', 'en')).not.toContain('negativeFeedback');
+    expect(kinds('같은 말 반복해서 죄송한데 주차장 어디예요?', 'ko')).not.toContain('negativeFeedback');
+  });
+
+  it('a threat to stab people is safety in Chinese; an idiom with 捅 is not', () => {
+    const kinds = (text: string) => findCues(text, policy, ['zh', 'en'], ['zh']).filter((h) => h.kind === 'safety').map((h) => h.category);
+    expect(kinds('门口有个醉汉拿着碎瓶子乱挥，喊着要捅人')).toContain('threat');
+    expect(kinds('我这次捅了个大篓子，表格填错了，能重新领一张吗')).toEqual([]);
+  });
+
+  it('the same article about to be given again to a follow-up it answers is no failure', () => {
+    const card = 'Die My-Number-Karte beantragen Sie an Schalter 3 in Etage 1 oder online mit Foto. Sie dauert etwa einen Monat.';
+    const answered = { intent: 'kb:my-number-card', confidence: 0.9, escalation: null };
+    const turns: PolicyTurn[] = [
+      { role: 'visitor', text: 'Wie beantrage ich die My-Number-Karte?', intake: answered },
+      { role: 'assistant', text: card },
+      { role: 'visitor', text: 'Brauch ich dafür ein Passfoto?' },
+    ];
+    expect(evaluateTurn(policy, { turns, language: 'de', intake: { ...answered, reply: card } }).escalate).toBe(false);
+    // Read as another matter (no article), the same reply again is a failure.
+    expect(evaluateTurn(policy, { turns, language: 'de', intake: { intent: 'unknown', confidence: 0.6, escalation: null, reply: card } }).reasons.map((r) => r.evidence).join(' ')).toMatch(/same reply again/);
   });
 
   it('a turn that declines a person is no "that did not help", even after a reply', () => {

@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { cueScope, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
+import { cueScope, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, ownCueClause, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
@@ -270,8 +270,10 @@ export function modelTurn(
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
       if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';
-      // A question whether a named staff member is in: only a negation in its own clause counts.
-      if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(fromCueClause(text, hit.phrase)).negated ? 'negation' : null;
+      // A question whether a named staff member is in: only a negation in its own clause counts
+      // (it read from that clause on, so "주무관님 지금 바쁘세요? 잠깐 여쭤볼 게 있어서요, 오래 안 걸려요",
+      // "it won't take long", was a negated request; dev5, 2026-12-06).
+      if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(ownCueClause(text, hit.phrase)).negated ? 'negation' : null;
       // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike;
       // except a child missing now, which the model reads as vulnerable (MISSING_CHILD_GROUP).
       if (label === 'safety') return hit.pattern?.includes(MISSING_CHILD_GROUP) ? null : 'lookalike';

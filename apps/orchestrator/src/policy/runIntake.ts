@@ -21,6 +21,12 @@ export interface ConversationInput {
   sessionStartedAt?: number;
   /** Current time, ms since the epoch. */
   now?: number;
+  /**
+   * The reply the assistant gives to the last visitor turn when it is not the engine's own (a
+   * provider's reply, or the scripted `A:` line of an evaluation conversation); default the
+   * engine's reply.
+   */
+  reply?: string;
 }
 
 /** The engine, its knowledge base (for article departments) and the policy. */
@@ -75,7 +81,10 @@ export function runIntakeTurn(runner: IntakeRunner, input: ConversationInput): I
     last = runner.engine.respond({ text: turn.text, language: engineLanguage, history });
     turns.push({ ...turn, intake: toIntakeAnswer(last, runner.kb, engineLanguage) });
   }
-  const decision = evaluateTurn(runner.policy, { ...input, turns, intake: turns.findLast((t) => t.role === 'visitor')?.intake ?? null });
+  const lastVisitor = turns.findLast((t) => t.role === 'visitor');
+  if (lastVisitor?.intake && last) lastVisitor.intake = { ...lastVisitor.intake, reply: input.reply ?? last.reply };
+  const { reply: _reply, ...policyInput } = input;
+  const decision = evaluateTurn(runner.policy, { ...policyInput, turns, intake: lastVisitor?.intake ?? null });
   return { decision, intake: last, engineLanguage };
 }
 

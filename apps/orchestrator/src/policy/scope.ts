@@ -97,6 +97,16 @@ export function fromCueClause(text: string, phrase: string): string {
   return i < 0 ? text : clauses.slice(i).map((c) => c.trim()).join(', ');
 }
 
+/**
+ * The clause of `text` that contains `phrase` (clauses split as in {@link fromCueClause}); the
+ * whole text when it has one clause or none contains the phrase.
+ */
+export function ownCueClause(text: string, phrase: string): string {
+  const clauses = text.split(CLAUSE_BOUNDARY);
+  const i = clauseIndex(clauses, phrase);
+  return i < 0 ? text : clauses[i]!.trim();
+}
+
 /** Index of the first clause containing `phrase`, -1 when none does (or there is one clause). */
 function clauseIndex(clauses: readonly string[], phrase: string): number {
   if (clauses.length < 2) return -1;

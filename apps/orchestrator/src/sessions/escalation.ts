@@ -255,7 +255,7 @@ export class Escalation {
         language: session.language,
         sessionStartedAt: Date.parse(session.createdAt),
         now: this.ctx.clock.now(),
-        intake: { intent: turn.intent, confidence: turn.confidence, escalation: turn.escalation },
+        intake: { intent: turn.intent, confidence: turn.confidence, escalation: turn.escalation, reply: turn.reply },
       }, this.ctx.options.judge ?? null);
     } catch (err) {
       this.ctx.log.error({ err, sessionId: session.id }, 'escalation policy failed; using the intake engine decision');

@@ -28,7 +28,7 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
     patterns: [
       // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
       // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
-      're:(?<presence>(?:동장|과장|팀장|계장|국장|구청장|실장|주무관|담당자|센터장)님?(?:은|이|께서)?(?:오늘|지금)?(?:계세요|계신가요|계십니까|자리에계|안계|나오셨|출근하셨|오셨))',
+      're:(?<presence>(?:동장|과장|팀장|계장|국장|구청장|실장|주무관|담당자|센터장)님?(?:은|이|께서)?(?:오늘|지금)?(?:계세요|계신가요|계십니까|자리에계|안계|나오셨|출근하셨|오셨|(?:많이)?바쁘세요|(?:많이)?바쁘신가요|(?:많이)?바쁘십니까))',
       `${KO_STAFF} * 연결|바꿔|불러|부탁|얘기|이야기|대화|말하|말할|만나|통화|상담하`,
       '상담원|직원|담당자 연결',
       '로봇|기계|ai|인공지능 * 말고|싫|아니라',
@@ -43,6 +43,9 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
       // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
       're:(?<presence> (?:madame|monsieur|mme|mademoiselle|le maire|la maire|le directeur|la directrice|le responsable|la responsable|le chef|la cheffe)(?: \\S+){0,6}? (?:est|serait|sera) (?:la|present|presente|disponible|dans son bureau) )',
       `parler|discuter|parle|echanger|m'adresser|cause avec|a|au * ${FR_PERSON}`,
+      // Québec "jaser" (to chat) and "en parler avec du monde" (with real people) (dev5, 2026-12-06)
+      `jaser|jase|placoter avec|a|au * ${FR_PERSON}`,
+      'parler|jaser|discuter avec du_monde|des_humains|des_gens_en_vrai',
       `passer|passez|passez-moi|mettre|mettez-moi|transferer|transferez|connecter|connectez-moi|rediriger|orienter * avec|a|vers * ${FR_PERSON}`,
       `${FR_WANT} voir|avoir|contacter|joindre|parler_a * ${FR_PERSON}`,
       `contacter|joindre|appeler|appelez|voir * ${FR_PERSON}`,
@@ -86,6 +89,9 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
       'ser humano',
       `chamar|chame|chama|chamem * ${PT_PERSON}`,
       'tem|ha alguem|algum_funcionario|alguma_pessoa',
+      // who is the supervisor/person in charge today, asked to talk to them (dev5, 2026-12-06)
+      'quem que? ta|esta|e|fica de? supervisor|supervisora|chefe|gerente|encarregado|encarregada|responsavel hoje|agora|aqui|ai',
+      `trocar_uma_ideia|bater_um_papo|dar_uma_palavrinha com|ao|a|o * ${PT_PERSON}`,
       'nao quero * robo|maquina|bot|computador',
     ],
   },

@@ -94,6 +94,8 @@ export const en: CueLexicon = {
     'still not|doesnt|doesn\'t|don\'t|dont|cant|can\'t working|sure|clear|understand|know|answered|solved|resolved',
     'no that|this|it is|was not|wrong|incorrect',
     'same answer|thing again',
+    // "You've just said exactly the same thing twice" (dev5 repeated-failure read as anger only, 2026-12-06)
+    'said|saying|say|told_me|telling_me exactly|just? the same thing|answer|reply',
     'not what i|we * asked|meant|wanted|need|needed|said',
     "i'm|im|i_am|i_was asking|asked_you",
     // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.

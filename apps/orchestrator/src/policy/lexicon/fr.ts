@@ -59,6 +59,8 @@ export const fr: CueLexicon = {
     "j'ai demande * pas",
     // a correction right after a reply: "no, not the collection day, the stickers" (dev4 repeated-failure misses, 2026-12-06)
     'non * je parle|parlais des|du|de|de_la',
+    // the same correction with "ask": "Non, je demande pour le carton de pizza" (dev5, 2026-12-06)
+    'non * je demande|demandais pour|des|du|de|de_la|si',
   ],
   sentiment: {
     negative: [

@@ -40,6 +40,8 @@ export const ko: CueLexicon = {
     // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
     '틀렸어요|틀렸습니다|틀렸는데|틀린_답|틀린_거',
     '그게_아니라|그거_말고',
+    // "아까랑 똑같은 말만 하시네요": the same words again (dev5, 2026-12-06)
+    '똑같은|같은 말만|대답만|얘기만|소리만',
   ],
   sentiment: {
     negative: [
@@ -111,7 +113,7 @@ export const ko: CueLexicon = {
     literacy: ['글을_못_읽|글을_몰라|읽을_줄_모르|쓸_줄_모르|한국어를_못|일본어를_못', '일본어|한국어|한국말 * 몰라|못해|모릅니다|잘_못|서툴러', '작성 * 도와|하는_법을_모르'],
   },
   policyException: {
-    fee_waiver: ['수수료|요금|벌금|과태료|연체료 * 면제|안_내|없애|빼_주|빼주', '면제해|무료로_해'],
+    fee_waiver: ['수수료|요금|벌금|과태료|연체료 * 면제|안_내|없애|빼_주|빼주|봐주|봐_주', '면제해|무료로_해'],
     deadline_extension: ['기한|마감 * 연장|늘려|지났|넘었|놓쳤', '늦게_제출|늦게_냈|시간을_더'],
     rule_exception: ['예외|특별히|이번만|한_번만|봐_주세요|봐주세요|규정을_어기|순서를_바꿔|먼저_해_주|새치기'],
     discount: ['할인|깎아|감면|싸게|덜_내'],
