@@ -1,5 +1,5 @@
 /**
- * Escalation benchmark (not a test): `npm run eval:escalation [-- --split dev|test] [--show N] [--data DIR] [--policy FILE] [--ood FILE] [--llm] [--conversations DIR] [--blind]`.
+ * Escalation benchmark (not a test): `npm run eval:escalation [-- --split dev|test] [--show N] [--data DIR] [--policy FILE] [--ood FILE] [--llm] [--conversations DIR] [--blind] [--no-scripted-replies]`.
  *
  * `--conversations DIR` plays another set of conversation files instead of the default held-out
  * folder (`escalation-dev2` for development, `escalation-eval2` for the second, blind held-out
@@ -94,6 +94,7 @@ const { values: args } = parseArgs({
     llm: { type: 'boolean', default: false },
     conversations: { type: 'string' },
     blind: { type: 'boolean', default: false },
+    'no-scripted-replies': { type: 'boolean', default: false },
   },
 });
 const split = args.split === 'dev' ? 'dev' : 'test';
@@ -103,6 +104,12 @@ const CLINC = resolve(args.data!, 'clinc150/data_full.json');
 const OOD = args.ood ?? resolve(args.data!, 'banking77/test.csv');
 /** Folder of conversation files (`*.jsonl`); `--conversations DIR` picks another set (e.g. `escalation-eval2`). */
 const EVAL_DIR = args.conversations ? resolve(args.conversations) : join(ROOT, 'apps/orchestrator/data/escalation-eval');
+/**
+ * `--no-scripted-replies`: a conversation's `A:` line after a visitor line is not given to the policy
+ * as that turn's reply (it still stands in the transcript), to measure what the 'about to repeat
+ * itself' rule owes to the replies the set's writers scripted.
+ */
+const SCRIPTED_REPLIES = !args['no-scripted-replies'];
 /** `--blind`: errors are listed by id and reason only, without the visitor's words, for a set kept unseen. */
 const BLIND = args.blind || /escalation-(eval(?:[4-9]|[1-9][0-9]+)|probe-safety2)\b/.test(EVAL_DIR);
 
@@ -158,7 +165,7 @@ const fmt = (x: ReturnType<typeof summary>) =>
 
 function heldOut(label: string, policy: Policy, verbose: boolean) {
   const run = { ...runner, policy };
-  const outs = conversations.map((c) => play(c, (turns, reply) => runIntakeTurn(run, { turns, language: c.lang, reply })));
+  const outs = conversations.map((c) => play(c, (turns, reply) => runIntakeTurn(run, { turns, language: c.lang, reply: SCRIPTED_REPLIES ? reply : undefined })));
   const overall = summary(outs);
   const byLanguage = Object.fromEntries(LANGS.map((l) => [l, summary(outs.filter((o) => o.c.lang === l))])) as Record<Language, ReturnType<typeof summary>>;
   if (verbose) {

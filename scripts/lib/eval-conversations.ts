@@ -36,14 +36,19 @@ export interface Outcome {
   /** Escalated with the expected reason (and topic). */
   reasonOk: boolean;
 }
-/** One decision step: the conversation so far -> the decision and the engine's reply (if any). */
+/**
+ * One decision step: the conversation so far -> the decision and the engine's reply (if any).
+ * `scriptedReply` is the conversation's own `A:` line right after this visitor line, when it has
+ * one: the reply the assistant gives to this turn (passed to the policy as the intake's reply).
+ */
 export type Step = (turns: { role: 'visitor' | 'assistant'; text: string }[], scriptedReply?: string) => { decision: PolicyDecision; intake: { reply: string } | null } | Promise<{ decision: PolicyDecision; intake: { reply: string } | null }>;
 
 export const has = (d: PolicyDecision, code: string) => d.reasons.some((r) => r.code === code);
 
 /**
  * Plays `c` visitor turn by visitor turn with `step`; `A:` lines are used as given, otherwise the
- * engine's reply is inserted; stops at the first escalating decision.
+ * engine's reply is inserted; an `A:` line right after a visitor line is also given to `step` as
+ * that turn's reply (`scriptedReply`). Stops at the first escalating decision.
  */
 export function play(c: Conversation, step: Step): Outcome;
 export function play(c: Conversation, step: Step, async: true): Promise<Outcome>;

@@ -250,7 +250,7 @@ describe('repeated failure rules', () => {
       ['en', 'Where is the train station?', "nah you're alright, already done it, ta"],
       ['ko', '기차역 어디예요?', '아뇨 괜찮아요~ 그냥 물어본 거예요'],
       ['ja', '駅はどこですか', '大丈夫です、自分で調べます'],
-      ['es', '¿Dónde venden billetes de tren?', 'no, gracias. ya lo miro yo en el móvil'],
+      ['es', '¿Dónde venden billetes de tren?', 'no, gracias. ya me apaño yo'],
     ];
     for (const [lang, question, no] of cases) {
       const second = converse(lang, [question, no]).results[1]!;
@@ -258,6 +258,8 @@ describe('repeated failure rules', () => {
     }
     const asked = converse('en', ['Where is the train station?', "No thanks, but where's the toilet?"]).results[1]!;
     expect(asked.intent).toBe('kb:restrooms');
+    // A question without a question mark is read too: the knowledge base answers the rest.
+    expect(converse('en', ['Where is the train station?', "No. I need to register my baby's birth."]).results[1]!.intent).toBe('kb:birth-registration');
   });
 
   it('a turn opening with a CJK "and then" (那, 还有, じゃあ, 그리고) is a follow-up; 那里 and あとで are not openers', () => {

@@ -135,6 +135,25 @@ type Previous =
 const key = (text: string) => matchForm(text, 'cjk');
 const q = (text: string) => `"${clip(text)}"`;
 
+/** Where a reply's first clause ends: a comma, a dash or tilde, or a sentence mark. */
+const FIRST_CLAUSE_END = /[,，、~〜…!！.。;；]|\s[-–—]\s/u;
+
+/**
+ * The decline lexicon's match for the first clause of `text` when the rest asks nothing: no
+ * question mark and, per `asks` (the engine: an article answers it), no question without one.
+ * "nah you're alright, already done it, ta", "아뇨 괜찮아요~ 사진 찍고 다시 올게요" decline the offer
+ * of a person and add a remark (dev5, 2026-12-06); "No thanks, but where is the toilet?", "不用，
+ * 停车场在哪", "No, I need to register my baby's birth." are new questions, read as such. Null when
+ * the first clause is the whole text or no decline.
+ */
+export function declineThenRemark(text: string, lang: Lang, asks: (rest: string) => boolean = () => false): LexiconMatch | null {
+  const end = FIRST_CLAUSE_END.exec(text);
+  if (!end || end.index === 0) return null;
+  const rest = text.slice(end.index + end[0].length);
+  if (!rest.trim() || /[?？¿]/u.test(rest) || asks(rest)) return null;
+  return findLexiconMatch(text.slice(0, end.index), 'decline', [lang]);
+}
+
 /**
  * Creates the embedded intake over `kb`.
  *
@@ -142,7 +161,8 @@ const q = (text: string) => `"${clip(text)}"`;
  * 1. explicit request for a person (any language's lexicon) -> escalate `explicit_request`,
  *    unless `requestVeto` says it is negated or reported ("I don't need a person, just...");
  * 2. "yes" right after the kiosk offered a staff member -> escalate `explicit_request`;
- * 3. "no" right after the offer -> `decline` ("anything else?");
+ * 3. "no" right after the offer -> `decline` ("anything else?"), also with a remark after it
+ *    that asks nothing ({@link declineThenRemark});
  * 4. negative feedback ("that didn't help") after a reply -> escalate `repeated_failure` if the
  *    reply was an article answer, `out_of_scope` if it was the "not sure" reply;
  * 5. article hit >= `minScore` (greetings/thanks stripped first) -> the article's answer, unless
@@ -159,23 +179,6 @@ const q = (text: string) => `"${clip(text)}"`;
  * article answers; if it is not recognised (another engine wrote it), the previous visitor
  * question is re-classified instead.
  */
-/** Where a reply's first clause ends: a comma, a dash or tilde, or a sentence mark. */
-const FIRST_CLAUSE_END = /[,，、~〜…!！.。;；]|\s[-–—]\s/u;
-
-/**
- * The decline lexicon's match for the first clause of `text` when the rest makes no question:
- * "nah you're alright, already done it, ta", "아뇨 괜찮아요~ 사진 찍고 다시 올게요" decline the offer
- * of a person and add a remark (dev5, 2026-12-06); "No thanks, but where is the toilet?" is a
- * new question, read as one. Null when the first clause is the whole text or no decline.
- */
-export function declineThenRemark(text: string, lang: Lang): LexiconMatch | null {
-  const end = FIRST_CLAUSE_END.exec(text);
-  if (!end || end.index === 0) return null;
-  const rest = text.slice(end.index + end[0].length);
-  if (!rest.trim() || /[?？]/u.test(rest)) return null;
-  return findLexiconMatch(text.slice(0, end.index), 'decline', [lang]);
-}
-
 export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOptions = {}): EmbeddedIntake {
   const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
   const requestVeto = opts.requestVeto === undefined ? classifierRequestVeto : opts.requestVeto;
@@ -353,7 +356,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       return escalate('explicit_request', `accepted the offer of a staff member: ${said(affirm)}`, LEXICON_CONFIDENCE);
     }
 
-    const decline = prev.kind === 'unknown' ? (findLexiconMatch(text, 'decline', [lang]) ?? declineThenRemark(text, lang)) : null;
+    const decline = prev.kind === 'unknown' ? (findLexiconMatch(text, 'decline', [lang]) ?? declineThenRemark(text, lang, (rest) => !!searchKb(rest, lang).best)) : null;
     if (decline) return plain(pack.replies.anythingElse, 'decline', LEXICON_CONFIDENCE);
 
     const negative = findLexiconMatch(text, 'negativeFeedback', languageOrder(lang));

@@ -233,9 +233,9 @@ export function analyze(text: string, pack: LanguagePack): Analysis {
  * A turn opening with "and", "also", "y", "et", "und", "e", "还有", "那", "그리고", "それと", "じゃあ"...
  * The CJK openers need no space after them ("那可以請家人代辦嗎": the Latin-only lookahead
  * missed every CJK opener not followed by a space until 2026-12-06); 那 is not 那里/那边 (there)
- * and あと not あとで (later).
+ * and あと not あとで (later); あとは (and also) is one.
  */
-const FOLLOW_UP_OPENING = /^(?:(?:and|also|plus|y|e|et|und|ademas|aussi|auch|tambem|tambien)(?![\p{L}])|还有|還有|另外|那么|那(?![里边个些儿])|그리고|그럼|それと|あと(?![でにはも])|じゃあ|ちなみに)/u;
+const FOLLOW_UP_OPENING = /^(?:(?:and|also|plus|y|e|et|und|ademas|aussi|auch|tambem|tambien)(?![\p{L}])|还有|還有|另外|那么|那(?![里边个些儿])|그리고|그럼|それと|あと(?![でにも])|じゃあ|ちなみに)/u;
 
 /** True when `text` opens as a follow-up ({@link FOLLOW_UP_OPENING}), after leading spaces and punctuation. */
 export function opensFollowUp(text: string): boolean {

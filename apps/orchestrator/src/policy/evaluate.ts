@@ -10,6 +10,7 @@ import { modelTurn } from './hybrid.ts';
 import { bareCryForHelp, needNegated, negatedEmergency } from './scope.ts';
 import { sharesTopic } from '../intake/topics.ts';
 import { opensFollowUp } from '../intake/text.ts';
+import { foldChinese } from '../intake/chinese.ts';
 import type { EscalationClassifier, ModelScores } from './model/classifier.ts';
 import { topicOfLabel, MODEL_LABELS } from './model/labels.ts';
 import { findCues, type CueHit, type CueKind } from './cues.ts';
@@ -311,7 +312,7 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // neither question was answered: the reply failed them, not only the knowledge base.
   // A turn opening as a follow-up ("Et la photo, je dois l'apporter ?", "e precisa levar o quê?")
   // asks the next thing about the topic, not the same thing again (dev5 fr-d5-n03, pt-d5-n08).
-  const rephrased = last && afterReply && streak >= 2 && previousVisitor && sharesTopic(previousVisitor, text) && !opensFollowUp(text) ? { text: previousVisitor } : undefined;
+  const rephrased = last && afterReply && streak >= 2 && previousVisitor && sharesTopic(previousVisitor, text) && !opensFollowUp(foldChinese(text, guess.language)) ? { text: previousVisitor } : undefined;
   const closing = lastIntake && ['thanks', 'decline', 'greeting'].includes(lastIntake.intent);
   // The assistant is about to give, word for word, the reply it gave to the previous visitor turn
   // ("Isopor vai no lixo reciclável?" -> collection days; "não perguntei o dia..." -> collection

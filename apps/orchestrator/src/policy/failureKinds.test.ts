@@ -13,6 +13,8 @@ import { packFor } from '../intake/lexicon/index.ts';
 
 const policy = defaultPolicy();
 const runner = createIntakeRunner();
+/** Reason codes of a one-turn conversation run through the engine and the policy. */
+const codesOf = (text: string, lang: Language) => runIntakeTurn(runner, { turns: [{ role: 'visitor', text }], language: lang }).decision.reasons.map((r) => r.code);
 const codes = (text: string, language: Language) => evaluateTurn(policy, { turns: [{ role: 'visitor', text }], language }).reasons.map((r) => r.code);
 const convo = (language: Language, ...lines: string[]) => {
   const turns = lines.map((l) => ({ role: l.startsWith('A: ') ? ('assistant' as const) : ('visitor' as const), text: l.replace(/^[AV]: /, '') }));
@@ -115,7 +117,6 @@ describe('issue 10 failure kinds', () => {
       ['de', 'In welche Tonne kommt ein fettiger Pizzakarton?', 'Das Bürgeramt ist Montag bis Freitag von 8 bis 16 Uhr geöffnet.', 'Nein, ich frage nach dem Pizzakarton, welche Tonne?'],
       ['pt', 'Isopor vai no lixo reciclável ou no comum?', 'A coleta seletiva passa às terças e sextas-feiras.', 'nao perguntei o dia perguntei se isopor é reciclavel'],
     ];
-    const runner = createIntakeRunner();
     let byRepeat = 0;
     for (const [lang, question, reply, pushback] of cases) {
       const turns = [{ role: 'visitor' as const, text: question }, { role: 'assistant' as const, text: reply }, { role: 'visitor' as const, text: pushback }];
@@ -127,12 +128,11 @@ describe('issue 10 failure kinds', () => {
       const other = runIntakeTurn(runner, { turns, language: lang });
       expect(other.decision.reasons.map((r) => r.evidence).join(' '), `${lang}: ${pushback}`).not.toMatch(/same reply again/);
     }
-    // zh, ko, es and pt have no pushback cue: only the reply about to be repeated hands them off.
-    expect(byRepeat).toBeGreaterThanOrEqual(4);
+    // zh, es and pt have no pushback cue (ko's "-냐고요" is one): only the reply about to be repeated hands them off.
+    expect(byRepeat).toBeGreaterThanOrEqual(3);
   });
 
   it('indirect requests for a person: an officer busy now, the supervisor on duty, a section head asked to meet, Québec jaser; each with a twin that is no request', () => {
-    const runner = createIntakeRunner();
     // [language, request, twin that is not one]
     const pairs: [Language, string, string][] = [
       ['ko', '혹시 전입신고 받는 주무관님 지금 많이 바쁘세요? 잠깐 여쭤볼 게 있어서요, 오래 안 걸려요', '주무관님이 많이 바쁘셔서 오래 기다렸다고 친구가 그러더라고요. 전입신고 서류 뭐 필요해요?'],
@@ -148,8 +148,6 @@ describe('issue 10 failure kinds', () => {
   });
 
   it('a late registration fine asked to be waived is a policy exception in ko and zh (Taiwan 罰鍰 too); asking what the fine is, is not', () => {
-    const runner = createIntakeRunner();
-    const codesOf = (text: string, lang: Language) => runIntakeTurn(runner, { turns: [{ role: 'visitor', text }], language: lang }).decision.reasons.map((r) => r.code);
     expect(codesOf('산후조리원에 있다가 이제 왔는데 2주 넘었더라고요. 과태료는 좀 봐주시면 안 될까요?', 'ko')).toContain('policy_exception');
     expect(codesOf('孩子在加護病房住了兩個月，出生登記超過60天了。這種情況逾期的罰鍰可以免掉嗎？', 'zh')).toContain('policy_exception');
     expect(codesOf('출생신고 늦으면 과태료 얼마예요?', 'ko')).not.toContain('policy_exception');
@@ -157,8 +155,6 @@ describe('issue 10 failure kinds', () => {
   });
 
   it('a joke about the queue with a laugh is no distress; the same words without it, or shouted twice, still are', () => {
-    const runner = createIntakeRunner();
-    const codesOf = (text: string, lang: Language) => runIntakeTurn(runner, { turns: [{ role: 'visitor', text }], language: lang }).decision.reasons.map((r) => r.code);
     expect(codesOf('哈哈这个队排得我快崩溃了 现在叫到A几号了', 'zh')).not.toContain('negative_sentiment');
     expect(codesOf('这个队排得我快崩溃了 现在叫到A几号了', 'zh')).toContain('negative_sentiment');
     expect(scoreSentiment('lol this queue is ridiculous', findCues('lol this queue is ridiculous', policy, ['en'], ['en'])).score).toBeGreaterThan(scoreSentiment('this queue is ridiculous', findCues('this queue is ridiculous', policy, ['en'], ['en'])).score);
@@ -178,6 +174,75 @@ describe('issue 10 failure kinds', () => {
     const kinds = (text: string) => findCues(text, policy, ['zh', 'en'], ['zh']).filter((h) => h.kind === 'safety').map((h) => h.category);
     expect(kinds('门口有个醉汉拿着碎瓶子乱挥，喊着要捅人')).toContain('threat');
     expect(kinds('我这次捅了个大篓子，表格填错了，能重新领一张吗')).toEqual([]);
+  });
+
+  it('grief and overwhelm told by tears, shaking hands or not coping are distress in 6 languages; the same words in a routine turn are not', () => {
+    const sentimentOf = (text: string, lang: Language) => findCues(text, policy, [lang, 'en'], [lang]).filter((h) => h.kind === 'sentiment' && h.category === 'distress').length;
+    const distress: [Language, string][] = [
+      ['en', "sorry it's my dad, he's just gone into a care home and i cant stop shaking, i cant think straight"],
+      ['ja', '母が先週急に亡くなって、手続きがいっぱいで、涙が止まらなくて'],
+      ['zh', '我先生上個月走了，我一個人什麼都搞不懂，手一直在抖，眼淚停不下來'],
+      ['es', 'hoy me han echado del curro y me falta un papel, no puedo más de verdad, me tiemblan las manos'],
+      ['de', 'Tut mir leid. Ich schaff das gerade alles nicht, ich hab seit Tagen kaum geschlafen'],
+      ['pt', 'meu marido faleceu semana passada e eu não aguento mais, minhas mãos tão tremendo'],
+    ];
+    for (const [lang, text] of distress) expect(sentimentOf(text, lang), text).toBeGreaterThan(0);
+    const routine: [Language, string][] = [
+      ['en', "I can't do this online, can I do it here?"],
+      ['en', "I can't think of the name of the form, the one for moving in"],
+      ['de', 'Ich schaffe das heute nicht mehr vor 12, kann ich morgen kommen?'],
+      ['pt', 'Não consigo pensar em outra forma de pagar, aceita cartão?'],
+      ['es', 'no puedo más tarde, ¿abren mañana?'],
+      ['ja', '引っ越しの手続きは何から始めればいいですか'],
+    ];
+    for (const [lang, text] of routine) expect(sentimentOf(text, lang), text).toBe(0);
+  });
+
+  it('withdrawing a marriage notice or a filing is a cancellation in en fr ko; giving notice or collecting a certificate is not', () => {
+    const topics = (text: string, lang: Language) => findCues(text, policy, [lang, 'en'], [lang]).filter((h) => h.kind === 'sensitive').map((h) => h.category);
+    expect(topics("we gave notice of marriage back in march and we've split up since, so how do we stop it going ahead", 'en')).toContain('cancellation');
+    expect(topics("On avait déposé notre dossier de mariage, mais finalement il n'y aura pas de mariage. Comment on fait ?", 'fr')).toContain('cancellation');
+    expect(topics('어제 혼인신고서 접수한 거요, 아직 처리 안 됐으면 좀 물러줄 수 있나요?', 'ko')).toContain('cancellation');
+    expect(topics('Where do we give notice of marriage, and what do we bring?', 'en')).not.toContain('cancellation');
+    expect(topics('Is there a bus stop near the registration office?', 'en')).not.toContain('cancellation');
+    expect(topics('¿Dónde retiro el certificado de matrimonio?', 'es')).not.toContain('cancellation');
+  });
+
+  it('a named official asked for politely ("no sé si me lo pueda comunicar", "have a word with the registrar") is a request; the hedge is no negation', () => {
+    expect(codesOf('buenas tardes, ando buscando al licenciado ramírez el de catastro, no sé si me lo pueda comunicar', 'es')).toContain('explicit_request');
+    expect(codesOf('I should be most grateful if I might have a word with the Superintendent Registrar herself.', 'en')).toContain('explicit_request');
+    expect(codesOf('busco el certificado de empadronamiento, ¿dónde lo pido?', 'es')).not.toContain('explicit_request');
+    expect(codesOf('No necesito que me comuniquen con nadie, solo el horario.', 'es')).not.toContain('explicit_request');
+  });
+
+  it('asking to be let in as an exception (de ausnahmsweise, en "pop us on the list anyway") is a policy exception; opening hours "ausnahmsweise" are not', () => {
+    expect(codesOf('meine nummer ist durch, können sie mich nicht ausnahmsweise noch dazwischenschieben', 'de')).toContain('policy_exception');
+    expect(codesOf('we missed the garden waste sign up by two days, can you just pop us on the list anyway?', 'en')).toContain('policy_exception');
+    expect(codesOf('Haben Sie am Samstag ausnahmsweise geöffnet?', 'de')).not.toContain('policy_exception');
+    expect(codesOf('Can you put me on the list for the bulky waste collection?', 'en')).not.toContain('policy_exception');
+  });
+
+  it('a small child gone from beside the parent a moment ago is safety (en, fr); a school year opening a child\'s turn is a child alone (ja)', () => {
+    expect(codesOf('um my little girl was right here at the ticket machine a second ago and now i cant see her anywhere', 'en')).toContain('safety');
+    expect(codesOf('attendez mon fils était juste là il a trois ans il a un pull jaune je le vois plus', 'fr')).toContain('safety');
+    expect(codesOf('My son was here last week for his ID card, is it ready?', 'en')).not.toContain('safety');
+    expect(codesOf('Ma fille a perdu sa carte, je la vois plus dans mon sac, je refais une demande où ?', 'fr')).not.toContain('safety');
+    expect(codesOf('しょうがく5ねんです。おかあさんに たのまれて、いんかんとうろくしょうめいを とりにきました。', 'ja')).toContain('vulnerable_visitor');
+    expect(codesOf('うちの子は小学5年生です。児童手当はいつまでもらえますか', 'ja')).not.toContain('vulnerable_visitor');
+  });
+
+  it('pushback after a reply in es (present tense), ja (んだけど) and ko (-냐고요) is "that did not help"; the same question first is not', () => {
+    const cases: [Language, string, string][] = [
+      ['es', '¿Qué día pasan a recoger el cartón de los comercios?', 'No le pregunto el horario. Le pregunto qué día recogen el CARTÓN.'],
+      ['ja', 'わいふぁいのぱすわーど', 'いやホームページ見れないからWi-Fi聞いてるんだけど'],
+      ['ko', '인감 증명서 하나 떼려면 얼마예요', '아 진짜 인감증명서 수수료요 수수료 얼마냐고요'],
+    ];
+    for (const [lang, first, pushback] of cases) {
+      const turns: PolicyTurn[] = [{ role: 'visitor', text: first }, { role: 'assistant', text: '...' }, { role: 'visitor', text: pushback }];
+      const d = evaluateTurn(policy, { turns, language: lang, intake: { intent: 'unknown', confidence: 0.5, escalation: null } });
+      expect(d.reasons.map((r) => r.evidence).join(' '), pushback).toMatch(/did not help/);
+      expect(findCues(first, policy, [lang, 'en'], [lang]).map((h) => h.kind), first).not.toContain('negativeFeedback');
+    }
   });
 
   it('the same article about to be given again to a follow-up it answers is no failure', () => {

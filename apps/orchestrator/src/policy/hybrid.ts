@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { cueScope, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, ownCueClause, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
+import { cueScope, cueSentenceOn, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
@@ -221,14 +221,16 @@ export function modelTurn(
     }),
   ) as Record<ModelLabel, LabelThresholds>;
   let scopeOfTurn: { negated: boolean; reported: boolean } | undefined;
+  /** Negation and reported speech anywhere in the turn, polite hedges ("no sé si") left out; computed once. */
+  const wholeTurn = () => (scopeOfTurn ??= hasScope(dropHedges(text)));
   /**
    * A negation or reported speech anywhere in the turn. Reported speech elsewhere only counts for
    * requests and feelings: "my *lawyer* told me to come here" is still a legal matter.
    */
   const turnScope = (label: ModelLabel): CueScope => {
-    scopeOfTurn ??= hasScope(text);
-    if (scopeOfTurn.negated) return 'negation';
-    return scopeOfTurn.reported && COMMON.has(label) ? 'reported' : null;
+    const scope = wholeTurn();
+    if (scope.negated) return 'negation';
+    return scope.reported && COMMON.has(label) ? 'reported' : null;
   };
   const explain = (label: ModelLabel) => clf.explain(text, label, 3, { language: opts.language, hits: builtIn });
   // Sensitive topics told over two turns ("I got a letter about my water bill." then "It says I
@@ -245,7 +247,7 @@ export function modelTurn(
   // favour_precision cut (at least REPORTED_MIN_CUT): the scope words are evidence against it that the model weighs poorly.
   // Not for negation: Korean and Japanese negation morphemes (안, 없, ない) are in many requests.
   const scopedCut = (label: ModelLabel) => Math.max(th[label].fire ?? 1, thresholdsFor({ ...configured, mode: 'favour_precision' }, label, clf).fire ?? 1, REPORTED_MIN_CUT);
-  const reportedTurn = () => (scopeOfTurn ??= hasScope(text)).reported;
+  const reportedTurn = () => wholeTurn().reported;
   // The model alone says nothing about a turn without a word: "b", "no", "x x" (a one-letter
   // turn scored safety 0.79 after training set 13: hashed single-character features, no meaning).
   const fragment = answeredFragment(text, opts.unanswered);
@@ -292,13 +294,14 @@ export function modelTurn(
       // negations ("nobody can give me a straight answer. This is unacceptable") and many
       // vulnerable cues are negations themselves ("I can't hear when they call the numbers").
       const ownScopeOnly = label === 'frustration' || label === 'vulnerable';
-      // A request for a person: a negation counts from the request's own clause on ("I don't
-      // need a map, I want a person" is a request); reported speech anywhere in the turn counts.
+      // A request for a person: a negation counts from the request's own clause to the end of its
+      // sentence ("I don't need a map, I want a person" is a request); reported speech anywhere in
+      // the turn counts.
       const clauseScope = (): CueScope => {
         const from = fromCueClause(text, hit.phrase);
         if (from === text) return turnScope(label);
-        if (hasScope(from).negated) return 'negation';
-        return (scopeOfTurn ??= hasScope(text)).reported ? 'reported' : null;
+        if (hasScope(dropHedges(cueSentenceOn(text, hit.phrase))).negated || needNegationIn(from)) return 'negation';
+        return wholeTurn().reported ? 'reported' : null;
       };
       // A sensitive topic told as history ("My husband complained last time about the wait. Is
       // it busy today?", model 0.04) is no current matter when the model stays below `veto`.

@@ -97,6 +97,30 @@ export function fromCueClause(text: string, phrase: string): string {
   return i < 0 ? text : clauses.slice(i).map((c) => c.trim()).join(', ');
 }
 
+/** The end of a sentence: a full stop, question or exclamation mark (Latin or CJK) and the spaces after it. */
+const SENTENCE_END = /(?<=[.!?。！？])\s*/u;
+
+/**
+ * From the clause of `phrase` to the end of its sentence ({@link fromCueClause} within that
+ * sentence). A negation in a later sentence ("I'd like a word with the registrar. It is a private
+ * matter and I would rather not set it out on a screen", dev6; Québec "y a-tu moyen de parler à
+ * un préposé? J'ai pas envie de pitonner", dev4) does not take a request back; a "no need" form
+ * there does ({@link needNegationIn}).
+ */
+export function cueSentenceOn(text: string, phrase: string): string {
+  const sentences = text.split(SENTENCE_END).filter((x) => x.trim());
+  const own = sentences.find((x) => {
+    const found = locateCjk(x, phrase);
+    return found === undefined ? !!locateLatin(x, phrase) : !!found;
+  });
+  return fromCueClause(own ?? text, phrase);
+}
+
+/** True when `text` has a "no need" form anywhere ({@link NEED_NEGATION_LATIN}, {@link NEED_NEGATION_CJK}). */
+export function needNegationIn(text: string): boolean {
+  return NEED_NEGATION_LATIN.test(normalizeText(text).replace(/'/g, ' ')) || NEED_NEGATION_CJK.test(matchForm(text, 'cjk'));
+}
+
 /**
  * The clause of `text` that contains `phrase` (clauses split as in {@link fromCueClause}); the
  * whole text when it has one clause or none contains the phrase.
@@ -183,6 +207,27 @@ function patternWords(pattern: string | undefined): Set<string> {
 }
 
 /**
+ * "I don't know if", "no sé si", "je ne sais pas si", "não sei se", "weiß nicht, ob": a polite
+ * hedge before a request ("no sé si me lo pueda comunicar"), not a negation of it (dev6,
+ * 2026-12-06). Matched on the normalised tokens of the window before a cue.
+ */
+const HEDGE = /(?:^| )(?:i )?(?:don't|dont|do not) know (?:if|whether)(?= |$)|(?:^| )no se si(?= |$)|(?:^| )(?:je )?(?:ne )?sais pas si(?= |$)|(?:^| )nao sei se(?= |$)|(?:^| )wei(?:ß|ss) nicht ob(?= |$)/u;
+
+/** The {@link HEDGE} phrases in raw text (accents and case as typed). */
+const HEDGE_TEXT = /(?<![\p{L}])(?:(?:i )?(?:don[’']?t|do not) know (?:if|whether)|no s[eé] si|(?:je )?(?:ne )?sais pas si|n[aã]o sei se|wei(?:ß|ss) nicht,? ob)(?![\p{L}])/giu;
+
+/** `text` with its polite hedges ({@link HEDGE}) blanked, for the turn-wide negation check. */
+export function dropHedges(text: string): string {
+  return text.normalize('NFC').replace(HEDGE_TEXT, ' ');
+}
+
+/** `tokens` without the {@link HEDGE} phrases in them. */
+function withoutHedges(tokens: readonly string[]): string[] {
+  const joined = tokens.join(' ');
+  return HEDGE.test(joined) ? joined.replace(new RegExp(HEDGE.source, 'gu'), ' ').split(' ').filter(Boolean) : [...tokens];
+}
+
+/**
  * The scope covering `phrase` (a cue hit's matched text, in match form) inside `text`, or null.
  * Latin script: a negator or reporting verb among the {@link SCOPE_WINDOW_BEFORE} tokens before
  * the phrase or inside it, or (with `reportedSubject`, for "who said it" cues such as a person
@@ -221,7 +266,7 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
   // consigo ver", "can't read the screen"), which vetoed such cues until 2026-12-06; one matched
   // by a gap ("brauche *keinen* Mitarbeiter") still negates.
   const ownWords = patternWords(opts.pattern);
-  const negationWindow = own ? [...own.tokens.slice(Math.max(0, own.at - SCOPE_WINDOW_BEFORE), own.at), ...own.tokens.slice(own.at, own.at + own.length).filter((t) => !ownWords.has(t))] : [];
+  const negationWindow = own ? [...withoutHedges(own.tokens.slice(Math.max(0, own.at - SCOPE_WINDOW_BEFORE), own.at)), ...own.tokens.slice(own.at, own.at + own.length).filter((t) => !ownWords.has(t))] : [];
   if (negationWindow.some((t) => NEGATORS.has(t) || NEGATORS.has(`${t.split("'")[0]}'`) || t.endsWith("n't"))) return 'negation';
   // Reported speech also follows its subject: "the *staff* at counter 3 told me", "l'*agent* m'a dit".
   const after = tokens.slice(at + length, at + length + SCOPE_WINDOW_AFTER);

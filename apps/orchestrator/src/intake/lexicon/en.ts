@@ -29,6 +29,9 @@ export const en: LanguagePack = {
       'call|fetch|bring me? a|an|the|some? staff|staff_member|person|human|someone|somebody|clerk|attendant|employee|agent',
       `^ ${PERSON} please? $`,
       "don't|dont|do_not want|like * a|an|the? robot|bot|machine|computer",
+      // "I might have a word with the Superintendent Registrar herself"; "Who else is there?" (dev6, 2026-12-06)
+      'have|having a word with the|your|a|an|someone|somebody|one_of',
+      'who else is_there|is_around|can_i_talk_to|can_i_speak_to|could_help_me',
     ],
     greeting: [
       '^ hello|hi|hey|hiya|howdy|greetings|yo there?',

@@ -31,6 +31,9 @@ export const es: LanguagePack = {
       'agente',
       `^ ${PERSON} por_favor? $`,
       'no quiero|deseo * robot|maquina|bot|computadora|ia',
+      // a named official looked for and asked to be put through (Mexico: "busco al licenciado Ramírez ... me lo pueda comunicar"; dev6, 2026-12-06)
+      'me lo|la puede|pueda|podria|podrias comunicar',
+      'busco|buscando|buscar al|a_la licenciado|licenciada|ingeniero|ingeniera|doctor|doctora|jefe|jefa|encargado|encargada|arquitecto|arquitecta',
     ],
     greeting: [
       '^ hola|saludos|buenas|buenos|buen|oiga|oye|disculpe|perdone|perdon|hey dias|tardes|noches|dia?',

@@ -27,7 +27,8 @@ export const zh: LanguagePack = {
       '和|跟|与|同 * 人|真人|职员|员工|客服|人工|负责人 说话|讲话|说|谈|聊|沟通|对话|交流',
       '不要|不想|不用 * 机器人|机器|ai|人工智能',
       // a formal request that a section head meet the visitor (Taiwan 區公所 letters: 煩請課長撥冗與我面談; dev5, 2026-12-06)
-      're:(?:课长|科长|处长|主任|所长|局长|区长|股长|主管)[^，。！？,.!?]{0,8}(?:面谈|接见|见面|当面谈|当面说明)',
+      // (the match form has no punctuation: the 6-character window is what keeps it in one request)
+      're:(?:课长|科长|处长|主任|所长|局长|区长|股长|主管).{0,6}(?:面谈|接见我|见面|当面谈|当面说明)',
     ],
     greeting: ['^ 你好|您好|早上好|上午好|下午好|晚上好|嗨|哈喽|哈啰|喂|大家好|打扰一下|打扰了|不好意思|hello|hi'],
     thanks: ['谢谢|多谢|感谢|谢了|谢啦|再见|拜拜|辛苦了|明白了|知道了|清楚了', '^ 没有了|没了|就这些|就这样 吧|了? $'],

@@ -76,6 +76,11 @@ export const de: CueLexicon = {
       'ich habe|hab angst',
       'weiss|weiß nicht mehr weiter',
       'am ende',
+      // tears that will not stop, shaking hands, a blank head, cannot cope any more (dev5/dev6 grief and overwhelm, 2026-12-06)
+      'ich schaff|schaffe das * alles_nicht|gerade_alles_nicht',
+      'meine hande zittern',
+      'ich kann nicht mehr $',
+      'kann nicht klar denken',
     ],
     profanity: ['scheisse|scheiße|scheiss|scheiß|arschloch|arsch|idiot|idioten|vollidiot|blodmann|depp|wichser|fick|ficken|verfickt|kacke|beschissen|beschissene|verflucht|fuck|dreckig'],
     positive: ['danke|dankeschon|super|toll|prima|perfekt|hilfreich|klasse|freundlich|wunderbar|grossartig|großartig|ausgezeichnet', 'vielen dank'],
@@ -96,6 +101,9 @@ export const de: CueLexicon = {
       'kundigen|kundigung|stornieren|stornierung|storno|loschen|auflosen|beenden|widerrufen|widerruf * vertrag|bestellung|abo|abonnement|konto|mitgliedschaft|antrag|dienst|account|kundenkonto|vertrags',
       'vertrag|bestellung|abo|abonnement|konto|mitgliedschaft|antrag|account|kundenkonto * kundigen|stornieren|loschen|auflosen|beenden|widerrufen',
       'kundigen|kundigung|stornieren|stornierung',
+      // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
+      'antrag|eheschliessung|eheschließung|aufgebot|trauung|hochzeit * zuruckziehen|zurucknehmen|ruckgangig|absagen',
+      'anmeldung * ruckgangig',
     ],
     account_access: [
       'kann|komme mich? nicht * anmelden|einloggen|rein',
@@ -201,7 +209,12 @@ export const de: CueLexicon = {
       'kostenlos machen',
     ],
     deadline_extension: ['frist|deadline * verlangern|verlangerung|verpasst|versaumt|abgelaufen|uberschritten', 'fristverlangerung|aufschub|stundung', 'mehr zeit', 'zu spat eingereicht|abgegeben'],
-    rule_exception: ['ausnahme|sondergenehmigung|sonderregelung|sonderfall|kulanz|vordrangeln', 'nur dieses eine? mal'],
+    rule_exception: [
+      'ausnahme|sondergenehmigung|sonderregelung|sonderfall|kulanz|vordrangeln',
+      'nur dieses eine? mal',
+      // "können Sie mich nicht ausnahmsweise noch dazwischenschieben" (dev6, 2026-12-06)
+      'konnen|konnten|kann|darf|durfte|wurden sie|ich|man * ausnahmsweise',
+    ],
     discount: ['rabatt|ermassigung|ermäßigung|nachlass|gunstiger|billiger', 'reduzieren|senken * gebuhr|preis|steuer'],
   },
   restrictedAction: {

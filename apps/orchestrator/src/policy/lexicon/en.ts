@@ -95,7 +95,7 @@ export const en: CueLexicon = {
     'no that|this|it is|was not|wrong|incorrect',
     'same answer|thing again',
     // "You've just said exactly the same thing twice" (dev5 repeated-failure read as anger only, 2026-12-06)
-    'said|saying|say|told_me|telling_me exactly|just? the same thing|answer|reply',
+    "you|you've|you_have|youve just|keep? said|saying|say|told_me|telling_me exactly? the same thing|answer|reply",
     'not what i|we * asked|meant|wanted|need|needed|said',
     "i'm|im|i_am|i_was asking|asked_you",
     // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
@@ -136,6 +136,11 @@ export const en: CueLexicon = {
       'afraid for|of my|for_my_life',
       'please please',
       'begging you',
+      // tears that will not stop, shaking hands, a blank head, cannot cope any more (dev5/dev6 grief and overwhelm, 2026-12-06)
+      `${CANT} stop shaking|crying|think_straight`,
+      "my hands are|keep|won't_stop|wont_stop shaking",
+      `i|i_just ${CANT} do_this_anymore|do_it_anymore|cope_anymore`,
+      "i'm|im|i_am falling apart",
     ],
     profanity: [
       'fuck|fucking|fucked|fucker|fuckin|fck|fcking|fk|fking|f-ing|motherfucker|shit|shitty|bullshit|goddamn|goddamned|goddam|asshole|arse|bastard|bitch|piss|pissed|wtf|ffs|stfu|bollocks|screw_you|screw_this|idiot|idiots|stupid|moron|morons',
@@ -176,6 +181,9 @@ export const en: CueLexicon = {
       'account|profile|user|membership|subscription|order|purchase * cancel|delete|close|remove|terminate|deactivate|cancelling|canceling|deleting|closing|removing it|this|that|them',
       "don't|dont|do_not|no_longer want|need * order|purchase",
       'end|withdraw|withdrawing my|the|our application|membership|contract|subscription|lease|enrollment',
+      // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
+      'withdraw|withdrawing|retract|call_off my|our|the notice_of_marriage|notice|banns|wedding|marriage|application|registration',
+      'stop it|the_wedding|the_marriage going_ahead',
     ],
     account_access: [
       'locked|lock|shut out|out_of of? my? account|profile|login',
@@ -229,6 +237,8 @@ export const en: CueLexicon = {
       "re: (?<missingchild>(?:little|small|young|tiny) (?:boy|girl|kid|child|toddler|one)(?=(?: \\S+){0,10} (?:crying|sobbing|wandering|screaming) )(?=(?: \\S+){0,14} (?:on (?:his|her|their) own|all alone|alone|by (?:him|her|them)self|no (?:parents?|mum|mom|adults?)) )) ",
       "re: (?<missingchild>(?:can't|cant|cannot|can not) find|lost sight of|have you seen|has anyone seen) (?:my|our) (?:son|daughter|kid|child|little boy|little girl|boy|girl|toddler|grandson|granddaughter|little one) ",
       "re: (?<missingchild>(?:my|our) (?:son|daughter|kid|child|little boy|little girl|toddler|grandson|granddaughter|little one) (?:(?:is|'s|has gone|went) missing|(?:has|'s|just) (?:disappeared|vanished|run off|ran off|wandered off)|is nowhere))",
+      // "my little girl was right here at the ticket machine a second ago and now..." (dev6, 2026-12-06)
+      "re: (?<missingchild>(?:my|our) (?:son|daughter|kid|child|little boy|little girl|toddler|grandson|granddaughter|little one) was (?:right |just )?(?:here|there|next to me|beside me|with me)(?: \\S+){0,8}? (?:a (?:second|sec|minute|moment) ago|just now)(?=(?: \\S+){0,12} (?:gone|can't see|cant see|cannot see|can't find|cant find|cannot find|disappeared|vanished|where is) )) ",
       'emergency|emergencies|ambulance|paramedic|paramedics',
       'call|get|phone 911|999|112|119|110|000|an_ambulance|the_police|police|the_fire_department|fire_department|a_doctor|security',
       "there's|there_is|theres a fire|gas_leak|fight|bomb",
@@ -354,6 +364,7 @@ export const en: CueLexicon = {
       "not|without|don't_have_to|dont_have_to|skip pay|paying * fee|fees|charge|fine|penalty",
       'for free|free_of_charge|no_charge just|this_time|please|instead',
       'let me off',
+      // late, asked to be added anyway: "can you just pop us on the list anyway?" (dev6, 2026-12-06)
     ],
     deadline_extension: [
       'extend|extending|extension|postpone|postponing|defer|deferral|delay|push_back * deadline|due_date|period|time_limit|payment|submission|date',
@@ -364,6 +375,8 @@ export const en: CueLexicon = {
       'submit|file|pay|apply|register * late',
     ],
     rule_exception: [
+      // late, asked to be added anyway: "can you just pop us on the list anyway?" (dev6, 2026-12-06)
+      'put|pop|add|squeeze|sneak|slot|fit us|me on * list|register|rota anyway|regardless',
       'make|grant|allow|give * exception|exemption',
       'special permission|approval|case|treatment|consideration|arrangement|circumstances',
       'bend|break|ignore|skip|bypass|override * rule|rules|policy|procedure|queue|line',

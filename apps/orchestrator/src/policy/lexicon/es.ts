@@ -65,6 +65,8 @@ export const es: CueLexicon = {
     'pregunte por|sobre',
     // a correction right after a reply: "no, not the collection day, the stickers" (dev4 repeated-failure misses, 2026-12-06)
     'no le|te pregunte|estoy_preguntando * el|la|los|las|por|si',
+    // the present tense too: "No le pregunto el horario. Le pregunto qué día..." (dev6, 2026-12-06)
+    'no le|te pregunto * el|la|los|las|por|si',
   ],
   sentiment: {
     negative: [
@@ -88,6 +90,11 @@ export const es: CueLexicon = {
       'no paro|puedo_parar de llorar|temblar', 'estoy temblando',
       'no se que hacer',
       'ya no se que hacer',
+      // tears that will not stop, shaking hands, a blank head, cannot cope any more (dev5/dev6 grief and overwhelm, 2026-12-06)
+      'me tiemblan las_manos',
+      'no puedo|doy mas $',
+      'no puedo|doy mas de_verdad|ya',
+      'no puedo pensar|pensar_con_claridad',
     ],
     profanity: ['mierda|joder|carajo|cono|puta|puto|pendejo|pendeja|cabron|cabrona|gilipollas|idiota|imbecil|estupido|estupida|chingada|chingar|hostia|hostias|cojones|huevon'],
     positive: ['gracias|genial|perfecto|excelente|estupendo|maravilloso|amable|util|buenisimo', 'muy bien|amable', 'me ayudo|ayudo_mucho'],
@@ -111,6 +118,10 @@ export const es: CueLexicon = {
     cancellation: [
       'cancelar|anular|dar_de_baja|darme_de_baja|rescindir|eliminar|borrar|cerrar|cancelacion|anulacion|baja * contrato|pedido|compra|suscripcion|cuenta|membresia|solicitud|inscripcion|servicio|plan|matricula|abono',
       'cancelacion|anulacion|baja|rescision|cierre de|del * contrato|pedido|cuenta|suscripcion',
+      // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
+      'anular|cancelar|desistir * solicitud|tramite|boda|matrimonio|casamiento|expediente_matrimonial',
+      'retirar * expediente_matrimonial',
+      'ya no nos casamos|vamos_a_casar',
     ],
     account_access: [
       `${CANT} entrar|acceder|iniciar_sesion|conectarme|ingresar`,

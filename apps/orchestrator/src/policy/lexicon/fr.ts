@@ -85,6 +85,11 @@ export const fr: CueLexicon = {
       "j'ai tres? peur",
       'ne sais plus quoi faire',
       'je ne sais pas quoi faire',
+      // tears that will not stop, shaking hands, a blank head, cannot cope any more (dev5/dev6 grief and overwhelm, 2026-12-06)
+      "je_n'en|j'en peux plus",
+      'mes mains tremblent',
+      "j'ai les mains qui tremblent",
+      "j'arrive|je_n'arrive plus|pas a reflechir|penser",
     ],
     profanity: [
       "putain|merde|bordel|connard|connasse|salaud|salope|encule|foutu|foutre|chier|nique|pute|cretin|abruti|imbecile|debile",
@@ -109,6 +114,9 @@ export const fr: CueLexicon = {
     cancellation: [
       'annuler|resilier|resiliation|annulation|supprimer|suppression|cloturer|cloture|fermer|desinscrire|desinscription * contrat|commande|abonnement|compte|inscription|adhesion|demande|service|dossier',
       'resiliation|annulation|suppression|cloture de|du|d\'un|d\'une * contrat|commande|abonnement|compte|inscription',
+      // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
+      "n'y_aura|y_aura pas|plus de mariage",
+      'retirer|annuler * publication_des_bans|dossier_de_mariage',
     ],
     account_access: [
       `${CANT}|je_n'arrive_pas_a * connecter|acceder|ouvrir_une_session|me_connecter|identifier`,
@@ -146,6 +154,8 @@ export const fr: CueLexicon = {
       're: (?<missingchild>(?:je trouve pus|je trouve pu|je retrouve pus|on trouve pus) (?:mon|ma|notre) (?:fils|fille|enfant|petit|petite|garcon|petit-fils|petite-fille)) ',
       're: (?<missingchild>(?:petit garcon|petite fille|petit enfant|bambin|tout petit|toute petite|un petit|une petite)(?=(?: \\S+){0,10} (?:pleure|pleurer|pleurait|en pleurs|erre) )(?=(?: \\S+){0,14} (?:tout seul|toute seule|seul|seule|sans (?:ses )?parents|sans adulte) )) ',
       're: (?<missingchild>(?:je ne trouve plus|je trouve plus|je ne retrouve plus|je retrouve plus|on ne trouve plus|vous avez vu|avez vous vu) (?:mon|ma|notre) (?:fils|fille|enfant|petit|petite|garcon|petit-fils|petite-fille)) ',
+      // "mon fils était juste là, il a trois ans … je le vois plus" (dev6, 2026-12-06)
+      're: (?<missingchild>(?:mon|ma|notre) (?:fils|fille|enfant|petit|petite|garcon|bebe) (?:etait|est) (?:juste |encore )?(?:la|ici|a cote)(?=(?: \\S+){0,16} je (?:ne )?(?:le|la) vois (?:plus|pus) ))',
       "re: (?<missingchild>(?:mon|ma|notre) (?:fils|fille|enfant|petit|petite|garcon) (?:a disparu|est parti|est partie|s'est perdu|s'est perdue|a fugue|n'est plus la)) ",
       'urgence|urgences|ambulance|samu|pompiers',
       'au secours',

@@ -42,6 +42,8 @@ export const ko: CueLexicon = {
     '그게_아니라|그거_말고',
     // "아까랑 똑같은 말만 하시네요": the same words again (dev5, 2026-12-06)
     '똑같은|같은 말만|대답만|얘기만|소리만',
+    // an emphatic re-ask at the end of a turn: "수수료 얼마냐고요" (I'm asking how much; dev6, 2026-12-06)
+    're:(?:느냐|냐)(?:고|구)요$',
   ],
   sentiment: {
     negative: [
@@ -50,7 +52,13 @@ export const ko: CueLexicon = {
       '시간_낭비',
     ],
     anger: ['화가_나|화나|열받|어이없|말도_안_돼|말이_안_돼|최악|너무하|장난하|미치겠|참을_수_없|용납|황당|기가_막혀|무시하'],
-    distress: ['무서워|무서운|겁나|불안해|걱정돼|울고|눈물|어떡해|어떻게_해야_할지_모르|막막|절박|살려'],
+    distress: [
+      '무서워|무서운|겁나|불안해|걱정돼|울고|눈물|어떡해|어떻게_해야_할지_모르|막막|절박|살려',
+      // tears that will not stop, shaking hands, a blank head, cannot cope any more (dev5/dev6 grief and overwhelm, 2026-12-06)
+      '손이 떨려|떨리고|계속_떨려',
+      '머리가 하얘|새하얘',
+      '못 버티겠|견디겠',
+    ],
     profanity: ['씨발|시발|ㅅㅂ|개새끼|병신|ㅂㅅ|존나|좆|미친놈|미친_년|미쳤|빌어먹을|젠장|빡치|닥쳐|꺼져|개같'],
     positive: ['감사|고맙|좋아요|좋네요|최고|친절|도움이_됐|도움이_되었|덕분에'],
   },
@@ -64,6 +72,10 @@ export const ko: CueLexicon = {
     cancellation: [
       '계약|주문|회원|계정|신청|등록|서비스|가입|구독 * 해지|탈퇴|취소|철회|삭제',
       '해지|탈퇴',
+      // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
+      '혼인신고|혼인_신고|신고서|신청서|신청|접수 * 물러|무를|무르|철회|취소',
+      '물러줄|물러_주실|물러주세요|물러_주세요|무를_수',
+      '없던|없었던 일로',
     ],
     account_access: [
       '로그인이_안|로그인_안|로그인을_못|로그인이_안돼|접속이_안',

@@ -78,6 +78,11 @@ export const pt: CueLexicon = {
       'com|tenho|estou_com medo',
       'nao sei mais o que fazer',
       'nao sei o que fazer',
+      // tears that will not stop, shaking hands, a blank head, cannot cope any more (dev5/dev6 grief and overwhelm, 2026-12-06)
+      'nao aguento mais',
+      'minhas maos * tremendo|tremem',
+      'nao consigo parar de chorar|tremer',
+      'nao consigo pensar direito|em_nada',
     ],
     profanity: ['porra|merda|caralho|puta|puto|foda|fodido|foder|cacete|idiota|imbecil|babaca|otario|desgraca|fdp|vsf|pqp|bosta|arrombado'],
     positive: ['obrigado|obrigada|valeu|otimo|otima|perfeito|excelente|maravilha|gentil|adorei', 'muito bom|boa|obrigado', 'ajudou muito'],
@@ -101,6 +106,8 @@ export const pt: CueLexicon = {
     cancellation: [
       'cancelar|cancelamento|encerrar|encerramento|excluir|exclusao|apagar|rescindir|rescisao|desativar * contrato|pedido|compra|assinatura|conta|cadastro|inscricao|plano|servico|matricula',
       'cancelamento|encerramento|exclusao|rescisao do|da|de_um|de_uma * contrato|pedido|conta|assinatura|cadastro',
+      // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
+      'desistir|cancelar * casamento|processo|pedido|habilitacao|requerimento',
     ],
     account_access: [
       `${CANT} entrar|acessar|logar|fazer_login|fazer_o_login`,
