@@ -11,6 +11,8 @@ import { bareCryForHelp, needNegated, negatedEmergency } from './scope.ts';
 import { sharesTopic } from '../intake/topics.ts';
 import { opensFollowUp } from '../intake/text.ts';
 import { foldChinese } from '../intake/chinese.ts';
+import { findLexiconMatch } from '../intake/lexicon.ts';
+import { isLang } from '../intake/lexicon/index.ts';
 import type { EscalationClassifier, ModelScores } from './model/classifier.ts';
 import { topicOfLabel, MODEL_LABELS } from './model/labels.ts';
 import { findCues, type CueHit, type CueKind } from './cues.ts';
@@ -322,7 +324,11 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // article) is not, and two unanswered turns are the unanswered streak's to judge.
   const lastReply = lastIndex > 0 ? turns.slice(0, lastIndex).findLast((t) => t.role === 'assistant') : undefined;
   const previousTurn = visitorTurns.length >= 2 ? visitorTurns.at(-2)! : undefined;
-  const aboutToRepeat = !!lastReply && !!lastIntake?.reply && sameReply(lastReply.text, lastIntake.reply) && (!!feedback || (!!previousTurn?.intake && previousTurn.intake.intent !== lastIntake.intent));
+  // A closing turn ("thanks, bye", "no, that's all") answered twice with "You're welcome!" is no
+  // failure whatever a provider calls its intent: the engine's own thanks/greeting/decline words
+  // are checked too, not only the embedded engine's intent names (review, 2026-12-06).
+  const closingWords = !!last && (['thanks', 'greeting', 'decline'] as const).some((c) => findLexiconMatch(text, c, isLang(guess.language) ? [guess.language, 'en'] : ['en']));
+  const aboutToRepeat = !!lastReply && !!lastIntake?.reply && !closingWords && sameReply(lastReply.text, lastIntake.reply) && (!!feedback || (!!previousTurn?.intake && previousTurn.intake.intent !== lastIntake.intent));
   const answeredNow = lastIntake?.intent.startsWith('kb:') && !unanswered && !lastIntake.escalation;
   if (repeat) push({ code: 'repeated_failure', evidence: `same question asked twice: ${quote(repeat.text)} then ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (feedback && afterReply && !declinedNow) push({ code: 'repeated_failure', evidence: `the answer did not help: ${cite(feedback)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });

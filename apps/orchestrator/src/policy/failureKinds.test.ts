@@ -245,6 +245,18 @@ describe('issue 10 failure kinds', () => {
     }
   });
 
+  it('a closing turn answered twice with the same words by a provider is no failure, whatever intent it names', () => {
+    const turns: PolicyTurn[] = [
+      { role: 'visitor', text: 'Thanks!', intake: { intent: 'goodbye', confidence: 0.9, escalation: null } },
+      { role: 'assistant', text: "You're welcome! Have a nice day." },
+      { role: 'visitor', text: 'Thank you, bye' },
+    ];
+    expect(evaluateTurn(policy, { turns, language: 'en', intake: { intent: 'farewell', confidence: 0.9, escalation: null, reply: "You're welcome! Have a nice day." } }).escalate).toBe(false);
+    // The same repeated reply to a new question the provider reads as another matter is a failure.
+    const asked: PolicyTurn[] = [{ ...turns[0]!, text: 'Where can I park?' }, turns[1]!, { role: 'visitor', text: 'Where is the parking, I asked?' }];
+    expect(evaluateTurn(policy, { turns: asked, language: 'en', intake: { intent: 'kb:parking', confidence: 0.9, escalation: null, reply: "You're welcome! Have a nice day." } }).reasons.map((r) => r.code)).toContain('repeated_failure');
+  });
+
   it('the same article about to be given again to a follow-up it answers is no failure', () => {
     const card = 'Die My-Number-Karte beantragen Sie an Schalter 3 in Etage 1 oder online mit Foto. Sie dauert etwa einen Monat.';
     const answered = { intent: 'kb:my-number-card', confidence: 0.9, escalation: null };
