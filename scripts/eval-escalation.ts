@@ -177,16 +177,18 @@ function heldOut(label: string, policy: Policy, verbose: boolean) {
 }
 
 function report(outs: Outcome[]) {
-  const triggers = [...new Set(conversations.filter((c) => c.reason).map((c) => c.reason!))];
+  const triggers = [...new Set(conversations.filter((c) => c.expect === 'escalate' && c.reason).map((c) => c.reason!))];
   const byTrigger = Object.fromEntries(triggers.map((t) => {
     const list = outs.filter((o) => o.c.reason === t);
     const hit = list.filter((o) => o.escalated);
     return [t, { n: list.length, recall: rate(hit.length, list.length), reasonAccuracy: rate(hit.filter((o) => o.reasonOk).length, hit.length) }];
   }));
   console.log('per trigger (must-escalate): ' + Object.entries(byTrigger).map(([t, v]) => `${t} recall ${v.recall} reason ${v.reasonAccuracy} (${v.n})`).join('; '));
-  const tags = [...new Set(conversations.filter((c) => c.expect === 'no_escalate').map((c) => c.tag))];
-  const byMustNot = Object.fromEntries(tags.map((t) => {
-    const list = outs.filter((o) => o.c.expect === 'no_escalate' && o.c.tag === t);
+  // A must-not conversation's kind is its `reason` (negation, routine, ...); the first set names it in the tag.
+  const kindOf = (c: (typeof conversations)[number]) => c.reason ?? c.tag;
+  const kinds = [...new Set(conversations.filter((c) => c.expect === 'no_escalate').map(kindOf))];
+  const byMustNot = Object.fromEntries(kinds.map((t) => {
+    const list = outs.filter((o) => o.c.expect === 'no_escalate' && kindOf(o.c) === t);
     return [t, { n: list.length, falseEscalation: rate(list.filter((o) => o.escalated).length, list.length) }];
   }));
   console.log('per must-not kind (false escalation): ' + Object.entries(byMustNot).map(([t, v]) => `${t} ${v.falseEscalation} (${v.n})`).join('; '));
