@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleClassifier, ARTICLE_MIN_PROBABILITY, exampleTerms, MIN_ARTICLES } from './articleClassifier.ts';
 import { ARTICLE_WORD_SUPPORT, DEFAULT_MIN_SCORE, KnowledgeBase } from './knowledgeBase.ts';
+import { HANDLED_ELSEWHERE_CATEGORY } from './knowledgeBaseFile.ts';
 
 const examples = new Map<string, string[]>([
   ['garbage-collection-days', ['Wann wird der Restmüll abgeholt?', 'An welchem Tag kommt die Müllabfuhr?', 'Restmüll Abholung welcher Wochentag', 'Wann holen sie den Biomüll ab?']],
@@ -100,7 +101,7 @@ describe('KnowledgeBase.searchWithFallback with the article classifier', () => {
 
   it(`does not let the classifier answer alone when the article's words barely match (word support < ${ARTICLE_WORD_SUPPORT})`, () => {
     // The classifier: child benefits (children, a payment); the words: almost nothing of that article.
-    const q = 'nos cortaron la luz por impago y tengo niños pequeños';
+    const q = 'nos cortaron el agua por impago y tengo tres niños pequeños';
     const top = kb.classifierFor('es').classify(q)[0]!;
     expect(top).toMatchObject({ id: 'child-benefits' });
     expect(top.probability).toBeGreaterThanOrEqual(ARTICLE_MIN_PROBABILITY);
@@ -110,7 +111,12 @@ describe('KnowledgeBase.searchWithFallback with the article classifier', () => {
 
   it('does not answer a question outside every article', () => {
     expect(kb.searchWithFallback('What will the weather be like in Osaka tomorrow?', 'en', DEFAULT_MIN_SCORE).hits.every((h) => h.score < DEFAULT_MIN_SCORE)).toBe(true);
-    expect(kb.searchWithFallback('Where can I renew my passport?', 'en', DEFAULT_MIN_SCORE).hits.every((h) => h.score < DEFAULT_MIN_SCORE)).toBe(true);
+  });
+
+  it('answers a matter the office does not handle only with its handled-elsewhere article', () => {
+    const top = kb.searchWithFallback('Where can I renew my passport?', 'en', DEFAULT_MIN_SCORE).hits[0]!;
+    expect(top.article.id).toBe('elsewhere-passports');
+    expect(top.article.category).toBe(HANDLED_ELSEWHERE_CATEGORY);
   });
 
   it('answers a small knowledge base by word search alone', () => {
@@ -136,6 +142,7 @@ describe('KnowledgeBase.searchWithFallback with the article classifier', () => {
   it('warmUp trains every language ahead of the first question', async () => {
     const fresh = KnowledgeBase.fromFile();
     await fresh.warmUp();
-    for (const lang of ['en', 'ja', 'zh', 'ko'] as const) expect(fresh.classifierFor(lang).size).toBe(25);
+    for (const lang of ['en', 'ja', 'zh', 'ko'] as const) expect(fresh.classifierFor(lang).size).toBe(fresh.articles.length);
+    expect(fresh.articles.length).toBe(35);
   });
 });

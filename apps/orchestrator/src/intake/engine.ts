@@ -4,11 +4,12 @@
  * visitor to a human. Pure and stateless: everything it needs is in the turn input's history.
  */
 import { DEFAULT_MIN_SCORE, type KbSearchHit, type KnowledgeBase } from './knowledgeBase.ts';
+import { HANDLED_ELSEWHERE_CATEGORY } from './knowledgeBaseFile.ts';
 import { findExtraPersonRequest, findLexiconMatch, languageOrder, matchForm, stripLexicon, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
 import { isLang, LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
 import { contentTokens, similarity } from '../policy/conversation.ts';
-import { analyze, opensFollowUp } from './text.ts';
+import { analyze, hasCjk, opensFollowUp } from './text.ts';
 import { foldChinese, toSimplified } from './chinese.ts';
 import { sharesTopic } from './topics.ts';
 import { classifierRequestVeto, declinesPerson, type RequestVeto } from './requestVeto.ts';
@@ -70,6 +71,38 @@ export { DEFAULT_MIN_SCORE } from './knowledgeBase.ts';
 
 /** Confidence reported for lexicon-based decisions (pattern hits are precise but not certain). */
 export const LEXICON_CONFIDENCE = 0.9;
+/**
+ * Content words ({@link analyze} units) at which what is left of a greeting is a question of its
+ * own ("Hallo, ich arbeite hier mit Blue Card, kann ich das verlängern?"), not a courtesy
+ * ("Hi, quick question", "Bonjour madame, excusez-moi").
+ */
+export const GREETING_QUESTION_UNITS = 3;
+/** Characters (CJK scripts, no spaces or punctuation) at which what is left of a greeting is a question of its own. */
+export const GREETING_QUESTION_CJK_CHARS = 14;
+/** Characters other than hiragana (kanji, katakana, hangul) at which what is left of a greeting is a question of its own. */
+export const GREETING_QUESTION_CJK_CONTENT = 6;
+
+/**
+ * True when `residual` (a turn with its greeting or thanks words removed; `question`: the turn has
+ * a question mark) asks something of its own. After a greeting: {@link GREETING_QUESTION_UNITS}
+ * content words (Latin scripts), {@link GREETING_QUESTION_CJK_CHARS} CJK characters or
+ * {@link GREETING_QUESTION_CJK_CONTENT} of them that are not hiragana, or a question mark with two
+ * content words.
+ * After thanks (closings are often long: "thanks, that was really helpful, have a lovely day"):
+ * only a question mark with two content words ("Thanks. And the bus to the airport?").
+ */
+export function asksBesides(residual: string, lang: Lang, afterGreeting: boolean, question: boolean): boolean {
+  const units = analyze(residual, packFor(lang)).units.length;
+  if (question && units >= 2) return true;
+  if (!afterGreeting) return false;
+  if (hasCjk(residual)) {
+    const chars = Array.from(residual.replace(/[\s\p{P}\p{S}]/gu, ''));
+    // kana endings carry the politeness ("よろしくお願いします"), kanji, katakana and hangul the matter
+    return chars.length >= GREETING_QUESTION_CJK_CHARS || chars.filter((c) => !/\p{Script=Hiragana}/u.test(c)).length >= GREETING_QUESTION_CJK_CONTENT;
+  }
+  return units >= GREETING_QUESTION_UNITS;
+}
+
 /** Confidence reported for an explicit request for a person. */
 export const EXPLICIT_REQUEST_CONFIDENCE = 0.95;
 
@@ -106,6 +139,18 @@ export interface IntakeTurnResult {
   confidence: number;
   articles: { id: string; title: string; score: number; version?: number }[];
   escalation: Escalation | null;
+  /**
+   * True when the answer is a "handled elsewhere" article ({@link HANDLED_ELSEWHERE_CATEGORY}): the
+   * reply says where to go, and the policy counts the turn as unanswered by this office.
+   */
+  handledElsewhere?: boolean;
+  /**
+   * For `unknown`: the covered article the question is close to ({@link KnowledgeBase.nearTopic};
+   * `probability` 0..1), a detail of a topic the office handles that no article holds. The policy
+   * does not count such a turn as unanswered (out of scope), and two of them in a row do not hand
+   * off as `out_of_scope`.
+   */
+  nearArticle?: { id: string; probability: number };
 }
 
 /** Options for {@link createEmbeddedIntake}. */
@@ -171,8 +216,11 @@ export function declineThenRemark(text: string, lang: Lang, asks: (rest: string)
  * 6. greeting -> `greeting`; thanks/bye -> `thanks`;
  * 6a. a short follow-up on the article just answered, or a question whose own best article the
  *    last two questions confirm ({@link CONTEXT_MIN_SUM}) -> that article's answer;
- * 7. otherwise `unknown` (the "not sure" reply offers a person); a second unknown in a row ->
- *    escalate `out_of_scope`, unless either turn declines a person ({@link declinesPerson});
+ * 7. otherwise `unknown` (the "not sure" reply offers a person); a second question in a row
+ *    that the office cannot answer (no article, or a "handled elsewhere" article,
+ *    {@link HANDLED_ELSEWHERE_CATEGORY}) -> escalate `out_of_scope`, unless either turn declines a
+ *    person ({@link declinesPerson}) or either unanswered question is near a covered article
+ *    ({@link IntakeTurnResult.nearArticle});
  *    an unknown question asked twice -> escalate `repeated_failure`.
  * A request for a person that the veto drops is searched without its own words.
  * The previous reply is recognised by comparing the last assistant text with the catalog and
@@ -208,7 +256,11 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const residual = greeting || thanks ? stripLexicon(text, stripLang, ['greeting', 'thanks']) : text;
     const { hits } = residual ? kb.searchWithFallback(residual, lang, minScore) : { hits: [] as KbSearchHit[] };
     const best = hits[0] && hits[0].score >= minScore ? hits[0] : null;
-    return { greeting, thanks, hits, best };
+    // A greeting or thanks with a question the knowledge base cannot answer behind it is that
+    // question, not a greeting: replying "Hello! How can I help?" ignores it, and the policy
+    // would count the turn as answered.
+    const asks = (greeting || thanks) && residual ? asksBesides(residual, lang, !!greeting, /[?？]/u.test(text)) : false;
+    return { greeting: asks ? null : greeting, thanks: asks ? null : thanks, hits, best };
   }
 
   function previous(history: readonly TranscriptEntry[], lang: Lang): Previous {
@@ -303,6 +355,12 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
   }
 
   function respond(input: IntakeTurnInput): IntakeTurnResult {
+    const result = answer(input);
+    const id = result.intent.startsWith('kb:') ? result.intent.slice(3) : null;
+    return id && kb.get(id)?.category === HANDLED_ELSEWHERE_CATEGORY ? { ...result, handledElsewhere: true } : result;
+  }
+
+  function answer(input: IntakeTurnInput): IntakeTurnResult {
     const lang = input.language;
     // Traditional Chinese is searched in Simplified, the knowledge base's script (./chinese.ts).
     const text = foldChinese(input.text, lang);
@@ -351,12 +409,16 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       return { ...result, articles: toArticles(aboutHits) };
     }
 
-    const affirm = prev.kind === 'unknown' ? findLexiconMatch(text, 'affirm', [lang]) : null;
+    // The previous question went unanswered by this office: no article, or a "handled elsewhere" one.
+    const prevElsewhere = prev.kind === 'answered' && kb.get(prev.id)?.category === HANDLED_ELSEWHERE_CATEGORY;
+    const prevUnanswered = prev.kind === 'unknown' || prevElsewhere;
+    // Both replies offer a person: the "not sure" one and a "handled elsewhere" article's.
+    const affirm = prevUnanswered ? findLexiconMatch(text, 'affirm', [lang]) : null;
     if (affirm) {
       return escalate('explicit_request', `accepted the offer of a staff member: ${said(affirm)}`, LEXICON_CONFIDENCE);
     }
 
-    const decline = prev.kind === 'unknown' ? (findLexiconMatch(text, 'decline', [lang]) ?? declineThenRemark(text, lang, (rest) => !!searchKb(rest, lang).best)) : null;
+    const decline = prevUnanswered ? (findLexiconMatch(text, 'decline', [lang]) ?? declineThenRemark(text, lang, (rest) => !!searchKb(rest, lang).best)) : null;
     if (decline) return plain(pack.replies.anythingElse, 'decline', LEXICON_CONFIDENCE);
 
     const negative = findLexiconMatch(text, 'negativeFeedback', languageOrder(lang));
@@ -380,11 +442,16 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       const carried = own && own.score >= best.score - FOLLOW_UP_MARGIN ? followUpOf(prev, text, lang) : null;
       if (carried) return plain(carried.article.content[lang].answer, `kb:${carried.article.id}`, own!.score);
     }
+    const declined = () => declinesPerson(text, lang, requestVeto) || (prev.kind !== 'none' && declinesPerson(prev.question, lang, requestVeto));
     if (best) {
       const id = best.article.id;
       const followUp = prev.kind === 'answered' && opensFollowUp(text) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
       // Same article right after its answer: a failure when the visitor asks the same thing in
       // other words (a shared topic term), a follow-up on another facet of the article otherwise.
+      // Still needing a matter the office does not handle after a question it could not answer.
+      if (best.article.category === HANDLED_ELSEWHERE_CATEGORY && prevUnanswered && !(prev.kind === 'unknown' && kb.nearTopic(prev.question, lang)) && !declined()) {
+        return escalate('out_of_scope', `handled elsewhere (kb:${id}) after a question without an answer here: ${q(prev.question)} then ${q(input.text)}`, best.score);
+      }
       if (!followUp && askedAgain(prev, text, best.article, lang)) {
         return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(input.text)}`, best.score);
       }
@@ -411,14 +478,18 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     }
 
     const unsure = Math.round((1 - topScore) * 1000) / 1000;
+    const near = kb.nearTopic(searched, lang);
+    // A detail of a covered topic the articles do not hold (now or in the question before) is not
+    // out of scope: the "not sure" reply offers a person, and the visitor can accept.
+    const nearNowOrBefore = !!near || (prev.kind === 'unknown' && !!kb.nearTopic(prev.question, lang));
     // "No need for staff, just tell me what to bring": the visitor has just said they do not want
     // a person, so a second question the knowledge base misses is not handed to staff against
     // that; the "not sure" reply still offers one.
-    if (prev.kind === 'unknown' && !declinesPerson(text, lang, requestVeto) && !declinesPerson(prev.question, lang, requestVeto)) {
+    if (prevUnanswered && !nearNowOrBefore && !declined()) {
       return escalate('out_of_scope', `two questions in a row without an answer: ${q(prev.question)} then ${q(input.text)}`, unsure);
     }
     if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(input.text)}`, unsure);
-    return plain(pack.replies.unknown, 'unknown', unsure);
+    return { ...plain(pack.replies.unknown, 'unknown', unsure), ...(near ? { nearArticle: near } : {}) };
   }
 
   return {

@@ -9,7 +9,7 @@ import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { ArticleClassifier, ARTICLE_AGREEMENT_PROBABILITY, ARTICLE_MIN_PROBABILITY, MIN_ARTICLES } from './articleClassifier.ts';
 import { analyze, hasCjk, normalizeText, registerCompoundVocabulary, type QueryUnit } from './text.ts';
 import { informativeness, visitorWordStats, type VisitorWordStats } from './visitorWords.ts';
-import { DEFAULT_KNOWLEDGE_BASE_PATH, describeIssues, KnowledgeBaseError, knowledgeBaseFileSchema, type Article, type KnowledgeBaseFile, type LocalizedArticle, type VersionedArticle } from './knowledgeBaseFile.ts';
+import { DEFAULT_KNOWLEDGE_BASE_PATH, HANDLED_ELSEWHERE_CATEGORY, describeIssues, KnowledgeBaseError, knowledgeBaseFileSchema, type Article, type KnowledgeBaseFile, type LocalizedArticle, type VersionedArticle } from './knowledgeBaseFile.ts';
 
 export { DEFAULT_KNOWLEDGE_BASE_PATH, KnowledgeBaseError, knowledgeBaseFileSchema, type Article, type KnowledgeBaseFile, type LocalizedArticle, type VersionedArticle } from './knowledgeBaseFile.ts';
 
@@ -69,6 +69,16 @@ export const AGREEMENT_TOP_PROBABILITY = 0.3;
  * a stricter deployment gets no answers below its own cut.
  */
 export const AGREEMENT_WORD_MARGIN = 0.1;
+
+/**
+ * Least article-classifier probability (0..1) of the best article this office covers for a
+ * question no article answers to count as "near" that article ({@link KnowledgeBase.nearTopic}):
+ * a detail of a covered topic the articles do not hold ("can my brother pick it up for me?"
+ * after the residence-certificate answer), not a matter the office does not handle.
+ */
+export const NEAR_TOPIC_PROBABILITY = 0.25;
+/** Most total probability (0..1) of "handled elsewhere" articles for a question to be near a covered article. */
+export const NEAR_TOPIC_ELSEWHERE_MAX = 0.3;
 
 /** Field boosts: keywords are curated synonyms, titles name the topic, answers add recall. */
 const BOOST = { keywords: 3, title: 2, questions: 1.5, answer: 1 } as const;
@@ -304,6 +314,27 @@ export class KnowledgeBase {
     if (!top || top.score < minScore) return null;
     const agree = classifier.classify(query).find((c) => c.id === top.article.id);
     return agree && agree.probability >= ARTICLE_AGREEMENT_PROBABILITY ? hits : null;
+  }
+
+  /**
+   * The covered article a question no article answers is close to: the article classifier's best
+   * article outside {@link HANDLED_ELSEWHERE_CATEGORY} at probability {@link NEAR_TOPIC_PROBABILITY}
+   * or more, with "handled elsewhere" articles together at most {@link NEAR_TOPIC_ELSEWHERE_MAX}.
+   * Null otherwise, and for a knowledge base too small for the classifier ({@link MIN_ARTICLES}).
+   * `probability` is 0..1.
+   */
+  nearTopic(query: string, language: Lang): { id: string; probability: number } | null {
+    const classifier = this.classifierFor(language);
+    if (classifier.size < MIN_ARTICLES) return null;
+    let elsewhere = 0;
+    let best: { id: string; probability: number } | null = null;
+    for (const s of classifier.classify(query)) {
+      const article = this.state.byId.get(s.id);
+      if (!article) continue;
+      if (article.category === HANDLED_ELSEWHERE_CATEGORY) elsewhere += s.probability;
+      else best ??= s;
+    }
+    return best && best.probability >= NEAR_TOPIC_PROBABILITY && elsewhere <= NEAR_TOPIC_ELSEWHERE_MAX ? { id: best.id, probability: round(best.probability) } : null;
   }
 
   /**

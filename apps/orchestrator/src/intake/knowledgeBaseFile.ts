@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { KB_HANDLED_ELSEWHERE_CATEGORY } from '@telekiosk/shared';
 import { LANGS, type Lang } from './lexicon/index.ts';
 
 /** Path of the bundled Harbor City knowledge base (`apps/orchestrator/data/knowledge-base.json`). */
@@ -22,6 +23,15 @@ const contentSchema = z.object(
 );
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Category of a "handled elsewhere" article (`handled-elsewhere`): a matter this office does not
+ * handle (passports, visas, driving licences, the police, buses...). Its answer says where it is
+ * handled; the escalation policy still counts the question as one the office could not answer, so
+ * a visitor who keeps needing it is handed to a person (`out_of_scope`). Editors add such articles
+ * like any other, with this category.
+ */
+export const HANDLED_ELSEWHERE_CATEGORY = KB_HANDLED_ELSEWHERE_CATEGORY;
 
 const articleSchema = z.object({
   id: z.string().regex(KEBAB, 'must be kebab-case'),

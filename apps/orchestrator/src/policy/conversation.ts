@@ -26,6 +26,16 @@ export interface IntakeAnswer {
    * the assistant repeat, word for word, the reply the visitor has just pushed back on.
    */
   reply?: string | null;
+  /**
+   * The answer is a "handled elsewhere" article (the office does not handle the matter; the reply
+   * says where it is handled): the turn counts as unanswered for the out-of-scope streak.
+   */
+  handledElsewhere?: boolean;
+  /**
+   * For `unknown`: the id of the covered article the question is close to (a detail of a topic the
+   * office handles that no article holds): the turn does not count as unanswered.
+   */
+  nearArticle?: string | null;
 }
 
 /** One transcript line given to the policy, oldest first. */
@@ -76,14 +86,16 @@ export function findRepeat(text: string, earlier: readonly PolicyTurn[]): Policy
 }
 
 /**
- * True if the intake could not answer: intent `unknown`, or an article answer scoring below
- * `lowConfidence`. False when there is no intake answer (nothing to judge), or when
+ * True if the intake could not answer: intent `unknown`, an article answer scoring below
+ * `lowConfidence`, or a "handled elsewhere" article ({@link IntakeAnswer.handledElsewhere}); an
+ * `unknown` near a covered article ({@link IntakeAnswer.nearArticle}) is not unanswered. False when there is no intake answer (nothing to judge), or when
  * `visitorLanguages` is given and the answer's `kbLanguage` is not among them.
  */
 export function isUnanswered(answer: IntakeAnswer | null | undefined, lowConfidence: number, visitorLanguages?: readonly string[]): boolean {
   if (!answer) return false;
   if (answer.kbLanguage && visitorLanguages && !visitorLanguages.includes(answer.kbLanguage)) return false;
-  if (answer.intent === 'unknown') return true;
+  if (answer.handledElsewhere) return true;
+  if (answer.intent === 'unknown') return !answer.nearArticle;
   return answer.intent.startsWith('kb:') && answer.confidence < lowConfidence;
 }
 

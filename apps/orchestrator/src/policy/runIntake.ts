@@ -58,6 +58,8 @@ export function toIntakeAnswer(result: IntakeTurnResult, kb?: KnowledgeBase, kbL
     confidence: result.confidence,
     escalation: result.escalation,
     department: id && kb ? (kb.get(id)?.department ?? null) : null,
+    ...(result.handledElsewhere ? { handledElsewhere: true } : {}),
+    ...(result.nearArticle ? { nearArticle: result.nearArticle.id } : {}),
     ...(kbLanguage ? { kbLanguage } : {}),
   };
 }

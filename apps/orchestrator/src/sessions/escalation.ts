@@ -5,6 +5,21 @@ import type { SessionContext } from './context.ts';
 import { buildHandoffPackage, priorityFor, withSafety, TURN_ANSWERS_KEPT, type IntakeFacts } from './handoff.ts';
 import { notice } from './notices.ts';
 import type { IntakeTurn } from './ports.ts';
+import { HANDLED_ELSEWHERE_CATEGORY } from '../intake/knowledgeBaseFile.ts';
+
+/**
+ * True when the intake answered with a "handled elsewhere" article: flagged by the embedded
+ * engine, or an article of that category named by a provider. The policy counts such a turn as
+ * unanswered by this office.
+ */
+export function handledElsewhere(turn: IntakeTurn): boolean {
+  return !!turn.handledElsewhere || turn.analysis?.category === HANDLED_ELSEWHERE_CATEGORY;
+}
+
+/** The policy's flags of an intake answer: handled elsewhere, or the covered article an unanswered question is near. */
+function answerFlags(turn: IntakeTurn): { handledElsewhere?: true; nearArticle?: string } {
+  return { ...(handledElsewhere(turn) ? { handledElsewhere: true as const } : {}), ...(turn.nearArticle ? { nearArticle: turn.nearArticle.id } : {}) };
+}
 
 const emptyFacts = (): IntakeFacts => ({ intent: 'unknown', category: null, articlesUsed: [], actionsTaken: [], sentiment: 'neutral', collectedFields: {}, flags: [] });
 
@@ -255,7 +270,7 @@ export class Escalation {
         language: session.language,
         sessionStartedAt: Date.parse(session.createdAt),
         now: this.ctx.clock.now(),
-        intake: { intent: turn.intent, confidence: turn.confidence, escalation: turn.escalation, reply: turn.reply },
+        intake: { intent: turn.intent, confidence: turn.confidence, escalation: turn.escalation, reply: turn.reply, ...answerFlags(turn) },
       }, this.ctx.options.judge ?? null);
     } catch (err) {
       this.ctx.log.error({ err, sessionId: session.id }, 'escalation policy failed; using the intake engine decision');
@@ -271,7 +286,7 @@ export class Escalation {
     // only for whether they answered.
     const escalation = turn.escalation ? { reason: turn.escalation.reason, evidence: '' } : null;
     const earlier = Array.isArray(f.turnAnswers) ? f.turnAnswers : [];
-    f.turnAnswers = [...earlier, { entryId: visitorEntryId, intent: turn.intent, confidence: turn.confidence, escalation }].slice(-TURN_ANSWERS_KEPT);
+    f.turnAnswers = [...earlier, { entryId: visitorEntryId, intent: turn.intent, confidence: turn.confidence, escalation, ...answerFlags(turn) }].slice(-TURN_ANSWERS_KEPT);
     if (turn.collectedFields) Object.assign(f.collectedFields, turn.collectedFields);
     if (turn.analysis) {
       f.sentiment = turn.analysis.sentiment;

@@ -19,7 +19,7 @@ export interface IntakeFacts {
    * failure, "the assistant repeated itself"), as `npm run eval:escalation` does. Absent in facts
    * stored before 2026-12-06 (those turns count as answered).
    */
-  turnAnswers?: { entryId: string; intent: string; confidence: number; escalation: null | { reason: string; evidence: string } }[];
+  turnAnswers?: { entryId: string; intent: string; confidence: number; escalation: null | { reason: string; evidence: string }; handledElsewhere?: boolean; nearArticle?: string | null }[];
 }
 
 /** How many visitor lines' intake answers {@link IntakeFacts.turnAnswers} keeps (the policy looks back at most a few turns). */

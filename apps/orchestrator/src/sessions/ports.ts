@@ -31,6 +31,10 @@ export interface IntakeTurn {
   degradedReason?: string | null;
   /** Which engine answered (`openai`, `embedded`). */
   provider?: string;
+  /** The answer is a "handled elsewhere" article (the embedded engine sets it; else read from `analysis.category`). */
+  handledElsewhere?: boolean;
+  /** For `unknown`: the covered article the question is close to (the embedded engine sets it). */
+  nearArticle?: { id: string; probability: number };
 }
 
 /** The intake engine the session core drives (embedded rules by default). */

@@ -14,6 +14,13 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Article ids, categories and departments: kebab-case, 1-64 characters (e.g. `office-hours`). */
 export const KbSlug = z.string().max(64).regex(KEBAB, 'must be kebab-case (a-z, 0-9 and single dashes)');
 
+/**
+ * Category of a "handled elsewhere" article: a matter the office does not handle (passports,
+ * visas, the police...). Its answer says where to go; the escalation policy still counts the
+ * question as unanswered here, so a visitor who keeps needing it is handed to a person.
+ */
+export const KB_HANDLED_ELSEWHERE_CATEGORY = 'handled-elsewhere';
+
 /** The language an article is written in first; translations are compared with it. */
 export const KB_SOURCE_LANGUAGE = 'en' as const;
 

@@ -19,7 +19,7 @@ export const de: LanguagePack = {
   patterns: {
     requestPerson: REQUEST_PERSON_EXTRA.de.patterns,
     greeting: ['^ hallo|hi|servus|moin|gruss_gott|guten_tag|guten_morgen|guten_abend', '^ entschuldigung|entschuldigen_sie'],
-    thanks: ['danke|dankeschon|vielen_dank|danke_schon|besten_dank', 'tschuss|auf_wiedersehen|wiedersehen|schonen_tag', '^ das war|ist alles|es', '^ alles_klar|verstanden|passt $'],
+    thanks: ['danke|dankeschon|vielen_dank|danke_schon|besten_dank', 'tschuss|auf_wiedersehen|wiedersehen|schonen_tag', '^ das war|ist alles|es', '^ alles_klar|verstanden|passt $', '^ super|prima|toll|perfekt|klasse|wunderbar danke?'],
     negativeFeedback: [
       'das|es hilft|hat|half mir? nicht|nichts|uberhaupt_nicht|kein_stuck',
       'nicht hilfreich|geholfen',

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KB_SOURCE_LANGUAGE, type Language } from '@telekiosk/shared';
+import { KB_HANDLED_ELSEWHERE_CATEGORY, KB_SOURCE_LANGUAGE, type Language } from '@telekiosk/shared';
 import { useClient, useConsoleState } from '../../client/ClientContext.tsx';
 import type { OpenArticle } from '../../client/knowledgeState.ts';
 import { contentFromForm, EDITOR_LANGUAGES, editorActions, formFromContent, isKbSlug, sameForm, translationStates, type ContentForm, type LangProblem } from '../../lib/knowledge.ts';
@@ -85,6 +85,7 @@ export function ArticleForm({ open, readOnly, categories, departments }: Props) 
         </div>
         {!readOnly && (
           <div className="kb-meta-hint">
+            {category.trim() === KB_HANDLED_ELSEWHERE_CATEGORY && <p className="form-hint">{t('knowledge.form.elsewhereHint')}</p>}
             <p className="form-hint">{t('knowledge.form.keywordsHint')}</p>
             <p id={ids.questionsHint} className="form-hint">
               {t('knowledge.field.questionsHint')}
