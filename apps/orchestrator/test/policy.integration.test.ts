@@ -119,6 +119,10 @@ describe('the policy sees the intake answers of earlier turns', () => {
     respond: ({ text }) =>
       /visa/.test(text)
         ? { reply: "I'm not sure about that.", intent: 'unknown', confidence: 0.8, articles: [], escalation: null }
+        : /passport/.test(text)
+          ? { reply: 'Passports are issued at the passport centre.', intent: 'kb:elsewhere-passports', confidence: 0.9, articles: [{ id: 'elsewhere-passports', title: 'Passports', score: 0.9 }], escalation: null, handledElsewhere: true }
+        : /sofa|bed frame/.test(text)
+          ? { reply: "I'm not sure about that.", intent: 'unknown', confidence: 0.7, articles: [], escalation: null, nearArticle: { id: 'oversized-garbage', probability: 0.4 } }
         : /counter clerk/.test(text)
           ? { reply: 'Connecting you.', intent: 'request_person', confidence: 0.99, articles: [], escalation: { reason: 'explicit_request', evidence: `said "${text}"` } }
         : { reply: `Answer to: ${text}`, intent: 'kb:office-hours', confidence: 0.9, articles: [{ id: 'office-hours', title: 'Office hours', score: 9 }], escalation: null },
@@ -152,6 +156,31 @@ describe('the policy sees the intake answers of earlier turns', () => {
     expect(answers.map((a) => a.intent)).toEqual(['kb:office-hours', 'request_person']);
     expect(answers[1]!.escalation).toEqual({ reason: 'explicit_request', evidence: '' });
     expect(JSON.stringify(facts.turnAnswers)).not.toMatch(/Tanaka/);
+    kiosk.close();
+  });
+
+  it('a handled-elsewhere answer counts as unanswered: still needing it hands off, and the stored answers say so', async () => {
+    const kiosk = await kioskSocket(orch);
+    const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+    const first = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Where do I renew my passport?' });
+    expect(first.session.state).toBe('intake');
+    const facts = (await orch.store.intakeFacts(session.id)) as { turnAnswers?: { intent: string; handledElsewhere?: boolean }[] };
+    expect(facts.turnAnswers?.[0]).toMatchObject({ intent: 'kb:elsewhere-passports', handledElsewhere: true });
+    const second = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Is there an urgent passport service? I fly on Friday.' });
+    expect(second.session.state).toBe('queued');
+    const escalated = (await orch.store.events(session.id)).find((e) => e.type === 'escalated');
+    expect(JSON.stringify(escalated?.data)).toMatch(/out_of_scope/);
+    kiosk.close();
+  });
+
+  it('unknown details near a covered article do not hand off, and the stored answers name the article', async () => {
+    const kiosk = await kioskSocket(orch);
+    const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+    await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Is the sofa fine if it is wrapped in plastic?' });
+    const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'And can the bed frame go out in pieces?' });
+    expect(res.session.state).toBe('intake');
+    const facts = (await orch.store.intakeFacts(session.id)) as { turnAnswers?: { intent: string; nearArticle?: string }[] };
+    expect(facts.turnAnswers?.map((a) => a.nearArticle)).toEqual(['oversized-garbage', 'oversized-garbage']);
     kiosk.close();
   });
 

@@ -65,7 +65,9 @@ describe('resilience', () => {
     const b = await connect(`${o.url}/kiosk`, other);
     sockets.push(b);
     expect(await ask(b, 'session:resume', { sessionId: session.id, lastSeq: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-  });
+    // A real orchestrator, a call through the SFU and two reconnects: 12 s on an idle 2-core
+    // machine, 25 s seen with both cores busy (2026-12-06), over the 20 s default.
+  }, 60_000);
 
   it('a retried visitor message in intake returns the stored line and the assistant reply, each stored once, also after the session ended', async () => {
     orch = await startTestOrchestrator();

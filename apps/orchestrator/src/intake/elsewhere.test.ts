@@ -60,25 +60,49 @@ describe('handled-elsewhere articles', () => {
     expect(second!.escalation?.reason).toBe('out_of_scope');
   });
 
-  it('declining the person the referral offers is a decline, accepting it a request', () => {
+  it('"no" after the referral is a decline; "ok thanks" or "vale gracias" is an acknowledgement, not a request', () => {
     const [, no] = converse('es', ['¿Dónde renuevo el pasaporte?', 'No, está bien así.']);
     expect(no!.intent).toBe('decline');
     expect(no!.escalation).toBeNull();
-    const [, yes] = converse('en', ['Where can I renew my passport?', 'yes please']);
+    for (const [language, first, ack] of [
+      ['en', 'Where can I renew my passport?', 'ok thanks'],
+      ['es', '¿Dónde renuevo el pasaporte?', 'vale gracias'],
+      ['zh', '我想办护照', '好的谢谢'],
+    ] as [Lang, string, string][]) {
+      const [referral, reply] = converse(language, [first, ack]);
+      expect(referral!.handledElsewhere, `${language} ${first}`).toBe(true);
+      expect(reply!.escalation, `${language} ${ack}`).toBeNull();
+    }
+    // "yes" still accepts the person the "not sure" reply asks about
+    const [unknown, yes] = converse('en', ['who won the football last night', 'yes please']);
+    expect(unknown!.intent).toBe('unknown');
     expect(yes!.escalation?.reason).toBe('explicit_request');
+  });
+
+  it('a question far from every article, then the referral, hands off as out_of_scope', () => {
+    const [first, second] = converse('en', ['our kelpie got out the side gate last night, has anyone handed her in', 'is there an animal shelter or a pound I can call about a lost dog']);
+    expect(first!.intent).toBe('unknown');
+    expect(first!.nearArticle).toBeUndefined();
+    expect(second!.intent).toBe('kb:elsewhere-animals');
+    expect(second!.escalation?.reason).toBe('out_of_scope');
   });
 });
 
 describe('a detail of a covered topic that no article holds', () => {
   it('is unknown but near the article, not unanswered for the policy', () => {
-    const r = intake.respond({ text: 'can my brother pick up the residence certificate for me if i give him a letter?', language: 'en', history: [] });
-    if (r.intent === 'unknown') {
-      expect(r.nearArticle?.id).toBe('residence-certificate');
-      expect(r.nearArticle!.probability).toBeGreaterThanOrEqual(NEAR_TOPIC_PROBABILITY);
-      expect(isUnanswered(toIntakeAnswer(r, kb, 'en'), 0.65)).toBe(false);
-    } else {
-      expect(r.intent).toBe('kb:residence-certificate');
-    }
+    const text = 'what if my husband is abroad, can I register the baby alone';
+    const r = intake.respond({ text, language: 'en', history: [] });
+    expect(r.intent).toBe('unknown');
+    expect(r.nearArticle?.id).toBe('birth-registration');
+    expect(r.nearArticle!.probability).toBeGreaterThanOrEqual(NEAR_TOPIC_PROBABILITY);
+    expect(isUnanswered(toIntakeAnswer(r, kb, 'en'), 0.65)).toBe(false);
+  });
+
+  it('two unknown details of covered topics in a row do not hand off', () => {
+    const [first, second] = converse('en', ['what if my husband is abroad, can I register the baby alone', 'my daughter is 15, can she get the card on her own']);
+    expect(first!.nearArticle?.id).toBe('birth-registration');
+    expect(second!.intent).toBe('unknown');
+    expect(second!.escalation).toBeNull();
   });
 
   it('nearTopic names no covered article for a matter the office does not handle', () => {
@@ -110,6 +134,8 @@ describe('a question behind a greeting', () => {
     ['en', 'Hi, quick question'],
     ['fr', 'Bonjour madame, excusez-moi'],
     ['ja', 'こんにちは、よろしくお願いします'],
+    ['zh', '你好，我想咨询一下'],
+    ['ko', '안녕하세요, 잘 부탁드립니다'],
   ])('[%s] %s stays a greeting', (language, text) => {
     expect(intake.respond({ text, language, history: [] }).intent).toBe('greeting');
   });

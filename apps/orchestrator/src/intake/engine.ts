@@ -78,16 +78,16 @@ export const LEXICON_CONFIDENCE = 0.9;
  */
 export const GREETING_QUESTION_UNITS = 3;
 /** Characters (CJK scripts, no spaces or punctuation) at which what is left of a greeting is a question of its own. */
-export const GREETING_QUESTION_CJK_CHARS = 14;
-/** Characters other than hiragana (kanji, katakana, hangul) at which what is left of a greeting is a question of its own. */
+export const GREETING_QUESTION_CJK_CHARS = 12;
+/** Japanese only: characters other than hiragana (kanji, katakana) at which what is left of a greeting is a question of its own. */
 export const GREETING_QUESTION_CJK_CONTENT = 6;
 
 /**
  * True when `residual` (a turn with its greeting or thanks words removed; `question`: the turn has
  * a question mark) asks something of its own. After a greeting: {@link GREETING_QUESTION_UNITS}
- * content words (Latin scripts), {@link GREETING_QUESTION_CJK_CHARS} CJK characters or
- * {@link GREETING_QUESTION_CJK_CONTENT} of them that are not hiragana, or a question mark with two
- * content words.
+ * content words (Latin scripts), {@link GREETING_QUESTION_CJK_CHARS} CJK characters or, in
+ * Japanese, {@link GREETING_QUESTION_CJK_CONTENT} that are not hiragana, or a question mark with
+ * two content words.
  * After thanks (closings are often long: "thanks, that was really helpful, have a lovely day"):
  * only a question mark with two content words ("Thanks. And the bus to the airport?").
  */
@@ -97,8 +97,11 @@ export function asksBesides(residual: string, lang: Lang, afterGreeting: boolean
   if (!afterGreeting) return false;
   if (hasCjk(residual)) {
     const chars = Array.from(residual.replace(/[\s\p{P}\p{S}]/gu, ''));
-    // kana endings carry the politeness ("よろしくお願いします"), kanji, katakana and hangul the matter
-    return chars.length >= GREETING_QUESTION_CJK_CHARS || chars.filter((c) => !/\p{Script=Hiragana}/u.test(c)).length >= GREETING_QUESTION_CJK_CONTENT;
+    if (chars.length >= GREETING_QUESTION_CJK_CHARS) return true;
+    // Japanese kana endings carry the politeness ("よろしくお願いします"), kanji and katakana the
+    // matter; Chinese and Korean courtesies ("我想咨询一下", "잘 부탁드립니다") are all content
+    // characters, so they need the full length (review, 2026-12-06).
+    return lang === 'ja' && chars.filter((c) => !/\p{Script=Hiragana}/u.test(c)).length >= GREETING_QUESTION_CJK_CONTENT;
   }
   return units >= GREETING_QUESTION_UNITS;
 }
@@ -205,15 +208,19 @@ export function declineThenRemark(text: string, lang: Lang, asks: (rest: string)
  * Rules, in order:
  * 1. explicit request for a person (any language's lexicon) -> escalate `explicit_request`,
  *    unless `requestVeto` says it is negated or reported ("I don't need a person, just...");
- * 2. "yes" right after the kiosk offered a staff member -> escalate `explicit_request`;
- * 3. "no" right after the offer -> `decline` ("anything else?"), also with a remark after it
- *    that asks nothing ({@link declineThenRemark});
+ * 2. "yes" right after the kiosk offered a staff member ("not sure" reply) -> escalate
+ *    `explicit_request`;
+ * 3. "no" right after the offer or a handled-elsewhere answer -> `decline` ("anything else?"),
+ *    also with a remark after it that asks nothing ({@link declineThenRemark});
  * 4. negative feedback ("that didn't help") after a reply -> escalate `repeated_failure` if the
  *    reply was an article answer, `out_of_scope` if it was the "not sure" reply;
  * 5. article hit >= `minScore` (greetings/thanks stripped first) -> the article's answer, unless
  *    the same article was just answered or the same question was asked before -> escalate
- *    `repeated_failure`;
- * 6. greeting -> `greeting`; thanks/bye -> `thanks`;
+ *    `repeated_failure`; a handled-elsewhere article ({@link HANDLED_ELSEWHERE_CATEGORY}) right
+ *    after a question the office could not answer -> escalate `out_of_scope` (also when found by
+ *    6a's rules);
+ * 6. greeting -> `greeting`; thanks/bye -> `thanks`; not when a question of its own is left
+ *    after the greeting or thanks words ({@link asksBesides});
  * 6a. a short follow-up on the article just answered, or a question whose own best article the
  *    last two questions confirm ({@link CONTEXT_MIN_SUM}) -> that article's answer;
  * 7. otherwise `unknown` (the "not sure" reply offers a person); a second question in a row
@@ -412,12 +419,14 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     // The previous question went unanswered by this office: no article, or a "handled elsewhere" one.
     const prevElsewhere = prev.kind === 'answered' && kb.get(prev.id)?.category === HANDLED_ELSEWHERE_CATEGORY;
     const prevUnanswered = prev.kind === 'unknown' || prevElsewhere;
-    // Both replies offer a person: the "not sure" one and a "handled elsewhere" article's.
-    const affirm = prevUnanswered ? findLexiconMatch(text, 'affirm', [lang]) : null;
+    // "Yes" accepts the person the "not sure" reply asks about. A handled-elsewhere answer only
+    // says staff can help: "ok thanks" after it is an acknowledgement, not a request (review).
+    const affirm = prev.kind === 'unknown' ? findLexiconMatch(text, 'affirm', [lang]) : null;
     if (affirm) {
       return escalate('explicit_request', `accepted the offer of a staff member: ${said(affirm)}`, LEXICON_CONFIDENCE);
     }
 
+    // "No" after either is a decline ("No, está bien así" after the passport referral).
     const decline = prevUnanswered ? (findLexiconMatch(text, 'decline', [lang]) ?? declineThenRemark(text, lang, (rest) => !!searchKb(rest, lang).best)) : null;
     if (decline) return plain(pack.replies.anythingElse, 'decline', LEXICON_CONFIDENCE);
 
@@ -437,21 +446,26 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const earlier = history.filter((e) => e.role === 'visitor' && key(e.text) === key(text) && key(text));
     // A short question that fits the article just answered about as well as another article is
     // read in context ("Where can I park?" then "How long is it free?": parking, not Wi-Fi).
+    const declined = () => declinesPerson(text, lang, requestVeto) || (prev.kind !== 'none' && declinesPerson(prev.question, lang, requestVeto));
+    // Still needing a matter the office does not handle, right after a question it could not
+    // answer (no article, or a handled-elsewhere one): out of scope, whichever rule found the
+    // article (word search, a follow-up, the conversation's context).
+    const stillElsewhere = (article: KbSearchHit['article'], score: number): IntakeTurnResult | null =>
+      article.category === HANDLED_ELSEWHERE_CATEGORY && prevUnanswered && !(prev.kind === 'unknown' && kb.nearTopic(prev.question, lang)) && !declined()
+        ? escalate('out_of_scope', `handled elsewhere (kb:${article.id}) after a question without an answer here: ${q(prev.question)} then ${q(input.text)}`, score, `kb:${article.id}`)
+        : null;
     if (best && prev.kind === 'answered' && prev.own && prev.id !== best.article.id && best.score < 1 && !earlier.length) {
       const own = hits.find((h) => h.article.id === prev.id) ?? kb.search(text, lang, kb.articles.length).find((h) => h.article.id === prev.id);
       const carried = own && own.score >= best.score - FOLLOW_UP_MARGIN ? followUpOf(prev, text, lang) : null;
-      if (carried) return plain(carried.article.content[lang].answer, `kb:${carried.article.id}`, own!.score);
+      if (carried) return stillElsewhere(carried.article, own!.score) ?? plain(carried.article.content[lang].answer, `kb:${carried.article.id}`, own!.score);
     }
-    const declined = () => declinesPerson(text, lang, requestVeto) || (prev.kind !== 'none' && declinesPerson(prev.question, lang, requestVeto));
     if (best) {
       const id = best.article.id;
       const followUp = prev.kind === 'answered' && opensFollowUp(text) && similarity(contentTokens(prev.question), contentTokens(text)) < FOLLOW_UP_REPEAT;
+      const elsewhere = stillElsewhere(best.article, best.score);
+      if (elsewhere) return elsewhere;
       // Same article right after its answer: a failure when the visitor asks the same thing in
       // other words (a shared topic term), a follow-up on another facet of the article otherwise.
-      // Still needing a matter the office does not handle after a question it could not answer.
-      if (best.article.category === HANDLED_ELSEWHERE_CATEGORY && prevUnanswered && !(prev.kind === 'unknown' && kb.nearTopic(prev.question, lang)) && !declined()) {
-        return escalate('out_of_scope', `handled elsewhere (kb:${id}) after a question without an answer here: ${q(prev.question)} then ${q(input.text)}`, best.score);
-      }
       if (!followUp && askedAgain(prev, text, best.article, lang)) {
         return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(input.text)}`, best.score);
       }
@@ -465,11 +479,13 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     // A follow-up on the article just answered ("Is that possible on Saturday too?", "何時間まで
     // 無料？"): too short to find the article alone, found with the question it follows.
     const carried = prev.kind === 'answered' && prev.own && !earlier.length ? followUpOf(prev, text, lang) : null;
-    if (carried) return plain(carried.article.content[lang].answer, `kb:${carried.article.id}`, minScore);
+    if (carried) return stillElsewhere(carried.article, minScore) ?? plain(carried.article.content[lang].answer, `kb:${carried.article.id}`, minScore);
 
     const inContext = !earlier.length ? contextual(history, text, lang) : null;
     if (inContext) {
       const id = inContext.article.id;
+      const elsewhere = stillElsewhere(inContext.article, inContext.score);
+      if (elsewhere) return elsewhere;
       if (askedAgain(prev, text, inContext.article, lang)) {
         return escalate('repeated_failure', `asked about kb:${id} again right after that answer: ${q(prev.question)} then ${q(input.text)}`, inContext.score);
       }

@@ -15,7 +15,9 @@ export interface IntakeFacts {
    * The intake's answer to each visitor line, oldest first (the last {@link TURN_ANSWERS_KEPT}; a
    * list, as the stored JSON does not keep key order): `entryId` (transcript entry), `intent`
    * (`kb:<id>`, `unknown`...), `confidence` 0..1 and the engine's own escalation (its reason only:
-   * `evidence` is empty, as it quotes the visitor). The policy judges earlier turns by them (unanswered streaks, repeated
+   * `evidence` is empty, as it quotes the visitor), `handledElsewhere` (answered with a
+   * handled-elsewhere article: unanswered here) and `nearArticle` (an unknown question near that
+   * covered article: not unanswered). The policy judges earlier turns by them (unanswered streaks, repeated
    * failure, "the assistant repeated itself"), as `npm run eval:escalation` does. Absent in facts
    * stored before 2026-12-06 (those turns count as answered).
    */
