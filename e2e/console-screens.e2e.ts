@@ -375,6 +375,9 @@ test('reports show the AI quality as people judge it: tiles, charts with summari
   await expect(quality.getByText('Judged by the workers who received the handoff: Asked for a person 100% of 22', { exact: false }).first()).toBeVisible();
   await expect(quality.getByRole('img', { name: 'Unanswered questions per day' })).toBeVisible();
   await expect(quality.getByText('73 of 610 questions had no answer (12%).')).toBeVisible();
+  // Referrals (questions the office does not handle) are counted apart from knowledge gaps.
+  await expect(quality.locator('[data-kpi="unanswered"]')).toContainText('41 more referred to another office (6.7%)');
+  await expect(quality.locator('th', { hasText: 'Referred elsewhere' })).toHaveCount(1); // in the chart's data table (collapsed)
   if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, 'reports-full.png'), fullPage: true });
   expect(errors).toEqual([]);
   await ctx.close();

@@ -166,6 +166,9 @@ describe('the policy sees the intake answers of earlier turns', () => {
     expect(first.session.state).toBe('intake');
     const facts = (await orch.store.intakeFacts(session.id)) as { turnAnswers?: { intent: string; handledElsewhere?: boolean }[] };
     expect(facts.turnAnswers?.[0]).toMatchObject({ intent: 'kb:elsewhere-passports', handledElsewhere: true });
+    // The audit event says it was a referral (the KPI report counts referrals apart from gaps).
+    const answered = (await orch.store.events(session.id)).filter((e) => e.type === 'intake_answered');
+    expect(answered.map((e) => (e.data as { handledElsewhere?: boolean }).handledElsewhere)).toEqual([true]);
     const second = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Is there an urgent passport service? I fly on Friday.' });
     expect(second.session.state).toBe('queued');
     const escalated = (await orch.store.events(session.id)).find((e) => e.type === 'escalated');
@@ -181,6 +184,9 @@ describe('the policy sees the intake answers of earlier turns', () => {
     expect(res.session.state).toBe('intake');
     const facts = (await orch.store.intakeFacts(session.id)) as { turnAnswers?: { intent: string; nearArticle?: string }[] };
     expect(facts.turnAnswers?.map((a) => a.nearArticle)).toEqual(['oversized-garbage', 'oversized-garbage']);
+    const answered = (await orch.store.events(session.id)).filter((e) => e.type === 'intake_answered');
+    expect(answered.map((e) => (e.data as { nearArticle?: string; handledElsewhere?: boolean }))).toMatchObject([{ nearArticle: 'oversized-garbage' }, { nearArticle: 'oversized-garbage' }]);
+    expect(answered.some((e) => 'handledElsewhere' in (e.data as object))).toBe(false);
     kiosk.close();
   });
 

@@ -132,10 +132,12 @@ export function reportToCsv(r: KpiReport, opts: CsvOptions = {}): string {
       ['questions', '', q.knowledgeGaps.questions, 'count'],
       ['questions_unanswered', '', q.knowledgeGaps.unanswered, 'count'],
       ['questions_unanswered_rate', '', q.knowledgeGaps.unansweredPercent, 'percent'],
+      ['questions_referred', '', q.knowledgeGaps.referred, 'count'],
+      ['questions_referred_rate', '', q.knowledgeGaps.referredPercent, 'percent'],
       ['repeat_contact_with_case_number', `window_days=${q.repeatContact.windowDays}`, q.repeatContact.withCaseNumber, 'count'],
       ['repeat_contact_rate', `window_days=${q.repeatContact.windowDays}`, q.repeatContact.percent, 'percent'],
     );
-    for (const d of q.knowledgeGaps.daily) rows.push(['daily_questions', `date=${d.date}`, d.questions, 'count'], ['daily_questions_unanswered', `date=${d.date}`, d.unanswered, 'count']);
+    for (const d of q.knowledgeGaps.daily) rows.push(['daily_questions', `date=${d.date}`, d.questions, 'count'], ['daily_questions_unanswered', `date=${d.date}`, d.unanswered, 'count'], ['daily_questions_referred', `date=${d.date}`, d.referred, 'count']);
   }
   return toCsv(REPORT_CSV_HEADER, rows, opts);
 }

@@ -34,6 +34,9 @@ describe('KPI quality: verdicts, labels, knowledge gaps, repeat contact', () => 
     await fx.store.recordEvent(fx.ids.S1, 'intake_answered', 'system', { questionId: q1, replyId: a1, intent: 'kb:office-hours', article: { id: 'office-hours', version: 1 } }, at(2, 9, 1));
     await fx.store.recordEvent(fx.ids.S1, 'intake_answered', 'system', { questionId: q2, replyId: 'x', intent: 'unknown', article: null }, at(2, 9, 2));
     await fx.store.recordEvent(fx.ids.S6, 'intake_answered', 'system', { questionId: q3, replyId: a3, intent: 'unknown', article: null }, at(3, 13, 1));
+    // A referral: answered with a handled-elsewhere article (not a gap, not served here).
+    const q4 = await line(fx.ids.S1, 'visitor', 'Where do I renew my passport?', at(3, 14, 1));
+    await fx.store.recordEvent(fx.ids.S1, 'intake_answered', 'system', { questionId: q4, replyId: 'y', intent: 'kb:elsewhere-passports', article: { id: 'elsewhere-passports', version: 1 }, handledElsewhere: true }, at(3, 14, 1));
     const label = (id: string, entry: string, l: string) => db.insertInto('review_labels').values({ session_id: id, entry_id: entry, label: l, reason: null, trainer_id: 't1', created_at: NOW }).execute();
     await label(fx.ids.S1, a1, 'correct');
     await label(fx.ids.S6, a3, 'wrong_answer');
@@ -57,14 +60,24 @@ describe('KPI quality: verdicts, labels, knowledge gaps, repeat contact', () => 
     expect(q.verdicts.byLanguage.map((g) => [g.key, g.judged, g.precisionPercent])).toEqual([['en', 2, 100], ['es', 1, 0]]);
     expect(q.packageMissingPercent).toBe(33.33);
     expect(q.answers).toEqual({ trainerLabelled: 2, trainerCorrect: 1, trainerAccuracyPercent: 50, workerJudged: 2, workerWrong: 1 });
-    expect(q.knowledgeGaps).toEqual({ questions: 3, unanswered: 2, unansweredPercent: 66.67, daily: [{ date: '2026-03-02', questions: 2, unanswered: 1 }, { date: '2026-03-03', questions: 1, unanswered: 1 }] });
+    expect(q.knowledgeGaps).toEqual({
+      questions: 4,
+      unanswered: 2,
+      unansweredPercent: 50,
+      referred: 1,
+      referredPercent: 25,
+      daily: [
+        { date: '2026-03-02', questions: 2, unanswered: 1, referred: 0 },
+        { date: '2026-03-03', questions: 2, unanswered: 1, referred: 1 },
+      ],
+    });
     expect(q.repeatContact).toEqual({ windowDays: 7, withCaseNumber: 2, repeated: 1, percent: 50 });
   });
 
   it('follows the report filter, and gives nulls (never NaN) when nothing was judged', async () => {
     const es = (await kpi.report({ language: 'es' })).quality!;
     expect(es.verdicts.overall).toMatchObject({ judged: 1, unnecessary: 1, precisionPercent: 0 });
-    expect(es.knowledgeGaps).toEqual({ questions: 0, unanswered: 0, unansweredPercent: null, daily: [] });
+    expect(es.knowledgeGaps).toEqual({ questions: 0, unanswered: 0, unansweredPercent: null, referred: 0, referredPercent: null, daily: [] });
     const none = (await kpi.report({ from: '2026-03-05T00:00:00Z' })).quality!;
     expect(none.verdicts.overall.precisionPercent).toBeNull();
     expect(none.answers.trainerAccuracyPercent).toBeNull();
@@ -89,6 +102,8 @@ describe('KPI quality in the report CSV', () => {
       expect(csv).toContain('escalation_precision_by_workers,reason=explicit_request,0,percent');
       expect(csv).toContain('verdicts_judged,language=en,1,count');
       expect(csv).toContain('repeat_contact_rate,window_days=7,,percent');
+      expect(csv).toContain('questions_referred,,0,count');
+      expect(csv).toContain('questions_referred_rate,,,percent');
     } finally {
       await fx.database.close();
     }

@@ -1,6 +1,6 @@
 /**
  * The AI's quality in the KPI report ({@link KpiQuality}): workers' wrap-up verdicts per reason
- * and language, trainers' answer labels, unanswered questions per day and repeat contacts after
+ * and language, trainers' answer labels, unanswered and referred questions per day and repeat contacts after
  * escalation. Same cohort rule as the rest of the report: sessions selected by their creation
  * time and the filter.
  */
@@ -68,15 +68,17 @@ export async function qualityReport(db: Db, selected: SelectQueryBuilder<Databas
       sql<string>`to_char((created_at at time zone ${timeZone})::date, 'YYYY-MM-DD')`.as('day'),
       sql<string>`count(*)`.as('questions'),
       sql<string>`count(*) filter (where data ->> 'intent' = 'unknown')`.as('unanswered'),
+      sql<string>`count(*) filter (where data ->> 'handledElsewhere' = 'true')`.as('referred'),
     ])
     .where('type', '=', 'intake_answered')
     .where('session_id', 'in', selected)
     .groupBy('day')
     .orderBy('day')
     .execute();
-  const daily = questionRows.map((r) => ({ date: r.day, questions: num(r.questions), unanswered: num(r.unanswered) }));
+  const daily = questionRows.map((r) => ({ date: r.day, questions: num(r.questions), unanswered: num(r.unanswered), referred: num(r.referred) }));
   const questions = daily.reduce((s, d) => s + d.questions, 0);
   const unanswered = daily.reduce((s, d) => s + d.unanswered, 0);
+  const referred = daily.reduce((s, d) => s + d.referred, 0);
 
   // Repeat contact: escalated sessions with a case number seen again within the window.
   const CASE = sql<string>`sessions.intake_facts -> 'collectedFields' ->> 'case_number'`;
@@ -115,7 +117,7 @@ export async function qualityReport(db: Db, selected: SelectQueryBuilder<Databas
       workerJudged: judgedAnswers.length,
       workerWrong: judgedAnswers.filter((v) => v.verdict.answers === 'wrong').length,
     },
-    knowledgeGaps: { questions, unanswered, unansweredPercent: percent(unanswered, questions), daily },
+    knowledgeGaps: { questions, unanswered, unansweredPercent: percent(unanswered, questions), referred, referredPercent: percent(referred, questions), daily },
     repeatContact: { windowDays: REPEAT_CONTACT_DAYS, withCaseNumber: cases.length, repeated, percent: percent(repeated, cases.length) },
   };
 }

@@ -67,8 +67,17 @@ export class Escalation {
     const reply = await this.ctx.append(session, 'assistant', turn.reply, { notifyDevice: false });
     // What the assistant did with the question: the article (and published version) it answered
     // from, or `unknown` (a knowledge gap); trainers and the gap report read these.
+    // `handledElsewhere`: the article says where the matter is handled (a referral, counted apart
+    // in the KPI report); `nearArticle`: the covered article an unknown question was a detail of.
     const top = turn.intent.startsWith('kb:') ? turn.articles.find((a) => `kb:${a.id}` === turn.intent) ?? turn.articles[0] : undefined;
-    const events: SessionEvent[] = [{ type: 'intake_answered', actor: 'system', data: { questionId: visitorEntry.id, replyId: reply.id, intent: turn.intent, article: top ? { id: top.id, version: top.version ?? null } : null } }];
+    const data = {
+      questionId: visitorEntry.id,
+      replyId: reply.id,
+      intent: turn.intent,
+      article: top ? { id: top.id, version: top.version ?? null } : null,
+      ...answerFlags(turn),
+    };
+    const events: SessionEvent[] = [{ type: 'intake_answered', actor: 'system', data }];
     const reasons: EscalationReason[] = decision?.escalate
       ? decision.reasons.map((r) => ({ ...r, entryId: r.entryId ?? visitorEntry.id }))
       : turn.escalation

@@ -164,12 +164,25 @@ export const KpiQuality = z.object({
   /**
    * Knowledge gaps: visitor questions the assistant could not answer (intent `unknown`) per
    * calendar day, beside all questions it handled; `unansweredPercent` over the whole report.
+   * `referred`: questions answered with a "handled elsewhere" article (the office does not handle
+   * the matter; the reply says where it is handled): answered, but not by this office, so neither
+   * a knowledge gap nor a question the office served. Counted from the `intake_answered` event's
+   * `handledElsewhere` flag (events recorded before it existed count as not referred).
    */
   knowledgeGaps: z.object({
     questions: z.number().int().nonnegative(),
     unanswered: z.number().int().nonnegative(),
     unansweredPercent: z.number().nullable(),
-    daily: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), questions: z.number().int().nonnegative(), unanswered: z.number().int().nonnegative() })),
+    referred: z.number().int().nonnegative(),
+    referredPercent: z.number().nullable(),
+    daily: z.array(
+      z.object({
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        questions: z.number().int().nonnegative(),
+        unanswered: z.number().int().nonnegative(),
+        referred: z.number().int().nonnegative(),
+      }),
+    ),
   }),
   /**
    * Repeat contact after escalation: escalated sessions whose case number (collected during

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { KpiQuality } from '@telekiosk/shared';
 import { ChartFigure as Figure, GRID, INK } from './chartParts.tsx';
 
-const COLORS = { precision: '#146c43', questions: '#1a56db', unanswered: '#b42318' };
+const COLORS = { precision: '#146c43', questions: '#1a56db', unanswered: '#b42318', referred: '#6f42c1' };
 
 /**
  * The AI's quality as people judge it (KpiReport `quality`): escalation precision from workers'
  * wrap-up verdicts per reason and language, answer accuracy from trainers' labels, unanswered
- * questions per day (knowledge gaps), repeat contact after escalation. Loaded with the other charts.
+ * and referred questions per day (knowledge gaps; questions handled elsewhere), repeat contact after escalation. Loaded with the other charts.
  */
 export function QualityCharts({ quality, locale }: { quality: KpiQuality; locale: string }) {
   const { t } = useTranslation();
@@ -84,6 +84,7 @@ export function QualityCharts({ quality, locale }: { quality: KpiQuality; locale
           <dt>{t('reports.quality.unansweredTile')}</dt>
           <dd className="tile-value">{pct(gaps.unansweredPercent)}</dd>
           <dd className="tile-note">{t('reports.quality.unansweredNote', { unanswered: gaps.unanswered, questions: gaps.questions })}</dd>
+          {gaps.referred > 0 && <dd className="tile-note">{t('reports.quality.referredNote', { referred: gaps.referred, percent: pct(gaps.referredPercent) })}</dd>}
         </div>
         <div className="tile" data-kpi="repeat-contact">
           <dt>{t('reports.quality.repeatTile', { days: quality.repeatContact.windowDays })}</dt>
@@ -142,6 +143,7 @@ export function QualityCharts({ quality, locale }: { quality: KpiQuality; locale
                   <th scope="col">{t('reports.chart.day')}</th>
                   <th scope="col">{t('reports.quality.questions')}</th>
                   <th scope="col">{t('reports.quality.unanswered')}</th>
+                  <th scope="col">{t('reports.quality.referred')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -150,6 +152,7 @@ export function QualityCharts({ quality, locale }: { quality: KpiQuality; locale
                     <th scope="row">{dayLabel(d.date)}</th>
                     <td>{d.questions}</td>
                     <td>{d.unanswered}</td>
+                    <td>{d.referred}</td>
                   </tr>
                 ))}
               </tbody>
@@ -166,6 +169,7 @@ export function QualityCharts({ quality, locale }: { quality: KpiQuality; locale
                 datasets: [
                   { label: t('reports.quality.questions'), data: gaps.daily.map((d) => d.questions), borderColor: COLORS.questions, backgroundColor: COLORS.questions, pointStyle: 'circle' },
                   { label: t('reports.quality.unanswered'), data: gaps.daily.map((d) => d.unanswered), borderColor: COLORS.unanswered, backgroundColor: COLORS.unanswered, pointStyle: 'triangle', borderDash: [6, 3] },
+                  { label: t('reports.quality.referred'), data: gaps.daily.map((d) => d.referred), borderColor: COLORS.referred, backgroundColor: COLORS.referred, pointStyle: 'rect', borderDash: [2, 3] },
                 ],
               }}
             />
