@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { createEmbeddedIntake, asksBesides, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
 import { KnowledgeBase, NEAR_TOPIC_PROBABILITY } from './knowledgeBase.ts';
 import { HANDLED_ELSEWHERE_CATEGORY } from './knowledgeBaseFile.ts';
-import { LANGS, type Lang } from './lexicon/index.ts';
+import { LANGS, LANGUAGE_PACKS, type Lang } from './lexicon/index.ts';
 import { isUnanswered } from '../policy/conversation.ts';
 import { toIntakeAnswer } from '../policy/runIntake.ts';
 
 const kb = KnowledgeBase.fromFile();
+const YES: Record<Lang, string> = { en: 'yes please', ja: 'はい', es: 'sí', zh: '好的', ko: '네', fr: 'oui', de: 'ja bitte', pt: 'sim' };
 const intake = createEmbeddedIntake(kb);
 
 function converse(language: Lang, turns: string[]): IntakeTurnResult[] {
@@ -103,6 +104,24 @@ describe('a detail of a covered topic that no article holds', () => {
     expect(first!.nearArticle?.id).toBe('birth-registration');
     expect(second!.intent).toBe('unknown');
     expect(second!.escalation).toBeNull();
+  });
+
+  it('the "not sure" reply names the topic in the visitor\'s language and still offers a person', () => {
+    const r = intake.respond({ text: 'what if my husband is abroad, can I register the baby alone', language: 'en', history: [] });
+    expect(r.reply).toContain('"Birth registration"');
+    expect(r.reply).toContain('staff member');
+    expect(r.reply).not.toBe(LANGUAGE_PACKS.en.replies.unknown);
+    for (const lang of LANGS) {
+      const title = kb.articles.find((a) => a.id === 'birth-registration')!.content[lang].title;
+      const reply = LANGUAGE_PACKS[lang].replies.unknownNear.replace('{topic}', title);
+      // "Yes" to that offer hands off, as after the plain "not sure" reply.
+      const history: TranscriptEntry[] = [
+        { role: 'visitor', text: 'what if my husband is abroad, can I register the baby alone' },
+        { role: 'assistant', text: reply },
+      ];
+      const yes = intake.respond({ text: YES[lang], language: lang, history });
+      expect(yes.escalation?.reason, lang).toBe('explicit_request');
+    }
   });
 
   it('nearTopic names no covered article for a matter the office does not handle', () => {

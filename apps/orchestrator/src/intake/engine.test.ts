@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { opensFollowUp } from './text.ts';
 import { CONTEXT_MIN_SUM, CONTEXT_OWN_MIN_SCORE, createEmbeddedIntake, declinesPerson, DEFAULT_MIN_SCORE, sharesTopic, summarizeTranscript, type IntakeTurnResult, type TranscriptEntry } from './engine.ts';
 import { KnowledgeBase } from './knowledgeBase.ts';
@@ -7,6 +7,11 @@ import { LANGUAGE_PACKS, type Lang } from './lexicon/index.ts';
 const kb = KnowledgeBase.fromFile();
 const intake = createEmbeddedIntake(kb);
 const replies = (lang: Lang) => LANGUAGE_PACKS[lang].replies;
+// The first turn loads the escalation and article classifiers (seconds on a busy 2-core machine):
+// done once here with a generous timeout, so no single test pays for it.
+beforeAll(() => {
+  intake.respond({ text: 'hello', language: 'en', history: [] });
+}, 60_000);
 
 /** Plays visitor turns in order, feeding each reply back as history. */
 function converse(language: Lang, turns: string[]): { results: IntakeTurnResult[]; history: TranscriptEntry[] } {
@@ -241,6 +246,8 @@ describe('repeated failure rules', () => {
       ['fr', 'Où acheter un billet de train ?', 'laissez tomber, merci'],
       ['pt', 'Onde compro passagem de trem?', 'deixa, não precisa'],
       ['es', '¿Dónde venden billetes de tren?', 'déjalo, no hace falta'],
+      // A doubled refusal opens the turn, whatever follows (dev8 zh-d8-n14).
+      ['zh', '火车站在哪里', '不用不用 我自己去自助机弄就行'],
     ];
     for (const [lang, question, no] of cases) {
       const second = converse(lang, [question, no]).results[1]!;
@@ -288,6 +295,19 @@ describe('repeated failure rules', () => {
     ];
     const r = intake.respond({ text: 'What is the meaning of life?', language: 'en', history });
     expect(r.escalation?.reason).toBe('out_of_scope');
+  });
+});
+
+describe('courtesy formulae', () => {
+  it('do not dilute the topic behind them (es, de, en)', () => {
+    const cases: [Lang, string][] = [
+      ['es', 'Disculpe la molestia, ¿sería tan amable de indicarme dónde pido el volante de empadronamiento?'],
+      ['de', 'Verzeihen Sie bitte die Störung, ich möchte gerne eine Meldebescheinigung beantragen.'],
+      ['en', 'Excuse me, sorry to bother you, I was wondering where I could get a residence certificate'],
+    ];
+    for (const [language, text] of cases) {
+      expect({ language, intent: intake.respond({ text, language, history: [] }).intent }).toEqual({ language, intent: 'kb:residence-certificate' });
+    }
   });
 });
 

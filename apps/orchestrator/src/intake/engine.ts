@@ -217,6 +217,10 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     return answers;
   };
   const offers = new Set(LANGS.map((l) => key(packFor(l).replies.unknown)));
+  // The near-topic "not sure" reply names an article: recognised by the text around `{topic}`.
+  const nearOffers = LANGS.map((l) => packFor(l).replies.unknownNear.split('{topic}').map(key) as [string, string]);
+  const isOffer = (said: string) =>
+    offers.has(said) || nearOffers.some(([before, after]) => said.length > before.length + after.length && said.startsWith(before) && said.endsWith(after));
   const otherReplies = new Set(
     LANGS.flatMap((l) => {
       const r = packFor(l).replies;
@@ -245,7 +249,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const said = key(history[i]!.text);
     const answered = answerIndex().get(said);
     if (answered) return { kind: 'answered', id: answered, question, own: true };
-    if (offers.has(said)) return { kind: 'unknown', question };
+    if (isOffer(said)) return { kind: 'unknown', question };
     if (otherReplies.has(said) || !question) return { kind: 'other', question };
     // Unrecognised reply (e.g. written by another engine): judge by the question instead.
     if (findLexiconMatch(question, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(question)) return { kind: 'other', question };
@@ -473,7 +477,10 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
       return escalate('out_of_scope', `two questions in a row without an answer: ${q(prev.question)} then ${q(input.text)}`, unsure);
     }
     if (earlier.length) return escalate('repeated_failure', `same question asked twice: ${q(input.text)}`, unsure);
-    return { ...plain(pack.replies.unknown, 'unknown', unsure), ...(near ? { nearArticle: near } : {}) };
+    if (!near) return plain(pack.replies.unknown, 'unknown', unsure);
+    // Name the topic whose detail is missing, so the visitor knows they were understood.
+    const topic = kb.articles.find((a) => a.id === near.id)?.content[lang].title;
+    return { ...plain(topic ? pack.replies.unknownNear.replace('{topic}', topic) : pack.replies.unknown, 'unknown', unsure), nearArticle: near };
   }
 
   return {

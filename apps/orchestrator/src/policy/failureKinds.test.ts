@@ -129,8 +129,11 @@ describe('issue 10 failure kinds', () => {
       ['pt', 'Não consigo pensar em outra forma de pagar, aceita cartão?'],
       ['es', 'no puedo más tarde, ¿abren mañana?'],
       ['ja', '引っ越しの手続きは何から始めればいいですか'],
+      // 살려면 = "if I (want to) buy": not 살려 주세요 ("save me"; dev8 ko-d8-n10).
+      ['ko', '음 대형 폐기물 스티커 살려면 어디로 가요'],
     ];
     for (const [lang, text] of routine) expect(sentimentOf(text, lang), text).toBe(0);
+    expect(sentimentOf('제발 살려 주세요 너무 무서워요', 'ko')).toBeGreaterThan(0);
   });
 
   it('withdrawing a marriage notice or a filing is a cancellation in en fr ko; giving notice or collecting a certificate is not', () => {
@@ -361,6 +364,25 @@ describe('issue 10 failure kinds', () => {
     expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');
     expect(d.alertStaff).toBe(true);
     expect(codes(withParent, lang)).not.toContain('safety');
+  });
+
+  it.each([
+    ['zh', '我兒子剛剛還在飲水機旁邊，我填個表一轉頭他就不見了！他才五歲', '孩子的医保卡不见了，补办要多久？'],
+    ['ko', '우리 애가 방금까지 옆에 있었는데 안 보여요 다섯 살이에요', '우리 애가 주민등록증이 안 보여요 재발급 어디서 해요?'],
+    ['ja', 'うちの子がさっきまで横で遊んでたのに見当たらないんです', 'うちの子が保険証をなくしたみたいで見当たらないんです'],
+    ['es', 'mi hijo estaba aquí a mi lado hace un momento y ya no lo veo, tiene cuatro años', 'mi hijo estaba empadronado aquí, ¿cómo saco el certificado?'],
+    ['de', 'meine tochter war gerade noch hier neben mir und jetzt ist sie weg, sie ist vier', 'meine tochter war gerade hier gemeldet, brauche ich eine Bescheinigung?'],
+  ] as [Language, string, string][])('[%s] a child who was just here and is gone now, said with words in between, is safety; a child\'s document gone is not', (lang, missing, document) => {
+    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: missing }], language: lang });
+    expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');
+    expect(d.alertStaff).toBe(true);
+    expect(codes(document, lang)).not.toContain('safety');
+  });
+
+  it('zh: an old man slid to the floor and barely answers is safety; garbage on the floor is not', () => {
+    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: '哎 门口那个大爷刚才扶着柱子一下就出溜到地上了 叫他也不怎么应 脸煞白' }], language: 'zh' });
+    expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');
+    expect(codes('大件垃圾可以直接放在地上吗？', 'zh')).not.toContain('safety');
   });
 
   it('Chinese is matched in Simplified and quoted as written: a Traditional locked PIN, a denied complaint', () => {

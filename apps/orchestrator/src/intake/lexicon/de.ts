@@ -15,6 +15,9 @@ export const de: LanguagePack = {
     'ist', 'bin', 'sind', 'war', 'sein', 'habe', 'hat', 'haben', 'hatte', 'kann', 'konnen', 'konnte', 'muss', 'mussen', 'soll', 'mochte', 'will', 'wurde', 'werden', 'brauche', 'brauchen',
     'was', 'wo', 'wann', 'wie', 'welche', 'welcher', 'welches', 'wer', 'warum', 'gibt', 'es', 'bitte', 'danke', 'hallo', 'guten', 'tag', 'nicht', 'kein', 'keine', 'auch', 'noch', 'nur', 'sehr',
     'hier', 'da', 'dort', 'rathaus', 'harbor', 'city', 'amt', 'bekommen', 'bekomme', 'erfahren', 'wissen', 'sagen', 'fragen', 'frage', 'finden', 'gehen', 'viel', 'denn', 'mal', 'ja', 'so',
+    // Courtesy formulae ("Sería tan amable de indicarme...", "Je me permets de solliciter..."): they
+    // diluted the query coverage of the topic words behind them (dev8, 2026-12-07).
+    'verzeihen', 'verzeihung', 'entschuldigen', 'entschuldigung', 'störung', 'storung', 'könnten', 'konnten', 'würde', 'würden', 'gerne', 'gern', 'möchte', 'dürfte', 'durfte', 'frau', 'herr',
   ],
   patterns: {
     requestPerson: REQUEST_PERSON_EXTRA.de.patterns,
@@ -43,6 +46,8 @@ export const de: LanguagePack = {
       'Hallo, willkommen im Rathaus Harbor City! Ich helfe Ihnen bei Öffnungszeiten, Bescheinigungen, An- und Abmeldung, Steuern, Mülltrennung und dem richtigen Schalter. Was möchten Sie wissen?',
     thanks: 'Gern geschehen! Einen schönen Tag noch.',
     unknown: 'Das weiß ich leider nicht genau. Soll ich Sie mit einem Mitarbeiter verbinden?',
+    unknownNear:
+      'Entschuldigung, meine Informationen zu „{topic}“ enthalten diese Angabe nicht. Soll ich Sie mit einer Mitarbeiterin oder einem Mitarbeiter verbinden, die Ihnen Auskunft geben kann?',
     anythingElse: 'In Ordnung. Kann ich Ihnen sonst noch helfen?',
     escalation: {
       explicit_request: 'Ich verbinde Sie jetzt mit einem Mitarbeiter. Bitte einen Moment Geduld.',

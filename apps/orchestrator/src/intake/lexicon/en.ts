@@ -17,6 +17,9 @@ export const en: LanguagePack = {
     'who', 'why', 'please', 'tell', 'know', 'want', 'wanna', 'like', 'need', 'get', 'go', 'find', 'some', 'any', 'so',
     'if', 'just', 'also', 'again', 'then', 'than', 'too', 'very', 'ok', 'okay', 'um', 'uh', 'hi', 'hello', 'thanks',
     'thank', 'much', 'many', 'one', 'up', 'out', 'city', 'harbor', 'office', 'help', 'there', 'ask', 'looking', 'look', 'our', 'us', 'next', 'month', 'soon', 'today', 'tomorrow', 'now', 'later',
+    // Courtesy formulae ("Sería tan amable de indicarme...", "Je me permets de solliciter..."): they
+    // diluted the query coverage of the topic words behind them (dev8, 2026-12-07).
+    'excuse', 'sorry', 'bother', 'bothering', 'kindly', 'wondering', 'wonder', 'madam', 'sir',
   ],
   patterns: {
     requestPerson: [
@@ -79,6 +82,8 @@ export const en: LanguagePack = {
     thanks: "You're welcome! Have a nice day.",
     unknown:
       "I'm sorry, I'm not sure about that. Would you like me to connect you with a staff member?",
+    unknownNear:
+      "I'm sorry, our information on \"{topic}\" doesn't include that detail. Would you like me to connect you with a staff member who can tell you?",
     anythingElse: 'All right. Is there anything else I can help you with?',
     escalation: {
       explicit_request: "I'll connect you with a staff member now. Please wait a moment.",

@@ -19,6 +19,9 @@ export const es: LanguagePack = {
     'esta', 'eso', 'esto', 'ese', 'aqui', 'aquí', 'alli', 'allí', 'muy', 'mas', 'más', 'hola', 'gracias', 'buenos',
     'buenas', 'dias', 'días', 'tardes', 'mucho', 'mucha', 'muchos', 'muchas', 'si', 'sí', 'ya', 'tambien', 'también', 'oficina', 'ayuntamiento', 'ciudad',
     'harbor', 'city', 'informacion', 'información', 'ayuda', 'ayudar', 'sobre', 'acerca', 'decir', 'dime', 'digame', 'sacar', 'obtener', 'conseguir', 'pedir', 'tramitar', 'hoy', 'ahora',
+    // Courtesy formulae ("Sería tan amable de indicarme...", "Je me permets de solliciter..."): they
+    // diluted the query coverage of the topic words behind them (dev8, 2026-12-07).
+    'seria', 'sería', 'tan', 'amable', 'indicarme', 'indicar', 'indique', 'indicarnos', 'disculpe', 'disculpa', 'molestia', 'molestar', 'consultar', 'consultarle', 'gustaria', 'gustaría', 'agradeceria', 'agradecería', 'amabilidad', 'queria', 'quería', 'señor', 'señora', 'señorita', 'solicitar', 'ruego',
   ],
   patterns: {
     requestPerson: [
@@ -78,6 +81,8 @@ export const es: LanguagePack = {
       '¡Hola! Bienvenido a la Oficina de Harbor City. Puedo ayudarle con el horario, certificados, mudanzas, impuestos, la separación de la basura y cómo llegar a cada ventanilla. ¿En qué puedo ayudarle?',
     thanks: '¡De nada! Que tenga un buen día.',
     unknown: 'Lo siento, no estoy seguro de eso. ¿Quiere que le comunique con un miembro del personal?',
+    unknownNear:
+      'Lo siento, mi información sobre «{topic}» no incluye ese detalle. ¿Quiere que le comunique con un miembro del personal que pueda informarle?',
     anythingElse: 'De acuerdo. ¿Hay algo más en lo que pueda ayudarle?',
     escalation: {
       explicit_request: 'Ahora mismo le comunico con un miembro del personal. Espere un momento, por favor.',

@@ -16,6 +16,9 @@ export const fr: LanguagePack = {
     'ne', 'pas', 'plus', 'se', 's', 'si', 'bonjour', 'merci', 'svp', 'plait', 'vous', 'juste', 'aussi', 'encore', 'tres', 'bien', 'ici', 'la-bas', 'mairie', 'harbor', 'city',
     'fois', 'meme', 'tout', 'toute', 'tous', 'toutes', 'apres', 'avant', 'pendant', 'comme', 'autre', 'autres', 'lequel', 'laquelle', 'lesquels', 'fais', 'viens', 'vient', 'venons', 'venez',
     'renseigner', 'savoir', 'dire', 'dites', 'demander', 'obtenir', 'avoir', 'trouver', 'aller', 'prendre',
+    // Courtesy formulae ("Sería tan amable de indicarme...", "Je me permets de solliciter..."): they
+    // diluted the query coverage of the topic words behind them (dev8, 2026-12-07).
+    'souhaiterais', 'souhaiterait', 'permets', 'permettre', 'solliciter', 'madame', 'monsieur', 'prie', 'plaît', 'excusez', 'déranger', 'deranger',
   ],
   patterns: {
     requestPerson: REQUEST_PERSON_EXTRA.fr.patterns,
@@ -49,6 +52,8 @@ export const fr: LanguagePack = {
       "Bonjour, bienvenue à la mairie de Harbor City ! Je peux vous renseigner sur les horaires, les certificats, les emménagements et déménagements, les impôts, le tri des déchets et les guichets. Que souhaitez-vous savoir ?",
     thanks: 'Je vous en prie ! Bonne journée.',
     unknown: "Je suis désolé, je ne suis pas sûr de pouvoir répondre. Voulez-vous que je vous mette en relation avec un agent ?",
+    unknownNear:
+      'Désolé, mes informations sur « {topic} » ne précisent pas ce point. Voulez-vous que je vous mette en relation avec un membre du personnel qui pourra vous renseigner ?',
     anythingElse: "Très bien. Puis-je vous aider pour autre chose ?",
     escalation: {
       explicit_request: 'Je vous mets en relation avec un agent. Merci de patienter un instant.',

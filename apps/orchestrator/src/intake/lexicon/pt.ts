@@ -14,6 +14,9 @@ export const pt: LanguagePack = {
     'e', 'sou', 'sao', 'esta', 'estou', 'ser', 'tem', 'tenho', 'ter', 'ha', 'posso', 'pode', 'podem', 'preciso', 'precisa', 'quero', 'queria', 'gostaria', 'devo', 'faco', 'fazer',
     'que', 'qual', 'quais', 'onde', 'quando', 'como', 'quanto', 'quanta', 'quem', 'por que', 'porque', 'nao', 'sim', 'se', 'ola', 'oi', 'obrigado', 'obrigada', 'favor', 'por favor',
     'tambem', 'ainda', 'so', 'muito', 'aqui', 'ai', 'la', 'prefeitura', 'harbor', 'city', 'saber', 'dizer', 'diga', 'perguntar', 'tirar', 'conseguir', 'pegar', 'ir', 'fica',
+    // Courtesy formulae ("Sería tan amable de indicarme...", "Je me permets de solliciter..."): they
+    // diluted the query coverage of the topic words behind them (dev8, 2026-12-07).
+    'licença', 'licenca', 'senhor', 'senhora', 'poderia', 'gentileza', 'desculpe', 'incomodar', 'incómodo', 'informar', 'solicitar',
   ],
   patterns: {
     requestPerson: REQUEST_PERSON_EXTRA.pt.patterns,
@@ -43,6 +46,8 @@ export const pt: LanguagePack = {
       'Olá, bem-vindo à Prefeitura de Harbor City! Posso ajudar com horários, certidões, mudança de endereço, impostos, separação do lixo e o guichê certo. O que você gostaria de saber?',
     thanks: 'De nada! Tenha um bom dia.',
     unknown: 'Desculpe, não tenho certeza sobre isso. Quer que eu chame um funcionário?',
+    unknownNear:
+      'Desculpe, minhas informações sobre “{topic}” não incluem esse detalhe. Quer que eu chame um atendente que possa lhe informar?',
     anythingElse: 'Tudo bem. Posso ajudar em mais alguma coisa?',
     escalation: {
       explicit_request: 'Vou chamar um funcionário agora. Aguarde um momento, por favor.',

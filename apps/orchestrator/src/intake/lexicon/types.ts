@@ -30,6 +30,12 @@ export interface ReplyCatalog {
   thanks: string;
   /** "I'm not sure about that" — must offer to connect a staff member (a "yes" then escalates). */
   unknown: string;
+  /**
+   * "Not sure" for a detail of a covered topic that no article holds ({@link IntakeTurnResult.nearArticle}):
+   * names the topic (`{topic}` = the article's title in this language) and, like `unknown`, must
+   * offer a staff member, so a "yes" then escalates.
+   */
+  unknownNear: string;
   /** Reply when the visitor declines the offer of a staff member. */
   anythingElse: string;
   /** Said when handing the visitor to a human, per escalation reason. */

@@ -138,6 +138,7 @@ export const de: CueLexicon = {
       're: (?<missingchild>(?:weint|heult|schreit|sitzt|steht) (?:da |hier |dort )?(?:ein |eine )?(?:kleiner junge|kleines madchen|kleines kind|kleinkind|kleiner bub)(?=(?: \\S+){0,14} (?:allein|alleine|ohne eltern|keine eltern) )) ',
       're: (?<missingchild>(?:kleiner junge|kleines madchen|kleines kind|kleinkind|kleiner bub|kleine)(?=(?: \\S+){0,10} (?:weint|weinend|heult|schreit|irrt) )(?=(?: \\S+){0,14} (?:allein|alleine|ganz allein|ohne eltern|keine eltern) )) ',
       're: (?<missingchild>(?:mein|meine|unser|unsere) (?:sohn|tochter|kind|kleine|kleiner|junge|madchen|enkel|enkelin|bub) (?:ist|is) (?:weg|verschwunden|nicht mehr da|abgehauen|weggelaufen)) ',
+      're: (?<missingchild>(?:mein|meine|unser|unsere) (?:sohn|tochter|kind|kleine|kleiner|junge|madchen|enkel|enkelin|bub) war (?:gerade|eben|grad|grade) (?:noch )?(?:hier|da|neben mir|bei mir)(?: \\S+){0,12} (?:weg|verschwunden|sehe (?:ihn|sie) nicht mehr|finde (?:ihn|sie) nicht(?: mehr)?)) ',
       're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,14} (?:ich finde|ich find|finde|find|wir finden) (?:ihn|sie|es) nicht(?: mehr)?) ',
       'notfall|notarzt|krankenwagen|rettungswagen|feuerwehr|rettungsdienst',
       'ruf|rufen|rufe|holen * polizei|krankenwagen|notarzt|feuerwehr|112|110',

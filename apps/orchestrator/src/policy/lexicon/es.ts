@@ -159,6 +159,7 @@ export const es: CueLexicon = {
       // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
       're: (?<missingchild>(?:nino|nina|nene|nena|chiquito|chiquita|chamaco|chamaquito|crio|cria|peque)(?=(?: \\S+){0,10} (?:llorando|llora|lloraba|deambulando) )(?=(?: \\S+){0,14} (?:solo|sola|solito|solita|sin (?:sus )?padres|sin nadie) )) ',
       're: (?<missingchild>(?:no encuentro|no encontramos|no hallo|se me perdio|se nos perdio|se perdio|desaparecio|no veo|no aparece|perdi de vista) (?:a )?(?:mi|nuestro|nuestra) (?:hijo|hija|nino|nina|nene|nena|chico|chica|crio|cria|guagua|peque|pequeno|pequena|nieto|nieta|chiquito|chiquita)) ',
+      're: (?<missingchild>(?:mi|nuestro|nuestra) (?:hijo|hija|nino|nina|nene|nena|peque|nieto|nieta|chiquito|chiquita) (?:estaba|andaba) (?:aqui|aca|ahi|a mi lado|conmigo|justo)(?: \\S+){0,12} (?:ya no (?:lo|la) veo|no (?:lo|la) veo|no (?:lo|la) encuentro|desaparecio|ya no esta)) ',
       'emergencia|urgencia|ambulancia|bomberos|socorro',
       'convulsion|convulsiones|convulsionando|convulsiona|ataque_epileptico',
       '^ auxilio',
