@@ -287,3 +287,17 @@ describe('held-out knowledge questions (data/knowledge-eval)', () => {
     }
   });
 });
+
+describe('the article classifier and courtesy openers', () => {
+  const kb = KnowledgeBase.fromFile();
+  it('reads the question without the opener, so politeness does not dilute the article', () => {
+    const polite = 'Bonjour Madame, Monsieur. Quels papiers pour une attestation de domicile ?';
+    const plain = 'Quels papiers pour une attestation de domicile ?';
+    const raw = kb.classifierFor('fr').classify(polite).find((s) => s.id === 'residence-certificate')!.probability;
+    const near = kb.nearTopic(polite, 'fr');
+    expect(near?.id).toBe('residence-certificate');
+    // The opener cost the raw classifier probability; read without it, the question scores as plain.
+    expect(near!.probability).toBeGreaterThan(raw);
+    expect(near!.probability).toBeCloseTo(kb.nearTopic(plain, 'fr')!.probability, 2);
+  });
+});

@@ -9,9 +9,21 @@ import { LANGS, packFor, type Lang } from './lexicon/index.ts';
 import { ArticleClassifier, ARTICLE_AGREEMENT_PROBABILITY, ARTICLE_MIN_PROBABILITY, MIN_ARTICLES } from './articleClassifier.ts';
 import { analyze, hasCjk, normalizeText, registerCompoundVocabulary, type QueryUnit } from './text.ts';
 import { informativeness, visitorWordStats, type VisitorWordStats } from './visitorWords.ts';
+import { stripCourtesy } from '../policy/courtesy.ts';
 import { DEFAULT_KNOWLEDGE_BASE_PATH, HANDLED_ELSEWHERE_CATEGORY, describeIssues, KnowledgeBaseError, knowledgeBaseFileSchema, type Article, type KnowledgeBaseFile, type LocalizedArticle, type VersionedArticle } from './knowledgeBaseFile.ts';
 
 export { DEFAULT_KNOWLEDGE_BASE_PATH, KnowledgeBaseError, knowledgeBaseFileSchema, type Article, type KnowledgeBaseFile, type LocalizedArticle, type VersionedArticle } from './knowledgeBaseFile.ts';
+
+
+/**
+ * The question as the article classifier reads it: without a leading courtesy opener ("Buenos
+ * días. Disculpe usted la molestia.", "您好，不好意思打扰一下"), whose words, unknown to the
+ * article examples, diluted every article's probability (dev8, 2026-12-07). The whole question
+ * when nothing else is left.
+ */
+function forClassifier(query: string, language: Lang): string {
+  return stripCourtesy(query, language) || query;
+}
 
 /** A search hit. `score` is in 0..1 (see {@link KnowledgeBase.search}). */
 export interface KbSearchHit {
@@ -312,11 +324,11 @@ export class KnowledgeBase {
     if (own && own.score >= minScore && support! >= ARTICLE_WORD_SUPPORT) return [own, ...hits.filter((h) => h.article.id !== own.article.id)].slice(0, limit);
     const top = hits[0];
     if (alone && top && minScore <= DEFAULT_MIN_SCORE && top.score < minScore && top.score >= AGREEMENT_WORD_SCORE && top.score - (all[1]?.score ?? 0) >= AGREEMENT_WORD_MARGIN) {
-      const first = classifier.classify(query)[0];
+      const first = classifier.classify(forClassifier(query, lang))[0];
       if (first && first.id === top.article.id && first.probability >= AGREEMENT_TOP_PROBABILITY) return [{ ...top, score: minScore, via: 'agreement' }, ...hits.slice(1)];
     }
     if (!top || top.score < minScore) return null;
-    const agree = classifier.classify(query).find((c) => c.id === top.article.id);
+    const agree = classifier.classify(forClassifier(query, lang)).find((c) => c.id === top.article.id);
     return agree && agree.probability >= ARTICLE_AGREEMENT_PROBABILITY ? hits : null;
   }
 
@@ -332,7 +344,7 @@ export class KnowledgeBase {
     if (classifier.size < MIN_ARTICLES) return null;
     let elsewhere = 0;
     let best: { id: string; probability: number } | null = null;
-    for (const s of classifier.classify(query)) {
+    for (const s of classifier.classify(forClassifier(query, language))) {
       const article = this.state.byId.get(s.id);
       if (!article) continue;
       if (article.category === HANDLED_ELSEWHERE_CATEGORY) elsewhere += s.probability;
@@ -348,7 +360,7 @@ export class KnowledgeBase {
    * probability 1, so a deployment with a stricter threshold needs a surer classifier.
    */
   classifierAnswer(query: string, language: Lang): KbSearchHit | null {
-    const best = this.classifierFor(language).answer(query);
+    const best = this.classifierFor(language).answer(forClassifier(query, language));
     const article = best && this.state.byId.get(best.id);
     if (!best || !article) return null;
     const score = DEFAULT_MIN_SCORE + ((1 - DEFAULT_MIN_SCORE) * (best.probability - ARTICLE_MIN_PROBABILITY)) / (1 - ARTICLE_MIN_PROBABILITY);

@@ -32,6 +32,7 @@ import { cueScope, cueSentenceOn, dropHedges, fromCueClause, genericReference, M
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
+import { stripCourtesy } from './courtesy.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
 
 /** Thresholds of one label (probabilities). `fire` null = the model never adds it alone; `veto` null = never vetoed. */
@@ -209,6 +210,12 @@ export function modelTurn(
   const clf = opts.classifier ?? defaultClassifier();
   const builtIn = opts.hits.filter((h) => h.origin !== 'policy');
   const scores = sentenceMax(clf, text, { language: opts.language, hits: builtIn });
+  // A courtesy opener ("Bonjour Madame, Monsieur.", "您好，不好意思打扰一下") addresses the kiosk:
+  // a request for a person must stand without it (see courtesy.ts).
+  const bare = stripCourtesy(text, opts.language);
+  if (bare !== text.trim() && SUBSTANTIVE.test(bare)) {
+    scores.request_person = Math.min(scores.request_person, sentenceMax(clf, bare, { language: opts.language }).request_person);
+  }
   // Vetoes keep the configured mode's cuts: relaxing is about adding reasons, not keeping hits.
   const vetoTh = Object.fromEntries(MODEL_LABELS.map((l) => [l, thresholdsFor(configured, l, clf)])) as Record<ModelLabel, LabelThresholds>;
   const th = Object.fromEntries(
