@@ -379,6 +379,17 @@ describe('issue 10 failure kinds', () => {
     expect(codes(document, lang)).not.toContain('safety');
   });
 
+  it.each([
+    ['en', 'And the registrar who took our notice last month, tall, glasses? She said to come straight back to her. Is she in today?', "The lady at counter 3 said it's fine, she's in a meeting anyway, so where do I pay?"],
+    ['de', 'Letzte Woche hat mir eine Frau Yilmaz bei der Anmeldung geholfen. Ist sie heute da?', 'Meine Frau braucht eine Meldebescheinigung, ist sie schon da?'],
+    ['fr', "c'est le monsieur qui a pris mes empreintes qui m'a dit de revenir le voir, il est où", 'Monsieur, il est où le bureau des passeports ?'],
+    ['pt', 'E o senhor Rui, que trata dos atestados, ainda cá está?', 'A senhora sabe se o guichê de atestados está aqui?'],
+    ['zh', '上次接待我的是一位戴眼镜的女同志，她说材料补齐了直接去找她，她今天在班上吗？', '上次那位工作人员说材料齐了，今天还要排队吗？'],
+  ] as [Language, string, string][])('[%s] a staff member described, then asked after by pronoun, is a request for that person; a document asked after is not', (lang, asked, other) => {
+    expect(codes(asked, lang)).toContain('explicit_request');
+    expect(codes(other, lang)).not.toContain('explicit_request');
+  });
+
   it('zh: an old man slid to the floor and barely answers is safety; garbage on the floor is not', () => {
     const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: '哎 门口那个大爷刚才扶着柱子一下就出溜到地上了 叫他也不怎么应 脸煞白' }], language: 'zh' });
     expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');

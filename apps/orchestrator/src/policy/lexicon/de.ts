@@ -32,6 +32,9 @@ export const de: CueLexicon = {
   ],
   // Requests for a person: `src/intake/lexicon/requestPerson.ts` (shared with the intake engine).
   requestPerson: [
+    // eine beschriebene Mitarbeiterin, dann per Pronomen nach ihr gefragt ("Letzte Woche hat mir eine
+    // Frau Yilmaz geholfen ... Ist sie heute da?"; dev8, 2026-12-07); nicht "mein Ausweis, ist er da?"
+    're:(?<presence> (?<!meine |meiner |meinen |meinem |seine |seiner |deine |ihre |ihrer |unsere )(?:frau|herr|herrn|sachbearbeiterin|sachbearbeiter|mitarbeiterin|mitarbeiter|kollegin|kollege|beamtin|beamte|dame) (?:\\S+ ){0,25}?ist (?:sie|er) (?:heute |jetzt |gerade |noch |wieder )?(?:da|hier|im haus|im dienst|zu sprechen|erreichbar|im buro|zuruck) )',
     // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
     `re: (?:jemand|jemanden|wer|mitarbeiter|mitarbeiterin|mitarbeitende|personal|leute|person|einer|eine)(?: \\S+){0,5} (?:${SPOKEN}) (?:spricht|sprechen|kann|versteht|sprechende)`,
     `re: (?:spricht|sprechen|kann) (?:\\S+ ){0,2}(?:jemand|wer|einer|eine|jemanden|ihr|sie) (?:\\S+ ){0,2}(?:${SPOKEN}) `,

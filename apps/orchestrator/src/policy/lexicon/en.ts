@@ -67,6 +67,9 @@ export const en: CueLexicon = {
     "i'm|i_am afraid that|not|so|it|we|you|there|i",
   ],
   requestPerson: [
+    // a staff member described earlier in the turn, then asked after by pronoun ("the registrar who
+    // took our notice last month ... is she in today?"; dev8, 2026-12-07)
+    "re:(?<presence> (?:registrar|lady|woman|man|gentleman|clerk|officer|caseworker|manager|supervisor|bloke|guy|fella|chap|(?:mr|mrs|ms|miss|dr) \\S+) (?:\\S+ ){0,25}?(?:is (?:she|he)|(?:she|he) is|(?:she|he)s) (?:still )?(?:in|here|around|about|working|on duty|at work|back|free|available)(?: today| now| this (?:morning|afternoon)| at the moment)? )",
     // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
     // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
     're:(?<presence> (?:is|are) (?:(?:mr|mrs|ms|miss|dr) \\S+ |the (?:manager|supervisor|head|director|officer|registrar|lady|man|woman|gentleman|clerk|caseworker|social worker|team leader) (?:\\S+ ){0,3}?|\\S+ from (?:\\S+ ){0,3}?)(?:in|around|here|available|about|on duty|at work|back|free) (?:today|this afternoon|this morning|right now|now|yet) )',

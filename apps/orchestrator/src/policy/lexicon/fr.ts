@@ -36,6 +36,9 @@ export const fr: CueLexicon = {
   ],
   // Requests for a person: `src/intake/lexicon/requestPerson.ts` (shared with the intake engine).
   requestPerson: [
+    // un agent décrit, puis demandé par pronom ("la madame des taxes ... est-tu revenue de dîner",
+    // "le monsieur qui a pris mes empreintes ... il est où"; dev8, 2026-12-07)
+    're:(?<presence> (?:madame|monsieur|dame|agent|agente|employe|employee|preposee|prepose|fonctionnaire|commis) (?:\\S+ ){0,25}?(?:est(?: |-)?(?:elle|il|tu)|(?:elle|il) est) (?:(?:revenue?|la|ici|au bureau|disponible|de retour|encore la) |ou $))',
     // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
     `re: (?:quelqu.?un|une personne|un agent|une agente|du personnel|un employe|une employee|un conseiller|une conseillere|des gens|quelqu.?une)(?: \\S+){0,4} (?:parle|parlent|parlant|connait) (?:le |l.)?(?:${SPOKEN}) `,
     `re: (?:interprete|traducteur|traductrice)s? (?:en |de |qui parle )?(?:${SPOKEN}) `,

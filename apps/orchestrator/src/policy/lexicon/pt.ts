@@ -38,6 +38,9 @@ export const pt: CueLexicon = {
   ],
   // Requests for a person: `src/intake/lexicon/requestPerson.ts` (shared with the intake engine).
   requestPerson: [
+    // um atendente descrito, depois perguntado ("E o senhor Rui, que trata dos atestados, ainda cá
+    // está?"; dev8, 2026-12-07)
+    're:(?<presence> (?:o senhor|a senhora|seu|dona|o moco|a moca|a atendente|o atendente|o funcionario|a funcionaria) (?:\\S+ ){0,25}?(?:ainda (?:(?:ele|ela) )?(?:ca esta|esta ca|esta aqui|esta ai|ta ai|esta hoje|esta de servico)|(?:ele|ela) (?:ainda )?(?:esta|ta) (?:ca|aqui|ai|hoje|de servico|trabalhando)|(?:ele|ela) veio hoje) )',
     // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
     `re: (?:alguem|alguma pessoa|algum funcionario|alguma funcionaria|algum atendente|alguma atendente|pessoal|gente|algum servidor|alguma servidora)(?: \\S+){0,4} (?:fala|fale|falam|falem|falando|saiba|saibam) (?:o )?(?:${SPOKEN}) `,
     `re: (?:interprete|tradutor|tradutora)s? (?:de |em |que fale )?(?:${SPOKEN}) `,

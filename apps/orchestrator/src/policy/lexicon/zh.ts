@@ -22,6 +22,8 @@ export const zh: CueLexicon = {
     '没问题|没关系',
   ],
   requestPerson: [
+    // 先描述一位工作人员，再用代词问她/他在不在（"上次接待我的是一位戴眼镜的女同志……她今天在班上吗"；dev8, 2026-12-07）
+    're:(?<presence>(?:女同志|男同志|工作人员|那位|阿姨|大姐|老师|同志|小姐|先生|经理|主任)[^。？！?!]{0,30}?(?:她|他)(?:今天|现在|今儿)?(?:在班上|上班吗|上班了吗|在吗|在不在|来了吗|来上班了吗|在这儿吗|在这里吗))',
     // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
     // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
     're:(?<presence>(?:科长|课长|課長|主任|处长|處長|所长|所長|站长|站長|经理|經理|领导|領導|股长|股長|局长|局長|区长|區長|镇长|鎮長|里长|里長)(?:今天|现在|現在)?(?:有)?(?:在|来|來|进|進)(?:了)?(?:办公室|辦公室|单位|單位)?(?:吗|嗎|没|沒))',
