@@ -5,66 +5,20 @@
  */
 import { DEFAULT_MIN_SCORE, type KbSearchHit, type KnowledgeBase } from './knowledgeBase.ts';
 import { HANDLED_ELSEWHERE_CATEGORY } from './knowledgeBaseFile.ts';
-import { findExtraPersonRequest, findLexiconMatch, languageOrder, matchForm, stripLexicon, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
-import { isLang, LANGS, packFor, type Lang } from './lexicon/index.ts';
+import { findExtraPersonRequest, findLexiconMatch, languageOrder, stripLexicon, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
+import { isLang, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
 import { contentTokens, similarity } from '../policy/conversation.ts';
 import { asksBesides } from './greeting.ts';
 import { analyze, opensFollowUp } from './text.ts';
 import { foldChinese, toSimplified } from './chinese.ts';
-import { sharesTopic } from './topics.ts';
+import { createFollowUpRules, FOLLOW_UP_MARGIN, FOLLOW_UP_REPEAT } from './followUp.ts';
+import { createReplyRecognizer, replyKey, type Previous } from './previousReply.ts';
 import { classifierRequestVeto, declinesPerson, type RequestVeto } from './requestVeto.ts';
 
-/**
- * Content similarity (Jaccard, see `policy/conversation.ts`) from which a question opening with
- * "and ..." about the article just answered counts as the same question again (a failure) rather
- * than a follow-up ("how much is it?" then "and can I pay by card?" both hit the fees article).
- * Without such an opening, asking about the same article right after its answer is a failure
- * when the two questions share a topic term ({@link sharesTopic}), else a follow-up.
- */
-export const FOLLOW_UP_REPEAT = 0.5;
-/**
- * A short turn right after this engine's article answer is read as a follow-up on that article
- * when it has at most this many content words (after stopwords)...
- */
-export const FOLLOW_UP_MAX_UNITS = 4;
-/**
- * ...and the previous question plus this turn find the same article with at least this coverage
- * score (0..1; below {@link DEFAULT_MIN_SCORE}, since the follow-up's own words dilute it).
- */
-export const FOLLOW_UP_MIN_SCORE = 0.4;
-/** ...and the follow-up alone matches that article with at least this score (some of its own words are in it). */
-export const FOLLOW_UP_OWN_MIN_SCORE = 0.2;
-/**
- * A short question whose best article is not the one just answered still follows that article
- * when its own score for it is at most this much below the best (and the best is not a perfect
- * match): "How long is it free?" after parking scores Wi-Fi 0.79 and parking 0.75.
- */
-export const FOLLOW_UP_MARGIN = 0.15;
-/**
- * Conversation context: a question whose best article scores below the answer threshold is
- * answered with that article when the visitor's last {@link CONTEXT_TURNS} questions point to it
- * too: its own score plus theirs reaches {@link CONTEXT_MIN_SUM}, its own score is at least
- * {@link CONTEXT_OWN_MIN_SCORE} and the sum leads the next article's by {@link CONTEXT_MARGIN}
- * ("Ela disse que eu tinha que marcar hora pro My Number. Como marco?" appointments 0.52, then
- * "Dá pra marcar pelo celular?" 0.59). The context only confirms the turn's own best article,
- * never picks another one ("Comment renouveler mon visa de travail ?" then "Quels documents
- * faut-il apporter ?" stays unanswered although both score residence certificates 0.41 and 0.57:
- * the second's own best is birth registration). Chosen on the readable multi-turn set
- * `escalation-dev2` (false escalation 0.063 -> 0.045, recall unchanged); see the README for the
- * held-out figures.
- */
-export const CONTEXT_TURNS = 2;
-/** Minimum sum of the turn's own score and the earlier questions' scores for the article (scores are 0..1 coverage). */
-export const CONTEXT_MIN_SUM = 0.85;
-/** Minimum own score of the turn for the article (its own words must be about it). */
-export const CONTEXT_OWN_MIN_SCORE = 0.4;
-/** Minimum lead of the article's sum over the next article's sum. */
-export const CONTEXT_MARGIN = 0.15;
-/** Sentence marks removed when a follow-up is joined to its question (scored as one query). */
-const SENTENCE_MARK = /[.?!。？！¿¡]+/gu;
 
-export { sharesTopic };
+export { sharesTopic } from './topics.ts';
+export { CONTEXT_MARGIN, CONTEXT_MIN_SUM, CONTEXT_OWN_MIN_SCORE, CONTEXT_TURNS, FOLLOW_UP_MARGIN, FOLLOW_UP_MAX_UNITS, FOLLOW_UP_MIN_SCORE, FOLLOW_UP_OWN_MIN_SCORE, FOLLOW_UP_REPEAT } from './followUp.ts';
 export { classifierRequestVeto, declinesPerson, REQUEST_VETO_BELOW } from './requestVeto.ts';
 export { summarizeTranscript, type TranscriptEntry } from './summary.ts';
 /** Minimum article score (0..1 query coverage) to answer; re-exported from `knowledgeBase.ts`. */
@@ -142,13 +96,7 @@ export interface EmbeddedIntake {
   summarize(entries: readonly TranscriptEntry[], language: Lang): string;
 }
 
-type Previous =
-  | { kind: 'none' }
-  | { kind: 'answered'; id: string; question: string; /** The reply was this engine's own article answer (not re-classified from the question). */ own?: boolean }
-  | { kind: 'unknown'; question: string }
-  | { kind: 'other'; question: string };
-
-const key = (text: string) => matchForm(text, 'cjk');
+const key = replyKey;
 const q = (text: string) => `"${clip(text)}"`;
 
 /** Where a reply's first clause ends: a comma, a dash or tilde, or a sentence mark. */
@@ -205,28 +153,9 @@ export function declineThenRemark(text: string, lang: Lang, asks: (rest: string)
 export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOptions = {}): EmbeddedIntake {
   const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
   const requestVeto = opts.requestVeto === undefined ? classifierRequestVeto : opts.requestVeto;
-  // Article answers by text, to recognise the previous reply; rebuilt when an editor publishes.
-  let answers = new Map<string, string>();
-  let answersRevision = -1;
-  const answerIndex = () => {
-    if (answersRevision !== kb.revision) {
-      answers = new Map();
-      for (const a of kb.articles) for (const l of LANGS) answers.set(key(a.content[l].answer), a.id);
-      answersRevision = kb.revision;
-    }
-    return answers;
-  };
-  const offers = new Set(LANGS.map((l) => key(packFor(l).replies.unknown)));
-  // The near-topic "not sure" reply names an article: recognised by the text around `{topic}`.
-  const nearOffers = LANGS.map((l) => packFor(l).replies.unknownNear.split('{topic}').map(key) as [string, string]);
-  const isOffer = (said: string) =>
-    offers.has(said) || nearOffers.some(([before, after]) => said.length > before.length + after.length && said.startsWith(before) && said.endsWith(after));
-  const otherReplies = new Set(
-    LANGS.flatMap((l) => {
-      const r = packFor(l).replies;
-      return [r.greeting, r.thanks, r.anythingElse, ...Object.values(r.escalation)].map(key);
-    }),
-  );
+  // The kiosk's previous reply, recognised by its text (article answers rebuilt when an editor publishes).
+  const replies = createReplyRecognizer(kb);
+  const { followUpOf, contextual, askedAgain } = createFollowUpRules(kb, minScore);
 
   function searchKb(text: string, lang: Lang) {
     const greeting = findLexiconMatch(text, 'greeting', languageOrder(lang));
@@ -246,11 +175,10 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const i = history.findLastIndex((e) => e.role === 'assistant');
     if (i < 0) return { kind: 'none' };
     const question = history.slice(0, i).findLast((e) => e.role === 'visitor')?.text ?? '';
-    const said = key(history[i]!.text);
-    const answered = answerIndex().get(said);
-    if (answered) return { kind: 'answered', id: answered, question, own: true };
-    if (isOffer(said)) return { kind: 'unknown', question };
-    if (otherReplies.has(said) || !question) return { kind: 'other', question };
+    const said = replies.recognize(history[i]!.text);
+    if (said?.kind === 'answer') return { kind: 'answered', id: said.id, question, own: true };
+    if (said?.kind === 'offer') return { kind: 'unknown', question };
+    if (said?.kind === 'catalog' || !question) return { kind: 'other', question };
     // Unrecognised reply (e.g. written by another engine): judge by the question instead.
     if (findLexiconMatch(question, 'requestPerson', languageOrder(lang)) ?? findExtraPersonRequest(question)) return { kind: 'other', question };
     const { best, greeting, thanks } = searchKb(question, lang);
@@ -260,77 +188,6 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const inContext = greeting || thanks ? null : contextual(history.slice(0, asked), question, lang);
     if (inContext) return { kind: 'answered', id: inContext.article.id, question };
     return greeting || thanks ? { kind: 'other', question } : { kind: 'unknown', question };
-  }
-
-  /**
-   * The article `prev` answered, when `text` read together with the question it answered finds
-   * that article again with a score of at least {@link FOLLOW_UP_MIN_SCORE}, `text` alone has at
-   * most {@link FOLLOW_UP_MAX_UNITS} content words (a short follow-up, not a new question) and
-   * matches the article with at least {@link FOLLOW_UP_OWN_MIN_SCORE}.
-   */
-  function followUpOf(prev: { id: string; question: string }, text: string, lang: Lang): KbSearchHit | null {
-    if (analyze(text, packFor(lang)).units.length > FOLLOW_UP_MAX_UNITS) return null;
-    // The follow-up's own words must be about that article too ("how long is it free?" after
-    // parking), not only the question before it ("what's the weather tomorrow?" is not).
-    const own = kb.search(text, lang, kb.articles.length).find((h) => h.article.id === prev.id);
-    if (!own || own.score < FOLLOW_UP_OWN_MIN_SCORE) return null;
-    const top = kb.search(`${prev.question} ${text}`.replace(SENTENCE_MARK, ' '), lang, 1)[0];
-    return top && top.article.id === prev.id && top.score >= FOLLOW_UP_MIN_SCORE ? top : null;
-  }
-
-  /**
-   * True when `text` names something the article's answer covers that `previous` did not ask
-   * about: a follow-up on another facet ("Where do we register our marriage?" then "Do we need
-   * witnesses for the marriage registration?"), not the same question in other words ("When are
-   * you open?" then "What are your opening hours?": "hours" is only in the title).
-   */
-  function asksNewFacet(previous: string, text: string, article: { content: Record<Lang, { answer: string }> }, lang: Lang): boolean {
-    const pack = packFor(lang);
-    const before = new Set(analyze(previous, pack).terms);
-    const answer = new Set(analyze(article.content[lang].answer, pack).terms);
-    return analyze(text, pack).units.some((u) => !before.has(u.text) && (answer.has(u.text) || (u.parts.length > 0 && u.parts.some((p) => answer.has(p) && !before.has(p)))));
-  }
-
-  /**
-   * The turn's own best article when the conversation confirms it ({@link CONTEXT_MIN_SUM}): its
-   * word-search score for `text` plus its scores for the last {@link CONTEXT_TURNS} visitor
-   * questions in `history`. The hit's `score` is the turn's own score. Null when it does not qualify.
-   */
-  function contextual(history: readonly TranscriptEntry[], text: string, lang: Lang): KbSearchHit | null {
-    const earlier = history.filter((e) => e.role === 'visitor').slice(-CONTEXT_TURNS);
-    const own = kb.search(text, lang, kb.articles.length);
-    const top = own[0];
-    if (!earlier.length || !top || top.score < CONTEXT_OWN_MIN_SCORE) return null;
-    const sum = new Map<string, number>(own.map((h) => [h.article.id, h.score]));
-    for (const e of earlier) for (const h of kb.search(e.text, lang, kb.articles.length)) sum.set(h.article.id, (sum.get(h.article.id) ?? 0) + h.score);
-    const mine = sum.get(top.article.id)!;
-    const next = Math.max(0, ...[...sum].filter(([id]) => id !== top.article.id).map(([, v]) => v));
-    return mine >= CONTEXT_MIN_SUM && mine - next >= CONTEXT_MARGIN ? top : null;
-  }
-
-  /**
-   * True when `text` asks about `article` again right after that article answered `prev`, in
-   * other words (a shared topic term, {@link sharesTopic}) and not about another facet of it
-   * ({@link asksNewFacet}): the answer did not help.
-   */
-  function askedAgain(prev: Previous, text: string, article: KbSearchHit['article'], lang: Lang): prev is Extract<Previous, { kind: 'answered' }> {
-    return prev.kind === 'answered' && prev.id === article.id && sharesTopic(prev.question, text) && !asksNewFacet(prev.question, text, article, lang) && !addsOtherTopic(prev.question, text, article.id, lang);
-  }
-
-  /**
-   * True when the words `text` adds to `previous` (its content units not in `previous`) name
-   * another article on their own (best hit another article, score >= `minScore`): the visitor
-   * combines the topic with something else ("Can I get my residence certificate at a convenience
-   * store?" then "Which stores do that, and until what time?": "time" is about hours), which is a
-   * new question about the article, not the same one again.
-   */
-  function addsOtherTopic(previous: string, text: string, id: string, lang: Lang): boolean {
-    const pack = packFor(lang);
-    const before = new Set(analyze(previous, pack).terms);
-    const added = analyze(text, pack).units.filter((u) => !before.has(u.text) && !u.parts.some((p) => before.has(p)));
-    if (!added.length) return false;
-    const top = kb.search(added.map((u) => u.text).join(' '), lang, 1)[0];
-    return !!top && top.article.id !== id && top.score >= minScore;
   }
 
   function respond(input: IntakeTurnInput): IntakeTurnResult {
