@@ -309,6 +309,11 @@ describe('courtesy formulae', () => {
       expect({ language, intent: intake.respond({ text, language, history: [] }).intent }).toEqual({ language, intent: 'kb:residence-certificate' });
     }
   });
+
+  it('a greeting does not cost a long turn its sentences: the question behind the context is answered', () => {
+    const text = 'Buenas tardes. Mire, mi padre tiene ochenta y tantos años y ya casi no sale de casa. ¿Me podría decir cómo pido su volante de empadronamiento?';
+    expect(intake.respond({ text, language: 'es', history: [] }).intent).toBe('kb:residence-certificate');
+  });
 });
 
 describe('summarizeTranscript', () => {

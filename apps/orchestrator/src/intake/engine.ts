@@ -5,7 +5,7 @@
  */
 import { DEFAULT_MIN_SCORE, type KbSearchHit, type KnowledgeBase } from './knowledgeBase.ts';
 import { HANDLED_ELSEWHERE_CATEGORY } from './knowledgeBaseFile.ts';
-import { findExtraPersonRequest, findLexiconMatch, languageOrder, stripLexicon, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
+import { findExtraPersonRequest, findLexiconMatch, languageOrder, stripLexicon, stripLexiconKeepingSentences, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
 import { isLang, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
 import { contentTokens, similarity } from '../policy/conversation.ts';
@@ -161,7 +161,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const greeting = findLexiconMatch(text, 'greeting', languageOrder(lang));
     const thanks = findLexiconMatch(text, 'thanks', languageOrder(lang));
     const stripLang = greeting?.lang ?? thanks?.lang ?? lang;
-    const residual = greeting || thanks ? stripLexicon(text, stripLang, ['greeting', 'thanks']) : text;
+    const residual = greeting || thanks ? stripLexiconKeepingSentences(text, stripLang, ['greeting', 'thanks']) : text;
     const { hits } = residual ? kb.searchWithFallback(residual, lang, minScore) : { hits: [] as KbSearchHit[] };
     const best = hits[0] && hits[0].score >= minScore ? hits[0] : null;
     // A greeting or thanks with a question the knowledge base cannot answer behind it is that

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, findLexiconMatch, languageOrder, stripLexicon } from './lexicon.ts';
+import { compilePattern, findLexiconMatch, languageOrder, stripLexicon, stripLexiconKeepingSentences } from './lexicon.ts';
 import { LANGS, LANGUAGE_PACKS, type Lang } from './lexicon/index.ts';
 import { analyze, normalizeText } from './text.ts';
 
@@ -110,6 +110,15 @@ describe('other categories', () => {
     expect(stripLexicon('Hi, where is the restroom?', 'en', ['greeting', 'thanks'])).toBe('where is the restroom');
     expect(stripLexicon('こんにちは、住民票はどこですか', 'ja', ['greeting'])).toBe('住民票はどこですか');
     expect(stripLexicon('Hello', 'en', ['greeting'])).toBe('');
+  });
+
+  it('strips greetings sentence by sentence, keeping the sentence marks between what is left', () => {
+    const left = stripLexiconKeepingSentences('Buenos días. Mi madre ya no sale de casa. ¿Puedo pedir yo su volante?', 'es', ['greeting', 'thanks']);
+    expect(left).not.toMatch(/buenos/);
+    expect(left.split(/[.?¿]+\s*/u).filter(Boolean)).toEqual(['mi madre ya no sale de casa', 'puedo pedir yo su volante']);
+    expect(stripLexiconKeepingSentences('こんにちは。母の代わりに来ました。住民票はどこですか？', 'ja', ['greeting'])).toBe('母の代わりに来ました。住民票はどこですか？');
+    expect(stripLexiconKeepingSentences('The fee is 1.000 yen, right?', 'en', ['greeting'])).toBe('the fee is 1 000 yen right?');
+    expect(stripLexiconKeepingSentences('Hello. Thanks!', 'en', ['greeting', 'thanks'])).toBe('');
   });
 });
 

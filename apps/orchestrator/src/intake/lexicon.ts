@@ -169,3 +169,24 @@ export function stripLexicon(text: string, lang: Lang, categories: readonly Lexi
   }
   return form.trim();
 }
+
+/** A sentence end with the space after it: marks of every script (a full stop only before a space or the end, not in "1.000"). */
+const SENTENCE_BREAK = /((?:[.?!]+(?=\s|$)|[。？！¿¡\n]+)\s*)/u;
+
+/**
+ * {@link stripLexicon} sentence by sentence, keeping the sentence marks between what is left:
+ * "Buenos días. Disculpe la molestia. Vengo en nombre de mi madre... ¿Puedo solicitar su volante
+ * de empadronamiento?" keeps its sentences, which the word search scores one by one (stripped
+ * as one piece, the greeting-free turn lost them, and with them the question's own score: 1 ->
+ * 0.32, dev8, 2026-12-07). Sentences that were only lexicon phrases are dropped.
+ */
+export function stripLexiconKeepingSentences(text: string, lang: Lang, categories: readonly LexiconCategory[]): string {
+  const spaced = packFor(lang).segmentation === 'spaced';
+  const parts = text.split(SENTENCE_BREAK);
+  const kept: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const left = stripLexicon(parts[i]!, lang, categories);
+    if (left) kept.push(left + (parts[i + 1] ?? '').trim());
+  }
+  return kept.join(spaced ? ' ' : '');
+}

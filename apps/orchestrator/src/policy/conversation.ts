@@ -132,3 +132,27 @@ export function assistantRepeat(turns: readonly PolicyTurn[], index: number): Po
 export function sameReply(a: string, b: string): boolean {
   return matchForm(a, 'cjk') === matchForm(b, 'cjk') || similarity(contentTokens(a), contentTokens(b)) >= REPEAT_SIMILARITY;
 }
+
+/**
+ * A turn opening with a bare "no" that pushes back on the reply before it, per language:
+ * English "no"/"nope"/"nah" before more words ("no the green bin collection day for ash grove
+ * road"); Spanish, Portuguese "no,"/"não," only with a comma or stop (a bare "no" there negates
+ * the verb after it: "No tengo el volante"); French "non", German "nein"/"nee", Japanese
+ * いや/いいえ/違, Korean 아니/아뇨, Chinese 不是/不对. The policy reads it as pushback only when the
+ * assistant is about to give the same reply again (`evaluate.ts`). Chosen on dev8 en-d8-e21 (2026-12-07).
+ */
+const OPENS_WITH_NO: Record<string, RegExp> = {
+  en: /^\s*(?:no|nope|nah)\b[\s,.!-]+\S/iu,
+  es: /^\s*no\s*[,.!;]\s*\S/iu,
+  pt: /^\s*n[ãa]o\s*[,.!;]\s*\S/iu,
+  fr: /^\s*non\b[\s,.!-]+\S/iu,
+  de: /^\s*(?:nein|nee|ne)\b[\s,.!-]+\S/iu,
+  ja: /^\s*(?:いや|いいえ|違う|ちがう|違います|そうじゃなく)/u,
+  ko: /^\s*(?:아니|아뇨)/u,
+  zh: /^\s*(?:不是|不对|不對)/u,
+};
+
+/** True when `text` opens with a "no" that pushes back on the previous reply ({@link OPENS_WITH_NO}), in `lang`. */
+export function opensWithNo(text: string, lang: string): boolean {
+  return OPENS_WITH_NO[lang]?.test(text) ?? false;
+}

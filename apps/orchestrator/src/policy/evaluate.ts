@@ -5,7 +5,7 @@
  */
 import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type Urgency } from '@telekiosk/shared';
 import { clip } from '../intake/summary.ts';
-import { assistantRepeat, findRepeat, isUnanswered, sameReply, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
+import { assistantRepeat, findRepeat, isUnanswered, opensWithNo, sameReply, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
 import { modelTurn } from './hybrid.ts';
 import { bareCryForHelp, needNegated, negatedEmergency } from './scope.ts';
 import { sharesTopic } from '../intake/topics.ts';
@@ -321,14 +321,17 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // days again): the visitor would hear the failed reply twice. A failure when the new turn pushes
   // back or the engine reads it differently from the turn that got the reply (another article, or
   // none); a follow-up the same article answers again ("Do I need a photo?" after the card
-  // article) is not, and two unanswered turns are the unanswered streak's to judge.
+  // article) is not, and two unanswered turns are the unanswered streak's to judge. A turn opening
+  // with a bare "no" ({@link opensWithNo}: "no the green bin collection day for ash grove road")
+  // pushes back like "that did not help".
   const lastReply = lastIndex > 0 ? turns.slice(0, lastIndex).findLast((t) => t.role === 'assistant') : undefined;
   const previousTurn = visitorTurns.length >= 2 ? visitorTurns.at(-2)! : undefined;
   // A closing turn ("thanks, bye", "no, that's all") answered twice with "You're welcome!" is no
   // failure whatever a provider calls its intent: the engine's own thanks/greeting/decline words
   // are checked too, not only the embedded engine's intent names (review, 2026-12-06).
   const closingWords = !!last && (['thanks', 'greeting', 'decline'] as const).some((c) => findLexiconMatch(text, c, isLang(guess.language) ? [guess.language, 'en'] : ['en']));
-  const aboutToRepeat = !!lastReply && !!lastIntake?.reply && !closingWords && sameReply(lastReply.text, lastIntake.reply) && (!!feedback || (!!previousTurn?.intake && previousTurn.intake.intent !== lastIntake.intent));
+  const pushedBack = !!feedback || (!!last && opensWithNo(text, guess.language));
+  const aboutToRepeat = !!lastReply && !!lastIntake?.reply && !closingWords && sameReply(lastReply.text, lastIntake.reply) && (pushedBack || (!!previousTurn?.intake && previousTurn.intake.intent !== lastIntake.intent));
   const answeredNow = lastIntake?.intent.startsWith('kb:') && !unanswered && !lastIntake.escalation;
   if (repeat) push({ code: 'repeated_failure', evidence: `same question asked twice: ${quote(repeat.text)} then ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (feedback && afterReply && !declinedNow) push({ code: 'repeated_failure', evidence: `the answer did not help: ${cite(feedback)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });

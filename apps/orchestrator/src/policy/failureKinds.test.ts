@@ -443,4 +443,40 @@ describe('issue 10 failure kinds', () => {
     expect(codes(child, lang)).toContain('vulnerable_visitor');
     expect(findCues(parent, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable' && h.category === 'child')).toEqual([]);
   });
+
+  it.each([
+    ['ja', '責任者呼んでよ', '責任者の方から書類を受け取りました。次はどこですか'],
+    ['ja', '恐れ入りますが、戸籍係の係長さんに少しお時間をいただけますでしょうか', '係長とお話ししました。住民票はどこで取れますか'],
+    ['es', 'oiga, ¿está rocío la de padrón? ella me atendió la otra vez', '¿está abierta la oficina de padrón hoy?'],
+    ['de', 'kann mich bitte jemand vom Standesamt hier abholen?', 'wer vom Amt hat letzte Woche den Sperrmüll abgeholt?'],
+    ['de', 'Das sag ich keinem Computer, ich will einen Menschen', 'Kann ich die Karte morgen abholen?'],
+  ] as [Language, string, string][])('[%s] a request for the person above, a named clerk or someone from an office to come is a request; its lookalike is not', (lang, request, other) => {
+    expect(codes(request, lang)).toContain('explicit_request');
+    expect(codes(other, lang)).not.toContain('explicit_request');
+  });
+
+  it.each([
+    ['en', 'When do they collect the recycling on Mill Lane?', 'no, the recycling collection day for Mill Lane', 'the recycling collection day for Mill Lane please'],
+    ['fr', 'Quel jour passe le camion des poubelles jaunes rue Pasteur ?', 'non le jour de collecte des poubelles jaunes rue pasteur', 'le jour de collecte des poubelles jaunes rue pasteur'],
+  ] as [Language, string, string, string][])('[%s] a turn opening with a bare "no" that would get the same reply again is a failure; the same turn without it is a follow-up', (lang, first, again, followUp) => {
+    const reply = convo(lang, first).intake?.reply;
+    expect(reply).toBeTruthy();
+    expect(convo(lang, first, `A: ${reply}`, again).decision.reasons.map((r) => r.code)).toContain('repeated_failure');
+    expect(convo(lang, first, `A: ${reply}`, followUp).decision.reasons.map((r) => r.code)).not.toContain('repeated_failure');
+  });
+
+  it('a bare "no" does not make an answer to a new question a failure', () => {
+    const reply = convo('en', 'When do they collect the recycling on Mill Lane?').intake?.reply;
+    expect(convo('en', 'When do they collect the recycling on Mill Lane?', `A: ${reply}`, 'no thanks, where are the toilets?').decision.reasons.map((r) => r.code)).not.toContain('repeated_failure');
+  });
+
+  it.each([
+    ['en', "Good morning. I'm here for my elderly father, who hardly leaves the house these days. Can I get his residence certificate for him?", 'My elderly father is with me and he is very confused, he does not know why we came'],
+    ['zh', '您好，家父年纪大了腿脚不便，想由我代他办理户籍誊本，需要带什么？', '我爸爸年纪大了，就在我旁边，他看不懂屏幕，能不能来个人帮帮我们'],
+    ['es', 'Vengo en nombre de mi abuela, que es muy mayor y no sale de casa. ¿Qué necesito para pedir su volante?', 'Mi abuela es muy mayor y está aquí conmigo muy confundida, no sabe a qué vino'],
+  ] as [Language, string, string][])('[%s] an old person the visitor runs an errand for is not a vulnerable visitor; one who is here is', (lang, proxy, present) => {
+    expect(findCues(proxy, policy, [lang], [lang]).some((h) => h.kind === 'vulnerable')).toBe(true);
+    expect(codes(proxy, lang)).not.toContain('vulnerable_visitor');
+    expect(codes(present, lang)).toContain('vulnerable_visitor');
+  });
 });

@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { cueScope, cueSentenceOn, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
+import { cueScope, cueSentenceOn, dropHedges, fromCueClause, genericReference, proxyErrand, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
@@ -297,6 +297,10 @@ export function modelTurn(
       // model says they need help ("I'm in a wheelchair and can't reach the counter" scores above
       // `veto`). Chosen on the development set dev3 (2026-12-06).
       const answeredMobility = label === 'vulnerable' && hit.category === 'mobility' && opts.unanswered === false ? 'answered' : null;
+      // A vulnerable cue about someone the visitor runs an errand for ("my mother is 91 and no
+      // longer goes out; I've come on her behalf"): that person is not here, unless the model says
+      // the visitor needs help. Not a child's (a minor sent alone is the vulnerable one).
+      const proxy = label === 'vulnerable' && hit.category !== 'child' && proxyErrand(text) ? 'proxy' : null;
       // Only the cue's own scope for feelings and vulnerable cues: angry turns are full of
       // negations ("nobody can give me a straight answer. This is unacceptable") and many
       // vulnerable cues are negations themselves ("I can't hear when they call the numbers").
@@ -320,7 +324,7 @@ export function modelTurn(
       // A child stating their age or school year is one whatever errand they report ("我初二的，
       // 我妈让我来开证明": mum sent me is why a minor is alone here, dev4 2026-12-06).
       const ownScope = own === 'reported' && label === 'vulnerable' && hit.category === 'child' ? null : own;
-      return ownScope ?? generic ?? answeredMobility ?? past ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
+      return ownScope ?? generic ?? proxy ?? answeredMobility ?? past ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
     },
     cite: (label) => {
       if (byWindow(label)) {

@@ -70,7 +70,9 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
       'kundenservice|kundendienst|kundenbetreuung|servicehotline|kundensupport',
       'einen|ein|eine echten|echte|echter|richtigen|richtige|lebenden mensch|menschen|person|mitarbeiter|mitarbeiterin',
       'ist hier|da jemand|ein_mitarbeiter',
-      'kein|keinen|nicht * roboter|bot|computer|maschine|automaten',
+      'kein|keinen|keinem|keiner|nicht * roboter|bot|computer|maschine|automaten',
+      // someone from a named office asked to come and fetch the visitor ("kann mich wer vom Jugendamt kurz abholen?"; dev8 de-d8-e06, 2026-12-07)
+      'wer|jemand vom|von_der|aus_dem|aus_der * abholen|runterkommen|herkommen|vorbeikommen',
     ],
   },
   pt: {

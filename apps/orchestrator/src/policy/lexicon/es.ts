@@ -41,6 +41,8 @@ export const es: CueLexicon = {
     // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
     // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
     're:(?<presence> (?:esta|se encuentra|estara|vino|llego) (?:el|la) (?:licenciado|licenciada|lic|senor|senora|senorita|doctor|doctora|ingeniero|ingeniera|encargado|encargada|jefe|jefa|director|directora|alcalde|alcaldesa|secretario|secretaria|funcionario|funcionaria) )',
+    // a staff member by first name and section ("si hoy está maribel la de estadística"; dev8 es-d8-e01, 2026-12-07)
+    're:(?<presence> (?:esta|anda|vino|llego|se encuentra) (?:hoy )?(?!abiert|cerrad|list|disponib|aqui|ahi|alli|bien|mal|hech|pagad|vencid|incluid|permitid)\\p{L}{3,} (?:la|el) (?:de|del) )',
     'atencion|servicio al|de cliente|clientes|atencion_al_cliente',
     `contactar|contacto|comunicarme|hablar|llamar con|a|al * servicio|atencion|${PERSON}`,
     'de carne y hueso',
