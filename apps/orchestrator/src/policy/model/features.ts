@@ -64,8 +64,13 @@ export const CJK_NEGATION = /不用|不需要|不要|不必|没必要|别|无需
  * motion verb after a subject (窗口的工作人员让我来问你), not after 请/你 (请让我..., 你叫我去哪).
  */
 export const ZH_REPORTED = /(?<![跟和找对叫请])(?:他们|她们|他|她|人家|别人|朋友|邻居|同事|家人|医生|大夫|老师|律师|工作人员|职员|柜台|前台|窗口|保安|司机|警察|妈妈|爸爸|老公|老婆|儿子|女儿)(?:跟我|对我|和我)?说(?!话)|(?:跟我|对我|和我|听人|听)说(?!话)|说过|告诉我|告诉过我|(?<![请就快你您能])(?:让|叫)我(?:来|去|问|找|到)|已经跟|已经和|话过|谈过|问过/gu;
-/** Reported-speech morphemes of ja / zh / ko (zh: {@link ZH_REPORTED}). */
-export const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言|から聞|${ZH_REPORTED.source}|라고|하라고|했대|그러던|하던데`, 'gu');
+/**
+ * Reported-speech morphemes of ja / zh / ko (zh: {@link ZH_REPORTED}), and past contact with staff
+ * told as history: ja 話しました / お話ししました / 相談しました (not 話したい, "want to talk"), ko
+ * 얘기했 / 이야기했 / 상담했 ("係長とお話ししました。住民票はどこで取れますか" read as a request
+ * after training set 23, 2026-12-07).
+ */
+export const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言|から聞|(?:話し?|相談)し(?:ました|た(?![いくら]))|${ZH_REPORTED.source}|라고|하라고|했대|그러던|하던데|얘기했|이야기했|상담했|상담받았`, 'gu');
 
 /** Latin-script words after a negator whose concepts count as negated ("don't need to talk to a *person*"). */
 export const LATIN_NEGATED_AFTER = 6;
