@@ -479,4 +479,9 @@ describe('issue 10 failure kinds', () => {
     expect(codes(proxy, lang)).not.toContain('vulnerable_visitor');
     expect(codes(present, lang)).toContain('vulnerable_visitor');
   });
+
+  it('[ja] "no need to <polite verb>" after the request verb negates it; the request itself stands', () => {
+    expect(codes('スタッフの方を呼んでいただかなくて結構ですよ、児童手当の書類だけ欲しいです', 'ja')).not.toContain('explicit_request');
+    expect(codes('スタッフの方を呼んでいただけますか', 'ja')).toContain('explicit_request');
+  });
 });

@@ -150,6 +150,15 @@ function clauseIndex(clauses: readonly string[], phrase: string): number {
  */
 const NEED_NEGATION_LATIN = /\b(?:no need|don ?t need|do not need|doesn ?t need|needn ?t|not necessary|pas besoin|pas la peine|pas necessaire|inutile de|no hace falta|no necesito|no es necesario|nao precis\w*|nao e necessario|nao tem necessidade|sem necessidade|nicht notig|nicht notwendig|brauche? (?:keine?n?|nicht)|muss (?:nicht|mit keinem|keine?n?)|kein\w* \w+ notig)\b/u;
 /** CJK "no need" forms (match form: no spaces). */
+/**
+ * Japanese "no need to <verb>" put after the polite verb of the request itself ("担当の方に繋いで
+ * いただかなくて結構です", 13 characters after the cue; dev9, 2026-12-07), read up to
+ * {@link NEED_NEGATION_CJK_AFTER} characters after the cue; the other "no need" forms keep
+ * {@link CJK_WINDOW_AFTER}, so the longer window reaches no further for them.
+ */
+const VERB_NOT_NEEDED_JA = /なくて(?:結構|けっこう|大丈夫)/u;
+/** Characters after a CJK request cue read for {@link VERB_NOT_NEEDED_JA}. */
+const NEED_NEGATION_CJK_AFTER = 18;
 const NEED_NEGATION_CJK = /必要(?:は|も)?(?:ない|ありません|なし)|なくていい|なくても(?:いい|大丈夫)|不需要|没必要|无需|無需|不必|用不着|필요(?:는|도)?없/u;
 
 /**
@@ -163,7 +172,8 @@ export function needNegated(fullText: string, phrase: string): boolean {
   if (cjk !== undefined) {
     if (cjk === null) return false;
     const { form, at, phrase: cjkPhrase } = cjk;
-    return NEED_NEGATION_CJK.test(form.slice(Math.max(0, at - CJK_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER));
+    const from = Math.max(0, at - CJK_WINDOW_BEFORE);
+    return NEED_NEGATION_CJK.test(form.slice(from, at + cjkPhrase.length + CJK_WINDOW_AFTER)) || VERB_NOT_NEEDED_JA.test(form.slice(from, at + cjkPhrase.length + NEED_NEGATION_CJK_AFTER));
   }
   const m = locateLatin(text, phrase);
   return !!m && NEED_NEGATION_LATIN.test(m.tokens.slice(Math.max(0, m.at - SCOPE_WINDOW_BEFORE), m.at + m.length).join(' ').replace(/'/g, ' '));
