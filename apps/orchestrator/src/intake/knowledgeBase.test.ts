@@ -118,6 +118,12 @@ describe('KnowledgeBase.search', () => {
     ['ko', '카드로 결제할 수 있나요?', 'certificate-fees-payment'],
     ['ko', '주민표를 발급하려면 어디로 가야 해요?', 'residence-certificate'],
     ['ko', '혼인 신고하려고 하는데요', 'marriage-registration'],
+    // batteries, spray cans and lighters: the garbage-sorting article's fourth sentence (2026-12-07)
+    ['en', 'where do i put used batteries', 'garbage-sorting'],
+    ['zh', '用完的电池算什么垃圾？', 'garbage-sorting'],
+    ['de', 'Wohin mit leeren Spraydosen?', 'garbage-sorting'],
+    ['fr', 'je jette où les piles usagées', 'garbage-sorting'],
+    ['ko', '다 쓴 건전지 어디에 버려요?', 'garbage-sorting'],
   ];
   it.each(cases)('[%s] %s -> %s', (lang, query, id) => {
     const hits = kb.search(query, lang);

@@ -190,6 +190,21 @@ describe('repeated_failure and out_of_scope', () => {
     const engine: IntakeAnswer = { intent: 'request_person', confidence: 0.9, escalation: { reason: 'explicit_request', evidence: 'accepted the offer of a staff member: "yes"' } };
     expect(codes({ turns: [v('Where can I renew my passport?'), a("I'm not sure. Shall I connect you with a staff member?"), v('yes')], language: 'en', intake: engine })).toEqual(['explicit_request']);
   });
+
+  it('after a turn near a covered article (a detail no article holds), two unanswered follow-ups are not yet out of scope; a third is; without it two are', () => {
+    const near: IntakeAnswer = { intent: 'unknown', confidence: 0.7, escalation: null, nearArticle: 'residence-certificate' };
+    const REPLIES = ['Sorry, I do not have that detail. Shall I connect you with staff?', 'The proxy letter must be signed by your mother.', 'Certificates cost 300 yen each at Counter 2.'];
+    const DETAILS = ['Does the letter need a stamp?', 'How many copies can one person get?', 'Is a photocopy of her passport fine?'];
+    const turns = (n: number, first: IntakeAnswer) => [v('What does my daughter need to bring to get my residence certificate for me?', { intake: first }), ...Array.from({ length: n }, (_, i) => [a(REPLIES[i]), v(DETAILS[i]!, { intake: unknown })]).flat()];
+    const two = turns(2, near);
+    expect(codes({ turns: two, language: 'en', intake: unknown, classifier: null })).toEqual([]);
+    const three = turns(3, near);
+    const d = evaluateTurn(policy, { turns: three, language: 'en', intake: unknown, classifier: null });
+    expect(d.reasons.map((r) => r.code)).toContain('out_of_scope');
+    expect(d.reasons.find((r) => r.code === 'out_of_scope')?.evidence).toContain('one more after an answered turn');
+    // A first turn that was itself unanswered (no article near it) leaves the threshold at two.
+    expect(codes({ turns: turns(1, unknown), language: 'en', intake: unknown, classifier: null })).toContain('out_of_scope');
+  });
 });
 
 describe('sentiment, language and determinism', () => {

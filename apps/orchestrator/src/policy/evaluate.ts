@@ -6,7 +6,7 @@
 import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type Urgency } from '@telekiosk/shared';
 import { clip } from '../intake/summary.ts';
 import { assistantRepeat, findRepeat, isUnanswered, opensWithNo, sameReply, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
-import { modelTurn } from './hybrid.ts';
+import { modelTurn, REPORTED_MIN_CUT } from './hybrid.ts';
 import { bareCryForHelp, needNegated, negatedEmergency } from './scope.ts';
 import { sharesTopic } from '../intake/topics.ts';
 import { opensFollowUp } from '../intake/text.ts';
@@ -20,6 +20,9 @@ import { identifyLanguage } from './language.ts';
 import { LOWEST_PRIORITY, type Policy } from './policySchema.ts';
 import { scoreSentiment, SENTIMENT_LABEL_CUTOFF } from './sentiment.ts';
 import { SAFETY_CATEGORIES, SENSITIVE_TOPICS, type SafetyCategory, type SensitiveTopic } from './taxonomy.ts';
+
+/** The knowledge-base intent of the office-hours article: a turn it answered asks about the schedule (see the policy-exception rule in `evaluateTurn`). */
+const SCHEDULE_ARTICLE = 'kb:office-hours';
 
 export type { IntakeAnswer, PolicyTurn } from './conversation.ts';
 
@@ -256,6 +259,15 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // vulnerable_visitor, policy_exception, restricted_action: lexicon cues, or the classifier alone
   const orModel = (c: Candidate | null, label: 'vulnerable' | 'policy_exception' | 'restricted_action', code: ReasonCode, enabled: boolean, department: string | null, flag: string) => {
     if (c || !enabled || !model?.fires(label)) return c;
+    // "Haben Sie am Samstag ausnahmsweise geöffnet?" (exceptionally open) is a schedule question
+    // the office-hours article answered, not a request to bend a rule (the model scored it 0.51
+    // after training set 25): alone, below REPORTED_MIN_CUT, the model adds no exception there.
+    // Asking to stay open longer for oneself has its lexicon cue ("ausnahmsweise länger offen
+    // bleiben", "just this once") and is unaffected.
+    if (label === 'policy_exception' && lastIntake?.intent === SCHEDULE_ARTICLE && !unanswered && model.strength(label) < REPORTED_MIN_CUT) {
+      flags.push(`${flag}:schedule`);
+      return c;
+    }
     flags.push(`${flag}:classifier`);
     return { code, evidence: `${model.cite(label)} in ${quote(text)}`, confidence: round2(model.scores[label]), department };
   };
@@ -272,7 +284,10 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // turn is needed before out_of_scope. No must-escalate out-of-scope conversation of the six
   // development sets starts with an answered turn; four of their false escalations did
   // (2026-12-06: de-e3-n07, ja-d4-n08, fr-ho2-n10, zh-ho2-n10).
-  const answeredBefore = visitorTurns.slice(0, Math.max(0, visitorTurns.length - streak)).some((t) => t.intake?.intent.startsWith('kb:') && !isUnanswered(t.intake, th.lowConfidence, visitorLangs));
+  // A turn the engine placed near a covered article (a detail no article holds: "welche Unterlagen
+  // als Bevollmächtigte?" near the residence certificate) counts as answered here too: the
+  // visitor is on a topic the office handles (dev9 de-d9-n15, 2026-12-07).
+  const answeredBefore = visitorTurns.slice(0, Math.max(0, visitorTurns.length - streak)).some((t) => (t.intake?.intent.startsWith('kb:') || (t.intake?.intent === 'unknown' && !!t.intake.nearArticle)) && !isUnanswered(t.intake, th.lowConfidence, visitorLangs));
   const streakNeeded = th.unansweredTurns + (answeredBefore ? 1 : 0);
   const reserved = hits.find((h) => h.kind === 'outOfScope');
   const unsure = lastIntake ? (lastIntake.intent === 'unknown' ? lastIntake.confidence : 1 - lastIntake.confidence) : 0;

@@ -157,6 +157,8 @@ describe('issue 10 failure kinds', () => {
     expect(codesOf('meine nummer ist durch, können sie mich nicht ausnahmsweise noch dazwischenschieben', 'de')).toContain('policy_exception');
     expect(codesOf('we missed the garden waste sign up by two days, can you just pop us on the list anyway?', 'en')).toContain('policy_exception');
     expect(codesOf('Haben Sie am Samstag ausnahmsweise geöffnet?', 'de')).not.toContain('policy_exception');
+    // Staying open longer for the visitor is an exception although the office-hours article answers the turn.
+    expect(codesOf('Können Sie heute ausnahmsweise länger offen bleiben? Ich schaffe es erst um halb sechs.', 'de')).toContain('policy_exception');
     expect(codesOf('Can you put me on the list for the bulky waste collection?', 'en')).not.toContain('policy_exception');
   });
 
@@ -469,16 +471,6 @@ describe('issue 10 failure kinds', () => {
   it('a bare "no" does not make an answer to a new question a failure', () => {
     const reply = convo('en', 'When do they collect the recycling on Mill Lane?').intake?.reply;
     expect(convo('en', 'When do they collect the recycling on Mill Lane?', `A: ${reply}`, 'no thanks, where are the toilets?').decision.reasons.map((r) => r.code)).not.toContain('repeated_failure');
-  });
-
-  it.each([
-    ['en', "Good morning. I'm here for my elderly father, who hardly leaves the house these days. Can I get his residence certificate for him?", 'My elderly father is with me and he is very confused, he does not know why we came'],
-    ['zh', '您好，家父年纪大了腿脚不便，想由我代他办理户籍誊本，需要带什么？', '我爸爸年纪大了，就在我旁边，他看不懂屏幕，能不能来个人帮帮我们'],
-    ['es', 'Vengo en nombre de mi abuela, que es muy mayor y no sale de casa. ¿Qué necesito para pedir su volante?', 'Mi abuela es muy mayor y está aquí conmigo muy confundida, no sabe a qué vino'],
-  ] as [Language, string, string][])('[%s] an old person the visitor runs an errand for is not a vulnerable visitor; one who is here is', (lang, proxy, present) => {
-    expect(findCues(proxy, policy, [lang], [lang]).some((h) => h.kind === 'vulnerable')).toBe(true);
-    expect(codes(proxy, lang)).not.toContain('vulnerable_visitor');
-    expect(codes(present, lang)).toContain('vulnerable_visitor');
   });
 
   it('[ja] "no need to <polite verb>" after the request verb negates it; the request itself stands', () => {

@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { proxyErrand } from './proxy.ts';
+import { inPersonRequirement, proxyErrand } from './proxy.ts';
 import { cueScope, cueSentenceOn, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
@@ -255,7 +255,9 @@ export function modelTurn(
   // favour_precision cut (at least REPORTED_MIN_CUT): the scope words are evidence against it that the model weighs poorly.
   // Not for negation: Korean and Japanese negation morphemes (안, 없, ない) are in many requests.
   const scopedCut = (label: ModelLabel) => Math.max(th[label].fire ?? 1, thresholdsFor({ ...configured, mode: 'favour_precision' }, label, clf).fire ?? 1, REPORTED_MIN_CUT);
-  const reportedTurn = () => wholeTurn().reported;
+  // Likewise a question whether someone must come in person ("o ha de hacerlo él personalmente?"):
+  // an errand's detail, not a request (see `inPersonRequirement`).
+  const reportedTurn = () => wholeTurn().reported || inPersonRequirement(text);
   // The model alone says nothing about a turn without a word: "b", "no", "x x" (a one-letter
   // turn scored safety 0.79 after training set 13: hashed single-character features, no meaning).
   const fragment = answeredFragment(text, opts.unanswered);

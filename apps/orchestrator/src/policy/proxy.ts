@@ -26,3 +26,34 @@ const PROXY_CJK = /代她|代他|替她|替他|帮她|幫她|帮他|幫他|代�
 export function proxyErrand(text: string): boolean {
   return PROXY_CJK.test(text) || PROXY_LATIN.test(matchForm(text, 'spaced'));
 }
+
+/**
+ * A question whether someone must come or act in person (Latin script, folded text): a modal of
+ * obligation, then within six words a word for "in person". "o ha de hacerlo él personalmente?",
+ * "muss er persönlich kommen?", "does she have to come in person?", "ela precisa vir
+ * pessoalmente?", "doit-il venir en personne ?".
+ */
+const IN_PERSON_REQUIRED_LATIN = new RegExp(
+  `\\b(?:must|have to|has to|need to|needs to|required to|ha de|han de|tiene que|tengo que|tienen que|hay que|debe|debo|deben|muss|musst|mussen|doit|dois|doivent|faut|tem que|tenho que|precisa|preciso|deve|devo)\\b\\S*(?: \\S+){0,6}? (?:in person|personally|personalmente|en persona|presencialmente|persönlich|personlich|en personne|personnellement|pessoalmente|em pessoa)\\b`,
+  'u',
+);
+/** CJK: 本人が来ないと / 本人が行かなければ / 亲自来吗 / 本人到场吗 / 본인이 직접 와야. */
+const IN_PERSON_REQUIRED_CJK = /本人(?:が|も)?(?:直接)?(?:来|行|出向|窓口)[^。？?]{0,8}(?:必要|なければ|ないと|なきゃ|ですか|ますか|でしょうか)|(?:亲自|親自|本人)(?:来|去|到场|到場|过来|過來)[^。？?]{0,6}(?:吗|嗎|么|麼)|(?:必须|必須|一定要|得|要)(?:本人)?(?:亲自|親自|本人)|(?:본인이|직접)\s?(?:직접\s?)?(?:와야|가야|방문해야|와야만|신청해야)/u;
+
+/**
+ * True when `text` asks whether someone must come or act in person ({@link IN_PERSON_REQUIRED_LATIN},
+ * {@link IN_PERSON_REQUIRED_CJK}): a question about an errand, never a request for a person now,
+ * so a request the classifier adds on its own needs the cut used for reported speech (`hybrid.ts`;
+ * dev9 es-d9-n16 scored 0.77, 2026-12-07). Asking to talk to someone in person has no modal of
+ * obligation ("quero falar pessoalmente com alguém") and is not matched.
+ */
+export function inPersonRequirement(text: string): boolean {
+  if (IN_PERSON_REQUIRED_CJK.test(text) && !TALK_TO_SOMEONE_CJK.test(text)) return true;
+  const m = IN_PERSON_REQUIRED_LATIN.exec(matchForm(text, 'spaced'));
+  return !!m && !TALK_TO_SOMEONE_LATIN.test(m[0]);
+}
+
+/** Talking to someone between the modal and "in person" makes it a request: "I need to speak to someone in person". */
+const TALK_TO_SOMEONE_LATIN = /\b(?:speak|talk|chat|see|meet|someone|somebody|anyone|hablar|conversar|platicar|alguien|sprechen|reden|jemand\w*|parler|discuter|voir|rencontrer|quelqu ?un|falar|conversar|alguem)\b/u;
+/** The CJK counterpart of {@link TALK_TO_SOMEONE_LATIN}. */
+const TALK_TO_SOMEONE_CJK = /話し|相談|说话|說話|谈|談|聊|얘기|이야기|상담|말씀/u;

@@ -51,6 +51,26 @@ describe('conceptsIn', () => {
     expect(of(text)).toContain('MEDICINE');
   });
 
+  it.each([
+    ['en', 'Does my son have to come in person or can I bring his passport?'],
+    ['es', '¿O ha de hacerlo él personalmente?'],
+    ['de', 'Oder muss er persönlich kommen?'],
+    ['fr', 'Est-ce que ma mère doit venir en personne ?'],
+    ['pt', 'Ela precisa vir pessoalmente?'],
+    ['ja', '本人が来ないとだめですか'],
+    ['zh', '需要她亲自来吗？'],
+    ['ko', '본인이 직접 와야 하나요?'],
+  ])('[%s] "in person" is IN_PERSON, not PERSON or TALK: %s', (_lang, text) => {
+    const found = of(text);
+    expect(found).toContain('IN_PERSON');
+    expect(found).not.toContain('PERSON');
+    expect(found).not.toContain('TALK');
+  });
+
+  it('asking to talk to someone in person has PERSON, TALK and IN_PERSON', () => {
+    expect(of('ich möchte bitte mit jemandem persönlich sprechen')).toEqual(expect.arrayContaining(['PERSON', 'TALK', 'IN_PERSON']));
+  });
+
   it('Latin forms match at word starts only, in order, each once', () => {
     const found = of('Where is the office? Where is it?');
     expect(found.filter((c) => c === 'WHERE')).toHaveLength(1);

@@ -74,27 +74,43 @@ function compile(): Index {
 }
 
 /**
+ * Concepts a form of IN_PERSON covers when it spells them: "in *person*", "el *personal*mente" are
+ * no PERSON, "*대면*", "*当面*" no TALK, so "must he come in person?" and "I want to talk to someone
+ * in person" differ by PERSON and TALK rather than share them (dev9 es/de, 2026-12-07).
+ */
+const SHADOWED_BY_IN_PERSON: ReadonlySet<Concept> = new Set(['PERSON', 'TALK']);
+
+/**
  * The concepts mentioned in `normalized` (text already passed through `normalizeText`), in
  * inventory order, each once. Latin-script forms match at word starts (as prefixes, or whole
- * words for `$` forms), CJK forms anywhere in the text without whitespace.
+ * words for `$` forms), CJK forms anywhere in the text without whitespace. A PERSON or TALK form
+ * inside a matched IN_PERSON form does not count ({@link SHADOWED_BY_IN_PERSON}).
  */
 export function conceptsIn(normalized: string): Concept[] {
   index ??= compile();
-  const found = new Set<Concept>();
+  const hits: { concept: Concept; from: number; to: number; cjk: boolean }[] = [];
   const text = normalized.replace(/\s+/g, ' ');
   for (let i = 0; i < text.length; i++) {
     if (i > 0 && LETTER.test(text[i - 1]!)) continue;
     for (const form of index.latin.get(text.slice(i, i + 2)) ?? []) {
       if (!text.startsWith(form.text, i)) continue;
       if (form.wordEnd && LETTER.test(text.charAt(i + form.text.length))) continue;
-      for (const c of form.concepts) found.add(c);
+      for (const concept of form.concepts) hits.push({ concept, from: i, to: i + form.text.length, cjk: false });
     }
   }
   if (CJK.test(text)) {
     const compact = text.replace(/\s+/g, '');
     for (let i = 0; i < compact.length; i++) {
-      for (const form of index.cjk.get(compact[i]!) ?? []) if (compact.startsWith(form.text, i)) for (const c of form.concepts) found.add(c);
+      for (const form of index.cjk.get(compact[i]!) ?? []) {
+        if (compact.startsWith(form.text, i)) for (const concept of form.concepts) hits.push({ concept, from: i, to: i + form.text.length, cjk: true });
+      }
     }
+  }
+  const inPerson = hits.filter((h) => h.concept === 'IN_PERSON');
+  const found = new Set<Concept>();
+  for (const h of hits) {
+    const shadowed = SHADOWED_BY_IN_PERSON.has(h.concept) && inPerson.some((p) => p.cjk === h.cjk && p.from <= h.from && h.to <= p.to);
+    if (!shadowed) found.add(h.concept);
   }
   return CONCEPTS.filter((c) => found.has(c));
 }

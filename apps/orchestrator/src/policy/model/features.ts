@@ -27,8 +27,8 @@
 import { CJK_RUN, normalizeText } from '../../intake/text.ts';
 import { conceptsIn } from './concepts.ts';
 
-/** Version of the feature recipe; a model trained with another version is refused (2: zh reported speech by context, {@link ZH_REPORTED}; 3: `m:` / `mn:` / `mr:` concepts). */
-export const FEATURE_VERSION = 3;
+/** Version of the feature recipe; a model trained with another version is refused (2: zh reported speech by context, {@link ZH_REPORTED}; 3: `m:` / `mn:` / `mr:` concepts; 4: the IN_PERSON concept, whose forms shadow the PERSON and TALK forms they spell, 2026-12-07). */
+export const FEATURE_VERSION = 4;
 
 /** A sparse feature vector: parallel arrays of bucket indices and values. */
 export interface SparseVector {

@@ -56,6 +56,7 @@ export const CONCEPTS = [
   // asking for a person
   'PERSON', // person, human, someone, staff, employee, clerk, agent, manager, supervisor
   'TALK', // talk, speak, see, meet, chat with
+  'IN_PERSON', // in person, personally, face to face, oneself (本人, 亲自, 직접): asked of an errand ("must he come in person?") or of a talk ("I'd rather talk to someone in person"); added 2026-12-07, when "personalmente" / "persönlich" read as PERSON / TALK
   'BOT', // bot, robot, AI, machine (the assistant), automatic, computer
   'DEPARTMENT', // reception, desk, counter, office, department, customer service
   'HELP', // help, assist, support
