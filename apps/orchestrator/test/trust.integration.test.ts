@@ -160,6 +160,31 @@ describe('devices enrol with a one-time code; staff rotate and revoke credential
     expect((await enrol(again.enrolment.code)).status).toBe(200);
   });
 
+  it('a database outage during the per-request device check answers unavailable and keeps the kiosk connected (no false "revoked")', async () => {
+    const { orch } = ctx;
+    const kiosk = await kioskSocket(orch);
+    ctx.sockets.push(kiosk);
+    await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+    let revokedTold = false;
+    kiosk.on('device:revoked', () => (revokedTold = true));
+    const devices = orch.trust.devices as unknown as { check: (id: string) => Promise<void> };
+    const original = devices.check;
+    // What the store throws while PostgreSQL is stopped and the check's cache is stale.
+    devices.check = async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    };
+    try {
+      const during = await ask(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+      expect(during).toMatchObject({ ok: false, error: { code: 'unavailable', retryAfterMs: expect.any(Number) } });
+    } finally {
+      devices.check = original;
+    }
+    // Still the same connection, told nothing about revocation, and working again.
+    expect(kiosk.connected).toBe(true);
+    expect(revokedTold).toBe(false);
+    await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+  });
+
   it('expired codes are refused', async () => {
     const { orch } = ctx;
     const kenji = await consoleSocket(orch, 'kenji');
