@@ -80,7 +80,7 @@ test('decline and timeout re-offer, supervisor monitoring, warm transfer with th
   const calls = olivia.getByRole('region', { name: 'Live calls' });
   await calls.getByRole('button', { name: 'Monitor' }).click();
   await expect(olivia.getByRole('log', { name: 'Live transcript' })).toContainText(question);
-  expect(await framesDecoded(olivia)).toBeGreaterThan(0);
+  await expect.poll(() => framesDecoded(olivia), { timeout: 30_000 }).toBeGreaterThan(0);
   await expectNoSeriousAxeViolations(olivia, 'monitor');
   await olivia.getByRole('button', { name: 'Stop monitoring' }).click();
 
@@ -99,7 +99,7 @@ test('decline and timeout re-offer, supervisor monitoring, warm transfer with th
   // four pages decoding video): the handover reaches the kiosk through another process.
   await expect(kiosk.getByText('You are talking with María López')).toBeVisible({ timeout: 45_000 });
   await expect(maria.getByRole('log', { name: 'Transcript' })).toContainText(question);
-  expect(await framesDecoded(maria)).toBeGreaterThan(0);
+  await expect.poll(() => framesDecoded(maria), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(sam.getByRole('heading', { name: 'Transferred to María López' })).toBeVisible({ timeout: 45_000 });
   if (process.env.SCREENSHOTS) await maria.screenshot({ path: 'e2e/screenshots/30-console-after-transfer.png' });
 });

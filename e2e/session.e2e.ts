@@ -105,8 +105,8 @@ test('a visitor is handed to a remote worker on live video with the full context
   await expect(kiosk.getByText('You are talking with Sam Carter')).toBeVisible();
   const sessionId = await kiosk.locator('main[data-session-id]').getAttribute('data-session-id');
   await expect(worker.getByRole('log', { name: 'Transcript' })).toContainText(question);
-  expect(await framesDecoded(worker, '__consoleMedia')).toBeGreaterThan(0);
-  expect(await framesDecoded(kiosk, '__kioskMedia')).toBeGreaterThan(0);
+  await expect.poll(() => framesDecoded(worker, '__consoleMedia'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => framesDecoded(kiosk, '__kioskMedia'), { timeout: 30_000 }).toBeGreaterThan(0);
 
   // The worker's message appears on the kiosk; the visitor's reply on the console.
   await worker.getByRole('textbox', { name: 'Message to visitor' }).fill('Hello, I am Sam. How can I help?');
