@@ -101,13 +101,19 @@ export function isUnanswered(answer: IntakeAnswer | null | undefined, lowConfide
 
 /**
  * Number of consecutive unanswered visitor turns ending with the last one. `lastAnswer`
- * overrides the last visitor turn's own `intake`.
+ * overrides the last visitor turn's own `intake`. A question placed near a covered article right
+ * after a "handled elsewhere" answer counts as unanswered too: it is a detail of the matter the
+ * office does not handle ("my student residence permit expires, how do I renew it?" -> immigration
+ * bureau; "and which documents does the website want?" read as near the residence certificate by
+ * its generic words; dev10 fr-d10-e22, 2026-12-07).
  */
 export function unansweredStreak(visitorTurns: readonly PolicyTurn[], lastAnswer: IntakeAnswer | null | undefined, lowConfidence: number, visitorLanguages?: readonly string[]): number {
+  const answerAt = (i: number) => (i === visitorTurns.length - 1 ? (lastAnswer ?? visitorTurns[i]!.intake) : visitorTurns[i]!.intake);
   let streak = 0;
   for (let i = visitorTurns.length - 1; i >= 0; i--) {
-    const answer = i === visitorTurns.length - 1 ? (lastAnswer ?? visitorTurns[i]!.intake) : visitorTurns[i]!.intake;
-    if (!isUnanswered(answer, lowConfidence, visitorLanguages)) break;
+    const answer = answerAt(i);
+    const afterElsewhere = i > 0 && answer?.intent === 'unknown' && !!answer.nearArticle && !!answerAt(i - 1)?.handledElsewhere && isUnanswered(answerAt(i - 1), lowConfidence, visitorLanguages);
+    if (!afterElsewhere && !isUnanswered(answer, lowConfidence, visitorLanguages)) break;
     streak++;
   }
   return streak;

@@ -248,7 +248,14 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     safetyCandidate.alertStaff = safety.some((h) => policy.safety[safetyOf(h)].alertStaff);
     flags.push('safety');
   }
-  if (!safetyCandidate && policy.safety.emergency.enabled && model?.fires('safety')) {
+  // A turn the knowledge base answered ("bet. and where's the toilets" -> restrooms) is a routine
+  // question: the model alone raises safety there only at REPORTED_MIN_CUT. On the development
+  // sets dev2-dev10 three model-only safety escalations fell on answered turns: two routine
+  // questions (0.44, 0.54; fr-d8-n05, en-d10-n10) and one collapse (0.99, es-d6-e16); the other
+  // 57 were on unanswered turns (2026-12-07).
+  const answeredSafetyGuard = !!model && lastIntake?.intent.startsWith('kb:') === true && !unanswered && model.strength('safety') < REPORTED_MIN_CUT;
+  if (!safetyCandidate && policy.safety.emergency.enabled && model?.fires('safety') && answeredSafetyGuard) flags.push('safety:classifier:answered');
+  else if (!safetyCandidate && policy.safety.emergency.enabled && model?.fires('safety')) {
     // The rules missed it but the model is confident: escalate as an emergency (staff alerted as
     // the policy says for emergencies); the evidence names the model, not a rule.
     flags.push('safety:classifier', 'safety');

@@ -29,11 +29,12 @@ import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
 import { inPersonRequirement, proxyErrand } from './proxy.ts';
-import { cueScope, cueSentenceOn, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, type CueScope } from './scope.ts';
+import { cueScope, cueSentenceOn, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, requestClauseNegated, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
 import { stripCourtesy } from './courtesy.ts';
+import { LAUGHTER } from './sentiment.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
 
 /** Thresholds of one label (probabilities). `fire` null = the model never adds it alone; `veto` null = never vetoed. */
@@ -106,6 +107,15 @@ export const REPORTED_MIN_CUT = 0.8;
 export function classifierSettings(policy: Policy): ClassifierSettings {
   return policy.classifier ?? { enabled: true, mode: 'balanced' };
 }
+
+/**
+ * Safety veto in a turn that laughs (哈哈, 😂, lol, mdr, ㅋㅋ, www: `LAUGHTER` in sentiment.ts):
+ * a safety word there is a joke ("ce ticket va me tuer 😂", "排队排到我快emo了哈哈哈，救命") unless
+ * the model gives it at least this probability (0..1), instead of the model's own `safetyVeto`
+ * (about 0.01). Chosen on dev10 (fr-d10-n12 0.07, zh-d10-n12 0.03; 2026-12-07); never in
+ * `favour_recall` (no safety veto there), never for a child missing now.
+ */
+export const LAUGHING_SAFETY_VETO = 0.15;
 
 /**
  * Thresholds of `label` under `settings`: the mode preset, its `fire` raised to the model's own
@@ -278,7 +288,7 @@ export function modelTurn(
       // "No need to talk to anyone": a request cue under a need-negation is no request, whatever
       // the model says (it scored some of these 0.6-0.9).
       if (label === 'request_person' && needNegated(text, hit.phrase)) return 'negation';
-      if (scores[label] >= veto) return null;
+      if (scores[label] >= (label === 'safety' && LAUGHTER.test(text) ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto)) return null;
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
       if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';
@@ -313,8 +323,8 @@ export function modelTurn(
       // the turn counts.
       const clauseScope = (): CueScope => {
         const from = fromCueClause(text, hit.phrase);
-        if (from === text) return turnScope(label);
-        if (hasScope(dropHedges(cueSentenceOn(text, hit.phrase))).negated || needNegationIn(from)) return 'negation';
+        if (from === text) return requestClauseNegated(text, hit.phrase, hit.pattern, true) ? 'negation' : wholeTurn().reported ? 'reported' : null;
+        if (requestClauseNegated(text, hit.phrase, hit.pattern) || needNegationIn(from)) return 'negation';
         return wholeTurn().reported ? 'reported' : null;
       };
       // A sensitive topic told as history ("My husband complained last time about the wait. Is

@@ -6,7 +6,7 @@
  */
 import { matchForm } from '../intake/lexicon.ts';
 import { normalizeText } from '../intake/text.ts';
-import { NEGATORS, REPORTERS, withoutAnotA, ZH_REPORTED } from './model/features.ts';
+import { CJK_NEGATION as FEATURE_CJK_NEGATION, hasScope, NEGATORS, REPORTERS, withoutAnotA, ZH_REPORTED } from './model/features.ts';
 
 /** Latin-script tokens before a cue phrase (and inside it) that a negator or reporting verb may stand in. */
 export const SCOPE_WINDOW_BEFORE = 4;
@@ -203,13 +203,36 @@ const ZH_DENIED_BEFORE = /(?:不是|不算|并不是|並不是|并非|並非|也
  * `at` (length `length`), or lies inside it without being spelled by the cue's `pattern` (then a
  * gap matched it): one the pattern spells is the cue's own wording (안 보여요, 見えない).
  */
-function negatedOutside(around: string, at: number, length: number, pattern?: string): boolean {
+function negatedOutside(around: string, at: number, length: number, pattern?: string, negation: RegExp = CJK_NEGATION): boolean {
   const spelled = pattern ? matchForm(pattern.replace(/_/g, ''), 'cjk') : '';
-  for (const m of around.matchAll(new RegExp(CJK_NEGATION.source, 'gu'))) {
+  for (const m of around.matchAll(new RegExp(negation.source, 'gu'))) {
     const from = m.index ?? 0;
     if (from < at || from + m[0].length > at + length || !spelled.includes(m[0])) return true;
   }
   return false;
+}
+
+/**
+ * Japanese polite requests asked in the negative ("相談できませんか", "聞いてもらえたりしないですかね",
+ * "させてもらえないでしょうか": can't you / wouldn't you), not negations of the request: blanked
+ * before the clause check of a request cue ({@link requestClauseNegated}). dev10 ja-d10-e25, 2026-12-07.
+ */
+const JA_POLITE_NEGATIVE_ASK = /(?:でき|もらえ|いただけ|頂け|くれ|たりし)(?:ませんか|ませんでしょうか|ないでしょうか|ないですか(?:ね)?|ないかな|ないかしら)/gu;
+
+/**
+ * Whether the sentence of a request cue, from the cue's clause on ({@link cueSentenceOn}), is
+ * negated: polite hedges ({@link dropHedges}) and Japanese polite negative asks
+ * ({@link JA_POLITE_NEGATIVE_ASK}) left out, and in Chinese, Japanese and Korean a negation form the
+ * cue's `pattern` itself spells ("画面越しじゃなくて") counted as the cue's own wording, as in
+ * {@link cueScope}. Latin script: any negation scope in that part of the sentence. `whole`: the
+ * whole of `text` instead (a cue in the turn's first clause).
+ */
+export function requestClauseNegated(text: string, phrase: string, pattern?: string, whole = false): boolean {
+  const sentence = dropHedges(whole ? text : cueSentenceOn(text, phrase)).replace(JA_POLITE_NEGATIVE_ASK, '。');
+  const cjk = locateCjk(sentence, phrase);
+  if (!cjk) return hasScope(sentence).negated;
+  // The model's broad negation forms (any 안, ない, 不 ...), as the turn-wide check always used.
+  return negatedOutside(cjk.form, cjk.at, cjk.phrase.length, pattern, FEATURE_CJK_NEGATION);
 }
 
 /** The words a cue pattern spells (normalised as the matcher reads text), for {@link cueScope}. */

@@ -26,6 +26,8 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
   ko: {
     segmentation: 'cjk',
     patterns: [
+      // a matter to be talked over face to face (dev10, 2026-12-07)
+      '얼굴 보고|대면 으로|해서? 얘기|이야기|상담|말씀',
       // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
       // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
       're:(?<presence>(?:동장|과장|팀장|계장|국장|구청장|실장|주무관|담당자|센터장)님?(?:은|이|께서)?(?:오늘|지금)?(?:계세요|계신가요|계십니까|자리에계|안계|나오셨|출근하셨|오셨|(?:많이)?바쁘세요|(?:많이)?바쁘신가요|(?:많이)?바쁘십니까))',
@@ -39,6 +41,10 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
   fr: {
     segmentation: 'spaced',
     patterns: [
+      // a staff member described, asked whether he still works here ("Réjean ... il travaille-tu encore icitte ?"),
+      // and a matter to be gone over face to face (dev10, 2026-12-07)
+      're:(?<presence> (?:il|elle) (?:travaille|travaille-tu|travaille-t-il|travaille-t-elle|travaille-ti) (?:encore|toujours) (?:ici|icitte|la|a la mairie|au bureau) )',
+      'parler|discuter|voir|regler|jaser|en_parler en? face_a_face|de_vive_voix',
       // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
       // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
       're:(?<presence> (?:madame|monsieur|mme|mademoiselle|le maire|la maire|le directeur|la directrice|le responsable|la responsable|le chef|la cheffe)(?: \\S+){0,6}? (?:est|serait|sera) (?:la|present|presente|disponible|dans son bureau) )',
@@ -60,6 +66,10 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
   de: {
     segmentation: 'spaced',
     patterns: [
+      // a clerk the visitor is expected by, asked to be told they have arrived ("Können Sie ihr sagen, dass
+      // ich da bin?"), and a talk face to face or in private (dev10, 2026-12-07)
+      're:(?<presence> (?:ihr|ihm|frau \\S+|herrn? \\S+|der sachbearbeiterin|dem sachbearbeiter) (?:\\S+ )?(?:sagen|ausrichten|bescheid geben|bescheid sagen|mitteilen|melden) dass ich (?:jetzt )?(?:da|hier|angekommen) )',
+      'von_angesicht_zu_angesicht|unter_vier_augen sprechen|reden|besprechen|klaren',
       // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
       // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
       're:(?<presence> ist (?:der |die )?(?:(?:frau|herr|herrn|dr) \\S+|\\S*(?:leitung|leiter|leiterin|chef|chefin|sachbearbeiter|sachbearbeiterin|vorgesetzte|zustandige))(?: \\S+){0,3}? (?:heute |jetzt |gerade |noch |morgen |schon )?(?:da|erreichbar|im haus|im buro|zu sprechen|anwesend|zu erreichen) )',
@@ -78,9 +88,11 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
   pt: {
     segmentation: 'spaced',
     patterns: [
+      // a matter to be talked over face to face (dev10, 2026-12-07)
+      'conversar|falar|ver|tratar|resolver|ver_isso cara_a_cara|olho_no_olho',
       // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
       // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
-      're:(?<presence> (?:o|a) (?:senhor|senhora|dona|seu|dr|dra|doutor|doutora|presidente|secretario|secretaria|chefe|diretor|diretora|coordenador|coordenadora|vereador|vereadora)(?: \\S+){0,4}? (?:ja chegou|esta hoje|esta ai|ta ai|veio hoje|esta ca|se encontra hoje|esta disponivel))',
+      're:(?<presence> (?:o|a) (?:senhor|senhora|dona|seu|dr|dra|doutor|doutora|presidente|secretario|secretaria|chefe|diretor|diretora|coordenador|coordenadora|vereador|vereadora)(?: \\S+){0,8}? (?:ja chegou|esta hoje|esta ai|ta ai|veio hoje|esta ca|se encontra hoje|esta disponivel))',
       `falar|conversar|falo|fale|atendimento com|a|ao|o * ${PT_PERSON}`,
       `passar|passe|transferir|transfira|conectar|conecte|encaminhar|encaminhe * com|para|a * ${PT_PERSON}`,
       `quero|queria|preciso|gostaria|prefiro|posso * falar|ver|ser_atendido * ${PT_PERSON}`,

@@ -143,6 +143,8 @@ export const de: CueLexicon = {
       're: (?<missingchild>(?:mein|meine|unser|unsere) (?:sohn|tochter|kind|kleine|kleiner|junge|madchen|enkel|enkelin|bub) (?:ist|is) (?:weg|verschwunden|nicht mehr da|abgehauen|weggelaufen)) ',
       're: (?<missingchild>(?:mein|meine|unser|unsere) (?:sohn|tochter|kind|kleine|kleiner|junge|madchen|enkel|enkelin|bub) war (?:gerade|eben|grad|grade) (?:noch )?(?:hier|da|neben mir|bei mir)(?: \\S+){0,12} (?:weg|verschwunden|sehe (?:ihn|sie) nicht mehr|finde (?:ihn|sie) nicht(?: mehr)?)) ',
       're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,14} (?:ich finde|ich find|finde|find|wir finden) (?:ihn|sie|es) nicht(?: mehr)?) ',
+      // "meinen sohn der ist vier ... und jetzt seh ich ihn nirgends" (dev10, 2026-12-07)
+      're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,16} (?:seh|sehe|find|finde) (?:ich )?(?:ihn|sie|es) (?:nirgends|nirgendwo|nirgendswo)) ',
       'notfall|notarzt|krankenwagen|rettungswagen|feuerwehr|rettungsdienst',
       'ruf|rufen|rufe|holen * polizei|krankenwagen|notarzt|feuerwehr|112|110',
       'es brennt',

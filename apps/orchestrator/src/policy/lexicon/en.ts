@@ -67,6 +67,10 @@ export const en: CueLexicon = {
     "i'm|i_am afraid that|not|so|it|we|you|there|i",
   ],
   requestPerson: [
+    // a staff member the visitor is expected by, asked to be told they have arrived ("could you tell her I'm here?"),
+    // and a matter to be gone over face to face (dev10, 2026-12-07)
+    "re:(?<presence> (?:tell|let) (?:her|him|them|(?:mr|mrs|ms|miss|dr) \\S+) (?:know )?(?:that )?(?:i'm|im|i am|we're|were|we are) (?:here|in|waiting|downstairs) )",
+    'talk|speak|discuss|go_over|sort|sort_out|deal_with|see_someone|see_somebody|do_this|do_it * face_to_face',
     // a staff member described earlier in the turn, then asked after by pronoun ("the registrar who
     // took our notice last month ... is she in today?"; dev8, 2026-12-07)
     "re:(?<presence> (?:registrar|lady|woman|man|gentleman|clerk|officer|caseworker|manager|supervisor|bloke|guy|fella|chap|(?:mr|mrs|ms|miss|dr) \\S+) (?:\\S+ ){0,25}?(?:is (?:she|he)|(?:she|he) is|(?:she|he)s) (?:still )?(?:in|here|around|about|working|on duty|at work|back|free|available)(?: today| now| this (?:morning|afternoon)| at the moment)? )",
@@ -212,6 +216,7 @@ export const en: CueLexicon = {
       'illegal|illegally|unlawful|unlawfully',
     ],
     medical: [
+      'warfarin|insulin|blood_thinner|blood_thinners|inhaler|epipen|nitro_spray|double_dose|extra_dose|missed_dose',
       `${IM}|is|he's|she's|he_is|she_is|getting|got|fell|feel|feels sick|ill|unwell|nauseous|dizzy|faint|feverish`,
       'i|we|he|she|they|my_child|my_son|my_daughter|my_mother|my_father|my_wife|my_husband need|needs|have_to_see|must_see|want_to_see to_see|to_go_to|to_get_to? a|the? doctor|hospital|nurse|medicine|medication|my_medicine|my_medication|clinic',
       'prescription|prescriptions|surgery|diagnosis|diagnosed|chemotherapy|therapist|psychiatrist|psychologist|hospitalized|hospitalised',
@@ -220,6 +225,9 @@ export const en: CueLexicon = {
       'health problem|problems|issue|issues|condition|conditions',
     ],
     financial: [
+      // a fee asked to be paid in parts, and a blood thinner or insulin dose in doubt (dev10, 2026-12-07)
+      'pay|paying|split it|this|that|the_fee in bits|instalments|installments|parts|stages',
+      'down to my? last|about * quid|pounds|dollars|euros till|until payday',
       'debt|debts|indebted|arrears|bankrupt|bankruptcy|insolvent|insolvency|foreclosure|repossessed|repossession|garnished|garnishment|fraud|fraudulent|embezzlement|scammed|defrauded',
       "in debt|the_red|arrears",
       'i|we owe|owing * money|back_taxes',
@@ -354,6 +362,9 @@ export const en: CueLexicon = {
       'my carer|caregiver|care_worker|helper',
     ],
     literacy: [
+      // a visitor who says their command of the local language is poor, or that they understand nothing written (dev10, 2026-12-07)
+      "my portuguese|spanish|japanese|french|german|korean|chinese|mandarin|italian is|isn't|s very|really|so|too? bad|poor|weak|limited|terrible|not_good|not_very_good|not_great",
+      `${DONT} understand * what_is_written|what's_written|nothing_written|the_screen|the_menu|the_signs`,
       `${CANT} read|write * or|and|well|this|japanese|kanji|the_form|forms|it|$`,
       'illiterate',
       `${DONT} understand|read|speak * japanese|kanji|the_language|the_form|anything|this_form|these_forms`,

@@ -38,6 +38,13 @@ export const es: CueLexicon = {
     'sin problema|problemas',
   ],
   requestPerson: [
+    // a role named before its verb ("¿el director de Rentas anda por acá?"), a visit to a staff member
+    // ("vengo a ver a la trabajadora social"), a matter to be seen face to face ("¿no habrá manera
+    // de que esto lo veamos cara a cara?") (dev10, 2026-12-07)
+    're:(?<presence> (?:el|la) (?:licenciado|licenciada|lic|doctor|doctora|ingeniero|ingeniera|encargado|encargada|jefe|jefa|director|directora|alcalde|alcaldesa|secretario|secretaria|trabajadora social|trabajador social|asistente social|coordinador|coordinadora)(?: \\S+){0,3}? (?:anda|esta|se encuentra|vino|llego|atiende) (?:hoy |ahorita |ya )?(?:por )?(?:aca|aqui|hoy|ahorita) )',
+    're:(?<presence> (?:vengo|vine|venia|venimos) a ver (?:a )?(?:la|el) (?:licenciado|licenciada|lic|doctor|doctora|encargado|encargada|jefe|jefa|director|directora|secretario|secretaria|trabajadora social|trabajador social|asistente social|abogada|abogado|coordinador|coordinadora|senor|senora|senorita) )',
+    're:(?<presence> (?:digale|digales|avisele|avisenle|diganle|le puede decir|le puede avisar|le pueden avisar|le avisa|le dice) (?:a (?:la|el) \\S+ )?que (?:ya )?(?:llegue|estoy aqui|estoy aca|ya estoy|vine) )',
+    'veamos|vemos|ver|verlo|hablar|hablemos|hablarlo|platicar|platiquemos|conversar|tratar|tratarlo|revisar|revisarlo|atiendan|atienda * cara_a_cara',
     // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
     // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
     're:(?<presence> (?:esta|se encuentra|estara|vino|llego) (?:el|la) (?:licenciado|licenciada|lic|senor|senora|senorita|doctor|doctora|ingeniero|ingeniera|encargado|encargada|jefe|jefa|director|directora|alcalde|alcaldesa|secretario|secretaria|funcionario|funcionaria) )',
@@ -118,6 +125,8 @@ export const es: CueLexicon = {
       'empleado|empleada|funcionario|funcionaria|personal|trabajador * grosero|grosera|maleducado|maleducada|irrespetuoso|borde',
     ],
     cancellation: [
+      // a booked pickup or appointment called off (dev10, 2026-12-07)
+      'cancelar|anular|suspender * recoleccion|recogida|retiro|cita|turno_reservado',
       'cancelar|anular|dar_de_baja|darme_de_baja|rescindir|eliminar|borrar|cerrar|cancelacion|anulacion|baja * contrato|pedido|compra|suscripcion|cuenta|membresia|solicitud|inscripcion|servicio|plan|matricula|abono',
       'cancelacion|anulacion|baja|rescision|cierre de|del * contrato|pedido|cuenta|suscripcion',
       // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
@@ -147,6 +156,11 @@ export const es: CueLexicon = {
       'salud mental',
     ],
     financial: [
+      // out of work, an arrear of a local tax, a payment plan asked for (dev10, 2026-12-07)
+      'me quede|quedé|quedo sin chamba|trabajo|empleo|chamba',
+      'debo * predial|impuesto|impuestos|agua|luz|renta|alquiler|arriendo|meses|anos',
+      'pagar|ir_pagando|pagando|pagarlo|pagarla * de_a_poquito|en_cuotas|en_abonos|a_plazos|en_parcialidades|por_partes',
+      'convenio|plan de pago|pagos',
       'deuda|deudas|endeudado|endeudada|quiebra|bancarrota|embargo|embargado|moroso|morosa|fraude|estafa|estafado|estafada|estafaron|desempleado|desempleada',
       `${CANT}|no_podemos pagar * alquiler|impuestos|renta|facturas|cuota|hipoteca`,
       'no tengo dinero',

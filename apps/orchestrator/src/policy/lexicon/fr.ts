@@ -212,6 +212,9 @@ export const fr: CueLexicon = {
       "re: j'ai (?:[5-9]|1[0-5]) ans ",
       "re: j'?ai (?:cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|[5-9]|1[0-5]) ans ",
       'suis mineur|mineure',
+      // a school year stated by the visitor: Québec secondaire, France collège ("jsuis en sec 3 pis ma mère m'a envoyé"; dev10, 2026-12-07)
+      "re: (?:je suis|jsuis|j'suis|chu|suis) en (?:sec|secondaire) [1-5] ",
+      "re: (?:je suis|jsuis|j'suis|chu|suis) en (?:6e|5e|4e|3e|6eme|5eme|4eme|3eme|sixieme|cinquieme|quatrieme|troisieme|cm1|cm2) ",
     ],
     elderly: [
       "re: j'ai (?:[7-9][0-9]|1[01][0-9]) ans ",

@@ -23,6 +23,8 @@ export const ja: CueLexicon = {
     '問題ない|問題ありません|大丈夫',
   ],
   requestPerson: [
+    // a matter to be asked face to face, not through the screen ("画面越しじゃなくて顔を見ながら聞いてもらえたり"; dev10, 2026-12-07)
+    '画面越しじゃなく|画面越しではなく|画面じゃなくて人|顔を見ながら|顔を見て話|顔を見て相談|顔を見て聞',
     // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
     // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
     're:(?<presence>(?:課長|係長|部長|所長|室長|区長|市長|担当者|担当の方|[一-龥ぁ-んァ-ン]{1,4}さん)(?:さん|様)?(?:は|が)?(?:今日|本日|いま|今)?(?:いらっしゃい|おられ|お手すき|お手隙|おいでになり|おいでです|いますか|在席))',
@@ -67,6 +69,8 @@ export const ja: CueLexicon = {
       'もう 我慢|うんざり',
     ],
     distress: [
+      // overwhelmed after a death in the family: cannot think straight (dev10, 2026-12-07)
+      '頭が回らな|頭が真っ白|頭がいっぱいで|頭がぐちゃぐちゃ',
       '助けて|たすけて|怖い|こわい|恐い|不安で|心配で|パニック|泣きそう|泣いて|途方に暮れ|つらい|辛いです|困り果て|どうしたらいいかわから|どうすればいいかわから',
       // tears that will not stop, shaking hands, a blank head, cannot cope any more (dev5/dev6 grief and overwhelm, 2026-12-06)
       '涙が止まら|涙がとまら|涙が出て|手が震え|手の震え|頭が真っ白|何も考えられ|もう限界',
@@ -88,6 +92,8 @@ export const ja: CueLexicon = {
       '対応 が 悪|ひどい',
     ],
     cancellation: [
+      // a booked pickup called off ("その回収やっぱりなしにしたい") (dev10, 2026-12-07)
+      '申し込み|申込|予約|回収|収集 * なしにしたい|なしにして|なしで|取りやめ|とりやめ|キャンセルしたい',
       '解約|退会',
       '契約|申請|申し込み|申込|登録|注文|会員|サービス * 取り消|取消|キャンセル|解除|撤回|やめたい',
       'アカウント|会員登録|利用登録 * 削除|消して|閉鎖|停止|解約',
@@ -110,6 +116,9 @@ export const ja: CueLexicon = {
       '薬 が 切れ|ない|必要',
     ],
     financial: [
+      // contributions or taxes left to pile up, a final demand (dev10, 2026-12-07)
+      '催告|未納',
+      '年金|保険料|税金|家賃|住民税|納付 * たまって|溜まって|たまっちゃ|払えてない|払ってない',
       '借金|ローンが払|滞納|破産|差し押さえ|差押え|督促|詐欺|だまされ|騙され|生活保護|生活が苦し|生活が厳し|失業|仕事を失|仕事をなくし|家計が苦し',
       '税金|家賃|保険料|料金|お金|生活費 * 払えない|支払えない|払えません',
       'お金 が|は ない|足りない|ありません',

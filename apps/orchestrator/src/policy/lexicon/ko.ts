@@ -75,7 +75,7 @@ export const ko: CueLexicon = {
       // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
       '혼인신고|혼인_신고|신고서|신청서|신청|접수 * 물러|무를|무르|철회|취소',
       '물러줄|물러_주실|물러주세요|물러_주세요|무를_수',
-      '없던|없었던 일로',
+      '없던|없었던 일로|걸로|것으로',
     ],
     account_access: [
       '로그인이_안|로그인_안|로그인을_못|로그인이_안돼|접속이_안',
@@ -83,6 +83,8 @@ export const ko: CueLexicon = {
       '계정이_잠|계정_잠|해킹|도용|명의도용',
     ],
     legal: [
+      // a fine contested: an objection or an administrative appeal (dev10, 2026-12-07)
+      '이의신청|이의_신청|행정심판|행정_심판|행정소송|행정_소송',
       // 고소 (a complaint to the police) but not across words once spaces are removed: 화내고 소리 ("got angry and shouted")
       're:고소(?!리)',
       '변호사|소송|재판|법원|법률_상담|법적|불법|차별|괴롭힘|성희롱|퇴거|양육권|경찰에_신고'],
