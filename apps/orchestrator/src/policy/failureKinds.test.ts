@@ -261,67 +261,6 @@ describe('issue 10 failure kinds', () => {
     expect(convo('de', 'WLAN?', 'Mein Passwort für das Bürgerkonto ist gesperrt, ich komme nicht mehr rein').decision.reasons.map((r) => r.code)).toContain('sensitive_topic');
   });
 
-  it('a mobility cue in a turn the knowledge base answered is no vulnerable visitor; a barrier now still is', () => {
-    const lift = convo('fr', "Y a-t-il un ascenseur pour monter au 2e étage ? Je suis en béquilles depuis ma chute en ski.").decision;
-    expect(lift.escalate, JSON.stringify(lift.reasons)).toBe(false);
-    expect(lift.flags).toEqual(expect.arrayContaining(['scope:answered']));
-    expect(convo('en', "I'm in a wheelchair and can't reach the counter").decision.reasons.map((r) => r.code)).toContain('vulnerable_visitor');
-  });
-
-  it.each([
-    ['en', 'hi im 12 and my dad sent me to get the form for our new flat', 'I was 12 when we moved here, where do I register the new address?'],
-    ['de', 'hi ich bin 13 und meine mama muss arbeiten, ich soll unsere adresse anmelden', 'Ich bin 10 Minuten zu spät, ist mein Termin noch gültig?'],
-    ['es', 'hola tengo doce años y mi mamá me mandó por su constancia de residencia', '¿Mi hijo tiene doce años, necesita DNI?'],
-    ['fr', "bonjour j'ai treize ans ma mère m'a envoyée chercher son certificat", 'Ma fille a treize ans, faut-il une carte d’identité ?'],
-    ['pt', 'oi tenho treze anos minha mãe mandou eu buscar o atestado dela', 'Meu filho tem treze anos, precisa de RG?'],
-    ['ja', '私中2です。母に頼まれて住民票を取りに来ました', '私は中学生の息子の母です。住民票はどこで取れますか'],
-    ['zh', '我今年13岁，我妈让我来帮她开证明', '我上小学的时候来过这里，现在户籍窗口在几楼？'],
-    ['ko', '저 중2인데요 엄마가 인감증명서 떼 오래요', '저 중학생 아들이 있는데요 전입신고는 어디서 해요?'],
-  ] as [Language, string, string][])('[%s] a minor on their own says their age or school year; a parent speaking about a child does not', (lang, minor, parent) => {
-    expect(findCues(minor, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable').map((h) => h.category)).toContain('child');
-    expect(findCues(parent, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable' && h.category === 'child')).toEqual([]);
-  });
-
-  it.each([
-    ['en', 'i came in for something and now ive gone and forgotten what it was'],
-    ['de', 'grüß gott ich weiß nimmer warum ich da bin, mein sohn hat gsagt ich soll herkommen'],
-    ['es', 'ay mijo se me olvidó a qué vine'],
-    ['fr', "j'ai oublié pourquoi je suis venue, c'est ma fille qui m'a dit de venir"],
-    ['pt', 'esqueci o que eu vim fazer aqui'],
-    ['ja', '主人に言われて来たんやけど、何の手続きやったかしらねえ'],
-    ['zh', '我儿子让我来开个什么证明来着，我给忘了'],
-    ['ko', '아들이 가 보라고 했는데 뭐하러 왔는지 모르겠어요'],
-  ] as [Language, string][])('[%s] a visitor who forgot their errand is a vulnerable visitor (lost)', (lang, text) => {
-    expect(findCues(text, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable').map((h) => h.category)).toContain('lost');
-  });
-
-  it.each([
-    ['en', 'Is the manager in today? She said to come back when I had the letter', 'Is the form available here today?'],
-    ['de', 'Ist Frau Meier heute da? Sie hat gesagt, ich soll wiederkommen', 'Ist das Bürgerbüro heute geöffnet?'],
-    ['es', '¿Está la licenciada Ramírez? Me dijo que viniera hoy', '¿Está la oficina abierta hoy?'],
-    ['fr', "Madame Lefèvre, elle est là cet après-midi ? Elle m'avait dit de repasser", 'La mairie est la plus proche ?'],
-    ['pt', 'O senhor presidente da junta já chegou? Tenho reunião marcada com ele', 'A senhora sabe se o atestado já está pronto?'],
-    ['ja', '田中さんはいらっしゃいますか。先週電話で話した者です', '住民票はどこで取れますか'],
-    ['zh', '科长今天在吗？他上周说让我直接来找他', '今天办公室几点关门？'],
-    ['ko', '동장님 오늘 계세요? 지난주에 오라고 하셨어요', '주민센터 오늘 몇 시까지 해요?'],
-  ] as [Language, string, string][])('[%s] asking whether a named staff member or a role is in is a request, even with reported speech around it', (lang, presence, routine) => {
-    expect(codes(presence, lang)).toContain('explicit_request');
-    expect(codes(routine, lang)).not.toContain('explicit_request');
-  });
-  it.each([
-    ['en', 'Is there anyone here who speaks Polish? It is about my father papers', 'Do you have the form in Polish?'],
-    ['de', 'Gibt es hier jemanden, der Türkisch spricht? Ich muss meine Familie anmelden', 'Gibt es das Formular auch auf Türkisch?'],
-    ['es', '¿Hay alguien que hable ucraniano? No entiendo las palabras de la pantalla', '¿El formulario está también en ucraniano?'],
-    ['fr', "Il y aurait quelqu'un au guichet qui parle néerlandais ? Mon compagnon ne comprend pas tout", 'Le formulaire existe en néerlandais ?'],
-    ['pt', 'Tem alguém aqui que fale espanhol? É para a mudança de endereço', 'O formulário tem versão em espanhol?'],
-    ['ja', 'ベトナムご はなせる ひと いますか? こどもの手当のことです', 'ベトナム語の申請書はありますか'],
-    ['zh', '敢有會曉講台語的人？我欲問阮孫仔的代誌', '有没有越南语的申请表？'],
-    ['ko', '여기 베트남 말 하는 선생님 있어요? 서류 얘기예요', '베트남어 신청서도 있어요?'],
-  ] as [Language, string, string][])('[%s] asking for someone who speaks a named language is a request for a person; asking for a form in it is not', (lang, speaker, form) => {
-    expect(codes(speaker, lang)).toContain('explicit_request');
-    expect(codes(form, lang)).not.toContain('explicit_request');
-  });
-
   it.each([
     ['en', "Could you just pop my new address on my council tax account? It's 14 Ashgrove Road.", 'How do I update my address on my account online?'],
     ['de', 'Können Sie meine neue Adresse bitte gleich im System ändern?', 'Wie kann ich meine neue Adresse online ändern?'],
@@ -334,68 +273,6 @@ describe('issue 10 failure kinds', () => {
   ] as [Language, string, string][])('[%s] asking the assistant itself to change a record in the system is a restricted action; asking where to change it is not', (lang, ask, where) => {
     expect(codes(ask, lang)).toContain('restricted_action');
     expect(codes(where, lang)).not.toContain('restricted_action');
-  });
-
-  it.each([
-    ['en', "I can't find my son, he's five, he was right here a minute ago", "I can't find my son's birth certificate, can I get a copy?"],
-    ['de', 'hallo mein sohn ist weg der is vier blaue jacke ich find ihn nicht', 'Mein Sohn ist weggezogen, muss er sich abmelden?'],
-    ['es', '¡No encuentro a mi niña! Tiene cuatro años y estaba aquí en la fila', 'No encuentro el certificado de mi niña, ¿me dan otro?'],
-    ['fr', 'je ne trouve plus mon fils, il a quatre ans, il était là', "Mon fils a perdu sa carte d'identité, que faire ?"],
-    ['pt', 'a minha filha estava aqui ao pé de mim e não a vejo! Tem quatro anos!', 'Minha filha perdeu o RG, como tiro outro?'],
-    ['ja', '子供がいなくなったんです！5歳の男の子で、さっきまでここにいたのに', '子供のマイナンバーカードが見つからないんですが'],
-    ['zh', '我孩子不见了！四岁，穿红衣服，刚才还在这儿', '我儿子丢了钱包，在哪里报失？'],
-    ['ko', '애가 없어졌어요 다섯 살 남자앤데 방금까지 옆에 있었어요', '아이 여권이 없어졌어요 재발급 어디서 해요?'],
-  ] as [Language, string, string][])('[%s] a small child missing now is safety and alerts staff; a child\'s lost document is not', (lang, missing, document) => {
-    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: missing }], language: lang });
-    expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');
-    expect(d.alertStaff).toBe(true);
-    expect(codes(document, lang)).not.toContain('safety');
-  });
-
-  it.each([
-    ['en', "there's a little boy crying on his own by the lifts, no parents anywhere", 'my little boy is crying, where are the baby changing rooms?'],
-    ['de', 'Da weint ein kleiner Junge ganz allein bei den Aufzügen, keine Eltern zu sehen', 'Mein kleiner Junge weint, wo ist der Wickelraum?'],
-    ['fr', "je trouve pus ma fille elle a quatre ans elle était assise à côté de moi", "je trouve pus le formulaire pour ma fille"],
-    ['ja', 'エレベーターの前で3歳くらいの男の子が一人で泣いてて、親が見当たらないんです', 'うちの子が泣いてるので、授乳室はどこですか'],
-    ['zh', '电梯口有个小男孩一个人在哭，周围没看到大人', '我家孩子在哭，母婴室在哪里'],
-    ['ko', '엘리베이터 앞에 꼬마가 혼자 울고 있어요 부모가 안 보여요', '우리 애가 울어서 그런데 수유실 어디예요'],
-    ['es', 'hay un niño pequeño llorando solo junto al ascensor, no veo a sus padres', 'mi niño está llorando, ¿dónde hay un cambiador?'],
-    ['pt', 'tem um menino pequeno chorando sozinho perto do elevador, não vejo os pais', 'meu filho está chorando, onde fica o fraldário?'],
-  ] as [Language, string, string][])('[%s] a small child alone and crying, or gone from a parent now (Québec "pus"), is safety; a crying child with the parent is not', (lang, alone, withParent) => {
-    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: alone }], language: lang });
-    expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');
-    expect(d.alertStaff).toBe(true);
-    expect(codes(withParent, lang)).not.toContain('safety');
-  });
-
-  it.each([
-    ['zh', '我兒子剛剛還在飲水機旁邊，我填個表一轉頭他就不見了！他才五歲', '孩子的医保卡不见了，补办要多久？'],
-    ['ko', '우리 애가 방금까지 옆에 있었는데 안 보여요 다섯 살이에요', '우리 애가 주민등록증이 안 보여요 재발급 어디서 해요?'],
-    ['ja', 'うちの子がさっきまで横で遊んでたのに見当たらないんです', 'うちの子が保険証をなくしたみたいで見当たらないんです'],
-    ['es', 'mi hijo estaba aquí a mi lado hace un momento y ya no lo veo, tiene cuatro años', 'mi hijo estaba empadronado aquí, ¿cómo saco el certificado?'],
-    ['de', 'meine tochter war gerade noch hier neben mir und jetzt ist sie weg, sie ist vier', 'meine tochter war gerade hier gemeldet, brauche ich eine Bescheinigung?'],
-  ] as [Language, string, string][])('[%s] a child who was just here and is gone now, said with words in between, is safety; a child\'s document gone is not', (lang, missing, document) => {
-    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: missing }], language: lang });
-    expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');
-    expect(d.alertStaff).toBe(true);
-    expect(codes(document, lang)).not.toContain('safety');
-  });
-
-  it.each([
-    ['en', 'And the registrar who took our notice last month, tall, glasses? She said to come straight back to her. Is she in today?', "The lady at counter 3 said it's fine, she's in a meeting anyway, so where do I pay?"],
-    ['de', 'Letzte Woche hat mir eine Frau Yilmaz bei der Anmeldung geholfen. Ist sie heute da?', 'Meine Frau braucht eine Meldebescheinigung, ist sie schon da?'],
-    ['fr', "c'est le monsieur qui a pris mes empreintes qui m'a dit de revenir le voir, il est où", 'Monsieur, il est où le bureau des passeports ?'],
-    ['pt', 'E o senhor Rui, que trata dos atestados, ainda cá está?', 'A senhora sabe se o guichê de atestados está aqui?'],
-    ['zh', '上次接待我的是一位戴眼镜的女同志，她说材料补齐了直接去找她，她今天在班上吗？', '上次那位工作人员说材料齐了，今天还要排队吗？'],
-  ] as [Language, string, string][])('[%s] a staff member described, then asked after by pronoun, is a request for that person; a document asked after is not', (lang, asked, other) => {
-    expect(codes(asked, lang)).toContain('explicit_request');
-    expect(codes(other, lang)).not.toContain('explicit_request');
-  });
-
-  it('zh: an old man slid to the floor and barely answers is safety; garbage on the floor is not', () => {
-    const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: '哎 门口那个大爷刚才扶着柱子一下就出溜到地上了 叫他也不怎么应 脸煞白' }], language: 'zh' });
-    expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');
-    expect(codes('大件垃圾可以直接放在地上吗？', 'zh')).not.toContain('safety');
   });
 
   it('Chinese is matched in Simplified and quoted as written: a Traditional locked PIN, a denied complaint', () => {
@@ -417,44 +294,9 @@ describe('issue 10 failure kinds', () => {
     expect(convo(lang, ...lines).decision.reasons.map((r) => r.code)).toContain('repeated_failure');
   });
 
-  it.each([
-    ['es', 'no veo bien la pantalla, ¿me ayuda alguien?', 'vision'],
-    ['pt', 'eu tenho baixa visão não consigo ver nada do que está no ecrã', 'vision'],
-    ['de', 'meine augen sind schlecht, ich kann auf dem bildschirm nix lesen', 'vision'],
-    ['en', "I can't read the screen, the letters are too small for me", 'vision'],
-    ['ko', '화면 글씨가 안 보여요 눈이 나빠서요', 'vision'],
-    ['es', 'yo nuevo aquí, de Ucrania, no entiendo las palabras en pantalla', 'literacy'],
-    ['de', 'Entschuldigung, mein Deutsch ist nicht gut, ich verstehe das nicht', 'literacy'],
-    ['fr', 'je parle un peu français seulement, c’est difficile pour moi', 'literacy'],
-    ['pt', 'desculpa, falo pouco português, não entendo o que diz aqui', 'literacy'],
-  ] as [Language, string, string][])('[%s] a vulnerable cue worded with its own negation is not vetoed by it (%s)', (lang, text, category) => {
-    expect(findCues(text, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable').map((h) => h.category)).toContain(category);
-    expect(codes(text, lang)).toContain('vulnerable_visitor');
-  });
-
   it('a negation a gap matched still vetoes, one the pattern spells does not', () => {
     expect(codes('Ich brauche keinen Mitarbeiter, nur die Öffnungszeiten bitte', 'de')).not.toContain('explicit_request');
     expect(codes('perdone, no sé qué hacer, me robaron el bolso y no paro de llorar', 'es')).toContain('negative_sentiment');
-  });
-
-  it.each([
-    ['ja', 'お母さんにたのまれて、じゅうみんひょうをもらいにきました。ぼくは4年生です。', '息子が4年生なんですが、児童手当はどうなりますか'],
-    ['ko', '저 초등학교 6학년인데요 엄마가 인감증명서 떼 오라고 하셨어요', '아들이 초등학교 6학년인데 전입신고 같이 해야 돼요?'],
-    ['zh', '你好 我初二的 我妈上班走不开 她让我来帮她开证明', '我儿子初二了，他的户口要怎么迁？'],
-  ] as [Language, string, string][])('[%s] a child stating their school year, sent by a parent, is a vulnerable visitor; a parent speaking of one is not', (lang, child, parent) => {
-    expect(codes(child, lang)).toContain('vulnerable_visitor');
-    expect(findCues(parent, policy, [lang], [lang]).filter((h) => h.kind === 'vulnerable' && h.category === 'child')).toEqual([]);
-  });
-
-  it.each([
-    ['ja', '責任者呼んでよ', '責任者の方から書類を受け取りました。次はどこですか'],
-    ['ja', '恐れ入りますが、戸籍係の係長さんに少しお時間をいただけますでしょうか', '係長とお話ししました。住民票はどこで取れますか'],
-    ['es', 'oiga, ¿está rocío la de padrón? ella me atendió la otra vez', '¿está abierta la oficina de padrón hoy?'],
-    ['de', 'kann mich bitte jemand vom Standesamt hier abholen?', 'wer vom Amt hat letzte Woche den Sperrmüll abgeholt?'],
-    ['de', 'Das sag ich keinem Computer, ich will einen Menschen', 'Kann ich die Karte morgen abholen?'],
-  ] as [Language, string, string][])('[%s] a request for the person above, a named clerk or someone from an office to come is a request; its lookalike is not', (lang, request, other) => {
-    expect(codes(request, lang)).toContain('explicit_request');
-    expect(codes(other, lang)).not.toContain('explicit_request');
   });
 
   it.each([
