@@ -8,7 +8,7 @@ import { HANDLED_ELSEWHERE_CATEGORY } from './knowledgeBaseFile.ts';
 import { findExtraPersonRequest, findLexiconMatch, languageOrder, stripLexicon, stripLexiconKeepingSentences, type ExtraRequestMatch, type LexiconMatch } from './lexicon.ts';
 import { isLang, packFor, type Lang } from './lexicon/index.ts';
 import { clip, summarizeTranscript, type TranscriptEntry } from './summary.ts';
-import { contentTokens, similarity } from '../policy/conversation.ts';
+import { contentTokens, declinesOffer, similarity } from '../policy/conversation.ts';
 import { asksBesides } from './greeting.ts';
 import { analyze, opensFollowUp } from './text.ts';
 import { foldChinese, toSimplified } from './chinese.ts';
@@ -259,7 +259,11 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const decline = prevUnanswered ? (findLexiconMatch(text, 'decline', [lang]) ?? declineThenRemark(text, lang, (rest) => !!searchKb(rest, lang).best)) : null;
     if (decline) return plain(pack.replies.anythingElse, 'decline', LEXICON_CONFIDENCE);
 
-    const negative = findLexiconMatch(text, 'negativeFeedback', languageOrder(lang));
+    // Turning down what the reply just offered ("no no, no hace falta molestar a nadie, dime solo
+    // si...", policy/conversation.ts `declinesOffer`): its "no" is no negative feedback, and it
+    // declines a person like a negated request does (the policy reads it the same way).
+    const declinedOffer = declinesOffer(text, history.findLast((e) => e.role === 'assistant')?.text);
+    const negative = declinedOffer ? null : findLexiconMatch(text, 'negativeFeedback', languageOrder(lang));
     if (negative && prev.kind === 'answered') {
       return escalate(
         'repeated_failure',
@@ -275,7 +279,7 @@ export function createEmbeddedIntake(kb: KnowledgeBase, opts: EmbeddedIntakeOpti
     const earlier = history.filter((e) => e.role === 'visitor' && key(e.text) === key(text) && key(text));
     // A short question that fits the article just answered about as well as another article is
     // read in context ("Where can I park?" then "How long is it free?": parking, not Wi-Fi).
-    const declined = () => declinesPerson(text, lang, requestVeto) || (prev.kind !== 'none' && declinesPerson(prev.question, lang, requestVeto));
+    const declined = () => declinedOffer || declinesPerson(text, lang, requestVeto) || (prev.kind !== 'none' && declinesPerson(prev.question, lang, requestVeto));
     // Still needing a matter the office does not handle, right after a question it could not
     // answer (no article, or a handled-elsewhere one): out of scope, whichever rule found the
     // article (word search, a follow-up, the conversation's context).

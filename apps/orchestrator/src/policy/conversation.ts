@@ -162,3 +162,30 @@ const OPENS_WITH_NO: Record<string, RegExp> = {
 export function opensWithNo(text: string, lang: string): boolean {
   return OPENS_WITH_NO[lang]?.test(text) ?? false;
 }
+
+/**
+ * "No need", "it's fine", "いえいえ、そこまでじゃない", "não precisa não": the visitor turns down what
+ * the assistant has just asked or offered (usually a person), in any of the eight languages, within
+ * the first words of the turn. Matched on the lower-cased text.
+ */
+const DECLINE_OPENING = new RegExp(
+  '^[\\s,.!¡¿]*(?:(?:no|non|nein|nee|n[ãa]o|nah|nope|qu[eé] va|いえいえ|いえ|いいえ|いや|아니요|아뇨|아니|不|不了)[\\s,.!、。，]*){0,3}' +
+    '(?:no hace falta|no es necesario|no gracias|no se preocupe|no te preocupes|est[aá] bien|n[ãa]o precisa|n[ãa]o [ée] preciso|n[ãa]o,? obrigad[oa]|pode deixar|relaxa|pas besoin|pas la peine|non merci|[çc]a va aller|nicht n[öo]tig|nein,? danke|passt schon|schon gut|no need|no thanks|no thank you|it\'?s fine|it\'?s ok(?:ay)?|that\'?s ok(?:ay)?|all good|i\'?m (?:fine|good|ok(?:ay)?)|そこまでじゃない|そこまでではない|大丈夫です|大丈夫|結構です|いいです|不用|不需要|没事|沒事|괜찮아요|괜찮습니다|괜찮아|됐어요|됐습니다)',
+  'iu',
+);
+
+/** An offer in an assistant reply without a question mark ("Si lo prefiere, puedo avisar a una persona del personal"). */
+const OFFER = /(?<![\p{L}])(?:i can|we can|i could|puedo|podemos|podr[ií]a|je peux|nous pouvons|je pourrais|posso|podemos|poderia|ich kann|wir k[öo]nnen|k[öo]nnte ich)(?![\p{L}])|できます|しましょうか|いたしましょうか|드릴까요|드릴게요|드릴 수|해 드릴|可以帮|可以为|要不要|需要我/iu;
+
+/**
+ * True when the visitor's `text` turns down what the assistant's `reply` just asked or offered:
+ * the reply asks a question (a "?" or "？": "Would you like me to connect you with a staff
+ * member?") or makes an offer ({@link OFFER}) and the turn opens with a refusal ({@link DECLINE_OPENING}). Such a turn ("no no qué
+ * va, no hace falta molestar a nadie, dime solo si...") is no push-back on the reply and no second
+ * failed question (dev11 decline conversations es/ja/pt, 2026-12-07).
+ */
+export function declinesOffer(text: string, reply: string | undefined): boolean {
+  if (!reply || !(/[?？]/u.test(reply) || OFFER.test(reply))) return false;
+  return DECLINE_OPENING.test(text.normalize('NFC').toLowerCase());
+}
+

@@ -57,6 +57,13 @@ interface Entry {
 const builtIn = new Map<Language, Entry[]>();
 const compoundParts = new Map<Language, string[]>();
 
+/**
+ * German compounds never split: the identity card ("Personalausweis", "Personalien") is a document,
+ * not the staff ("Personal") a request asks for ("möchte ihren Personalausweis erneuern" read as
+ * "möchte ... Personal"; dev7 de-d7-n16, dev11 de-d11-n16, 2026-12-07). Match form (umlauts folded).
+ */
+export const KEEP_WHOLE_DE = /^personal(?:ausweis\p{L}*|ien|nummer|dokument\p{L}*|daten)$/u;
+
 /** Shortest lexicon word split off a German compound, and shortest remainder. */
 export const COMPOUND_PART_MIN = 5;
 
@@ -78,6 +85,7 @@ export function splitCompounds(form: string, lang: Language): string {
     compoundParts.set(lang, parts);
   }
   return form.replace(/\p{L}{8,}/gu, (w) => {
+    if (KEEP_WHOLE_DE.test(w)) return w;
     for (const p of parts!) {
       if (w.length - p.length < 3) continue;
       if (w.endsWith(p)) return `${w.slice(0, -p.length)} ${p}`;

@@ -5,7 +5,7 @@
  */
 import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type Urgency } from '@telekiosk/shared';
 import { clip } from '../intake/summary.ts';
-import { assistantRepeat, findRepeat, isUnanswered, opensWithNo, sameReply, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
+import { assistantRepeat, declinesOffer, findRepeat, isUnanswered, opensWithNo, sameReply, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
 import { modelTurn, REPORTED_MIN_CUT } from './hybrid.ts';
 import { bareCryForHelp, needNegated, negatedEmergency } from './scope.ts';
 import { sharesTopic } from '../intake/topics.ts';
@@ -156,6 +156,12 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const sentiment = scoreSentiment(text, hits);
   const flags: string[] = sentiment.strong.map((s) => `sentiment:${s}`);
   const previousVisitor = visitorTurns.length >= 2 ? visitorTurns.at(-2)!.text : null;
+  // The visitor turns down what the assistant has just asked or offered, usually a person ("no no
+  // qué va, no hace falta molestar a nadie, dime solo si...", "いえいえ、そこまでじゃないです",
+  // "não precisa não, relaxa"): no push-back on the reply, and a streak of unanswered turns ending
+  // here is not handed to staff against that refusal (dev11 decline conversations, 2026-12-07).
+  const replyBefore = lastIndex > 0 ? turns.slice(0, lastIndex).findLast((t) => t.role === 'assistant')?.text : undefined;
+  const declinedOffer = !!last && declinesOffer(last.text, replyBefore);
   const visitorLangs = [...new Set<string>([guess.language, ...(input.language ? [input.language] : [])])];
   const unanswered = last ? isUnanswered(lastIntake, th.lowConfidence, visitorLangs) : false;
   const model = last ? modelTurn(policy, text, { language: guess.language, hits, classifier: input.classifier, previous: previousVisitor, unanswered }) : null;
@@ -299,7 +305,7 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const reserved = hits.find((h) => h.kind === 'outOfScope');
   const unsure = lastIntake ? (lastIntake.intent === 'unknown' ? lastIntake.confidence : 1 - lastIntake.confidence) : 0;
   if (reserved) push({ code: 'out_of_scope', evidence: `topic reserved for staff by the policy: ${cite(reserved)} in ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
-  else if (streak >= streakNeeded && declinedPerson([text, ...(previousVisitor !== null && streak >= 2 ? [previousVisitor] : [])])) {
+  else if (streak >= streakNeeded && (declinedOffer || declinedPerson([text, ...(previousVisitor !== null && streak >= 2 ? [previousVisitor] : [])]))) {
     flags.push('declined:person');
   } else if (streak >= streakNeeded) {
     const score = lastIntake ? `intake ${lastIntake.intent} ${round2(lastIntake.confidence)}` : 'no answer';
@@ -331,7 +337,8 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const echoed = echo && (!echoMiddle?.intake || isUnanswered(echoMiddle.intake, th.lowConfidence, visitorLangs) || correctedMiddle) ? echo : undefined;
   // A turn that declines a person ("no need to call anyone, I'll stamp it myself") closes the
   // matter: its "no, no" or its new question is no failure of the previous reply.
-  const declinedNow = requestHits.length > 0 && declinedPerson([text]);
+  // So does a turn that turns down what the assistant has just asked or offered ({@link declinedOffer}).
+  const declinedNow = (requestHits.length > 0 && declinedPerson([text])) || declinedOffer;
   // The visitor asks about the same thing again (a shared topic term) right after a reply, and
   // neither question was answered: the reply failed them, not only the knowledge base.
   // A turn opening as a follow-up ("Et la photo, je dois l'apporter ?", "e precisa levar o quê?")
@@ -361,7 +368,7 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   else if (echoed && !closing && (!answeredNow || correctedMiddle) && !declinedNow) push({ code: 'repeated_failure', evidence: `the assistant gave the same reply twice (${quote(echoed.text)}) before ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (aboutToRepeat && !closing && !declinedNow) push({ code: 'repeated_failure', evidence: `the assistant would give the same reply again (${quote(lastReply!.text)}) to ${quote(text)}`, confidence: STRONG_CUE_CONFIDENCE });
   else if (rephrased && !declinedNow) push({ code: 'repeated_failure', evidence: `asked again in other words after a reply that did not answer: ${quote(rephrased.text)} then ${quote(text)}`, confidence: CUE_CONFIDENCE });
-  else if (lastIntake?.escalation?.reason === 'repeated_failure') push({ code: 'repeated_failure', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: CUE_CONFIDENCE });
+  else if (lastIntake?.escalation?.reason === 'repeated_failure' && !declinedNow) push({ code: 'repeated_failure', evidence: `intake engine: ${lastIntake.escalation.evidence}`, confidence: CUE_CONFIDENCE });
 
   // intake_timeout: time or turns
   const start = input.sessionStartedAt ?? turns.find((t) => t.at !== undefined)?.at;

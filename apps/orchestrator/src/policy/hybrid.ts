@@ -288,7 +288,10 @@ export function modelTurn(
       // "No need to talk to anyone": a request cue under a need-negation is no request, whatever
       // the model says (it scored some of these 0.6-0.9).
       if (label === 'request_person' && needNegated(text, hit.phrase)) return 'negation';
-      if (scores[label] >= (label === 'safety' && LAUGHTER.test(text) ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto)) return null;
+      // A mobility cue in a turn the knowledge base answered ("wo ist der Aufzug, bin im Rollstuhl
+      // unterwegs" -> accessibility) needs the model at REPORTED_MIN_CUT to stand (dev11 de-d11-n08 0.46).
+      const answeredMobilityCut = label === 'vulnerable' && hit.category === 'mobility' && opts.unanswered === false ? REPORTED_MIN_CUT : 0;
+      if (scores[label] >= Math.max(label === 'safety' && LAUGHTER.test(text) ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut)) return null;
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
       if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';

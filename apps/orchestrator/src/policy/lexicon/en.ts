@@ -27,6 +27,10 @@ export const en: CueLexicon = {
   code: 'en',
   segmentation: 'spaced',
   neutral: [
+    // needing the toilet badly, called an emergency ("bit of an emergency, I'm dying for the loo"; dev11, 2026-12-07)
+    'dying|desperate|bursting for the? loo|toilet|bathroom|restroom|loos|toilets|wee|pee|a_wee|a_pee',
+    'bit of an emergency',
+    'toilet|loo|bathroom|restroom emergency',
     // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
     'dispose|disposing|throw_away|recycle of? * knife|knives',
     'smoke|fire|heat|carbon_monoxide detector|detectors|alarm_test|alarm_tests',

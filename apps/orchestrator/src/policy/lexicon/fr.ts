@@ -11,6 +11,9 @@ export const fr: CueLexicon = {
   code: 'fr',
   segmentation: 'spaced',
   neutral: [
+    // "en arrière de l'hôtel de ville" (behind) is no arrear (dev11, 2026-12-07)
+    "en|a_l' arriere|l'arriere de|du",
+    'marche arriere',
     // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
     'jeter|jette|recycler * couteau|couteaux',
     'detecteur|detecteurs de fumee',

@@ -13,6 +13,8 @@ export const ko: CueLexicon = {
   code: 'ko',
   segmentation: 'cjk',
   neutral: [
+    // 매도용 (for a property sale) is no 도용 (identity theft) (dev11, 2026-12-07)
+    '매도용|매도_용',
     // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
     '혼자해|혼자_해|폭탄세일|폭탄_세일|화재경보기|화재감지기|연기감지기|소방훈련|소방_훈련|소방점검|헌혈|피검사|채혈',
     '비상구|비상계단|긴급_연락처|소화기',
