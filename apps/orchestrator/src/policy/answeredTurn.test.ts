@@ -2,20 +2,11 @@
  * What the classifier may add on its own to a turn the knowledge base answered (sentences written
  * for these tests, not taken from any evaluation set).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Language } from '@telekiosk/shared';
-import { createIntakeRunner, runIntakeTurn } from './runIntake.ts';
+import { describe, expect, it } from 'vitest';
+import { engineKit } from '../../test/engineKit.ts';
 
-const runner = createIntakeRunner();
-// Loading the knowledge base, its article classifier and the escalation model takes seconds on a busy machine.
-beforeAll(() => {
-  runIntakeTurn(runner, { turns: [{ role: 'visitor', text: 'hello' }], language: 'en' });
-}, 120_000);
-/** The decision on the last visitor line of a conversation (`A: ` lines are the assistant's). */
-const decide = (language: Language, ...lines: string[]) => {
-  const turns = lines.map((l) => ({ role: l.startsWith('A: ') ? ('assistant' as const) : ('visitor' as const), text: l.replace(/^[AV]: /, '') }));
-  return runIntakeTurn(runner, { turns, language });
-};
+/** `decide`: the outcome of a conversation's last visitor line (`A: ` lines are the assistant's). */
+const { converse: decide } = engineKit();
 
 describe('model-only safety on an answered turn', () => {
   it('a routine question the knowledge base answered is no emergency at a middling model score; the flag says why', () => {

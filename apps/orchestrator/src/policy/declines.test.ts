@@ -3,20 +3,13 @@
  * push-back on the reply, no out-of-scope streak handed to staff against the refusal (sentences
  * written for these tests, not taken from any evaluation set).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '@telekiosk/shared';
 import { declinesOffer } from './conversation.ts';
-import { createIntakeRunner, runIntakeTurn } from './runIntake.ts';
+import { engineKit } from '../../test/engineKit.ts';
 
-const runner = createIntakeRunner();
-// Loading the knowledge base, its article classifier and the escalation model takes seconds on a busy machine.
-beforeAll(() => {
-  runIntakeTurn(runner, { turns: [{ role: 'visitor', text: 'hello' }], language: 'en' });
-}, 120_000);
-const decide = (language: Language, ...lines: string[]) => {
-  const turns = lines.map((l) => ({ role: l.startsWith('A: ') ? ('assistant' as const) : ('visitor' as const), text: l.replace(/^[AV]: /, '') }));
-  return runIntakeTurn(runner, { turns, language }).decision;
-};
+const { converse } = engineKit();
+const decide = (language: Language, ...lines: string[]) => converse(language, ...lines).decision;
 
 describe('declining the offer of a person', () => {
   it.each([

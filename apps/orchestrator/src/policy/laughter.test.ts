@@ -3,17 +3,11 @@
  * evaluation set): a joke about the queue is no emergency; the same words without the laugh, and
  * real danger told with a nervous laugh, still are.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Language } from '@telekiosk/shared';
-import { createIntakeRunner, runIntakeTurn } from './runIntake.ts';
+import { describe, expect, it } from 'vitest';
+import { engineKit } from '../../test/engineKit.ts';
 import { defaultPolicy, parsePolicy } from './policySchema.ts';
 
-const runner = createIntakeRunner();
-// Loading the knowledge base, its article classifier and the escalation model takes seconds on a busy machine.
-beforeAll(() => {
-  runIntakeTurn(runner, { turns: [{ role: 'visitor', text: 'hello' }], language: 'en' });
-}, 120_000);
-const decide = (text: string, language: Language, policy = runner.policy) => runIntakeTurn({ ...runner, policy }, { turns: [{ role: 'visitor', text }], language }).decision;
+const { decide } = engineKit();
 
 describe('safety words in a laughing turn', () => {
   it.each([

@@ -2,16 +2,10 @@
  * Words that look like triggers in routine turns (sentences written for these tests, not taken from
  * any evaluation set), each with a twin where the trigger is real.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Language } from '@telekiosk/shared';
-import { createIntakeRunner, runIntakeTurn } from './runIntake.ts';
+import { describe, expect, it } from 'vitest';
+import { engineKit } from '../../test/engineKit.ts';
 
-const runner = createIntakeRunner();
-// Loading the knowledge base, its article classifier and the escalation model takes seconds on a busy machine.
-beforeAll(() => {
-  runIntakeTurn(runner, { turns: [{ role: 'visitor', text: 'hello' }], language: 'en' });
-}, 120_000);
-const codesOf = (text: string, language: Language) => runIntakeTurn(runner, { turns: [{ role: 'visitor', text }], language }).decision.reasons.map((r) => r.code);
+const { codesOf } = engineKit();
 
 describe('trigger words in routine turns', () => {
   it.each([

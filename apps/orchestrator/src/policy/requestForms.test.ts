@@ -3,20 +3,15 @@
  * eight languages, each with a twin that is no request (sentences written for these tests, not
  * taken from any evaluation set).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '@telekiosk/shared';
 import { evaluateTurn } from './evaluate.ts';
 import { defaultPolicy } from './policySchema.ts';
-import { createIntakeRunner, runIntakeTurn } from './runIntake.ts';
+import { engineKit } from '../../test/engineKit.ts';
 
 const policy = defaultPolicy();
-const runner = createIntakeRunner();
-// Loading the knowledge base, its article classifier and the escalation model takes seconds on a busy machine.
-beforeAll(() => {
-  runIntakeTurn(runner, { turns: [{ role: 'visitor', text: 'hello' }], language: 'en' });
-}, 120_000);
+const { codesOf } = engineKit();
 const codes = (text: string, language: Language) => evaluateTurn(policy, { turns: [{ role: 'visitor', text }], language }).reasons.map((r) => r.code);
-const codesOf = (text: string, language: Language) => runIntakeTurn(runner, { turns: [{ role: 'visitor', text }], language }).decision.reasons.map((r) => r.code);
 
 describe('a particular clerk: asked whether they are in, where they sit, to be told the visitor has come', () => {
   it.each([

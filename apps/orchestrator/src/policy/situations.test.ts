@@ -2,17 +2,10 @@
  * Needs told as situations rather than with the trigger's usual words, in several languages, each
  * with a routine twin (sentences written for these tests, not taken from any evaluation set).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Language } from '@telekiosk/shared';
-import { createIntakeRunner, runIntakeTurn } from './runIntake.ts';
+import { describe, expect, it } from 'vitest';
+import { engineKit } from '../../test/engineKit.ts';
 
-const runner = createIntakeRunner();
-// Loading the knowledge base, its article classifier and the escalation model takes seconds on a busy machine.
-beforeAll(() => {
-  runIntakeTurn(runner, { turns: [{ role: 'visitor', text: 'hello' }], language: 'en' });
-}, 120_000);
-const decide = (text: string, language: Language) => runIntakeTurn(runner, { turns: [{ role: 'visitor', text }], language }).decision;
-const codesOf = (text: string, language: Language) => decide(text, language).reasons.map((r) => r.code);
+const { decide, codesOf } = engineKit();
 
 describe('sensitive matters told as situations', () => {
   it.each([

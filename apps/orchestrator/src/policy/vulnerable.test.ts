@@ -4,20 +4,15 @@
  * answered turn, cues worded with their own negation (sentences written for these tests, not taken
  * from any evaluation set; the older cases moved here from failureKinds.test.ts).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '@telekiosk/shared';
 import { findCues } from './cues.ts';
 import { evaluateTurn } from './evaluate.ts';
 import { defaultPolicy } from './policySchema.ts';
-import { createIntakeRunner, runIntakeTurn } from './runIntake.ts';
+import { engineKit } from '../../test/engineKit.ts';
 
 const policy = defaultPolicy();
-const runner = createIntakeRunner();
-// Loading the knowledge base, its article classifier and the escalation model takes seconds on a busy machine.
-beforeAll(() => {
-  runIntakeTurn(runner, { turns: [{ role: 'visitor', text: 'hello' }], language: 'en' });
-}, 120_000);
-const codesOf = (text: string, language: Language) => runIntakeTurn(runner, { turns: [{ role: 'visitor', text }], language }).decision.reasons.map((r) => r.code);
+const { codesOf, converse: convo } = engineKit();
 
 describe('a school year stated by the visitor', () => {
   it.each([
@@ -37,10 +32,6 @@ describe('a school year stated by the visitor', () => {
 });
 
 const codes = (text: string, language: Language) => evaluateTurn(policy, { turns: [{ role: 'visitor', text }], language }).reasons.map((r) => r.code);
-const convo = (language: Language, ...lines: string[]) => {
-  const turns = lines.map((l) => ({ role: l.startsWith('A: ') ? ('assistant' as const) : ('visitor' as const), text: l.replace(/^[AV]: /, '') }));
-  return runIntakeTurn(runner, { turns, language });
-};
 
 describe('vulnerable-visitor cues and their scope', () => {
   it('a mobility cue in a turn the knowledge base answered is no vulnerable visitor; a barrier now still is', () => {
