@@ -175,7 +175,7 @@ const DECLINE_OPENING = new RegExp(
 );
 
 /** An offer in an assistant reply without a question mark ("Si lo prefiere, puedo avisar a una persona del personal"). */
-const OFFER = /(?<![\p{L}])(?:i can|we can|i could|puedo|podemos|podr[ií]a|je peux|nous pouvons|je pourrais|posso|podemos|poderia|ich kann|wir k[öo]nnen|k[öo]nnte ich)(?![\p{L}])|できます|しましょうか|いたしましょうか|드릴까요|드릴게요|드릴 수|해 드릴|可以帮|可以为|要不要|需要我/iu;
+const OFFER = /(?<![\p{L}])(?:i can|we can|i could|puedo|podemos|podr[ií]a|je peux|nous pouvons|je pourrais|posso|poderia|ich kann|wir k[öo]nnen|k[öo]nnte ich)(?![\p{L}])|できます|しましょうか|いたしましょうか|드릴까요|드릴게요|드릴 수|해 드릴|可以帮|可以为|要不要|需要我/iu;
 
 /**
  * True when the visitor's `text` turns down what the assistant's `reply` just asked or offered:

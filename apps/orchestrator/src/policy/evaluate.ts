@@ -7,7 +7,8 @@ import { LANGUAGES, type EscalationReason, type Language, type ReasonCode, type 
 import { clip } from '../intake/summary.ts';
 import { assistantRepeat, declinesOffer, findRepeat, isUnanswered, opensWithNo, sameReply, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
 import { modelTurn, REPORTED_MIN_CUT } from './hybrid.ts';
-import { bareCryForHelp, needNegated, negatedEmergency } from './scope.ts';
+import { needNegated } from './scope.ts';
+import { bareCryForHelp, negatedEmergency } from './safetyScope.ts';
 import { sharesTopic } from '../intake/topics.ts';
 import { opensFollowUp } from '../intake/text.ts';
 import { foldChinese } from '../intake/chinese.ts';
@@ -160,8 +161,8 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // qué va, no hace falta molestar a nadie, dime solo si...", "いえいえ、そこまでじゃないです",
   // "não precisa não, relaxa"): no push-back on the reply, and a streak of unanswered turns ending
   // here is not handed to staff against that refusal (dev11 decline conversations, 2026-12-07).
-  const replyBefore = lastIndex > 0 ? turns.slice(0, lastIndex).findLast((t) => t.role === 'assistant')?.text : undefined;
-  const declinedOffer = !!last && declinesOffer(last.text, replyBefore);
+  const lastReply = lastIndex > 0 ? turns.slice(0, lastIndex).findLast((t) => t.role === 'assistant') : undefined;
+  const declinedOffer = !!last && declinesOffer(last.text, lastReply?.text);
   const visitorLangs = [...new Set<string>([guess.language, ...(input.language ? [input.language] : [])])];
   const unanswered = last ? isUnanswered(lastIntake, th.lowConfidence, visitorLangs) : false;
   const model = last ? modelTurn(policy, text, { language: guess.language, hits, classifier: input.classifier, previous: previousVisitor, unanswered }) : null;
@@ -353,7 +354,6 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // article) is not, and two unanswered turns are the unanswered streak's to judge. A turn opening
   // with a bare "no" ({@link opensWithNo}: "no the green bin collection day for ash grove road")
   // pushes back like "that did not help".
-  const lastReply = lastIndex > 0 ? turns.slice(0, lastIndex).findLast((t) => t.role === 'assistant') : undefined;
   const previousTurn = visitorTurns.length >= 2 ? visitorTurns.at(-2)! : undefined;
   // A closing turn ("thanks, bye", "no, that's all") answered twice with "You're welcome!" is no
   // failure whatever a provider calls its intent: the engine's own thanks/greeting/decline words

@@ -29,7 +29,7 @@ import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
 import { inPersonRequirement, proxyErrand } from './proxy.ts';
-import { cueScope, cueSentenceOn, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, requestClauseNegated, type CueScope } from './scope.ts';
+import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, requestClauseNegated, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';

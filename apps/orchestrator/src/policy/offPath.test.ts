@@ -11,7 +11,8 @@ import { correctTypos } from './cues.ts';
 import { evaluateTurn } from './evaluate.ts';
 import { defaultPolicy } from './policySchema.ts';
 import { createIntakeRunner, runIntakeTurn } from './runIntake.ts';
-import { cueScope, negatedEmergency } from './scope.ts';
+import { cueScope } from './scope.ts';
+import { negatedEmergency } from './safetyScope.ts';
 import { withoutAnotA } from './model/features.ts';
 
 const policy = defaultPolicy();
