@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandoffPackage } from '@telekiosk/shared';
-import type { Orchestrator } from '../src/server.ts';
+import { startOrchestrator, type Orchestrator } from '../src/server.ts';
+import { loadConfig } from '../src/config.ts';
+import { offerOfPerson } from '../src/sessions/escalation.ts';
 import type { IntakeEngine } from '../src/sessions/ports.ts';
 import { consoleSocket, fakeIntake, kioskSocket, next, ok, startTestOrchestrator } from './helpers.ts';
 
@@ -197,5 +199,62 @@ describe('the policy sees the intake answers of earlier turns', () => {
     const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'OK. When are you open on Saturday?' });
     expect(res.session.state).toBe('intake');
     kiosk.close();
+  });
+});
+
+/**
+ * The policy decides over the engine's own escalation: when it overrules it (here the engine
+ * hands off the first unanswered question after an answered one, which the policy's streak rule
+ * does not), the session stays with the assistant, and the visitor reads the offer of a person,
+ * not the engine's "I'll connect you now" that nobody would keep. Without a policy the engine's
+ * escalation stands.
+ */
+describe('an engine escalation the policy overrules', () => {
+  const promise = "I'm sorry, I can't answer that myself. I'll connect you with a staff member now.";
+  const eager: IntakeEngine = {
+    ...fakeIntake,
+    respond: ({ text }) =>
+      /bus/.test(text)
+        ? { reply: promise, intent: 'unknown', confidence: 0.8, articles: [], escalation: { reason: 'out_of_scope', evidence: `no article for "${text}"` } }
+        : { reply: `Answer to: ${text}`, intent: 'kb:office-hours', confidence: 0.9, articles: [{ id: 'office-hours', title: 'Office hours', score: 9 }], escalation: null },
+  };
+  const orchs: Orchestrator[] = [];
+  afterAll(async () => {
+    for (const o of orchs) await o.close();
+  });
+  async function twoTurns(orch: Orchestrator, language: 'en' | 'ja') {
+    const kiosk = await kioskSocket(orch);
+    const { session } = await ok(kiosk, 'session:start', { language, consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
+    await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'When are you open on Saturday?' });
+    const res = await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Which bus goes to the airport from here?' });
+    kiosk.close();
+    const transcript = await orch.store.transcript(session.id);
+    return { state: res.session.state as string, lastReply: transcript.filter((e) => e.speaker === 'assistant').at(-1)?.text, events: await orch.store.events(session.id) };
+  }
+
+  it('keeps the visitor with the assistant and replaces the promise of a handoff by the offer of a person, in the visitor\'s language', async () => {
+    const orch = await startTestOrchestrator({}, eager);
+    orchs.push(orch);
+    const en = await twoTurns(orch, 'en');
+    expect(en.state).toBe('intake');
+    expect(en.lastReply).not.toBe(promise);
+    expect(en.lastReply).toBe(offerOfPerson('en'));
+    expect(en.lastReply).toMatch(/Would you like me to connect you with a staff member\?/);
+    expect(en.events.some((e) => e.type === 'escalated')).toBe(false);
+    expect(en.events.filter((e) => e.type === 'policy_checked').at(-1)?.data).toMatchObject({ overruledEngine: 'out_of_scope' });
+    const ja = await twoTurns(orch, 'ja');
+    expect(ja.state).toBe('intake');
+    expect(ja.lastReply).toBe(offerOfPerson('ja'));
+    expect(ja.lastReply).not.toBe(offerOfPerson('en'));
+  });
+
+  it('without a policy, the engine\'s escalation stands', async () => {
+    const config = loadConfig({}, { port: 0, dataDir: 'memory://', logLevel: 'silent', wrapUpMs: 100, routingLanguageFallbackMs: 0 });
+    const orch = await startOrchestrator(config, { intake: eager, translator: null, policy: null });
+    orchs.push(orch);
+    const run = await twoTurns(orch, 'en');
+    expect(run.state).toBe('queued');
+    expect(run.lastReply).toBe(promise);
+    expect(JSON.stringify(run.events.find((e) => e.type === 'escalated')?.data)).toMatch(/out_of_scope/);
   });
 });

@@ -6,6 +6,7 @@ import { buildHandoffPackage, priorityFor, withSafety, TURN_ANSWERS_KEPT, type I
 import { notice } from './notices.ts';
 import type { IntakeTurn } from './ports.ts';
 import { HANDLED_ELSEWHERE_CATEGORY } from '../intake/knowledgeBaseFile.ts';
+import { isLang, packFor } from '../intake/lexicon/index.ts';
 
 /**
  * True when the intake answered with a "handled elsewhere" article: flagged by the embedded
@@ -64,7 +65,13 @@ export class Escalation {
     const turn = await this.ctx.options.intake.respond({ text: visitorEntry.text, language: session.language, history });
     await this.remember(session.id, turn, visitorEntry.id);
     const decision = await this.evaluatePolicy(session, turn, transcript.filter((e) => e.seq <= visitorEntry.seq));
-    const reply = await this.ctx.append(session, 'assistant', turn.reply, { notifyDevice: false });
+    // The policy, when there is one, decides: it already weighs the engine's own escalation (a
+    // decline, a near-article question, the streak's rules can overrule it). The engine's reply
+    // then promises a handoff nobody makes ("I'll connect you now"); the visitor reads the offer
+    // of a person instead, which the engine recognises on the next turn ("yes" accepts it).
+    const overruled = !!decision && !decision.escalate && !!turn.escalation;
+    const replyText = overruled ? offerOfPerson(session.language) : turn.reply;
+    const reply = await this.ctx.append(session, 'assistant', replyText, { notifyDevice: false });
     // What the assistant did with the question: the article (and published version) it answered
     // from, or `unknown` (a knowledge gap); trainers and the gap report read these.
     // `handledElsewhere`: the article says where the matter is handled (a referral, counted apart
@@ -78,12 +85,21 @@ export class Escalation {
       ...answerFlags(turn),
     };
     const events: SessionEvent[] = [{ type: 'intake_answered', actor: 'system', data }];
-    const reasons: EscalationReason[] = decision?.escalate
-      ? decision.reasons.map((r) => ({ ...r, entryId: r.entryId ?? visitorEntry.id }))
+    // Without a policy (or when it failed) the engine's own escalation stands.
+    const reasons: EscalationReason[] = decision
+      ? decision.escalate
+        ? decision.reasons.map((r) => ({ ...r, entryId: r.entryId ?? visitorEntry.id }))
+        : []
       : turn.escalation
         ? [{ code: turn.escalation.reason, evidence: turn.escalation.evidence, entryId: visitorEntry.id }]
         : [];
-    if (reasons.length === 0 && decision) events.push({ type: 'policy_checked', actor: 'system', data: { confidence: decision.confidence, sentiment: decision.sentiment, flags: decision.flags } });
+    if (reasons.length === 0 && decision) {
+      events.push({
+        type: 'policy_checked',
+        actor: 'system',
+        data: { confidence: decision.confidence, sentiment: decision.sentiment, flags: decision.flags, ...(overruled ? { overruledEngine: turn.escalation!.reason } : {}) },
+      });
+    }
     // The facts and the turn's audit events: one statement.
     await this.ctx.store.saveIntakeFacts(session.id, await this.factsOf(session.id), events, this.ctx.now());
     if (reasons.length > 0) return { reply, session: await this.escalate(session, reasons, decision) };
@@ -313,4 +329,13 @@ export class Escalation {
       f.category = this.ctx.options.intake.categoryOf?.(top.id) ?? f.category;
     }
   }
+}
+
+/**
+ * The assistant's "I'm not sure, shall I connect you with a staff member?" reply in `language`
+ * (the embedded engine's `replies.unknown`, English for a language it has no pack for): said
+ * instead of an engine reply that promised a handoff the policy overruled.
+ */
+export function offerOfPerson(language: string): string {
+  return packFor(isLang(language) ? language : 'en').replies.unknown;
 }
