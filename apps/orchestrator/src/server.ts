@@ -86,7 +86,7 @@ function officeHoursFrom(config: Config): OfficeHours {
 export async function startOrchestrator(config: Config, deps: { clock?: Clock; intake?: IntakeEngine; translator?: TranslatorLike | null; assist?: AssistEngine | null; speech?: SpeechLike | null; policy?: Policy | null; logger?: Logger } = {}): Promise<Orchestrator> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? systemClock;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, preparedStatements: config.databasePreparedStatements, dataDir: config.dataDir, onIdleError: (err) => logger.warn({ err }, 'idle database connection failed') });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, preparedStatements: config.databasePreparedStatements, dataDir: config.dataDir, onIdleError: (err) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database connection failed (the pool replaces it)') });
   const store = new Store(database.db, storeRedaction(config));
   const media = new MediaServer({
     workerBin: config.mediasoupWorkerBin ?? defaultMediasoupWorkerBin(),

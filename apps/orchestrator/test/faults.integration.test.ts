@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '@telekiosk/shared';
 import { DEMO_PASSWORD } from '../src/seed.ts';
 import { consoleSocket, kioskSocket, next, startTestOrchestrator } from './helpers.ts';
 import type { Orchestrator } from '../src/server.ts';
+import { sql } from 'kysely';
+import pgLib from 'pg';
+import { openDatabase, type Database } from '../src/db/database.ts';
 import { freePort, startOrchestratorProcess, tempDir, throwawayPostgres, waitFor, type OrchestratorProcess, type ThrowawayPostgres } from './processes.ts';
 
 /**
@@ -148,6 +151,12 @@ describe('PostgreSQL stopped for 10 s', () => {
     const url = proc.url;
     const kiosk = client(url, '/kiosk', proc.demo);
     sockets.push(kiosk);
+    // On failure, say why the kiosk's connection dropped (client side) and what the server logged.
+    const drops: string[] = [];
+    kiosk.on('disconnect', (reason, details) => drops.push(`${new Date().toISOString()} ${reason} ${JSON.stringify(details ?? null)}`));
+    kiosk.on('connect_error', (err) => drops.push(`${new Date().toISOString()} connect_error ${err.message}`));
+    const server = proc;
+    onTestFailed(() => console.error(`kiosk connection events:\n${drops.join('\n') || '(none)'}\nserver log (tail):\n${server.output().slice(-8000)}`));
     await connected(kiosk);
     const { session } = await ok(kiosk, 'session:start', { language: 'en', consentAcceptedAt: new Date().toISOString(), mode: 'assistant' });
     await ok(kiosk, 'visitor:message', { sessionId: session.id, text: 'Acknowledged before the outage' });
@@ -178,6 +187,45 @@ describe('PostgreSQL stopped for 10 s', () => {
     expect(texts).toContain('Sent after the outage');
     expect(texts).not.toContain('Sent during the outage'); // refused, so the kiosk keeps it in its outbox
   }, 240_000);
+});
+
+/**
+ * A connection that drops while a transaction holds it (PostgreSQL stopped between two
+ * statements): the pool client has no idle listener then, and its `error` event crashed the
+ * orchestrator (the outage test above failed so on a loaded machine, 2026-12-07). Now the
+ * transaction fails like any statement, the error is reported, and the next query gets a new
+ * connection.
+ */
+describe('a PostgreSQL connection lost inside a transaction', () => {
+  let pg: ThrowawayPostgres | undefined;
+  let database: Database | undefined;
+  afterEach(async () => {
+    await database?.close();
+    pg?.destroy();
+  });
+
+  it('fails the transaction, reports the error and does not crash the process', async () => {
+    pg = await throwawayPostgres();
+    const reported: Error[] = [];
+    database = await openDatabase({ databaseUrl: pg.url, dataDir: 'memory://', onIdleError: (err) => reported.push(err) });
+    const admin = new pgLib.Client({ connectionString: pg.url });
+    await admin.connect();
+    try {
+      const inTransaction = database.db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+        // Between two statements: the drop reaches the checked-out client as an 'error' event.
+        await waitFor('the dropped connection reported', () => (reported.length > 0 ? true : undefined), 30_000, 50);
+        await sql`select 1`.execute(trx);
+      });
+      await expect(inTransaction).rejects.toThrow();
+      expect(reported.map((e) => e.message).join(' ')).toMatch(/terminat/i);
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+      expect(rows[0]!.one).toBe(1);
+    } finally {
+      await admin.end();
+    }
+  }, 120_000);
 });
 
 describe('in-process faults during a call', () => {

@@ -44,11 +44,32 @@ export const PG_POOL_SIZE = 10;
 /** Connections in the routing store's own PostgreSQL pool of one node. */
 export const PG_ROUTING_POOL_SIZE = 3;
 
+/** Pooled clients that already have {@link guardInUse}'s listener. */
+const guarded = new WeakSet<pg.PoolClient>();
+
+/**
+ * Gives a checked-out pool client an `error` listener of its own (once per client). pg-pool removes
+ * its idle listener while a client is checked out, and a connection that drops between the
+ * statements of a transaction (PostgreSQL stopped or restarted) makes the client emit `error`
+ * with no listener, which crashed the process (seen in the PostgreSQL-outage fault test on a
+ * loaded machine, 2026-12-07). With the listener the error is reported to `onError`, the
+ * statement in flight fails as usual (answered `unavailable`), and the pool drops the dead client
+ * when it is released.
+ * @returns the same client.
+ */
+export function guardInUse(client: pg.PoolClient, onError?: (err: Error) => void): pg.PoolClient {
+  if (guarded.has(client)) return client;
+  guarded.add(client);
+  client.on('error', (err: Error) => onError?.(err));
+  return client;
+}
+
 /**
  * Opens the database and runs pending migrations.
  * @param opts.databaseUrl PostgreSQL URL; when absent, embedded PGlite in `dataDir`.
  * @param opts.dataDir PGlite data folder, or `memory://` for an in-memory database.
- * @param opts.onIdleError called when an idle PostgreSQL connection fails (logged by the caller).
+ * @param opts.onIdleError called when a PostgreSQL connection fails, idle in a pool or checked out
+ *   ({@link guardInUse}); logged by the caller.
  * @param opts.preparedStatements on PostgreSQL, run statements as named prepared statements
  *   ({@link StatementNames}); default true. Ignored on PGlite.
  * @throws when the database cannot be reached or a migration fails (the error names the migration).
@@ -81,7 +102,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
         const t0 = performance.now();
         const client = await pool.connect();
         queueDelay.record(performance.now() - t0);
-        return preparing(client, names);
+        return preparing(guardInUse(client, opts.onIdleError), names);
       },
       end: () => pool.end(),
     };
@@ -91,7 +112,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     const preparingRoutingPool = {
       Client: pg.Client,
       options: routingPool.options,
-      connect: async () => preparing(await routingPool.connect(), names),
+      connect: async () => preparing(guardInUse(await routingPool.connect(), opts.onIdleError), names),
       end: () => routingPool.end(),
     };
     routingDb = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: preparingRoutingPool }), log });
