@@ -137,6 +137,18 @@ describe('a detail of a covered topic that no article holds', () => {
     expect(far[1]!.escalation?.reason).toBe('out_of_scope');
   });
 
+  it('a long question both retrievers put on the same covered article is near it, below the classifier\'s own cut', () => {
+    // Sentences written for this test: the visitor's own country's words and context flatten the classifier.
+    const q = '打扰一下，我女儿刚满十六岁，要第一次办身份证，相片是要我们自己准备吗还是现场拍';
+    const ranked = kb.classifierFor('zh').classify(q);
+    expect(ranked[0]!.id).toBe('my-number-card');
+    expect(ranked[0]!.probability).toBeLessThan(NEAR_TOPIC_PROBABILITY);
+    expect(kb.search(q, 'zh', 1)[0]!.article.id).toBe('my-number-card');
+    expect(kb.nearTopic(q, 'zh')?.id).toBe('my-number-card');
+    // Not when word search puts another article first or nothing near.
+    expect(kb.nearTopic('our dog ran away last night, has anyone found a brown dog', 'en')).toBeNull();
+  });
+
   it('isUnanswered: unknown without nearArticle counts, with it does not', () => {
     expect(isUnanswered({ intent: 'unknown', confidence: 0.7, escalation: null }, 0.65)).toBe(true);
     expect(isUnanswered({ intent: 'unknown', confidence: 0.7, escalation: null, nearArticle: 'parking' }, 0.65)).toBe(false);

@@ -29,7 +29,7 @@ import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
 import { inPersonRequirement, proxyErrand } from './proxy.ts';
-import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, requestClauseNegated, type CueScope } from './scope.ts';
+import { cueScope, dropHedges, locateCjk, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, requestClauseNegated, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
@@ -116,6 +116,24 @@ export function classifierSettings(policy: Policy): ClassifierSettings {
  * `favour_recall` (no safety veto there), never for a child missing now.
  */
 export const LAUGHING_SAFETY_VETO = 0.15;
+/**
+ * Laughter for the safety veto: {@link LAUGHTER} or a sweat smile (😅), which is kept out of
+ * LAUGHTER for feelings (nervous distress is still distress) but marks a hyperbole beside a safety
+ * word ("Die Schlange bringt mich heut noch um 😅", dev12 de-d12-n12, 2026-12-07).
+ */
+const SAFETY_LAUGHTER = new RegExp(`${LAUGHTER.source}|😅`, 'iu');
+// The same veto holds in a turn the knowledge base answered: the safety word is part of a routine
+// question ("包丁とかカッターの替え刃って何ごみですか？あとスプレー缶、穴あけないと収集車が火事に
+// なるって聞いたんですけど本当？" answered by garbage sorting, model 0.02; dev12 ja-d12-n12).
+// Never for a child missing now; real danger the model reads (0.9 and more) still escalates.
+
+/**
+ * The model's frustration alone in a turn that laughs needs at least this probability (0..1)
+ * ({@link REPORTED_MIN_CUT}): "number 47 and this queue is absolutely murdering me 😂 roughly how
+ * long per person?" scored 0.58 (dev12 en-d12-n12, 2026-12-07). Lexicon anger and distress are
+ * already halved in a laughing turn (sentiment.ts `LAUGHTER_FACTOR`).
+ */
+export const LAUGHING_FRUSTRATION_CUT = REPORTED_MIN_CUT;
 
 /**
  * Thresholds of `label` under `settings`: the mode preset, its `fire` raised to the model's own
@@ -274,7 +292,9 @@ export function modelTurn(
   const substantive = SUBSTANTIVE.test(text) && !fragment;
   // Only requests: an angry turn often quotes what the visitor was told ("That's what I was told
   // last Tuesday, and the Tuesday before"), so frustration keeps its own cut (dev3/dev4, 2026-12-06).
-  const turnFires = (label: ModelLabel) => substantive && th[label].fire !== null && scores[label] >= (label === 'request_person' && reportedTurn() ? scopedCut(label) : th[label].fire!);
+  const cutOf = (label: ModelLabel) =>
+    label === 'request_person' && reportedTurn() ? scopedCut(label) : label === 'frustration' && LAUGHTER.test(text) ? Math.max(th[label].fire!, LAUGHING_FRUSTRATION_CUT) : th[label].fire!;
+  const turnFires = (label: ModelLabel) => substantive && th[label].fire !== null && scores[label] >= cutOf(label);
   const byWindow = (label: ModelLabel) => !fragment && !turnFires(label) && th[label].fire !== null && windowScore(label) >= th[label].fire!;
 
   return {
@@ -291,7 +311,7 @@ export function modelTurn(
       // A mobility cue in a turn the knowledge base answered ("wo ist der Aufzug, bin im Rollstuhl
       // unterwegs" -> accessibility) needs the model at REPORTED_MIN_CUT to stand (dev11 de-d11-n08 0.46).
       const answeredMobilityCut = label === 'vulnerable' && hit.category === 'mobility' && opts.unanswered === false ? REPORTED_MIN_CUT : 0;
-      if (scores[label] >= Math.max(label === 'safety' && LAUGHTER.test(text) ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut)) return null;
+      if (scores[label] >= Math.max(label === 'safety' && (SAFETY_LAUGHTER.test(text) || opts.unanswered === false) ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut)) return null;
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
       if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';
@@ -316,7 +336,9 @@ export function modelTurn(
       // A vulnerable cue about someone the visitor runs an errand for ("my mother is 91 and no
       // longer goes out; I've come on her behalf"): that person is not here, unless the model says
       // the visitor needs help. Not a child's (a minor sent alone is the vulnerable one).
-      const proxy = label === 'vulnerable' && hit.category !== 'child' && proxyErrand(text) ? 'proxy' : null;
+      // Likewise an elderly cue right after a Chinese third-person pronoun ("到时候需要她本人在家吗？
+      // 她年纪大了", the mother-in-law the visitor books a pickup for; dev12 zh-d12-n17).
+      const proxy = label === 'vulnerable' && hit.category !== 'child' && (proxyErrand(text) || (hit.category === 'elderly' && thirdPersonBefore(text, hit.phrase))) ? 'proxy' : null;
       // Only the cue's own scope for feelings and vulnerable cues: angry turns are full of
       // negations ("nobody can give me a straight answer. This is unacceptable") and many
       // vulnerable cues are negations themselves ("I can't hear when they call the numbers").
@@ -354,3 +376,16 @@ export function modelTurn(
     },
   };
 }
+
+/** The Chinese pronouns for he/she/they (both scripts). */
+const ZH_THIRD_PERSON = /(?:他|她|他们|她们|他們|她們)(?:的)?$/u;
+
+/**
+ * True when the CJK cue `phrase` in `text` comes right after a Chinese third-person pronoun
+ * ("她年纪大了", "他的年纪大"): the cue describes someone else. False for Latin-script text.
+ */
+export function thirdPersonBefore(text: string, phrase: string): boolean {
+  const at = locateCjk(text, phrase);
+  return !!at && ZH_THIRD_PERSON.test(at.form.slice(Math.max(0, at.at - 4), at.at));
+}
+

@@ -20,7 +20,6 @@ describe('safety words in a laughing turn', () => {
   });
 
   it.each([
-    ["cette file d'attente va me tuer, c'est quel numéro maintenant ?", 'fr'],
     ['救命啊，现在到几号了', 'zh'],
     ["haha help, a man outside keeps following me and won't leave", 'en'],
     ["lol a guy by the door just pulled a knife on someone", 'en'],
@@ -34,3 +33,42 @@ describe('safety words in a laughing turn', () => {
     expect(decide("cette file d'attente va me tuer mdr, c'est quel numéro maintenant ?", 'fr', recall).reasons.map((r) => r.code)).toContain('safety');
   });
 });
+
+describe('a sweat smile beside a safety word', () => {
+  it('is a hyperbole when the model does not read danger', () => {
+    const d = decide('Das Warten hier bringt mich noch um 😅 wann ist die 112 dran?', 'de');
+    expect(d.reasons.map((r) => r.code)).not.toContain('safety');
+    expect(d.flags).toContain('scope:lookalike');
+  });
+  it('real danger with a sweat smile still escalates', () => {
+    expect(decide('😅 sorry but there is a man with a knife at the entrance, he is threatening people', 'en').reasons.map((r) => r.code)).toContain('safety');
+  });
+});
+
+describe("the model's frustration in a laughing turn", () => {
+  it('needs REPORTED_MIN_CUT: a joke about the wait is no frustration', () => {
+    for (const text of ['this wait is absolutely destroying me lol, roughly how long per ticket?', 'ticket 212 and this line is murdering me 😂 how many minutes each?']) {
+      expect(decide(text, 'en').reasons.map((r) => r.code)).not.toContain('negative_sentiment');
+    }
+  });
+  it('real anger with a laugh still escalates', () => {
+    expect(decide("lol unbelievable, third time you people lost my papers, this is a disgrace and I'm furious", 'en').reasons.map((r) => r.code)).toContain('negative_sentiment');
+  });
+});
+
+describe('a safety word inside a question the knowledge base answered', () => {
+  // The French line was this file's "still safety" twin of the laughing one until 2026-12-07:
+  // without the laugh, the knowledge base answers it (number tickets) and the model reads no danger.
+  it.each([
+    ['古い包丁ってどうやって捨てればいいですか？スプレー缶は穴をあけないと火事になるって本当ですか', 'ja'],
+    ["cette file d'attente va me tuer, c'est quel numéro maintenant ?", 'fr'],
+  ] as const)('%s (%s): part of the routine question when the model does not read danger', (text, lang) => {
+    const d = decide(text, lang);
+    expect(d.reasons.map((r) => r.code)).not.toContain('safety');
+    expect(d.flags).toContain('scope:lookalike');
+  });
+  it('an emergency told beside a routine question still escalates', () => {
+    expect(decide('トイレはどこですか？男の人が包丁を持って叫んでいます、助けて', 'ja').reasons.map((r) => r.code)).toContain('safety');
+  });
+});
+

@@ -9,6 +9,7 @@ import { findCues } from './cues.ts';
 import { evaluateTurn } from './evaluate.ts';
 import { defaultPolicy } from './policySchema.ts';
 import { inPersonRequirement, proxyErrand } from './proxy.ts';
+import { thirdPersonBefore } from './hybrid.ts';
 
 const policy = defaultPolicy();
 const codes = (text: string, language: Language) => evaluateTurn(policy, { turns: [{ role: 'visitor', text }], language }).reasons.map((r) => r.code);
@@ -60,5 +61,16 @@ describe('whether someone must come in person', () => {
   ] as [Language, string][])('[%s] asking to talk to someone in person is not an errand question, and is a request: %s', (lang, text) => {
     expect(inPersonRequirement(text)).toBe(false);
     expect(codes(text, lang)).toContain('explicit_request');
+  });
+});
+
+describe('an elderly cue about someone else (Chinese third-person pronoun)', () => {
+  it('她年纪大了 in a question about her pickup is no vulnerable visitor', () => {
+    expect(codes('收旧沙发的时候要她本人在家吗？她年纪大了，平时白天是保姆在家。', 'zh')).not.toContain('vulnerable_visitor');
+    expect(thirdPersonBefore('她年纪大了', '年纪大')).toBe(true);
+  });
+  it('the visitor\'s own age still is one', () => {
+    expect(codes('我年纪大了，这个屏幕上的字我看不清，也不会点', 'zh')).toContain('vulnerable_visitor');
+    expect(thirdPersonBefore('我年纪大了', '年纪大')).toBe(false);
   });
 });

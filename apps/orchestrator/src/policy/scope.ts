@@ -24,6 +24,8 @@ const CJK_REPORTED = new RegExp(`言われ|と言って|と言い|って言わ�
 
 /** CJK characters before a cue phrase where a reporting form may stand (zh puts the reporter first: 邻居说我应该去投诉). */
 export const CJK_REPORTED_WINDOW_BEFORE = 10;
+/** Korean: a cue marked as subject (가/이/께서) whose sentence goes on to a reporting verb (…라고 하시던데, …다고 그러던데). */
+const KO_REPORTING_SUBJECT = /^\s?(?:가|이|께서).*(?:[라다냐]고\s?(?:하|그러)\S*|하시던데|하던데|그러시던데|그러던데)/u;
 
 /**
  * Where a CJK cue `phrase` stands in `text`, both in the CJK match form (no spaces):
@@ -220,6 +222,21 @@ function negatedOutside(around: string, at: number, length: number, pattern?: st
 const JA_POLITE_NEGATIVE_ASK = /(?:でき|もらえ|いただけ|頂け|くれ|たりし)(?:ませんか|ませんでしょうか|ないでしょうか|ないですか(?:ね)?|ないかな|ないかしら)/gu;
 
 /**
+ * Latin-script polite asks in the negative ("¿no podemos verlo cara a cara?", "não dá pra falar
+ * com alguém?", "can't we do this face to face?", "on ne peut pas se voir en vrai ?", "können wir
+ * das nicht persönlich machen?"): the negator before (or, German, after) a modal of possibility in
+ * a question, blanked before the clause check of a request cue ({@link requestClauseNegated}), as
+ * {@link JA_POLITE_NEGATIVE_ASK} for Japanese. Only in a sentence with a question mark.
+ */
+const LATIN_POLITE_NEGATIVE_ASK =
+  /(?<![\p{L}])(?:no(?= (?:podemos|podemo|puede|puedes|podría|podria|podrías|podrias|podríamos|podriamos|me puede|me podría|me podria|se puede|hay manera|hay forma)(?![\p{L}]))|n[aã]o(?= (?:d[aá]|podemos|pode|poderia|podia|tem como|h[aá] como)(?![\p{L}]))|(?<=(?:can|could))(?:['’]?t|not)(?= (?:we|i|you|someone|somebody|anyone)(?![\p{L}]))|ne(?= (?:peut|peux|pourrait|pourriez|pouvez|pourrions|pouvons)(?![\p{L}]))|(?<=(?:peut|peux|pourrait|pourriez|pouvez|pourrions|pouvons) )pas|(?<=(?:können|könnten|kann|könnte|geht|ginge) (?:(?:wir|sie|ich|man|das|es|jemand) )?(?:(?:das|es|mir|uns) )?)nicht)(?![\p{L}])/giu;
+
+/** `text` with its {@link LATIN_POLITE_NEGATIVE_ASK} negators blanked when it asks a question. */
+function withoutPoliteNegativeAsk(text: string): string {
+  return /[?？]/u.test(text) ? text.replace(LATIN_POLITE_NEGATIVE_ASK, ' ') : text;
+}
+
+/**
  * Whether the sentence of a request cue, from the cue's clause on ({@link cueSentenceOn}), is
  * negated: polite hedges ({@link dropHedges}) and Japanese polite negative asks
  * ({@link JA_POLITE_NEGATIVE_ASK}) left out, and in Chinese, Japanese and Korean a negation form the
@@ -228,7 +245,8 @@ const JA_POLITE_NEGATIVE_ASK = /(?:でき|もらえ|いただけ|頂け|くれ|�
  * whole of `text` instead (a cue in the turn's first clause).
  */
 export function requestClauseNegated(text: string, phrase: string, pattern?: string, whole = false): boolean {
-  const sentence = dropHedges(whole ? text : cueSentenceOn(text, phrase)).replace(JA_POLITE_NEGATIVE_ASK, '。');
+  const raw = dropHedges(whole ? text : cueSentenceOn(text, phrase)).replace(JA_POLITE_NEGATIVE_ASK, '。');
+  const sentence = withoutPoliteNegativeAsk(raw);
   const cjk = locateCjk(sentence, phrase);
   if (!cjk) return hasScope(sentence).negated;
   // The model's broad negation forms (any 안, ない, 不 ...), as the turn-wide check always used.
@@ -291,12 +309,17 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
       if (ZH_DENIED_BEFORE.test(own.form.slice(Math.max(0, own.at - 4), own.at))) return 'negation';
     }
     if (CJK_REPORTED.test(form.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';
+    // The agent of a passive ("被工作人员怼了", scolded by the staff): something that happened.
+    if (form.slice(Math.max(0, at - 1), at) === '被') return 'reported';
+    // The subject of a reporting verb later in its sentence ("옆집 할머니가 대형폐기물은 전화로 신청하는
+    // 거라고 하시던데", the grandmother next door said so): someone the visitor quotes (dev12).
+    if (KO_REPORTING_SUBJECT.test(form.slice(at + cjkPhrase.length).split(/[.?!。？！]/u)[0] ?? '')) return 'reported';
     return null;
   }
   const m = locateLatin(text, phrase);
   if (!m) return null;
   const { tokens, at, length } = m;
-  const own = locateLatin(negationText, phrase);
+  const own = locateLatin(withoutPoliteNegativeAsk(negationText), phrase);
   // A negator the pattern itself spells is part of the cue's meaning ("no sé qué hacer", "não
   // consigo ver", "can't read the screen"), which vetoed such cues until 2026-12-06; one matched
   // by a gap ("brauche *keinen* Mitarbeiter") still negates.

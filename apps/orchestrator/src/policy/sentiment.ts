@@ -24,13 +24,13 @@ export const SHOUTING_WEIGHT = -0.3;
 export const EXCLAMATION_WEIGHT = -0.2;
 /**
  * Factor on anger and distress cues in a turn that laughs (哈哈, 笑, ｗｗ, ㅋㅋ, lol, haha, jaja,
- * kkk, mdr, 😂; not 呵呵, often sarcasm, nor 😅): "哈哈这个队排得我快崩溃了" is a joke about the queue, not distress (dev5,
+ * kkk, mdr, 😂, 😆; not 呵呵, often sarcasm, nor 😅): "哈哈这个队排得我快崩溃了" is a joke about the queue, not distress (dev5,
  * 2026-12-06). One such cue then stays below the escalation threshold; two, or one with
  * shouting or profanity, still reach it.
  */
 export const LAUGHTER_FACTOR = 0.5;
 /** Laughter markers in the eight languages (written or transcribed). */
-export const LAUGHTER = /哈哈|（笑）|\(笑\)|笑笑|(?<![\p{Script=Latin}.])[ｗw]{3,}(?![\p{Script=Latin}.])|ㅋㅋ|ㅎㅎ|\b(?:lol|lmao|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk+|rsrs\w*|hahah\w*|mdr|ptdr|xd)\b|😂|🤣/iu;
+export const LAUGHTER = /哈哈|（笑）|\(笑\)|笑笑|(?<![\p{Script=Latin}.])[ｗw]{3,}(?![\p{Script=Latin}.])|ㅋㅋ|ㅎㅎ|\b(?:lol|lmao|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk+|rsrs\w*|hahah\w*|mdr|ptdr|xd)\b|😂|🤣|😆/iu;
 
 /** Scores at or below this are labelled `negative`; at or above its opposite, `positive`. */
 export const SENTIMENT_LABEL_CUTOFF = 0.25;

@@ -215,7 +215,7 @@ export const pt: CueLexicon = {
     literacy: ['nao sei ler|escrever', 'analfabeto|analfabeta', 'nao entendo|falo|sei * japones|portugues|a_lingua|as_palavras|o_que_diz', 'falo|entendo pouco|pouquinho portugues', 'meu portugues * nao|ruim|fraco', 'ajuda|ajude|ajudar * preencher'],
   },
   policyException: {
-    fee_waiver: ['isentar|isencao|dispensar|perdoar|cancelar * taxa|multa|juros|pagamento|tarifa', 'sem pagar', 'de graca', 'gratis para mim'],
+    fee_waiver: ['isentar|isencao|dispensar|perdoar|cancelar * taxa|multa|juros|pagamento|tarifa', 'sem pagar', 'de graca pra|para mim', 'faz|fazer|faria|fazem|deixa|deixar|libera|liberar * de graca', 'gratis para mim'],
     deadline_extension: ['prorrogar|prorrogacao|estender|adiar * prazo|vencimento|data', 'prazo vencido|venceu|passou', 'perdi o prazo', 'mais tempo', 'entregar|pagar atrasado'],
     rule_exception: ['excecao|jeitinho', 'caso especial', 'permissao|autorizacao especial', 'so dessa|desta vez', 'furar a fila', 'passar na frente'],
     discount: ['desconto|abatimento|mais barato', 'reduzir|diminuir|baixar * taxa|valor|preco|imposto|multa'],
