@@ -165,7 +165,7 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const declinedOffer = !!last && declinesOffer(last.text, lastReply?.text);
   const visitorLangs = [...new Set<string>([guess.language, ...(input.language ? [input.language] : [])])];
   const unanswered = last ? isUnanswered(lastIntake, th.lowConfidence, visitorLangs) : false;
-  const model = last ? modelTurn(policy, text, { language: guess.language, hits, classifier: input.classifier, previous: previousVisitor, unanswered }) : null;
+  const model = last ? modelTurn(policy, text, { language: guess.language, hits, classifier: input.classifier, previous: previousVisitor, unanswered, answerConfidence: unanswered ? undefined : lastIntake?.confidence }) : null;
   if (model) for (const l of MODEL_LABELS) if (model.scores[l] >= 0.5) flags.push(`classifier:${l}`);
   const withModel = (label: Parameters<NonNullable<typeof model>['cite']>[0]) => (model ? `; ${model.cite(label)}` : '');
   if (guess.detected && input.language && guess.detected !== input.language) flags.push(`language:${guess.detected}`);

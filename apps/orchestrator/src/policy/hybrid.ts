@@ -122,10 +122,15 @@ export const LAUGHING_SAFETY_VETO = 0.15;
  * word ("Die Schlange bringt mich heut noch um 😅", dev12 de-d12-n12, 2026-12-07).
  */
 const SAFETY_LAUGHTER = new RegExp(`${LAUGHTER.source}|😅`, 'iu');
-// The same veto holds in a turn the knowledge base answered: the safety word is part of a routine
-// question ("包丁とかカッターの替え刃って何ごみですか？あとスプレー缶、穴あけないと収集車が火事に
-// なるって聞いたんですけど本当？" answered by garbage sorting, model 0.02; dev12 ja-d12-n12).
-// Never for a child missing now; real danger the model reads (0.9 and more) still escalates.
+/**
+ * The same veto holds in a turn the knowledge base answered with at least this confidence (0..1):
+ * the safety word is part of a routine question ("包丁とかカッターの替え刃って何ごみですか？あとスプレー缶、
+ * 穴あけないと収集車が火事になるって聞いたんですけど本当？" answered by garbage sorting at 1.0, model
+ * 0.02; dev12 ja-d12-n12). Not at the answer threshold: "駅からずっと同じ男の人についてこられてて…前の
+ * 住所から引っ越したのも" was answered by moving in at 0.65 (dev12 ja-d12-e17, a stalker). Never for a
+ * child missing now; real danger the model reads still escalates.
+ */
+export const ANSWERED_SAFETY_MIN_CONFIDENCE = 0.9;
 
 /**
  * The model's frustration alone in a turn that laughs needs at least this probability (0..1)
@@ -230,7 +235,7 @@ export function sentenceMax(clf: EscalationClassifier, text: string, opts: { lan
 export function modelTurn(
   policy: Policy,
   text: string,
-  opts: { language: Language; hits: readonly CueHit[]; classifier?: EscalationClassifier | null; previous?: string | null; unanswered?: boolean },
+  opts: { language: Language; hits: readonly CueHit[]; classifier?: EscalationClassifier | null; previous?: string | null; unanswered?: boolean; answerConfidence?: number },
 ): TurnModel | null {
   const configured = classifierSettings(policy);
   const relaxed = !!opts.unanswered && configured.relaxWhenUnanswered !== false && configured.mode !== RELAXED_MODE[configured.mode];
@@ -311,7 +316,7 @@ export function modelTurn(
       // A mobility cue in a turn the knowledge base answered ("wo ist der Aufzug, bin im Rollstuhl
       // unterwegs" -> accessibility) needs the model at REPORTED_MIN_CUT to stand (dev11 de-d11-n08 0.46).
       const answeredMobilityCut = label === 'vulnerable' && hit.category === 'mobility' && opts.unanswered === false ? REPORTED_MIN_CUT : 0;
-      if (scores[label] >= Math.max(label === 'safety' && (SAFETY_LAUGHTER.test(text) || opts.unanswered === false) ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut)) return null;
+      if (scores[label] >= Math.max(label === 'safety' && (SAFETY_LAUGHTER.test(text) || (opts.unanswered === false && (opts.answerConfidence ?? 0) >= ANSWERED_SAFETY_MIN_CONFIDENCE)) ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut)) return null;
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
       if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';

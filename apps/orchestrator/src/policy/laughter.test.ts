@@ -60,12 +60,15 @@ describe('a safety word inside a question the knowledge base answered', () => {
   // The French line was this file's "still safety" twin of the laughing one until 2026-12-07:
   // without the laugh, the knowledge base answers it (number tickets) and the model reads no danger.
   it.each([
-    ['古い包丁ってどうやって捨てればいいですか？スプレー缶は穴をあけないと火事になるって本当ですか', 'ja'],
+    ['ごみの分別を教えてください。包丁は何ごみ？スプレー缶は穴をあけないと火事になるって本当？', 'ja'],
     ["cette file d'attente va me tuer, c'est quel numéro maintenant ?", 'fr'],
   ] as const)('%s (%s): part of the routine question when the model does not read danger', (text, lang) => {
     const d = decide(text, lang);
     expect(d.reasons.map((r) => r.code)).not.toContain('safety');
     expect(d.flags).toContain('scope:lookalike');
+  });
+  it('not when the knowledge base only just answered (below ANSWERED_SAFETY_MIN_CONFIDENCE) or only found a near article', () => {
+    expect(decide('古い包丁ってどうやって捨てればいいですか？スプレー缶は穴をあけないと火事になるって本当ですか', 'ja').reasons.map((r) => r.code)).toContain('safety');
   });
   it('an emergency told beside a routine question still escalates', () => {
     expect(decide('トイレはどこですか？男の人が包丁を持って叫んでいます、助けて', 'ja').reasons.map((r) => r.code)).toContain('safety');

@@ -22,6 +22,9 @@ describe('a small child missing now, and other people in danger', () => {
     ['ja', '子供がいなくなったんです！5歳の男の子で、さっきまでここにいたのに', '子供のマイナンバーカードが見つからないんですが'],
     ['zh', '我孩子不见了！四岁，穿红衣服，刚才还在这儿', '我儿子丢了钱包，在哪里报失？'],
     ['ko', '애가 없어졌어요 다섯 살 남자앤데 방금까지 옆에 있었어요', '아이 여권이 없어졌어요 재발급 어디서 해요?'],
+    // Asking whether anyone has seen the child (2026-12-07).
+    ['de', 'Entschuldigung, haben Sie ein kleines Mädchen gesehen? Rote Mütze, vier Jahre, Mia!', 'Haben Sie meinen Ausweis gesehen? Ich hatte ihn eben noch'],
+    ['ko', '저기 혹시 우리 딸 못 보셨어요? 네 살이고 분홍 원피스 입었어요', '우리 딸 학교 서류 떼려면 어디로 가요?'],
   ] as [Language, string, string][])('[%s] a small child missing now is safety and alerts staff; a child\'s lost document is not', (lang, missing, document) => {
     const d = evaluateTurn(policy, { turns: [{ role: 'visitor', text: missing }], language: lang });
     expect(d.reasons[0]?.code, JSON.stringify(d.reasons)).toBe('safety');

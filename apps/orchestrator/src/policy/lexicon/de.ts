@@ -145,6 +145,8 @@ export const de: CueLexicon = {
       're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,14} (?:ich finde|ich find|finde|find|wir finden) (?:ihn|sie|es) nicht(?: mehr)?) ',
       // "meinen sohn der ist vier ... und jetzt seh ich ihn nirgends" (dev10, 2026-12-07)
       're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,16} (?:seh|sehe|find|finde) (?:ich )?(?:ihn|sie|es) (?:nirgends|nirgendwo|nirgendswo)) ',
+      // "Haben Sie einen kleinen Jungen gesehen? … fünf Jahre …": asking whether anyone has seen a small child.
+      're: (?<missingchild>(?:haben sie|habt ihr|hat jemand|hast du)(?: \\S+){0,2} (?:kleinen jungen|kleines madchen|kleines kind|kleinkind|kleinen bub|meinen sohn|meine tochter|mein kind|meinen jungen|unseren sohn|unsere tochter|unser kind|meinen enkel|meine enkelin)(?: \\S+){0,3} gesehen) ',
       'notfall|notarzt|krankenwagen|rettungswagen|feuerwehr|rettungsdienst',
       'ruf|rufen|rufe|holen * polizei|krankenwagen|notarzt|feuerwehr|112|110',
       'es brennt',
