@@ -28,8 +28,8 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { inPersonRequirement, proxyErrand } from './proxy.ts';
-import { cueScope, dropHedges, locateCjk, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, requestClauseNegated, type CueScope } from './scope.ts';
+import { inPersonRequirement, proxyErrand, thirdPersonBefore } from './proxy.ts';
+import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, requestClauseNegated, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
@@ -316,7 +316,10 @@ export function modelTurn(
       // A mobility cue in a turn the knowledge base answered ("wo ist der Aufzug, bin im Rollstuhl
       // unterwegs" -> accessibility) needs the model at REPORTED_MIN_CUT to stand (dev11 de-d11-n08 0.46).
       const answeredMobilityCut = label === 'vulnerable' && hit.category === 'mobility' && opts.unanswered === false ? REPORTED_MIN_CUT : 0;
-      if (scores[label] >= Math.max(label === 'safety' && (SAFETY_LAUGHTER.test(text) || (opts.unanswered === false && (opts.answerConfidence ?? 0) >= ANSWERED_SAFETY_MIN_CONFIDENCE)) ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut)) return null;
+      // A safety word in a laughing turn or in a question the knowledge base answered confidently
+      // needs the model at LAUGHING_SAFETY_VETO to stand (SAFETY_LAUGHTER, ANSWERED_SAFETY_MIN_CONFIDENCE).
+      const routineSafety = label === 'safety' && (SAFETY_LAUGHTER.test(text) || (opts.unanswered === false && (opts.answerConfidence ?? 0) >= ANSWERED_SAFETY_MIN_CONFIDENCE));
+      if (scores[label] >= Math.max(routineSafety ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut)) return null;
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
       if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';
@@ -381,16 +384,3 @@ export function modelTurn(
     },
   };
 }
-
-/** The Chinese pronouns for he/she/they (both scripts). */
-const ZH_THIRD_PERSON = /(?:他|她|他们|她们|他們|她們)(?:的)?$/u;
-
-/**
- * True when the CJK cue `phrase` in `text` comes right after a Chinese third-person pronoun
- * ("她年纪大了", "他的年纪大"): the cue describes someone else. False for Latin-script text.
- */
-export function thirdPersonBefore(text: string, phrase: string): boolean {
-  const at = locateCjk(text, phrase);
-  return !!at && ZH_THIRD_PERSON.test(at.form.slice(Math.max(0, at.at - 4), at.at));
-}
-

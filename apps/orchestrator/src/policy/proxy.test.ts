@@ -8,8 +8,7 @@ import type { Language } from '@telekiosk/shared';
 import { findCues } from './cues.ts';
 import { evaluateTurn } from './evaluate.ts';
 import { defaultPolicy } from './policySchema.ts';
-import { inPersonRequirement, proxyErrand } from './proxy.ts';
-import { thirdPersonBefore } from './hybrid.ts';
+import { inPersonRequirement, proxyErrand, thirdPersonBefore } from './proxy.ts';
 
 const policy = defaultPolicy();
 const codes = (text: string, language: Language) => evaluateTurn(policy, { turns: [{ role: 'visitor', text }], language }).reasons.map((r) => r.code);

@@ -3,6 +3,7 @@
  * their behalf, with their authorisation) is about someone who is not here (see `hybrid.ts`).
  */
 import { matchForm } from '../intake/lexicon.ts';
+import { locateCjk } from './scope.ts';
 
 /**
  * Words of an errand run for someone else (on their behalf, with their authorisation), per
@@ -57,3 +58,15 @@ export function inPersonRequirement(text: string): boolean {
 const TALK_TO_SOMEONE_LATIN = /\b(?:speak|talk|chat|see|meet|someone|somebody|anyone|hablar|conversar|platicar|alguien|sprechen|reden|jemand\w*|parler|discuter|voir|rencontrer|quelqu ?un|falar|conversar|alguem)\b/u;
 /** The CJK counterpart of {@link TALK_TO_SOMEONE_LATIN}. */
 const TALK_TO_SOMEONE_CJK = /話し|相談|说话|說話|谈|談|聊|얘기|이야기|상담|말씀/u;
+
+/** The Chinese pronouns for he/she/they (both scripts). */
+const ZH_THIRD_PERSON = /(?:他|她|他们|她们|他們|她們)(?:的)?$/u;
+
+/**
+ * True when the CJK cue `phrase` in `text` comes right after a Chinese third-person pronoun
+ * ("她年纪大了", "他的年纪大"): the cue describes someone else. False for Latin-script text.
+ */
+export function thirdPersonBefore(text: string, phrase: string): boolean {
+  const at = locateCjk(text, phrase);
+  return !!at && ZH_THIRD_PERSON.test(at.form.slice(Math.max(0, at.at - 4), at.at));
+}
