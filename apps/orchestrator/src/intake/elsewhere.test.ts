@@ -139,12 +139,14 @@ describe('a detail of a covered topic that no article holds', () => {
 
   it('a long question both retrievers put on the same covered article is near it, below the classifier\'s own cut', () => {
     // Sentences written for this test: the visitor's own country's words and context flatten the classifier.
-    const q = '打扰一下，我女儿刚满十六岁，要第一次办身份证，相片是要我们自己准备吗还是现场拍';
+    // (The first sentence here, about a first 身份证, is answered outright since the ID card article
+    // learnt the local words for an ID card, 2026-12-07.)
+    const q = '打扰一下，请问一下你们这边办理居住证的话，需要房东的房产证复印件吗，还要带什么';
     const ranked = kb.classifierFor('zh').classify(q);
-    expect(ranked[0]!.id).toBe('my-number-card');
+    expect(ranked[0]!.id).toBe('residence-certificate');
     expect(ranked[0]!.probability).toBeLessThan(NEAR_TOPIC_PROBABILITY);
-    expect(kb.search(q, 'zh', 1)[0]!.article.id).toBe('my-number-card');
-    expect(kb.nearTopic(q, 'zh')?.id).toBe('my-number-card');
+    expect(kb.search(q, 'zh', 1)[0]!.article.id).toBe('residence-certificate');
+    expect(kb.nearTopic(q, 'zh')?.id).toBe('residence-certificate');
     // Not when word search puts another article first or nothing near.
     expect(kb.nearTopic('our dog ran away last night, has anyone found a brown dog', 'en')).toBeNull();
   });

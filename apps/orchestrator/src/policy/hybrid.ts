@@ -28,8 +28,8 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { inPersonRequirement, proxyErrand, thirdPersonBefore } from './proxy.ts';
-import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, requestClauseNegated, type CueScope } from './scope.ts';
+import { inPersonRequirement, otherPartyBefore, proxyErrand, thirdPersonBefore } from './proxy.ts';
+import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, pastEvent, PRESENCE_GROUP, requestClauseNegated, withoutCue, type CueScope } from './scope.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
@@ -235,7 +235,16 @@ export function sentenceMax(clf: EscalationClassifier, text: string, opts: { lan
 export function modelTurn(
   policy: Policy,
   text: string,
-  opts: { language: Language; hits: readonly CueHit[]; classifier?: EscalationClassifier | null; previous?: string | null; unanswered?: boolean; answerConfidence?: number },
+  opts: {
+    language: Language;
+    hits: readonly CueHit[];
+    classifier?: EscalationClassifier | null;
+    previous?: string | null;
+    /** The knowledge base could not answer the turn (`isUnanswered`): relaxes the model's cuts. */
+    unanswered?: boolean;
+    /** 0..1 confidence of the article the knowledge base answered with; absent when it gave none (unanswered, or only near an article). */
+    answerConfidence?: number;
+  },
 ): TurnModel | null {
   const configured = classifierSettings(policy);
   const relaxed = !!opts.unanswered && configured.relaxWhenUnanswered !== false && configured.mode !== RELAXED_MODE[configured.mode];
@@ -268,9 +277,11 @@ export function modelTurn(
    * A negation or reported speech anywhere in the turn. Reported speech elsewhere only counts for
    * requests and feelings: "my *lawyer* told me to come here" is still a legal matter.
    */
-  const turnScope = (label: ModelLabel): CueScope => {
+  const turnScope = (label: ModelLabel, phrase?: string): CueScope => {
     const scope = wholeTurn();
-    if (scope.negated) return 'negation';
+    // A negator the cue itself spells ("ご飯を食べなくなって", stopped eating) is no negation of the
+    // turn: read again without the cue (dev13 ja-d13-e14, 2026-12-07).
+    if (scope.negated && (!phrase || hasScope(dropHedges(withoutCue(text, phrase))).negated)) return 'negation';
     return scope.reported && COMMON.has(label) ? 'reported' : null;
   };
   const explain = (label: ModelLabel) => clf.explain(text, label, 3, { language: opts.language, hits: builtIn });
@@ -293,7 +304,10 @@ export function modelTurn(
   const reportedTurn = () => wholeTurn().reported || inPersonRequirement(text);
   // The model alone says nothing about a turn without a word: "b", "no", "x x" (a one-letter
   // turn scored safety 0.79 after training set 13: hashed single-character features, no meaning).
-  const fragment = answeredFragment(text, opts.unanswered);
+  // Answered means an article was given (answerConfidence set): a turn only near an article
+  // ("팀장님 좀요.", five letters put near an article by two weak retrievers) was not answered
+  // (dev13 ko-d13-e05, 2026-12-07).
+  const fragment = opts.answerConfidence !== undefined && answeredFragment(text, opts.unanswered);
   const substantive = SUBSTANTIVE.test(text) && !fragment;
   // Only requests: an angry turn often quotes what the visitor was told ("That's what I was told
   // last Tuesday, and the Tuesday before"), so frustration keeps its own cut (dev3/dev4, 2026-12-06).
@@ -319,7 +333,15 @@ export function modelTurn(
       // A safety word in a laughing turn or in a question the knowledge base answered confidently
       // needs the model at LAUGHING_SAFETY_VETO to stand (SAFETY_LAUGHTER, ANSWERED_SAFETY_MIN_CONFIDENCE).
       const routineSafety = label === 'safety' && (SAFETY_LAUGHTER.test(text) || (opts.unanswered === false && (opts.answerConfidence ?? 0) >= ANSWERED_SAFETY_MIN_CONFIDENCE));
-      if (scores[label] >= Math.max(routineSafety ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut)) return null;
+      // A sensitive topic or anger told as someone else's past doing (`pastEvent` and
+      // `otherPartyBefore`: "O meu marido já apresentou uma reclamação na semana passada", 0.34;
+      // "先週うちの主人が…苦情を入れまして。もう解決してる", 0.499) stands only where the model alone would
+      // add it (its `fire` cut, not `veto`). Not the visitor's own past matter: "昨年の追突事故の示談が
+      // こじれておりまして" is a dispute now (dev10 ja-d10-e13). dev13 pt-d13-n05 / ja-d13-n05, 2026-12-07.
+      const pastKind = label !== 'frustration' || hit.category === 'anger';
+      const pastTold = PAST_EVENT_LABELS.has(label) && pastKind && pastEvent(text, hit.phrase);
+      const pastCut = pastTold && otherPartyBefore(text, hit.phrase) ? (vetoTh[label].fire ?? veto) : 0;
+      if (scores[label] >= Math.max(routineSafety ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut, pastCut)) return null;
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
       if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';
@@ -364,13 +386,12 @@ export function modelTurn(
       // it busy today?", model 0.04) is no current matter when the model stays below `veto`.
       // Only anger among feelings: distress about a recent event is distress now ("남편이 지난주에
       // 갑자기 가 버려서 … 눈물만 나요", a widow, dev4).
-      const pastKind = label !== 'frustration' || hit.category === 'anger';
-      const past = PAST_EVENT_LABELS.has(label) && pastKind && pastEvent(text, hit.phrase) ? 'reported' : null;
+      const past = pastTold ? 'reported' : null;
       const own = cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label), pattern: hit.pattern });
       // A child stating their age or school year is one whatever errand they report ("我初二的，
       // 我妈让我来开证明": mum sent me is why a minor is alone here, dev4 2026-12-06).
       const ownScope = own === 'reported' && label === 'vulnerable' && hit.category === 'child' ? null : own;
-      return ownScope ?? generic ?? proxy ?? answeredMobility ?? past ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label));
+      return ownScope ?? generic ?? proxy ?? answeredMobility ?? past ?? (ownScopeOnly ? null : label === 'request_person' ? clauseScope() : turnScope(label, hit.phrase));
     },
     cite: (label) => {
       if (byWindow(label)) {

@@ -70,3 +70,29 @@ export function thirdPersonBefore(text: string, phrase: string): boolean {
   const at = locateCjk(text, phrase);
   return !!at && ZH_THIRD_PERSON.test(at.form.slice(Math.max(0, at.at - 4), at.at));
 }
+
+/**
+ * A relative, neighbour or friend as the subject of what is told (Latin script: a possessive and
+ * the relation, folded: "o meu marido", "my husband", "ma voisine", "mein Mann"; ja/ko: the
+ * relation with a subject or topic particle, "主人が", "남편이"; zh: the relation word, "我老公").
+ */
+const OTHER_PARTY_LATIN =
+  /\b(?:my|our|mon|ma|mes|notre|nos|mi|mis|nuestro|nuestra|meu|minha|nosso|nossa|mein|meine|meinem|meiner|unser|unsere) (?:husband|wife|partner|mother|mum|mom|father|dad|son|daughter|neighbour|neighbor|friend|brother|sister|mari|femme|conjoint|conjointe|mere|pere|fils|fille|voisin|voisine|ami|amie|frere|soeur|esposo|marido|esposa|mujer|madre|padre|mama|papa|hijo|hija|vecino|vecina|amigo|amiga|hermano|hermana|mulher|mae|pai|filho|filha|vizinho|vizinha|irmao|irma|mann|frau|mutter|vater|sohn|tochter|nachbar|nachbarin|freund|freundin|bruder|schwester)\b/u;
+/** The CJK counterpart of {@link OTHER_PARTY_LATIN} (match form, no spaces). */
+const OTHER_PARTY_CJK =
+  /(?:主人|夫|妻|家内|嫁|旦那|母|父|息子|娘|祖母|祖父|隣の人|友人|知人|兄|姉|弟|妹)(?:さん)?(?:が|は|も)|老公|老婆|丈夫|妻子|爱人|愛人|我爸|我妈|我媽|儿子|兒子|女儿|女兒|邻居|鄰居|朋友|(?:남편|아내|와이프|엄마|아빠|어머니|아버지|아들|딸|이웃|친구|형|언니|오빠|누나)(?:이|가|은|는|께서|도)/u;
+
+/**
+ * True when someone else (a relative, neighbour or friend: {@link OTHER_PARTY_LATIN},
+ * {@link OTHER_PARTY_CJK}) stands before the cue `phrase` in its sentence: what the cue names is
+ * that person's doing ("O meu marido já apresentou uma reclamação na semana passada",
+ * "先週うちの主人が、…苦情を入れまして"). False when the phrase is not found.
+ */
+export function otherPartyBefore(text: string, phrase: string): boolean {
+  const sentence = text.split(/(?<=[.!?。！？])\s*/u).find((s) => (locateCjk(s, phrase) ?? matchForm(s, 'spaced').includes(matchForm(phrase, 'spaced').trim()))) ?? text;
+  const cjk = locateCjk(sentence, phrase);
+  if (cjk) return OTHER_PARTY_CJK.test(cjk.form.slice(0, cjk.at));
+  const form = matchForm(sentence, 'spaced');
+  const at = form.indexOf(matchForm(phrase, 'spaced').trim());
+  return at > 0 && OTHER_PARTY_LATIN.test(form.slice(0, at));
+}

@@ -60,6 +60,19 @@ export function* latinMatches(text: string, phrase: string, match: TokenMatch = 
   }
 }
 
+/**
+ * `text` without the first place the cue `phrase` stands (CJK: in the match form, the phrase
+ * replaced by a full stop; Latin script: the normalised tokens without the phrase's); `text`
+ * itself when the phrase is not found.
+ */
+export function withoutCue(text: string, phrase: string): string {
+  const cjk = locateCjk(text, phrase);
+  if (cjk) return `${cjk.form.slice(0, cjk.at)}。${cjk.form.slice(cjk.at + cjk.phrase.length)}`;
+  if (cjk === null) return text;
+  const m = locateLatin(text, phrase);
+  return m ? [...m.tokens.slice(0, m.at), ...m.tokens.slice(m.at + m.length)].join(' ') : text;
+}
+
 /** The first place a Latin-script cue `phrase` stands in `text` (see {@link latinMatches}), or null. */
 function locateLatin(text: string, phrase: string, match?: TokenMatch): { tokens: string[]; at: number; length: number } | null {
   for (const m of latinMatches(text, phrase, match)) return m;
@@ -178,8 +191,21 @@ export function needNegated(fullText: string, phrase: string): boolean {
     return NEED_NEGATION_CJK.test(form.slice(from, at + cjkPhrase.length + CJK_WINDOW_AFTER)) || VERB_NOT_NEEDED_JA.test(form.slice(from, at + cjkPhrase.length + NEED_NEGATION_CJK_AFTER));
   }
   const m = locateLatin(text, phrase);
-  return !!m && NEED_NEGATION_LATIN.test(m.tokens.slice(Math.max(0, m.at - SCOPE_WINDOW_BEFORE), m.at + m.length).join(' ').replace(/'/g, ' '));
+  if (!m) return false;
+  const before = m.tokens.slice(Math.max(0, m.at - SCOPE_WINDOW_BEFORE), m.at).join(' ').replace(/'/g, ' ');
+  return NEED_NEGATION_LATIN.test(`${before} ${m.tokens.slice(m.at, m.at + m.length).join(' ')}`) || DESIRE_NEGATION_LATIN.test(before);
 }
+
+/**
+ * A negated wish right before a request cue, in Latin script: "I'm not looking to talk to a
+ * person", "I don't want to speak to anyone", "je ne veux pas parler à un agent", "no quiero hablar
+ * con nadie", "não quero falar com atendente", "ich will nicht mit einem Menschen sprechen". Only
+ * adjacent to the cue (anchored at the end of the window before it, up to a "to"/"de"/"a"), since
+ * a voice transcript runs clauses together ("no quiero esperar quiero hablar con alguien" still
+ * asks). The model read "not looking to" as a request (0.85-0.96; dev13 en-d13-n03, 2026-12-07).
+ * Matched on the normalised tokens (accents folded, apostrophes as spaces).
+ */
+const DESIRE_NEGATION_LATIN = /(?:^| )(?:(?:don t|do not|dont|doesn t) (?:want|wanna|wish)|not (?:looking|trying|asking|wanting|here|hoping)|(?:ne )?(?:veux|voulais|cherche|souhaite|demande) pas|no (?:quiero|busco|pretendo|pido|quisiera)|nao (?:quero|busco|estou querendo|to querendo|pretendo|peco)|(?:will|mochte|moechte|wollte) (?:nicht|auch nicht))(?: (?:to|for|a|de|d|com|para|pra|hablar|falar))?$/u;
 
 /**
  * Why a cue is not meant as said: `negation`, `reported`, `generic` (it names a class of people,
@@ -219,7 +245,7 @@ function negatedOutside(around: string, at: number, length: number, pattern?: st
  * "させてもらえないでしょうか": can't you / wouldn't you), not negations of the request: blanked
  * before the clause check of a request cue ({@link requestClauseNegated}). dev10 ja-d10-e25, 2026-12-07.
  */
-const JA_POLITE_NEGATIVE_ASK = /(?:でき|もらえ|いただけ|頂け|くれ|たりし)(?:ませんか|ませんでしょうか|ないでしょうか|ないですか(?:ね)?|ないかな|ないかしら)/gu;
+const JA_POLITE_NEGATIVE_ASK = /(?:でき|もらえ|いただけ|頂け|くれ|たりし)(?:ませんか|ませんでしょうか|ないでしょうか|ないですか(?:ね)?|ないかな|ないかしら)|わけには(?:まいり|参り|いき)ませんか|わけにはいかないでしょうか/gu;
 
 /**
  * Latin-script polite asks in the negative ("¿no podemos verlo cara a cara?", "não dá pra falar
@@ -345,6 +371,10 @@ const CLASS_LATIN = new Set([
   'menschen', 'leute', 'personen', 'nutzer', 'reisende', 'fahrgaste', 'kunden', 'besucher', 'fur', 'jemand', 'veteranen',
   'personas', 'gente', 'usuarios', 'pasajeros', 'viajeros', 'visitantes', 'para', 'alguien', 'veteranos',
   'pessoas', 'passageiros', 'viajantes', 'alguem',
+  // a place or service reserved for the class ("Tem vaga de idoso?", the senior parking spaces;
+  // dev13 pt-d13-n13, 2026-12-07)
+  'vaga', 'vagas', 'plaza', 'plazas', 'place', 'places', 'spot', 'spots', 'space', 'spaces', 'seat', 'seats', 'seating', 'asiento', 'asientos', 'assento', 'assentos',
+  'parkplatz', 'parkplatze', 'sitzplatz', 'sitzplatze', 'estacionamento', 'estacionamiento', 'parking', 'priority', 'prioritaire', 'prioritaires', 'prioritario', 'prioritaria', 'preferencial', 'preferente', 'prioritat',
 ]);
 /** Class-of-people words right after a CJK cue (行动不便的人, 残疾人士, 거동이 불편한 사람, 体の不自由な方). */
 const CLASS_CJK_AFTER = /^(?:的|な|の|한|하는|하신|인|이신|이|을위한|를위한)?(?:人士|人群|群体|人们|人|者|方々|方|旅客|乘客|顾客|游客|军人|退伍军人|사람들|사람|분들|분|이용객|승객|고객|방문객|お客様|向け|用|용|자용)/u;
@@ -418,6 +448,9 @@ export function pastEvent(text: string, phrase: string): boolean {
   const clauses = own.split(CLAUSE_BOUNDARY);
   const at = clauses.findIndex((c) => locateCjk(c, phrase));
   if (at < 0) return false;
-  const lead = at > 0 && clauses[at - 1]!.trim().length <= 6 ? clauses[at - 1]! : '';
+  // Likewise a Japanese subject clause before it ("先週うちの主人が、…苦情を入れまして": ends in が/は,
+  // no predicate of its own; dev13 ja-d13-n05, 2026-12-07).
+  const before = at > 0 ? clauses[at - 1]!.trim() : '';
+  const lead = before.length <= 6 || /[がは]$/u.test(before) ? before : '';
   return PAST_CJK_CLAUSE.test(normalizeText(lead + clauses[at]!));
 }

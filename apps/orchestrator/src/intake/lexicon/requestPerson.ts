@@ -81,6 +81,9 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
       'einen|ein|eine echten|echte|echter|richtigen|richtige|lebenden mensch|menschen|person|mitarbeiter|mitarbeiterin',
       'ist hier|da jemand|ein_mitarbeiter',
       'kein|keinen|keinem|keiner|nicht * roboter|bot|computer|maschine|automaten',
+      // a head of section wished to be spoken to, by role compound ("Dann hätt ich gern gleich den Herrn
+      // Gruppenleiter gesprochen", Austrian; dev12 de-d12-e03, 2026-12-07): the wish verb, then the role
+      're:(?:hatte|hatt|hatten|wurde|wurd|mochte|mocht)(?: \\S+){0,5}? (?:den |die |der |dem |mit dem |mit der )?(?:herrn |frau )?\\S*(?:leiter|leiterin|leitung|chef|chefin|vorgesetzten?|sachbearbeiter|sachbearbeiterin) (?:\\S+ )?(?:gesprochen|sprechen)(?= |$)',
       // someone from a named office asked to come and fetch the visitor ("kann mich wer vom Jugendamt kurz abholen?"; dev8 de-d8-e06, 2026-12-07)
       'wer|jemand vom|von_der|aus_dem|aus_der * abholen|runterkommen|herkommen|vorbeikommen',
     ],

@@ -207,7 +207,7 @@ export const de: CueLexicon = {
       'bin|ist behindert|schwerbehindert|autistisch|dement',
       'blindenhund|assistenzhund|betreuer|betreuerin',
     ],
-    literacy: ['kann * nicht|nicht_gut lesen|schreiben', 'analphabet|analphabetin', 'verstehe|spreche kein|nicht|kaum * japanisch|deutsch|die_sprache|die_worter', 'mein deutsch * nicht|schlecht|kaum', 'spreche|verstehe wenig|schlecht|nur_wenig deutsch', 'hilfe beim ausfullen'],
+    literacy: ['kann * nicht|nicht_gut lesen|schreiben', 'kann * nicht_so_gut|nicht_besonders_gut|nicht_richtig|schlecht|kaum lesen|schreiben', 'analphabet|analphabetin', 'verstehe|spreche kein|nicht|kaum * japanisch|deutsch|die_sprache|die_worter', 'mein deutsch * nicht|schlecht|kaum', 'spreche|verstehe wenig|schlecht|nur_wenig deutsch', 'hilfe beim ausfullen'],
   },
   policyException: {
     fee_waiver: [

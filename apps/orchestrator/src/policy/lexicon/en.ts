@@ -231,6 +231,9 @@ export const en: CueLexicon = {
     financial: [
       // a fee asked to be paid in parts, and a blood thinner or insulin dose in doubt (dev10, 2026-12-07)
       'pay|paying|split it|this|that|the_fee in bits|instalments|installments|parts|stages',
+      // "paying the council tax in smaller bits cause i had my hours cut" (dev13 en-d13-e15, 2026-12-07)
+      'pay|paying * in smaller|small|little bits|chunks|instalments|installments',
+      'pay|paying * in smaller amounts|sums',
       'down to my? last|about * quid|pounds|dollars|euros till|until payday',
       'debt|debts|indebted|arrears|bankrupt|bankruptcy|insolvent|insolvency|foreclosure|repossessed|repossession|garnished|garnishment|fraud|fraudulent|embezzlement|scammed|defrauded',
       "in debt|the_red|arrears",

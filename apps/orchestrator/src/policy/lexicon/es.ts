@@ -219,7 +219,7 @@ export const es: CueLexicon = {
     ],
   },
   vulnerable: {
-    vision: ['no veo bien|nada', 'veo mal', `${CANT} leer|ver * pantalla|letra|bien`, 'ciego|ciega|invidente', 'discapacidad visual', 'baja vision', 'olvide mis gafas|lentes', 'letra|letras|texto muy? pequena|pequeno|pequenas'],
+    vision: ['no veo bien|nada', 'veo mal', `${CANT} leer|ver * pantalla|letra|bien`, 'ciego|ciega|invidente', 'discapacidad visual', 'baja vision', 'olvide mis gafas|lentes', 'letra|letras|texto muy? pequena|pequeno|pequenas', 'las_letras me bailan|se_me_mueven|se_me_juntan'],
     hearing: ['sordo|sorda|audifono', 'no oigo|escucho', 'oigo mal', 'discapacidad auditiva', 'lengua de senas|signos'],
     mobility: ['estoy|voy|uso|en silla de ruedas', `${CANT} caminar|andar|estar_de_pie`, 'muletas|andador|baston'],
     lost: [

@@ -96,6 +96,9 @@ export const fr: CueLexicon = {
       'mes mains tremblent',
       "j'ai les mains qui tremblent",
       "j'arrive|je_n'arrive plus|pas a reflechir|penser",
+      // at the end of one's tether, informal negation ("je sais plus quoi faire je suis à bout"; dev13 fr-d13-e08, 2026-12-07)
+      'je suis|suis a_bout|au_bout_du_rouleau',
+      'sais plus quoi faire',
     ],
     profanity: [
       "putain|merde|bordel|connard|connasse|salaud|salope|encule|foutu|foutre|chier|nique|pute|cretin|abruti|imbecile|debile",
@@ -199,6 +202,8 @@ export const fr: CueLexicon = {
     vision: [
       "je ne vois pas bien|rien|l'ecran",
       'je vois mal',
+      // "l'écran je le vois presque pas" (dev13 fr-d13-e27, 2026-12-07)
+      'je_le|je_la|j\'y vois presque|quasiment|a_peine pas|rien',
       'aveugle|malvoyant|malvoyante',
       'oublie mes lunettes',
       'ecrit|texte|lettres|caracteres trop petit|petits|petites',
@@ -239,7 +244,11 @@ export const fr: CueLexicon = {
       "rate|manque|depasse * delai|date_limite|echeance",
       'plus de temps',
     ],
-    rule_exception: ['exception|derogation|faveur|cas particulier|autorisation speciale|traitement de faveur|juste cette fois|passer avant|passer devant'],
+    rule_exception: [
+      'exception|derogation|faveur|cas particulier|autorisation speciale|traitement de faveur|juste cette fois|passer avant|passer devant',
+      // served again without a new ticket ("me faire repasser tout de suite sans reprendre un ticket"; dev13 fr-d13-e23, 2026-12-07)
+      'sans reprendre|refaire * ticket|numero|la_queue|la_file',
+    ],
     discount: ['reduction|rabais|moins cher', 'reduire|baisser * frais|prix|montant|impot|taxe'],
   },
   restrictedAction: {

@@ -77,6 +77,8 @@ export const ko: CueLexicon = {
       // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
       '혼인신고|혼인_신고|신고서|신청서|신청|접수 * 물러|무를|무르|철회|취소',
       '물러줄|물러_주실|물러주세요|물러_주세요|무를_수',
+      // the visitor's own filing to be undone ("제가 한 건 취소해야 될 것 같은데", dev3 ko-d3-e11, 2026-12-07)
+      '제가|내가|저희가 한|낸|넣은|신청한|접수한 건|거|것 * 취소',
       '없던|없었던 일로|걸로|것으로',
     ],
     account_access: [
