@@ -241,16 +241,16 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   };
   const topicHits = enabledHits(hits, 'sensitive', SENSITIVE_TOPICS.filter((t) => policy.sensitiveTopics[t].enabled));
   const topics = topicHits.filter((h) => vetoHit(h, h.category as SensitiveTopic));
-  // A topic whose own cue was vetoed (told as a past event, negated, reported) is not added back
-  // by the model alone at a lower (relaxed) cut than the one the veto applied: "先週うちの主人が…苦情を
-  // 入れまして。もう解決してる" (0.499) was vetoed as past and then fired alone at the unanswered
-  // turn's relaxed cut (dev13 ja-d13-n05, 2026-12-07).
   // A question the knowledge base answered confidently ("城乡居民养老保险一年交多少钱？" -> national
   // pension at 0.86, model financial 0.75; dev13 zh-d13-n14) is routine: the model alone adds a
   // sensitive topic that routine articles share words with (ANSWERED_TOPIC_LABELS: fees and
   // payments, registrations, passwords) there only at REPORTED_MIN_CUT; lexicon cues are unaffected.
   const answeredTopicGuard = (l: (typeof MODEL_LABELS)[number]) =>
     ANSWERED_TOPIC_LABELS.has(l) && !!model && !unanswered && lastIntake?.intent.startsWith('kb:') === true && lastIntake.confidence >= ANSWERED_TOPIC_MIN_CONFIDENCE && model.strength(l) < REPORTED_MIN_CUT;
+  // A topic whose own cue was vetoed (told as a past event, negated, reported) is not added back
+  // by the model alone at a lower (relaxed) cut than the one the veto applied: "先週うちの主人が…苦情を
+  // 入れまして。もう解決してる" (0.499) was vetoed as past and then fired alone at the unanswered
+  // turn's relaxed cut (dev13 ja-d13-n05, 2026-12-07).
   const vetoedTopics = new Set(topicHits.filter((h) => !topics.includes(h)).map((h) => h.category));
   const topicOf = (h: CueHit) => h.category as SensitiveTopic;
   topics.sort((x, y) => SENSITIVE_TOPICS.indexOf(topicOf(x)) - SENSITIVE_TOPICS.indexOf(topicOf(y)));
