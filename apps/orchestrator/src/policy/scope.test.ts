@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cueScope, fromCueClause, genericReference, needNegated, pastEvent } from './scope.ts';
+import { cueScope, fromCueClause, genericReference, needNegated } from './scope.ts';
+import { pastEvent } from './pastEvent.ts';
 import { bareCryForHelp } from './safetyScope.ts';
 import { defaultPolicy } from './policySchema.ts';
 import { evaluateTurn } from './evaluate.ts';
