@@ -295,15 +295,29 @@ const HEDGE = /(?:^| )(?:i )?(?:don't|dont|do not) know (?:if|whether)(?= |$)|(?
 /** The {@link HEDGE} phrases in raw text (accents and case as typed). */
 const HEDGE_TEXT = /(?<![\p{L}])(?:(?:i )?(?:don[’']?t|do not) know (?:if|whether)|no s[eé] si|(?:je )?(?:ne )?sais pas si|n[aã]o sei se|wei(?:ß|ss) nicht,? ob)(?![\p{L}])/giu;
 
-/** `text` with its polite hedges ({@link HEDGE}) blanked, for the turn-wide negation check. */
+/**
+ * Sentence adverbs built on a reporting verb, the speaker's own voice rather than reported speech:
+ * de "ehrlich gesagt" (honestly), "offen gesagt", "wie gesagt" (as I said), "kurz gesagt"; en
+ * "that said", "having said that"; fr "cela dit", "soit dit en passant". "Ehrlich gesagt tipp ich
+ * mich ungern durch solche Menüs. Kann mir nicht einfach jemand am Schalter helfen?" was read as a
+ * turn with reported speech, which raises the request cut (dev14 de-d14-e02, 2026-12-07).
+ * Blanked with the hedges; matched on raw text (accents and case as typed).
+ */
+const SAID_IDIOM_TEXT = /(?<![\p{L}])(?:(?:(?:ganz|mal) )?(?:ehrlich|offen|kurz|anders|wie|grob) gesagt|(?:that|having) said(?: that)?|that being said|(?:cela|ceci|ça|ca) dit|soit dit en passant)(?![\p{L}])/giu;
+/** {@link SAID_IDIOM_TEXT} on normalised tokens (accents folded, lower case). */
+const SAID_IDIOM = /(?:^| )(?:(?:(?:ganz|mal) )?(?:ehrlich|offen|kurz|anders|wie|grob) gesagt|(?:that|having) said(?: that)?|that being said|(?:cela|ceci|ca) dit|soit dit en passant)(?= |$)/u;
+
+/** `text` with its polite hedges ({@link HEDGE}) and said-idioms ({@link SAID_IDIOM_TEXT}) blanked, for the turn-wide scope checks. */
 export function dropHedges(text: string): string {
-  return text.normalize('NFC').replace(HEDGE_TEXT, ' ');
+  return text.normalize('NFC').replace(HEDGE_TEXT, ' ').replace(SAID_IDIOM_TEXT, ' ');
 }
 
-/** `tokens` without the {@link HEDGE} phrases in them. */
+/** `tokens` without the {@link HEDGE} and {@link SAID_IDIOM} phrases in them. */
 function withoutHedges(tokens: readonly string[]): string[] {
-  const joined = tokens.join(' ');
-  return HEDGE.test(joined) ? joined.replace(new RegExp(HEDGE.source, 'gu'), ' ').split(' ').filter(Boolean) : [...tokens];
+  let joined = tokens.join(' ');
+  if (!HEDGE.test(joined) && !SAID_IDIOM.test(joined)) return [...tokens];
+  joined = joined.replace(new RegExp(HEDGE.source, 'gu'), ' ').replace(new RegExp(SAID_IDIOM.source, 'gu'), ' ');
+  return joined.split(' ').filter(Boolean);
 }
 
 /**

@@ -34,7 +34,9 @@ export const de: CueLexicon = {
   requestPerson: [
     // eine beschriebene Mitarbeiterin, dann per Pronomen nach ihr gefragt ("Letzte Woche hat mir eine
     // Frau Yilmaz geholfen ... Ist sie heute da?"; dev8, 2026-12-07); nicht "mein Ausweis, ist er da?"
-    're:(?<presence> (?<!meine |meiner |meinen |meinem |seine |seiner |deine |ihre |ihrer |unsere )(?:frau|herr|herrn|sachbearbeiterin|sachbearbeiter|mitarbeiterin|mitarbeiter|kollegin|kollege|beamtin|beamte|dame) (?:\\S+ ){0,25}?ist (?:sie|er) (?:heute |jetzt |gerade |noch |wieder )?(?:da|hier|im haus|im dienst|zu sprechen|erreichbar|im buro|zuruck) )',
+    're:(?<presence> (?<!meine |meiner |meinen |meinem |seine |seiner |deine |ihre |ihrer |unsere )(?:frau|herr|herrn|sachbearbeiterin|sachbearbeiter|mitarbeiterin|mitarbeiter|kollegin|kollege|beamtin|beamte|dame) (?:\\S+ ){0,25}?(?:ist|sitzt|arbeitet) (?:sie|er) (?:heute |jetzt |gerade |noch |wieder )?(?:da|hier|im haus|im dienst|zu sprechen|erreichbar|im buro|zuruck|am schalter) )',
+    // asked directly whether a named clerk sits at the desk today ("Sitzt Frau Becker heute da?"; dev14 de-d14-e25, 2026-12-07)
+    're:(?<presence> (?:sitzt|arbeitet) (?:die |der )?(?:frau|herr|herrn) \\S+ (?:heute |jetzt |gerade |noch |wieder )?(?:da|hier|im haus|im dienst|am schalter|im buro) )',
     // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
     `re: (?:jemand|jemanden|wer|mitarbeiter|mitarbeiterin|mitarbeitende|personal|leute|person|einer|eine)(?: \\S+){0,5} (?:${SPOKEN}) (?:spricht|sprechen|kann|versteht|sprechende)`,
     `re: (?:spricht|sprechen|kann) (?:\\S+ ){0,2}(?:jemand|wer|einer|eine|jemanden|ihr|sie) (?:\\S+ ){0,2}(?:${SPOKEN}) `,
@@ -207,7 +209,7 @@ export const de: CueLexicon = {
       'bin|ist behindert|schwerbehindert|autistisch|dement',
       'blindenhund|assistenzhund|betreuer|betreuerin',
     ],
-    literacy: ['kann * nicht|nicht_gut lesen|schreiben', 'kann * nicht_so_gut|nicht_besonders_gut|nicht_richtig|schlecht|kaum lesen|schreiben', 'analphabet|analphabetin', 'verstehe|spreche kein|nicht|kaum * japanisch|deutsch|die_sprache|die_worter', 'mein deutsch * nicht|schlecht|kaum', 'spreche|verstehe wenig|schlecht|nur_wenig deutsch', 'hilfe beim ausfullen'],
+    literacy: ['kann * nicht|nicht_gut lesen|schreiben', 'kann * nicht_so_gut|nicht_besonders_gut|nicht_richtig|schlecht|kaum lesen|schreiben', 'analphabet|analphabetin', 'verstehe|spreche kein|nicht|kaum * japanisch|deutsch|die_sprache|die_worter', 'mein deutsch * nicht|schlecht|kaum', 'spreche|verstehe wenig|schlecht|nur_wenig deutsch', 'hilfe beim ausfullen', 're: (?:lesen|schreiben)(?: \\S+){0,12}? (?:nie|nie richtig|nicht richtig|nie so richtig|nie ordentlich) (?:gelernt|lernen konnen) '],
   },
   policyException: {
     fee_waiver: [

@@ -81,6 +81,9 @@ export const en: CueLexicon = {
     // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
     // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
     're:(?<presence> (?:is|are) (?:(?:mr|mrs|ms|miss|dr) \\S+ |the (?:manager|supervisor|head|director|officer|registrar|lady|man|woman|gentleman|clerk|caseworker|social worker|team leader) (?:\\S+ ){0,3}?|\\S+ from (?:\\S+ ){0,3}?)(?:in|around|here|available|about|on duty|at work|back|free) (?:today|this afternoon|this morning|right now|now|yet) )',
+    // asked in a subordinate clause or with "'s" ("do you happen to know if Mr Hennessy's in today?";
+    // dev14 en-d14-e25, 2026-12-07)
+    "re:(?<presence> (?:mr|mrs|ms|miss|dr) (?:\\S+'s|\\S+ is|\\S+s) (?:still )?(?:in|here|around|about|working|on duty|at work|back|available|free) (?:today|now|this morning|this afternoon|at the moment) )",
     `${CONTACT} ${WITH} ${DET}? ${ADJ}? ${ADJ}? ${PERSON}`,
     `${REACH} ${DET}? ${ADJ}? ${ADJ}? ${PERSON}`,
     `${SERVICE}`,
@@ -213,6 +216,8 @@ export const en: CueLexicon = {
       'sue you|them|the_city|the_office|him|her|for|over',
       'legal action|advice|aid|help|problem|problems|issue|issues|matter|dispute|proceedings|representation|rights|case|trouble',
       'court|tribunal case|order|date|hearing|summons|ruling|decision',
+      // a lock-out by the landlord ("he changed the locks yesterday while i was at work"; dev14 en-d14-e26, 2026-12-07)
+      're: (?:he|she|they|landlord|landlady|owner|agent) (?:has |have |just |went and )?(?:changed|swapped|replaced) the locks? ',
       'go|going|take|taking * to court',
       'police report|complaint|case|record',
       'my|our rights',
@@ -286,6 +291,8 @@ export const en: CueLexicon = {
       'has|have|with|pulled|holding|carrying a|his|her? knife|knives',
       'threaten|threatened|threatening|threatens',
       'following|followed|stalking|watching|chasing me',
+      // someone who has stayed behind the visitor since somewhere ("he has been behind me since the bus stop"; dev14 en-d14-e17, 2026-12-07)
+      're: (?:has been|have been|has|s been|been|was|were|keeps? being|kept|stayed|stays) (?:right )?behind (?:me|us) (?:since|from|all the way|the whole way|ever since) ',
       'beat|beating up|the_crap|him|her|them|you|me|us|someone|somebody',
       "will|gonna|going_to|i'll|he'll|she'll smash|punch|hit|beat|stab him|her|them|you|me|us|everyone|someone|somebody",
       'smash|wreck|trash everything|the_place',

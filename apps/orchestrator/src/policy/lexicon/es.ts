@@ -50,6 +50,9 @@ export const es: CueLexicon = {
     're:(?<presence> (?:esta|se encuentra|estara|vino|llego) (?:el|la) (?:licenciado|licenciada|lic|senor|senora|senorita|doctor|doctora|ingeniero|ingeniera|encargado|encargada|jefe|jefa|director|directora|alcalde|alcaldesa|secretario|secretaria|funcionario|funcionaria) )',
     // a staff member by first name and section ("si hoy está maribel la de estadística"; dev8 es-d8-e01, 2026-12-07)
     're:(?<presence> (?:esta|anda|vino|llego|se encuentra) (?:hoy )?(?!abiert|cerrad|list|disponib|aqui|ahi|alli|bien|mal|hech|pagad|vencid|incluid|permitid)\\p{L}{3,} (?:la|el) (?:de|del) )',
+    // a titled staff member asked to see the visitor ("si la doctora marcela de tesoreria me puede atender un momentico";
+    // dev14 es-d14-e05, 2026-12-07)
+    're:(?<presence> (?:el|la) (?:licenciado|licenciada|lic|doctor|doctora|ingeniero|ingeniera|encargado|encargada|jefe|jefa|director|directora|secretario|secretaria|senor|senora|senorita|don|dona)(?: \\S+){1,4}? (?:me|nos) (?:puede|podra|podria|pudiera|quiere|va a) (?:atender|recibir|ver) )',
     'atencion|servicio al|de cliente|clientes|atencion_al_cliente',
     `contactar|contacto|comunicarme|hablar|llamar con|a|al * servicio|atencion|${PERSON}`,
     'de carne y hueso',

@@ -60,7 +60,8 @@ export const zh: CueLexicon = {
       // tears that will not stop, shaking hands, a blank head, cannot cope any more (dev5/dev6 grief and overwhelm, 2026-12-06)
       '眼泪停不下来|眼泪止不住|眼泪一直|一直在哭|手一直在抖|手在抖|手一直抖|浑身发抖|脑子一片空白|撑不住了|扛不住了|我真的很乱|我现在真的很乱|心里真的很乱|脑子真的很乱',
     ],
-    profanity: ['他妈的|妈的|tmd|nmd|我操|操你|操蛋|草泥马|傻逼|傻b|煞笔|混蛋|王八蛋|白痴|笨蛋|狗屎|我靠|滚蛋|滚开|去死|垃圾东西|废物'],
+    // "妈的" after 我/咱/俺/您 is "mum's" ("我推我媽的輪椅", my mum's wheelchair; dev14 zh-d14-n13, 2026-12-07)
+    profanity: ['他妈的', 're:(?<![我咱俺您])妈的', 'tmd|nmd|我操|操你|操蛋|草泥马|傻逼|傻b|煞笔|混蛋|王八蛋|白痴|笨蛋|狗屎|我靠|滚蛋|滚开|去死|垃圾东西|废物'],
     positive: ['谢谢|感谢|太好了|很好|不错|满意|有帮助|帮了大忙|明白了'],
   },
   sensitive: {
