@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { LANGS, type Lang } from './lexicon/index.ts';
 import { ArticleClassifier, ARTICLE_AGREEMENT_PROBABILITY, ARTICLE_MIN_PROBABILITY, MIN_ARTICLES } from './articleClassifier.ts';
 import { buildWordIndex, searchWords, type WordIndex } from './wordSearch.ts';
-import { stripCourtesy } from '../policy/courtesy.ts';
+import { stripCourtesy, stripSalutation } from '../policy/courtesy.ts';
 import { DEFAULT_KNOWLEDGE_BASE_PATH, HANDLED_ELSEWHERE_CATEGORY, describeIssues, KnowledgeBaseError, knowledgeBaseFileSchema, type Article, type KnowledgeBaseFile, type LocalizedArticle, type VersionedArticle } from './knowledgeBaseFile.ts';
 
 export { DEFAULT_KNOWLEDGE_BASE_PATH, KnowledgeBaseError, knowledgeBaseFileSchema, type Article, type KnowledgeBaseFile, type LocalizedArticle, type VersionedArticle } from './knowledgeBaseFile.ts';
@@ -20,7 +20,7 @@ export { DEFAULT_KNOWLEDGE_BASE_PATH, KnowledgeBaseError, knowledgeBaseFileSchem
  * when nothing else is left.
  */
 function forClassifier(query: string, language: Lang): string {
-  return stripCourtesy(query, language) || query;
+  return stripCourtesy(stripSalutation(query), language) || query;
 }
 
 /** A search hit. `score` is in 0..1 (see {@link KnowledgeBase.search}). */
@@ -218,7 +218,7 @@ export class KnowledgeBase {
   search(query: string, language: Lang, limit = 3): KbSearchHit[] {
     const index = this.state.indexes.get(language);
     if (!index) return [];
-    return searchWords(index.words, query, language)
+    return searchWords(index.words, stripSalutation(query), language)
       .slice(0, limit)
       .map(({ id, score }) => ({ article: this.state.byId.get(id)!, score: round(score) }));
   }

@@ -28,6 +28,20 @@ const OPENER_RE: Record<Language, RegExp> = Object.fromEntries(
 ) as Record<Language, RegExp>;
 
 /**
+ * Letter salutations at the start of a turn ("Sehr geehrte Damen und Herren,", "Ladies and
+ * gentlemen,", "Mesdames, messieurs,"): the knowledge-base word search read "Damen und Herren" as
+ * the restrooms article's keywords (0.71; dev14 de-d14-n17, 2026-12-07). Only these, not every
+ * opener: other openers are left to the search's own stopwords and clause scoring.
+ */
+const SALUTATION = /^(?:ladies and gentlemen|dear sir(?: or madam)?|mesdames,? messieurs|madame,? monsieur|se[ñn]oras y se[ñn]ores|estimad[oa]s? se[ñn]or(?:es|as?)?|senhoras e senhores|prezad[oa]s? senhor(?:es|as?)?|sehr geehrte (?:damen und herren|frau \p{L}+|herr \p{L}+)|sehr geehrter herr \p{L}+|meine (?:sehr )?(?:geehrten )?damen und herren)(?![\p{L}])[\s,.!?;:-]*/iu;
+
+/** `text` without a leading letter salutation ({@link SALUTATION}); `text` itself when it has none. */
+export function stripSalutation(text: string): string {
+  const rest = text.trim().replace(SALUTATION, '');
+  return rest || text;
+}
+
+/**
  * `text` without its leading courtesy openers (in `language` and English), trimmed; `text` itself
  * when nothing was removed. May return '' for a turn that is only a greeting.
  */

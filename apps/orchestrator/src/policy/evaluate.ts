@@ -93,6 +93,9 @@ export interface PolicyDecision {
  * for). Chosen on the development sets (dev13 zh-d13-n14, 2026-12-07).
  */
 export const ANSWERED_TOPIC_MIN_CONFIDENCE = 0.85;
+
+/** The lexicon cue kind (`CueHit.kind`) behind each label the model may add alone as its own reason. */
+const CUE_KIND_OF = { vulnerable: 'vulnerable', policy_exception: 'policyException', restricted_action: 'restrictedAction' } as const;
 /**
  * The sensitive topics {@link ANSWERED_TOPIC_MIN_CONFIDENCE} applies to: those whose words routine
  * articles share (pension and insurance payments, fees, registrations, the Wi-Fi password). Not
@@ -234,9 +237,14 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   }
 
   // sensitive_topic and safety (department of the first category in taxonomy order)
+  /** Kinds of cue (`CueHit.kind`) with at least one hit vetoed in this turn. */
+  const vetoedKinds = new Set<string>();
   const vetoHit = (h: CueHit, label: Parameters<NonNullable<typeof model>['vetoes']>[0]) => {
     const why = model?.vetoes(label, h) ?? null;
-    if (why) flags.push(`vetoed:${h.kind}:${h.category}`, `scope:${why}`);
+    if (why) {
+      flags.push(`vetoed:${h.kind}:${h.category}`, `scope:${why}`);
+      vetoedKinds.add(h.kind);
+    }
     return !why;
   };
   const topicHits = enabledHits(hits, 'sensitive', SENSITIVE_TOPICS.filter((t) => policy.sensitiveTopics[t].enabled));
@@ -300,6 +308,11 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // vulnerable_visitor, policy_exception, restricted_action: lexicon cues, or the classifier alone
   const orModel = (c: Candidate | null, label: 'vulnerable' | 'policy_exception' | 'restricted_action', code: ReasonCode, enabled: boolean, department: string | null, flag: string) => {
     if (c || !enabled || !model?.fires(label)) return c;
+    // An ask (exception, action) whose own cue was vetoed in this turn ("I'm not asking you to
+    // waive the fee") is not added back by the model alone below REPORTED_MIN_CUT, as vetoed
+    // sensitive topics are not (dev15, 2026-12-07). Not vulnerable: there the model saying the
+    // visitor needs help is what overrides a vetoed cue ("我妈妈行动不便，能帮我们一下吗").
+    if (label !== 'vulnerable' && vetoedKinds.has(CUE_KIND_OF[label]) && model.strength(label) < REPORTED_MIN_CUT) return c;
     // "Haben Sie am Samstag ausnahmsweise geöffnet?" (exceptionally open) is a schedule question
     // the office-hours article answered, not a request to bend a rule (the model scored it 0.51
     // after training set 25): alone, below REPORTED_MIN_CUT, the model adds no exception there.

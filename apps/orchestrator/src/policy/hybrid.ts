@@ -29,7 +29,7 @@ import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
 import { inPersonRequirement, otherPartyBefore, proxyErrand, thirdPersonBefore } from './proxy.ts';
-import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, PRESENCE_GROUP, requestClauseNegated, withoutCue, type CueScope } from './scope.ts';
+import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, PRESENCE_GROUP, requestClauseNegated, withoutCue, withoutPoliteAsks, type CueScope } from './scope.ts';
 import { pastEvent } from './pastEvent.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
@@ -50,6 +50,11 @@ const CJK_LETTER = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{
 /** A turn the model may add a reason to on its own: a Latin word of 3+ letters or 2+ CJK characters. */
 const SUBSTANTIVE = new RegExp(`\\p{L}{3,}|${CJK_LETTER}{2,}`, 'u');
 const COMMON = new Set<ModelLabel>(['request_person', 'frustration']);
+/**
+ * Labels whose cues ask for something (an exception, an action): only a negation in the cue's own
+ * scope counts, and a polite negative ask is none (see `withoutPoliteAsks`).
+ */
+const ASK_LABELS = new Set<ModelLabel>(['policy_exception', 'restricted_action']);
 /** Letters of a CJK run in {@link answeredFragment}. */
 const CJK = new RegExp(CJK_LETTER, 'gu');
 /**
@@ -368,12 +373,17 @@ export function modelTurn(
       // longer goes out; I've come on her behalf"): that person is not here, unless the model says
       // the visitor needs help. Not a child's (a minor sent alone is the vulnerable one).
       // Likewise an elderly cue right after a Chinese third-person pronoun ("到时候需要她本人在家吗？
-      // 她年纪大了", the mother-in-law the visitor books a pickup for; dev12 zh-d12-n17).
-      const proxy = label === 'vulnerable' && hit.category !== 'child' && (proxyErrand(text) || (hit.category === 'elderly' && thirdPersonBefore(text, hit.phrase))) ? 'proxy' : null;
+      // 她年纪大了", the mother-in-law the visitor books a pickup for; dev12 zh-d12-n17), or after a
+      // relative named before it in its sentence, Latin script ("Mi padre, que ya es persona mayor, desea
+      // deshacerse de una cama"; `otherPartyBefore`, dev15 es-d15-n17, 2026-12-07; "我妈妈行动不便，能帮我们一下吗"
+      // is a companion here).
+      const proxy = label === 'vulnerable' && hit.category !== 'child' && (proxyErrand(text) || (hit.category === 'elderly' && (thirdPersonBefore(text, hit.phrase) || (segmentationOf(opts.language) === 'spaced' && otherPartyBefore(text, hit.phrase))))) ? 'proxy' : null;
       // Only the cue's own scope for feelings and vulnerable cues: angry turns are full of
       // negations ("nobody can give me a straight answer. This is unacceptable") and many
       // vulnerable cues are negations themselves ("I can't hear when they call the numbers").
-      const ownScopeOnly = label === 'frustration' || label === 'vulnerable';
+      // Asks for an exception or an action likewise: they come with their excuse, which is often
+      // negated ("知らなくて", "on n'a pas pu venir", "I didn't know"; dev14 / dev15, 2026-12-07).
+      const ownScopeOnly = label === 'frustration' || label === 'vulnerable' || ASK_LABELS.has(label);
       // A request for a person: a negation counts from the request's own clause to the end of its
       // sentence ("I don't need a map, I want a person" is a request); reported speech anywhere in
       // the turn counts.
@@ -388,7 +398,9 @@ export function modelTurn(
       // Only anger among feelings: distress about a recent event is distress now ("남편이 지난주에
       // 갑자기 가 버려서 … 눈물만 나요", a widow, dev4).
       const past = pastTold ? 'reported' : null;
-      const own = cueScope(text, hit.phrase, { reportedSubject: COMMON.has(label), pattern: hit.pattern });
+      // An ask shaped as a negative question ("なんとかしてもらえませんか", "Vous pouvez pas le prendre
+      // quand même ?") asks all the same: its own scope is read without the polite negative asks.
+      const own = cueScope(ASK_LABELS.has(label) ? withoutPoliteAsks(text) : text, hit.phrase, { reportedSubject: COMMON.has(label), pattern: hit.pattern });
       // A child stating their age or school year is one whatever errand they report ("我初二的，
       // 我妈让我来开证明": mum sent me is why a minor is alone here, dev4 2026-12-06).
       const ownScope = own === 'reported' && label === 'vulnerable' && hit.category === 'child' ? null : own;

@@ -2,11 +2,14 @@
  * Rules chosen on the fourteenth development set (2026-12-07), each with sentences written for
  * these tests (not taken from any evaluation set) and a twin that must stay as it is: a named
  * clerk asked after in other words, said-idioms that are no reported speech, "我妈的" (my mum's),
- * and lexicon forms for being followed, a lock-out, failing eyesight and never having learnt to read.
+ * and lexicon forms for being followed, a lock-out, failing eyesight and never having learnt to read;
+ * from the fifteenth: more named-clerk forms, exceptions asked with a negated excuse or as a negative
+ * question, an elderly cue about a relative, power of attorney, letter salutations.
  */
 import { describe, expect, it } from 'vitest';
 import { engineKit } from '../../test/engineKit.ts';
 import { dropHedges } from './scope.ts';
+import { stripSalutation } from './courtesy.ts';
 import { hasScope } from './model/features.ts';
 
 const { converse } = engineKit();
@@ -74,5 +77,57 @@ describe('lexicon forms (dev14)', () => {
     ['de', 'Meine Tochter lernt gerade lesen, gibt es hier eine Bücherei?'],
   ])('[%s] %s is routine', (lang, text) => {
     expect(codes(lang, text)).toEqual([]);
+  });
+});
+
+describe('more requests for a named or described clerk (dev15)', () => {
+  it.each([
+    ['fr', "La dernière fois c'est Mme Leroy qui a pris mon dossier, elle m'a dit de revenir avec la facture. Elle est là ce matin ?"],
+    ['fr', 'Vous pouvez prévenir le responsable des cartes grises que je suis là ?'],
+    ['es', 'Buenas tardes, quisiera que me atendiera la encargada de Padrón, por favor.'],
+    ['es', 'El técnico me dijo que subiera cuando tuviera los planos. ¿Cómo le aviso que ya llegué?'],
+  ])('[%s] %s', (lang, text) => {
+    expect(codes(lang, text)).toContain('explicit_request');
+  });
+
+  it('a clerk who was there last time, with no question whether she is in now, is no request', () => {
+    expect(codes('fr', "La dernière fois c'est Mme Leroy qui a pris mon dossier. Le guichet 2 ouvre à quelle heure ?")).not.toContain('explicit_request');
+  });
+});
+
+describe('an exception asked with its excuse: the excuse may be negated, the ask may be a negative question', () => {
+  it.each([
+    ['fr', "On n'a pas pu venir avant la date limite à cause des grèves. Vous pouvez pas accepter le dossier quand même ?"],
+    ['ja', '締め切りを知らなくて三日過ぎてしまいました。なんとか受け付けてもらえませんか'],
+    ['pt', 'Eu não sabia do prazo. Vocês não conseguem dar um jeitinho nessa multa?'],
+    ['en', "The form was due on Monday and I didn't get the letter until yesterday. Is there any chance you'd still accept it?"],
+  ])('[%s] %s', (lang, text) => {
+    expect(codes(lang, text)).toContain('policy_exception');
+  });
+
+  it.each([
+    ['en', "I'm not asking you to waive the fee, I just want to know when the child benefit form is due."],
+    ['pt', 'Não quero nenhum jeitinho, só quero saber o prazo da taxa do lixo.'],
+  ])('[%s] %s: the ask itself negated is none', (lang, text) => {
+    expect(codes(lang, text)).not.toContain('policy_exception');
+  });
+});
+
+describe('a relative named before an elderly cue, and power of attorney', () => {
+  it('"mi padre, que es persona mayor, quiere tirar un sofá" is an errand for him; the visitor\'s own age still counts', () => {
+    expect(codes('es', 'Mi padre, que ya es persona mayor, quiere tirar un sofá viejo. ¿Cómo se pide la recogida?')).not.toContain('vulnerable_visitor');
+    expect(codes('es', 'Soy una persona mayor y no entiendo nada de esta pantalla, ¿me ayuda alguien?')).toContain('vulnerable_visitor');
+  });
+
+  it('holding power of attorney is no legal matter; a lawyer still is', () => {
+    expect(codes('en', 'I have power of attorney for my father. Can I pick up his tax certificate?')).not.toContain('sensitive_topic');
+    expect(codes('en', 'My solicitor says the eviction hearing is next week and I need my records')).toContain('sensitive_topic');
+  });
+});
+
+describe('a letter salutation is no restroom question', () => {
+  it('"Sehr geehrte Damen und Herren, ..." is searched without the salutation', () => {
+    expect(stripSalutation('Sehr geehrte Damen und Herren, wann wird der Sperrmüll abgeholt?')).toBe('wann wird der Sperrmüll abgeholt?');
+    expect(stripSalutation('Damen und Herren?')).toBe('Damen und Herren?');
   });
 });

@@ -77,10 +77,10 @@ export function thirdPersonBefore(text: string, phrase: string): boolean {
  * relation with a subject or topic particle, "主人が", "남편이"; zh: the relation word, "我老公").
  */
 const OTHER_PARTY_LATIN =
-  /\b(?:my|our|mon|ma|mes|notre|nos|mi|mis|nuestro|nuestra|meu|minha|nosso|nossa|mein|meine|meinem|meiner|unser|unsere) (?:husband|wife|partner|mother|mum|mom|father|dad|son|daughter|neighbour|neighbor|friend|brother|sister|mari|femme|conjoint|conjointe|mere|pere|fils|fille|voisin|voisine|ami|amie|frere|soeur|esposo|marido|esposa|mujer|madre|padre|mama|papa|hijo|hija|vecino|vecina|amigo|amiga|hermano|hermana|mulher|mae|pai|filho|filha|vizinho|vizinha|irmao|irma|mann|frau|mutter|vater|sohn|tochter|nachbar|nachbarin|freund|freundin|bruder|schwester)\b/u;
+  /\b(?:my|our|mon|ma|mes|notre|nos|mi|mis|nuestro|nuestra|meu|minha|nosso|nossa|mein|meine|meinem|meiner|unser|unsere) (?:husband|wife|partner|mother|mum|mom|father|dad|son|daughter|neighbour|neighbor|friend|brother|sister|mari|femme|conjoint|conjointe|mere|pere|fils|fille|voisin|voisine|ami|amie|frere|soeur|esposo|marido|esposa|mujer|madre|padre|mama|papa|hijo|hija|vecino|vecina|amigo|amiga|hermano|hermana|mulher|mae|pai|filho|filha|vizinho|vizinha|irmao|irma|mann|frau|mutter|vater|sohn|tochter|nachbar|nachbarin|freund|freundin|bruder|schwester|grandmother|grandma|granny|nan|nana|grandfather|grandad|granddad|grandpa|abuela|abuelo|avo|avoa|avozinha|avozinho|grand-mere|grand-pere|mamie|papi|oma|opa|grossmutter|grossvater)\b/u;
 /** The CJK counterpart of {@link OTHER_PARTY_LATIN} (match form, no spaces). */
 const OTHER_PARTY_CJK =
-  /(?:主人|夫|妻|家内|嫁|旦那|母|父|息子|娘|祖母|祖父|隣の人|友人|知人|兄|姉|弟|妹)(?:さん)?(?:が|は|も)|老公|老婆|丈夫|妻子|爱人|愛人|我爸|我妈|我媽|儿子|兒子|女儿|女兒|邻居|鄰居|朋友|(?:남편|아내|와이프|엄마|아빠|어머니|아버지|아들|딸|이웃|친구|형|언니|오빠|누나)(?:이|가|은|는|께서|도)/u;
+  /(?:主人|夫|妻|家内|嫁|旦那|母|父|息子|娘|祖母|祖父|隣の人|友人|知人|兄|姉|弟|妹)(?:さん)?(?:が|は|も)|(?:おばあちゃん|おじいちゃん|祖母|祖父)(?:が|は|も)|老公|老婆|丈夫|妻子|爱人|愛人|我爸|我妈|我媽|奶奶|外婆|姥姥|爷爷|外公|儿子|兒子|女儿|女兒|邻居|鄰居|朋友|(?:남편|아내|와이프|엄마|아빠|어머니|아버지|아들|딸|이웃|친구|형|언니|오빠|누나|할머니|할아버지)(?:이|가|은|는|께서|도)/u;
 
 /**
  * True when someone else (a relative, neighbour or friend: {@link OTHER_PARTY_LATIN},

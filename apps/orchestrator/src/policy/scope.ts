@@ -255,11 +255,22 @@ const JA_POLITE_NEGATIVE_ASK = /(?:でき|もらえ|いただけ|頂け|くれ|�
  * {@link JA_POLITE_NEGATIVE_ASK} for Japanese. Only in a sentence with a question mark.
  */
 const LATIN_POLITE_NEGATIVE_ASK =
-  /(?<![\p{L}])(?:no(?= (?:podemos|podemo|puede|puedes|podría|podria|podrías|podrias|podríamos|podriamos|me puede|me podría|me podria|se puede|hay manera|hay forma)(?![\p{L}]))|n[aã]o(?= (?:d[aá]|podemos|pode|poderia|podia|tem como|h[aá] como)(?![\p{L}]))|(?<=(?:can|could))(?:['’]?t|not)(?= (?:we|i|you|someone|somebody|anyone)(?![\p{L}]))|ne(?= (?:peut|peux|pourrait|pourriez|pouvez|pourrions|pouvons)(?![\p{L}]))|(?<=(?:peut|peux|pourrait|pourriez|pouvez|pourrions|pouvons) )pas|(?<=(?:können|könnten|kann|könnte|geht|ginge) (?:(?:wir|sie|ich|man|das|es|jemand) )?(?:(?:das|es|mir|uns) )?)nicht)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:no(?= (?:podemos|podemo|puede|puedes|podría|podria|podrías|podrias|podríamos|podriamos|me puede|me podría|me podria|se puede|hay manera|hay forma)(?![\p{L}]))|n[aã]o(?= (?:d[aá]|podemos|pode|podem|poderia|poderiam|podia|tem como|h[aá] como|consegue|conseguem|conseguiria|conseguiriam)(?![\p{L}]))|(?<=(?:can|could))(?:['’]?t|not)(?= (?:we|i|you|someone|somebody|anyone)(?![\p{L}]))|ne(?= (?:peut|peux|pourrait|pourriez|pouvez|pourrions|pouvons)(?![\p{L}]))|(?<=(?:peut|peux|pourrait|pourriez|pouvez|pourrions|pouvons) )pas|(?<=(?:können|könnten|kann|könnte|geht|ginge) (?:(?:wir|sie|ich|man|das|es|jemand) )?(?:(?:das|es|mir|uns) )?)nicht)(?![\p{L}])/giu;
 
 /** `text` with its {@link LATIN_POLITE_NEGATIVE_ASK} negators blanked when it asks a question. */
 function withoutPoliteNegativeAsk(text: string): string {
   return /[?？]/u.test(text) ? text.replace(LATIN_POLITE_NEGATIVE_ASK, ' ') : text;
+}
+
+/**
+ * `text` with its polite negative asks blanked: Japanese ({@link JA_POLITE_NEGATIVE_ASK},
+ * "なんとかしてもらえませんか") and, in a question, Latin-script ({@link LATIN_POLITE_NEGATIVE_ASK},
+ * "Será que vocês não conseguem tirar os juros?", "Vous pouvez pas le prendre quand même ?"). For
+ * the turn-wide negation check of a cue that asks for something (an exception, an action): the
+ * negator shapes the ask, it does not withdraw it (dev15 ja-d15-e23 / pt-d15-e23, 2026-12-07).
+ */
+export function withoutPoliteAsks(text: string): string {
+  return withoutPoliteNegativeAsk(text.replace(JA_POLITE_NEGATIVE_ASK, '。'));
 }
 
 /**

@@ -45,6 +45,10 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
       // and a matter to be gone over face to face (dev10, 2026-12-07)
       're:(?<presence> (?:il|elle) (?:travaille|travaille-tu|travaille-t-il|travaille-t-elle|travaille-ti) (?:encore|toujours) (?:ici|icitte|la|a la mairie|au bureau) )',
       'parler|discuter|voir|regler|jaser|en_parler en? face_a_face|de_vive_voix',
+      // a named clerk, then asked after by pronoun ("c'est M. Dubois qui avait mon dossier ... Il est là cet après-midi ?"),
+      // and a clerk to be told the visitor is here ("prévenir la responsable ... que je suis là"; dev15 fr-d15-e25 / e05, 2026-12-07)
+      're:(?<presence> (?:m|mr|monsieur|madame|mme|mlle|mademoiselle) \\S+ (?:\\S+ ){0,30}?(?:il|elle) (?:est|serait|sera) (?:la|present|presente|disponible|dans son bureau|au bureau)(?: aujourd\\S*| cet apres-midi| ce matin| maintenant| en ce moment)? )',
+      're:(?<presence> (?:prevenir|prevenez|prevenez-la|prevenez-le|avertir|avertissez|informer|informez|dire a|dites a|dites-lui|lui dire) (?:\\S+ ){0,8}?que je suis (?:la|ici|arrive|arrivee) )',
       // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
       // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
       're:(?<presence> (?:madame|monsieur|mme|mademoiselle|le maire|la maire|le directeur|la directrice|le responsable|la responsable|le chef|la cheffe)(?: \\S+){0,6}? (?:est|serait|sera) (?:la|present|presente|disponible|dans son bureau) )',

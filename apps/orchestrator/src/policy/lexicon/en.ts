@@ -212,7 +212,10 @@ export const en: CueLexicon = {
       'someone|somebody * into|accessed|using * my account|profile|identity',
     ],
     legal: [
-      'lawyer|lawyers|attorney|attorneys|solicitor|lawsuit|lawsuits|litigation|suing|sued|subpoena|eviction|evicted|evict|deportation|deported|discrimination|discriminated|discriminating|harassment|harassed|custody|restraining_order|injunction',
+      // an attorney, not a power of attorney (an instrument for acting for someone: "I hold lasting power of attorney for my
+      // mother"; dev15 en-d15-n17, 2026-12-07)
+      're: (?<!power of |powers of |letter of )attorneys? ',
+      'lawyer|lawyers|solicitor|lawsuit|lawsuits|litigation|suing|sued|subpoena|eviction|evicted|evict|deportation|deported|discrimination|discriminated|discriminating|harassment|harassed|custody|restraining_order|injunction',
       'sue you|them|the_city|the_office|him|her|for|over',
       'legal action|advice|aid|help|problem|problems|issue|issues|matter|dispute|proceedings|representation|rights|case|trouble',
       'court|tribunal case|order|date|hearing|summons|ruling|decision',
@@ -401,6 +404,9 @@ export const en: CueLexicon = {
       'grace period',
       'late submission|application|filing|payment|registration',
       'submit|file|pay|apply|register * late',
+      // a deadline told, then asked whether it will still be taken ("it's meant to be within 42 days ... will they still take it
+      // today?", "was due last friday ... any chance it can still go through"; dev14 / dev15 en-e23, 2026-12-07)
+      're: (?:deadline|due|within \\S+ (?:days|weeks|months)|late|overdue|expired|closed|past)(?: \\S+){0,30}? (?:still|anyway) (?:take|accept|process|count|go through|be accepted|be processed|be ok|be okay|be fine|squeeze|sneak) ',
     ],
     rule_exception: [
       // late, asked to be added anyway: "can you just pop us on the list anyway?" (dev6, 2026-12-06)

@@ -53,6 +53,10 @@ export const es: CueLexicon = {
     // a titled staff member asked to see the visitor ("si la doctora marcela de tesoreria me puede atender un momentico";
     // dev14 es-d14-e05, 2026-12-07)
     're:(?<presence> (?:el|la) (?:licenciado|licenciada|lic|doctor|doctora|ingeniero|ingeniera|encargado|encargada|jefe|jefa|director|directora|secretario|secretaria|senor|senora|senorita|don|dona)(?: \\S+){1,4}? (?:me|nos) (?:puede|podra|podria|pudiera|quiere|va a) (?:atender|recibir|ver) )',
+    // wished to be seen by a role ("quisiera que me atendiera el jefe de la Sección de Rentas"; dev15 es-d15-e04, 2026-12-07)
+    're:(?<presence> (?:quiero|quisiera|queria|necesito|me gustaria|prefiero|preferiria) que me (?:atienda|atendiera|reciba|recibiera|vea|viera) (?:el|la) (?:jefe|jefa|encargado|encargada|director|directora|responsable|licenciado|licenciada|doctor|doctora|coordinador|coordinadora|secretario|secretaria|senor|senora) )',
+    // how to let a clerk who expects the visitor know they have arrived ("¿cómo le hago saber que estoy aquí?"; dev15 es-d15-e25)
+    're:(?<presence> como (?:le|les) (?:hago saber|aviso|digo|comunico) que (?:ya )?(?:estoy aqui|estoy aca|llegue|vine|he llegado|ya estoy) )',
     'atencion|servicio al|de cliente|clientes|atencion_al_cliente',
     `contactar|contacto|comunicarme|hablar|llamar con|a|al * servicio|atencion|${PERSON}`,
     'de carne y hueso',

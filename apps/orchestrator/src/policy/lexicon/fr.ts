@@ -243,6 +243,8 @@ export const fr: CueLexicon = {
       'date limite|delai depassee|depasse|passee|passe',
       "rate|manque|depasse * delai|date_limite|echeance",
       'plus de temps',
+      // a file past its deadline, asked to be taken all the same ("Vous pouvez pas le prendre quand même ?"; dev15 fr-d15-e23, 2026-12-07)
+      'prendre|accepter|enregistrer|recevoir|deposer|valider le|la|les|mon|notre|nos? * quand_meme|malgre_tout|exceptionnellement',
     ],
     rule_exception: [
       'exception|derogation|faveur|cas particulier|autorisation speciale|traitement de faveur|juste cette fois|passer avant|passer devant',
