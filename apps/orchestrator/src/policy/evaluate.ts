@@ -18,7 +18,10 @@ import type { EscalationClassifier, ModelScores } from './model/classifier.ts';
 import { topicOfLabel, MODEL_LABELS } from './model/labels.ts';
 import { findCues, type CueHit, type CueKind } from './cues.ts';
 import { identifyLanguage } from './language.ts';
-import { LOWEST_PRIORITY, type Policy } from './policySchema.ts';
+import type { Policy } from './policySchema.ts';
+import { decide, type Candidate } from './decision.ts';
+
+export { urgencyForPriority, visitorChoiceDecision } from './decision.ts';
 import { scoreSentiment, SENTIMENT_LABEL_CUTOFF } from './sentiment.ts';
 import { SAFETY_CATEGORIES, SENSITIVE_TOPICS, type SafetyCategory, type SensitiveTopic } from './taxonomy.ts';
 
@@ -112,28 +115,9 @@ export const EXPLICIT_CONFIDENCE = 0.95;
 /** Confidence of a safety cue or of a phrase from the policy file. */
 export const STRONG_CUE_CONFIDENCE = 0.9;
 
-interface Candidate {
-  code: ReasonCode;
-  evidence: string;
-  confidence: number;
-  department?: string | null;
-  alertStaff?: boolean;
-}
-
-const REASON_ORDER = [
-  'safety', 'vulnerable_visitor', 'explicit_request', 'visitor_choice', 'negative_sentiment', 'sensitive_topic',
-  'restricted_action', 'policy_exception', 'repeated_failure', 'out_of_scope', 'intake_timeout',
-] as const satisfies readonly ReasonCode[];
-
 const quote = (text: string) => `"${clip(text)}"`;
 const cite = (h: CueHit) => `"${h.phrase}" (${h.category === 'request' || h.category === 'feedback' ? '' : `${h.category}, `}${h.lang}${h.origin === 'policy' ? ', policy phrase' : ''})`;
 const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** Urgency for a priority: 0 or a staff alert -> critical, <= 2 high, <= 5 normal, else low. */
-export function urgencyForPriority(priority: number, alertStaff = false): Urgency {
-  if (priority === 0 || alertStaff) return 'critical';
-  return priority <= 2 ? 'high' : priority <= 5 ? 'normal' : 'low';
-}
 
 /** Cue hits of `kind` whose category is enabled (custom policy phrases always are). */
 function enabledHits(hits: readonly CueHit[], kind: CueKind, enabled: readonly string[]): CueHit[] {
@@ -428,54 +412,4 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   const decision = decide(policy, out, flags, { language: guess.language, sentiment, unanswered, entryId: last?.entryId ?? null, intakeDepartment: lastIntake?.department ?? null });
   if (model) decision.modelScores = model.scores;
   return decision;
-}
-
-function decide(
-  policy: Policy,
-  candidates: Candidate[],
-  flags: string[],
-  ctx: { language: Language; sentiment: ReturnType<typeof scoreSentiment>; unanswered: boolean; entryId: string | null; intakeDepartment: string | null },
-): PolicyDecision {
-  const enabled = new Set(policy.enabledReasons);
-  for (const c of candidates) if (!enabled.has(c.code)) flags.push(`disabled:${c.code}`);
-  const fired = candidates
-    .filter((c) => enabled.has(c.code))
-    .sort((a, b) => policy.priorities[a.code] - policy.priorities[b.code] || REASON_ORDER.indexOf(a.code) - REASON_ORDER.indexOf(b.code));
-  const escalate = fired.length > 0;
-  const priority = escalate ? Math.min(...fired.map((c) => policy.priorities[c.code])) : LOWEST_PRIORITY;
-  const alertStaff = fired.some((c) => c.alertStaff);
-  if (alertStaff) flags.push('alert_staff');
-  const department = escalate ? (fired.find((c) => c.department)?.department ?? ctx.intakeDepartment ?? policy.defaultDepartment) : null;
-  const negativity = Math.max(0, -ctx.sentiment.score) / Math.max(policy.thresholds.negativeSentiment, 0.01);
-  const calm = round2(Math.max(0.5, 0.9 - 0.3 * Math.min(1, negativity) - (ctx.unanswered ? 0.2 : 0)));
-  return {
-    escalate,
-    reasons: fired.map((c) => ({ code: c.code, evidence: c.evidence, entryId: ctx.entryId })),
-    priority,
-    urgency: escalate ? urgencyForPriority(priority, alertStaff) : 'low',
-    alertStaff,
-    skills: { language: ctx.language, department },
-    language: ctx.language,
-    confidence: escalate ? round2(Math.max(...fired.map((c) => c.confidence))) : calm,
-    sentiment: ctx.sentiment.label,
-    sentimentScore: ctx.sentiment.score,
-    flags: [...new Set(flags)],
-  };
-}
-
-/**
- * Decision for the start-screen choice "talk to a person" (`visitor_choice`): escalates at once
- * with confidence 1, unless the policy disables `visitor_choice` (then `escalate: false` and the
- * flag `disabled:visitor_choice`; the kiosk should not offer the choice).
- */
-export function visitorChoiceDecision(policy: Policy, opts: { language?: Language; entryId?: string | null } = {}): PolicyDecision {
-  const language = opts.language ?? policy.defaultLanguage;
-  const choice: Candidate = { code: 'visitor_choice', evidence: 'visitor chose "talk to a person" on the start screen', confidence: 1 };
-  return decide(policy, [choice], [], {
-    language,
-    sentiment: { score: 0, label: 'neutral', cues: [], strong: [] },
-    unanswered: false,
-    entryId: opts.entryId ?? null,
-    intakeDepartment: null,
-  });
 }
