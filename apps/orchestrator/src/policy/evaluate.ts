@@ -223,11 +223,14 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
   // sensitive_topic and safety (department of the first category in taxonomy order)
   /** Kinds of cue (`CueHit.kind`) with at least one hit vetoed in this turn. */
   const vetoedKinds = new Set<string>();
+  /** Why each vulnerable-visitor cue of this turn was vetoed (`proxy`, `answered`, `negation`, ...). */
+  const vulnerableVetoes = new Set<string>();
   const vetoHit = (h: CueHit, label: Parameters<NonNullable<typeof model>['vetoes']>[0]) => {
     const why = model?.vetoes(label, h) ?? null;
     if (why) {
       flags.push(`vetoed:${h.kind}:${h.category}`, `scope:${why}`);
       vetoedKinds.add(h.kind);
+      if (h.kind === 'vulnerable') vulnerableVetoes.add(why);
     }
     return !why;
   };
@@ -297,6 +300,11 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     // sensitive topics are not (dev15, 2026-12-07). Not vulnerable: there the model saying the
     // visitor needs help is what overrides a vetoed cue ("我妈妈行动不便，能帮我们一下吗").
     if (label !== 'vulnerable' && vetoedKinds.has(CUE_KIND_OF[label]) && model.strength(label) < REPORTED_MIN_CUT) return c;
+    // Except where the knowledge base answered the turn and every vulnerable cue in it named a
+    // companion or the person an errand is for, or a mobility need the answer met ("vengo con mi
+    // abuelo en silla de ruedas, ¿hay rampa o ascensor?", accessibility 0.89, model 0.54; dev16
+    // es-d16-n11, 2026-12-07): then the model alone needs REPORTED_MIN_CUT too.
+    if (label === 'vulnerable' && !unanswered && lastIntake?.intent.startsWith('kb:') && vulnerableVetoes.size > 0 && [...vulnerableVetoes].every((w) => w === 'proxy' || w === 'answered') && model.strength(label) < REPORTED_MIN_CUT) return c;
     // "Haben Sie am Samstag ausnahmsweise geöffnet?" (exceptionally open) is a schedule question
     // the office-hours article answered, not a request to bend a rule (the model scored it 0.51
     // after training set 25): alone, below REPORTED_MIN_CUT, the model adds no exception there.

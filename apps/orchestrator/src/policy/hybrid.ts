@@ -28,7 +28,7 @@
 import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
-import { inPersonRequirement, otherPartyBefore, proxyErrand, thirdPersonBefore } from './proxy.ts';
+import { inPersonRequirement, otherPartyBefore, proxyErrand, relativeCue, thirdPersonBefore } from './proxy.ts';
 import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, PRESENCE_GROUP, requestClauseNegated, withoutCue, withoutPoliteAsks, type CueScope } from './scope.ts';
 import { pastEvent } from './pastEvent.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
@@ -67,9 +67,18 @@ const CJK = new RegExp(CJK_LETTER, 'gu');
 export function answeredFragment(text: string, unanswered: boolean | undefined): boolean {
   if (unanswered !== false) return false;
   const cjk = text.match(CJK)?.length ?? 0;
-  const words = text.replace(CJK, ' ').split(/[^\p{L}\p{N}'-]+/u).filter((w) => /\p{L}/u.test(w)).length;
+  const words = wordCount(text);
   return cjk > 0 ? words === 0 && cjk <= 6 : words === 1;
 }
+/** Latin-script words (with a letter) of `text`, CJK runs left out. */
+function wordCount(text: string): number {
+  return text.replace(CJK, ' ').split(/[^\p{L}\p{N}'-]+/u).filter((w) => /\p{L}/u.test(w)).length;
+}
+/**
+ * Knowledge-base answer confidence (0..1) from which a Latin-script turn of at most two words gets
+ * no request for a person from the model alone (see `modelTurn`). Chosen on dev16 (2026-12-07).
+ */
+export const CURT_ANSWER_MIN_CONFIDENCE = 0.95;
 /**
  * Sensitive topics and feelings whose cue is vetoed when told as a past or settled event
  * ({@link pastEvent}: "Meine Nachbarin war letzte Woche stinksauer", "我老公上礼拜投诉了一下，钱也退了")
@@ -122,6 +131,29 @@ export function classifierSettings(policy: Policy): ClassifierSettings {
  * `favour_recall` (no safety veto there), never for a child missing now.
  */
 export const LAUGHING_SAFETY_VETO = 0.15;
+/**
+ * French compound past of a talk ("a parlé avec", "j'ai déjà discuté avec", "on avait jasé avec"):
+ * the request cue read from the participle (accents folded: "parle avec un employe") tells what
+ * happened.
+ */
+const PAST_TALK_FR = /(?<![\p{L}])(?:a|ai|as|avons|avez|ont|avait|avais|avaient|avions|aviez)\s+(?:d[ée]j[àa]\s+|bien\s+|juste\s+)?(?:parl[ée]|discut[ée]|jas[ée]|caus[ée])(?![\p{L}])/iu;
+/**
+ * A cue that contests something (a fine, a bill): the verb itself (fr/en "contest", es/pt
+ * "impugnar", "recorrer", fr "recours"). Such a cue reads only its own scope, like the asks of
+ * {@link ASK_LABELS}. German "Einspruch" / "Widerspruch" and en "appeal" / "dispute" were in the
+ * first version and taken out: a blind probe (probe-safety2) gained a German false escalation
+ * with them, and no development set needed them.
+ */
+const CONTEST_ASK = /(?<![\p{L}])(?:contest\p{L}*|impugn\p{L}*|recorr\p{L}*|recours|recurso)(?![\p{L}])/iu;
+/**
+ * Portuguese "no", "nos" (em + o: "no lugar de cargas", in the loading bay) are no negators, but
+ * the model's features read them as the English and Spanish "no": for the turn-wide negation
+ * check of a Portuguese turn they are written out as "em o" (Portuguese negates with "não"; dev16
+ * pt-d16-e13, 2026-12-07). The model's own features are unchanged (its weights were trained on them).
+ */
+export function withoutPortugueseNo(text: string): string {
+  return text.replace(/(?<![\p{L}'’-])(no|nos)(?![\p{L}'’-])/giu, (m) => (m.toLowerCase() === 'no' ? 'em o' : 'em os'));
+}
 /**
  * Laughter for the safety veto: {@link LAUGHTER} or a sweat smile (😅), which is kept out of
  * LAUGHTER for feelings (nervous distress is still distress) but marks a hyperbole beside a safety
@@ -278,7 +310,7 @@ export function modelTurn(
   ) as Record<ModelLabel, LabelThresholds>;
   let scopeOfTurn: { negated: boolean; reported: boolean } | undefined;
   /** Negation and reported speech anywhere in the turn, polite hedges ("no sé si") left out; computed once. */
-  const wholeTurn = () => (scopeOfTurn ??= hasScope(dropHedges(text)));
+  const wholeTurn = () => (scopeOfTurn ??= hasScope(dropHedges(opts.language === 'pt' ? withoutPortugueseNo(text) : text)));
   /**
    * A negation or reported speech anywhere in the turn. Reported speech elsewhere only counts for
    * requests and feelings: "my *lawyer* told me to come here" is still a legal matter.
@@ -319,7 +351,11 @@ export function modelTurn(
   // last Tuesday, and the Tuesday before"), so frustration keeps its own cut (dev3/dev4, 2026-12-06).
   const cutOf = (label: ModelLabel) =>
     label === 'request_person' && reportedTurn() ? scopedCut(label) : label === 'frustration' && LAUGHTER.test(text) ? Math.max(th[label].fire!, LAUGHING_FRUSTRATION_CUT) : th[label].fire!;
-  const turnFires = (label: ModelLabel) => substantive && th[label].fire !== null && scores[label] >= cutOf(label);
+  // A two-word turn the knowledge base answered all but surely ("Perso. Kosten?", Personalausweis
+  // fees, 1.00): the model alone reads no request for a person in it (it read "pers" of "Perso"
+  // as one, 0.88; dev16 de-d16-n07, 2026-12-07). Lexicon requests still count.
+  const curtAnswered = (opts.answerConfidence ?? 0) >= CURT_ANSWER_MIN_CONFIDENCE && opts.unanswered === false && wordCount(text) <= 2;
+  const turnFires = (label: ModelLabel) => substantive && th[label].fire !== null && scores[label] >= cutOf(label) && !(label === 'request_person' && curtAnswered);
   const byWindow = (label: ModelLabel) => !fragment && !turnFires(label) && th[label].fire !== null && windowScore(label) >= th[label].fire!;
 
   return {
@@ -336,6 +372,9 @@ export function modelTurn(
       // A mobility cue in a turn the knowledge base answered ("wo ist der Aufzug, bin im Rollstuhl
       // unterwegs" -> accessibility) needs the model at REPORTED_MIN_CUT to stand (dev11 de-d11-n08 0.46).
       const answeredMobilityCut = label === 'vulnerable' && hit.category === 'mobility' && opts.unanswered === false ? REPORTED_MIN_CUT : 0;
+      // Likewise an elderly cue that is a relative the visitor names ("vengo con mi abuelo en silla de
+      // ruedas, ¿hay rampa?", model 0.54; dev16 es-d16-n11, 2026-12-07): the companion, not the visitor.
+      const relativeCut = label === 'vulnerable' && hit.category === 'elderly' && relativeCue(text, hit.phrase) ? REPORTED_MIN_CUT : 0;
       // A safety word in a laughing turn or in a question the knowledge base answered confidently
       // needs the model at LAUGHING_SAFETY_VETO to stand (SAFETY_LAUGHTER, ANSWERED_SAFETY_MIN_CONFIDENCE).
       const routineSafety = label === 'safety' && (SAFETY_LAUGHTER.test(text) || (opts.unanswered === false && (opts.answerConfidence ?? 0) >= ANSWERED_SAFETY_MIN_CONFIDENCE));
@@ -344,10 +383,17 @@ export function modelTurn(
       // "先週うちの主人が…苦情を入れまして。もう解決してる", 0.499) stands only where the model alone would
       // add it (its `fire` cut, not `veto`). Not the visitor's own past matter: "昨年の追突事故の示談が
       // こじれておりまして" is a dispute now (dev10 ja-d10-e13). dev13 pt-d13-n05 / ja-d13-n05, 2026-12-07.
-      const pastKind = label !== 'frustration' || hit.category === 'anger';
+      // Plain negative feelings too ("last time my husband got really angry cos we waited an hour in
+      // the wrong queue", dev16 en-d16-n06, 2026-12-07): told with someone else as their subject.
+      const pastKind = label !== 'frustration' || hit.category === 'anger' || hit.category === 'negative';
       const pastTold = PAST_EVENT_LABELS.has(label) && pastKind && pastEvent(text, hit.phrase);
       const pastCut = pastTold && otherPartyBefore(text, hit.phrase) ? (vetoTh[label].fire ?? veto) : 0;
-      if (scores[label] >= Math.max(routineSafety ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut, pastCut)) return null;
+      // A talk with a clerk told in the compound past ("Mon chum a parlé avec un employé la semaine
+      // passée, pis y lui a dit…", model 0.68; dev16 fr-d16-n06, 2026-12-07): what happened, not a
+      // request, unless the model is sure (REPORTED_MIN_CUT).
+      const pastTalk = label === 'request_person' && PAST_TALK_FR.test(text) && /^(?:parle|discute|jase|cause)\b/u.test(hit.phrase) ? REPORTED_MIN_CUT : 0;
+      if (pastTalk && scores[label] < pastTalk) return 'reported';
+      if (scores[label] >= Math.max(routineSafety ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut, relativeCut, pastCut)) return null;
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
       if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';
@@ -383,7 +429,9 @@ export function modelTurn(
       // vulnerable cues are negations themselves ("I can't hear when they call the numbers").
       // Asks for an exception or an action likewise: they come with their excuse, which is often
       // negated ("知らなくて", "on n'a pas pu venir", "I didn't know"; dev14 / dev15, 2026-12-07).
-      const ownScopeOnly = label === 'frustration' || label === 'vulnerable' || ASK_LABELS.has(label);
+      // A fine or a bill contested is an ask too, told with its story ("sauf que c'est pas moi, c'est le
+      // voisin … je veux la contester"; dev16 fr-d16-e13, 2026-12-07).
+      const ownScopeOnly = label === 'frustration' || label === 'vulnerable' || ASK_LABELS.has(label) || ((label === 'legal' || label === 'billing_dispute') && CONTEST_ASK.test(hit.phrase));
       // A request for a person: a negation counts from the request's own clause to the end of its
       // sentence ("I don't need a map, I want a person" is a request); reported speech anywhere in
       // the turn counts.

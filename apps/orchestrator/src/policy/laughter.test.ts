@@ -36,9 +36,14 @@ describe('safety words in a laughing turn', () => {
 
 describe('a sweat smile beside a safety word', () => {
   it('is a hyperbole when the model does not read danger', () => {
-    const d = decide('Das Warten hier bringt mich noch um 😅 wann ist die 112 dran?', 'de');
+    const d = decide('this queue is going to kill me 😅 what number are you on?', 'en');
     expect(d.reasons.map((r) => r.code)).not.toContain('safety');
     expect(d.flags).toContain('scope:lookalike');
+  });
+  it('German "das Warten bringt mich noch um" is no safety word at all (a neutral idiom since dev16)', () => {
+    const d = decide('Das Warten hier bringt mich noch um 😅 wann ist die 112 dran?', 'de');
+    expect(d.reasons.map((r) => r.code)).not.toContain('safety');
+    expect(d.flags.some((f) => f.startsWith('safety'))).toBe(false);
   });
   it('real danger with a sweat smile still escalates', () => {
     expect(decide('😅 sorry but there is a man with a knife at the entrance, he is threatening people', 'en').reasons.map((r) => r.code)).toContain('safety');

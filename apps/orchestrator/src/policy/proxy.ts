@@ -86,13 +86,30 @@ const OTHER_PARTY_CJK =
  * True when someone else (a relative, neighbour or friend: {@link OTHER_PARTY_LATIN},
  * {@link OTHER_PARTY_CJK}) stands before the cue `phrase` in its sentence: what the cue names is
  * that person's doing ("O meu marido já apresentou uma reclamação na semana passada",
- * "先週うちの主人が、…苦情を入れまして"). False when the phrase is not found.
+ * "先週うちの主人が、…苦情を入れまして"), or the cue itself is a relative after a possessive ("mi
+ * abuelo"). False when the phrase is not found.
  */
 export function otherPartyBefore(text: string, phrase: string): boolean {
   const sentence = text.split(/(?<=[.!?。！？])\s*/u).find((s) => (locateCjk(s, phrase) ?? matchForm(s, 'spaced').includes(matchForm(phrase, 'spaced').trim()))) ?? text;
   const cjk = locateCjk(sentence, phrase);
   if (cjk) return OTHER_PARTY_CJK.test(cjk.form.slice(0, cjk.at));
   const form = matchForm(sentence, 'spaced');
-  const at = form.indexOf(matchForm(phrase, 'spaced').trim());
-  return at > 0 && OTHER_PARTY_LATIN.test(form.slice(0, at));
+  const bare = matchForm(phrase, 'spaced').trim();
+  const at = form.indexOf(bare);
+  // The cue may itself name the relative ("vengo con mi abuelo en silla de ruedas": "abuelo" is an
+  // elderly cue in Spanish; dev16 es-d16-n11, 2026-12-07): the possessive before it counts.
+  return at >= 0 && OTHER_PARTY_LATIN.test(form.slice(0, at + bare.length));
+}
+
+const RELATIVE_CUE_LATIN = new RegExp(`${OTHER_PARTY_LATIN.source}$`, 'u');
+/**
+ * True when the cue `phrase` is itself a relative named with a possessive ("mi abuelo", "ma
+ * grand-mère", Latin script): the person the cue names is the visitor's companion or the one an
+ * errand is for, not the visitor.
+ */
+export function relativeCue(text: string, phrase: string): boolean {
+  const form = matchForm(text, 'spaced');
+  const bare = matchForm(phrase, 'spaced').trim();
+  const at = form.indexOf(bare);
+  return at > 0 && RELATIVE_CUE_LATIN.test(form.slice(Math.max(0, at - 12), at + bare.length));
 }

@@ -244,8 +244,9 @@ function negatedOutside(around: string, at: number, length: number, pattern?: st
  * Japanese polite requests asked in the negative ("相談できませんか", "聞いてもらえたりしないですかね",
  * "させてもらえないでしょうか": can't you / wouldn't you), not negations of the request: blanked
  * before the clause check of a request cue ({@link requestClauseNegated}). dev10 ja-d10-e25, 2026-12-07.
+ * Korean "…(해) 주시면 안 돼요?" (would it not do if you…, a polite ask) likewise (dev16 ko-d16-e06).
  */
-const JA_POLITE_NEGATIVE_ASK = /(?:でき|もらえ|いただけ|頂け|くれ|たりし)(?:ませんか|ませんでしょうか|ないでしょうか|ないですか(?:ね)?|ないかな|ないかしら)|わけには(?:まいり|参り|いき)ませんか|わけにはいかないでしょうか/gu;
+const JA_POLITE_NEGATIVE_ASK = /(?:でき|もらえ|いただけ|頂け|くれ|たりし)(?:ませんか|ませんでしょうか|ないでしょうか|ないですか(?:ね)?|ないかな|ないかしら)|わけには(?:まいり|参り|いき)ませんか|わけにはいかないでしょうか|(?:면|시면)\s?안\s?(?:돼요|될까요|되나요|되겠습니까|되겠어요|됩니까|되요|돼|될까)/gu;
 
 /**
  * Latin-script polite asks in the negative ("¿no podemos verlo cara a cara?", "não dá pra falar
@@ -286,8 +287,12 @@ export function requestClauseNegated(text: string, phrase: string, pattern?: str
   const sentence = withoutPoliteNegativeAsk(raw);
   const cjk = locateCjk(sentence, phrase);
   if (!cjk) return hasScope(sentence).negated;
+  // Korean "X 말고 Y" (not X but Y, "이거 말고 걍 … 쌤 한 명만 불러 주시면"): 말고 before the cue
+  // sets aside what precedes it, not the cue (dev16 ko-d16-e06, 2026-12-07); same length, so the
+  // cue stays where it was.
+  const form = cjk.form.slice(0, cjk.at).replace(/말고/gu, '。。') + cjk.form.slice(cjk.at);
   // The model's broad negation forms (any 안, ない, 不 ...), as the turn-wide check always used.
-  return negatedOutside(cjk.form, cjk.at, cjk.phrase.length, pattern, FEATURE_CJK_NEGATION);
+  return negatedOutside(form, cjk.at, cjk.phrase.length, pattern, FEATURE_CJK_NEGATION);
 }
 
 /** The words a cue pattern spells (normalised as the matcher reads text), for {@link cueScope}. */

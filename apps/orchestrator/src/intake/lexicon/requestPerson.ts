@@ -12,7 +12,8 @@ export const EXTRA_REQUEST_LANGS = ['ko', 'fr', 'de', 'pt'] as const;
 /** One of {@link EXTRA_REQUEST_LANGS}. */
 export type ExtraRequestLang = (typeof EXTRA_REQUEST_LANGS)[number];
 
-const KO_STAFF = '상담원|상담사|직원|담당자|사람|매니저|관리자|안내원|책임자|공무원|실제_사람|진짜_사람';
+// 쌤: teenagers' word for a teacher or a clerk ("일하는 쌤 한 명만 불러 주시면", dev16 ko-d16-e06, 2026-12-07)
+const KO_STAFF = '상담원|상담사|직원|담당자|사람|매니저|관리자|안내원|책임자|공무원|실제_사람|진짜_사람|쌤';
 const FR_PERSON =
   "personne|quelqu'un|quelqu_un|quelquun|humain|humaine|agent|agente|conseiller|conseillere|employe|employee|fonctionnaire|responsable|operateur|operatrice|guichetier|guichetiere|prepose|preposee|interlocuteur|etre_humain|membre_du_personnel|personnel|collaborateur|superviseur|directeur|chef";
 const FR_WANT = 'veux|voudrais|souhaite|souhaiterais|aimerais|prefere|prefererais|peux|pourrais|puis-je|dois|faut';
@@ -72,7 +73,7 @@ export const REQUEST_PERSON_EXTRA: Readonly<Record<ExtraRequestLang, { segmentat
     patterns: [
       // a clerk the visitor is expected by, asked to be told they have arrived ("Können Sie ihr sagen, dass
       // ich da bin?"), and a talk face to face or in private (dev10, 2026-12-07)
-      're:(?<presence> (?:ihr|ihm|frau \\S+|herrn? \\S+|der sachbearbeiterin|dem sachbearbeiter) (?:\\S+ )?(?:sagen|ausrichten|bescheid geben|bescheid sagen|mitteilen|melden) dass ich (?:jetzt )?(?:da|hier|angekommen) )',
+      're:(?<presence> (?:ihr|ihm|frau \\S+|herrn? \\S+|der sachbearbeiterin|dem sachbearbeiter) (?:\\S+ )?(?:sagen|ausrichten|bescheid geben|bescheid sagen|bescheid|mitteilen|melden) dass ich (?:jetzt )?(?:da|hier|angekommen) )',
       'von_angesicht_zu_angesicht|unter_vier_augen sprechen|reden|besprechen|klaren',
       // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
       // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)

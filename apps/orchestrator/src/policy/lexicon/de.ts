@@ -10,6 +10,8 @@ export const de: CueLexicon = {
   code: 'de',
   segmentation: 'spaced',
   neutral: [
+    // the queue or the wait "kills me" ("Die Schlange hier bringt mich noch um 😂", dev16 de-d16-n12, 2026-12-07)
+    'schlange|warterei|wartezeit|burokratie|hitze|papierkram|formular|formulare|warten * bringt|bringen mich noch|heute|heut? um',
     // safety words in routine matters: devices, drills, blood tests, licences, idioms (training-set lookalikes, 2026-12-05)
     'messer|kuchenmesser|scheren entsorgen|wegwerfen|abgeben|entsorgt',
     'rauchmelder|brandmelder|feuermelder|blutspende|blutspenden|blutabnahme|blutbild|blutdruck|blutzucker|waffenschein|jagdschein|waffenbesitzkarte|brandschutzubung|feuerwehrubung',
@@ -98,6 +100,9 @@ export const de: CueLexicon = {
       'einspruch|widerspruch gegen|einlegen',
       'ruckerstattung|erstattung|erstatten|zuruckerstatten|ruckzahlung|zuruckzahlen',
       'geld zuruck',
+      // paid a different amount and "it doesn't add up" ("15 Euro bezahlt … Das passt ja dann hinten und vorne
+      // nicht zusammen", dev16 de-d16-e26, 2026-12-07)
+      're: (?:bezahlt|gezahlt|quittung|rechnung|gebuhr|gebuhren|euro)(?: \\S+){0,25} (?:passt|stimmt) (?:\\S+ ){0,3}hinten und vorne nicht ',
       'zahlung|bezahlung|uberweisung|kartenzahlung * fehlgeschlagen|abgelehnt|funktioniert_nicht|problem|fehler',
       'problem|probleme|fehler|arger mit|bei * zahlung|rechnung|abbuchung',
     ],
@@ -208,6 +213,10 @@ export const de: CueLexicon = {
       'habe|hat eine|einen? behinderung|demenz|alzheimer|autismus',
       'bin|ist behindert|schwerbehindert|autistisch|dement',
       'blindenhund|assistenzhund|betreuer|betreuerin',
+      // a tremor or a stroke that makes the screen hard to use (as en, dev16, 2026-12-07)
+      'meine hand|hände * zittert|zittern',
+      'seit meinem|dem schlaganfall',
+      'habe|hab parkinson',
     ],
     literacy: ['kann * nicht|nicht_gut lesen|schreiben', 'kann * nicht_so_gut|nicht_besonders_gut|nicht_richtig|schlecht|kaum lesen|schreiben', 'analphabet|analphabetin', 'verstehe|spreche kein|nicht|kaum * japanisch|deutsch|die_sprache|die_worter', 'mein deutsch * nicht|schlecht|kaum', 'spreche|verstehe wenig|schlecht|nur_wenig deutsch', 'hilfe beim ausfullen', 're: (?:lesen|schreiben)(?: \\S+){0,12}? (?:nie|nie richtig|nicht richtig|nie so richtig|nie ordentlich) (?:gelernt|lernen konnen) '],
   },

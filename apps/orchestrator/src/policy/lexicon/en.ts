@@ -377,6 +377,11 @@ export const en: CueLexicon = {
       `${HAVE} * disability|disabilities|handicap|impairment|dementia|alzheimer|alzheimers|alzheimer's|autism|down_syndrome|learning_difficulty|learning_difficulties|special_needs`,
       'guide|service|assistance dog',
       'my carer|caregiver|care_worker|helper',
+      // a tremor or a stroke that makes the screen hard to use ("my hand is shakey since the stroke and i keep
+      // hitting wrong things on here", dev16 en-d16-e27, 2026-12-07)
+      'my hand|hands * shaking|shaky|shakey|trembling|tremor|trembles|shakes',
+      'since|after the|my stroke',
+      "i_have|i've_got|ive_got|i_got parkinson|parkinsons|parkinson's",
     ],
     literacy: [
       // a visitor who says their command of the local language is poor, or that they understand nothing written (dev10, 2026-12-07)

@@ -45,6 +45,8 @@ export const es: CueLexicon = {
     're:(?<presence> (?:vengo|vine|venia|venimos) a ver (?:a )?(?:la|el) (?:licenciado|licenciada|lic|doctor|doctora|encargado|encargada|jefe|jefa|director|directora|secretario|secretaria|trabajadora social|trabajador social|asistente social|abogada|abogado|coordinador|coordinadora|senor|senora|senorita) )',
     're:(?<presence> (?:digale|digales|avisele|avisenle|diganle|le puede decir|le puede avisar|le pueden avisar|le avisa|le dice) (?:a (?:la|el) \\S+ )?que (?:ya )?(?:llegue|estoy aqui|estoy aca|ya estoy|vine) )',
     'veamos|vemos|ver|verlo|hablar|hablemos|hablarlo|platicar|platiquemos|conversar|tratar|tratarlo|revisar|revisarlo|atiendan|atienda * cara_a_cara',
+    // Mexican "platicarlo de frente" (to talk it over in person; "lo mío mejor lo platico de frente", dev16 es-d16-e25)
+    'platico|platicarlo|platicar|platicamos|hablo|hablarlo|tratarlo|lo_veo|verlo de_frente|en_persona',
     // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
     // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
     're:(?<presence> (?:esta|se encuentra|estara|vino|llego) (?:el|la) (?:licenciado|licenciada|lic|senor|senora|senorita|doctor|doctora|ingeniero|ingeniera|encargado|encargada|jefe|jefa|director|directora|alcalde|alcaldesa|secretario|secretaria|funcionario|funcionaria) )',
@@ -161,6 +163,10 @@ export const es: CueLexicon = {
       'necesito|necesita un|una|ir_al|ir_a_un? medico|doctor|doctora|hospital|medicina|medicamento|medicamentos',
       'receta|enfermedad|depresion|deprimido|deprimida|cancer|diabetes|hospitalizado|hospitalizada|cirugia|diagnostico|psiquiatra|psicologo',
       'salud mental',
+      // a relative's blood pressure and the pills run out ("mi mamá anda con la presión alta … se le acabaron las
+      // pastillas", dev16 es-d16-e14, 2026-12-07)
+      'presion|tension alta',
+      'acabaron|acabado|terminaron|terminado * pastillas|medicinas|medicamentos|remedios|insulina',
     ],
     financial: [
       // out of work, an arrear of a local tax, a payment plan asked for (dev10, 2026-12-07)
@@ -247,20 +253,23 @@ export const es: CueLexicon = {
       'tercera edad',
       'no se usar * maquina|computadora|ordenador|esto',
     ],
-    disability: ['tengo|soy|con * discapacidad|minusvalia|minusvalido|minusvalida', 'demencia|alzheimer|autismo|autista|cuidador|cuidadora', 'perro guia'],
+    // a tremor that makes the screen hard to use (as en/pt, dev16, 2026-12-07)
+    disability: ['mi mano|manos * tiembla|tiemblan|temblando', 'tengo|es_el|es parkinson', 'tengo|soy|con * discapacidad|minusvalia|minusvalido|minusvalida', 'demencia|alzheimer|autismo|autista|cuidador|cuidadora', 'perro guia'],
     literacy: ['no se leer|escribir', 'analfabeto|analfabeta', 'no entiendo|hablo|se * japones|espanol|castellano|el_idioma|las_palabras|lo_que_dice', 'entiendo|hablo poco|poquito|muy_poco espanol|castellano', 'mucho|muy dificil * entiendo|espanol', 'no entiendo * pantalla', 'ayudeme|ayudame|ayuda * rellenar|llenar'],
   },
   policyException: {
     fee_waiver: ['exonerar|exoneracion|exencion|eximir|perdonar|condonar|quitar * tasa|multa|recargo|pago|cuota|tarifa', 'sin pagar', 'gratis para mi|esta_vez'],
     deadline_extension: ['prorrogar|prorroga|ampliar|extender|aplazar * plazo|fecha', 'plazo vencido|vencio|paso|ha_pasado', 'se me paso el plazo', 'mas tiempo', 'entregar|pagar|presentar * tarde|fuera_de_plazo'],
-    rule_exception: ['excepcion|permiso especial|caso especial|autorizacion especial|solo esta vez|por esta vez|colarme|saltarme la cola'],
-    discount: ['descuento|rebaja|bonificacion|mas barato', 'reducir|bajar|rebajar * tasa|precio|importe|impuesto|multa'],
+    // One phrase per entry: a space joins the words of one phrase, so these lists, written as one
+    // entry 'excepcion|permiso especial|…', never matched before 2026-12-07 (lexicon check, dev16).
+    rule_exception: ['excepcion', 'permiso|caso|autorizacion especial', 'solo|por esta vez', 'colarme', 'saltarme la cola'],
+    discount: ['descuento|rebaja|bonificacion', 'mas barato', 'reducir|bajar|rebajar * tasa|precio|importe|impuesto|multa'],
   },
   restrictedAction: {
     refund: ['reembolso|reembolsar|reembolsen|reintegro', 'devolucion del? dinero', 'devuelvan|devolverme|devuelva * dinero'],
     record_change: ['cambiar|modificar|corregir|rectificar|rectificacion * registro|datos|acta|fecha_de_nacimiento|sexo|padron', 'error|errores en * registro|datos|acta|certificado', `re: (?:puede|podria|puedes|podrias|me puede|me podria|me puedes|me podrias|pueden|podes|me podes)(?: usted)? (?:\\S+ ){0,2}(?:cambiar|corregir|actualizar|modificar|borrar|poner|meter|cambiarme|corregirme|actualizarme|ponerme|anotar)(?: \\S+){0,6} (?:en|del) (?:el |su |tu |vuestro )?(?:sistema|ordenador|computadora|base de datos|registro|padron|expediente|ficha|cuenta)`],
     data_deletion: ['borrar|eliminar|suprimir|supresion * datos|informacion|datos_personales', 'derecho al olvido|de_supresion'],
-    identity_verification: ['poder notarial', 'apoderado|autorizacion|representante legal', 'en nombre de', 'sin documento|dni|identificacion|pasaporte'],
+    identity_verification: ['poder notarial', 'apoderado', 'representante legal', 'en nombre de', 'sin documento|dni|identificacion|pasaporte'],
     payment: ['numero|codigo|pin de la? tarjeta', 'cvv', 'pagar aqui|ahora'],
   },
 };

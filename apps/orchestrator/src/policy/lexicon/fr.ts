@@ -115,6 +115,9 @@ export const fr: CueLexicon = {
       'remboursement|rembourser|remboursez|rembourse|remboursee|me_rembourser',
       "probleme|erreur|souci de|avec|du|sur|dans * paiement|facture|prelevement|facturation",
       'paiement refuse|echoue|bloque|rejete',
+      // "Je ne vois pas pourquoi je paierais ça" (a bill the visitor was told would be free; dev16 fr-d16-e09, 2026-12-07)
+      'ne vois|voit pas pourquoi * paierais|payerais|payer|paie|paye|regler|reglerais',
+      'vois|voit pas pourquoi * paierais|payerais|payer|paie|paye|regler|reglerais',
     ],
     complaint: [
       'plainte|plaintes|reclamation|reclamations|me_plaindre|porter_plainte|doleance',
@@ -139,6 +142,9 @@ export const fr: CueLexicon = {
       'porter plainte',
       'porter|aller|saisir en|la justice',
       'mes droits',
+      // a fine the visitor wants to contest, told first ("une amende … je veux la contester", dev16 fr-d16-e13, 2026-12-07)
+      // (the match is the verb alone, so a negation in the story between them does not scope it)
+      're:(?<= (?:amende|contravention|pv|proces-verbal)(?: \\S+){0,30} )(?:la |le |l )?(?:contester|conteste|contestation|recours) ',
       'garde des enfants',
       'aide juridictionnelle',
     ],
@@ -152,6 +158,8 @@ export const fr: CueLexicon = {
     financial: [
       'dette|dettes|endette|endettee|surendettement|impaye|impayes|arriere|arrieres|faillite|huissier|saisie|fraude|escroquerie|arnaque|arnaque|chomage|rsa',
       "pas les moyens",
+      // a few euros left to the end of the month ("il me reste 11 euros sur le compte … jusqu'à la fin du mois", dev16 fr-d16-e26)
+      're: (?:il )?(?:ne )?me reste (?:plus que |que |seulement |a peine |meme pas )?\\d+ ?(?:euros?|€|balles|dollars?|\\$)? ',
       'peux|pouvons pas payer * loyer|impots|factures|taxe',
       "plus|pas d'argent",
       'difficultes|problemes financieres|financiers|d\'argent',
@@ -233,6 +241,10 @@ export const fr: CueLexicon = {
       "je suis|suis|est handicape|handicapee|en_situation_de_handicap|autiste",
       "j'ai un|une handicap|deficience",
       'demence|alzheimer|autisme|chien guide|chien_d\'assistance',
+      // a tremor or a stroke that makes the screen hard to use (as en, dev16, 2026-12-07)
+      'ma main|mes_mains * tremble|tremblent',
+      "depuis mon|l' avc",
+      "j'ai|c'est le? parkinson",
     ],
     literacy: ['ne sais pas lire|ecrire', 'analphabete|illettre|illettree', 'comprends|parle pas * japonais|formulaire|francais|la_langue|les_mots', 'parle|comprends un_peu|peu|mal le? francais', 'mon francais * pas|mauvais|faible', 'aider|aidez-moi * remplir'],
   },
@@ -247,11 +259,17 @@ export const fr: CueLexicon = {
       'prendre|accepter|enregistrer|recevoir|deposer|valider le|la|les|mon|notre|nos? * quand_meme|malgre_tout|exceptionnellement',
     ],
     rule_exception: [
-      'exception|derogation|faveur|cas particulier|autorisation speciale|traitement de faveur|juste cette fois|passer avant|passer devant',
+      // one phrase per entry (as es; the list written as one entry never matched before 2026-12-07)
+      'exception|derogation|faveur',
+      'cas particulier',
+      'autorisation speciale',
+      'traitement de faveur',
+      'juste cette fois',
+      'passer avant|devant',
       // served again without a new ticket ("me faire repasser tout de suite sans reprendre un ticket"; dev13 fr-d13-e23, 2026-12-07)
       'sans reprendre|refaire * ticket|numero|la_queue|la_file',
     ],
-    discount: ['reduction|rabais|moins cher', 'reduire|baisser * frais|prix|montant|impot|taxe'],
+    discount: ['reduction|rabais', 'moins cher', 'reduire|baisser * frais|prix|montant|impot|taxe'],
   },
   restrictedAction: {
     refund: ['rembourser|remboursement|remboursez|me_rendre_mon_argent', 'recuperer|recupere mon argent'],

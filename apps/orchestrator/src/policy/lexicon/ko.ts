@@ -126,6 +126,8 @@ export const ko: CueLexicon = {
     mobility: ['휠체어를_타|휠체어_사용|휠체어를_써|걷지_못|걸을_수_없|다리가_불편|거동이_불편|지팡이'],
     lost: [
       '길을_잃|길_잃|어디로_가야_할지_모르|여기가_어디|미아',
+      // not sure which office this is ("여기가 구청이여 동사무소여", an elderly widow; dev16 ko-d16-e27, 2026-12-07)
+      're:여기가(?:구청|동사무소|주민센터|시청|보건소|은행|병원)(?:이여|이야|여|야|인가|이에요|예요|인지|이었나)(?:구청|동사무소|주민센터|시청|보건소|은행|병원)',
       // forgot the errand, a minor stating their age or school year (dev3 vulnerable misses, 2026-12-06)
       '뭐_하러_왔는지|뭐하러_왔는지|무슨_일로_왔는지|왜_왔는지|뭘_하러_왔는지|뭐_하러_왔더라|뭐하러_왔더라',
     ],

@@ -125,6 +125,9 @@ export const pt: CueLexicon = {
       'processo judicial|contra',
       'acao judicial',
       'meus direitos',
+      // a fine the visitor wants to contest, told first ("multou-me … Quero contestar isto", dev16 pt-d16-e13, 2026-12-07)
+      // (the match is the verb alone, so a negation in the story between them does not scope it)
+      're:(?<= (?:multa|multou|multaram|multado|multada|multou-me|multaram-me)(?: \\S+){0,30} )(?:contestar|recorrer|recurso|impugnar) ',
       'guarda dos filhos',
       'boletim de ocorrencia',
     ],
@@ -211,14 +214,16 @@ export const pt: CueLexicon = {
       'terceira idade',
       'nao sei usar * maquina|computador|isso|tecnologia',
     ],
-    disability: ['tenho|sou|com * deficiencia|deficiente', 'demencia|alzheimer|autismo|autista|cuidador|cuidadora', 'cao guia', 'cao-guia'],
+    // a tremor that makes typing slow ("minha mao treme mito, é o parkinson", dev16 pt-d16-e27, 2026-12-07)
+    disability: ['minha mao|maos * treme|tremem|tremendo|tremula', 'tenho|e_o|e parkinson', 'tenho|sou|com * deficiencia|deficiente', 'demencia|alzheimer|autismo|autista|cuidador|cuidadora', 'cao guia', 'cao-guia'],
     literacy: ['nao sei ler|escrever', 'analfabeto|analfabeta', 'nao entendo|falo|sei * japones|portugues|a_lingua|as_palavras|o_que_diz', 'falo|entendo pouco|pouquinho portugues', 'meu portugues * nao|ruim|fraco', 'ajuda|ajude|ajudar * preencher'],
   },
   policyException: {
     fee_waiver: ['isentar|isencao|dispensar|perdoar|cancelar * taxa|multa|juros|pagamento|tarifa', 'sem pagar', 'de graca pra|para mim', 'faz|fazer|faria|fazem|deixa|deixar|libera|liberar * de graca', 'gratis para mim'],
     deadline_extension: ['prorrogar|prorrogacao|estender|adiar * prazo|vencimento|data', 'prazo vencido|venceu|passou', 'perdi o prazo', 'mais tempo', 'entregar|pagar atrasado'],
     rule_exception: ['excecao|jeitinho', 'caso especial', 'permissao|autorizacao especial', 'so dessa|desta vez', 'furar a fila', 'passar na frente'],
-    discount: ['desconto|abatimento|mais barato', 'reduzir|diminuir|baixar * taxa|valor|preco|imposto|multa'],
+    // one phrase per entry (as es; the list written as one entry never matched before 2026-12-07)
+    discount: ['desconto|abatimento', 'mais barato', 'reduzir|diminuir|baixar * taxa|valor|preco|imposto|multa'],
   },
   restrictedAction: {
     refund: ['reembolso|reembolsar|estorno|estornar', 'devolver o dinheiro', 'meu dinheiro de volta', 'devolucao do valor|dinheiro'],
