@@ -290,10 +290,22 @@ export function requestClauseNegated(text: string, phrase: string, pattern?: str
   // Korean "X 말고 Y" (not X but Y, "이거 말고 걍 … 쌤 한 명만 불러 주시면"): 말고 before the cue
   // sets aside what precedes it, not the cue (dev16 ko-d16-e06, 2026-12-07); same length, so the
   // cue stays where it was.
-  const form = cjk.form.slice(0, cjk.at).replace(/말고/gu, '。。') + cjk.form.slice(cjk.at);
+  // Japanese negates after the verb (呼ばなくていい): a negation before the cue is another clause's
+  // ("正直あちこち自信がなくて…実物を見て…言ってもらえたら安心", no confidence, then the ask; dev16
+  // ja-d16-e25, 2026-12-07).
+  const head = cjk.form.slice(0, cjk.at);
+  const form = (KANA.test(cjk.form) ? '。'.repeat(head.length) : head.replace(/말고/gu, '。。')) + cjk.form.slice(cjk.at);
   // The model's broad negation forms (any 안, ない, 不 ...), as the turn-wide check always used.
   return negatedOutside(form, cjk.at, cjk.phrase.length, pattern, FEATURE_CJK_NEGATION);
 }
+
+/** First-person subject pronouns that open a clause (normalised tokens), for {@link cueScope}. */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', "i'm", 'im', "i've", "i'll", 'ich', 'je', "j'", 'yo', 'eu']);
+/** Words that tie a clause to a negator before it ("nicht dass ich", "not that i", "pas que je"). */
+const COMPLEMENTISERS: ReadonlySet<string> = new Set(['that', 'dass', 'daß', 'que', "qu'", 'ob', 'if', 'whether', 'se', 'weil', 'because']);
+
+/** Japanese text (a kana letter). */
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** The words a cue pattern spells (normalised as the matcher reads text), for {@link cueScope}. */
 function patternWords(pattern: string | undefined): Set<string> {
@@ -325,8 +337,14 @@ const SAID_IDIOM = /(?:^| )(?:(?:(?:ganz|mal) )?(?:ehrlich|offen|kurz|anders|wie
 
 /** `text` with its polite hedges ({@link HEDGE}) and said-idioms ({@link SAID_IDIOM_TEXT}) blanked, for the turn-wide scope checks. */
 export function dropHedges(text: string): string {
-  return text.normalize('NFC').replace(HEDGE_TEXT, ' ').replace(SAID_IDIOM_TEXT, ' ');
+  return text.normalize('NFC').replace(HEDGE_TEXT, ' ').replace(SAID_IDIOM_TEXT, ' ').replace(JA_ASKED_TO_SAY, '。');
 }
+
+/**
+ * Japanese "…って言ってもらえたら" (if you could tell me …): an ask to be told something, not
+ * speech reported ("実物を見て「これで大丈夫」って言ってもらえたら安心", dev16 ja-d16-e25, 2026-12-07).
+ */
+const JA_ASKED_TO_SAY = /(?:って|と)言って(?=もらえ|いただけ|頂け|ほしい|欲しい|くれ|くださ|下さ)/gu;
 
 /** `tokens` without the {@link HEDGE} and {@link SAID_IDIOM} phrases in them. */
 function withoutHedges(tokens: readonly string[]): string[] {
@@ -364,7 +382,8 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
       if (negatedOutside(before + own.phrase + after, before.length, own.phrase.length, opts.pattern)) return 'negation';
       if (ZH_DENIED_BEFORE.test(own.form.slice(Math.max(0, own.at - 4), own.at))) return 'negation';
     }
-    if (CJK_REPORTED.test(form.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';
+    const unasked = form.replace(JA_ASKED_TO_SAY, (m) => '。'.repeat(m.length));
+    if (CJK_REPORTED.test(unasked.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';
     // The agent of a passive ("被工作人员怼了", scolded by the staff): something that happened.
     if (form.slice(Math.max(0, at - 1), at) === '被') return 'reported';
     // The subject of a reporting verb later in its sentence ("옆집 할머니가 대형폐기물은 전화로 신청하는
@@ -380,7 +399,13 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
   // consigo ver", "can't read the screen"), which vetoed such cues until 2026-12-06; one matched
   // by a gap ("brauche *keinen* Mitarbeiter") still negates.
   const ownWords = patternWords(opts.pattern);
-  const negationWindow = own ? [...withoutHedges(own.tokens.slice(Math.max(0, own.at - SCOPE_WINDOW_BEFORE), own.at)), ...own.tokens.slice(own.at, own.at + own.length).filter((t) => !ownWords.has(t))] : [];
+  // A cue that opens with its own subject ("ich schaff das alles nicht mehr", "I can't cope") starts
+  // a clause: a negator before it belongs to the clause before ("…krieg ich die Bescheinigung nicht
+  // ich schaff das alles nicht mehr", a voice transcript without commas; dev16 de-d16-e08,
+  // 2026-12-07), unless a complementiser ties them ("nicht dass ich…", "not that I…").
+  const opensClause = !!own && SUBJECT_PRONOUNS.has(own.tokens[own.at]!) && !COMPLEMENTISERS.has(own.tokens[own.at - 1] ?? '');
+  const windowBefore = own && !opensClause ? withoutHedges(own.tokens.slice(Math.max(0, own.at - SCOPE_WINDOW_BEFORE), own.at)) : [];
+  const negationWindow = own ? [...windowBefore, ...own.tokens.slice(own.at, own.at + own.length).filter((t) => !ownWords.has(t))] : [];
   if (negationWindow.some((t) => NEGATORS.has(t) || NEGATORS.has(`${t.split("'")[0]}'`) || t.endsWith("n't"))) return 'negation';
   // Reported speech also follows its subject: "the *staff* at counter 3 told me", "l'*agent* m'a dit".
   const after = tokens.slice(at + length, at + length + SCOPE_WINDOW_AFTER);

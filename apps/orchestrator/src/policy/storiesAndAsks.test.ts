@@ -123,3 +123,39 @@ describe('a curt question the knowledge base answered surely', () => {
     expect(codes('de', 'Mitarbeiter bitte')).toContain('explicit_request');
   });
 });
+
+describe('a negation in the clause before a cue does not reach it', () => {
+  it('German: a distress cue that opens with "ich" after "…nicht" in a voice transcript', () => {
+    expect(codes('de', 'ich find den zettel nicht ich schaff das alles nicht mehr heute')).toContain('negative_sentiment');
+  });
+
+  it('"nicht dass ich …" still ties the negation to it', () => {
+    expect(codes('de', 'nicht dass ich das alles nicht schaffe, ich brauche nur die Öffnungszeiten')).not.toContain('negative_sentiment');
+  });
+
+  it('Japanese: a negation before the ask belongs to its own clause ("自信がなくて…見てもらえたら安心")', () => {
+    expect(codes('ja', '自分で書いてみたんですが自信がなくて、申請書を見てもらえたら安心なんですけど')).toContain('explicit_request');
+  });
+
+  it('Japanese: a negation after the cue still negates it', () => {
+    expect(codes('ja', '職員さんは呼ばなくていいです。駐車場の場所だけ教えてください')).not.toContain('explicit_request');
+  });
+
+  it('Japanese "…って言ってもらえたら" asks to be told; "…って言われた" is still reported', () => {
+    expect(codes('ja', '書類を確認して「大丈夫」って言っていただけると助かります')).toContain('explicit_request');
+    expect(codes('ja', '窓口の人に、この書類で大丈夫って言われたんですけど、駐車場はどこですか')).not.toContain('explicit_request');
+  });
+});
+
+describe('disorientation cues from the sixteenth development set', () => {
+  it.each([
+    ['de', 'mein sohn wollte mich hier abholen glaub ich welcher tag ist denn heute eigentlich'],
+    ['es', 'Perdone, joven, ¿esto es el centro de salud? Vengo por las pastillas de mi marido.'],
+  ])('[%s] %s', (lang, text) => {
+    expect(codes(lang, text)).toContain('vulnerable_visitor');
+  });
+
+  it('"¿esto es el registro civil?" is a routine question', () => {
+    expect(codes('es', '¿Esto es el registro civil? Vengo a inscribir a mi hijo.')).not.toContain('vulnerable_visitor');
+  });
+});

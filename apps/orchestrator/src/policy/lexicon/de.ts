@@ -195,7 +195,9 @@ export const de: CueLexicon = {
       // forgot the errand, a minor stating their age or school year (dev3 vulnerable misses, 2026-12-06)
       'weiss|weis|weiß nimmer|nicht_mehr warum|wofur|weshalb ich',
       'vergessen warum|wofur|weshalb|was ich',
-      'habe|hab mich verlaufen|verirrt', 'bin verloren|orientierungslos', 'weiss|weiß nicht wo ich bin|hin', 'wo bin ich'],
+      'habe|hab mich verlaufen|verirrt', 'bin verloren|orientierungslos', 'weiss|weiß nicht wo ich bin|hin', 'wo bin ich',
+      // unsure of the day, with a marker of confusion ("welcher tag ist denn heute eigentlich", dev16 de-d16-e27, 2026-12-07)
+      'welcher tag ist denn|eigentlich heute', 'welcher tag ist heute denn|eigentlich'],
     child: [
       `mein|meine ${KID} * verloren|verschwunden|weg|vermisst|allein|weint|krank`,
       `finde * ${KID}|eltern|mutter|vater|mama|papa nicht`,

@@ -238,6 +238,8 @@ export const es: CueLexicon = {
     lost: [
       // forgot the errand, a minor stating their age or school year (dev3 vulnerable misses, 2026-12-06)
       'olvide|se_me_olvido|no_me_acuerdo|no_recuerdo|ya_no_se a_que|para_que|por_que|que vine|venia|tenia_que',
+      // taking the city hall for a clinic or a bank ("¿Esto es el ambulatorio?", an elderly visitor; dev16 es-d16-e18, 2026-12-07)
+      'esto|aqui es el|la ambulatorio|hospital|centro_de_salud|consultorio|clinica|farmacia|banco',
       'estoy perdido|perdida|perdidos', 'me perdi', 'me he perdido', 'no se donde estoy|ir', 'donde estoy'],
     child: [
       `mi ${KID} * perdido|perdida|desaparecido|desaparecida|solo|sola|llorando|enfermo|enferma`,

@@ -31,6 +31,10 @@ export const ja: CueLexicon = {
     `${STAFF} と|に|を|さん|が * 話|はな|代わ|かわ|つな|繋|呼|よん|来て|相談|対応`,
     '人 と|に 相談|代わって|かわって',
     '窓口 で|に 直接',
+    // a form to be looked over by someone before it is handed in ("出す前に実物を見て「これで大丈夫」って
+    // 言ってもらえたら安心なんですけど": the kiosk cannot look at paper; dev16 ja-d16-e25, 2026-12-07)
+    // (the rest is a lookahead: the phrase quoted is the paper and the look, findable in the text)
+    're:(?:実物|書類|届|届書|用紙|申請書|書いたもの|原本)を?(?:直接)?(?:見て|確認して|チェックして)(?=[^。]{0,24}?(?:もらえたら|もらえると|いただけたら|いただけると)(?:安心|助かり|助かる|うれし|嬉し))',
     'ロボット|機械|ai|AI * 話したくない|じゃなくて|ではなく|は嫌|はいや|いやだ',
     '誰か|だれか いませんか|いますか|来てください',
     '人 を 呼んで|よんで',
