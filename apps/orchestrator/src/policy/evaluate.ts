@@ -8,6 +8,7 @@ import { clip } from '../intake/summary.ts';
 import { assistantRepeat, declinesOffer, findRepeat, isUnanswered, opensWithNo, sameReply, unansweredStreak, type IntakeAnswer, type PolicyTurn } from './conversation.ts';
 import { modelTurn, REPORTED_MIN_CUT } from './hybrid.ts';
 import { needNegated } from './scope.ts';
+import { namesOtherParty } from './proxy.ts';
 import { bareCryForHelp, negatedEmergency } from './safetyScope.ts';
 import { sharesTopic } from '../intake/topics.ts';
 import { opensFollowUp } from '../intake/text.ts';
@@ -27,6 +28,8 @@ import { SAFETY_CATEGORIES, SENSITIVE_TOPICS, type SafetyCategory, type Sensitiv
 
 /** The knowledge-base intent of the office-hours article: a turn it answered asks about the schedule (see the policy-exception rule in `evaluateTurn`). */
 const SCHEDULE_ARTICLE = 'kb:office-hours';
+/** The accessibility article's intake intent (lifts, ramps, wheelchairs, accessible parking). */
+const ACCESSIBILITY_ARTICLE = 'kb:accessibility';
 
 export type { IntakeAnswer, PolicyTurn } from './conversation.ts';
 
@@ -235,7 +238,22 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     return !why;
   };
   const topicHits = enabledHits(hits, 'sensitive', SENSITIVE_TOPICS.filter((t) => policy.sensitiveTopics[t].enabled));
-  const topics = topicHits.filter((h) => vetoHit(h, h.category as SensitiveTopic));
+  /**
+   * The knowledge base answered an accessibility question about someone the visitor names ("엄마가
+   * 무릎 수술하셔서 … 휠체어 빌릴 수 있어요?", a wheelchair for a mother after knee surgery; dev17
+   * ko-d17-n11 / fr-d17-n10, 2026-12-07): the companion's condition is why they ask, and the answer
+   * is what they asked for. A medical cue then needs the model at REPORTED_MIN_CUT, as does the
+   * model alone adding a vulnerable visitor.
+   */
+  const companionAccessibility = !unanswered && lastIntake?.intent === ACCESSIBILITY_ARTICLE && namesOtherParty(text);
+  const topics = topicHits.filter((h) => {
+    if (h.category === 'medical' && companionAccessibility && (model?.strength('medical') ?? 0) < REPORTED_MIN_CUT) {
+      flags.push(`vetoed:${h.kind}:${h.category}`, 'scope:proxy');
+      vetoedKinds.add(h.kind);
+      return false;
+    }
+    return vetoHit(h, h.category as SensitiveTopic);
+  });
   // A question the knowledge base answered confidently ("城乡居民养老保险一年交多少钱？" -> national
   // pension at 0.86, model financial 0.75; dev13 zh-d13-n14) is routine: the model alone adds a
   // sensitive topic that routine articles share words with (ANSWERED_TOPIC_LABELS: fees and
@@ -305,6 +323,9 @@ export function evaluateTurn(policy: Policy, input: PolicyInput): PolicyDecision
     // abuelo en silla de ruedas, ¿hay rampa o ascensor?", accessibility 0.89, model 0.54; dev16
     // es-d16-n11, 2026-12-07): then the model alone needs REPORTED_MIN_CUT too.
     if (label === 'vulnerable' && !unanswered && lastIntake?.intent.startsWith('kb:') && vulnerableVetoes.size > 0 && [...vulnerableVetoes].every((w) => w === 'proxy' || w === 'answered') && model.strength(label) < REPORTED_MIN_CUT) return c;
+    // Likewise an accessibility question the knowledge base answered for someone the visitor names,
+    // with no cue at all ("c'est où l'ascenseur ? ma grand-mère est en fauteuil", model 0.75; dev17 fr-d17-n10).
+    if (label === 'vulnerable' && companionAccessibility && model.strength(label) < REPORTED_MIN_CUT) return c;
     // "Haben Sie am Samstag ausnahmsweise geöffnet?" (exceptionally open) is a schedule question
     // the office-hours article answered, not a request to bend a rule (the model scored it 0.51
     // after training set 25): alone, below REPORTED_MIN_CUT, the model adds no exception there.

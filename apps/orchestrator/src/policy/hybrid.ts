@@ -29,7 +29,7 @@ import type { Language } from '@telekiosk/shared';
 import type { CueHit } from './cues.ts';
 import { defaultClassifier, type EscalationClassifier, type ModelScores } from './model/classifier.ts';
 import { inPersonRequirement, otherPartyBefore, proxyErrand, relativeCue, thirdPersonBefore } from './proxy.ts';
-import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, PRESENCE_GROUP, requestClauseNegated, withoutCue, withoutPoliteAsks, type CueScope } from './scope.ts';
+import { cueScope, dropHedges, fromCueClause, genericReference, MISSING_CHILD_GROUP, needNegated, needNegationIn, ownCueClause, PRESENCE_GROUP, presenceClause, requestClauseNegated, withoutCue, withoutPoliteAsks, type CueScope } from './scope.ts';
 import { pastEvent } from './pastEvent.ts';
 import { MODEL_LABELS, topicOfLabel, type ModelLabel } from './model/labels.ts';
 import { hasScope } from './model/features.ts';
@@ -131,6 +131,8 @@ export function classifierSettings(policy: Policy): ClassifierSettings {
  * `favour_recall` (no safety veto there), never for a child missing now.
  */
 export const LAUGHING_SAFETY_VETO = 0.15;
+/** A request cue asking to be called back (Japanese 折り返し…). */
+const CALLBACK_ASK = /^折り返し/u;
 /**
  * French compound past of a talk ("a parlé avec", "j'ai déjà discuté avec", "on avait jasé avec"):
  * the request cue read from the participle (accents folded: "parle avec un employe") tells what
@@ -139,12 +141,15 @@ export const LAUGHING_SAFETY_VETO = 0.15;
 const PAST_TALK_FR = /(?<![\p{L}])(?:a|ai|as|avons|avez|ont|avait|avais|avaient|avions|aviez)\s+(?:d[ée]j[àa]\s+|bien\s+|juste\s+)?(?:parl[ée]|discut[ée]|jas[ée]|caus[ée])(?![\p{L}])/iu;
 /**
  * A cue that contests something (a fine, a bill): the verb itself (fr/en "contest", es/pt
- * "impugnar", "recorrer", fr "recours"). Such a cue reads only its own scope, like the asks of
+ * "impugnar", "recorrer", fr "recours", zh 行政复议 / 起诉 / 申诉: "我准备申请行政复议，不行就去法院起诉", dev17
+ * zh-d17-e13). Such a cue reads only its own scope, like the asks of
  * {@link ASK_LABELS}. German "Einspruch" / "Widerspruch" and en "appeal" / "dispute" were in the
  * first version and taken out: a blind probe (probe-safety2) gained a German false escalation
  * with them, and no development set needed them.
  */
 const CONTEST_ASK = /(?<![\p{L}])(?:contest\p{L}*|impugn\p{L}*|recorr\p{L}*|recours|recurso)(?![\p{L}])/iu;
+/** Chinese contests (行政复议, 起诉, 申诉): looked for in the whole turn, since the legal cue found first may be another word of it ("法院"). */
+const CONTEST_ASK_ZH = /行政复议|行政復議|复议|復議|起诉|起訴|申诉|申訴/u;
 /**
  * Portuguese "no", "nos" (em + o: "no lugar de cargas", in the loading bay) are no negators, but
  * the model's features read them as the English and Spanish "no": for the turn-wide negation
@@ -356,7 +361,10 @@ export function modelTurn(
   // as one, 0.88; dev16 de-d16-n07, 2026-12-07). Lexicon requests still count.
   const curtAnswered = (opts.answerConfidence ?? 0) >= CURT_ANSWER_MIN_CONFIDENCE && opts.unanswered === false && wordCount(text) <= 2;
   const turnFires = (label: ModelLabel) => substantive && th[label].fire !== null && scores[label] >= cutOf(label) && !(label === 'request_person' && curtAnswered);
-  const byWindow = (label: ModelLabel) => !fragment && !turnFires(label) && th[label].fire !== null && windowScore(label) >= th[label].fire!;
+  // Not from a one-word turn ("ok" after "Contraseña?": the password question, read with it, scored
+  // a locked account 0.56; dev17 es-d17-n08, 2026-12-07): the window is for a matter told over two turns.
+  const oneWord = !(text.match(CJK)?.length ?? 0) && wordCount(text) < 2;
+  const byWindow = (label: ModelLabel) => !fragment && !oneWord && !turnFires(label) && th[label].fire !== null && windowScore(label) >= th[label].fire!;
 
   return {
     scores,
@@ -400,7 +408,13 @@ export function modelTurn(
       // A question whether a named staff member is in: only a negation in its own clause counts
       // (it read from that clause on, so "주무관님 지금 바쁘세요? 잠깐 여쭤볼 게 있어서요, 오래 안 걸려요",
       // "it won't take long", was a negated request; dev5, 2026-12-06).
-      if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(ownCueClause(text, hit.phrase)).negated ? 'negation' : null;
+      if (label === 'request_person' && hit.pattern?.includes(PRESENCE_GROUP)) return hasScope(withoutPoliteAsks(presenceClause(text, hit.phrase))).negated ? 'negation' : null;
+      // A call back asked for ("先週お電話でご相談した件…その続きで折り返しいただけたら"): the earlier
+      // call it follows is its reason, not reported speech; only its own clause counts (dev17 ja-d17-e25).
+      if (label === 'request_person' && CALLBACK_ASK.test(hit.phrase)) {
+        const own = hasScope(ownCueClause(text, hit.phrase));
+        return own.negated ? 'negation' : own.reported ? 'reported' : null;
+      }
       // A safety word needs no scope: below the (very low) safety veto the turn is a lookalike;
       // except a child missing now, which the model reads as vulnerable (MISSING_CHILD_GROUP).
       if (label === 'safety') return hit.pattern?.includes(MISSING_CHILD_GROUP) ? null : 'lookalike';
@@ -431,7 +445,7 @@ export function modelTurn(
       // negated ("知らなくて", "on n'a pas pu venir", "I didn't know"; dev14 / dev15, 2026-12-07).
       // A fine or a bill contested is an ask too, told with its story ("sauf que c'est pas moi, c'est le
       // voisin … je veux la contester"; dev16 fr-d16-e13, 2026-12-07).
-      const ownScopeOnly = label === 'frustration' || label === 'vulnerable' || ASK_LABELS.has(label) || ((label === 'legal' || label === 'billing_dispute') && CONTEST_ASK.test(hit.phrase));
+      const ownScopeOnly = label === 'frustration' || label === 'vulnerable' || ASK_LABELS.has(label) || ((label === 'legal' || label === 'billing_dispute') && (CONTEST_ASK.test(hit.phrase) || (opts.language === 'zh' && CONTEST_ASK_ZH.test(text))));
       // A request for a person: a negation counts from the request's own clause to the end of its
       // sentence ("I don't need a map, I want a person" is a request); reported speech anywhere in
       // the turn counts.

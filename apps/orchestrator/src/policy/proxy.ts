@@ -113,3 +113,8 @@ export function relativeCue(text: string, phrase: string): boolean {
   const at = form.indexOf(bare);
   return at > 0 && RELATIVE_CUE_LATIN.test(form.slice(Math.max(0, at - 12), at + bare.length));
 }
+
+/** True when `text` names someone else (a relative, neighbour or friend; {@link otherPartyBefore}'s words) anywhere. */
+export function namesOtherParty(text: string): boolean {
+  return OTHER_PARTY_LATIN.test(matchForm(text, 'spaced')) || OTHER_PARTY_CJK.test(matchForm(text, 'cjk'));
+}

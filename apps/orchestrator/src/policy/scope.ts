@@ -137,6 +137,27 @@ export function needNegationIn(text: string): boolean {
 }
 
 /**
+ * The clause a question whether a named clerk is in ends with, for a cue that spans clauses
+ * ("刘姐接待的，她说…不用重新排号。她今天来上班了吗？", "Frau Hofer … Die sitzt doch heute da, oder?"):
+ * the last clause wholly inside the phrase; else {@link ownCueClause}. A negation in the story
+ * before it ("不用重新排号", no need to queue again) is not the question's (dev17 zh-d17-e25,
+ * 2026-12-07).
+ */
+export function presenceClause(text: string, phrase: string): string {
+  const own = ownCueClause(text, phrase);
+  if (own !== text) return own;
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(phrase);
+  const seg = cjk ? 'cjk' : 'spaced';
+  const whole = matchForm(phrase, seg).trim();
+  const clauses = text.split(CLAUSE_BOUNDARY).map((c) => c.trim()).filter(Boolean);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const form = matchForm(clauses[i]!, seg).trim();
+    if (form && whole.includes(form)) return clauses[i]!;
+  }
+  return own;
+}
+
+/**
  * The clause of `text` that contains `phrase` (clauses split as in {@link fromCueClause}); the
  * whole text when it has one clause or none contains the phrase.
  */
@@ -258,9 +279,18 @@ const JA_POLITE_NEGATIVE_ASK = /(?:でき|もらえ|いただけ|頂け|くれ|�
 const LATIN_POLITE_NEGATIVE_ASK =
   /(?<![\p{L}])(?:no(?= (?:podemos|podemo|puede|puedes|podría|podria|podrías|podrias|podríamos|podriamos|me puede|me podría|me podria|se puede|hay manera|hay forma)(?![\p{L}]))|n[aã]o(?= (?:d[aá]|podemos|pode|podem|poderia|poderiam|podia|tem como|h[aá] como|consegue|conseguem|conseguiria|conseguiriam)(?![\p{L}]))|(?<=(?:can|could))(?:['’]?t|not)(?= (?:we|i|you|someone|somebody|anyone)(?![\p{L}]))|ne(?= (?:peut|peux|pourrait|pourriez|pouvez|pourrions|pouvons)(?![\p{L}]))|(?<=(?:peut|peux|pourrait|pourriez|pouvez|pourrions|pouvons) )pas|(?<=(?:können|könnten|kann|könnte|geht|ginge) (?:(?:wir|sie|ich|man|das|es|jemand) )?(?:(?:das|es|mir|uns) )?)nicht)(?![\p{L}])/giu;
 
-/** `text` with its {@link LATIN_POLITE_NEGATIVE_ASK} negators blanked when it asks a question. */
+/**
+ * Spanish "no" before a verb of being around and "alguien" or a place ("¿no anda por aquí alguien
+ * de catastro?", "¿no estará por ahí?"): Spanish negates "alguien" as "nadie", and the future
+ * "estará" wonders, so these ask whether someone is around; blanked with or without a question
+ * mark (voice transcripts have none; dev17 es-d17-e02 / es-d17-e25, 2026-12-07).
+ */
+const ES_NO_SOMEONE_AROUND = /(?<![\p{L}])no(?= (?:anda|andar[aá]|est[aá]|estar[aá]|hay|habr[aá]|se encuentra|se encontrar[aá]) (?:\S+ ){0,3}?(?:alguien|por (?:ah[ií]|aqu[ií]|ac[aá]|all[ií])|hoy)(?![\p{L}]))/giu;
+
+/** `text` with its {@link LATIN_POLITE_NEGATIVE_ASK} negators blanked when it asks a question, and {@link ES_NO_SOMEONE_AROUND} always. */
 function withoutPoliteNegativeAsk(text: string): string {
-  return /[?？]/u.test(text) ? text.replace(LATIN_POLITE_NEGATIVE_ASK, ' ') : text;
+  const around = text.replace(ES_NO_SOMEONE_AROUND, ' ');
+  return /[?？]/u.test(around) ? around.replace(LATIN_POLITE_NEGATIVE_ASK, ' ') : around;
 }
 
 /**

@@ -159,3 +159,52 @@ describe('disorientation cues from the sixteenth development set', () => {
     expect(codes('es', '¿Esto es el registro civil? Vengo a inscribir a mi hijo.')).not.toContain('vulnerable_visitor');
   });
 });
+
+describe('rules chosen on the seventeenth development set', () => {
+  it.each([
+    ['en', 'is dr khan from housing about he said to come back when the letter came', 'explicit_request'],
+    ['en', 'The woman at the front desk was really short with my mum. I want that put on record.', 'sensitive_topic'],
+    ['en', "We're leaving the area. How do we stop the service and get the rest back?", 'sensitive_topic'],
+    ['en', 'my little girl was right next to me at the lifts and now shes gone please help', 'safety'],
+    ['en', "I've kept the heating off all winter and I've stopped opening the bills.", 'sensitive_topic'],
+    ['en', "my support worker usually helps me, i don't really do reading that well", 'vulnerable_visitor'],
+    ['es', 'no anda por aquí alguien de padrón que me pueda ver esto', 'explicit_request'],
+    ['es', 'Me atendió don Ernesto la otra vez y ya conoce mi caso. ¿No estará por ahí?', 'explicit_request'],
+    ['de', 'Der Herr Gruber hat mir letzte Woche geholfen. Der sitzt doch heute da, oder?', 'explicit_request'],
+    ['ja', 'あの 小6なんですけど 父に頼まれて来ました', 'vulnerable_visitor'],
+    ['ja', '先週お電話で相談した件で、折り返しいただけると助かります', 'explicit_request'],
+    ['ja', 'わしは今どこに住んどるんじゃったかのう', 'vulnerable_visitor'],
+    ['ko', '한국 온 지 얼마 안 됐어요. 글자 너무 어려워요', 'vulnerable_visitor'],
+    ['pt', 'Eu só tenho uns vinte por cento de visão, não consigo com esse ecrã', 'vulnerable_visitor'],
+    ['zh', '我是國小五年級，我爸叫我來拿表格', 'vulnerable_visitor'],
+    ['zh', '上次是王姐帮我办的，她说材料齐了再来找她，不用排队。她今天在吗？', 'explicit_request'],
+    ['zh', '这张罚单根本不合理，我要申请行政复议，材料交到哪？', 'sensitive_topic'],
+  ])('[%s] %s -> %s', (lang, text, code) => {
+    expect(codes(lang, text)).toContain(code);
+  });
+
+  it.each([
+    ['en', 'Is Mr Patel in the phone book?'],
+    ['ja', '折り返し電話をくださいと言われたんですが、番号はどこですか'],
+    ['zh', '大件垃圾是我们搬下楼，还是工作人员可以上楼来搬？'],
+  ])('[%s] %s escalates for no reason', (lang, text) => {
+    expect(codes(lang, text)).toEqual([]);
+  });
+
+  it('Korean "물어봤다니까요" (I did ask about it) after an answer is a failed answer', () => {
+    expect(codes('ko', '인감 등록은 어떻게 해요?', 'A: 인감 등록은 신분증을 가지고 본인이 직접 오셔야 합니다.', '아니 등록 말고 발급 수수료요. 수수료 물어봤다니까요')).toContain('repeated_failure');
+  });
+
+  it('"ok" after a one-word question is not read with it as a locked account', () => {
+    expect(codes('es', 'Wifi?', 'Contraseña?', 'ok')).toEqual([]);
+  });
+
+  it('an accessibility question answered for a named companion is routine', () => {
+    expect(codes('ko', '휠체어 빌릴 수 있어요? 엄마가 무릎 수술하셔서 차에서 기다리세요.')).not.toContain('sensitive_topic');
+    expect(codes('fr', "c'est où l'ascenseur svp ? ma grand-mère est en fauteuil")).toEqual([]);
+  });
+
+  it('the visitor\'s own condition with an accessibility question still counts when the model is sure', () => {
+    expect(codes('en', "I'm in a wheelchair and I can't reach the counter, can someone come and help me?")).not.toEqual([]);
+  });
+});

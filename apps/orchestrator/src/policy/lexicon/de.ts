@@ -36,7 +36,8 @@ export const de: CueLexicon = {
   requestPerson: [
     // eine beschriebene Mitarbeiterin, dann per Pronomen nach ihr gefragt ("Letzte Woche hat mir eine
     // Frau Yilmaz geholfen ... Ist sie heute da?"; dev8, 2026-12-07); nicht "mein Ausweis, ist er da?"
-    're:(?<presence> (?<!meine |meiner |meinen |meinem |seine |seiner |deine |ihre |ihrer |unsere )(?:frau|herr|herrn|sachbearbeiterin|sachbearbeiter|mitarbeiterin|mitarbeiter|kollegin|kollege|beamtin|beamte|dame) (?:\\S+ ){0,25}?(?:ist|sitzt|arbeitet) (?:sie|er) (?:heute |jetzt |gerade |noch |wieder )?(?:da|hier|im haus|im dienst|zu sprechen|erreichbar|im buro|zuruck|am schalter) )',
+    're:(?<presence> (?<!meine |meiner |meinen |meinem |seine |seiner |deine |ihre |ihrer |unsere )(?:frau|herr|herrn|sachbearbeiterin|sachbearbeiter|mitarbeiterin|mitarbeiter|kollegin|kollege|beamtin|beamte|dame) (?:\\S+ ){0,25}?(?:(?:ist|sitzt|arbeitet) (?:sie|er)|(?:die|der) (?:ist|sitzt|arbeitet)) (?:doch |denn |wohl )?(?:heute |jetzt |gerade |noch |wieder )?(?:da|hier|im haus|im dienst|zu sprechen|erreichbar|im buro|zuruck|am schalter) )',
+    // (and by a demonstrative: "die Frau Hofer … Die sitzt doch heute da, oder?", dev17 de-d17-e25, 2026-12-07)
     // asked directly whether a named clerk sits at the desk today ("Sitzt Frau Becker heute da?"; dev14 de-d14-e25, 2026-12-07)
     're:(?<presence> (?:sitzt|arbeitet) (?:die |der )?(?:frau|herr|herrn) \\S+ (?:heute |jetzt |gerade |noch |wieder )?(?:da|hier|im haus|im dienst|am schalter|im buro) )',
     // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts

@@ -80,7 +80,10 @@ export const en: CueLexicon = {
     "re:(?<presence> (?:registrar|lady|woman|man|gentleman|clerk|officer|caseworker|manager|supervisor|bloke|guy|fella|chap|(?:mr|mrs|ms|miss|dr) \\S+) (?:\\S+ ){0,25}?(?:is (?:she|he)|(?:she|he) is|(?:she|he)s) (?:still )?(?:in|here|around|about|working|on duty|at work|back|free|available)(?: today| now| this (?:morning|afternoon)| at the moment)? )",
     // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
     // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
-    're:(?<presence> (?:is|are) (?:(?:mr|mrs|ms|miss|dr) \\S+ |the (?:manager|supervisor|head|director|officer|registrar|lady|man|woman|gentleman|clerk|caseworker|social worker|team leader) (?:\\S+ ){0,3}?|\\S+ from (?:\\S+ ){0,3}?)(?:in|around|here|available|about|on duty|at work|back|free) (?:today|this afternoon|this morning|right now|now|yet) )',
+    // "is mr okafor from the registrars about he said to pop by" (dev17 en-d17-e04, 2026-12-07): a titled name, then
+    // about/around and who he is, without a time word
+    "re:(?<presence> is (?:mr|mrs|ms|miss|dr) \\S+ (?:from (?:\\S+ ){1,3})?(?:about|around|in|here|available) (?:he|she|today|now|at the moment|this morning|this afternoon) )",
+    're:(?<presence> (?:is|are) (?:(?:mr|mrs|ms|miss|dr) \\S+ |the (?:manager|supervisor|head|director|officer|registrar|lady|man|woman|gentleman|clerk|caseworker|social worker|team leader) (?:\\S+ ){0,3}?|(?:(?:mr|mrs|ms|miss|dr) )?\\S+ from (?:\\S+ ){0,3}?)(?:in|around|here|available|about|on duty|at work|back|free) (?:today|this afternoon|this morning|right now|now|yet) )',
     // asked in a subordinate clause or with "'s" ("do you happen to know if Mr Hennessy's in today?";
     // dev14 en-d14-e25, 2026-12-07)
     "re:(?<presence> (?:mr|mrs|ms|miss|dr) (?:\\S+'s|\\S+ is|\\S+s) (?:still )?(?:in|here|around|about|working|on duty|at work|back|available|free) (?:today|now|this morning|this afternoon|at the moment) )",
@@ -180,6 +183,9 @@ export const en: CueLexicon = {
       `${CANT} make|complete|process * payment|payments`,
     ],
     complaint: [
+      // wants it on record how a clerk treated someone ("I'd like that put on record somewhere", dev17 en-d17-e10, 2026-12-07)
+      'put|get|have|place that|it|this on_record|on_file',
+      'was|were very|really|quite|so? short|curt|dismissive|abrupt with|to my|me|us|him|her',
       'complaint|complaints|complain|complaining|complained|grievance|grievances|reclamation|reclamations',
       'file|filing|lodge|lodging|make|making|submit|submitting|raise|raising|open|opening|register|registering|put_in * claim|claims',
       'customer|consumer claim|claims',
@@ -190,6 +196,8 @@ export const en: CueLexicon = {
       'formal|official complaint|objection|protest',
     ],
     cancellation: [
+      // a paid-up service stopped ("how do we stop it and get the rest back?", the green bin service; dev17 en-d17-e11, 2026-12-07)
+      're: (?:stop|end|cancel) (?:it|the service|the subscription|the collection)(?: \\S+){0,4} (?:get|have) (?:the rest|the remainder|the balance|the money|our money|my money) back ',
       'cancel|cancelling|canceling|cancelled|canceled|cancellation|cancelation|cancelations|cancellations|terminate|terminating|termination|terminations|close|closing|closure|delete|deleting|deletion|remove|removing|removal|deactivate|deactivating|unsubscribe * order|orders|purchase|purchases|subscription|subscriptions|contract|contracts|membership|account|accounts|service|plan|policy|application|permit|license|licence|lease|enrollment|enrolment',
       'order|purchase|subscription|contract|membership|account|accounts|plan|lease|user|profile cancellation|cancelation|termination|deletion|removal|closure|cancellations|cancelations|terminations|deletions|removals|closures',
       'account|profile|user|membership|subscription|order|purchase * cancel|delete|close|remove|terminate|deactivate|cancelling|canceling|deleting|closing|removing it|this|that|them',
@@ -237,6 +245,10 @@ export const en: CueLexicon = {
       'health problem|problems|issue|issues|condition|conditions',
     ],
     financial: [
+      // going without heating, leaving the bills unopened ("We've had the heating off since October … I've stopped
+      // opening the brown envelopes", dev17 en-d17-e26, 2026-12-07)
+      'had|have|kept|keeping|got the heating off',
+      'stopped|stop|not opening * brown_envelopes|envelopes|bills|letters',
       // a fee asked to be paid in parts, and a blood thinner or insulin dose in doubt (dev10, 2026-12-07)
       'pay|paying|split it|this|that|the_fee in bits|instalments|installments|parts|stages',
       // "paying the council tax in smaller bits cause i had my hours cut" (dev13 en-d13-e15, 2026-12-07)
@@ -261,6 +273,8 @@ export const en: CueLexicon = {
     emergency: [
       // a small child missing right now: safety, staff alerted (MISSING_CHILD_GROUP in scope.ts)
       "re: (?<missingchild>(?:little|small|young|tiny) (?:boy|girl|kid|child|toddler|one)(?=(?: \\S+){0,10} (?:crying|sobbing|wandering|screaming) )(?=(?: \\S+){0,14} (?:on (?:his|her|their) own|all alone|alone|by (?:him|her|them)self|no (?:parents?|mum|mom|adults?)) )) ",
+      // "my little boy was right here at the photo booth and now hes gone" (dev17 en-d17-e16, 2026-12-07)
+      "re: (?<missingchild>(?:my|our) (?:son|daughter|kid|child|little boy|little girl|boy|girl|toddler|little one)(?: \\S+){0,12} (?:now )?(?:he's|hes|he is|she's|shes|she is) (?:gone|nowhere|not here|disappeared|vanished)) ",
       "re: (?<missingchild>(?:can't|cant|cannot|can not) find|lost sight of|have you seen|has anyone seen) (?:my|our) (?:son|daughter|kid|child|little boy|little girl|boy|girl|toddler|grandson|granddaughter|little one) ",
       "re: (?<missingchild>(?:my|our) (?:son|daughter|kid|child|little boy|little girl|toddler|grandson|granddaughter|little one) (?:(?:is|'s|has gone|went) missing|(?:has|'s|just) (?:disappeared|vanished|run off|ran off|wandered off)|is nowhere))",
       // "my little girl was right here at the ticket machine a second ago and now..." (dev6, 2026-12-06)
@@ -376,7 +390,9 @@ export const en: CueLexicon = {
       `${SUBJ} disabled|handicapped|autistic|impaired|a_wheelchair_user`,
       `${HAVE} * disability|disabilities|handicap|impairment|dementia|alzheimer|alzheimers|alzheimer's|autism|down_syndrome|learning_difficulty|learning_difficulties|special_needs`,
       'guide|service|assistance dog',
-      'my carer|caregiver|care_worker|helper',
+      'my carer|caregiver|care_worker|helper|support_worker|key_worker',
+      // reading not being their strength ("i dont really do reading that well", dev17 en-d17-e27, 2026-12-07)
+      "i don't|dont|do_not really? do reading|read|writing that|very|so? well|good",
       // a tremor or a stroke that makes the screen hard to use ("my hand is shakey since the stroke and i keep
       // hitting wrong things on here", dev16 en-d16-e27, 2026-12-07)
       'my hand|hands * shaking|shaky|shakey|trembling|tremor|trembles|shakes',

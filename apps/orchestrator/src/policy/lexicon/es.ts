@@ -42,6 +42,10 @@ export const es: CueLexicon = {
     // ("vengo a ver a la trabajadora social"), a matter to be seen face to face ("¿no habrá manera
     // de que esto lo veamos cara a cara?") (dev10, 2026-12-07)
     're:(?<presence> (?:el|la) (?:licenciado|licenciada|lic|doctor|doctora|ingeniero|ingeniera|encargado|encargada|jefe|jefa|director|directora|alcalde|alcaldesa|secretario|secretaria|trabajadora social|trabajador social|asistente social|coordinador|coordinadora)(?: \\S+){0,3}? (?:anda|esta|se encuentra|vino|llego|atiende) (?:hoy |ahorita |ya )?(?:por )?(?:aca|aqui|hoy|ahorita) )',
+    // a clerk named, then asked after ("don Patricio … Él ya sabe todo lo mío, ¿no estará por ahí?"), and anyone
+    // from a section around ("no anda por aquí alguien de catastro"; dev17 es-d17-e25 / e02, 2026-12-07)
+    're:(?<presence> (?:don|dona|el senor|la senora|el licenciado|la licenciada|el ingeniero|la ingeniera) \\S+ (?:\\S+ ){0,30}?(?:no )?(?:estara|esta|anda|andara|se encuentra) (?:por )?(?:ahi|aqui|aca|alli|hoy) )',
+    're:(?<presence> (?:anda|esta|hay|estara|andara) (?:por )?(?:aqui|aca|ahi|alli) (?:alguien|algun|alguna) (?:\\S+ )?(?:de|del) )',
     're:(?<presence> (?:vengo|vine|venia|venimos) a ver (?:a )?(?:la|el) (?:licenciado|licenciada|lic|doctor|doctora|encargado|encargada|jefe|jefa|director|directora|secretario|secretaria|trabajadora social|trabajador social|asistente social|abogada|abogado|coordinador|coordinadora|senor|senora|senorita) )',
     're:(?<presence> (?:digale|digales|avisele|avisenle|diganle|le puede decir|le puede avisar|le pueden avisar|le avisa|le dice) (?:a (?:la|el) \\S+ )?que (?:ya )?(?:llegue|estoy aqui|estoy aca|ya estoy|vine) )',
     'veamos|vemos|ver|verlo|hablar|hablemos|hablarlo|platicar|platiquemos|conversar|tratar|tratarlo|revisar|revisarlo|atiendan|atienda * cara_a_cara',

@@ -58,6 +58,8 @@ export const fr: CueLexicon = {
     'inutile $',
     "je l'ai|j'ai deja demande|dit",
     'toujours pas',
+    // "je vous demande l'étage pas les horaires" (I'm asking X, not Y; dev17 fr-d17-e21, 2026-12-07)
+    're: je (?:vous |te )?(?:demande|demandais|parle|parlais) (?:\\S+ ){1,4}(?:pas|et non|non pas) ',
     'je vous|te? redemande|demande_encore',
     // The reply was wrong ("that's not right", "I asked about X"), added 2026-12-05 with nearest-example answers.
     "c'est faux",

@@ -31,6 +31,8 @@ export const ja: CueLexicon = {
     `${STAFF} と|に|を|さん|が * 話|はな|代わ|かわ|つな|繋|呼|よん|来て|相談|対応`,
     '人 と|に 相談|代わって|かわって',
     '窓口 で|に 直接',
+    // a call back about an earlier call ("その続きで折り返しいただけたらありがたい", dev17 ja-d17-e25, 2026-12-07)
+    '折り返し * いただけ|いただき|もらえ|ください|下さい|お願い|ほしい|欲しい',
     // a form to be looked over by someone before it is handed in ("出す前に実物を見て「これで大丈夫」って
     // 言ってもらえたら安心なんですけど": the kiosk cannot look at paper; dev16 ja-d16-e25, 2026-12-07)
     // (the rest is a lookahead: the phrase quoted is the paper and the look, findable in the text)
@@ -169,6 +171,8 @@ export const ja: CueLexicon = {
       '迷子|道に迷|迷ってしまい|迷いました|ここはどこ|どこに行けばいいかわから|どこへ行けばいいか分から',
       // forgot the errand, a minor stating their age or school year (dev3 vulnerable misses, 2026-12-06)
       '何しに来た|何をしに来た|何の用で来た|何の用事で来た|用事を忘れ',
+      // not sure where they live now ("わたしは今、どちらに住んどることになっとるんでしょうな", dev17 ja-d17-e27, 2026-12-07)
+      're:(?:わたし|私|わし|あたし|うち)(?:は|って)?(?:今|いま)?(?:どこ|どちら)に住ん',
       're:何の(?:手続き|用事|用)(?:やった|だった|じゃった)(?:か|っけ)',
     ],
     child: [
@@ -182,6 +186,8 @@ export const ja: CueLexicon = {
       're:^(?:小学|しょうがく)[1-6１-６一二三四五六](?:年|ねん)(?:生|せい)?(?:です|だよ|だけど)',
       // after a greeting: "こんにちは。小学5年生です。お母さんに…" (dev16 ja-d16-e19, 2026-12-07)
       // (punctuation is removed before matching: not after a relative "息子は", "娘が")
+      // "あの 中2なんですけど お母さんに頼まれて" (dev17 ja-d17-e19, 2026-12-07)
+      're:(?:^|あの|あのー|えっと|えーと|すみません)(?:中|小)[1-6１-６一二三四五六](?:なんですけど|なんですが|なんだけど|です|だけど)',
       're:(?<!(?:子|娘|孫|弟|妹|兄|姉|ども|供|さん|ちゃん|くん)[はがもの]?)(?:小学|しょうがく|中学|ちゅうがく)[1-6１-６一二三四五六](?:年|ねん)(?:生|せい)(?:です|だよ|だけど|なんです|なんだけど)',
     ],
     elderly: [

@@ -194,7 +194,8 @@ export const pt: CueLexicon = {
     ],
   },
   vulnerable: {
-    vision: ['nao enxergo', `${CANT} ver|ler|enxergar bem|direito|nada|a_tela|as_letras`, 'vejo|enxergo mal', 'nao vejo bem', 'cego|cega', 'deficiente visual', 'baixa visao', 'esqueci meus? oculos', 'letra|texto muito? pequena|pequeno'],
+    // "só tenho uns dez por cento de vista" (dev17 pt-d17-e27, 2026-12-07)
+    vision: ['re: (?:por cento|porcento|%) de (?:vista|visao) ', 'nao enxergo', `${CANT} ver|ler|enxergar bem|direito|nada|a_tela|as_letras`, 'vejo|enxergo mal', 'nao vejo bem', 'cego|cega', 'deficiente visual', 'baixa visao', 'esqueci meus? oculos', 'letra|texto muito? pequena|pequeno'],
     hearing: ['surdo|surda', 'deficiente auditivo', 'nao escuto|ouco', 'escuto|ouco mal', 'aparelho auditivo', 'libras', 'lingua de sinais'],
     mobility: ['estou|uso|ando|numa|em cadeira de rodas', `${CANT} andar|ficar_em_pe`, 'muleta|muletas|andador|bengala'],
     lost: [
