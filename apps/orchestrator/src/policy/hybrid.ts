@@ -36,6 +36,7 @@ import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
 import { stripCourtesy } from './courtesy.ts';
 import { LAUGHTER } from './sentiment.ts';
+import { CALLBACK_ASK, CONTEST_ASK, CONTEST_ASK_ZH, PAST_TALK_FR, withoutPortugueseNo } from './vetoForms.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
 
 /** Thresholds of one label (probabilities). `fire` null = the model never adds it alone; `veto` null = never vetoed. */
@@ -131,34 +132,6 @@ export function classifierSettings(policy: Policy): ClassifierSettings {
  * `favour_recall` (no safety veto there), never for a child missing now.
  */
 export const LAUGHING_SAFETY_VETO = 0.15;
-/** A request cue asking to be called back (Japanese 折り返し…). */
-const CALLBACK_ASK = /^折り返し/u;
-/**
- * French compound past of a talk ("a parlé avec", "j'ai déjà discuté avec", "on avait jasé avec"):
- * the request cue read from the participle (accents folded: "parle avec un employe") tells what
- * happened.
- */
-const PAST_TALK_FR = /(?<![\p{L}])(?:a|ai|as|avons|avez|ont|avait|avais|avaient|avions|aviez)\s+(?:d[ée]j[àa]\s+|bien\s+|juste\s+)?(?:parl[ée]|discut[ée]|jas[ée]|caus[ée])(?![\p{L}])/iu;
-/**
- * A cue that contests something (a fine, a bill): the verb itself (fr/en "contest", es/pt
- * "impugnar", "recorrer", fr "recours", zh 行政复议 / 起诉 / 申诉: "我准备申请行政复议，不行就去法院起诉", dev17
- * zh-d17-e13). Such a cue reads only its own scope, like the asks of
- * {@link ASK_LABELS}. German "Einspruch" / "Widerspruch" and en "appeal" / "dispute" were in the
- * first version and taken out: a blind probe (probe-safety2) gained a German false escalation
- * with them, and no development set needed them.
- */
-const CONTEST_ASK = /(?<![\p{L}])(?:contest\p{L}*|impugn\p{L}*|recorr\p{L}*|recours|recurso)(?![\p{L}])/iu;
-/** Chinese contests (行政复议, 起诉, 申诉): looked for in the whole turn, since the legal cue found first may be another word of it ("法院"). */
-const CONTEST_ASK_ZH = /行政复议|行政復議|复议|復議|起诉|起訴|申诉|申訴/u;
-/**
- * Portuguese "no", "nos" (em + o: "no lugar de cargas", in the loading bay) are no negators, but
- * the model's features read them as the English and Spanish "no": for the turn-wide negation
- * check of a Portuguese turn they are written out as "em o" (Portuguese negates with "não"; dev16
- * pt-d16-e13, 2026-12-07). The model's own features are unchanged (its weights were trained on them).
- */
-export function withoutPortugueseNo(text: string): string {
-  return text.replace(/(?<![\p{L}'’-])(no|nos)(?![\p{L}'’-])/giu, (m) => (m.toLowerCase() === 'no' ? 'em o' : 'em os'));
-}
 /**
  * Laughter for the safety veto: {@link LAUGHTER} or a sweat smile (😅), which is kept out of
  * LAUGHTER for feelings (nervous distress is still distress) but marks a hyperbole beside a safety

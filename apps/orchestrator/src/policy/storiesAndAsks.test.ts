@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineKit } from '../../test/engineKit.ts';
 import { relativeCue } from './proxy.ts';
-import { withoutPortugueseNo } from './hybrid.ts';
+import { withoutPortugueseNo } from './vetoForms.ts';
 import { requestClauseNegated } from './scope.ts';
 
 const { converse } = engineKit();
