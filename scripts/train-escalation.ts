@@ -37,6 +37,7 @@ import { defaultPolicy, type Policy } from '../apps/orchestrator/src/policy/poli
 import { MODE_THRESHOLDS } from '../apps/orchestrator/src/policy/hybrid.ts';
 import { mulberry32, spliceLabel, trainClassifier, type TrainingExample, type TrainOptions } from '../apps/orchestrator/src/policy/model/train.ts';
 import { parseCsv } from './lib/csv.ts';
+import { Conversation } from './lib/eval-conversations.ts';
 import { LANGUAGES, type Language } from '@telekiosk/shared';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: MODEL_DIR },
     dev: { type: 'boolean', default: false },
     'allow-missing-public': { type: 'boolean', default: false },
+    /** Sample weight of the development-conversation turns ({@link CONVERSATION_WEIGHT}), for experiments. */
+    'conversation-weight': { type: 'string' },
     /** Overrides of {@link OPTIONS} for experiments, as JSON (e.g. '{"epochs":20}'); not for the committed model. */
     options: { type: 'string' },
   },
@@ -55,13 +58,15 @@ const { values: args } = parseArgs({
 /** Hyper-parameters of the committed model (chosen on the `--dev` split and the CLINC/Bitext dev portions). */
 export const OPTIONS: TrainOptions = { buckets: 1 << 17, epochs: 20, learningRate: 0.5, l2: 3e-4, seed: 20260101, maxPositiveWeight: 4, dominantLabel: 'safety' };
 const COMBOS_PER_KIND = 40;
+/** Sample weight of a development-conversation turn (team examples 1, combinations and public rows 0.5). */
+const CONVERSATION_WEIGHT = args['conversation-weight'] ? Number(args['conversation-weight']) : 0.5;
 if (args.options) Object.assign(OPTIONS, JSON.parse(args.options));
 
 /**
  * One example; `safetyJudged: false` for rows of a file marked `# safety: not judged`,
  * `othersJudged: false` for rows of a file marked `# safety only` (see {@link SAFETY_NOT_JUDGED}).
  */
-interface Row { lang: string; labels: ModelLabel[]; tag: string; text: string; safetyJudged?: boolean; othersJudged?: boolean }
+interface Row { lang: string; labels: ModelLabel[]; tag: string; text: string; safetyJudged?: boolean; othersJudged?: boolean; judgedFor?: ModelLabel[] }
 
 /**
  * A training file whose comment lines include `# safety: not judged` was written for other labels
@@ -143,6 +148,76 @@ function combinations(rows: Row[], seed: number): Row[] {
   return out;
 }
 
+/**
+ * Development conversation sets (`apps/orchestrator/data/escalation-<set>/*.jsonl`) whose visitor
+ * turns are trained on: every development set read and fixed against before 2026-12-08 (dev2-dev17),
+ * written by helper sessions from the same briefs as the blind sets, whose figures are in-sample
+ * from then on; and `train1`, `train2`, written from the same brief for training only (never
+ * measured). Kept out: the newest development set (dev18, the development measurement) and
+ * later ones, every `escalation-eval*` set (blind or held out) and both safety probes.
+ */
+export const TRAIN_CONVERSATION_SETS = ['dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'train1', 'train2'] as const;
+/** Sets whose visitor lines no conversation row may repeat word for word (measured, never trained on). */
+const HELD_OUT_PREFIXES = ['escalation-eval', 'escalation-probe'];
+/** A must-escalate conversation's reason -> the model label its trigger turn teaches (conversation-level reasons teach none). */
+const REASON_LABEL: Record<string, ModelLabel> = {
+  explicit_request: 'request_person',
+  negative_sentiment: 'frustration',
+  safety: 'safety',
+  vulnerable_visitor: 'vulnerable',
+  policy_exception: 'policy_exception',
+  restricted_action: 'restricted_action',
+};
+
+/**
+ * Visitor turns of {@link TRAIN_CONVERSATION_SETS}: every turn of a conversation that must not
+ * escalate is `none` for every label (negations, reported speech, routine follow-ups, declines in
+ * the words of the same writers as the blind sets); the last visitor turn of one that must
+ * escalate for a turn-level reason is a positive for that label only (`judgedFor`: it says
+ * nothing about the other labels, and earlier turns are left out, as the trigger may come late).
+ * `repeated_failure` and `out_of_scope` conversations teach nothing (their signal is the
+ * conversation, not a turn). Turns whose text is a visitor line of a measured set
+ * ({@link HELD_OUT_PREFIXES}, dev sets not listed) are dropped. Throws on a line that is not a conversation.
+ */
+function readConversationRows(): { rows: Row[]; dropped: number } {
+  const dataDir = join(MODEL_DIR, '..');
+  const heldOut = new Set<string>();
+  for (const dir of readdirSync(dataDir).filter((d) => (HELD_OUT_PREFIXES.some((p) => d.startsWith(p)) || (d.startsWith('escalation-dev') && !(TRAIN_CONVERSATION_SETS as readonly string[]).includes(d.slice('escalation-'.length)))))) {
+    for (const f of readdirSync(join(dataDir, dir)).filter((x) => x.endsWith('.jsonl'))) {
+      for (const line of readFileSync(join(dataDir, dir, f), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const c = Conversation.safeParse(JSON.parse(line));
+        if (c.success) for (const t of c.data.turns) if (t.startsWith('V: ')) heldOut.add(t.slice(3).trim());
+      }
+    }
+  }
+  const rows: Row[] = [];
+  let dropped = 0;
+  for (const set of TRAIN_CONVERSATION_SETS) {
+    const dir = join(dataDir, `escalation-${set}`);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
+      readFileSync(join(dir, f), 'utf8').split('\n').forEach((line, n) => {
+        if (!line.trim()) return;
+        const parsed = Conversation.safeParse(JSON.parse(line));
+        if (!parsed.success) throw new Error(`${set}/${f}:${n + 1}: not a conversation: ${parsed.error.issues[0]!.message}`);
+        const c = parsed.data;
+        const visitor = c.turns.filter((t) => t.startsWith('V: ')).map((t) => t.slice(3).trim());
+        const add = (text: string, labels: ModelLabel[], judgedFor?: ModelLabel[]) => {
+          if (heldOut.has(text)) dropped++;
+          else rows.push({ lang: c.lang, labels, tag: `conv:${c.reason ?? c.expect}`, text, ...(judgedFor ? { judgedFor } : {}) });
+        };
+        if (c.expect === 'no_escalate') {
+          for (const text of visitor) add(text, []);
+          return;
+        }
+        const label = c.reason === 'sensitive_topic' ? (c.topic && isModelLabel(c.topic) ? c.topic : undefined) : REASON_LABEL[c.reason ?? ''];
+        if (label) add(visitor.at(-1)!, [label], [label]);
+      });
+    }
+  }
+  return { rows, dropped };
+}
+
 /** FNV-1a over UTF-8 bytes (same split as scripts/eval-escalation.ts). */
 function fnvBytes(text: string): number {
   let h = 0x811c9dc5;
@@ -198,6 +273,8 @@ function readPublicRows(dataDir: string): { rows: Row[]; sources: Record<string,
 }
 
 const team = readTeamRows();
+const conv = readConversationRows();
+console.log(`development conversations: ${conv.rows.length} visitor turns from ${TRAIN_CONVERSATION_SETS.length} sets (${conv.dropped} dropped: the same text as a line of a measured set)`);
 const pub = readPublicRows(args.data!);
 if (!pub && !args['allow-missing-public']) {
   console.error(`Public corpora missing under ${args.data} (clinc150/data_full.json, bitext-customer-support/customer_support_sample.csv).`);
@@ -209,12 +286,20 @@ const toExamples = (list: (Row & { weight: number })[]): TrainingExample[] =>
   list.map((r) => {
     // Chinese rows are read in Simplified, as EscalationClassifier.score folds zh text (intake/chinese.ts).
     const text = foldChinese(r.text, langOf(r.lang));
-    return { text, labels: r.labels, weight: r.weight, cues: modelCues(text, { language: langOf(r.lang) }) };
+    return { text, labels: r.labels, weight: r.weight, cues: modelCues(text, { language: langOf(r.lang) }), ...(r.judgedFor ? { judgedFor: r.judgedFor } : {}) };
   });
-/** The training rows: team examples (weight 1), their combinations and the public rows (0.5). */
-function trainingRows(teamRows: Row[]): (Row & { weight: number })[] {
+/**
+ * The training rows: team examples (weight 1), their combinations and the public rows (0.5), and
+ * the development conversations' turns (weight 1; always trained, never scored in the
+ * cross-validation, so the operating points stay those of the team examples). `conversations:
+ * false` for the fit of the `safety` column: the conversations teach every label but safety (with
+ * them the safety veto's cut fell from 0.02 to 0.01 through one outlier and the two safety probes
+ * gained 7 false alarms, 2026-12-08), so the safety column stays the team examples' own.
+ */
+function trainingRows(teamRows: Row[], conversations = true): (Row & { weight: number })[] {
   return [
     ...teamRows.map((r) => ({ ...r, weight: 1 })),
+    ...(conversations ? conv.rows : []).map((r) => ({ ...r, weight: CONVERSATION_WEIGHT })),
     ...combinations(teamRows, OPTIONS.seed).map((r) => ({ ...r, weight: 0.5 })),
     ...(pub?.rows ?? []).map((r) => ({ ...r, weight: 0.5 })),
   ];
@@ -249,7 +334,7 @@ const judged = team.filter((r) => r.safetyJudged !== false);
 const others = team.filter((r) => r.othersJudged !== false);
 // Every label but safety from the rows judged for them; safety from the rows judged for it (see SAFETY_NOT_JUDGED).
 const cvScored = crossValidate(false, others);
-const cvJudged = judged.length === others.length && judged.length === team.length ? cvScored : crossValidate(false, judged);
+const cvJudged = crossValidate(false, judged, false);
 const points = operatingPoints(cvScored);
 const safetyPoints = operatingPoints(cvJudged);
 for (const mode of Object.keys(points) as (keyof typeof points)[]) points[mode].safety = safetyPoints[mode].safety ?? null;
@@ -262,17 +347,15 @@ const examples = toExamples(rows);
 
 const t0 = Date.now();
 const model = trainClassifier(toExamples(trainingRows(others)), OPTIONS);
-if (judged.length !== others.length || judged.length !== team.length) {
-  const safetyModel = trainClassifier(toExamples(trainingRows(judged)), OPTIONS);
-  spliceLabel(model, safetyModel, 'safety');
-  console.log(`labels other than safety fitted on ${others.length} of ${team.length} team rows, safety on the ${judged.length} judged for it`);
-}
+const safetyModel = trainClassifier(toExamples(trainingRows(judged, false)), OPTIONS);
+spliceLabel(model, safetyModel, 'safety');
+console.log(`labels other than safety fitted on ${others.length} of ${team.length} team rows and ${conv.rows.length} conversation turns, safety on the ${judged.length} team rows judged for it`);
 console.log(`trained on ${examples.length} examples in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 // Counts per language and label (for DATA.md).
 const counts: Record<string, Record<string, number>> = {};
 for (const r of rows) {
-  const source = r.tag.startsWith('bitext:') ? 'bitext' : r.tag.startsWith('clinc:') ? 'clinc150' : r.tag.startsWith('combo-') ? 'combinations' : 'team';
+  const source = r.tag.startsWith('bitext:') ? 'bitext' : r.tag.startsWith('clinc:') ? 'clinc150' : r.tag.startsWith('combo-') ? 'combinations' : r.tag.startsWith('conv:') ? 'conversations' : 'team';
   const key = `${r.lang}/${source}`;
   counts[key] ??= {};
   for (const l of r.labels.length ? r.labels : ['none']) counts[key]![l] = (counts[key]![l] ?? 0) + 1;
@@ -294,6 +377,7 @@ const meta: ModelMeta = {
     command: 'npm run train:escalation',
     options: OPTIONS,
     combinationsPerKind: COMBOS_PER_KIND,
+    conversations: { sets: [...TRAIN_CONVERSATION_SETS], turns: conv.rows.length, droppedAsMeasured: conv.dropped, weight: CONVERSATION_WEIGHT, safety: 'not trained on' },
     publicCorpora: pub ? pub.sources : 'missing (trained with --allow-missing-public)',
     examples: examples.length,
     dataSha256: dataHash,
@@ -324,14 +408,14 @@ for (const [k, v] of Object.entries(counts).sort()) console.log(`  ${k}: ${Objec
  * `none` rows that do (false escalation), at each mode's thresholds. This is what the mode
  * thresholds in `hybrid.ts` are chosen on; the held-out conversations are never used.
  */
-function crossValidate(print: boolean, of: Row[] = team): Scored[] {
+function crossValidate(print: boolean, of: Row[] = team, conversations = true): Scored[] {
   const K = 5;
   const scored: Scored[] = [];
   const eligible = of.map((r, i) => ({ r, i })).filter(({ r }) => r.tag !== 'routine-frame');
   for (let k = 0; k < K; k++) {
     const test = eligible.filter(({ i }) => i % K === k).map(({ r }) => r);
     const testSet = new Set(test);
-    const trainRows = trainingRows(of.filter((r) => !testSet.has(r)));
+    const trainRows = trainingRows(of.filter((r) => !testSet.has(r)), conversations);
     const t = Date.now();
     const m = trainClassifier(toExamples(trainRows), OPTIONS);
     const clf = new EscalationClassifier({ format: 'telekiosk-escalation-linear', featureVersion: FEATURE_VERSION, buckets: m.buckets, labels: [...MODEL_LABELS], bias: m.bias, scale: m.scale, weightsFile: '', weightsSha256: '', training: {} } as unknown as ModelMeta, m.weights);

@@ -36,7 +36,7 @@ import { hasScope } from './model/features.ts';
 import { segmentationOf } from './lexicon/index.ts';
 import { stripCourtesy } from './courtesy.ts';
 import { LAUGHTER } from './sentiment.ts';
-import { CALLBACK_ASK, CONTEST_ASK, CONTEST_ASK_ZH, PAST_TALK_FR, withoutPortugueseNo } from './vetoForms.ts';
+import { CALLBACK_ASK, CONTEST_ASK, CONTEST_ASK_ZH, JA_PAST_STAFF_CONTACT, PAST_TALK_FR, withoutPortugueseNo } from './vetoForms.ts';
 import type { ClassifierSettings, Policy } from './policySchema.ts';
 
 /** Thresholds of one label (probabilities). `fire` null = the model never adds it alone; `veto` null = never vetoed. */
@@ -56,6 +56,8 @@ const COMMON = new Set<ModelLabel>(['request_person', 'frustration']);
  * scope counts, and a polite negative ask is none (see `withoutPoliteAsks`).
  */
 const ASK_LABELS = new Set<ModelLabel>(['policy_exception', 'restricted_action']);
+/** The lexicon cue kind of each ask label. */
+const ASK_KIND: Partial<Record<ModelLabel, CueHit['kind']>> = { policy_exception: 'policyException', restricted_action: 'restrictedAction' };
 /** Letters of a CJK run in {@link answeredFragment}. */
 const CJK = new RegExp(CJK_LETTER, 'gu');
 /**
@@ -317,7 +319,7 @@ export function modelTurn(
   const scopedCut = (label: ModelLabel) => Math.max(th[label].fire ?? 1, thresholdsFor({ ...configured, mode: 'favour_precision' }, label, clf).fire ?? 1, REPORTED_MIN_CUT);
   // Likewise a question whether someone must come in person ("o ha de hacerlo él personalmente?"):
   // an errand's detail, not a request (see `inPersonRequirement`).
-  const reportedTurn = () => wholeTurn().reported || inPersonRequirement(text);
+  const reportedTurn = () => wholeTurn().reported || inPersonRequirement(text) || (opts.language === 'ja' && JA_PAST_STAFF_CONTACT.test(text));
   // The model alone says nothing about a turn without a word: "b", "no", "x x" (a one-letter
   // turn scored safety 0.79 after training set 13: hashed single-character features, no meaning).
   // Answered means an article was given (answerConfidence set): a turn only near an article
@@ -327,8 +329,14 @@ export function modelTurn(
   const substantive = SUBSTANTIVE.test(text) && !fragment;
   // Only requests: an angry turn often quotes what the visitor was told ("That's what I was told
   // last Tuesday, and the Tuesday before"), so frustration keeps its own cut (dev3/dev4, 2026-12-06).
+  // An ask whose own lexicon cue the visitor negates ("Não quero nenhum jeitinho, só quero saber o
+  // prazo da taxa do lixo"): the model, which weighs the ask's word more than the negation (0.55
+  // after the development conversations were trained on, 2026-12-08), needs REPORTED_MIN_CUT, alone
+  // or to keep the cue.
+  const askNegated = (label: ModelLabel) =>
+    ASK_LABELS.has(label) && builtIn.some((h) => h.kind === ASK_KIND[label] && cueScope(withoutPoliteAsks(text), h.phrase, { pattern: h.pattern }) === 'negation');
   const cutOf = (label: ModelLabel) =>
-    label === 'request_person' && reportedTurn() ? scopedCut(label) : label === 'frustration' && LAUGHTER.test(text) ? Math.max(th[label].fire!, LAUGHING_FRUSTRATION_CUT) : th[label].fire!;
+    (label === 'request_person' && reportedTurn()) || askNegated(label) ? scopedCut(label) : label === 'frustration' && LAUGHTER.test(text) ? Math.max(th[label].fire!, LAUGHING_FRUSTRATION_CUT) : th[label].fire!;
   // A two-word turn the knowledge base answered all but surely ("Perso. Kosten?", Personalausweis
   // fees, 1.00): the model alone reads no request for a person in it (it read "pers" of "Perso"
   // as one, 0.88; dev16 de-d16-n07, 2026-12-07). Lexicon requests still count.
@@ -374,7 +382,8 @@ export function modelTurn(
       // request, unless the model is sure (REPORTED_MIN_CUT).
       const pastTalk = label === 'request_person' && PAST_TALK_FR.test(text) && /^(?:parle|discute|jase|cause)\b/u.test(hit.phrase) ? REPORTED_MIN_CUT : 0;
       if (pastTalk && scores[label] < pastTalk) return 'reported';
-      if (scores[label] >= Math.max(routineSafety ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut, relativeCut, pastCut)) return null;
+      const negatedAskCut = askNegated(label) ? REPORTED_MIN_CUT : 0;
+      if (scores[label] >= Math.max(routineSafety ? Math.max(veto, LAUGHING_SAFETY_VETO) : veto, answeredMobilityCut, relativeCut, pastCut, negatedAskCut)) return null;
       // A Latin-script cue in Chinese, Japanese or Korean text (English mixed in, read as words
       // since 2026-12-06): only with the model's support ("このAIってreal personみたい笑" is no request).
       if (hit.lang && segmentationOf(hit.lang) === 'spaced' && segmentationOf(opts.language) === 'cjk' && label !== 'safety') return 'lookalike';

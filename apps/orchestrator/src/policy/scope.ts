@@ -5,6 +5,7 @@
  * lexicon hits (see `hybrid.ts`); tested in all eight languages (`scope.test.ts`). Pure.
  */
 import { matchForm } from '../intake/lexicon.ts';
+import { CJK_AVOIDED_AFTER, CJK_AVOIDED_BEFORE } from './vetoForms.ts';
 import { normalizeText } from '../intake/text.ts';
 import { CJK_NEGATION as FEATURE_CJK_NEGATION, hasScope, NEGATORS, REPORTERS, withoutAnotA, ZH_REPORTED } from './model/features.ts';
 
@@ -411,6 +412,7 @@ export function cueScope(text: string, phrase: string, opts: { reportedSubject?:
       // that reaches outside the phrase covers it.
       if (negatedOutside(before + own.phrase + after, before.length, own.phrase.length, opts.pattern)) return 'negation';
       if (ZH_DENIED_BEFORE.test(own.form.slice(Math.max(0, own.at - 4), own.at))) return 'negation';
+      if (CJK_AVOIDED_AFTER.test(after) || CJK_AVOIDED_BEFORE.test(before)) return 'negation';
     }
     const unasked = form.replace(JA_ASKED_TO_SAY, (m) => '。'.repeat(m.length));
     if (CJK_REPORTED.test(unasked.slice(Math.max(0, at - CJK_REPORTED_WINDOW_BEFORE), at + cjkPhrase.length + CJK_WINDOW_AFTER))) return 'reported';

@@ -36,3 +36,23 @@ export const CONTEST_ASK_ZH = /行政复议|行政復議|复议|復議|起诉|�
 export function withoutPortugueseNo(text: string): string {
   return text.replace(/(?<![\p{L}'’-])(no|nos)(?![\p{L}'’-])/giu, (m) => (m.toLowerCase() === 'no' ? 'em o' : 'em os'));
 }
+
+/**
+ * A CJK cue the visitor wants to avoid ("督促状くるのだけは避けたくて", so that no reminder comes;
+ * "以免收到催缴单", "연체되지 않도록"): a purpose, not something happening. Japanese and Korean put
+ * the avoiding form after the cue (within `CJK_WINDOW_AFTER`), Chinese before it (within
+ * `CJK_WINDOW_BEFORE`). Read by `cueScope` as a negation. dev18 ja-d18-n12, 2026-12-08.
+ */
+export const CJK_AVOIDED_AFTER = /^.{0,8}?(?:避けたい|避けたく|避けたくて|避けるため|ないように|ならないよう|防ぎたい|않도록|안\s?되도록|안\s?되게|피하려고|피하고\s?싶)/u;
+/** See {@link CJK_AVOIDED_AFTER}: the Chinese forms, right before the cue. */
+export const CJK_AVOIDED_BEFORE = /(?:避免|以免|免得|防止)(?:再|被|收到|产生|出现|造成)?$/u;
+
+/**
+ * Japanese: a staff member named in a sentence told in the polite past ("責任者の方から書類を受け取り
+ * ました。次はどこですか", received the papers from the person in charge; "係長とお話ししました"):
+ * past contact before a routine question, read by `hybrid.ts` like reported speech (the model
+ * alone needs `REPORTED_MIN_CUT` for a request). Only within one sentence, so "責任者の方を呼んで
+ * ください。昨日も来ました" stays a request. 2026-12-08, a unit test the retrained model broke
+ * (0.61).
+ */
+export const JA_PAST_STAFF_CONTACT = /(?:責任者|担当者|担当の方|職員|係長|課長|係の方|窓口の方|スタッフ)(?:の方|さん|様)?(?:から|に|と)[^。？！?!]{0,24}?(?:ました|ましたが|ましたけど)(?=[。、,，]|$)/u;

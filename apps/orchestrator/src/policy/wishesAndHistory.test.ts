@@ -74,15 +74,17 @@ describe('the model alone and a confident answer', () => {
   const turn = (text: string, intake: IntakeAnswer): PolicyTurn[] => [{ role: 'visitor', text, intake }];
 
   it('a fee or payment question the knowledge base answered at 0.85 or more: the model alone adds no financial topic below 0.8', () => {
-    const text = '城乡居民养老保险一年交多少钱？';
+    // (the Chinese '城乡居民养老保险一年交多少钱？' of the first version scores 0.05 since the development
+    // conversations were trained on, 2026-12-08: the rule needs a text the model reads at 0.5-0.8)
+    const text = 'Can I pay the pension contributions in instalments?';
     const confident = answered('kb:national-pension', 0.9);
-    const d = evaluateTurn(policy, { turns: turn(text, confident), language: 'zh', intake: confident });
+    const d = evaluateTurn(policy, { turns: turn(text, confident), language: 'en', intake: confident });
     expect(d.modelScores!.financial).toBeGreaterThanOrEqual(0.5);
     expect(d.modelScores!.financial).toBeLessThan(0.8);
     expect(d.reasons.map((r) => r.code)).not.toContain('sensitive_topic');
     // the same words answered only at 0.7 keep the model's topic
     const unsure = answered('kb:national-pension', 0.7);
-    expect(evaluateTurn(policy, { turns: turn(text, unsure), language: 'zh', intake: unsure }).reasons.map((r) => r.code)).toContain('sensitive_topic');
+    expect(evaluateTurn(policy, { turns: turn(text, unsure), language: 'en', intake: unsure }).reasons.map((r) => r.code)).toContain('sensitive_topic');
   });
 
   it('not for legal or medical matters, which no article covers: an eviction notice the knowledge base mistook for child benefits still escalates', () => {

@@ -151,8 +151,9 @@ export const de: CueLexicon = {
       're: (?<missingchild>(?:mein|meine|unser|unsere) (?:sohn|tochter|kind|kleine|kleiner|junge|madchen|enkel|enkelin|bub) (?:ist|is) (?:weg|verschwunden|nicht mehr da|abgehauen|weggelaufen)) ',
       're: (?<missingchild>(?:mein|meine|unser|unsere) (?:sohn|tochter|kind|kleine|kleiner|junge|madchen|enkel|enkelin|bub) war (?:gerade|eben|grad|grade) (?:noch )?(?:hier|da|neben mir|bei mir)(?: \\S+){0,12} (?:weg|verschwunden|sehe (?:ihn|sie) nicht mehr|finde (?:ihn|sie) nicht(?: mehr)?)) ',
       're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,14} (?:ich finde|ich find|finde|find|wir finden) (?:ihn|sie|es) nicht(?: mehr)?) ',
-      // "meinen sohn der ist vier ... und jetzt seh ich ihn nirgends" (dev10, 2026-12-07)
-      're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,16} (?:seh|sehe|find|finde) (?:ich )?(?:ihn|sie|es) (?:nirgends|nirgendwo|nirgendswo)) ',
+      // "meinen sohn der ist vier ... und jetzt seh ich ihn nirgends" (dev10, 2026-12-07); a
+      // voice run-on of 17 words between them (dev17 de-d17-e17, 2026-12-08)
+      're: (?<missingchild>(?:sohn|tochter|kind|junge|madchen|enkel|enkelin|bub)(?: \\S+){0,22} (?:seh|sehe|find|finde) (?:ich )?(?:ihn|sie|es) (?:nirgends|nirgendwo|nirgendswo)) ',
       // "Haben Sie einen kleinen Jungen gesehen? … fünf Jahre …": asking whether anyone has seen a small child.
       're: (?<missingchild>(?:haben sie|habt ihr|hat jemand|hast du)(?: \\S+){0,2} (?:kleinen jungen|kleines madchen|kleines kind|kleinkind|kleinen bub|meinen sohn|meine tochter|mein kind|meinen jungen|unseren sohn|unsere tochter|unser kind|meinen enkel|meine enkelin)(?: \\S+){0,3} gesehen) ',
       'notfall|notarzt|krankenwagen|rettungswagen|feuerwehr|rettungsdienst',
@@ -172,6 +173,9 @@ export const de: CueLexicon = {
       'waffe|waffen|pistole|gewehr|messer|bombe|sprengstoff',
       'bedroht|bedrohen|drohung|droht|bedrohung',
       'verfolgt mich',
+      // "der läuft mir seit der u-bahn hinterher" (dev18 de-d18-e16, 2026-12-08)
+      // (not a pet or the visitor's own child: "mein Hund läuft mir hinterher" is no threat)
+      're:(?<! (?:hund|hundchen|welpe|katze|kind|kleine|kleiner|sohn|tochter|enkel|enkelin)) (?:lauft|rennt|schleicht|dackelt) (?:mir|uns)(?: \\S+){0,5} hinterher ',
       'verprugeln|verprugelt|zusammenschlagen|zusammengeschlagen|abstechen',
       'folgt mir',
       'stalker|stalkt|gewalt|angegriffen|uberfallen|geschlagen|vergewaltigt',

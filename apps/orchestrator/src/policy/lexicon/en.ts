@@ -77,7 +77,7 @@ export const en: CueLexicon = {
     'talk|speak|discuss|go_over|sort|sort_out|deal_with|see_someone|see_somebody|do_this|do_it * face_to_face',
     // a staff member described earlier in the turn, then asked after by pronoun ("the registrar who
     // took our notice last month ... is she in today?"; dev8, 2026-12-07)
-    "re:(?<presence> (?:registrar|lady|woman|man|gentleman|clerk|officer|caseworker|manager|supervisor|bloke|guy|fella|chap|(?:mr|mrs|ms|miss|dr) \\S+) (?:\\S+ ){0,25}?(?:is (?:she|he)|(?:she|he) is|(?:she|he)s) (?:still )?(?:in|here|around|about|working|on duty|at work|back|free|available)(?: today| now| this (?:morning|afternoon)| at the moment)? )",
+    "re:(?<presence> (?:registrar|lady|woman|man|gentleman|clerk|officer|caseworker|manager|supervisor|bloke|guy|fella|chap|(?:mr|mrs|ms|miss|dr) \\S+|\\S+ from (?:the|that|this) (?:team|section|desk|office|counter|department)) (?:\\S+ ){0,25}?(?:is (?:she|he)|(?:she|he) is|(?:she|he)s) (?:still )?(?:in|here|around|about|working|on duty|at work|back|free|available|on(?= today| now| shift| this))(?: today| now| this (?:morning|afternoon)| at the moment)? )",
     // a named staff member or a role by title, asked whether they are in (dev3 explicit-request misses, 2026-12-06);
     // the named group `presence` marks it for the scope rules (see PRESENCE_GROUP in policy/scope.ts)
     // "is mr okafor from the registrars about he said to pop by" (dev17 en-d17-e04, 2026-12-07): a titled name, then
@@ -407,6 +407,9 @@ export const en: CueLexicon = {
       'illiterate',
       `${DONT} understand|read|speak * japanese|kanji|the_language|the_form|anything|this_form|these_forms`,
       'help me fill|filling * form|forms|application',
+      // the friend who usually translates is not here ("Usually my friend come with me for translate", dev18 en-d18-e27, 2026-12-08)
+      're: (?:come|comes|came|coming|go|goes) with me (?:for|to) (?:translate|translating|translation|interpret) ',
+      're: i (?:not|no|don\'t|dont) understand (?:what|this|the) (?:mean|means|paper|letter) ',
     ],
   },
   policyException: {

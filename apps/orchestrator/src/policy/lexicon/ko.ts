@@ -55,7 +55,7 @@ export const ko: CueLexicon = {
       '오래|한참|한_시간|몇_시간 기다',
       '시간_낭비',
     ],
-    anger: ['화가_나|화나|열받|어이없|말도_안_돼|말이_안_돼|최악|너무하|장난하|미치겠|참을_수_없|용납|황당|기가_막혀|무시하'],
+    anger: ['화가_나|화나|열받|어이없|말도_안_돼|말이_안_돼|최악|너무하|장난하|미치겠|미쳤|참을_수_없|용납|황당|기가_막혀|무시하'],
     distress: [
       '무서워|무서운|겁나|불안해|걱정돼|울고|눈물|어떡해|어떻게_해야_할지_모르|막막|절박|살려_주|살려주|살려줘',
       // tears that will not stop, shaking hands, a blank head, cannot cope any more (dev5/dev6 grief and overwhelm, 2026-12-06)
@@ -63,7 +63,9 @@ export const ko: CueLexicon = {
       '머리가 하얘|새하얘',
       '못 버티겠|견디겠',
     ],
-    profanity: ['씨발|시발|ㅅㅂ|개새끼|병신|ㅂㅅ|존나|좆|미친놈|미친_년|미쳤|빌어먹을|젠장|빡치|닥쳐|꺼져|개같'],
+    // 미쳤 is anger, not profanity: "대기 인원 미쳤네 ㅋㅋㅋ" (the queue is crazy, laughing) is a remark
+    // about the wait (dev18 ko-d18-n12, 2026-12-08); "미쳤어요?" said to someone still scores as anger.
+    profanity: ['씨발|시발|ㅅㅂ|개새끼|병신|ㅂㅅ|존나|좆|미친놈|미친_년|빌어먹을|젠장|빡치|닥쳐|꺼져|개같'],
     positive: ['감사|고맙|좋아요|좋네요|최고|친절|도움이_됐|도움이_되었|덕분에'],
   },
   sensitive: {

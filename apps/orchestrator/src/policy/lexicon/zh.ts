@@ -40,7 +40,8 @@ export const zh: CueLexicon = {
     // the clerk at the counter asked to look at it ("能不能麻烦窗口的老师帮我看一下", dev16 zh-d16-e05, 2026-12-07)
     're:(?:窗口|柜台|櫃台|柜面)的?(?:老师|工作人员|同志|阿姨|大姐|小姐|人)(?:帮|幫)(?:我|我们)?(?:看|弄|处理|办|查)',
     // someone who speaks a named language (dev4 misses, 2026-12-06): languageNames.ts
-    `re:(?:会|會|能|可以|懂)(?:晓|曉)?(?:说|說|讲|講|听懂|聽懂)?(?:${SPOKEN})的?(?:人|工作人员|工作人員|同志|员工|員工|老师|老師|同事|职员|職員|翻译|翻譯)`,
+    // also code-mixed: "想找个能讲English的staff帮我过一遍" (dev18 zh-d18-e06, 2026-12-08)
+    `re:(?:会|會|能|可以|懂)(?:晓|曉)?(?:说|說|讲|講|听懂|聽懂)?(?:${SPOKEN}|english|japanese|korean|spanish|french|german|portuguese)的?(?:人|工作人员|工作人員|同志|员工|員工|老师|老師|同事|职员|職員|翻译|翻譯|staff)`,
     `re:(?:${SPOKEN})(?:翻译|翻譯|通译|通譯)`,
   ],
   negativeFeedback: [
@@ -82,6 +83,8 @@ export const zh: CueLexicon = {
       '解除合同|退会',
       // a marriage notice or an application already filed, withdrawn or undone (dev5/dev6 cancellation misses, 2026-12-06)
       '结婚登记|婚姻登记|申请|登记 * 撤回|撤掉|不办了|不登记了',
+      // an allowance applied for twice, this one to be withdrawn ("申請過了，我這邊這筆要撤掉", dev18 zh-d18-e11, 2026-12-08)
+      're:(?:申请|津贴|补助|补贴).{0,12}(?:这笔|这份|这个)(?:申请)?(?:要|想|得|需要)?(?:撤掉|撤回|撤销)',
     ],
     account_access: [
       '登录不了|登不上|无法登录|不能登录|登陆不了|登录不上|进不去账号|进不去账户',
@@ -95,6 +98,8 @@ export const zh: CueLexicon = {
     medical: [
       '生病|病了|不舒服|身体不适|头晕|看医生|看病|送医院|叫医生|抑郁|精神病|心理问题|癌症|糖尿病|住院|手术|诊断',
       '我的药|吃药|药吃完|没有药了',
+      // a newborn's jaundice that is not going away (dev18 zh-d18-e26, 2026-12-08)
+      '黄疸',
     ],
     financial: [
       // rent or bills left unpaid for months (dev10, 2026-12-07)
@@ -160,7 +165,11 @@ export const zh: CueLexicon = {
       're:(?:罚款|罚金|罚锾|滞纳金|过怠金)(?:能不能|可不可以|可以|能|能否|是否可以|有没有办法)?(?:免掉|免除|减免|免了|不收|不罚)',
     ],
     deadline_extension: ['延期|延长 * 期限|截止|时间', '过了 期限|截止', '超过期限|逾期|晚交|迟交|来不及交|错过了 * 期限|截止'],
-    rule_exception: ['通融|破例|特殊处理|特殊情况|特批|例外|网开一面|照顾一下|插队|先给我办'],
+    rule_exception: [
+      '通融|破例|特殊处理|特殊情况|特批|例外|网开一面|照顾一下|插队|先给我办',
+      // register now and bring the missing signature later ("可以先讓我們登記，證人簽名之後再補嗎", dev18 zh-d18-e23, 2026-12-08)
+      're:(?:之后|以后|晚点|过后|回头|事后)再补(?!办)',
+    ],
     discount: ['打折|折扣|优惠|便宜点|减免|少收|降价'],
   },
   restrictedAction: {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_DIR, EscalationClassifier, ModelError } from './classifier.ts';
-import { featureStrings, featurize } from './features.ts';
+import { DEFAULT_MODEL_DIR, EscalationClassifier, ModelError, type ModelMeta } from './classifier.ts';
+import { FEATURE_VERSION, featureStrings, featurize } from './features.ts';
 import { MODEL_LABELS } from './labels.ts';
 import { spliceLabel, trainClassifier, type TrainingExample } from './train.ts';
 
@@ -87,6 +87,32 @@ describe('features and training', () => {
     expect(a.scale).toEqual(b.scale);
     const c = trainClassifier(examples, { ...opts, seed: 8 });
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(c.weights.buffer))).toBe(false);
+  });
+
+  it('an example judged for some labels only is neither positive nor negative for the others', () => {
+    const base: TrainingExample[] = [
+      { text: 'this is ridiculous', labels: ['frustration'] },
+      { text: 'this is absurd and ridiculous', labels: ['frustration'] },
+      { text: 'where is the restroom', labels: [] },
+      { text: 'I want to talk to a person', labels: ['request_person'] },
+    ];
+    const turn = 'this is ridiculous, get me a manager';
+    const opts = { buckets: 1 << 10, epochs: 5, learningRate: 0.5, l2: 3e-4, seed: 7, maxPositiveWeight: 4 };
+    const unmasked = trainClassifier([...base, { text: turn, labels: ['request_person'] }], opts);
+    const masked = trainClassifier([...base, { text: turn, labels: ['request_person'], judgedFor: ['request_person'] }], opts);
+    const L = MODEL_LABELS.length;
+    const r = MODEL_LABELS.indexOf('request_person');
+    const f = MODEL_LABELS.indexOf('frustration');
+    // The column it was judged for is trained exactly as without the mask...
+    for (let i = r; i < masked.weights.length; i += L) expect(masked.weights[i]).toBe(unmasked.weights[i]);
+    expect(masked.bias[r]).toBe(unmasked.bias[r]);
+    // ...and the frustration column no longer learns that the turn is no frustration.
+    const score = (m: typeof masked) => {
+      const clf = new EscalationClassifier({ format: 'telekiosk-escalation-linear', featureVersion: FEATURE_VERSION, buckets: m.buckets, labels: [...MODEL_LABELS], bias: m.bias, scale: m.scale, weightsFile: '', weightsSha256: '', training: {} } as unknown as ModelMeta, m.weights);
+      return clf.score(turn, { language: 'en' }).frustration;
+    };
+    expect(score(masked)).toBeGreaterThan(score(unmasked) + 0.05);
+    expect(masked.bias[f]).not.toBe(unmasked.bias[f]);
   });
 
   it('splices one label column from a fit on a subset, leaving every other column as trained', () => {

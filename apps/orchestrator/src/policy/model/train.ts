@@ -16,6 +16,13 @@ export interface TrainingExample {
   weight?: number;
   /** `k:` cue features (see `cueFeatures`), default none. */
   cues?: readonly string[];
+  /**
+   * The labels this example was judged for; its loss counts for those only (default: every
+   * label). A turn of a development conversation that must escalate for one reason is a positive
+   * for that label and says nothing about the others ("this is the third time, get me a manager"
+   * is labelled `request_person` and may well be frustration too).
+   */
+  judgedFor?: readonly ModelLabel[];
 }
 
 /** Options of {@link trainClassifier}. */
@@ -84,7 +91,9 @@ export function trainClassifier(examples: readonly TrainingExample[], opts: Trai
   const weightOf = examples.map((e) => e.weight ?? 1);
   // 1 = the example's loss counts for the label; 0 = masked (see TrainOptions.dominantLabel).
   const dominant = opts.dominantLabel ? MODEL_LABELS.indexOf(opts.dominantLabel) : -1;
-  const inLoss = examples.map((_, i) => MODEL_LABELS.map((__, l) => (dominant >= 0 && l !== dominant && targets[i]![dominant] ? 0 : 1)));
+  const inLoss = examples.map((e, i) =>
+    MODEL_LABELS.map((label, l) => ((dominant >= 0 && l !== dominant && targets[i]![dominant]) || (e.judgedFor && !e.judgedFor.includes(label)) ? 0 : 1)),
+  );
   const posWeight = MODEL_LABELS.map((_, l) => {
     let pos = 0;
     let neg = 0;
